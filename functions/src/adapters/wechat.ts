@@ -1,0 +1,85 @@
+/**
+ * Client of the WeChat server APIs. The base URL comes from configuration: the local stand-in, or WeChat itself.
+ * WeChat answers errors as HTTP 200 with an `errcode`; this client turns them into our coded errors.
+ */
+import { DomainError } from '@linli/shared'
+
+export interface WechatClientOptions {
+  baseUrl: string
+  appid: string
+  secret: string
+  timeoutMs?: number
+  fetch?: typeof fetch
+}
+
+export interface WechatSession {
+  openid: string
+  unionid?: string
+}
+
+interface WechatReply {
+  errcode?: number
+  errmsg?: string
+  [key: string]: unknown
+}
+
+export class WechatError extends Error {
+  constructor(readonly errcode: number, errmsg: string) {
+    super(`WeChat errcode ${errcode}: ${errmsg}`)
+    this.name = 'WechatError'
+  }
+}
+
+const unavailable = (detail: string) => new DomainError('wechat.unavailable', undefined, `微信服务暂时不可用（${detail}），请稍后再试`)
+
+export function makeWechatClient(o: WechatClientOptions) {
+  const doFetch = o.fetch ?? fetch
+  const timeoutMs = o.timeoutMs ?? 5000
+
+  async function call(path: string, init?: { method: 'POST'; body: unknown }): Promise<WechatReply> {
+    let res: Response
+    try {
+      res = await doFetch(`${o.baseUrl}${path}`, {
+        method: init?.method ?? 'GET',
+        headers: init ? { 'content-type': 'application/json' } : undefined,
+        body: init ? JSON.stringify(init.body) : undefined,
+        signal: AbortSignal.timeout(timeoutMs),
+      })
+    } catch (err) {
+      throw unavailable((err as Error).name === 'TimeoutError' ? '请求超时' : '网络错误')
+    }
+    if (!res.ok) throw unavailable(`HTTP ${res.status}`)
+    const reply = (await res.json().catch(() => undefined)) as WechatReply | undefined
+    if (!reply) throw unavailable('应答格式错误')
+    if (reply.errcode) throw new WechatError(reply.errcode, reply.errmsg ?? '')
+    return reply
+  }
+
+  return {
+    /** auth.code2Session: a wx.login code → openid. The session_key is dropped here and never stored or sent. */
+    async code2Session(code: string): Promise<WechatSession> {
+      const q = new URLSearchParams({ appid: o.appid, secret: o.secret, js_code: code, grant_type: 'authorization_code' })
+      try {
+        const reply = await call(`/sns/jscode2session?${q}`)
+        if (typeof reply.openid !== 'string') throw unavailable('缺少 openid')
+        return { openid: reply.openid, unionid: typeof reply.unionid === 'string' ? reply.unionid : undefined }
+      } catch (err) {
+        if (!(err instanceof WechatError)) throw err
+        if (err.errcode === 40029 || err.errcode === 40163) throw new DomainError('auth.invalidCode', [{ path: 'code', message: `微信登录凭证无效或已使用（errcode ${err.errcode}）` }])
+        if (err.errcode === 45011) throw new DomainError('auth.rateLimited', undefined, '登录过于频繁（errcode 45011），请一分钟后再试')
+        throw unavailable(`errcode ${err.errcode}`)
+      }
+    },
+
+    /** getStableAccessToken; `forceRefresh` after a 40001. */
+    async stableToken(forceRefresh = false): Promise<{ accessToken: string; expiresIn: number }> {
+      const reply = await call('/cgi-bin/stable_token', {
+        method: 'POST',
+        body: { grant_type: 'client_credential', appid: o.appid, secret: o.secret, force_refresh: forceRefresh },
+      })
+      return { accessToken: String(reply.access_token), expiresIn: Number(reply.expires_in) }
+    },
+  }
+}
+
+export type WechatClient = ReturnType<typeof makeWechatClient>

@@ -1,0 +1,41 @@
+import { loadConfig } from './config'
+
+const base = {
+  STAGE: 'local',
+  TABLE_NAME: 't',
+  UPLOADS_BUCKET: 'b',
+  WECHAT_APPID: 'wx1',
+  DEFAULT_DISTRICT_ID: 'd',
+  WECHAT_SECRET: 's',
+  SESSION_SECRET: 'x'.repeat(32),
+  ID_SALT: 'y'.repeat(16),
+}
+
+describe('loadConfig', () => {
+  it('lets the local stage call the stand-in', async () => {
+    const c = await loadConfig({ ...base, WECHAT_API_BASE: 'http://127.0.0.1:3900/' })
+    expect(c.wechatApiBase).toBe('http://127.0.0.1:3900')
+  })
+
+  it('refuses a deployed stage pointed anywhere but WeChat', async () => {
+    await expect(loadConfig({ ...base, STAGE: 'prod', WECHAT_API_BASE: 'http://127.0.0.1:3900' })).rejects.toThrow(/must call WeChat/)
+  })
+
+  it('reads secrets from the parameter store on deployed stages', async () => {
+    const names: string[] = []
+    const c = await loadConfig(
+      { ...base, STAGE: 'prod', WECHAT_SECRET: undefined, SECRETS_PARAMETER: '/linli/prod/secrets' },
+      async (name) => {
+        names.push(name)
+        return JSON.stringify({ wechatSecret: 'w', sessionSecret: 'z'.repeat(40), idSalt: 'q'.repeat(20) })
+      },
+    )
+    expect(names).toEqual(['/linli/prod/secrets'])
+    expect(c.secrets.wechatSecret).toBe('w')
+    expect(c.wechatApiBase).toBe('https://api.weixin.qq.com')
+  })
+
+  it('rejects a short session secret', async () => {
+    await expect(loadConfig({ ...base, SESSION_SECRET: 'short' })).rejects.toThrow()
+  })
+})

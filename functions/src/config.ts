@@ -1,0 +1,70 @@
+/**
+ * Configuration of the functions, read once per container from the environment (and, on AWS, the secrets from
+ * one SSM SecureString parameter). Secrets never live in the repo: locally `infra/local` passes throw-away ones.
+ */
+import { z } from 'zod'
+
+export const WECHAT_PRODUCTION_BASE = 'https://api.weixin.qq.com'
+
+const envSchema = z.object({
+  STAGE: z.string().min(1),
+  TABLE_NAME: z.string().min(1),
+  AWS_REGION: z.string().default('ap-east-1'),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  S3_ENDPOINT: z.url().optional(),
+  UPLOADS_BUCKET: z.string().min(1),
+  WECHAT_API_BASE: z.url().default(WECHAT_PRODUCTION_BASE),
+  WECHAT_APPID: z.string().min(1),
+  DEFAULT_DISTRICT_ID: z.string().min(1),
+  /** Name of the SSM SecureString holding {"wechatSecret","sessionSecret","idSalt"} (deployed stages). */
+  SECRETS_PARAMETER: z.string().optional(),
+  WECHAT_SECRET: z.string().optional(),
+  SESSION_SECRET: z.string().optional(),
+  ID_SALT: z.string().optional(),
+})
+
+const secretsSchema = z.object({
+  wechatSecret: z.string().min(1),
+  sessionSecret: z.string().min(32, 'session secret must be at least 32 characters'),
+  idSalt: z.string().min(16),
+})
+export type Secrets = z.infer<typeof secretsSchema>
+
+export interface Config {
+  stage: string
+  tableName: string
+  region: string
+  dynamodbEndpoint?: string
+  s3Endpoint?: string
+  uploadsBucket: string
+  wechatApiBase: string
+  wechatAppid: string
+  defaultDistrictId: string
+  secrets: Secrets
+}
+
+export type SecretLoader = (parameterName: string) => Promise<string>
+
+export async function loadConfig(env: NodeJS.ProcessEnv, loadSecret?: SecretLoader): Promise<Config> {
+  const e = envSchema.parse(env)
+  // The stand-in (and its dev-only persona codes) must be unreachable from any deployed stage.
+  if (e.STAGE !== 'local' && e.WECHAT_API_BASE !== WECHAT_PRODUCTION_BASE) {
+    throw new Error(`stage ${e.STAGE} must call WeChat at ${WECHAT_PRODUCTION_BASE}, not ${e.WECHAT_API_BASE}`)
+  }
+  const raw =
+    e.SECRETS_PARAMETER && loadSecret
+      ? JSON.parse(await loadSecret(e.SECRETS_PARAMETER))
+      : { wechatSecret: e.WECHAT_SECRET, sessionSecret: e.SESSION_SECRET, idSalt: e.ID_SALT }
+  return {
+    stage: e.STAGE,
+    tableName: e.TABLE_NAME,
+    region: e.AWS_REGION,
+    dynamodbEndpoint: e.DYNAMODB_ENDPOINT,
+    s3Endpoint: e.S3_ENDPOINT,
+    uploadsBucket: e.UPLOADS_BUCKET,
+    wechatApiBase: e.WECHAT_API_BASE.replace(/\/$/, ''),
+    wechatAppid: e.WECHAT_APPID,
+    defaultDistrictId: e.DEFAULT_DISTRICT_ID,
+    secrets: secretsSchema.parse(raw),
+  }
+}

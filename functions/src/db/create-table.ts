@@ -1,0 +1,35 @@
+/** Creates the table from the same definition serverless.yml deploys, and turns TTL on (CreateTable can't). */
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  ResourceNotFoundException,
+  UpdateTimeToLiveCommand,
+  waitUntilTableExists,
+  type CreateTableCommandInput,
+} from '@aws-sdk/client-dynamodb'
+import definition from './table-definition.json'
+import { makeDynamoClient, type DbConnection } from './client'
+
+export async function ensureTable(c: DbConnection): Promise<'created' | 'existed'> {
+  const client = makeDynamoClient(c)
+  try {
+    let created = false
+    try {
+      await client.send(new DescribeTableCommand({ TableName: c.tableName }))
+    } catch (e) {
+      if (!(e instanceof ResourceNotFoundException)) throw e
+      const { TimeToLiveSpecification: _ttl, ...input } = definition
+      await client.send(new CreateTableCommand({ ...(input as Omit<CreateTableCommandInput, 'TableName'>), TableName: c.tableName }))
+      await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: c.tableName })
+      created = true
+    }
+    const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: c.tableName }))
+    if (ttl.TimeToLiveDescription?.TimeToLiveStatus !== 'ENABLED') {
+      await client.send(new UpdateTimeToLiveCommand({ TableName: c.tableName, TimeToLiveSpecification: definition.TimeToLiveSpecification }))
+    }
+    return created ? 'created' : 'existed'
+  } finally {
+    client.destroy()
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * The single table and its entities (dynamodb-toolbox v2). Key design and access patterns: ./README.md.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { Table } from 'dynamodb-toolbox/table'
+import { Entity } from 'dynamodb-toolbox/entity'
+import { item } from 'dynamodb-toolbox/schema/item'
+import { string } from 'dynamodb-toolbox/schema/string'
+import { number } from 'dynamodb-toolbox/schema/number'
+import { any } from 'dynamodb-toolbox/schema/any'
+import { roles, gridLevels, priorities, slaBandKeys } from '@linli/shared'
+
+export const districtPk = (districtId: string) => `DISTRICT#${districtId}`
+export const userPk = (userId: string) => `USER#${userId}`
+
+export function makeEntities(documentClient: DynamoDBDocumentClient, tableName: string) {
+  const table = new Table({
+    name: tableName,
+    documentClient,
+    partitionKey: { name: 'pk', type: 'string' },
+    sortKey: { name: 'sk', type: 'string' },
+    indexes: {
+      gsi1: { type: 'global', partitionKey: { name: 'gsi1pk', type: 'string' }, sortKey: { name: 'gsi1sk', type: 'string' } },
+      gsi2: { type: 'global', partitionKey: { name: 'gsi2pk', type: 'string' }, sortKey: { name: 'gsi2sk', type: 'string' } },
+    },
+  })
+
+  const District = new Entity({
+    name: 'District',
+    table,
+    schema: item({ districtId: string().key(), name: string(), casePrefix: string() }),
+    computeKey: ({ districtId }) => ({ pk: districtPk(districtId), sk: 'META' }),
+  })
+
+  const GridNode = new Entity({
+    name: 'GridNode',
+    table,
+    schema: item({
+      districtId: string().key(),
+      nodeId: string().key(),
+      name: string(),
+      level: string().enum(...gridLevels),
+      parentId: string().optional(),
+      boundary: any().optional(),
+      roster: any().optional(),
+    }),
+    computeKey: ({ districtId, nodeId }) => ({ pk: districtPk(districtId), sk: `NODE#${nodeId}` }),
+  })
+
+  const Department = new Entity({
+    name: 'Department',
+    table,
+    schema: item({ districtId: string().key(), departmentId: string().key(), name: string(), nodeId: string() }),
+    computeKey: ({ districtId, departmentId }) => ({ pk: districtPk(districtId), sk: `DEPT#${departmentId}` }),
+  })
+
+  const Room = new Entity({
+    name: 'Room',
+    table,
+    schema: item({ districtId: string().key(), roomId: string().key(), name: string(), nodeId: string() }),
+    computeKey: ({ districtId, roomId }) => ({ pk: districtPk(districtId), sk: `ROOM#${roomId}` }),
+  })
+
+  const CategoryClass = new Entity({
+    name: 'CategoryClass',
+    table,
+    schema: item({ districtId: string().key(), classId: string().key(), name: string(), order: number() }),
+    computeKey: ({ districtId, classId }) => ({ pk: districtPk(districtId), sk: `CATCLASS#${classId}` }),
+  })
+
+  const Category = new Entity({
+    name: 'Category',
+    table,
+    schema: item({
+      districtId: string().key(),
+      categoryId: string().key(),
+      classId: string(),
+      name: string(),
+      order: number(),
+      departmentId: string(),
+      priority: string().enum(...priorities),
+      slaBand: string().enum(...slaBandKeys),
+    }),
+    computeKey: ({ districtId, categoryId }) => ({ pk: districtPk(districtId), sk: `CAT#${categoryId}` }),
+  })
+
+  const User = new Entity({
+    name: 'User',
+    table,
+    schema: item({ userId: string().key(), districtId: string(), name: string(), phone: string().optional() }),
+    computeKey: ({ userId }) => ({ pk: userPk(userId), sk: 'PROFILE' }),
+  })
+
+  const RoleBinding = new Entity({
+    name: 'RoleBinding',
+    table,
+    schema: item({
+      userId: string().key(),
+      role: string().enum(...roles).key(),
+      scopeId: string().key(),
+      scopeName: string(),
+      districtId: string(),
+      grantedBy: string(),
+    }),
+    computeKey: ({ userId, role, scopeId }) => ({ pk: userPk(userId), sk: `ROLE#${role}#${scopeId}` }),
+  })
+
+  const Invite = new Entity({
+    name: 'Invite',
+    table,
+    schema: item({
+      code: string().key(),
+      districtId: string(),
+      role: string().enum(...roles),
+      scopeId: string(),
+      scopeName: string(),
+      note: string().optional(),
+      createdBy: string(),
+      expiresAt: string(),
+      usedBy: string().optional(),
+      usedAt: string().optional(),
+      /** Epoch seconds: DynamoDB deletes spent and expired invites a while after they lapse. */
+      ttl: number(),
+    }),
+    computeKey: ({ code }) => ({ pk: `INVITE#${code}`, sk: 'INVITE' }),
+  })
+
+  return { table, District, GridNode, Department, Room, CategoryClass, Category, User, RoleBinding, Invite }
+}
+
+export type Entities = ReturnType<typeof makeEntities>

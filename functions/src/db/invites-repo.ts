@@ -1,0 +1,76 @@
+import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
+import type { Entities } from './entities'
+import type { Binding, InviteRecord } from '../model'
+
+const TTL_GRACE_SECONDS = 30 * 24 * 3600
+
+export type RedeemOutcome = 'redeemed' | 'notFound' | 'used' | 'expired'
+
+export function makeInvitesRepo(e: Entities) {
+  const invites = e.Invite.build(EntityRepository)
+  const bindings = e.RoleBinding.build(EntityRepository)
+
+  const toRecord = (i: NonNullable<Awaited<ReturnType<typeof invites.get>>['Item']>): InviteRecord => ({
+    code: i.code,
+    districtId: i.districtId,
+    role: i.role,
+    scopeId: i.scopeId,
+    scopeName: i.scopeName,
+    note: i.note,
+    createdBy: i.createdBy,
+    expiresAt: i.expiresAt,
+    usedBy: i.usedBy,
+    usedAt: i.usedAt,
+  })
+
+  return {
+    /** Fails with false when the code is taken (the caller draws another). */
+    async create(invite: InviteRecord): Promise<boolean> {
+      const ttl = Math.floor(new Date(invite.expiresAt).getTime() / 1000) + TTL_GRACE_SECONDS
+      try {
+        await invites.put({ ...invite, ttl }, { condition: { attr: 'code', exists: false } })
+        return true
+      } catch (err) {
+        if ((err as Error).name === 'ConditionalCheckFailedException') return false
+        throw err
+      }
+    },
+
+    async get(code: string): Promise<InviteRecord | undefined> {
+      const { Item } = await invites.get({ code }, { consistent: true })
+      return Item && toRecord(Item)
+    },
+
+    /**
+     * One transaction: mark the invite used (only if unused, unexpired and of this district) and grant the role.
+     * Two redeemers of one code: exactly one transaction commits.
+     */
+    async redeem(code: string, userId: string, districtId: string, binding: Binding, now: Date): Promise<RedeemOutcome> {
+      const at = now.toISOString()
+      try {
+        await execute(
+          invites.transactUpdate(
+            { code, usedBy: userId, usedAt: at },
+            {
+              condition: {
+                and: [{ attr: 'code', exists: true }, { attr: 'usedBy', exists: false }, { attr: 'expiresAt', gt: at }, { attr: 'districtId', eq: districtId }],
+              },
+            },
+          ),
+          bindings.transactPut({ userId, ...binding, grantedBy: `invite:${code}` }),
+        )
+        return 'redeemed'
+      } catch (err) {
+        if ((err as Error).name !== 'TransactionCanceledException') throw err
+        const current = await this.get(code)
+        if (!current || current.districtId !== districtId) return 'notFound'
+        if (current.usedBy) return 'used'
+        if (current.expiresAt <= at) return 'expired'
+        throw err
+      }
+    },
+  }
+}
+
+export type InvitesRepo = ReturnType<typeof makeInvitesRepo>

@@ -1,0 +1,5 @@
+import { login as route } from '@linli/shared'
+import { endpoint } from '../stack'
+import { login } from '../../services/users'
+
+export const handler = endpoint(route, ({ body }, deps) => login(deps, body.code))

@@ -1,0 +1,5 @@
+import { gridTree as route } from '@linli/shared'
+import { endpoint } from '../stack'
+import { gridTree } from '../../services/grids'
+
+export const handler = endpoint(route, ({ caller }, deps) => gridTree(deps, caller.user.districtId))

@@ -1,0 +1,5 @@
+import { createInvite as route } from '@linli/shared'
+import { endpoint } from '../stack'
+import { createInvite } from '../../services/invites'
+
+export const handler = endpoint(route, ({ caller, body }, deps) => createInvite(deps, caller, body))

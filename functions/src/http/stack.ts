@@ -1,0 +1,103 @@
+/**
+ * The one HTTP middleware stack every handler goes through: body limits and JSON parsing, zod validation of
+ * params/query/body, authentication (roles from our records), and mapping every error through the catalogue.
+ */
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
+import { randomUUID } from 'node:crypto'
+import {
+  DomainError,
+  errorCatalogue,
+  isDomainError,
+  parseOrThrow,
+  type ErrorBody,
+  type RouteBody,
+  type RouteParams,
+  type RouteQuery,
+  type RouteResponse,
+  type RouteSpec,
+} from '@linli/shared'
+import type { Caller } from '../model'
+import type { Deps } from '../services/deps'
+import { loadCaller } from '../services/users'
+import { runtimeDeps } from '../runtime'
+
+export const MAX_BODY_BYTES = 64 * 1024
+
+export interface Request<S extends RouteSpec> {
+  params: RouteParams<S>
+  query: RouteQuery<S>
+  body: RouteBody<S>
+  caller: S['auth'] extends 'user' ? Caller : undefined
+  requestId: string
+}
+
+export type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>
+
+export function endpoint<S extends RouteSpec>(
+  route: S,
+  fn: (req: Request<S>, deps: Deps) => Promise<RouteResponse<S>>,
+  getDeps: () => Promise<Deps> = runtimeDeps,
+): Handler {
+  return async (event) => {
+    const requestId = event.requestContext?.requestId ?? randomUUID()
+    try {
+      const deps = await getDeps()
+      const req = {
+        params: route.params ? parseOrThrow(route.params, event.pathParameters ?? {}) : undefined,
+        query: route.query ? parseOrThrow(route.query, event.queryStringParameters ?? {}) : undefined,
+        body: route.body ? parseOrThrow(route.body, readJsonBody(event)) : undefined,
+        caller: route.auth === 'user' ? await authenticate(deps, event) : undefined,
+        requestId,
+      } as Request<S>
+      const result = await fn(req, deps)
+      return json(route.status ?? 200, result, requestId)
+    } catch (err) {
+      return errorResponse(err, requestId)
+    }
+  }
+}
+
+function readJsonBody(event: APIGatewayProxyEventV2): unknown {
+  const raw = event.body ?? ''
+  const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new DomainError('request.tooLarge', [{ path: 'body', message: `请求体不能超过 ${MAX_BODY_BYTES / 1024} KB` }])
+  const type = header(event, 'content-type')
+  if (type && !/^application\/json\b/i.test(type)) throw new DomainError('request.unsupportedMediaType', [{ path: 'body', message: '请求体必须是 JSON' }])
+  if (!text.trim()) throw new DomainError('request.invalid', [{ path: 'body', message: '缺少请求体' }])
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new DomainError('request.malformedJson', [{ path: 'body', message: '请求体不是合法的 JSON' }])
+  }
+}
+
+async function authenticate(deps: Deps, event: APIGatewayProxyEventV2): Promise<Caller> {
+  const match = /^Bearer\s+(\S+)$/i.exec(header(event, 'authorization') ?? '')
+  if (!match) throw new DomainError('auth.required')
+  const claims = await deps.tokens.verify(match[1]!, deps.clock())
+  const caller = await loadCaller(deps, claims.userId)
+  if (caller.user.districtId !== claims.districtId) throw new DomainError('auth.invalidToken')
+  return caller
+}
+
+const header = (event: APIGatewayProxyEventV2, name: string) =>
+  Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1]
+
+function json(statusCode: number, body: unknown, requestId: string): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId },
+    body: JSON.stringify(body),
+  }
+}
+
+export function errorResponse(err: unknown, requestId: string): APIGatewayProxyStructuredResultV2 {
+  if (isDomainError(err)) {
+    const body: ErrorBody = { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) }, requestId }
+    return json(err.status, body, requestId)
+  }
+  // Internals go to the log, never to the client.
+  console.error(JSON.stringify({ level: 'error', requestId, error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) }))
+  const body: ErrorBody = { error: { code: 'internal', message: errorCatalogue.internal.message }, requestId }
+  return json(500, body, requestId)
+}

@@ -1,0 +1,33 @@
+/** Builds the real dependencies once per Lambda container from configuration. */
+import { SSMClient, GetParameterCommand } from '@aws-sdk/client-ssm'
+import { loadConfig, type Config } from './config'
+import { makeRepos } from './db'
+import { makeWechatClient } from './adapters/wechat'
+import { makeSessionTokens } from './adapters/session-token'
+import { cachedCatalogue } from './services/catalogue-cache'
+import type { Deps } from './services/deps'
+
+const CATALOGUE_TTL_MS = 60_000
+
+async function readSecret(name: string): Promise<string> {
+  const ssm = new SSMClient({})
+  const { Parameter } = await ssm.send(new GetParameterCommand({ Name: name, WithDecryption: true }))
+  if (!Parameter?.Value) throw new Error(`secret parameter ${name} is empty`)
+  return Parameter.Value
+}
+
+export function buildDeps(config: Config): Deps {
+  const repos = makeRepos({ tableName: config.tableName, region: config.region, endpoint: config.dynamodbEndpoint })
+  return {
+    repos,
+    catalogue: cachedCatalogue((id) => repos.catalogue.load(id), CATALOGUE_TTL_MS),
+    wechat: makeWechatClient({ baseUrl: config.wechatApiBase, appid: config.wechatAppid, secret: config.secrets.wechatSecret }),
+    tokens: makeSessionTokens(config.secrets.sessionSecret, `linli-${config.stage}`),
+    clock: () => new Date(),
+    idSalt: config.secrets.idSalt,
+    defaultDistrictId: config.defaultDistrictId,
+  }
+}
+
+let deps: Promise<Deps> | undefined
+export const runtimeDeps = (): Promise<Deps> => (deps ??= loadConfig(process.env, readSecret).then(buildDeps))

@@ -1,0 +1,36 @@
+/** Switchable faults of the WeChat stand-in: the next `times` calls of an API answer an errcode, an HTTP error or late. */
+export type WechatApi = 'jscode2session' | 'stable_token' | 'subscribe_send' | 'msg_sec_check'
+
+export interface Fault {
+  api: WechatApi
+  errcode?: number
+  httpStatus?: number
+  delayMs?: number
+  /** How many calls the fault hits; 1 unless said. */
+  times?: number
+}
+
+export class FaultBoard {
+  private faults: Required<Pick<Fault, 'times'>>[] & Fault[] = []
+
+  add(fault: Fault) {
+    if (!fault || typeof fault.api !== 'string') throw new Error('fault needs an api')
+    this.faults.push({ ...fault, times: fault.times ?? 1 })
+  }
+
+  /** The fault that hits this call of `api`, if any; it is spent by the call. */
+  take(api: WechatApi): Fault | undefined {
+    const fault = this.faults.find((f) => f.api === api && (f.times ?? 0) > 0)
+    if (fault) fault.times = (fault.times ?? 1) - 1
+    this.faults = this.faults.filter((f) => (f.times ?? 0) > 0)
+    return fault
+  }
+
+  list(): Fault[] {
+    return [...this.faults]
+  }
+
+  clear() {
+    this.faults = []
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * A local stand-in for the WeChat server APIs Linli calls, with WeChat's own paths, field names and error codes
+ * (../shared/reference/wechat-apis.md), plus dev-only helpers: mint a login code for a persona, list what was
+ * "sent", and switch faults on for tests. It never runs outside the local stage.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { randomBytes } from 'node:crypto'
+import type { AddressInfo } from 'node:net'
+import { FaultBoard, type Fault, type WechatApi } from './faults'
+
+export interface StandinOptions {
+  appid: string
+  secret: string
+  port?: number
+  personas?: unknown[]
+  /** Words that make msg_sec_check answer `risky` / `review`. */
+  riskyWords?: string[]
+  reviewWords?: string[]
+}
+
+interface CodeGrant {
+  openid: string
+  expiresAt: number
+  used: boolean
+}
+
+export interface SentMessage {
+  msgid: number
+  touser: string
+  template_id: string
+  page?: string
+  data: Record<string, { value: string }>
+  sentAt: string
+}
+
+const CODE_TTL_MS = 5 * 60_000
+const LOGIN_LIMIT_PER_MINUTE = 100
+const rid = () => randomBytes(6).toString('hex')
+const errmsg = (code: number) => `${errmsgs[code] ?? 'system error'} rid: ${rid()}`
+const errmsgs: Record<number, string> = {
+  [-1]: 'system error',
+  40001: 'invalid credential, access_token is invalid or not latest',
+  40003: 'invalid openid',
+  40013: 'invalid appid',
+  40029: 'invalid code',
+  40037: 'invalid template_id',
+  40125: 'invalid appsecret',
+  43101: 'user refuse to accept the msg',
+  44002: 'empty post data',
+  45011: 'api minute-quota reach limit  mustslower  retry next minute',
+  47001: 'data format error',
+}
+
+export class WechatStandin {
+  readonly faults = new FaultBoard()
+  readonly messages: SentMessage[] = []
+  private codes = new Map<string, CodeGrant>()
+  private tokens = new Map<string, number>()
+  private loginsPerMinute = new Map<string, { minute: number; count: number }>()
+  private server?: Server
+  private nextMsgId = 1
+
+  constructor(private opts: StandinOptions) {}
+
+  async listen(port = this.opts.port ?? 3900): Promise<number> {
+    this.server = createServer((req, res) => void this.handle(req, res))
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve))
+    return (this.server.address() as AddressInfo).port
+  }
+
+  async close() {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
+  }
+
+  mintCode(openid: string): string {
+    const code = `dev_${randomBytes(12).toString('hex')}`
+    this.codes.set(code, { openid, expiresAt: Date.now() + CODE_TTL_MS, used: false })
+    return code
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+      res.end(JSON.stringify(body))
+    }
+    try {
+      const body = req.method === 'POST' ? await readJson(req) : undefined
+      const route = `${req.method} ${url.pathname}`
+      const api = apiOf[route]
+      if (api) {
+        const fault = this.faults.take(api)
+        if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs))
+        if (fault?.httpStatus) return send(fault.httpStatus, { errcode: -1, errmsg: errmsg(-1) })
+        if (fault?.errcode !== undefined) return send(200, { errcode: fault.errcode, errmsg: errmsg(fault.errcode) })
+      }
+      switch (route) {
+        case 'GET /sns/jscode2session':
+          return send(200, this.code2Session(url.searchParams))
+        case 'POST /cgi-bin/stable_token':
+          return send(200, this.stableToken(body))
+        case 'POST /cgi-bin/message/subscribe/send':
+          return send(200, this.subscribeSend(url.searchParams.get('access_token'), body))
+        case 'POST /wxa/msg_sec_check':
+          return send(200, this.msgSecCheck(url.searchParams.get('access_token'), body))
+        case 'POST /dev/code': {
+          const openid = (body as { openid?: unknown })?.openid
+          if (typeof openid !== 'string' || !openid) return send(400, { errcode: 44002, errmsg: 'openid required' })
+          return send(200, { code: this.mintCode(openid) })
+        }
+        case 'GET /dev/personas':
+          return send(200, { personas: this.opts.personas ?? [] })
+        case 'GET /dev/messages': {
+          const touser = url.searchParams.get('touser')
+          return send(200, { messages: this.messages.filter((m) => !touser || m.touser === touser) })
+        }
+        case 'POST /dev/faults':
+          this.faults.add(body as Fault)
+          return send(200, { faults: this.faults.list() })
+        case 'DELETE /dev/faults':
+          this.faults.clear()
+          return send(200, { faults: [] })
+        default:
+          return send(404, { errcode: 404, errmsg: `no such api: ${route}` })
+      }
+    } catch {
+      return send(200, { errcode: 47001, errmsg: errmsg(47001) })
+    }
+  }
+
+  private code2Session(q: URLSearchParams) {
+    if (q.get('appid') !== this.opts.appid) return fail(40013)
+    if (q.get('secret') !== this.opts.secret) return fail(40125)
+    if (q.get('grant_type') !== 'authorization_code') return fail(40029)
+    const grant = this.codes.get(q.get('js_code') ?? '')
+    if (!grant || grant.used || grant.expiresAt < Date.now()) return fail(40029)
+    if (!this.countLogin(grant.openid)) return fail(45011)
+    grant.used = true
+    return { openid: grant.openid, session_key: randomBytes(16).toString('base64') }
+  }
+
+  private countLogin(openid: string): boolean {
+    const minute = Math.floor(Date.now() / 60_000)
+    const entry = this.loginsPerMinute.get(openid)
+    const count = entry?.minute === minute ? entry.count + 1 : 1
+    this.loginsPerMinute.set(openid, { minute, count })
+    return count <= LOGIN_LIMIT_PER_MINUTE
+  }
+
+  private stableToken(body: unknown) {
+    const b = (body ?? {}) as Record<string, unknown>
+    if (b.grant_type !== 'client_credential') return fail(47001)
+    if (b.appid !== this.opts.appid) return fail(40013)
+    if (b.secret !== this.opts.secret) return fail(40125)
+    const token = `standin_${randomBytes(24).toString('hex')}`
+    this.tokens.set(token, Date.now() + 7200_000)
+    return { access_token: token, expires_in: 7200 }
+  }
+
+  /** Forget every access token, as WeChat does when one is refreshed elsewhere: the next call gets 40001. */
+  expireTokens() {
+    this.tokens.clear()
+  }
+
+  private tokenValid(token: string | null) {
+    const expires = token ? this.tokens.get(token) : undefined
+    return expires !== undefined && expires > Date.now()
+  }
+
+  private subscribeSend(token: string | null, body: unknown) {
+    if (!this.tokenValid(token)) return fail(40001)
+    const b = (body ?? {}) as Partial<SentMessage>
+    if (typeof b.touser !== 'string' || !b.touser) return fail(40003)
+    if (typeof b.template_id !== 'string' || !b.template_id) return fail(40037)
+    if (!b.data || typeof b.data !== 'object') return fail(47003)
+    const msgid = this.nextMsgId++
+    this.messages.push({ msgid, touser: b.touser, template_id: b.template_id, page: b.page, data: b.data, sentAt: new Date().toISOString() })
+    return { errcode: 0, errmsg: 'ok', msgid }
+  }
+
+  private msgSecCheck(token: string | null, body: unknown) {
+    if (!this.tokenValid(token)) return fail(40001)
+    const b = (body ?? {}) as Record<string, unknown>
+    if (typeof b.content !== 'string' || !b.content) return fail(44002)
+    if (b.version !== 2 || typeof b.openid !== 'string') return fail(47001)
+    if (![1, 2, 3, 4].includes(b.scene as number)) return fail(40129)
+    const hit = (words?: string[]) => words?.find((w) => (b.content as string).includes(w))
+    const risky = hit(this.opts.riskyWords)
+    const review = hit(this.opts.reviewWords)
+    const suggest = risky ? 'risky' : review ? 'review' : 'pass'
+    const label = risky ? 20006 : review ? 21000 : 100
+    return {
+      errcode: 0,
+      errmsg: 'ok',
+      trace_id: rid(),
+      result: { suggest, label },
+      detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: risky || review ? 90 : 0, keyword: risky ?? review ?? '' }],
+    }
+  }
+}
+
+const fail = (errcode: number) => ({ errcode, errmsg: errmsg(errcode) })
+
+const apiOf: Record<string, WechatApi> = {
+  'GET /sns/jscode2session': 'jscode2session',
+  'POST /cgi-bin/stable_token': 'stable_token',
+  'POST /cgi-bin/message/subscribe/send': 'subscribe_send',
+  'POST /wxa/msg_sec_check': 'msg_sec_check',
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk as Buffer)
+  const text = Buffer.concat(chunks).toString('utf8')
+  return text ? JSON.parse(text) : undefined
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod'
+import { defineRoute } from './route'
+import { priorities, slaBandKeys } from '../domain/sla'
+
+export const categoryItemSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  departmentId: z.string(),
+  departmentName: z.string(),
+  priority: z.enum(priorities),
+  slaBand: z.enum(slaBandKeys),
+  sla: z.object({ acceptMinutes: z.number(), dispatchMinutes: z.number(), resolveMinutes: z.number() }),
+})
+
+export const categoryClassSchema = z.object({ id: z.string(), name: z.string(), items: z.array(categoryItemSchema) })
+export type CategoryClass = z.infer<typeof categoryClassSchema>
+
+export const listCategories = defineRoute({
+  method: 'GET',
+  path: '/v1/categories',
+  summary: '问题分类（大类 → 小类），含默认部门、优先级与时限',
+  auth: 'user',
+  response: z.object({ classes: z.array(categoryClassSchema) }),
+})

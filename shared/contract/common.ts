@@ -1,0 +1,19 @@
+import { z } from 'zod'
+import { roles } from '../domain/roles'
+
+export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确')
+
+export const latitude = z.coerce.number({ error: '纬度必须是数字' }).min(-90, '纬度超出范围').max(90, '纬度超出范围')
+export const longitude = z.coerce.number({ error: '经度必须是数字' }).min(-180, '经度超出范围').max(180, '经度超出范围')
+
+export const pointQuery = z.strictObject({ lat: latitude, lng: longitude })
+
+export const roleSchema = z.enum(roles, { error: '角色不存在' })
+
+export const roleBindingSchema = z.object({
+  role: roleSchema,
+  scopeId: z.string(),
+  scopeName: z.string(),
+})
+
+export const idParams = z.strictObject({ id: idSchema })

@@ -1,0 +1,24 @@
+import { login, me } from './auth'
+import { createInvite, redeemInvite } from './invites'
+import { gridTree, getGrid, locateGrid } from './grids'
+import { listCategories } from './categories'
+
+export * from './route'
+export * from './common'
+export * from './auth'
+export * from './invites'
+export * from './grids'
+export * from './categories'
+
+/** Every route of the API by handler name; serverless.yml declares exactly these (checked by a test). */
+export const routes = {
+  authLogin: login,
+  me,
+  invitesCreate: createInvite,
+  invitesRedeem: redeemInvite,
+  gridsTree: gridTree,
+  gridsGet: getGrid,
+  gridsLocate: locateGrid,
+  categoriesList: listCategories,
+} as const
+export type RouteName = keyof typeof routes

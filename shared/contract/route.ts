@@ -1,0 +1,48 @@
+import { z } from 'zod'
+
+/**
+ * A route of the HTTP API: the single source for the handler (validation, typing), the mini-program client,
+ * serverless.yml's events (checked by a test) and the OpenAPI document.
+ */
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export interface RouteSpec {
+  method: Method
+  /** API Gateway style path: `/v1/grids/{id}`. */
+  path: string
+  summary: string
+  /** `none`: anyone may call; `user`: a valid session token is required. */
+  auth: 'none' | 'user'
+  params?: z.ZodType
+  query?: z.ZodType
+  body?: z.ZodType
+  response: z.ZodType
+  /** Success status, 200 unless said. */
+  status?: number
+}
+
+export const defineRoute = <const S extends RouteSpec>(spec: S) => spec
+
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined
+type InferIn<T> = T extends z.ZodType ? z.input<T> : undefined
+
+export type RouteParams<S extends RouteSpec> = Infer<S['params']>
+export type RouteQuery<S extends RouteSpec> = Infer<S['query']>
+export type RouteBody<S extends RouteSpec> = Infer<S['body']>
+export type RouteResponse<S extends RouteSpec> = z.infer<S['response']>
+
+/** What a client sends: the schema inputs (defaults may be omitted). */
+export interface RouteRequest<S extends RouteSpec> {
+  params: InferIn<S['params']>
+  query: InferIn<S['query']>
+  body: InferIn<S['body']>
+}
+
+/** Fills `{name}` placeholders of a route path. */
+export function fillPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name]
+    if (value === undefined) throw new Error(`missing path parameter ${name}`)
+    return encodeURIComponent(value)
+  })
+}

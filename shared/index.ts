@@ -1,0 +1,6 @@
+export * from './errors'
+export * from './contract'
+export * from './domain/roles'
+export * from './domain/grid'
+export * from './domain/sla'
+export * from './validation'

@@ -11,7 +11,7 @@ export interface Fault {
 }
 
 export class FaultBoard {
-  private faults: Required<Pick<Fault, 'times'>>[] & Fault[] = []
+  private faults: (Fault & { times: number })[] = []
 
   add(fault: Fault) {
     if (!fault || typeof fault.api !== 'string') throw new Error('fault needs an api')
@@ -20,9 +20,9 @@ export class FaultBoard {
 
   /** The fault that hits this call of `api`, if any; it is spent by the call. */
   take(api: WechatApi): Fault | undefined {
-    const fault = this.faults.find((f) => f.api === api && (f.times ?? 0) > 0)
-    if (fault) fault.times = (fault.times ?? 1) - 1
-    this.faults = this.faults.filter((f) => (f.times ?? 0) > 0)
+    const fault = this.faults.find((f) => f.api === api)
+    if (fault) fault.times -= 1
+    this.faults = this.faults.filter((f) => f.times > 0)
     return fault
   }
 

@@ -48,7 +48,9 @@ const errmsgs: Record<number, string> = {
   43101: 'user refuse to accept the msg',
   44002: 'empty post data',
   45011: 'api minute-quota reach limit  mustslower  retry next minute',
+  40129: 'invalid scene',
   47001: 'data format error',
+  47003: 'argument invalid!',
 }
 
 export class WechatStandin {

@@ -19,8 +19,15 @@ export async function ensureTable(c: DbConnection): Promise<'created' | 'existed
       await client.send(new DescribeTableCommand({ TableName: c.tableName }))
     } catch (e) {
       if (!(e instanceof ResourceNotFoundException)) throw e
-      const { TimeToLiveSpecification: _ttl, ...input } = definition
-      await client.send(new CreateTableCommand({ ...(input as Omit<CreateTableCommandInput, 'TableName'>), TableName: c.tableName }))
+      // CloudFormation names the stream by its view type alone; the CreateTable API also wants StreamEnabled.
+      const { TimeToLiveSpecification: _ttl, StreamSpecification, ...input } = definition
+      await client.send(
+        new CreateTableCommand({
+          ...(input as Omit<CreateTableCommandInput, 'TableName'>),
+          StreamSpecification: { StreamEnabled: true, StreamViewType: StreamSpecification.StreamViewType as 'NEW_IMAGE' },
+          TableName: c.tableName,
+        }),
+      )
       await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: c.tableName })
       created = true
     }

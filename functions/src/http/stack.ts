@@ -39,7 +39,7 @@ export function endpoint<S extends RouteSpec>(
   getDeps: () => Promise<Deps> = runtimeDeps,
 ): Handler {
   return async (event) => {
-    const requestId = event.requestContext?.requestId ?? randomUUID()
+    const requestId = requestIdOf(event)
     try {
       const deps = await getDeps()
       const req = {
@@ -55,6 +55,12 @@ export function endpoint<S extends RouteSpec>(
       return errorResponse(err, requestId)
     }
   }
+}
+
+/** API Gateway's request id; serverless-offline hands every request the same placeholder, so mint one there. */
+const requestIdOf = (event: APIGatewayProxyEventV2) => {
+  const id = event.requestContext?.requestId
+  return id && !id.startsWith('offlineContext_') ? id : randomUUID()
 }
 
 function readJsonBody(event: APIGatewayProxyEventV2): unknown {

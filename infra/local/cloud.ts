@@ -1,0 +1,142 @@
+/**
+ * The local cloud: DynamoDB Local, s3rver, the WeChat stand-in, the API through serverless-offline running the
+ * real handlers, and the H5 build — all on 127.0.0.1. Used by `npm start` and by the test harness.
+ */
+import { join, resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import type { Server } from 'node:http'
+import { ensureTable, makeRepos } from '@linli/functions/src/db'
+import { WechatStandin } from '../wechat-standin/server'
+import { seedDemo, demoPersonas, DEMO_DISTRICT_ID } from '../seed'
+import { startDynamo } from './dynamodb'
+import { startS3 } from './s3'
+import { serveH5 } from './h5-server'
+import { httpAnswers, startProcess, waitFor, type Managed } from './processes'
+import type { Ports } from './ports'
+
+export const ROOT = resolve(__dirname, '../..')
+export const LOCAL_APPID = 'wx0000000000000000'
+export const LOCAL_BUCKET = 'linli-uploads-local'
+
+export interface LocalSecrets {
+  wechatSecret: string
+  sessionSecret: string
+  idSalt: string
+}
+
+export interface CloudOptions {
+  ports: Ports
+  secrets: LocalSecrets
+  /** Keep data on disk here; without it DynamoDB runs in memory and uploads go to a scratch folder. */
+  dataDir?: string
+  logDir: string
+  /** Build the weapp and H5 bundles before serving (npm start); tests build them beforehand. */
+  build?: boolean
+  serveH5?: boolean
+  log?: (line: string) => void
+}
+
+export interface LocalCloud {
+  ports: Ports
+  urls: { api: string; h5: string; wechat: string; dynamodb: string; s3: string }
+  standin: WechatStandin
+  /** The environment the API runs with (tests use it to reach the same table). */
+  env: Record<string, string>
+  stop(): Promise<void>
+}
+
+export async function startLocalCloud(o: CloudOptions): Promise<LocalCloud> {
+  const log = o.log ?? (() => {})
+  const url = (port: number) => `http://127.0.0.1:${port}`
+  const stops: (() => Promise<unknown>)[] = []
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch(() => {})
+  }
+  const env: Record<string, string> = {
+    STAGE: 'local',
+    TABLE_NAME: 'linli-local',
+    AWS_REGION: 'ap-east-1',
+    DYNAMODB_ENDPOINT: url(o.ports.dynamodb),
+    S3_ENDPOINT: url(o.ports.s3),
+    UPLOADS_BUCKET: LOCAL_BUCKET,
+    WECHAT_API_BASE: url(o.ports.wechat),
+    WECHAT_APPID: LOCAL_APPID,
+    WECHAT_SECRET: o.secrets.wechatSecret,
+    SESSION_SECRET: o.secrets.sessionSecret,
+    ID_SALT: o.secrets.idSalt,
+    DEFAULT_DISTRICT_ID: DEMO_DISTRICT_ID,
+    API_PORT: String(o.ports.api),
+    LAMBDA_PORT: String(o.ports.lambda),
+  }
+  try {
+    const builds = o.build ? buildMiniapp(o, log) : Promise.resolve()
+    builds.catch(() => {})
+
+    const standin = new WechatStandin({
+      appid: LOCAL_APPID,
+      secret: o.secrets.wechatSecret,
+      personas: demoPersonas,
+      riskyWords: ['赌博', '枪支', '毒品'],
+      reviewWords: ['投诉领导', '上访'],
+    })
+    const [dynamo, s3] = await Promise.all([
+      startDynamo(o.ports.dynamodb, o.dataDir && join(o.dataDir, 'dynamodb'), join(o.logDir, 'dynamodb.log')),
+      startS3(o.ports.s3, join(o.dataDir ?? join(o.logDir, 'scratch'), 's3'), LOCAL_BUCKET),
+      standin.listen(o.ports.wechat),
+    ])
+    stops.push(() => dynamo.stop(), () => s3.close(), () => standin.close())
+    log(`DynamoDB Local, s3rver and the WeChat stand-in are up`)
+
+    const connection = { tableName: env.TABLE_NAME!, region: env.AWS_REGION!, endpoint: env.DYNAMODB_ENDPOINT }
+    await ensureTable(connection)
+    const seeded = await seedDemo(makeRepos(connection), o.secrets.idSalt)
+    log(seeded === 'seeded' ? 'Seeded the demo district 临江区' : 'Demo district already seeded')
+
+    const api = await startApi(env, o.logDir)
+    stops.push(() => api.stop())
+    log(`API (serverless-offline) is up`)
+
+    await builds
+    if (o.serveH5 ?? true) {
+      const h5Root = join(ROOT, 'miniapp/dist/h5')
+      if (!existsSync(join(h5Root, 'index.html'))) throw new Error('miniapp/dist/h5 is missing: build the mini-program first')
+      const h5: Server = await serveH5(h5Root, o.ports.h5, { api: o.ports.api, wechat: o.ports.wechat })
+      stops.push(() => new Promise((r) => h5.close(r)))
+    }
+    return {
+      ports: o.ports,
+      urls: { api: url(o.ports.api), h5: url(o.ports.h5), wechat: url(o.ports.wechat), dynamodb: url(o.ports.dynamodb), s3: url(o.ports.s3) },
+      standin,
+      env,
+      stop,
+    }
+  } catch (err) {
+    await stop()
+    throw err
+  }
+}
+
+async function startApi(env: Record<string, string>, logDir: string): Promise<Managed> {
+  const bin = join(ROOT, 'node_modules/.bin/serverless')
+  const proc = startProcess('api', bin, ['offline', 'start', '--stage', 'local'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
+    logFile: join(logDir, 'api.log'),
+  })
+  await waitFor('API', httpAnswers(`http://127.0.0.1:${env.API_PORT}/v1/me`), 60_000, proc)
+  return proc
+}
+
+/** Both builds, one after the other (2 cores). The H5 build reaches the API through its own origin. */
+async function buildMiniapp(o: CloudOptions, log: (line: string) => void) {
+  for (const type of ['weapp', 'h5'] as const) {
+    const proc = startProcess(`build:${type}`, join(ROOT, 'node_modules/.bin/taro'), ['build', '--type', type], {
+      cwd: join(ROOT, 'miniapp'),
+      env: { ...process.env, NODE_ENV: 'production', TARO_APP_STAGE: 'local', TARO_APP_API_BASE: type === 'weapp' ? `http://127.0.0.1:${o.ports.api}` : '' },
+      logFile: join(o.logDir, `build-${type}.log`),
+    })
+    const code = await new Promise<number | null>((r) => proc.child.once('exit', r))
+    if (code !== 0) throw new Error(`taro build --type ${type} failed: see ${join(o.logDir, `build-${type}.log`)}`)
+    log(`Built the ${type} mini-program`)
+  }
+}

@@ -1,0 +1,130 @@
+import { SignJWT } from 'jose'
+import { api, cloud, expectError, login, mintCode, standin, uniqueOpenid, userIdOf } from './support/client'
+
+afterEach(() => standin('DELETE', '/dev/faults'))
+
+describe('POST /v1/auth/login', () => {
+  it('signs a new WeChat user in as a resident of the default district', async () => {
+    const openid = uniqueOpenid('new')
+    const res = await api('POST', '/v1/auth/login', { body: { code: await mintCode(openid) } })
+    expect(res.status).toBe(200)
+    expect(res.body.user).toMatchObject({ id: userIdOf(openid), districtId: 'linjiang', roles: [{ role: 'resident', scopeId: 'linjiang', scopeName: '临江区' }] })
+    expect(res.body.token.split('.')).toHaveLength(3)
+    // openid and session_key never reach the client
+    const text = JSON.stringify(res.body)
+    expect(text).not.toContain(openid)
+    expect(text).not.toContain('session_key')
+  })
+
+  it('gives a seeded persona the roles from our records', async () => {
+    const { user } = await login('o-demo-dispatcher')
+    expect(user.name).toBe('陈志强')
+    expect(user.roles).toContainEqual({ role: 'dispatcher', scopeId: 's-qingshi', scopeName: '青石街道' })
+  })
+
+  it('keeps one user for repeated sign-ins', async () => {
+    const openid = uniqueOpenid('again')
+    const [a, b] = await Promise.all([login(openid), login(openid)])
+    expect(a.user.id).toBe(b.user.id)
+  })
+
+  it('answers 400 auth.invalidCode for an unknown code (WeChat 40029)', async () => {
+    const res = await api('POST', '/v1/auth/login', { body: { code: 'not-a-code' } })
+    expectError(res, 400, 'auth.invalidCode')
+    expect(res.body.error.fields[0]).toMatchObject({ path: 'code' })
+    expect(res.body.error.fields[0].message).toContain('40029')
+  })
+
+  it('refuses a code used twice', async () => {
+    const code = await mintCode(uniqueOpenid('twice'))
+    expect((await api('POST', '/v1/auth/login', { body: { code } })).status).toBe(200)
+    expectError(await api('POST', '/v1/auth/login', { body: { code } }), 400, 'auth.invalidCode')
+  })
+
+  it('answers 429 auth.rateLimited when WeChat says 45011', async () => {
+    await standin('POST', '/dev/faults', { api: 'jscode2session', errcode: 45011 })
+    const res = await api('POST', '/v1/auth/login', { body: { code: await mintCode(uniqueOpenid('rl')) } })
+    expectError(res, 429, 'auth.rateLimited')
+    expect(res.body.error.message).toContain('45011')
+  })
+
+  it('answers 503 naming the errcode when WeChat is busy (-1) or down (HTTP 500)', async () => {
+    await standin('POST', '/dev/faults', { api: 'jscode2session', errcode: -1 })
+    const busy = await api('POST', '/v1/auth/login', { body: { code: await mintCode(uniqueOpenid('busy')) } })
+    expectError(busy, 503, 'wechat.unavailable')
+    expect(busy.body.error.message).toContain('errcode -1')
+
+    await standin('POST', '/dev/faults', { api: 'jscode2session', httpStatus: 500 })
+    const down = await api('POST', '/v1/auth/login', { body: { code: await mintCode(uniqueOpenid('down')) } })
+    expectError(down, 503, 'wechat.unavailable')
+    expect(down.body.error.message).toContain('HTTP 500')
+  })
+
+  describe('bad input', () => {
+    it('malformed JSON → 400 request.malformedJson', async () => {
+      expectError(await api('POST', '/v1/auth/login', { raw: '{"code": ' }), 400, 'request.malformedJson')
+    })
+
+    it('missing body, missing field, wrong type → 400 naming the field', async () => {
+      expectError(await api('POST', '/v1/auth/login', { raw: '' }), 400, 'request.invalid')
+      const missing = await api('POST', '/v1/auth/login', { body: {} })
+      expectError(missing, 400, 'request.invalid')
+      expect(missing.body.error.fields).toEqual([{ path: 'code', message: '缺少登录凭证 code' }])
+      const wrongType = await api('POST', '/v1/auth/login', { body: { code: 42 } })
+      expect(wrongType.body.error.fields[0].path).toBe('code')
+      expect(await api('POST', '/v1/auth/login', { body: [] })).toMatchObject({ status: 400 })
+    })
+
+    it('unknown fields (a client claiming an openid or role) → 400 naming them', async () => {
+      const res = await api('POST', '/v1/auth/login', { body: { code: 'x', openid: 'o-demo-admin', role: 'admin' } })
+      expectError(res, 400, 'request.invalid')
+      expect(res.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['openid', 'role'])
+    })
+
+    it('oversized body → 413, wrong media type → 415', async () => {
+      expectError(await api('POST', '/v1/auth/login', { body: { code: 'x'.repeat(70_000) } }), 413, 'request.tooLarge')
+      expectError(await api('POST', '/v1/auth/login', { raw: 'code=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415, 'request.unsupportedMediaType')
+    })
+  })
+})
+
+describe('GET /v1/me', () => {
+  const sign = (claims: { sub: string; did: string }, secret: string, iat: number, exp: number) =>
+    new SignJWT({ did: claims.did })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(claims.sub)
+      .setIssuer('linli')
+      .setAudience('linli-local')
+      .setIssuedAt(iat)
+      .setExpirationTime(exp)
+      .sign(new TextEncoder().encode(secret))
+
+  it('returns the caller with role bindings', async () => {
+    const { token, user } = await login('o-demo-official')
+    const res = await api('GET', '/v1/me', { token })
+    expect(res.status).toBe(200)
+    expect(res.body).toEqual(user)
+    expect(res.body.roles).toContainEqual({ role: 'official', scopeId: 'dept-water', scopeName: '区水务局' })
+  })
+
+  it('answers 401 without, with a forged, a tampered or an expired token', async () => {
+    expectError(await api('GET', '/v1/me'), 401, 'auth.required')
+    const now = Math.floor(Date.now() / 1000)
+    const sub = userIdOf('o-demo-admin')
+    const forged = await sign({ sub, did: 'linjiang' }, 'an attacker does not know our secret!!', now, now + 3600)
+    expectError(await api('GET', '/v1/me', { token: forged }), 401, 'auth.invalidToken')
+    const expired = await sign({ sub, did: 'linjiang' }, cloud().env.SESSION_SECRET!, now - 7200, now - 3600)
+    expectError(await api('GET', '/v1/me', { token: expired }), 401, 'auth.invalidToken')
+    const { token } = await login(uniqueOpenid('tamper'))
+    const [h, p, s] = token.split('.')
+    const payload = JSON.parse(Buffer.from(p!, 'base64url').toString())
+    const tampered = [h, Buffer.from(JSON.stringify({ ...payload, sub })).toString('base64url'), s].join('.')
+    expectError(await api('GET', '/v1/me', { token: tampered }), 401, 'auth.invalidToken')
+  })
+
+  it('answers 401 for a valid signature naming a user we do not know', async () => {
+    const now = Math.floor(Date.now() / 1000)
+    const ghost = await sign({ sub: 'u-nobody', did: 'linjiang' }, cloud().env.SESSION_SECRET!, now, now + 3600)
+    expectError(await api('GET', '/v1/me', { token: ghost }), 401, 'auth.invalidToken')
+  })
+})

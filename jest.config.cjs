@@ -1,0 +1,24 @@
+/** Tests that need no local cloud: unit tests beside the code and the compiled mini-program in miniprogram-simulate. */
+const transformIgnorePatterns = ['/node_modules/(?!(jose)/)']
+const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true } }, module: { type: 'commonjs' } }] }
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      transform,
+      transformIgnorePatterns,
+      roots: ['<rootDir>/shared', '<rootDir>/functions/src', '<rootDir>/infra'],
+      testMatch: ['**/*.test.ts'],
+    },
+    {
+      displayName: 'mp',
+      testEnvironment: 'jsdom',
+      transform,
+      transformIgnorePatterns,
+      roots: ['<rootDir>/miniapp/test/mp'],
+      testMatch: ['**/*.test.ts'],
+    },
+  ],
+}

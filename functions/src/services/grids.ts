@@ -26,7 +26,10 @@ export async function getGrid(deps: Deps, districtId: string, nodeId: string): P
 export async function locateGrid(deps: Deps, districtId: string, lat: number, lng: number): Promise<GridNode> {
   const catalogue = await deps.catalogue(districtId)
   const node = locateDeepest(catalogue.nodes, lat, lng)
-  if (!node) throw new DomainError('grid.outsideDistrict', [{ path: 'lat', message: `该位置不在${catalogue.district.name}范围内` }])
+  if (!node) {
+    const message = `该位置不在${catalogue.district.name}范围内`
+    throw new DomainError('grid.outsideDistrict', [{ path: 'lat', message }], message)
+  }
   return nodeView(catalogue, node)
 }
 

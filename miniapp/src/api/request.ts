@@ -1,0 +1,49 @@
+/**
+ * The one request wrapper: every call goes through here, typed by a route of shared/contract. Errors come back
+ * as ApiError carrying the catalogue code, the Chinese message and the offending fields.
+ */
+import Taro from '@tarojs/taro'
+import { fillPath, type ErrorBody, type FieldError, type RouteRequest, type RouteResponse, type RouteSpec } from '@linli/shared'
+import { clearSession, getSession, goToLogin } from './session'
+
+// H5 is served with the API on its own origin; the weapp build calls the configured API host.
+const API_BASE = process.env.TARO_ENV === 'h5' ? '' : LINLI_API_BASE
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldError[] = [],
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+type Input<S extends RouteSpec> = { [K in keyof RouteRequest<S> as RouteRequest<S>[K] extends undefined ? never : K]: RouteRequest<S>[K] }
+
+export async function call<S extends RouteSpec>(route: S, input?: Input<S>): Promise<RouteResponse<S>> {
+  const req = (input ?? {}) as Partial<RouteRequest<S>>
+  const query = req.query ? '?' + Object.entries(req.query as Record<string, unknown>).map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&') : ''
+  const session = getSession()
+  let res: Taro.request.SuccessCallbackResult
+  try {
+    res = await Taro.request({
+      url: API_BASE + fillPath(route.path, req.params as Record<string, string> | undefined) + query,
+      method: route.method,
+      data: req.body,
+      header: { 'content-type': 'application/json', ...(session ? { authorization: `Bearer ${session.token}` } : {}) },
+    })
+  } catch {
+    throw new ApiError(0, 'network', '网络不给力，请检查网络后重试')
+  }
+  if (res.statusCode >= 200 && res.statusCode < 300) return res.data as RouteResponse<S>
+  const body = res.data as Partial<ErrorBody> | undefined
+  const error = new ApiError(res.statusCode, body?.error?.code ?? 'internal', body?.error?.message ?? '服务器开小差了，请稍后再试', body?.error?.fields)
+  if (res.statusCode === 401 && route.auth === 'user') {
+    clearSession()
+    goToLogin()
+  }
+  throw error
+}

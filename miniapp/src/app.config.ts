@@ -1,0 +1,24 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/grid/index', 'pages/me/index', 'pages/login/index', 'pages/invite/index'],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '邻里',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f7',
+  },
+  tabBar: {
+    color: '#666666',
+    selectedColor: '#fa2c19',
+    backgroundColor: '#ffffff',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/grid/index', text: '我的网格', iconPath: 'assets/tab/grid.png', selectedIconPath: 'assets/tab/grid-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
+    ],
+  },
+  permission: {
+    'scope.userLocation': { desc: '用于定位你所在的网格，显示网格员联系方式' },
+  },
+  requiredPrivateInfos: ['getLocation'],
+})

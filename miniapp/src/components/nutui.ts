@@ -1,0 +1,14 @@
+/** The NutUI components we use, with their styles: one place, so the bundle carries only these. */
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/grid/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/griditem/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/empty/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/loading/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/noticebar/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/avatar/style/css'
+
+export { Button, Cell, CellGroup, Tag, Grid, GridItem, Empty, Loading, Input, NoticeBar, Avatar } from '@nutui/nutui-react-taro'

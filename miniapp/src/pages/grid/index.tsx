@@ -1,0 +1,74 @@
+import { useCallback, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { locateGrid, type GridNode } from '@linli/shared'
+import { call } from '../../api/request'
+import { Button, Cell, CellGroup } from '../../components/nutui'
+import { StateView } from '../../components/state-view'
+import { useSession } from '../../components/use-session'
+import './index.scss'
+
+type Person = NonNullable<GridNode['roster']['gridworker']>
+
+function PersonCell({ title, person }: { title: string; person?: Person }) {
+  if (!person) return <Cell title={title} extra='暂未配置' />
+  return (
+    <Cell
+      className='roster-person'
+      title={`${title}：${person.name}`}
+      description={person.duties}
+      extra={
+        <Button size='small' type='primary' fill='outline' onClick={() => Taro.makePhoneCall({ phoneNumber: person.phone })}>
+          {person.phone}
+        </Button>
+      }
+    />
+  )
+}
+
+/**
+ * 我的网格: the roster card (网格公示) of the grid at the user's location. Coordinates are WGS84 throughout the API,
+ * as GeoJSON (RFC 7946) requires; both weapp and the browser can report them.
+ */
+export default function MyGrid() {
+  const session = useSession()
+  const [node, setNode] = useState<GridNode>()
+  const [error, setError] = useState('')
+  const [loading, setLoading] = useState(false)
+
+  const load = useCallback(async () => {
+    setLoading(true)
+    setError('')
+    try {
+      const { latitude, longitude } = await Taro.getLocation({ type: 'wgs84' }).catch(() => {
+        throw new Error('无法获取你的位置，请在设置中允许定位后重试')
+      })
+      setNode(await call(locateGrid, { query: { lat: latitude, lng: longitude } }))
+    } catch (e) {
+      setError((e as Error).message)
+    } finally {
+      setLoading(false)
+    }
+  }, [])
+
+  useDidShow(() => {
+    if (session && !node) void load()
+  })
+  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
+
+  if (!node) return <View className='page grid-page'>{<StateView loading={loading || !error} error={error} onRetry={load} />}</View>
+  const { roster } = node
+  return (
+    <View className='page grid-page'>
+      <Text className='grid-page__title'>{node.name}</Text>
+      <Text className='grid-page__path'>{node.path.map((p) => p.name).join(' › ')}</Text>
+      <CellGroup title='网格公示'>
+        <PersonCell title='网格员' person={roster.gridworker} />
+        <PersonCell title='网格长' person={roster.gridLeader} />
+        {roster.households !== undefined && <Cell title='服务住户' extra={`${roster.households} 户`} />}
+        {roster.serviceHours && <Cell title='服务时间' extra={roster.serviceHours} />}
+      </CellGroup>
+      {error && <Text className='muted'>{error}</Text>}
+    </View>
+  )
+}

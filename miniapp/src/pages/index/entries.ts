@@ -1,0 +1,48 @@
+/** Home entry points per role. `url` opens a page; entries without one belong to features still being built. */
+import type { StaffRole } from '@linli/shared'
+
+export interface Entry {
+  key: string
+  icon: string
+  text: string
+  url?: string
+  tab?: boolean
+}
+
+export const residentEntries: Entry[] = [
+  { key: 'report', icon: '📷', text: '随手拍上报' },
+  { key: 'my-cases', icon: '📋', text: '我的上报' },
+  { key: 'booking', icon: '🗓️', text: '预约说事' },
+  { key: 'grid', icon: '🗺️', text: '我的网格', url: '/pages/grid/index', tab: true },
+]
+
+export const workbench: Record<StaffRole, Entry[]> = {
+  gridworker: [
+    { key: 'patrol', icon: '🚶', text: '巡查打卡' },
+    { key: 'visit', icon: '🏠', text: '入户走访' },
+    { key: 'households', icon: '📒', text: '住户台账' },
+    { key: 'notice', icon: '📢', text: '发布通知' },
+  ],
+  grid_leader: [
+    { key: 'grid-cases', icon: '📂', text: '网格事件' },
+    { key: 'visits', icon: '📝', text: '走访记录' },
+    { key: 'escalations', icon: '⬆️', text: '升级审批' },
+  ],
+  dispatcher: [
+    { key: 'queue', icon: '📥', text: '待受理' },
+    { key: 'dispatch', icon: '📤', text: '派单' },
+    { key: 'overdue', icon: '⏰', text: '超时预警' },
+  ],
+  official: [
+    { key: 'assigned', icon: '🛠️', text: '我的工单' },
+    { key: 'handled', icon: '✅', text: '已办结' },
+  ],
+  mediator: [
+    { key: 'bookings', icon: '🤝', text: '预约管理' },
+    { key: 'outcomes', icon: '📄', text: '调解记录' },
+  ],
+  admin: [
+    { key: 'invites', icon: '✉️', text: '邀请工作人员' },
+    { key: 'grid-tree', icon: '🌳', text: '网格管理' },
+  ],
+}

@@ -1,0 +1,64 @@
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { me, roleSpecs, type StaffRole } from '@linli/shared'
+import { call } from '../../api/request'
+import { updateUser } from '../../api/session'
+import { Grid, GridItem, NoticeBar } from '../../components/nutui'
+import { RoleTags } from '../../components/role-tags'
+import { useSession } from '../../components/use-session'
+import { residentEntries, workbench, type Entry } from './entries'
+import './index.scss'
+
+function open(entry: Entry) {
+  if (!entry.url) return Taro.showToast({ title: `${entry.text}即将开放`, icon: 'none' })
+  return entry.tab ? Taro.switchTab({ url: entry.url }) : Taro.navigateTo({ url: entry.url })
+}
+
+function EntryGrid({ entries }: { entries: Entry[] }) {
+  return (
+    <Grid columns={4}>
+      {entries.map((e) => (
+        <GridItem key={e.key} className={`entry entry--${e.key}${e.url ? '' : ' entry--soon'}`} text={e.text} onClick={() => open(e)}>
+          <Text className='entry__icon'>{e.icon}</Text>
+        </GridItem>
+      ))}
+    </Grid>
+  )
+}
+
+/** Home: resident services for everyone, and a workbench per staff role binding. */
+export default function Home() {
+  const session = useSession()
+
+  usePullDownRefresh(async () => {
+    try {
+      updateUser(await call(me))
+    } finally {
+      Taro.stopPullDownRefresh()
+    }
+  })
+
+  if (!session) return <View className='page' />
+  const { user } = session
+  const staff = user.roles.filter((r) => r.role !== 'resident')
+
+  return (
+    <View className='page home'>
+      <View className='home__header'>
+        <Text className='home__hello'>你好，{user.name}</Text>
+        <Text className='home__district'>{user.roles[0]?.scopeName}</Text>
+        <RoleTags roles={user.roles} />
+      </View>
+      <NoticeBar content='遇到问题随手拍，网格员和职能部门及时处理，办结后请为我们评价。' />
+      <Text className='section-title'>居民服务</Text>
+      <EntryGrid entries={residentEntries} />
+      {staff.map((binding) => (
+        <View key={`${binding.role}:${binding.scopeId}`} className={`workbench workbench--${binding.role}`}>
+          <Text className='section-title'>{roleSpecs[binding.role as StaffRole].label}工作台</Text>
+          <Text className='home__workbench-scope'>{binding.scopeName}</Text>
+          <EntryGrid entries={workbench[binding.role as StaffRole]} />
+        </View>
+      ))}
+    </View>
+  )
+}

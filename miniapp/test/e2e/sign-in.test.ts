@@ -1,0 +1,59 @@
+import type { Browser, Page } from 'playwright-core'
+import { launch, phone } from './browser'
+
+jest.setTimeout(30_000)
+
+const h5 = () => (JSON.parse(process.env.LINLI_TEST_CLOUD!) as { urls: { h5: string } }).urls.h5
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function signInAs(page: Page, name: string) {
+  await page.goto(h5())
+  await page.getByText('选择演示身份（仅本地环境）').waitFor()
+  await page.locator('.persona', { hasText: name }).tap()
+  await page.getByText(`你好，${name}`).waitFor()
+}
+
+describe('H5 in Chromium against the local cloud', () => {
+  it('a dispatcher picks a persona, sees the workbench and opens 我的网格', async () => {
+    // Standing in 柳岸社区第一网格
+    const context = await phone(browser, { latitude: 30.505, longitude: 114.305 })
+    const page = await context.newPage()
+    await signInAs(page, '陈志强')
+    await page.getByText('坐席工作台').waitFor()
+    expect(await page.getByText('青石街道').count()).toBeGreaterThan(0)
+    expect(await page.getByText('居民服务').isVisible()).toBe(true)
+
+    await page.getByText('我的网格', { exact: true }).last().tap()
+    await page.getByText('柳岸社区第一网格').first().waitFor()
+    expect(await page.getByText('网格员：李建国').isVisible()).toBe(true)
+    expect(await page.getByText('网格长：张丽').isVisible()).toBe(true)
+    expect(await page.getByText('临江区 › 青石街道 › 柳岸社区 › 柳岸社区第一网格').isVisible()).toBe(true)
+    await context.close()
+  })
+
+  it('a resident sees resident services and no workbench', async () => {
+    const context = await phone(browser)
+    const page = await context.newPage()
+    await signInAs(page, '王小梅')
+    expect(await page.getByText('随手拍上报').isVisible()).toBe(true)
+    expect(await page.getByText('工作台').count()).toBe(0)
+    await context.close()
+  })
+
+  it('我的网格 says so when the phone is outside the district', async () => {
+    const context = await phone(browser, { latitude: 39.9, longitude: 116.4 })
+    const page = await context.newPage()
+    await signInAs(page, '王小梅')
+    await page.getByText('我的网格', { exact: true }).last().tap()
+    await page.getByText('该位置不在临江区范围内').waitFor()
+    expect(await page.getByText('重试').isVisible()).toBe(true)
+    await context.close()
+  })
+})

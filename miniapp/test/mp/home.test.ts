@@ -1,0 +1,87 @@
+/** The compiled home page (dist/weapp/pages/index) in miniprogram-simulate, with a session in the fake wx storage. */
+import { cleanup, installFakeWx, loadPage, renderPage, SESSION_KEY, waitFor, type FakeWx } from './simulate-weapp'
+
+const ROUTE = 'pages/index/index'
+const inAnHour = () => new Date(Date.now() + 3600_000).toISOString()
+
+const dispatcher = {
+  token: 'tok-dispatcher',
+  expiresAt: inAnHour(),
+  user: {
+    id: 'u-chen',
+    name: '陈志强',
+    districtId: 'd-linjiang',
+    roles: [
+      { role: 'resident', scopeId: 'd-linjiang', scopeName: '临江区' },
+      { role: 'dispatcher', scopeId: 's-qingshi', scopeName: '青石街道' },
+    ],
+  },
+}
+
+const resident = {
+  token: 'tok-resident',
+  expiresAt: inAnHour(),
+  user: { id: 'u-wang', name: '王秀兰', districtId: 'd-linjiang', roles: [{ role: 'resident', scopeId: 'd-linjiang', scopeName: '临江区' }] },
+}
+
+let fake: FakeWx
+let pageId: string
+
+beforeAll(() => {
+  fake = installFakeWx()
+  pageId = loadPage(ROUTE)
+})
+
+beforeEach(() => fake.reset())
+afterEach(cleanup)
+
+const text = (page: { dom?: Element }) => page.dom!.textContent ?? ''
+
+test('a dispatcher sees the greeting, role tags and the 坐席 workbench for their street', async () => {
+  fake.storage.set(SESSION_KEY, dispatcher)
+  const page = await renderPage(pageId, ROUTE)
+
+  expect(page.querySelector('.home__hello')!.dom!.textContent).toBe('你好，陈志强')
+  expect(page.querySelectorAll('.role-tag').map((t) => t.dom!.textContent)).toEqual(['居民 · 临江区', '坐席 · 青石街道'])
+  expect(text(page)).toContain('居民服务')
+  // j-component queries run from the page (a plain node has no shadow root of its own): use descendant selectors.
+  expect(page.querySelectorAll('.workbench')).toHaveLength(1)
+  expect(page.querySelector('.workbench--dispatcher .section-title')!.dom!.textContent).toBe('坐席工作台')
+  expect(page.querySelector('.workbench--dispatcher .home__workbench-scope')!.dom!.textContent).toBe('青石街道')
+  expect(page.querySelectorAll('.workbench--dispatcher .entry').map((e) => e.dom!.textContent)).toEqual(['待受理', '派单', '超时预警'])
+  expect(fake.calls.reLaunch).toBeUndefined()
+})
+
+test('a resident-only user gets resident services and no workbench', async () => {
+  fake.storage.set(SESSION_KEY, resident)
+  const page = await renderPage(pageId, ROUTE)
+
+  expect(text(page)).toContain('你好，王秀兰')
+  expect(page.querySelectorAll('.entry').map((e) => e.dom!.textContent)).toEqual(['随手拍上报', '我的上报', '预约说事', '我的网格'])
+  expect(text(page)).not.toContain('工作台')
+  expect(page.querySelectorAll('.workbench')).toHaveLength(0)
+})
+
+test('tapping 随手拍上报 (not built yet) shows a 即将开放 toast', async () => {
+  fake.storage.set(SESSION_KEY, resident)
+  const page = await renderPage(pageId, ROUTE)
+  const report = page.querySelector('.entry--report')!
+  expect(report.dom!.textContent).toBe('随手拍上报')
+  expect(fake.calls.showToast).toBeUndefined()
+
+  report.dispatchEvent('tap')
+
+  await waitFor(() => expect(fake.calls.showToast).toHaveLength(1))
+  expect(fake.calls.showToast[0].title).toContain('即将开放')
+  expect(fake.calls.showToast[0].title).toBe('随手拍上报即将开放')
+  expect(fake.calls.switchTab).toBeUndefined()
+  expect(fake.calls.navigateTo).toBeUndefined()
+})
+
+test('without a session home sends the user to sign in', async () => {
+  const page = await renderPage(pageId, ROUTE)
+
+  await waitFor(() => expect(fake.calls.reLaunch).toHaveLength(1))
+  expect(fake.calls.reLaunch[0].url).toBe('/pages/login/index')
+  expect(text(page)).not.toContain('你好')
+})

@@ -1,0 +1,287 @@
+/**
+ * Runs the COMPILED WeChat build (miniapp/dist/weapp) inside miniprogram-simulate.
+ *
+ * miniprogram-simulate only knows custom components, so this bootstrap supplies what the mini-program host would:
+ * `App`/`getApp`/`getCurrentPages`, and a `Page` that turns Taro's page options into a Component whose lifecycle
+ * calls onLoad/onShow/onReady. The wx APIs the pages use are replaced with small recording fakes (see `fakeWx`);
+ * the app's own code is never mocked.
+ *
+ * A compiled chunk runs only once per jest file (webpack's chunk registry lives on `wx.webpackJsonp`), so load each
+ * page once (`loadPage`) and render it as often as needed (`renderPage`).
+ */
+import path from 'path'
+import fs from 'fs'
+import simulate from 'miniprogram-simulate'
+
+/** The compiled build; MP_DIST points elsewhere (e.g. a deliberately broken copy, to see these tests fail). */
+export const DIST = process.env.MP_DIST ? path.resolve(process.env.MP_DIST) : path.resolve(__dirname, '../../dist/weapp')
+
+export const SESSION_KEY = 'linli.session'
+
+/** One recorded call of a fake wx API: the options object it was called with. */
+export type Call = Record<string, any>
+
+/** What a fake wx.request answers: a status and a body (like the wx success callback's statusCode/data). */
+export interface FakeResponse {
+  statusCode: number
+  data?: unknown
+  header?: Record<string, string>
+}
+
+export interface FakeWx {
+  /** Every call, per API name, in call order. */
+  calls: Record<string, Call[]>
+  /** wx storage, as a plain map (values are kept as given, like the real sync storage keeps objects). */
+  storage: Map<string, unknown>
+  /** The code the fake wx.login hands out. */
+  loginCode: string
+  /** Answers wx.request: set per test. Default: 404. */
+  respond: (req: Call) => FakeResponse | Promise<FakeResponse>
+  /** Clears calls and storage and resets the responder. */
+  reset(): void
+}
+
+const g = globalThis as any
+
+function record(fake: FakeWx, name: string, opts: Call) {
+  ;(fake.calls[name] ??= []).push(opts)
+}
+
+/** Calls a wx-style callback set (success/fail/complete) on a later macrotask, like the real host does. */
+function answer(opts: Call, ok: boolean, res: unknown) {
+  setTimeout(() => {
+    if (ok) opts?.success?.(res)
+    else opts?.fail?.(res)
+    opts?.complete?.(res)
+  }, 0)
+}
+
+/** Installs the recording fakes over miniprogram-simulate's wx mocks. Call before `bootApp`. */
+export function installFakeWx(): FakeWx {
+  const fake: FakeWx = {
+    calls: {},
+    storage: new Map(),
+    loginCode: 'fake-wx-code-0001',
+    respond: () => ({ statusCode: 404, data: { error: { code: 'notFound', message: 'no fake response' } } }),
+    reset() {
+      this.calls = {}
+      this.storage.clear()
+      this.respond = () => ({ statusCode: 404, data: { error: { code: 'notFound', message: 'no fake response' } } })
+    },
+  }
+  const async = (name: string, result: (opts: Call) => unknown = () => ({ errMsg: `${name}:ok` })) =>
+    (opts: Call = {}) => {
+      record(fake, name, opts)
+      answer(opts, true, result(opts))
+    }
+
+  Object.assign(g.wx, {
+    login: async('login', () => ({ code: fake.loginCode, errMsg: 'login:ok' })),
+    request(opts: Call = {}) {
+      record(fake, 'request', opts)
+      Promise.resolve()
+        .then(() => fake.respond(opts))
+        .then(
+          (r) => answer(opts, true, { statusCode: r.statusCode, data: r.data, header: r.header ?? {}, errMsg: 'request:ok' }),
+          (e) => answer(opts, false, { errMsg: `request:fail ${String(e)}` }),
+        )
+      return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} }
+    },
+    getStorageSync(key: string) {
+      record(fake, 'getStorageSync', { key })
+      return fake.storage.has(key) ? fake.storage.get(key) : ''
+    },
+    setStorageSync(key: string, data: unknown) {
+      record(fake, 'setStorageSync', { key, data })
+      fake.storage.set(key, data)
+    },
+    removeStorageSync(key: string) {
+      record(fake, 'removeStorageSync', { key })
+      fake.storage.delete(key)
+    },
+    switchTab: async('switchTab'),
+    reLaunch: async('reLaunch'),
+    navigateTo: async('navigateTo'),
+    redirectTo: async('redirectTo'),
+    showToast: async('showToast'),
+    hideToast: async('hideToast'),
+    showLoading: async('showLoading'),
+    hideLoading: async('hideLoading'),
+    stopPullDownRefresh: async('stopPullDownRefresh'),
+    createSelectorQuery: () => new FakeSelectorQuery(),
+  })
+  return fake
+}
+
+/**
+ * wx.createSelectorQuery for layout reads (NutUI's NoticeBar measures itself; Taro's element.getBoundingClientRect).
+ * miniprogram-simulate's own mock returns undefined from select(), which throws inside NutUI. Rects come from jsdom
+ * (all zeros: jsdom does no layout), or null when no element has that id.
+ */
+class FakeSelectorQuery {
+  private fields: { find: () => unknown; cb?: (r: unknown) => void }[] = [];
+  // (the semicolon above matters: without it `= [] in()` parses as an `in` expression)
+  in() {
+    return this
+  }
+  select(selector: string) {
+    return this.nodes(() => document.querySelector(selector))
+  }
+  selectAll(selector: string) {
+    return this.nodes(() => [...document.querySelectorAll(selector)])
+  }
+  selectViewport() {
+    return this.nodes(() => document.documentElement)
+  }
+  exec(cb?: (res: unknown[]) => void) {
+    const fields = this.fields.splice(0)
+    setTimeout(() => {
+      const res = fields.map((f) => f.find())
+      fields.forEach((f, i) => f.cb?.(res[i]))
+      cb?.(res)
+    }, 0)
+  }
+  private nodes(select: () => Element | Element[] | null): Record<string, Function> {
+    const rect = (el: Element | null) => {
+      if (!el) return null
+      const { top, left, right, bottom, width, height } = el.getBoundingClientRect()
+      return { id: el.id, dataset: {}, top, left, right, bottom, width, height }
+    }
+    const field = (read: (el: Element | null) => unknown) => (cb?: (r: unknown) => void) => {
+      this.fields.push({ find: () => { const got = select(); return Array.isArray(got) ? got.map(read) : read(got) }, cb })
+      return this // like wx: a NodesRef field returns the SelectorQuery, so `.exec()` can follow
+    }
+    return {
+      boundingClientRect: field(rect),
+      scrollOffset: field((el) => (el ? { id: el.id, dataset: {}, scrollLeft: 0, scrollTop: 0, scrollWidth: 0, scrollHeight: 0 } : null)),
+      fields: (_spec: unknown, cb?: (r: unknown) => void) => field(rect)(cb),
+      node: field(() => null),
+      context: field(() => null),
+    }
+  }
+}
+
+type PageOptions = Record<string, any>
+
+const pages = new Map<string, PageOptions>()
+let currentRoute = ''
+const pageStack: any[] = []
+let booted = false
+
+/** The host globals the compiled app expects: App, getApp, getCurrentPages, Page. */
+function installHost() {
+  let app: any
+  g.App = (options: any) => {
+    app = options
+  }
+  g.getApp = () => app
+  g.getCurrentPages = () => pageStack
+  // Taro registers each page with Page(createPageConfig(...)); keep its options to become a Component at load time.
+  g.Page = (options: PageOptions) => {
+    pages.set(currentRoute, options)
+    pageToComponent(options)
+  }
+  return () => app
+}
+
+/** Taro's page options as a Component: functions become methods, lifecycle calls onLoad → onShow → onReady. */
+function pageToComponent(options: PageOptions) {
+  const methods: Record<string, Function> = {}
+  for (const [key, value] of Object.entries(options)) if (typeof value === 'function') methods[key] = value
+  const query = () => (g.__mpQuery ?? {}) as Record<string, string>
+  g.Component({
+    data: options.data ?? {},
+    methods,
+    lifetimes: {
+      attached(this: any) {
+        this.route = currentRoute
+        this.__route__ = currentRoute
+        this.options = query()
+        pageStack.push(this)
+        this.onLoad?.(query())
+        this.onShow?.()
+      },
+      ready(this: any) {
+        this.onReady?.()
+      },
+      detached(this: any) {
+        this.onHide?.()
+        this.onUnload?.()
+        const i = pageStack.indexOf(this)
+        if (i >= 0) pageStack.splice(i, 1)
+      },
+    },
+  })
+}
+
+/** Loads dist/weapp/app.js once (it requires runtime, taro, vendors and common, and calls App()). */
+export function bootApp(): any {
+  const getAppOpts = booted ? () => g.getApp() : installHost()
+  if (!booted) {
+    if (!fs.existsSync(path.join(DIST, 'app.js'))) throw new Error(`no compiled build at ${DIST}: run the weapp build first`)
+    require(path.join(DIST, 'app.js'))
+    const app = getAppOpts()
+    app?.onLaunch?.({ path: 'pages/index/index', query: {}, scene: 1001 })
+    app?.onShow?.({ path: 'pages/index/index', query: {}, scene: 1001 })
+    booted = true
+  }
+  return g.getApp()
+}
+
+/** Loads a compiled page (e.g. 'pages/login/index') once; returns the component id to render. */
+export function loadPage(route: string): string {
+  bootApp()
+  currentRoute = route
+  return simulate.load(path.join(DIST, route), { rootPath: DIST })
+}
+
+/**
+ * Renders a loaded page into a fresh container and waits for React's first commit to reach the view (Taro renders
+ * in onLoad, then hands the tree to setData on a later microtask). Returns the root component: `.dom` is the
+ * rendered tree, `.querySelector('.class')` finds nodes by the source class names (the DOM's carry a `main--` prefix).
+ */
+export async function renderPage(id: string, route: string, query: Record<string, string> = {}) {
+  currentRoute = route
+  g.__mpQuery = query
+  const comp = simulate.render(id)
+  const parent = document.createElement('div')
+  document.body.appendChild(parent)
+  comp.attach(parent)
+  rendered.push({ comp, parent })
+  await waitFor(() => {
+    if (!comp.dom!.firstElementChild) throw new Error(`page ${route} rendered nothing`)
+  })
+  await settle()
+  return comp
+}
+
+const rendered: { comp: ReturnType<typeof simulate.render>; parent: HTMLElement }[] = []
+
+/** Unmounts every rendered page (onHide/onUnload run) and waits for pending work: call in afterEach. */
+export async function cleanup() {
+  for (const { comp, parent } of rendered.splice(0)) {
+    comp.detach()
+    parent.remove()
+  }
+  await settle()
+}
+
+/** Lets pending microtasks and 0-ms timers (React scheduler, Taro's setData batching, fake wx callbacks) run. */
+export async function settle(rounds = 3) {
+  for (let i = 0; i < rounds; i++) await simulate.sleep(0)
+}
+
+/** Waits until `check` passes (React renders and the wx callbacks answer asynchronously), or throws its last error. */
+export async function waitFor<T>(check: () => T, timeout = 3000): Promise<T> {
+  const start = Date.now()
+  for (;;) {
+    try {
+      return check()
+    } catch (e) {
+      if (Date.now() - start > timeout) throw e
+      await simulate.sleep(10)
+    }
+  }
+}
+
+export { simulate }

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { roleSpecs } from '@linli/shared'
 import { startLocalCloud, ROOT, type LocalSecrets } from './cloud'
-import { ensureJava } from './java'
+import { ensureJava } from './system-packages'
 import { defaultPorts } from './ports'
 import { demoPersonas } from '../seed'
 

@@ -12,7 +12,7 @@ export default defineConfig<'webpack5'>(() => {
     projectName: 'linli',
     date: '2026-11-23',
     // NutUI is drawn for a 375 px design, our own styles for 750.
-    designWidth: (input?: { file?: string }) => (input?.file?.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750),
+    designWidth: (input) => (typeof input === 'object' && input.file?.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750),
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,

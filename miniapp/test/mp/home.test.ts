@@ -1,7 +1,6 @@
 /** The compiled home page (dist/weapp/pages/index) in miniprogram-simulate, with a session in the fake wx storage. */
-import { cleanup, installFakeWx, loadPage, renderPage, SESSION_KEY, waitFor, type FakeWx } from './simulate-weapp'
+import { cleanup, installFakeWx, loadPage, SESSION_KEY, waitFor, type FakeWx, type LoadedPage, type PageView } from './simulate-weapp'
 
-const ROUTE = 'pages/index/index'
 const inAnHour = () => new Date(Date.now() + 3600_000).toISOString()
 
 const dispatcher = {
@@ -25,21 +24,21 @@ const resident = {
 }
 
 let fake: FakeWx
-let pageId: string
+let home: LoadedPage
 
 beforeAll(() => {
   fake = installFakeWx()
-  pageId = loadPage(ROUTE)
+  home = loadPage('pages/index/index')
 })
 
 beforeEach(() => fake.reset())
 afterEach(cleanup)
 
-const text = (page: { dom?: Element }) => page.dom!.textContent ?? ''
+const text = (page: PageView) => page.dom!.textContent ?? ''
 
 test('a dispatcher sees the greeting, role tags and the 坐席 workbench for their street', async () => {
   fake.storage.set(SESSION_KEY, dispatcher)
-  const page = await renderPage(pageId, ROUTE)
+  const page = await home.render()
 
   expect(page.querySelector('.home__hello')!.dom!.textContent).toBe('你好，陈志强')
   expect(page.querySelectorAll('.role-tag').map((t) => t.dom!.textContent)).toEqual(['居民 · 临江区', '坐席 · 青石街道'])
@@ -49,12 +48,12 @@ test('a dispatcher sees the greeting, role tags and the 坐席 workbench for the
   expect(page.querySelector('.workbench--dispatcher .section-title')!.dom!.textContent).toBe('坐席工作台')
   expect(page.querySelector('.workbench--dispatcher .home__workbench-scope')!.dom!.textContent).toBe('青石街道')
   expect(page.querySelectorAll('.workbench--dispatcher .entry').map((e) => e.dom!.textContent)).toEqual(['待受理', '派单', '超时预警'])
-  expect(fake.calls.reLaunch).toBeUndefined()
+  expect(fake.called('reLaunch')).toHaveLength(0)
 })
 
 test('a resident-only user gets resident services and no workbench', async () => {
   fake.storage.set(SESSION_KEY, resident)
-  const page = await renderPage(pageId, ROUTE)
+  const page = await home.render()
 
   expect(text(page)).toContain('你好，王秀兰')
   expect(page.querySelectorAll('.entry').map((e) => e.dom!.textContent)).toEqual(['随手拍上报', '我的上报', '预约说事', '我的网格'])
@@ -64,24 +63,33 @@ test('a resident-only user gets resident services and no workbench', async () =>
 
 test('tapping 随手拍上报 (not built yet) shows a 即将开放 toast', async () => {
   fake.storage.set(SESSION_KEY, resident)
-  const page = await renderPage(pageId, ROUTE)
+  const page = await home.render()
   const report = page.querySelector('.entry--report')!
   expect(report.dom!.textContent).toBe('随手拍上报')
-  expect(fake.calls.showToast).toBeUndefined()
+  expect(fake.called('showToast')).toHaveLength(0)
 
   report.dispatchEvent('tap')
 
-  await waitFor(() => expect(fake.calls.showToast).toHaveLength(1))
-  expect(fake.calls.showToast[0].title).toContain('即将开放')
-  expect(fake.calls.showToast[0].title).toBe('随手拍上报即将开放')
-  expect(fake.calls.switchTab).toBeUndefined()
-  expect(fake.calls.navigateTo).toBeUndefined()
+  await waitFor(() => expect(fake.called('showToast')).toHaveLength(1))
+  expect(fake.called('showToast')[0]?.title).toContain('即将开放')
+  expect(fake.called('showToast')[0]?.title).toBe('随手拍上报即将开放')
+  expect(fake.called('switchTab')).toHaveLength(0)
+  expect(fake.called('navigateTo')).toHaveLength(0)
 })
 
 test('without a session home sends the user to sign in', async () => {
-  const page = await renderPage(pageId, ROUTE)
+  const page = await home.render()
 
-  await waitFor(() => expect(fake.calls.reLaunch).toHaveLength(1))
-  expect(fake.calls.reLaunch[0].url).toBe('/pages/login/index')
+  await waitFor(() => expect(fake.called('reLaunch')).toHaveLength(1))
+  expect(fake.called('reLaunch')[0]?.url).toBe('/pages/login/index')
   expect(text(page)).not.toContain('你好')
+})
+
+test('an expired session counts as signed out', async () => {
+  fake.storage.set(SESSION_KEY, { ...dispatcher, expiresAt: new Date(Date.now() - 60_000).toISOString() })
+  const page = await home.render()
+
+  await waitFor(() => expect(fake.called('reLaunch')).toHaveLength(1))
+  expect(fake.called('reLaunch')[0]?.url).toBe('/pages/login/index')
+  expect(text(page)).not.toContain('陈志强')
 })

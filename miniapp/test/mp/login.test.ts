@@ -1,7 +1,5 @@
 /** The compiled sign-in page (dist/weapp/pages/login) in miniprogram-simulate, with recording wx fakes. */
-import { cleanup, installFakeWx, loadPage, renderPage, SESSION_KEY, waitFor, type FakeWx } from './simulate-weapp'
-
-const ROUTE = 'pages/login/index'
+import { cleanup, installFakeWx, loadPage, SESSION_KEY, waitFor, type FakeWx, type LoadedPage } from './simulate-weapp'
 
 const session = {
   token: 'tok-login-1',
@@ -10,11 +8,11 @@ const session = {
 }
 
 let fake: FakeWx
-let pageId: string
+let login: LoadedPage
 
 beforeAll(() => {
   fake = installFakeWx()
-  pageId = loadPage(ROUTE)
+  login = loadPage('pages/login/index')
 })
 
 beforeEach(() => {
@@ -25,7 +23,7 @@ beforeEach(() => {
 afterEach(cleanup)
 
 async function render() {
-  const page = await renderPage(pageId, ROUTE)
+  const page = await login.render()
   const button = page.querySelector('.login__wechat')
   if (!button) throw new Error('no .login__wechat button rendered')
   return { page, button }
@@ -35,25 +33,27 @@ test('renders the WeChat sign-in button', async () => {
   const { page, button } = await render()
   expect(button.dom!.textContent).toBe('微信一键登录')
   expect(page.dom!.textContent).toContain('有事找网格，件件有回音')
-  expect(page.dom!.querySelector('.main--login__error')).toBeNull()
+  expect(page.querySelector('.login__error')).toBeUndefined()
 })
 
 test('a tap signs in with the wx.login code, stores the session and switches to home', async () => {
   fake.respond = () => ({ statusCode: 200, data: session })
   const { button } = await render()
-  expect(fake.calls.login).toBeUndefined()
+  expect(fake.called('login')).toHaveLength(0)
 
   button.dispatchEvent('tap')
 
-  await waitFor(() => expect(fake.calls.switchTab).toHaveLength(1))
-  expect(fake.calls.login).toHaveLength(1)
-  expect(fake.calls.request).toHaveLength(1)
-  const [req] = fake.calls.request
+  await waitFor(() => expect(fake.called('switchTab')).toHaveLength(1))
+  expect(fake.called('login')).toHaveLength(1)
+  expect(fake.called('request')).toHaveLength(1)
+  const req = fake.called('request')[0]!
   expect(req.url).toMatch(/\/v1\/auth\/login$/)
   expect(req.method).toBe('POST')
   expect(req.data).toEqual({ code: 'code-from-fake-wx-login-42' })
   expect(fake.storage.get(SESSION_KEY)).toEqual(session)
-  expect(fake.calls.switchTab[0].url).toBe('/pages/index/index')
+  expect(fake.called('switchTab')[0]?.url).toBe('/pages/index/index')
+  const flow = ['login', 'request', 'setStorageSync', 'switchTab']
+  expect(fake.sequence.filter((api) => flow.includes(api))).toEqual(flow)
 })
 
 test('a rejected code shows the API message and stays on the page', async () => {
@@ -63,8 +63,8 @@ test('a rejected code shows the API message and stays on the page', async () => 
 
   button.dispatchEvent('tap')
 
-  await waitFor(() => expect(page.dom!.textContent).toContain('微信登录凭证无效或已使用，请重新登录'))
-  expect(fake.calls.request).toHaveLength(1)
+  await waitFor(() => expect(page.querySelector('.login__error')?.dom?.textContent).toBe('微信登录凭证无效或已使用，请重新登录'))
+  expect(fake.called('request')).toHaveLength(1)
   expect(fake.storage.has(SESSION_KEY)).toBe(false)
-  expect(fake.calls.switchTab).toBeUndefined()
+  expect(fake.called('switchTab')).toHaveLength(0)
 })

@@ -3,15 +3,17 @@
  *
  * miniprogram-simulate only knows custom components, so this bootstrap supplies what the mini-program host would:
  * `App`/`getApp`/`getCurrentPages`, and a `Page` that turns Taro's page options into a Component whose lifecycle
- * calls onLoad/onShow/onReady. The wx APIs the pages use are replaced with small recording fakes (see `fakeWx`);
- * the app's own code is never mocked.
+ * calls onLoad/onShow/onReady. The wx APIs the pages use are replaced with small recording fakes (`installFakeWx`);
+ * the app's own code is never mocked. The wxml is compiled by miniprogram-simulate's default, official compiler
+ * (wcc); its pure-JS 'simulate' compiler renders an empty page for Taro's templates.
  *
- * A compiled chunk runs only once per jest file (webpack's chunk registry lives on `wx.webpackJsonp`), so load each
- * page once (`loadPage`) and render it as often as needed (`renderPage`).
+ * A compiled chunk runs only once per jest file (webpack's chunk registry lives on `wx.webpackJsonp`), so load one
+ * page per test file (`loadPage`) and render it as often as needed (`LoadedPage.render`).
  */
 import path from 'path'
 import fs from 'fs'
-import simulate from 'miniprogram-simulate'
+import * as simulate from 'miniprogram-simulate'
+import type { RootComponent } from 'miniprogram-simulate'
 
 /** The compiled build; MP_DIST points elsewhere (e.g. a deliberately broken copy, to see these tests fail). */
 export const DIST = process.env.MP_DIST ? path.resolve(process.env.MP_DIST) : path.resolve(__dirname, '../../dist/weapp')
@@ -31,6 +33,10 @@ export interface FakeResponse {
 export interface FakeWx {
   /** Every call, per API name, in call order. */
   calls: Record<string, Call[]>
+  /** The calls of one API (empty when it was not called). */
+  called(api: string): Call[]
+  /** API names in the order they were called, across APIs. */
+  sequence: string[]
   /** wx storage, as a plain map (values are kept as given, like the real sync storage keeps objects). */
   storage: Map<string, unknown>
   /** The code the fake wx.login hands out. */
@@ -45,6 +51,7 @@ const g = globalThis as any
 
 function record(fake: FakeWx, name: string, opts: Call) {
   ;(fake.calls[name] ??= []).push(opts)
+  fake.sequence.push(name)
 }
 
 /** Calls a wx-style callback set (success/fail/complete) on a later macrotask, like the real host does. */
@@ -56,19 +63,30 @@ function answer(opts: Call, ok: boolean, res: unknown) {
   }, 0)
 }
 
-/** Installs the recording fakes over miniprogram-simulate's wx mocks. Call before `bootApp`. */
+let installed: FakeWx | undefined
+
+/**
+ * The recording fakes, installed over miniprogram-simulate's wx mocks on first use (bootApp installs them before
+ * the app runs). One per jest file: keep the returned object and `reset()` it between tests.
+ */
 export function installFakeWx(): FakeWx {
-  const fake: FakeWx = {
+  if (installed) return installed
+  const fake: FakeWx = (installed = {
     calls: {},
     storage: new Map(),
     loginCode: 'fake-wx-code-0001',
+    sequence: [],
+    called(api) {
+      return this.calls[api] ?? []
+    },
     respond: () => ({ statusCode: 404, data: { error: { code: 'notFound', message: 'no fake response' } } }),
     reset() {
       this.calls = {}
+      this.sequence = []
       this.storage.clear()
       this.respond = () => ({ statusCode: 404, data: { error: { code: 'notFound', message: 'no fake response' } } })
     },
-  }
+  })
   const async = (name: string, result: (opts: Call) => unknown = () => ({ errMsg: `${name}:ok` })) =>
     (opts: Call = {}) => {
       record(fake, name, opts)
@@ -128,7 +146,7 @@ class FakeSelectorQuery {
     return this.nodes(() => document.querySelector(selector))
   }
   selectAll(selector: string) {
-    return this.nodes(() => [...document.querySelectorAll(selector)])
+    return this.nodes(() => Array.from(document.querySelectorAll(selector)))
   }
   selectViewport() {
     return this.nodes(() => document.documentElement)
@@ -163,42 +181,52 @@ class FakeSelectorQuery {
 
 type PageOptions = Record<string, any>
 
-const pages = new Map<string, PageOptions>()
-let currentRoute = ''
-const pageStack: any[] = []
-let booted = false
+/** A rendered page: j-component's root component. `.dom` is the rendered tree; see `renderPage` for queries. */
+export type PageView = RootComponent<any, any, any>
 
-/** The host globals the compiled app expects: App, getApp, getCurrentPages, Page. */
+/** A compiled page, loaded once per jest file; render it as often as needed. */
+export interface LoadedPage {
+  route: string
+  /** miniprogram-simulate's component id. */
+  id: string
+  render(query?: Record<string, string>): Promise<PageView>
+}
+
+let app: any
+let booted = false
+let currentRoute = ''
+let currentQuery: Record<string, string> = {}
+const pageStack: any[] = []
+const rendered: { view: PageView; parent: HTMLElement }[] = []
+
+/** The host globals the compiled app expects: App, getApp, getCurrentPages and Page. */
 function installHost() {
-  let app: any
   g.App = (options: any) => {
     app = options
   }
   g.getApp = () => app
   g.getCurrentPages = () => pageStack
-  // Taro registers each page with Page(createPageConfig(...)); keep its options to become a Component at load time.
-  g.Page = (options: PageOptions) => {
-    pages.set(currentRoute, options)
-    pageToComponent(options)
-  }
-  return () => app
+  // Taro registers each page with Page(createPageConfig(...)) while miniprogram-simulate runs the page's js.
+  g.Page = pageAsComponent
 }
 
-/** Taro's page options as a Component: functions become methods, lifecycle calls onLoad → onShow → onReady. */
-function pageToComponent(options: PageOptions) {
+/**
+ * Taro's page options as a Component: every function of the options (onLoad, onShow, …, and the event handler `eh`
+ * that base.wxml binds to every node) becomes a method; attaching calls onLoad → onShow, ready calls onReady,
+ * detaching calls onHide → onUnload.
+ */
+function pageAsComponent(options: PageOptions) {
   const methods: Record<string, Function> = {}
   for (const [key, value] of Object.entries(options)) if (typeof value === 'function') methods[key] = value
-  const query = () => (g.__mpQuery ?? {}) as Record<string, string>
   g.Component({
     data: options.data ?? {},
     methods,
     lifetimes: {
       attached(this: any) {
-        this.route = currentRoute
-        this.__route__ = currentRoute
-        this.options = query()
+        this.route = this.__route__ = currentRoute
+        this.options = { ...currentQuery }
         pageStack.push(this)
-        this.onLoad?.(query())
+        this.onLoad?.({ ...currentQuery })
         this.onShow?.()
       },
       ready(this: any) {
@@ -214,53 +242,60 @@ function pageToComponent(options: PageOptions) {
   })
 }
 
-/** Loads dist/weapp/app.js once (it requires runtime, taro, vendors and common, and calls App()). */
+/**
+ * Loads dist/weapp/app.js once (it requires common, vendors, taro and runtime and calls App()), then runs the app's
+ * onLaunch/onShow. The wx fakes go in first: Taro builds its API table from the keys `wx` has at this moment.
+ */
 export function bootApp(): any {
-  const getAppOpts = booted ? () => g.getApp() : installHost()
-  if (!booted) {
-    if (!fs.existsSync(path.join(DIST, 'app.js'))) throw new Error(`no compiled build at ${DIST}: run the weapp build first`)
-    require(path.join(DIST, 'app.js'))
-    const app = getAppOpts()
-    app?.onLaunch?.({ path: 'pages/index/index', query: {}, scene: 1001 })
-    app?.onShow?.({ path: 'pages/index/index', query: {}, scene: 1001 })
-    booted = true
-  }
-  return g.getApp()
+  if (booted) return app
+  installFakeWx()
+  installHost()
+  if (!fs.existsSync(path.join(DIST, 'app.js'))) throw new Error(`no compiled build at ${DIST}: build the weapp first`)
+  require(path.join(DIST, 'app.js'))
+  if (!app) throw new Error('dist/weapp/app.js did not call App()')
+  const launch = { path: 'pages/index/index', query: {}, scene: 1001 }
+  app.onLaunch?.(launch)
+  app.onShow?.(launch)
+  booted = true
+  return app
 }
 
-/** Loads a compiled page (e.g. 'pages/login/index') once; returns the component id to render. */
-export function loadPage(route: string): string {
+/**
+ * Loads a compiled page (e.g. 'pages/login/index'). Once per page per jest file: webpack runs a chunk's modules once,
+ * so a second load of the same page (or of another page, which needs the already-run `comp` chunk) registers nothing.
+ */
+export function loadPage(route: string): LoadedPage {
   bootApp()
   currentRoute = route
-  return simulate.load(path.join(DIST, route), { rootPath: DIST })
+  const id = simulate.load(path.join(DIST, route), { rootPath: DIST })
+  return { route, id, render: (query = {}) => renderPage(id, route, query) }
 }
 
 /**
  * Renders a loaded page into a fresh container and waits for React's first commit to reach the view (Taro renders
- * in onLoad, then hands the tree to setData on a later microtask). Returns the root component: `.dom` is the
- * rendered tree, `.querySelector('.class')` finds nodes by the source class names (the DOM's carry a `main--` prefix).
+ * in onLoad, then hands the tree to setData on a later tick). Find nodes with `view.querySelector('.source-class')`
+ * (source class names; the DOM's carry a `main--` prefix) and descendant selectors from the page: a plain node's
+ * own querySelector finds nothing, as it has no shadow root. `node.dispatchEvent('tap')` reaches the React onClick.
  */
-export async function renderPage(id: string, route: string, query: Record<string, string> = {}) {
+export async function renderPage(id: string, route: string, query: Record<string, string> = {}): Promise<PageView> {
   currentRoute = route
-  g.__mpQuery = query
-  const comp = simulate.render(id)
+  currentQuery = query
+  const view = simulate.render(id) as PageView
   const parent = document.createElement('div')
   document.body.appendChild(parent)
-  comp.attach(parent)
-  rendered.push({ comp, parent })
+  view.attach(parent)
+  rendered.push({ view, parent })
   await waitFor(() => {
-    if (!comp.dom!.firstElementChild) throw new Error(`page ${route} rendered nothing`)
+    if (!view.dom!.firstElementChild) throw new Error(`page ${route} rendered nothing`)
   })
   await settle()
-  return comp
+  return view
 }
 
-const rendered: { comp: ReturnType<typeof simulate.render>; parent: HTMLElement }[] = []
-
-/** Unmounts every rendered page (onHide/onUnload run) and waits for pending work: call in afterEach. */
+/** Unmounts every rendered page (onHide/onUnload run) and lets pending work finish: use as afterEach. */
 export async function cleanup() {
-  for (const { comp, parent } of rendered.splice(0)) {
-    comp.detach()
+  for (const { view, parent } of rendered.splice(0)) {
+    view.detach()
     parent.remove()
   }
   await settle()

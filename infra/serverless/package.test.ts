@@ -1,0 +1,68 @@
+/** `serverless package` (osls) works offline and yields the CloudFormation we mean to deploy. */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { routes } from '@linli/shared'
+
+const ROOT = resolve(__dirname, '../..')
+jest.setTimeout(120_000)
+
+let template: { Resources: Record<string, { Type: string; Properties: any }> }
+beforeAll(() => {
+  const out = mkdtempSync(join(tmpdir(), 'linli-package-'))
+  execFileSync(join(ROOT, 'node_modules/.bin/serverless'), ['package', '--stage', 'prod', '--package', out], {
+    cwd: ROOT,
+    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' },
+    stdio: 'pipe',
+  })
+  template = JSON.parse(readFileSync(join(out, 'cloudformation-template-update-stack.json'), 'utf8'))
+})
+
+const ofType = (type: string) => Object.entries(template.Resources).filter(([, r]) => r.Type === type)
+
+describe('serverless package --stage prod', () => {
+  it('declares the table with PITR, encryption, a NEW_IMAGE stream and TTL', () => {
+    const [[, table]] = ofType('AWS::DynamoDB::Table') as [[string, any]]
+    expect(table.Properties).toMatchObject({
+      TableName: 'linli-prod',
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true },
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+      TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
+    })
+    expect(table.Properties.GlobalSecondaryIndexes.map((i: any) => i.IndexName)).toEqual(['gsi1', 'gsi2'])
+  })
+
+  it('declares exactly the routes of shared/contract', () => {
+    const declared = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey).sort()
+    expect(declared).toEqual(Object.values(routes).map((r) => `${r.method} ${r.path}`).sort())
+  })
+
+  it('runs every function on nodejs22.x under a role of its own, calling WeChat itself', () => {
+    const functions = ofType('AWS::Lambda::Function')
+    expect(functions).toHaveLength(Object.keys(routes).length)
+    const roles = new Set<string>()
+    for (const [, fn] of functions) {
+      expect(fn.Properties.Runtime).toBe('nodejs22.x')
+      expect(fn.Properties.Environment.Variables).toMatchObject({ WECHAT_API_BASE: 'https://api.weixin.qq.com', DYNAMODB_ENDPOINT: '', SECRETS_PARAMETER: '/linli/prod/secrets', WECHAT_SECRET: '' })
+      roles.add(fn.Properties.Role['Fn::GetAtt'][0])
+    }
+    expect(roles.size).toBe(functions.length)
+  })
+
+  it('limits each role to named actions on the table, its secret and its own logs', () => {
+    for (const [name, role] of ofType('AWS::IAM::Role')) {
+      const statements = role.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement)
+      for (const s of statements) {
+        for (const action of [s.Action].flat()) expect(action).not.toMatch(/\*/)
+        expect(JSON.stringify(s.Resource)).not.toBe('"*"')
+      }
+      const dynamo = statements.find((s: any) => String(s.Action[0]).startsWith('dynamodb:'))
+      expect(dynamo.Resource[0]).toEqual({ 'Fn::GetAtt': ['LinliTable', 'Arn'] })
+      expect(dynamo.Action).not.toContain('dynamodb:Scan')
+      if (name === 'MeRole') expect(dynamo.Action).toEqual(['dynamodb:Query'])
+    }
+  })
+})

@@ -47,7 +47,7 @@ test('a dispatcher sees the greeting, role tags and the 坐席 workbench for the
   expect(page.querySelectorAll('.workbench')).toHaveLength(1)
   expect(page.querySelector('.workbench--dispatcher .section-title')!.dom!.textContent).toBe('坐席工作台')
   expect(page.querySelector('.workbench--dispatcher .home__workbench-scope')!.dom!.textContent).toBe('青石街道')
-  expect(page.querySelectorAll('.workbench--dispatcher .entry').map((e) => e.dom!.textContent)).toEqual(['待受理', '派单', '超时预警'])
+  expect(page.querySelectorAll('.workbench--dispatcher .entry').map((e) => e.dom!.textContent)).toEqual(['📥待受理', '📤派单', '⏰超时预警'])
   expect(fake.called('reLaunch')).toHaveLength(0)
 })
 
@@ -56,7 +56,7 @@ test('a resident-only user gets resident services and no workbench', async () =>
   const page = await home.render()
 
   expect(text(page)).toContain('你好，王秀兰')
-  expect(page.querySelectorAll('.entry').map((e) => e.dom!.textContent)).toEqual(['随手拍上报', '我的上报', '预约说事', '我的网格'])
+  expect(page.querySelectorAll('.entry').map((e) => e.dom!.textContent)).toEqual(['📷随手拍上报', '📋我的上报', '🗓️预约说事', '🗺️我的网格'])
   expect(text(page)).not.toContain('工作台')
   expect(page.querySelectorAll('.workbench')).toHaveLength(0)
 })
@@ -65,7 +65,7 @@ test('tapping 随手拍上报 (not built yet) shows a 即将开放 toast', async
   fake.storage.set(SESSION_KEY, resident)
   const page = await home.render()
   const report = page.querySelector('.entry--report')!
-  expect(report.dom!.textContent).toBe('随手拍上报')
+  expect(report.dom!.textContent).toBe('📷随手拍上报')
   expect(fake.called('showToast')).toHaveLength(0)
 
   report.dispatchEvent('tap')

@@ -9,6 +9,7 @@ export * from './auth'
 export * from './invites'
 export * from './grids'
 export * from './categories'
+export * from './openapi'
 
 /** Every route of the API by handler name; serverless.yml declares exactly these (checked by a test). */
 export const routes = {

@@ -58,7 +58,8 @@ export function makeCatalogueRepo(e: Entities) {
         ...c.categories.map((x) => e.Category.build(EntityRepository).batchPut({ districtId: d, categoryId: x.id, ...x })),
       ]
       for (let i = 0; i < puts.length; i += 25) {
-        await execBatch(e.table.build(BatchWriteCommand).requests(...puts.slice(i, i + 25)))
+        // Unprocessed items are retried by the toolbox up to maxAttempts.
+        await execBatch({ maxAttempts: 5 }, e.table.build(BatchWriteCommand).requests(...puts.slice(i, i + 25)))
       }
     },
   }

@@ -21,7 +21,7 @@ export async function launch(): Promise<Browser> {
 }
 
 export async function phone(browser: Browser, geolocation?: { latitude: number; longitude: number }): Promise<BrowserContext> {
-  return browser.newContext({
+  const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
@@ -29,4 +29,6 @@ export async function phone(browser: Browser, geolocation?: { latitude: number; 
     locale: 'zh-CN',
     ...(geolocation ? { geolocation, permissions: ['geolocation'] } : {}),
   })
+  context.setDefaultTimeout(10_000)
+  return context
 }

@@ -1,0 +1,4 @@
+/** `npm run openapi`: prints the OpenAPI document generated from shared/contract. */
+import { openApiDocument, routes } from '@linli/shared'
+
+console.log(JSON.stringify(openApiDocument(routes), null, 2))

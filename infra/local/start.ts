@@ -50,7 +50,7 @@ async function main() {
   logs                      .data/logs/
 
 Demo personas (临江区, fictional):
-${demoPersonas.map((p) => `  ${roleSpecs[p.role].label.padEnd(8, '　')} ${p.name.padEnd(4, '　')} ${p.title}`).join('\n')}
+${demoPersonas.map((p) => `  ${roleSpecs[p.role].label.padEnd(6, '　')} ${p.name.padEnd(3, '　')} ${p.title}`).join('\n')}
 
 Press Ctrl-C to stop everything.`)
 }

@@ -23,6 +23,18 @@ export const errorCatalogue = {
   'grid.outsideDistrict': { status: 404, message: '该位置不在本辖区范围内' },
   'scope.notFound': { status: 404, message: '授权范围不存在' },
   'scope.wrongType': { status: 400, message: '该角色不能授权到这一类范围' },
+  'case.notFound': { status: 404, message: '事件不存在' },
+  'case.invalidTransition': { status: 409, message: '事件当前状态不允许此操作' },
+  'case.conflict': { status: 409, message: '事件已被他人处理，请刷新后重试' },
+  'case.alreadyFollowing': { status: 409, message: '你已关注该事件' },
+  'category.notFound': { status: 400, message: '问题分类不存在' },
+  'location.outsideDistrict': { status: 400, message: '位置不在本辖区范围内' },
+  'department.notFound': { status: 400, message: '部门不存在' },
+  'official.notFound': { status: 400, message: '所选人员不是该部门的工作人员' },
+  'upload.invalid': { status: 400, message: '图片无效' },
+  'content.risky': { status: 400, message: '内容包含违规信息，请修改后再提交' },
+  'idempotency.mismatch': { status: 422, message: '同一个 Idempotency-Key 不能用于不同的内容' },
+  'cursor.invalid': { status: 400, message: '分页游标无效' },
   internal: { status: 500, message: '服务器开小差了，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>
 

@@ -2,6 +2,9 @@ import { login, me } from './auth'
 import { createInvite, redeemInvite } from './invites'
 import { gridTree, getGrid, locateGrid } from './grids'
 import { listCategories } from './categories'
+import { createUpload } from './uploads'
+import { recordSubscription } from './subscriptions'
+import { submitCase, listCases, getCase, fireCaseEvent, nearbyCases, followCase, caseNotices } from './cases'
 
 export * from './route'
 export * from './common'
@@ -9,6 +12,9 @@ export * from './auth'
 export * from './invites'
 export * from './grids'
 export * from './categories'
+export * from './uploads'
+export * from './subscriptions'
+export * from './cases'
 export * from './openapi'
 
 /** Every route of the API by handler name; serverless.yml declares exactly these (checked by a test). */
@@ -21,5 +27,14 @@ export const routes = {
   gridsGet: getGrid,
   gridsLocate: locateGrid,
   categoriesList: listCategories,
+  uploadsCreate: createUpload,
+  subscriptionsRecord: recordSubscription,
+  casesSubmit: submitCase,
+  casesList: listCases,
+  casesNearby: nearbyCases,
+  casesGet: getCase,
+  casesFireEvent: fireCaseEvent,
+  casesFollow: followCase,
+  casesNotices: caseNotices,
 } as const
 export type RouteName = keyof typeof routes

@@ -21,6 +21,8 @@ const envSchema = z.object({
   WECHAT_SECRET: z.string().optional(),
   SESSION_SECRET: z.string().optional(),
   ID_SALT: z.string().optional(),
+  TEMPLATE_CASE_PROGRESS: z.string().min(1).default('tpl-case-progress'),
+  TEMPLATE_CASE_DISPATCH: z.string().min(1).default('tpl-case-dispatch'),
 })
 
 const secretsSchema = z.object({
@@ -40,13 +42,14 @@ export interface Config {
   wechatApiBase: string
   wechatAppid: string
   defaultDistrictId: string
+  templates: { case_progress: string; case_dispatch: string }
   secrets: Secrets
 }
 
 export type SecretLoader = (parameterName: string) => Promise<string>
 
 export async function loadConfig(env: NodeJS.ProcessEnv, loadSecret?: SecretLoader): Promise<Config> {
-  const e = envSchema.parse(env)
+  const e = envSchema.parse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')))
   // The stand-in (and its dev-only persona codes) must be unreachable from any deployed stage.
   if (e.STAGE !== 'local' && e.WECHAT_API_BASE !== WECHAT_PRODUCTION_BASE) {
     throw new Error(`stage ${e.STAGE} must call WeChat at ${WECHAT_PRODUCTION_BASE}, not ${e.WECHAT_API_BASE}`)
@@ -65,6 +68,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv, loadSecret?: SecretLoad
     wechatApiBase: e.WECHAT_API_BASE.replace(/\/$/, ''),
     wechatAppid: e.WECHAT_APPID,
     defaultDistrictId: e.DEFAULT_DISTRICT_ID,
+    templates: { case_progress: e.TEMPLATE_CASE_PROGRESS, case_dispatch: e.TEMPLATE_CASE_DISPATCH },
     secrets: secretsSchema.parse(raw),
   }
 }

@@ -1,11 +1,13 @@
 /** Domain objects the repositories return and the services work with. No DynamoDB shapes leak past db/. */
-import type { GridLevel, Priority, Role, SlaBand } from '@linli/shared'
+import type { CaseStatus, GridLevel, Priority, Role, SlaBand } from '@linli/shared'
 
 export interface UserRecord {
   id: string
   districtId: string
   name: string
   phone?: string
+  /** Server-side only: the address of subscribe messages. Never in an answer. */
+  openid?: string
 }
 
 export interface Binding {
@@ -66,4 +68,76 @@ export interface Catalogue {
   rooms: { id: string; name: string; nodeId: string }[]
   classes: { id: string; name: string; order: number }[]
   categories: CategoryRecord[]
+}
+
+export interface CaseRecord {
+  caseId: string
+  districtId: string
+  number: string
+  status: CaseStatus
+  version: number
+  categoryId: string
+  categoryName: string
+  priority: Priority
+  slaBand: SlaBand
+  departmentId: string
+  assigneeIds: string[]
+  assigneeNames: string[]
+  gridId: string
+  gridName: string
+  /** The grid-tree node whose dispatchers handle the case: the street at first, its parent after escalation. */
+  levelNodeId: string
+  reporterId: string
+  reporterName: string
+  anonymous: boolean
+  contactPhone?: string
+  description: string
+  lat: number
+  lng: number
+  address?: string
+  photoKeys: string[]
+  acceptBy: string
+  dispatchBy: string
+  resolveBy: string
+  /** msg_sec_check said `review`: the dispatcher should look before anyone else sees it. */
+  flagged: boolean
+  reopenCount: number
+  rating?: number
+  /** The lists this case appears in (see services/case-views.ts); kept so a transition knows which to drop. */
+  viewKeys: string[]
+  createdAt: string
+  updatedAt: string
+}
+
+export interface TimelineRecord {
+  eventId: string
+  at: string
+  type: string
+  actorId: string
+  actorName: string
+  note?: string
+  rating?: number
+  photoKeys: string[]
+}
+
+export type NoticeState = 'pending' | 'sending' | 'sent' | 'failed' | 'dead' | 'no_consent'
+
+export interface NoticeRecord {
+  caseId: string
+  noticeId: string
+  districtId: string
+  recipientId: string
+  recipientName: string
+  templateKey: string
+  event: string
+  page: string
+  data: Record<string, { value: string }>
+  state: NoticeState
+  attempts: number
+  lastErrcode?: number
+  lastError?: string
+  createdAt: string
+  sentAt?: string
+  /** When the notice is next due (pending/failed) — drives the sweeper. */
+  dueAt?: string
 }

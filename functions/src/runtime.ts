@@ -5,6 +5,8 @@ import { makeRepos } from './db'
 import { makeWechatClient } from './adapters/wechat'
 import { makeSessionTokens } from './adapters/session-token'
 import { cachedCatalogue } from './services/catalogue-cache'
+import { makeStorage } from './adapters/storage'
+import { randomUUID } from 'node:crypto'
 import type { Deps } from './services/deps'
 
 const CATALOGUE_TTL_MS = 60_000
@@ -22,10 +24,14 @@ export function buildDeps(config: Config): Deps {
     repos,
     catalogue: cachedCatalogue((id) => repos.catalogue.load(id), CATALOGUE_TTL_MS),
     wechat: makeWechatClient({ baseUrl: config.wechatApiBase, appid: config.wechatAppid, secret: config.secrets.wechatSecret }),
+    storage: makeStorage({ bucket: config.uploadsBucket, region: config.region, endpoint: config.s3Endpoint }),
     tokens: makeSessionTokens(config.secrets.sessionSecret, `linli-${config.stage}`),
     clock: () => new Date(),
+    newId: () => randomUUID().replace(/-/g, ''),
     idSalt: config.secrets.idSalt,
+    cursorSecret: `cursor:${config.secrets.sessionSecret}`,
     defaultDistrictId: config.defaultDistrictId,
+    templates: config.templates,
   }
 }
 

@@ -33,6 +33,8 @@ export interface CloudOptions {
   /** Build the weapp and H5 bundles before serving (npm start); tests build them beforehand. */
   build?: boolean
   serveH5?: boolean
+  /** Invoke the scheduled sweeper this often (npm start); tests drive jobs themselves with their own clock. */
+  sweepEveryMs?: number
   log?: (line: string) => void
 }
 
@@ -96,6 +98,11 @@ export async function startLocalCloud(o: CloudOptions): Promise<LocalCloud> {
     stops.push(() => api.stop())
     log(`API (serverless-offline) is up`)
 
+    if (o.sweepEveryMs) {
+      const timer = setInterval(() => void invokeLambda(o.ports.lambda, 'sweeper').catch(() => {}), o.sweepEveryMs)
+      stops.push(async () => clearInterval(timer))
+    }
+
     await builds
     if (o.serveH5 ?? true) {
       const h5Root = join(ROOT, 'miniapp/dist/h5')
@@ -114,6 +121,12 @@ export async function startLocalCloud(o: CloudOptions): Promise<LocalCloud> {
     await stop()
     throw err
   }
+}
+
+/** serverless-offline's Lambda invoke endpoint: how the local cloud runs the scheduled functions. */
+export async function invokeLambda(lambdaPort: number, fn: string): Promise<unknown> {
+  const res = await fetch(`http://127.0.0.1:${lambdaPort}/2015-03-31/functions/linli-local-${fn}/invocations`, { method: 'POST', body: '{}' })
+  return res.json()
 }
 
 async function startApi(env: Record<string, string>, logDir: string): Promise<Managed> {

@@ -25,7 +25,7 @@ async function main() {
   const log = (line: string) => console.log(`[linli] ${line}`)
   ensureJava(log)
   log('Starting the local cloud … (builds the mini-program, ~30–60 s)')
-  const cloud = await startLocalCloud({ ports: defaultPorts(), secrets: localSecrets(), dataDir: DATA, logDir: join(DATA, 'logs'), build: true, log })
+  const cloud = await startLocalCloud({ ports: defaultPorts(), secrets: localSecrets(), dataDir: DATA, logDir: join(DATA, 'logs'), build: true, sweepEveryMs: 30_000, log })
 
   let stopping = false
   const shutdown = async () => {

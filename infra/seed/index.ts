@@ -23,9 +23,9 @@ export async function seedDemo(repos: Pick<Repos, 'catalogue' | 'users'>, idSalt
   // Personas first, catalogue last: the catalogue's presence is what marks the seed as done.
   for (const p of demoPersonas) {
     const userId = userIdFor(p.openid, idSalt)
-    await repos.users.put({ id: userId, districtId: DEMO_DISTRICT_ID, name: p.name, phone: p.phone })
+    await repos.users.put({ id: userId, districtId: DEMO_DISTRICT_ID, name: p.name, phone: p.phone, openid: p.openid })
     if (p.role !== 'resident') {
-      await repos.users.putRole(userId, { role: p.role, scopeId: p.scopeId, scopeName: scopeName(p.role, p.scopeId), districtId: DEMO_DISTRICT_ID }, 'seed')
+      await repos.users.putRole(userId, { role: p.role, scopeId: p.scopeId, scopeName: scopeName(p.role, p.scopeId), districtId: DEMO_DISTRICT_ID }, 'seed', p.name)
     }
   }
   await repos.catalogue.save(demoCatalogue)

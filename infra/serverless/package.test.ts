@@ -42,7 +42,8 @@ describe('serverless package --stage prod', () => {
 
   it('runs every function on nodejs22.x under a role of its own, calling WeChat itself', () => {
     const functions = ofType('AWS::Lambda::Function')
-    expect(functions).toHaveLength(Object.keys(routes).length)
+    // one per route, plus the stream notifier and the scheduled sweeper
+    expect(functions).toHaveLength(Object.keys(routes).length + 2)
     const roles = new Set<string>()
     for (const [, fn] of functions) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x')
@@ -64,5 +65,12 @@ describe('serverless package --stage prod', () => {
       expect(dynamo.Action).not.toContain('dynamodb:Scan')
       if (name === 'MeRole') expect(dynamo.Action).toEqual(['dynamodb:Query'])
     }
+  })
+
+  it('triggers the notifier from the table stream and runs the sweeper every minute', () => {
+    const mapping = ofType('AWS::Lambda::EventSourceMapping')[0]![1]
+    expect(mapping.Properties.EventSourceArn).toEqual({ 'Fn::GetAtt': ['LinliTable', 'StreamArn'] })
+    const rule = ofType('AWS::Events::Rule')[0]![1]
+    expect(rule.Properties.ScheduleExpression).toBe('rate(1 minute)')
   })
 })

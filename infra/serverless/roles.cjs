@@ -4,7 +4,9 @@
  */
 const TABLE = 'LinliTable'
 
-/** function name → DynamoDB actions on the table and its indexes */
+const caseWrite = ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem']
+
+/** function name → DynamoDB actions on the table and its indexes, and S3 actions on uploads/* */
 const access = {
   authLogin: ['dynamodb:Query', 'dynamodb:PutItem'],
   me: ['dynamodb:Query'],
@@ -14,6 +16,17 @@ const access = {
   gridsGet: ['dynamodb:Query'],
   gridsLocate: ['dynamodb:Query'],
   categoriesList: ['dynamodb:Query'],
+  uploadsCreate: { dynamodb: ['dynamodb:Query'], s3: ['s3:PutObject'] },
+  subscriptionsRecord: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:UpdateItem'],
+  casesSubmit: { dynamodb: caseWrite, s3: ['s3:GetObject'] },
+  casesList: ['dynamodb:Query'],
+  casesNearby: ['dynamodb:Query'],
+  casesGet: { dynamodb: ['dynamodb:Query'], s3: ['s3:GetObject'] },
+  casesFireEvent: { dynamodb: caseWrite, s3: ['s3:GetObject'] },
+  casesFollow: { dynamodb: caseWrite, s3: ['s3:GetObject'] },
+  casesNotices: ['dynamodb:Query'],
+  notifier: { dynamodb: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], stream: true },
+  sweeper: { dynamodb: caseWrite, s3: ['s3:GetObject'] },
 }
 
 const roleName = (fn) => fn[0].toUpperCase() + fn.slice(1) + 'Role'
@@ -22,7 +35,9 @@ module.exports = async ({ resolveVariable }) => {
   const service = await resolveVariable('self:service')
   const stage = await resolveVariable('sls:stage')
   const Resources = {}
-  for (const [fn, actions] of Object.entries(access)) {
+  const bucket = await resolveVariable('self:custom.uploadsBucket')
+  for (const [fn, spec] of Object.entries(access)) {
+    const { dynamodb: actions, s3 = [], stream = false } = Array.isArray(spec) ? { dynamodb: spec } : spec
     Resources[roleName(fn)] = {
       Type: 'AWS::IAM::Role',
       Properties: {
@@ -41,6 +56,10 @@ module.exports = async ({ resolveVariable }) => {
                   Action: actions,
                   Resource: [{ 'Fn::GetAtt': [TABLE, 'Arn'] }, { 'Fn::Join': ['', [{ 'Fn::GetAtt': [TABLE, 'Arn'] }, '/index/*']] }],
                 },
+                ...(s3.length ? [{ Effect: 'Allow', Action: s3, Resource: `arn:aws:s3:::${bucket}/uploads/*` }] : []),
+                ...(stream
+                  ? [{ Effect: 'Allow', Action: ['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:DescribeStream', 'dynamodb:ListStreams'], Resource: { 'Fn::GetAtt': [TABLE, 'StreamArn'] } }]
+                  : []),
                 {
                   Effect: 'Allow',
                   Action: ['ssm:GetParameter'],

@@ -35,6 +35,7 @@ const unavailable = (detail: string) => new DomainError('wechat.unavailable', un
 export function makeWechatClient(o: WechatClientOptions) {
   const doFetch = o.fetch ?? fetch
   const timeoutMs = o.timeoutMs ?? 5000
+  let cached: { token: string; until: number } | undefined
 
   async function call(path: string, init?: { method: 'POST'; body: unknown }): Promise<WechatReply> {
     let res: Response
@@ -71,14 +72,45 @@ export function makeWechatClient(o: WechatClientOptions) {
       }
     },
 
-    /** getStableAccessToken; `forceRefresh` after a 40001. */
-    async stableToken(forceRefresh = false): Promise<{ accessToken: string; expiresIn: number }> {
-      const reply = await call('/cgi-bin/stable_token', {
-        method: 'POST',
-        body: { grant_type: 'client_credential', appid: o.appid, secret: o.secret, force_refresh: forceRefresh },
-      })
-      return { accessToken: String(reply.access_token), expiresIn: Number(reply.expires_in) }
+    stableToken,
+
+    /** security.msgSecCheck v2: pass / review / risky. */
+    async msgSecCheck(openid: string, content: string): Promise<'pass' | 'review' | 'risky'> {
+      const reply = await withToken((token) => call(`/wxa/msg_sec_check?access_token=${token}`, { method: 'POST', body: { content, version: 2, scene: 3, openid } }))
+      const suggest = (reply.result as { suggest?: string } | undefined)?.suggest
+      return suggest === 'risky' || suggest === 'review' ? suggest : 'pass'
     },
+
+    /** subscribeMessage.send. Throws WechatError with WeChat's errcode (43101 refused, …) or a DomainError when unreachable. */
+    async sendSubscribe(message: { touser: string; template_id: string; page: string; data: Record<string, { value: string }> }): Promise<void> {
+      await withToken((token) => call(`/cgi-bin/message/subscribe/send?access_token=${token}`, { method: 'POST', body: message }))
+    },
+  }
+
+  /** getStableAccessToken; `forceRefresh` after a 40001. */
+  async function stableToken(forceRefresh = false): Promise<{ accessToken: string; expiresIn: number }> {
+    const reply = await call('/cgi-bin/stable_token', {
+      method: 'POST',
+      body: { grant_type: 'client_credential', appid: o.appid, secret: o.secret, force_refresh: forceRefresh },
+    })
+    return { accessToken: String(reply.access_token), expiresIn: Number(reply.expires_in) }
+  }
+
+  /** Calls with the cached access token; on 40001 (stale token) refreshes it and retries once. */
+  async function withToken<T>(fn: (token: string) => Promise<T>): Promise<T> {
+    const fresh = async (force: boolean) => {
+      const { accessToken, expiresIn } = await stableToken(force)
+      // Refresh 5 minutes early, as WeChat's own normal mode does.
+      cached = { token: accessToken, until: Date.now() + (expiresIn - 300) * 1000 }
+      return accessToken
+    }
+    const token = cached && cached.until > Date.now() ? cached.token : await fresh(false)
+    try {
+      return await fn(token)
+    } catch (err) {
+      if (!(err instanceof WechatError) || err.errcode !== 40001) throw err
+      return fn(await fresh(true))
+    }
   }
 }
 

@@ -9,12 +9,15 @@ import { string } from 'dynamodb-toolbox/schema/string'
 import { number } from 'dynamodb-toolbox/schema/number'
 import { any } from 'dynamodb-toolbox/schema/any'
 import { roles, gridLevels, priorities, slaBandKeys } from '@linli/shared'
+import { makeCaseEntities } from './case-entities'
 
 export const districtPk = (districtId: string) => `DISTRICT#${districtId}`
 export const userPk = (userId: string) => `USER#${userId}`
 
-export function makeEntities(documentClient: DynamoDBDocumentClient, tableName: string) {
-  const table = new Table({
+export type LinliTable = ReturnType<typeof makeTable>
+
+function makeTable(documentClient: DynamoDBDocumentClient, tableName: string) {
+  return new Table({
     name: tableName,
     documentClient,
     partitionKey: { name: 'pk', type: 'string' },
@@ -24,6 +27,10 @@ export function makeEntities(documentClient: DynamoDBDocumentClient, tableName: 
       gsi2: { type: 'global', partitionKey: { name: 'gsi2pk', type: 'string' }, sortKey: { name: 'gsi2sk', type: 'string' } },
     },
   })
+}
+
+export function makeEntities(documentClient: DynamoDBDocumentClient, tableName: string) {
+  const table = makeTable(documentClient, tableName)
 
   const District = new Entity({
     name: 'District',
@@ -87,7 +94,8 @@ export function makeEntities(documentClient: DynamoDBDocumentClient, tableName: 
   const User = new Entity({
     name: 'User',
     table,
-    schema: item({ userId: string().key(), districtId: string(), name: string(), phone: string().optional() }),
+    // The openid is kept server-side only: subscribe messages must be addressed to it.
+    schema: item({ userId: string().key(), districtId: string(), name: string(), phone: string().optional(), openid: string().optional() }),
     computeKey: ({ userId }) => ({ pk: userPk(userId), sk: 'PROFILE' }),
   })
 
@@ -101,6 +109,10 @@ export function makeEntities(documentClient: DynamoDBDocumentClient, tableName: 
       scopeName: string(),
       districtId: string(),
       grantedBy: string(),
+      userName: string().optional(),
+      /** Who holds a role in a scope, e.g. the officials of a department: gsi1pk = SCOPE#<scopeId>. */
+      gsi1pk: string(),
+      gsi1sk: string(),
     }),
     computeKey: ({ userId, role, scopeId }) => ({ pk: userPk(userId), sk: `ROLE#${role}#${scopeId}` }),
   })
@@ -125,7 +137,7 @@ export function makeEntities(documentClient: DynamoDBDocumentClient, tableName: 
     computeKey: ({ code }) => ({ pk: `INVITE#${code}`, sk: 'INVITE' }),
   })
 
-  return { table, District, GridNode, Department, Room, CategoryClass, Category, User, RoleBinding, Invite }
+  return { table, District, GridNode, Department, Room, CategoryClass, Category, User, RoleBinding, Invite, ...makeCaseEntities(table) }
 }
 
 export type Entities = ReturnType<typeof makeEntities>

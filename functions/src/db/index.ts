@@ -4,6 +4,7 @@ import { makeEntities } from './entities'
 import { makeUsersRepo } from './users-repo'
 import { makeInvitesRepo } from './invites-repo'
 import { makeCatalogueRepo } from './catalogue-repo'
+import { makeCasesRepo } from './cases-repo'
 
 export function makeRepos(c: DbConnection) {
   const entities = makeEntities(makeDocumentClient(makeDynamoClient(c)), c.tableName)
@@ -11,6 +12,7 @@ export function makeRepos(c: DbConnection) {
     users: makeUsersRepo(entities),
     invites: makeInvitesRepo(entities),
     catalogue: makeCatalogueRepo(entities),
+    cases: makeCasesRepo(entities),
   }
 }
 
@@ -18,3 +20,5 @@ export type Repos = ReturnType<typeof makeRepos>
 export { ensureTable } from './create-table'
 export type { DbConnection } from './client'
 export type { RedeemOutcome } from './invites-repo'
+export type { CasesRepo, CaseRecordSummary } from './cases-repo'
+export { newNotices } from './stream'

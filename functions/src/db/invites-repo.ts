@@ -2,6 +2,7 @@ import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
 import type { Entities } from './entities'
 import type { Binding, InviteRecord } from '../model'
+import { bindingItem } from './users-repo'
 
 const TTL_GRACE_SECONDS = 30 * 24 * 3600
 
@@ -46,7 +47,7 @@ export function makeInvitesRepo(e: Entities) {
      * One transaction: mark the invite used (only if unused, unexpired and of this district) and grant the role.
      * Two redeemers of one code: exactly one transaction commits.
      */
-    async redeem(code: string, userId: string, districtId: string, binding: Binding, now: Date): Promise<RedeemOutcome> {
+    async redeem(code: string, userId: string, userName: string, districtId: string, binding: Binding, now: Date): Promise<RedeemOutcome> {
       const at = now.toISOString()
       try {
         await execute(
@@ -58,7 +59,7 @@ export function makeInvitesRepo(e: Entities) {
               },
             },
           ),
-          bindings.transactPut({ userId, ...binding, grantedBy: `invite:${code}` }),
+          bindings.transactPut(bindingItem(userId, binding, `invite:${code}`, userName)),
         )
         return 'redeemed'
       } catch (err) {

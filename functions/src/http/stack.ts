@@ -29,6 +29,8 @@ export interface Request<S extends RouteSpec> {
   body: RouteBody<S>
   caller: S['auth'] extends 'user' ? Caller : undefined
   requestId: string
+  /** Request headers, names in lower case. */
+  headers: Record<string, string | undefined>
 }
 
 export type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>
@@ -48,6 +50,7 @@ export function endpoint<S extends RouteSpec>(
         body: route.body ? parseOrThrow(route.body, readJsonBody(event)) : undefined,
         caller: route.auth === 'user' ? await authenticate(deps, event) : undefined,
         requestId,
+        headers: Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
       } as Request<S>
       const result = await fn(req, deps)
       return json(route.status ?? 200, result, requestId)

@@ -35,7 +35,7 @@ export async function redeemInvite(deps: Deps, caller: Caller, code: string) {
   if (!invite || invite.districtId !== caller.user.districtId) throw new DomainError('invite.notFound', [{ path: 'code', message: '邀请码不存在' }])
   if (caller.roles.some((r) => r.role === invite.role && r.scopeId === invite.scopeId)) throw new DomainError('invite.alreadyHasRole')
   const binding = { role: invite.role, scopeId: invite.scopeId, scopeName: invite.scopeName, districtId: invite.districtId }
-  const outcome = await deps.repos.invites.redeem(code, caller.user.id, caller.user.districtId, binding, deps.clock())
+  const outcome = await deps.repos.invites.redeem(code, caller.user.id, caller.user.name, caller.user.districtId, binding, deps.clock())
   if (outcome === 'notFound') throw new DomainError('invite.notFound', [{ path: 'code', message: '邀请码不存在' }])
   if (outcome === 'used') throw new DomainError('invite.used', [{ path: 'code', message: '邀请码已被使用' }])
   if (outcome === 'expired') throw new DomainError('invite.expired', [{ path: 'code', message: '邀请码已过期' }])

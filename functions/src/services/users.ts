@@ -7,8 +7,9 @@ import type { Deps } from './deps'
 export async function login(deps: Deps, code: string) {
   const { openid } = await deps.wechat.code2Session(code)
   const userId = userIdFor(openid, deps.idSalt)
-  await deps.repos.users.ensure({ id: userId, districtId: deps.defaultDistrictId, name: `居民${userId.slice(-4)}` })
+  await deps.repos.users.ensure({ id: userId, districtId: deps.defaultDistrictId, name: `居民${userId.slice(-4)}`, openid })
   const caller = await loadCaller(deps, userId)
+  if (caller.user.openid !== openid) await deps.repos.users.setOpenid(userId, openid)
   const session = await deps.tokens.sign({ userId, districtId: caller.user.districtId }, deps.clock())
   return { ...session, user: await userView(deps, caller) }
 }

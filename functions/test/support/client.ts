@@ -60,3 +60,29 @@ export function expectError(answer: Answer, status: number, code: string) {
   expect(answer.body.error.message).toMatch(/[\u4e00-\u9fa5]/)
   expect(typeof answer.body.requestId).toBe('string')
 }
+
+/** Uploads a small image the way the mini-program does: presigned POST from the API, then the form to S3. */
+export async function uploadPhoto(token: string, opts: { contentType?: string; bytes?: number; purpose?: string } = {}): Promise<string> {
+  const contentType = opts.contentType ?? 'image/jpeg'
+  const bytes = opts.bytes ?? 2048
+  const res = await api('POST', '/v1/uploads', { token, body: { purpose: opts.purpose ?? 'case_photo', contentType: contentType.startsWith('image/') ? contentType : 'image/jpeg', size: Math.min(bytes, 5 * 1024 * 1024) } })
+  if (res.status !== 201) throw new Error(`upload: ${res.status} ${JSON.stringify(res.body)}`)
+  const form = new FormData()
+  for (const [k, v] of Object.entries(res.body.fields as Record<string, string>)) form.append(k, v)
+  form.set('Content-Type', contentType)
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: contentType }), 'photo')
+  const put = await fetch(res.body.url, { method: 'POST', body: form })
+  if (put.status >= 300) throw new Error(`s3 POST: ${put.status} ${await put.text()}`)
+  return res.body.key
+}
+
+/** Polls until `check` returns a value, or fails after `ms`. */
+export async function eventually<T>(check: () => Promise<T | undefined>, ms = 8000): Promise<T> {
+  const deadline = Date.now() + ms
+  for (;;) {
+    const value = await check()
+    if (value !== undefined) return value
+    if (Date.now() > deadline) throw new Error('condition not met in time')
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}

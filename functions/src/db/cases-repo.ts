@@ -1,0 +1,240 @@
+/**
+ * Storage of the case loop. Every state change is ONE transaction: the case (conditioned on the expected status
+ * and version), its timeline item, its list entries and its outbox notices commit together or not at all.
+ */
+import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
+import { $add } from 'dynamodb-toolbox/entity/actions/update'
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query'
+import type { Entities } from './entities'
+import { casePk } from './case-entities'
+import type { CaseRecord, NoticeRecord, TimelineRecord } from '../model'
+
+export interface ViewPage {
+  items: CaseRecordSummary[]
+  lastKey?: Record<string, unknown>
+}
+export type CaseRecordSummary = Pick<
+  CaseRecord,
+  'caseId' | 'number' | 'status' | 'categoryId' | 'categoryName' | 'priority' | 'description' | 'address' | 'gridId' | 'gridName' | 'flagged' | 'resolveBy' | 'createdAt' | 'updatedAt' | 'lat' | 'lng'
+>
+
+const summaryOf = (c: CaseRecord): CaseRecordSummary => ({
+  caseId: c.caseId,
+  number: c.number,
+  status: c.status,
+  categoryId: c.categoryId,
+  categoryName: c.categoryName,
+  priority: c.priority,
+  description: c.description.slice(0, 120),
+  address: c.address,
+  gridId: c.gridId,
+  gridName: c.gridName,
+  flagged: c.flagged,
+  resolveBy: c.resolveBy,
+  createdAt: c.createdAt,
+  updatedAt: c.updatedAt,
+  lat: c.lat,
+  lng: c.lng,
+})
+
+const isCanceled = (err: unknown) => (err as Error).name === 'TransactionCanceledException'
+
+export function makeCasesRepo(e: Entities) {
+  const cases = e.Case.build(EntityRepository)
+  const views = e.CaseView.build(EntityRepository)
+  const events = e.CaseEvent.build(EntityRepository)
+  const notices = e.Notice.build(EntityRepository)
+
+  const viewPuts = (c: CaseRecord) =>
+    c.viewKeys.map((viewKey) => {
+      const sort = `${c.updatedAt}#${c.caseId}`
+      return views.transactPut({ caseId: c.caseId, viewKey, summary: summaryOf(c), gsi1pk: viewKey, gsi1sk: sort, gsi2pk: `${viewKey}#${c.status}`, gsi2sk: sort })
+    })
+  const noticePut = (n: NoticeRecord) => notices.transactPut(noticeItem(n))
+  const eventPut = (caseId: string, t: TimelineRecord) => events.transactPut({ caseId, ...t })
+
+  return {
+    /** Access pattern "daily case number": UpdateItem ADD on COUNTER#<district>#<yyyymmdd>. Gaps are possible. */
+    async nextSequence(counterId: string): Promise<number> {
+      const { Attributes } = await e.Counter.build(EntityRepository).update({ counterId, seq: $add(1) }, { returnValues: 'UPDATED_NEW' })
+      return Number(Attributes?.seq)
+    },
+
+    /** A new case, with its first timeline items, list entries, notices and (optionally) its idempotency record. */
+    async create(c: CaseRecord, timeline: TimelineRecord[], outbox: NoticeRecord[], idempotency?: { scope: string; requestHash: string; ttl: number }): Promise<'created' | 'duplicate'> {
+      try {
+        await execute(
+          cases.transactPut(c, { condition: { attr: 'caseId', exists: false } }),
+          ...timeline.map((t) => eventPut(c.caseId, t)),
+          ...viewPuts(c),
+          ...outbox.map(noticePut),
+          ...(idempotency ? [e.Idempotency.build(EntityRepository).transactPut({ ...idempotency, caseId: c.caseId }, { condition: { attr: 'scope', exists: false } })] : []),
+        )
+        return 'created'
+      } catch (err) {
+        if (idempotency && isCanceled(err)) return 'duplicate'
+        throw err
+      }
+    },
+
+    async idempotency(scope: string): Promise<{ requestHash: string; caseId: string } | undefined> {
+      const { Item } = await e.Idempotency.build(EntityRepository).get({ scope }, { consistent: true })
+      return Item && { requestHash: Item.requestHash, caseId: Item.caseId }
+    },
+
+    async get(caseId: string): Promise<CaseRecord | undefined> {
+      const { Item } = await cases.get({ caseId }, { consistent: true })
+      return Item && stripTimestamps(Item)
+    },
+
+    /** Access pattern "case with everything": Query pk=CASE#id — the case, timeline, followers and notices. */
+    async detail(caseId: string) {
+      const { Items = [] } = await e.table
+        .build(QueryCommand)
+        .entities(e.Case, e.CaseEvent, e.Follower, e.Notice)
+        .query({ partition: casePk(caseId) })
+        .options({ maxPages: Infinity, consistent: true, showEntityAttr: true })
+        .send()
+      let record: CaseRecord | undefined
+      const timeline: TimelineRecord[] = []
+      const followers: { id: string; name: string }[] = []
+      const outbox: NoticeRecord[] = []
+      for (const i of Items) {
+        if (i.entity === 'Case' && 'number' in i) record = stripTimestamps(i)
+        else if (i.entity === 'CaseEvent' && 'eventId' in i) timeline.push({ eventId: i.eventId, at: i.at, type: i.type, actorId: i.actorId, actorName: i.actorName, note: i.note, rating: i.rating, photoKeys: i.photoKeys })
+        else if (i.entity === 'Follower' && 'at' in i) followers.push({ id: i.userId, name: i.name })
+        else if (i.entity === 'Notice' && 'noticeId' in i) outbox.push(noticeRecord(i))
+      }
+      return record && { record, timeline, followers, notices: outbox }
+    },
+
+    /**
+     * Applies a state change: `after` replaces `before` only if the stored case still has `before`'s status and
+     * version. Returns false when another writer got there first (nothing is written then).
+     */
+    async transition(before: CaseRecord, after: CaseRecord, timeline: TimelineRecord, outbox: NoticeRecord[], follower?: { id: string; name: string }): Promise<boolean> {
+      const dropped = before.viewKeys.filter((k) => !after.viewKeys.includes(k))
+      const { caseId: _id, ...changes } = after
+      try {
+        await execute(
+          cases.transactUpdate({ caseId: after.caseId, ...changes }, { condition: { and: [{ attr: 'status', eq: before.status }, { attr: 'version', eq: before.version }] } }),
+          eventPut(after.caseId, timeline),
+          ...viewPuts(after),
+          ...dropped.map((viewKey) => views.transactDelete({ caseId: after.caseId, viewKey })),
+          ...outbox.map(noticePut),
+          ...(follower ? [e.Follower.build(EntityRepository).transactPut({ caseId: after.caseId, userId: follower.id, name: follower.name, at: after.updatedAt }, { condition: { attr: 'userId', exists: false } })] : []),
+        )
+        return true
+      } catch (err) {
+        if (isCanceled(err)) return false
+        throw err
+      }
+    },
+
+    /**
+     * Access pattern "a list": Query gsi1 (or gsi2 with a status) on the list's key, newest change first, one page.
+     * Reads at most `limit` items whatever the table size.
+     */
+    async list(viewKey: string, status: string | undefined, limit: number, startKey?: Record<string, unknown>, olderThan?: string): Promise<ViewPage> {
+      const index = status ? 'gsi2' : 'gsi1'
+      const partition = status ? `${viewKey}#${status}` : viewKey
+      const { Items = [], LastEvaluatedKey } = await e.table
+        .build(QueryCommand)
+        .entities(e.CaseView)
+        .query({ index, partition, ...(olderThan ? { range: { lt: olderThan } } : {}) })
+        .options({ limit, reverse: !olderThan, exclusiveStartKey: startKey })
+        .send()
+      return { items: Items.map((i) => i.summary as CaseRecordSummary), lastKey: LastEvaluatedKey }
+    },
+
+    /** Access pattern "notices due": Query gsi1 = OUTBOX with sk ≤ now. */
+    async dueNotices(now: string, limit: number): Promise<NoticeRecord[]> {
+      const { Items = [] } = await e.table
+        .build(QueryCommand)
+        .entities(e.Notice)
+        .query({ index: 'gsi1', partition: 'OUTBOX', range: { lte: `${now}~` } })
+        .options({ limit })
+        .send()
+      return Items.map(noticeRecord)
+    },
+
+    async notice(caseId: string, noticeId: string): Promise<NoticeRecord | undefined> {
+      const { Item } = await notices.get({ caseId, noticeId }, { consistent: true })
+      return Item && noticeRecord(Item)
+    },
+
+    /** Takes a notice for delivery: only one worker can hold it (state and attempts must still match). */
+    async claimNotice(n: NoticeRecord, leaseUntil: string): Promise<boolean> {
+      try {
+        await notices.update(
+          { caseId: n.caseId, noticeId: n.noticeId, state: 'sending', leaseUntil, gsi1pk: 'OUTBOX', gsi1sk: `${leaseUntil}#${n.noticeId}` },
+          { condition: { and: [{ attr: 'state', eq: n.state }, { attr: 'attempts', eq: n.attempts }] } },
+        )
+        return true
+      } catch (err) {
+        if ((err as Error).name === 'ConditionalCheckFailedException') return false
+        throw err
+      }
+    },
+
+    /** Records the outcome of a delivery attempt; only due (pending/failed) notices stay in the OUTBOX index. */
+    async saveNotice(n: NoticeRecord): Promise<void> {
+      await notices.put(noticeItem(n))
+    },
+
+    async addGrant(userId: string, templateKey: string): Promise<number> {
+      const { Attributes } = await e.Subscription.build(EntityRepository).update({ userId, templateKey, grants: $add(1) }, { returnValues: 'UPDATED_NEW' })
+      return Number(Attributes?.grants)
+    },
+
+    async grants(userId: string, templateKey: string): Promise<number> {
+      const { Item } = await e.Subscription.build(EntityRepository).get({ userId, templateKey }, { consistent: true })
+      return Item?.grants ?? 0
+    },
+
+    /** Spends one one-time grant; false when none is left. */
+    async spendGrant(userId: string, templateKey: string): Promise<boolean> {
+      try {
+        await e.Subscription.build(EntityRepository).update({ userId, templateKey, grants: $add(-1) }, { condition: { attr: 'grants', gt: 0 } })
+        return true
+      } catch (err) {
+        if ((err as Error).name === 'ConditionalCheckFailedException') return false
+        throw err
+      }
+    },
+  }
+}
+
+export type CasesRepo = ReturnType<typeof makeCasesRepo>
+
+function stripTimestamps<T extends { created?: string; modified?: string; entity?: string }>(i: T): CaseRecord {
+  const { created: _c, modified: _m, entity: _e, ...rest } = i
+  return rest as unknown as CaseRecord
+}
+
+function noticeItem(n: NoticeRecord) {
+  const { dueAt, ...rest } = n
+  return { ...rest, leaseUntil: undefined, ...(dueAt ? { gsi1pk: 'OUTBOX', gsi1sk: `${dueAt}#${n.noticeId}` } : {}) }
+}
+
+export function noticeRecord(i: Record<string, any>): NoticeRecord {
+  return {
+    caseId: i.caseId,
+    noticeId: i.noticeId,
+    districtId: i.districtId,
+    recipientId: i.recipientId,
+    recipientName: i.recipientName,
+    templateKey: i.templateKey,
+    event: i.event,
+    page: i.page,
+    data: i.data,
+    state: i.state,
+    attempts: i.attempts,
+    lastErrcode: i.lastErrcode,
+    lastError: i.lastError,
+    createdAt: i.createdAt,
+    sentAt: i.sentAt,
+    dueAt: i.gsi1pk === 'OUTBOX' ? String(i.gsi1sk).split('#')[0] : undefined,
+  }
+}

@@ -1,0 +1,5 @@
+import { getCase as route } from '@linli/shared'
+import { endpoint } from '../stack'
+import { getCaseDetail } from '../../services/case-read'
+
+export const handler = endpoint(route, ({ caller, params }, deps) => getCaseDetail(deps, caller, params.id))

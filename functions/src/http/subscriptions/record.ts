@@ -1,0 +1,5 @@
+import { recordSubscription as route } from '@linli/shared'
+import { endpoint } from '../stack'
+import { recordSubscription } from '../../services/subscriptions'
+
+export const handler = endpoint(route, ({ caller, body }, deps) => recordSubscription(deps, caller, body.templateKey, body.result))

@@ -1,0 +1,121 @@
+/** Submitting a case: validate against the district, locate the grid, route by category, number it, store it once. */
+import { createHash } from 'node:crypto'
+import { DomainError, isDomainError, slaDeadlines, type CaseDetail, type RouteBody, type submitCase } from '@linli/shared'
+import { locateDeepest } from '../adapters/geo'
+import { WechatError } from '../adapters/wechat'
+import type { CaseRecord, Caller, Catalogue, TimelineRecord } from '../model'
+import { viewKeysOf } from './case-access'
+import { detailView, getCaseDetail } from './case-read'
+import type { Deps } from './deps'
+import { verifyPhotos } from './uploads'
+
+type Input = RouteBody<typeof submitCase>
+const IDEMPOTENCY_TTL_SECONDS = 24 * 3600
+
+export async function submit(deps: Deps, caller: Caller, input: Input, idempotencyKey?: string): Promise<CaseDetail> {
+  const idem = idempotencyKey && {
+    scope: `${caller.user.id}#${idempotencyKey}`,
+    requestHash: createHash('sha256').update(JSON.stringify(input)).digest('hex'),
+    ttl: Math.floor(deps.clock().getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+  }
+  if (idem) {
+    const seen = await replay(deps, caller, idem)
+    if (seen) return seen
+  }
+  const catalogue = await deps.catalogue(caller.user.districtId)
+  const category = catalogue.categories.find((c) => c.id === input.categoryId)
+  if (!category) throw new DomainError('category.notFound', [{ path: 'categoryId', message: '问题分类不存在' }])
+  const grid = gridAt(catalogue, input.location.lat, input.location.lng)
+  await verifyPhotos(deps, caller, input.photoKeys, 'photoKeys')
+  if (input.onTheSpot) {
+    if (!caller.roles.some((r) => r.role === 'gridworker' && r.scopeId === grid.id)) {
+      throw new DomainError('auth.forbidden', [{ path: 'onTheSpot', message: '只有本网格的网格员可以现场办结' }])
+    }
+    await verifyPhotos(deps, caller, input.onTheSpot.photoKeys, 'onTheSpot.photoKeys')
+  }
+  const flagged = await contentCheck(deps, caller, input.description)
+
+  const now = deps.clock()
+  const at = now.toISOString()
+  const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '') // China time
+  const seq = await deps.repos.cases.nextSequence(`${catalogue.district.id}#${day}`)
+  const draft: Omit<CaseRecord, 'viewKeys'> = {
+    caseId: deps.newId(),
+    districtId: catalogue.district.id,
+    number: `${catalogue.district.casePrefix}${day}${String(seq).padStart(4, '0')}`,
+    status: input.onTheSpot ? 'resolved' : 'submitted',
+    version: 1,
+    categoryId: category.id,
+    categoryName: category.name,
+    priority: category.priority,
+    slaBand: category.slaBand,
+    departmentId: category.departmentId,
+    assigneeIds: [],
+    assigneeNames: [],
+    gridId: grid.id,
+    gridName: grid.name,
+    levelNodeId: grid.streetId,
+    reporterId: caller.user.id,
+    reporterName: caller.user.name,
+    anonymous: input.anonymous,
+    contactPhone: input.contactPhone,
+    description: input.description,
+    lat: input.location.lat,
+    lng: input.location.lng,
+    address: input.location.address,
+    photoKeys: input.photoKeys,
+    ...slaDeadlines(category.slaBand, now),
+    flagged,
+    reopenCount: 0,
+    createdAt: at,
+    updatedAt: at,
+  }
+  const record: CaseRecord = { ...draft, viewKeys: viewKeysOf(draft, []) }
+  const event = (type: string, extra: Partial<TimelineRecord> = {}): TimelineRecord => ({ eventId: `${at}#${type === 'submit' ? 0 : 1}`, at, type, actorId: caller.user.id, actorName: caller.user.name, photoKeys: [], ...extra })
+  const timeline = [event('submit', { photoKeys: input.photoKeys })]
+  if (input.onTheSpot) timeline.push(event('resolve', { note: `现场办结：${input.onTheSpot.result}`, photoKeys: input.onTheSpot.photoKeys }))
+
+  const outcome = await deps.repos.cases.create(record, timeline, [], idem || undefined)
+  if (outcome === 'duplicate' && idem) {
+    // Another request with the same key won the race: answer what it created.
+    const seen = await replay(deps, caller, idem)
+    if (seen) return seen
+  }
+  return detailView(deps, caller, record, timeline, [])
+}
+
+async function replay(deps: Deps, caller: Caller, idem: { scope: string; requestHash: string }) {
+  const seen = await deps.repos.cases.idempotency(idem.scope)
+  if (!seen) return undefined
+  if (seen.requestHash !== idem.requestHash) throw new DomainError('idempotency.mismatch', [{ path: 'Idempotency-Key', message: '该幂等键已用于另一份上报内容' }])
+  return getCaseDetail(deps, caller, seen.caseId)
+}
+
+/** The grid containing the point and the street above it; outside every grid of the district → 400 naming the location. */
+function gridAt(catalogue: Catalogue, lat: number, lng: number) {
+  const byId = new Map(catalogue.nodes.map((n) => [n.id, n]))
+  let node = locateDeepest(catalogue.nodes, lat, lng)
+  while (node && node.level === 'building') node = node.parentId ? byId.get(node.parentId) : undefined
+  if (!node || node.level !== 'grid') throw new DomainError('location.outsideDistrict', [{ path: 'location', message: `该位置不在${catalogue.district.name}的网格范围内` }])
+  let street = node
+  while (street.level !== 'street' && street.parentId) street = byId.get(street.parentId)!
+  return { id: node.id, name: node.name, streetId: street.id }
+}
+
+/**
+ * msg_sec_check: `risky` is refused, `review` is accepted and flagged for the dispatcher. When WeChat cannot be
+ * reached the report is kept (a resident's problem must not be lost) and flagged for a human to look at.
+ */
+async function contentCheck(deps: Deps, caller: Caller, text: string): Promise<boolean> {
+  if (!caller.user.openid) return true
+  try {
+    const suggest = await deps.wechat.msgSecCheck(caller.user.openid, text)
+    if (suggest === 'risky') throw new DomainError('content.risky', [{ path: 'description', message: '描述中含有违规内容，请修改后再提交' }])
+    return suggest === 'review'
+  } catch (err) {
+    if (isDomainError(err) && err.code === 'content.risky') throw err
+    if (isDomainError(err) || err instanceof WechatError) return true
+    throw err
+  }
+}
+

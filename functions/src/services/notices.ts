@@ -1,0 +1,96 @@
+/**
+ * Subscribe-message notices (DESIGN.md §5). A transition writes them into the outbox in its own transaction; the
+ * stream-triggered notifier and the sweeper deliver them. Each notice keeps its own state, attempts and last errcode.
+ */
+import { caseStatusLabels, isDomainError, transitions, type Audience, type CaseEventType, type TemplateKey } from '@linli/shared'
+import { WechatError } from '../adapters/wechat'
+import type { CaseRecord, NoticeRecord } from '../model'
+import type { Deps } from './deps'
+
+export const MAX_ATTEMPTS = 5
+const LEASE_SECONDS = 60
+const BACKOFF_SECONDS = 5
+
+/** WeChat's limits: thing ≤ 20 characters, phrase ≤ 5. */
+const thing = (s: string) => (s.length > 20 ? `${s.slice(0, 19)}…` : s)
+const time = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
+
+export interface Recipient {
+  id: string
+  name: string
+}
+
+/** The notices a transition owes: one per recipient, the dispatch template to assignees, progress to the rest. */
+export function noticesFor(deps: Deps, c: CaseRecord, event: CaseEventType, audiences: readonly Audience[], followers: readonly Recipient[], note?: string): NoticeRecord[] {
+  const now = deps.clock()
+  const recipients = new Map<string, { r: Recipient; template: TemplateKey }>()
+  for (const audience of audiences) {
+    if (audience === 'assignees') c.assigneeIds.forEach((id, i) => recipients.set(id, { r: { id, name: c.assigneeNames[i] ?? '' }, template: 'case_dispatch' }))
+    if (audience === 'reporter') recipients.set(c.reporterId, { r: { id: c.reporterId, name: c.reporterName }, template: 'case_progress' })
+    if (audience === 'followers') followers.forEach((f) => recipients.set(f.id, { r: f, template: 'case_progress' }))
+  }
+  return [...recipients.values()].map(({ r, template }): NoticeRecord => ({
+    caseId: c.caseId,
+    noticeId: `${now.toISOString()}#${deps.newId()}`,
+    districtId: c.districtId,
+    recipientId: r.id,
+    recipientName: r.name,
+    templateKey: template,
+    event,
+    page: `pages/case/index?id=${c.caseId}`,
+    data: (template === 'case_dispatch'
+        ? { character_string1: { value: c.number }, thing2: { value: thing(c.categoryName) }, thing3: { value: thing(c.address ?? c.description) }, time4: { value: time(new Date(c.resolveBy)) } }
+        : { character_string1: { value: c.number }, phrase2: { value: caseStatusLabels[c.status].slice(0, 5) }, thing3: { value: thing(note ?? transitions[event].label) }, time4: { value: time(now) } }) as NoticeRecord['data'],
+    state: 'pending',
+    attempts: 0,
+    createdAt: now.toISOString(),
+    dueAt: now.toISOString(),
+  }))
+}
+
+/**
+ * Delivers one notice: claim it (only one worker may), spend the recipient's one-time consent on the first attempt,
+ * send, and record the outcome. 43101 and other permanent errcodes → dead; WeChat unreachable → retry with backoff.
+ */
+export async function deliver(deps: Deps, notice: NoticeRecord): Promise<NoticeRecord> {
+  const now = deps.clock()
+  const due = notice.state === 'pending' || notice.state === 'failed' || notice.state === 'sending'
+  if (!due || (notice.dueAt && notice.dueAt > now.toISOString())) return notice
+  const lease = new Date(now.getTime() + LEASE_SECONDS * 1000).toISOString()
+  if (!(await deps.repos.cases.claimNotice(notice, lease))) return notice
+
+  const save = async (n: Partial<NoticeRecord>) => {
+    const next: NoticeRecord = { ...notice, dueAt: undefined, ...n }
+    await deps.repos.cases.saveNotice(next)
+    return next
+  }
+  if (notice.attempts === 0 && !(await deps.repos.cases.spendGrant(notice.recipientId, notice.templateKey))) {
+    return save({ state: 'no_consent', lastError: '用户未授权订阅消息' })
+  }
+  const openid = (await deps.repos.users.getWithRoles(notice.recipientId))?.user.openid
+  if (!openid) return save({ state: 'dead', attempts: notice.attempts + 1, lastError: '收件人没有微信身份' })
+
+  try {
+    await deps.wechat.sendSubscribe({ touser: openid, template_id: deps.templates[notice.templateKey as TemplateKey], page: notice.page, data: notice.data })
+    return save({ state: 'sent', attempts: notice.attempts + 1, sentAt: deps.clock().toISOString() })
+  } catch (err) {
+    const attempts = notice.attempts + 1
+    if (err instanceof WechatError && err.errcode !== -1 && err.errcode !== 40001) {
+      // 43101 (user refused), 40003, 47003 …: retrying cannot help.
+      return save({ state: 'dead', attempts, lastErrcode: err.errcode, lastError: err.message })
+    }
+    if (!(err instanceof WechatError) && !isDomainError(err)) throw err
+    const lastErrcode = err instanceof WechatError ? err.errcode : undefined
+    if (attempts >= MAX_ATTEMPTS) return save({ state: 'dead', attempts, lastErrcode, lastError: err.message })
+    const dueAt = new Date(now.getTime() + BACKOFF_SECONDS * 2 ** (attempts - 1) * 1000).toISOString()
+    return save({ state: 'failed', attempts, lastErrcode, lastError: err.message, dueAt })
+  }
+}
+
+/** The sweeper: re-drives every notice that is due (new ones the stream missed, retries, expired leases). */
+export async function sweepNotices(deps: Deps, limit = 100): Promise<NoticeRecord[]> {
+  const due = await deps.repos.cases.dueNotices(deps.clock().toISOString(), limit)
+  const results: NoticeRecord[] = []
+  for (const n of due) results.push(await deliver(deps, n))
+  return results
+}

@@ -6,6 +6,7 @@ const shared = path.resolve(__dirname, '../../shared')
 /**
  * TARO_APP_STAGE: `local` compiles the persona picker in (H5 only); any other stage has no way to reach /dev.
  * TARO_APP_API_BASE: where the weapp build calls the API; the H5 build calls its own origin.
+ * TARO_APP_TPL_PROGRESS / TARO_APP_TPL_DISPATCH: the WeChat subscribe-message template ids (LINLI_TEMPLATES).
  */
 export default defineConfig<'webpack5'>(() => {
   const config: UserConfigExport<'webpack5'> = {
@@ -20,6 +21,11 @@ export default defineConfig<'webpack5'>(() => {
     defineConstants: {
       LINLI_STAGE: JSON.stringify(process.env.TARO_APP_STAGE ?? 'local'),
       LINLI_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? 'http://127.0.0.1:3000'),
+      // Subscribe-message template ids per template key (WeChat 公众平台 → 订阅消息).
+      LINLI_TEMPLATES: JSON.stringify({
+        case_progress: process.env.TARO_APP_TPL_PROGRESS ?? 'tpl-case-progress',
+        case_dispatch: process.env.TARO_APP_TPL_DISPATCH ?? 'tpl-case-dispatch',
+      }),
     },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },

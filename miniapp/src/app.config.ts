@@ -1,5 +1,14 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/grid/index', 'pages/me/index', 'pages/login/index', 'pages/invite/index'],
+  pages: [
+    'pages/index/index',
+    'pages/grid/index',
+    'pages/me/index',
+    'pages/login/index',
+    'pages/invite/index',
+    'pages/report/index',
+    'pages/cases/index',
+    'pages/case/index',
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

@@ -3,7 +3,7 @@
  * and version), its timeline item, its list entries and its outbox notices commit together or not at all.
  */
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
-import { $add } from 'dynamodb-toolbox/entity/actions/update'
+import { $add, $set } from 'dynamodb-toolbox/entity/actions/update'
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query'
 import type { Entities } from './entities'
@@ -115,7 +115,9 @@ export function makeCasesRepo(e: Entities) {
      */
     async transition(before: CaseRecord, after: CaseRecord, timeline: TimelineRecord, outbox: NoticeRecord[], follower?: { id: string; name: string }): Promise<boolean> {
       const dropped = before.viewKeys.filter((k) => !after.viewKeys.includes(k))
-      const { caseId: _id, ...changes } = after
+      const { caseId: _id, ...rest } = after
+      // In an update a bare array patches list elements; $set replaces the whole list.
+      const changes = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, Array.isArray(v) ? $set(v) : v])) as unknown as typeof rest
       try {
         await execute(
           cases.transactUpdate({ caseId: after.caseId, ...changes }, { condition: { and: [{ attr: 'status', eq: before.status }, { attr: 'version', eq: before.version }] } }),

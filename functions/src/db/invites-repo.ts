@@ -49,26 +49,30 @@ export function makeInvitesRepo(e: Entities) {
      */
     async redeem(code: string, userId: string, userName: string, districtId: string, binding: Binding, now: Date): Promise<RedeemOutcome> {
       const at = now.toISOString()
-      try {
-        await execute(
-          invites.transactUpdate(
-            { code, usedBy: userId, usedAt: at },
-            {
-              condition: {
-                and: [{ attr: 'code', exists: true }, { attr: 'usedBy', exists: false }, { attr: 'expiresAt', gt: at }, { attr: 'districtId', eq: districtId }],
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await execute(
+            invites.transactUpdate(
+              { code, usedBy: userId, usedAt: at },
+              {
+                condition: {
+                  and: [{ attr: 'code', exists: true }, { attr: 'usedBy', exists: false }, { attr: 'expiresAt', gt: at }, { attr: 'districtId', eq: districtId }],
+                },
               },
-            },
-          ),
-          bindings.transactPut(bindingItem(userId, binding, `invite:${code}`, userName)),
-        )
-        return 'redeemed'
-      } catch (err) {
-        if ((err as Error).name !== 'TransactionCanceledException') throw err
-        const current = await this.get(code)
-        if (!current || current.districtId !== districtId) return 'notFound'
-        if (current.usedBy) return 'used'
-        if (current.expiresAt <= at) return 'expired'
-        throw err
+            ),
+            bindings.transactPut(bindingItem(userId, binding, `invite:${code}`, userName)),
+          )
+          return 'redeemed'
+        } catch (err) {
+          if ((err as Error).name !== 'TransactionCanceledException') throw err
+          const current = await this.get(code)
+          if (!current || current.districtId !== districtId) return 'notFound'
+          if (current.usedBy) return 'used'
+          if (current.expiresAt <= at) return 'expired'
+          // Cancelled by a concurrent transaction on the same invite (TransactionConflict): try again shortly.
+          if (attempt >= 4) throw err
+          await new Promise((r) => setTimeout(r, 20 + Math.random() * 50 * (attempt + 1)))
+        }
       }
     },
   }

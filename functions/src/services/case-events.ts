@@ -20,6 +20,7 @@ export async function fireEvent(deps: Deps, caller: Caller, caseId: string, even
   const actors = actorsFor(caller, loaded.record)
   const t = transitions[event.type]
   if (!t.who.some((a: Actor) => actors.has(a))) throw new DomainError('auth.forbidden', [{ path: 'type', message: `你不能对该事件执行“${t.label}”` }])
+  checkState(loaded.record, event.type)
   if (event.version !== undefined && event.version !== loaded.record.version) throw new DomainError('case.conflict')
   const change = await changeFor(deps, caller, loaded.record, event)
   const after = await apply(deps, loaded, event.type, change, { id: caller.user.id, name: caller.user.name })
@@ -30,9 +31,7 @@ export async function fireEvent(deps: Deps, caller: Caller, caseId: string, even
 async function apply(deps: Deps, loaded: Loaded, type: CaseEventType, change: Change, actor: { id: string; name: string }) {
   const before = loaded.record
   const t = transitions[type]
-  if (!(t.from as readonly string[]).includes(before.status)) {
-    throw new DomainError('case.invalidTransition', [{ path: 'type', message: `事件当前为“${caseStatusLabels[before.status]}”，不能${t.label}` }])
-  }
+  checkState(before, type)
   const now = deps.clock().toISOString()
   const draft = { ...before, ...change.next, status: t.to, version: before.version + 1, updatedAt: now }
   const record: CaseRecord = { ...draft, viewKeys: viewKeysOf(draft, loaded.followers) }
@@ -40,6 +39,13 @@ async function apply(deps: Deps, loaded: Loaded, type: CaseEventType, change: Ch
   const notices = noticesFor(deps, record, type, t.notify, loaded.followers, change.note)
   if (!(await deps.repos.cases.transition(before, record, item, notices))) throw new DomainError('case.conflict')
   return { record, timeline: [...loaded.timeline, item] }
+}
+
+function checkState(c: CaseRecord, type: CaseEventType) {
+  const t = transitions[type]
+  if (!(t.from as readonly string[]).includes(c.status)) {
+    throw new DomainError('case.invalidTransition', [{ path: 'type', message: `事件当前为“${caseStatusLabels[c.status]}”，不能${t.label}` }])
+  }
 }
 
 async function changeFor(deps: Deps, caller: Caller, c: CaseRecord, e: CaseEvent): Promise<Change> {

@@ -23,9 +23,15 @@ export class ApiError extends Error {
 
 type Input<S extends RouteSpec> = { [K in keyof RouteRequest<S> as RouteRequest<S>[K] extends undefined ? never : K]: RouteRequest<S>[K] }
 
-export async function call<S extends RouteSpec>(route: S, input?: Input<S>): Promise<RouteResponse<S>> {
+export interface CallOptions {
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>
+}
+
+export async function call<S extends RouteSpec>(route: S, input?: Input<S>, options?: CallOptions): Promise<RouteResponse<S>> {
   const req = (input ?? {}) as Partial<RouteRequest<S>>
-  const query = req.query ? '?' + Object.entries(req.query as Record<string, unknown>).map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&') : ''
+  const pairs = Object.entries((req.query ?? {}) as Record<string, unknown>).filter(([, v]) => v !== undefined)
+  const query = pairs.length ? '?' + pairs.map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&') : ''
   const session = getSession()
   let res: Taro.request.SuccessCallbackResult
   try {
@@ -33,7 +39,7 @@ export async function call<S extends RouteSpec>(route: S, input?: Input<S>): Pro
       url: API_BASE + fillPath(route.path, req.params as Record<string, string> | undefined) + query,
       method: route.method,
       data: req.body,
-      header: { 'content-type': 'application/json', ...(session ? { authorization: `Bearer ${session.token}` } : {}) },
+      header: { 'content-type': 'application/json', ...options?.headers, ...(session ? { authorization: `Bearer ${session.token}` } : {}) },
     })
   } catch {
     throw new ApiError(0, 'network', '网络不给力，请检查网络后重试')

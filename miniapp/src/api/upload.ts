@@ -1,0 +1,64 @@
+/**
+ * Photos: pick with chooseMedia, then for each one ask our API for a presigned S3 POST form (createUpload) and
+ * send the file straight to S3 with uploadFile. What we keep is the object `key` the API handed out.
+ */
+import Taro from '@tarojs/taro'
+import { createUpload, imageTypes, MAX_UPLOAD_BYTES } from '@linli/shared'
+import { ApiError, call } from './request'
+
+export type ImageType = (typeof imageTypes)[number]
+export type UploadPurpose = 'case_photo' | 'result_photo'
+
+export interface PickedPhoto {
+  path: string
+  size: number
+  contentType: ImageType
+}
+
+function contentTypeOf(file: Taro.chooseMedia.ChooseMedia): ImageType | undefined {
+  const declared = file.originalFileObj?.type
+  if (declared) return (imageTypes as readonly string[]).includes(declared) ? (declared as ImageType) : undefined
+  const ext = /\.(\w+)$/.exec(file.tempFilePath)?.[1]?.toLowerCase()
+  if (ext === 'png') return 'image/png'
+  if (ext === 'webp') return 'image/webp'
+  if (ext === 'jpg' || ext === 'jpeg' || !ext) return 'image/jpeg'
+  return undefined
+}
+
+/** Lets the user pick up to `count` images; skips (and says so) files of the wrong type or too large. */
+export async function choosePhotos(count: number): Promise<PickedPhoto[]> {
+  if (count <= 0) return []
+  let res: Taro.chooseMedia.SuccessCallbackResult
+  try {
+    res = await Taro.chooseMedia({ count, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] })
+  } catch {
+    return [] // cancelled
+  }
+  const picked: PickedPhoto[] = []
+  let skipped = ''
+  for (const file of res.tempFiles.slice(0, count)) {
+    const contentType = contentTypeOf(file)
+    if (!contentType) skipped = '只能上传 JPG、PNG 或 WebP 图片'
+    else if (file.size > MAX_UPLOAD_BYTES) skipped = '图片不能超过 5 MB'
+    else picked.push({ path: file.tempFilePath, size: file.size, contentType })
+  }
+  if (skipped) void Taro.showToast({ title: skipped, icon: 'none' })
+  return picked
+}
+
+/** Uploads one photo; `onProgress` gets 0–100. Resolves with the object key to send to the API. */
+export async function uploadPhoto(purpose: UploadPurpose, photo: PickedPhoto, onProgress: (percent: number) => void): Promise<string> {
+  const form = await call(createUpload, { body: { purpose, contentType: photo.contentType, size: photo.size } })
+  // The form fields (policy, signature, key, Content-Type) must precede the file; uploadFile appends the file last.
+  const task = Taro.uploadFile({ url: form.url, filePath: photo.path, name: 'file', formData: form.fields, withCredentials: false })
+  task.onProgressUpdate?.((p) => onProgress(p.progress))
+  let res: Taro.uploadFile.SuccessCallbackResult
+  try {
+    res = await task
+  } catch {
+    throw new ApiError(0, 'network', '图片上传失败，请检查网络后重试')
+  }
+  if (res.statusCode < 200 || res.statusCode >= 300) throw new ApiError(res.statusCode, 'upload.invalid', '图片上传失败，请重试')
+  onProgress(100)
+  return form.key
+}

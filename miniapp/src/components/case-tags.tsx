@@ -1,0 +1,36 @@
+import { View } from '@tarojs/components'
+import { caseStatusLabels, type CaseStatus } from '@linli/shared'
+import { Tag } from './nutui'
+import './case-tags.scss'
+
+const statusType: Record<CaseStatus, 'default' | 'primary' | 'info' | 'success' | 'danger' | 'warning'> = {
+  submitted: 'warning',
+  accepted: 'info',
+  rejected: 'default',
+  withdrawn: 'default',
+  dispatched: 'info',
+  in_progress: 'primary',
+  resolved: 'success',
+  closed: 'success',
+}
+
+/** The status tag, then 待审核 (flagged by content review) and 超时 (past its deadline) when they apply. */
+export function CaseTags(props: { status: CaseStatus; flagged?: boolean; overdue?: boolean; statusClassName?: string }) {
+  return (
+    <View className='case-tags'>
+      <Tag type={statusType[props.status]} className={`case-tags__status ${props.statusClassName ?? ''}`}>
+        {caseStatusLabels[props.status]}
+      </Tag>
+      {props.flagged && (
+        <Tag type='warning' plain className='case-tags__flagged'>
+          待审核
+        </Tag>
+      )}
+      {props.overdue && (
+        <Tag type='danger' className='case-tags__overdue'>
+          超时
+        </Tag>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,59 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { CaseDetail } from '@linli/shared'
+import { Cell, CellGroup, Rate, Tag } from '../../components/nutui'
+import { CaseTags } from '../../components/case-tags'
+import { PhotoGrid } from '../../components/photo-grid'
+import { formatTime } from '../../utils/format'
+
+/** The case itself: number and status, what and where, who reported and who handles it, deadlines, rating. */
+export function CaseInfo({ detail: d }: { detail: CaseDetail }) {
+  const phone = d.contactPhone
+  return (
+    <View>
+      <View className='case__header'>
+        <View className='case__title'>
+          <Text className='case__category'>{d.categoryName}</Text>
+          <Text className='case__number'>{d.number}</Text>
+        </View>
+        <View className='case__tags'>
+          <CaseTags status={d.status} flagged={d.flagged} overdue={d.overdue} statusClassName='case__status' />
+          {d.following && (
+            <Tag type='primary' plain className='case__following'>
+              已关注
+            </Tag>
+          )}
+        </View>
+        <Text className='case__description'>{d.description}</Text>
+      </View>
+      <PhotoGrid photos={d.photos} />
+      <CellGroup>
+        <Cell title='问题位置' description={d.location.address ?? d.address} extra={d.gridName} />
+        {d.reporterName && <Cell className='case__reporter' title='上报人' extra={d.reporterName} />}
+        {phone && (
+          <Cell
+            className='case__phone'
+            title='联系电话'
+            extra={phone}
+            clickable={!phone.includes('*')}
+            onClick={() => !phone.includes('*') && void Taro.makePhoneCall({ phoneNumber: phone })}
+          />
+        )}
+        <Cell title='上报时间' extra={formatTime(d.createdAt)} />
+        <Cell className='case__department' title='责任部门' extra={d.departmentName} />
+        {d.assignees.length > 0 && <Cell className='case__assignees' title='处置人' extra={d.assignees.map((a) => a.name).join('、')} />}
+        {d.reopenCount > 0 && <Cell title='重办次数' extra={`${d.reopenCount} 次`} />}
+      </CellGroup>
+      <CellGroup title='办理时限'>
+        <Cell title='受理时限' extra={formatTime(d.deadlines.acceptBy)} />
+        <Cell title='派单时限' extra={formatTime(d.deadlines.dispatchBy)} />
+        <Cell title='办结时限' extra={formatTime(d.deadlines.resolveBy)} />
+      </CellGroup>
+      {d.rating !== undefined && (
+        <CellGroup title='群众评价'>
+          <Cell className='case__rating' title={<Rate value={d.rating} readOnly />} extra={`${d.rating} 分`} />
+        </CellGroup>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,112 @@
+import { useEffect, useRef, useState } from 'react'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { caseNotices, getCase, transitions, type CaseDetail, type CaseEventType, type Notice } from '@linli/shared'
+import { departmentsOf, loadCategories, type Department } from '../../api/categories'
+import { ApiError, call } from '../../api/request'
+import { Button, Popup } from '../../components/nutui'
+import { StateView } from '../../components/state-view'
+import { useSession } from '../../components/use-session'
+import { ActionForm } from './action-form'
+import { CaseInfo } from './case-info'
+import { Notices } from './notices'
+import { Timeline } from './timeline'
+import './index.scss'
+
+const primary: CaseEventType[] = ['accept', 'dispatch', 'start', 'resolve', 'confirm']
+
+/**
+ * 事件详情: the case, its timeline, and a button for each event the server says the caller may fire now
+ * (allowedEvents). Staff also see how its subscribe messages were delivered.
+ */
+export default function CaseDetailPage() {
+  const session = useSession()
+  const id = useRouter().params.id ?? ''
+  const [detail, setDetail] = useState<CaseDetail>()
+  const [error, setError] = useState('')
+  const [notices, setNotices] = useState<Notice[]>()
+  const [noticeError, setNoticeError] = useState('')
+  const [departments, setDepartments] = useState<Department[]>([])
+  const [action, setAction] = useState<CaseEventType>()
+  const generation = useRef(0)
+  const staff = !!session?.user.roles.some((r) => r.role !== 'resident')
+
+  const loadNotices = () => {
+    if (!staff) return
+    call(caseNotices, { params: { id } }).then(
+      (r) => (setNotices(r.items), setNoticeError('')),
+      (e: unknown) => {
+        // Not every staff member may see them (403), or the route is not there (404): show nothing.
+        if (e instanceof ApiError && (e.status === 403 || e.status === 404)) return setNotices(undefined)
+        setNoticeError((e as Error).message)
+      },
+    )
+  }
+
+  const load = async () => {
+    const gen = ++generation.current
+    setError('')
+    try {
+      const d = await call(getCase, { params: { id } })
+      if (gen === generation.current) setDetail(d)
+    } catch (e) {
+      if (gen === generation.current) setError((e as Error).message)
+    }
+    loadNotices()
+  }
+
+  useEffect(() => {
+    if (session && id) void load()
+    else if (!id) setError('缺少事件编号')
+  }, [id])
+
+  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
+
+  useEffect(() => {
+    if (detail?.allowedEvents.includes('dispatch') && !departments.length) {
+      loadCategories().then((c) => setDepartments(departmentsOf(c)), () => undefined)
+    }
+  }, [detail?.allowedEvents.join()])
+
+  const done = (next: CaseDetail) => {
+    const label = action ? transitions[action].label : ''
+    setAction(undefined)
+    setDetail(next)
+    loadNotices()
+    void Taro.showToast({ title: `已${label}`, icon: 'success' })
+  }
+
+  const conflict = (message: string) => {
+    setAction(undefined)
+    void Taro.showToast({ title: message, icon: 'none', duration: 2500 })
+    void load()
+  }
+
+  if (!detail) return <View className='page case'>{<StateView loading={!error} error={error} onRetry={() => void load()} />}</View>
+  const events = detail.allowedEvents
+  return (
+    <View className={`page case case--${detail.status}${events.length ? ' case--with-actions' : ''}`}>
+      <CaseInfo detail={detail} />
+      <Timeline items={detail.timeline} />
+      {staff && (notices || noticeError) && <Notices items={notices ?? []} error={noticeError} />}
+      {events.length > 0 && (
+        <View className='case__actions'>
+          {events.map((type) => (
+            <Button
+              key={type}
+              className={`case-action case-action--${type}`}
+              type={primary.includes(type) ? 'primary' : 'default'}
+              size='small'
+              onClick={() => setAction(type)}
+            >
+              {transitions[type].label}
+            </Button>
+          ))}
+        </View>
+      )}
+      <Popup visible={!!action} position='bottom' round closeable destroyOnClose title={action ? transitions[action].label : ''} onClose={() => setAction(undefined)}>
+        {action && <ActionForm key={action} type={action} detail={detail} departments={departments} onDone={done} onConflict={conflict} />}
+      </Popup>
+    </View>
+  )
+}

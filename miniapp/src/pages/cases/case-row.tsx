@@ -1,0 +1,33 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { CaseSummary } from '@linli/shared'
+import { Cell } from '../../components/nutui'
+import { CaseTags } from '../../components/case-tags'
+import { formatTime } from '../../utils/format'
+
+/** One case in a list: number and category, two lines of description, where and when; tap opens it. */
+export function CaseRow({ item }: { item: CaseSummary }) {
+  return (
+    <Cell
+      className={`case-list__item case-list__item--${item.status}`}
+      clickable
+      align='flex-start'
+      onClick={() => Taro.navigateTo({ url: `/pages/case/index?id=${item.id}` })}
+      title={
+        <View className='case-list__head'>
+          <Text className='case-list__category'>{item.categoryName}</Text>
+          <Text className='case-list__number'>{item.number}</Text>
+        </View>
+      }
+      description={
+        <View>
+          <View className='case-list__desc'>{item.description}</View>
+          <Text className='case-list__meta'>
+            {item.address || item.gridName} · {formatTime(item.createdAt)}
+          </Text>
+        </View>
+      }
+      extra={<CaseTags status={item.status} flagged={item.flagged} overdue={item.overdue} statusClassName='case-list__status' />}
+    />
+  )
+}

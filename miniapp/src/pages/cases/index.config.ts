@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '事件列表', enablePullDownRefresh: true, onReachBottomDistance: 80 })

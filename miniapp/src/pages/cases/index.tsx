@@ -1,0 +1,137 @@
+import { useEffect, useRef, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { caseStatusLabels, caseViews, listCases, type CaseStatus, type CaseSummary } from '@linli/shared'
+import { call } from '../../api/request'
+import { askSubscribe } from '../../api/subscribe'
+import { Button, Loading, TabPane, Tabs } from '../../components/nutui'
+import { StateView } from '../../components/state-view'
+import { useSession } from '../../components/use-session'
+import { CaseRow } from './case-row'
+import './index.scss'
+
+type CaseView = (typeof caseViews)[number]
+type Tab = CaseStatus | 'all'
+
+const views: Record<CaseView, { title: string; empty: string; tabs: Tab[] }> = {
+  mine: { title: '我的上报', empty: '你还没有上报过问题', tabs: ['all', 'submitted', 'accepted', 'dispatched', 'in_progress', 'resolved', 'closed'] },
+  queue: { title: '受理队列', empty: '队列里没有事件', tabs: ['submitted', 'all', 'accepted', 'dispatched', 'in_progress', 'resolved', 'closed', 'rejected'] },
+  assigned: { title: '我的工单', empty: '暂时没有派给你的工单', tabs: ['all', 'dispatched', 'in_progress', 'resolved', 'closed'] },
+  grid: { title: '网格事件', empty: '本网格暂无事件', tabs: ['all', 'submitted', 'accepted', 'dispatched', 'in_progress', 'resolved', 'closed'] },
+}
+
+const tabTitle = (t: Tab) => (t === 'all' ? '全部' : caseStatusLabels[t])
+
+/**
+ * Case lists by `view`: mine (我的上报), queue (受理队列, opens on 待受理), assigned (我的工单) and grid (网格事件).
+ * Status tabs filter; pull down to refresh; more pages load at the bottom (nextCursor).
+ */
+export default function Cases() {
+  const session = useSession()
+  const { params } = useRouter()
+  const view: CaseView = (caseViews as readonly string[]).includes(params.view ?? '') ? (params.view as CaseView) : 'mine'
+  const spec = views[view]
+  const initial = spec.tabs.find((t) => t === params.status) ?? (view === 'queue' ? 'submitted' : 'all')
+  const [status, setStatus] = useState<Tab>(initial)
+  const [items, setItems] = useState<CaseSummary[]>([])
+  const [cursor, setCursor] = useState<string>()
+  const [loading, setLoading] = useState(true)
+  const [more, setMore] = useState(false)
+  const [error, setError] = useState('')
+  const generation = useRef(0)
+  const shown = useRef(false)
+
+  const query = (next?: string) => call(listCases, { query: { view, status: status === 'all' ? undefined : status, cursor: next } })
+
+  /** First page again; `quiet` keeps the current rows on screen meanwhile. */
+  const reload = async (quiet = false) => {
+    const gen = ++generation.current
+    if (!quiet) setLoading(true)
+    setError('')
+    try {
+      const page = await query()
+      if (gen !== generation.current) return
+      setItems(page.items)
+      setCursor(page.nextCursor)
+    } catch (e) {
+      if (gen === generation.current) setError((e as Error).message)
+    } finally {
+      if (gen === generation.current) setLoading(false)
+    }
+  }
+
+  const loadMore = async () => {
+    if (!cursor || more || loading) return
+    const gen = generation.current
+    setMore(true)
+    try {
+      const page = await query(cursor)
+      if (gen !== generation.current) return
+      setItems((list) => [...list, ...page.items.filter((i) => !list.some((o) => o.id === i.id))])
+      setCursor(page.nextCursor)
+    } catch (e) {
+      void Taro.showToast({ title: (e as Error).message, icon: 'none' })
+    } finally {
+      setMore(false)
+    }
+  }
+
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: spec.title })
+  }, [view])
+  useEffect(() => {
+    if (session) void reload()
+  }, [status])
+  // Back from a case: its status may have moved on.
+  useDidShow(() => {
+    if (shown.current && session) void reload(true)
+    shown.current = true
+  })
+  usePullDownRefresh(() => void reload(true).finally(() => Taro.stopPullDownRefresh()))
+  useReachBottom(() => void loadMore())
+
+  if (!session) return <View className='page' />
+  return (
+    <View className={`page case-list case-list--${view}`}>
+      <Tabs className='case-list__tabs' value={status} onChange={(v) => setStatus(v as Tab)} activeType='line' duration={0}>
+        {spec.tabs.map((t) => (
+          <TabPane key={t} value={t} title={tabTitle(t)} />
+        ))}
+      </Tabs>
+      {view === 'assigned' && (
+        <View className='case-list__toolbar'>
+          <Text className='muted'>新工单派给你时，通过微信通知提醒</Text>
+          <Button
+            size='small'
+            type='primary'
+            fill='outline'
+            className='case-list__subscribe'
+            onClick={() => void askSubscribe(['case_dispatch']).then(() => Taro.showToast({ title: '已设置派单通知', icon: 'none' }))}
+          >
+            接收派单通知
+          </Button>
+        </View>
+      )}
+      {loading || error || !items.length ? (
+        <StateView loading={loading} error={error} empty={spec.empty} onRetry={() => void reload()} />
+      ) : (
+        <View className='case-list__items'>
+          {items.map((item) => (
+            <CaseRow key={item.id} item={item} />
+          ))}
+          <View className='case-list__more'>
+            {more ? (
+              <Loading>加载中…</Loading>
+            ) : cursor ? (
+              <Button size='small' className='case-list__load-more' onClick={() => void loadMore()}>
+                加载更多
+              </Button>
+            ) : (
+              <Text className='muted'>没有更多了</Text>
+            )}
+          </View>
+        </View>
+      )}
+    </View>
+  )
+}

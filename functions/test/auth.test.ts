@@ -1,7 +1,6 @@
 import { SignJWT } from 'jose'
 import { api, cloud, expectError, login, mintCode, standin, uniqueOpenid, userIdOf } from './support/client'
 
-afterEach(() => standin('DELETE', '/dev/faults'))
 
 describe('POST /v1/auth/login', () => {
   it('signs a new WeChat user in as a resident of the default district', async () => {
@@ -42,20 +41,23 @@ describe('POST /v1/auth/login', () => {
   })
 
   it('answers 429 auth.rateLimited when WeChat says 45011', async () => {
-    await standin('POST', '/dev/faults', { api: 'jscode2session', errcode: 45011 })
-    const res = await api('POST', '/v1/auth/login', { body: { code: await mintCode(uniqueOpenid('rl')) } })
+    const openid = uniqueOpenid('rl')
+    await standin('POST', '/dev/faults', { api: 'jscode2session', errcode: 45011, openid })
+    const res = await api('POST', '/v1/auth/login', { body: { code: await mintCode(openid) } })
     expectError(res, 429, 'auth.rateLimited')
     expect(res.body.error.message).toContain('45011')
   })
 
   it('answers 503 naming the errcode when WeChat is busy (-1) or down (HTTP 500)', async () => {
-    await standin('POST', '/dev/faults', { api: 'jscode2session', errcode: -1 })
-    const busy = await api('POST', '/v1/auth/login', { body: { code: await mintCode(uniqueOpenid('busy')) } })
+    const busyUser = uniqueOpenid('busy')
+    await standin('POST', '/dev/faults', { api: 'jscode2session', errcode: -1, openid: busyUser })
+    const busy = await api('POST', '/v1/auth/login', { body: { code: await mintCode(busyUser) } })
     expectError(busy, 503, 'wechat.unavailable')
     expect(busy.body.error.message).toContain('errcode -1')
 
-    await standin('POST', '/dev/faults', { api: 'jscode2session', httpStatus: 500 })
-    const down = await api('POST', '/v1/auth/login', { body: { code: await mintCode(uniqueOpenid('down')) } })
+    const downUser = uniqueOpenid('down')
+    await standin('POST', '/dev/faults', { api: 'jscode2session', httpStatus: 500, openid: downUser })
+    const down = await api('POST', '/v1/auth/login', { body: { code: await mintCode(downUser) } })
     expectError(down, 503, 'wechat.unavailable')
     expect(down.body.error.message).toContain('HTTP 500')
   })

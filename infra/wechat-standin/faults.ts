@@ -8,6 +8,8 @@ export interface Fault {
   delayMs?: number
   /** How many calls the fault hits; 1 unless said. */
   times?: number
+  /** Only calls for this user (touser / openid / the code's owner) — so tests running side by side don't collide. */
+  openid?: string
 }
 
 export class FaultBoard {
@@ -19,8 +21,8 @@ export class FaultBoard {
   }
 
   /** The fault that hits this call of `api`, if any; it is spent by the call. */
-  take(api: WechatApi): Fault | undefined {
-    const fault = this.faults.find((f) => f.api === api)
+  take(api: WechatApi, openid?: string): Fault | undefined {
+    const fault = this.faults.find((f) => f.api === api && (!f.openid || f.openid === openid))
     if (fault) fault.times -= 1
     this.faults = this.faults.filter((f) => f.times > 0)
     return fault

@@ -91,7 +91,7 @@ export class WechatStandin {
       const route = `${req.method} ${url.pathname}`
       const api = apiOf[route]
       if (api) {
-        const fault = this.faults.take(api)
+        const fault = this.faults.take(api, this.openidOf(api, url.searchParams, body))
         if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs))
         if (fault?.httpStatus) return send(fault.httpStatus, { errcode: -1, errmsg: errmsg(-1) })
         if (fault?.errcode !== undefined) return send(200, { errcode: fault.errcode, errmsg: errmsg(fault.errcode) })
@@ -128,6 +128,15 @@ export class WechatStandin {
     } catch {
       return send(200, { errcode: 47001, errmsg: errmsg(47001) })
     }
+  }
+
+  /** Whom a call concerns, for user-scoped faults. */
+  private openidOf(api: WechatApi, q: URLSearchParams, body: unknown): string | undefined {
+    const b = (body ?? {}) as Record<string, unknown>
+    if (api === 'jscode2session') return this.codes.get(q.get('js_code') ?? '')?.openid
+    if (api === 'subscribe_send') return typeof b.touser === 'string' ? b.touser : undefined
+    if (api === 'msg_sec_check') return typeof b.openid === 'string' ? b.openid : undefined
+    return undefined
   }
 
   private code2Session(q: URLSearchParams) {

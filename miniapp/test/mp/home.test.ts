@@ -61,18 +61,18 @@ test('a resident-only user gets resident services and no workbench', async () =>
   expect(page.querySelectorAll('.workbench')).toHaveLength(0)
 })
 
-test('tapping 随手拍上报 (not built yet) shows a 即将开放 toast', async () => {
+test('tapping 预约说事 (not built yet) shows a 即将开放 toast', async () => {
   fake.storage.set(SESSION_KEY, resident)
   const page = await home.render()
-  const report = page.querySelector('.entry--report')!
-  expect(report.dom!.textContent).toBe('📷随手拍上报')
+  const report = page.querySelector('.entry--booking')!
+  expect(report.dom!.textContent).toBe('🗓️预约说事')
   expect(fake.called('showToast')).toHaveLength(0)
 
   report.dispatchEvent('tap')
 
   await waitFor(() => expect(fake.called('showToast')).toHaveLength(1))
   expect(fake.called('showToast')[0]?.title).toContain('即将开放')
-  expect(fake.called('showToast')[0]?.title).toBe('随手拍上报即将开放')
+  expect(fake.called('showToast')[0]?.title).toBe('预约说事即将开放')
   expect(fake.called('switchTab')).toHaveLength(0)
   expect(fake.called('navigateTo')).toHaveLength(0)
 })

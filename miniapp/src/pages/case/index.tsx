@@ -64,7 +64,7 @@ export default function CaseDetailPage() {
 
   useEffect(() => {
     if (detail?.allowedEvents.includes('dispatch') && !departments.length) {
-      loadCategories().then((c) => setDepartments(departmentsOf(c)), () => undefined)
+      loadCategories().then(departmentsOf).then(setDepartments, () => undefined)
     }
   }, [detail?.allowedEvents.join()])
 

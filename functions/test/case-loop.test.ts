@@ -38,7 +38,7 @@ describe('the closed loop over HTTP', () => {
       const { messages } = await standin('GET', '/dev/messages?touser=o-demo-official')
       return messages.find((m: any) => m.data.character_string1.value === c.number)
     })
-    expect(message).toMatchObject({ template_id: 'tpl-case-dispatch', page: `pages/case/index?id=${c.id}` })
+    expect(message).toMatchObject({ template_id: 'tpl-case-dispatch', page: `packages/case/detail/index?id=${c.id}` })
 
     const assigned = await api('GET', '/v1/cases?view=assigned', { token: official.token })
     expect(assigned.body.items.map((i: { id: string }) => i.id)).toContain(c.id)

@@ -35,6 +35,8 @@ export default defineConfig<'webpack5'>(() => {
       compile: { include: [shared] },
       postcss: { pxtransform: { enable: true, config: {} }, cssModules: { enable: false } },
       optimizeMainPackage: { enable: true },
+      // NutUI's per-component styles and ours are imported in varying order; their rules do not overlap.
+      miniCssExtractPluginOption: { ignoreOrder: true },
     },
     h5: {
       publicPath: '/',

@@ -5,10 +5,9 @@ export default defineAppConfig({
     'pages/me/index',
     'pages/login/index',
     'pages/invite/index',
-    'pages/report/index',
-    'pages/cases/index',
-    'pages/case/index',
   ],
+  // The case loop lives in a subpackage: WeChat's main package stays small and opens fast.
+  subPackages: [{ root: 'packages/case', pages: ['report/index', 'list/index', 'detail/index'] }],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

@@ -37,7 +37,7 @@ export function noticesFor(deps: Deps, c: CaseRecord, event: CaseEventType, audi
     recipientName: r.name,
     templateKey: template,
     event,
-    page: `pages/case/index?id=${c.caseId}`,
+    page: `packages/case/detail/index?id=${c.caseId}`,
     data: (template === 'case_dispatch'
         ? { character_string1: { value: c.number }, thing2: { value: thing(c.categoryName) }, thing3: { value: thing(c.address ?? c.description) }, time4: { value: time(new Date(c.resolveBy)) } }
         : { character_string1: { value: c.number }, phrase2: { value: caseStatusLabels[c.status].slice(0, 5) }, thing3: { value: thing(note ?? transitions[event].label) }, time4: { value: time(now) } }) as NoticeRecord['data'],

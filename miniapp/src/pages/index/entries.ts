@@ -10,8 +10,8 @@ export interface Entry {
 }
 
 export const residentEntries: Entry[] = [
-  { key: 'report', icon: '📷', text: '随手拍上报', url: '/pages/report/index' },
-  { key: 'my-cases', icon: '📋', text: '我的上报', url: '/pages/cases/index?view=mine' },
+  { key: 'report', icon: '📷', text: '随手拍上报', url: '/packages/case/report/index' },
+  { key: 'my-cases', icon: '📋', text: '我的上报', url: '/packages/case/list/index?view=mine' },
   { key: 'booking', icon: '🗓️', text: '预约说事' },
   { key: 'grid', icon: '🗺️', text: '我的网格', url: '/pages/grid/index', tab: true },
 ]
@@ -24,17 +24,17 @@ export const workbench: Record<StaffRole, Entry[]> = {
     { key: 'notice', icon: '📢', text: '发布通知' },
   ],
   grid_leader: [
-    { key: 'grid-cases', icon: '📂', text: '网格事件', url: '/pages/cases/index?view=grid' },
+    { key: 'grid-cases', icon: '📂', text: '网格事件', url: '/packages/case/list/index?view=grid' },
     { key: 'visits', icon: '📝', text: '走访记录' },
     { key: 'escalations', icon: '⬆️', text: '升级审批' },
   ],
   dispatcher: [
-    { key: 'queue', icon: '📥', text: '待受理', url: '/pages/cases/index?view=queue&status=submitted' },
-    { key: 'dispatch', icon: '📤', text: '派单', url: '/pages/cases/index?view=queue&status=accepted' },
+    { key: 'queue', icon: '📥', text: '待受理', url: '/packages/case/list/index?view=queue&status=submitted' },
+    { key: 'dispatch', icon: '📤', text: '派单', url: '/packages/case/list/index?view=queue&status=accepted' },
     { key: 'overdue', icon: '⏰', text: '超时预警' },
   ],
   official: [
-    { key: 'assigned', icon: '🛠️', text: '我的工单', url: '/pages/cases/index?view=assigned' },
+    { key: 'assigned', icon: '🛠️', text: '我的工单', url: '/packages/case/list/index?view=assigned' },
     { key: 'handled', icon: '✅', text: '已办结' },
   ],
   mediator: [

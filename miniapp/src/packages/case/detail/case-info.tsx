@@ -1,10 +1,10 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { CaseDetail } from '@linli/shared'
-import { Cell, CellGroup, Rate, Tag } from '../../components/nutui'
-import { CaseTags } from '../../components/case-tags'
-import { PhotoGrid } from '../../components/photo-grid'
-import { formatTime } from '../../utils/format'
+import { Cell, CellGroup, Rate, Tag } from '../components/nutui'
+import { CaseTags } from '../components/case-tags'
+import { PhotoGrid } from '../components/photo-grid'
+import { formatTime } from '../../../utils/format'
 
 /** The case itself: number and status, what and where, who reported and who handles it, deadlines, rating. */
 export function CaseInfo({ detail: d }: { detail: CaseDetail }) {

@@ -2,12 +2,12 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { caseEventSchema, fireCaseEvent, transitions, type CaseDetail, type CaseEventType } from '@linli/shared'
-import type { Department } from '../../api/categories'
-import { ApiError, call } from '../../api/request'
-import { askSubscribe } from '../../api/subscribe'
-import { apiErrors, FieldError, zodErrors, type Errors } from '../../components/field-error'
-import { Button, CellGroup, RadioGroup, Rate, TextArea } from '../../components/nutui'
-import { isUploading, PhotoUploader, photoKeys, type PhotoItem } from '../../components/photo-uploader'
+import type { Department } from '../../../api/categories'
+import { ApiError, call } from '../../../api/request'
+import { askSubscribe } from '../../../api/subscribe'
+import { apiErrors, FieldError, zodErrors, type Errors } from '../components/field-error'
+import { Button, CellGroup, RadioGroup, Rate, TextArea } from '../components/nutui'
+import { isUploading, PhotoUploader, photoKeys, type PhotoItem } from '../components/photo-uploader'
 
 const withReason: CaseEventType[] = ['reject', 'withdraw', 'return', 'reopen', 'escalate']
 const reasonTitle: Partial<Record<CaseEventType, string>> = {

@@ -2,13 +2,13 @@ import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { submitCase, type CategoryClass } from '@linli/shared'
-import { loadCategories } from '../../api/categories'
-import { ApiError, call } from '../../api/request'
-import { askSubscribe } from '../../api/subscribe'
-import { apiErrors, FieldError, zodErrors, type Errors } from '../../components/field-error'
-import { Button, Cell, CellGroup, Input, Switch, TextArea } from '../../components/nutui'
-import { isUploading, PhotoUploader, photoKeys, type PhotoItem } from '../../components/photo-uploader'
-import { useSession } from '../../components/use-session'
+import { loadCategories } from '../../../api/categories'
+import { ApiError, call } from '../../../api/request'
+import { askSubscribe } from '../../../api/subscribe'
+import { apiErrors, FieldError, zodErrors, type Errors } from '../components/field-error'
+import { Button, Cell, CellGroup, Input, Switch, TextArea } from '../components/nutui'
+import { isUploading, PhotoUploader, photoKeys, type PhotoItem } from '../components/photo-uploader'
+import { useSession } from '../../../components/use-session'
 import { CategoryField } from './category-field'
 import { clearDraft, loadDraft, newDraft, saveDraft, type Draft } from './draft'
 import { NearbyCases } from './nearby'
@@ -24,7 +24,7 @@ function fieldOf(path: string): string | undefined {
   return undefined
 }
 
-const openCase = (id: string) => Taro.redirectTo({ url: `/pages/case/index?id=${id}` })
+const openCase = (id: string) => Taro.redirectTo({ url: `/packages/case/detail/index?id=${id}` })
 
 /** 随手拍上报: category, description, photos, location; nearby similar cases first; kept as a draft until sent. */
 export default function Report() {
@@ -105,7 +105,7 @@ export default function Report() {
       cancelText: '查看上报',
     })
     if (confirm) update({ idempotencyKey: newDraft().idempotencyKey })
-    else finish(() => Taro.redirectTo({ url: '/pages/cases/index?view=mine' }))
+    else finish(() => Taro.redirectTo({ url: '/packages/case/list/index?view=mine' }))
   }
 
   const submit = async () => {

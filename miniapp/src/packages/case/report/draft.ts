@@ -4,7 +4,7 @@
  * one case however often the same report arrives.
  */
 import Taro from '@tarojs/taro'
-import { randomId } from '../../utils/format'
+import { randomId } from '../../../utils/format'
 
 const KEY = 'linli.reportDraft'
 

@@ -1,7 +1,7 @@
 import { Text } from '@tarojs/components'
 import { transitions, type Notice } from '@linli/shared'
-import { Cell, CellGroup, Tag } from '../../components/nutui'
-import { formatTime } from '../../utils/format'
+import { Cell, CellGroup, Tag } from '../components/nutui'
+import { formatTime } from '../../../utils/format'
 
 const states: Record<Notice['state'], { label: string; type: 'default' | 'primary' | 'success' | 'warning' | 'danger' }> = {
   pending: { label: '待发送', type: 'default' },

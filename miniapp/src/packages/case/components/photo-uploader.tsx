@@ -1,8 +1,8 @@
 import type { Dispatch, SetStateAction } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { choosePhotos, uploadPhoto, type PickedPhoto, type UploadPurpose } from '../api/upload'
-import { randomId } from '../utils/format'
+import { choosePhotos, uploadPhoto, type PickedPhoto, type UploadPurpose } from '../../../api/upload'
+import { randomId } from '../../../utils/format'
 import { Image, Progress } from './nutui'
 import './photos.scss'
 

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { transitions, type CaseDetail } from '@linli/shared'
-import { Step, Steps } from '../../components/nutui'
-import { PhotoGrid } from '../../components/photo-grid'
-import { formatTime } from '../../utils/format'
+import { Step, Steps } from '../components/nutui'
+import { PhotoGrid } from '../components/photo-grid'
+import { formatTime } from '../../../utils/format'
 
 type Item = CaseDetail['timeline'][number]
 

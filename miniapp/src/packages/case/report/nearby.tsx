@@ -2,15 +2,15 @@ import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { followCase, nearbyCases, type CaseSummary } from '@linli/shared'
-import { ApiError, call } from '../../api/request'
-import { askSubscribe } from '../../api/subscribe'
-import { Button, Cell, CellGroup } from '../../components/nutui'
-import { CaseTags } from '../../components/case-tags'
-import { formatDistance } from '../../utils/format'
+import { ApiError, call } from '../../../api/request'
+import { askSubscribe } from '../../../api/subscribe'
+import { Button, Cell, CellGroup } from '../components/nutui'
+import { CaseTags } from '../components/case-tags'
+import { formatDistance } from '../../../utils/format'
 
 type Nearby = CaseSummary & { distanceMeters: number }
 
-const open = (id: string) => Taro.navigateTo({ url: `/pages/case/index?id=${id}` })
+const open = (id: string) => Taro.navigateTo({ url: `/packages/case/detail/index?id=${id}` })
 
 /**
  * 附近类似问题: open cases of the same category near the chosen spot. "我也遇到" follows one (and asks for progress

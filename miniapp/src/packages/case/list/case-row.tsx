@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { CaseSummary } from '@linli/shared'
-import { Cell } from '../../components/nutui'
-import { CaseTags } from '../../components/case-tags'
-import { formatTime } from '../../utils/format'
+import { Cell } from '../components/nutui'
+import { CaseTags } from '../components/case-tags'
+import { formatTime } from '../../../utils/format'
 
 /** One case in a list: number and category, two lines of description, where and when; tap opens it. */
 export function CaseRow({ item }: { item: CaseSummary }) {
@@ -12,7 +12,7 @@ export function CaseRow({ item }: { item: CaseSummary }) {
       className={`case-list__item case-list__item--${item.status}`}
       clickable
       align='flex-start'
-      onClick={() => Taro.navigateTo({ url: `/pages/case/index?id=${item.id}` })}
+      onClick={() => Taro.navigateTo({ url: `/packages/case/detail/index?id=${item.id}` })}
       title={
         <View className='case-list__head'>
           <Text className='case-list__category'>{item.categoryName}</Text>

@@ -1,0 +1,17 @@
+/** NutUI components only the case subpackage uses (kept out of the main package), plus the main ones. */
+import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/rate/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/steps/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/step/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/tabs/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/tabpane/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/popup/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/radio/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/radiogroup/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/cascader/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/image/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/progress/style/css'
+
+export * from '../../../components/nutui'
+export { TextArea, Switch, Rate, Steps, Step, Tabs, TabPane, Popup, RadioGroup, Cascader, Image, Progress } from '@nutui/nutui-react-taro'

@@ -85,7 +85,9 @@ describe('who may do what', () => {
   it('answers 404 to anyone who may not see the case', async () => {
     for (const persona of ['o-demo-official', 'o-demo-district-dispatcher', 'o-demo-mediator']) {
       const { token } = await login(persona)
-      expectError(await api('GET', `/v1/cases/${id}`, { token }), 404, 'case.notFound')
+      const seen = await api('GET', `/v1/cases/${id}`, { token })
+      expect({ persona, status: seen.status }).toEqual({ persona, status: 404 })
+      expectError(seen, 404, 'case.notFound')
       expectError(await fire(token, id, { type: 'accept' }), 404, 'case.notFound')
     }
     const stranger = await login(uniqueOpenid('stranger'))

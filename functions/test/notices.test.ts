@@ -30,7 +30,11 @@ async function acceptedCase(opts: { consent?: boolean; fault?: Record<string, un
   return { openid, id: c.id as string, number: c.number as string }
 }
 
-const notice = (id: string) => api('GET', `/v1/cases/${id}/notices`, { token: dispatcher.token }).then((r) => r.body.items[0])
+const notice = (id: string) =>
+  api('GET', `/v1/cases/${id}/notices`, { token: dispatcher.token }).then((r) => {
+    if (r.status !== 200) throw new Error(`notices of ${id}: ${r.status} ${JSON.stringify(r.body)}`)
+    return r.body.items[0]
+  })
 const settled = (id: string, states: string[]) => eventually(async () => {
   const n = await notice(id)
   return n && states.includes(n.state) ? n : undefined

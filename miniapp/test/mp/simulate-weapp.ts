@@ -3,7 +3,8 @@
  *
  * miniprogram-simulate only knows custom components, so this bootstrap supplies what the mini-program host would:
  * `App`/`getApp`/`getCurrentPages`, and a `Page` that turns Taro's page options into a Component whose lifecycle
- * calls onLoad/onShow/onReady. The wx APIs the pages use are replaced with small recording fakes (`installFakeWx`);
+ * calls onLoad/onShow/onReady. The wx APIs the pages use are replaced with small recording fakes (`installFakeWx`:
+ * request, storage, login, navigation, toasts/modal, getLocation, requestSubscribeMessage, createSelectorQuery);
  * the app's own code is never mocked. The wxml is compiled by miniprogram-simulate's default, official compiler
  * (wcc); its pure-JS 'simulate' compiler renders an empty page for Taro's templates.
  *
@@ -43,11 +44,28 @@ export interface FakeWx {
   loginCode: string
   /** Answers wx.request: set per test. Default: 404. */
   respond: (req: Call) => FakeResponse | Promise<FakeResponse>
-  /** Clears calls and storage and resets the responder. */
+  /** Answers wx.getLocation: a point (the success result's latitude/longitude), or an Error to fail it. Default: {@link FAKE_LOCATION}. */
+  locate: (opts: Call) => { latitude: number; longitude: number } | Error
+  /** Answers wx.requestSubscribeMessage: `{[tmplId]: 'accept' | 'reject' | …}`. Default: every asked template accepted. */
+  subscribe: (opts: Call) => Record<string, string>
+  /** Answers wx.showModal. Default: cancelled. */
+  modal: (opts: Call) => { confirm: boolean; cancel: boolean }
+  /** Clears calls and storage and resets the responders. */
   reset(): void
 }
 
 const g = globalThis as any
+
+/** Where the fake wx.getLocation says the phone is (WGS84), unless a test sets `locate`. */
+export const FAKE_LOCATION = { latitude: 30.27415, longitude: 120.15515 }
+
+const notFound = (): FakeResponse => ({ statusCode: 404, data: { error: { code: 'notFound', message: 'no fake response' } } })
+const defaults = {
+  respond: notFound,
+  locate: () => ({ ...FAKE_LOCATION }),
+  subscribe: (opts: Call) => Object.fromEntries(((opts.tmplIds as string[] | undefined) ?? []).map((id) => [id, 'accept'])),
+  modal: () => ({ confirm: false, cancel: true }),
+}
 
 function record(fake: FakeWx, name: string, opts: Call) {
   ;(fake.calls[name] ??= []).push(opts)
@@ -79,12 +97,12 @@ export function installFakeWx(): FakeWx {
     called(api) {
       return this.calls[api] ?? []
     },
-    respond: () => ({ statusCode: 404, data: { error: { code: 'notFound', message: 'no fake response' } } }),
+    ...defaults,
     reset() {
       this.calls = {}
       this.sequence = []
       this.storage.clear()
-      this.respond = () => ({ statusCode: 404, data: { error: { code: 'notFound', message: 'no fake response' } } })
+      Object.assign(this, defaults)
     },
   })
   const async = (name: string, result: (opts: Call) => unknown = () => ({ errMsg: `${name}:ok` })) =>
@@ -127,6 +145,20 @@ export function installFakeWx(): FakeWx {
     hideLoading: async('hideLoading'),
     stopPullDownRefresh: async('stopPullDownRefresh'),
     createSelectorQuery: () => new FakeSelectorQuery(),
+    getLocation(opts: Call = {}) {
+      record(fake, 'getLocation', opts)
+      const at = fake.locate(opts)
+      if (at instanceof Error) answer(opts, false, { errMsg: `getLocation:fail ${at.message}` })
+      else answer(opts, true, { ...at, accuracy: 30, altitude: 0, speed: -1, verticalAccuracy: 0, horizontalAccuracy: 30, errMsg: 'getLocation:ok' })
+    },
+    requestSubscribeMessage(opts: Call = {}) {
+      record(fake, 'requestSubscribeMessage', opts)
+      answer(opts, true, { ...fake.subscribe(opts), errMsg: 'requestSubscribeMessage:ok' })
+    },
+    showModal(opts: Call = {}) {
+      record(fake, 'showModal', opts)
+      answer(opts, true, { ...fake.modal(opts), errMsg: 'showModal:ok' })
+    },
   })
   return fake
 }
@@ -263,6 +295,13 @@ export function bootApp(): any {
 /**
  * Loads a compiled page (e.g. 'pages/login/index'). Once per page per jest file: webpack runs a chunk's modules once,
  * so a second load of the same page (or of another page, which needs the already-run `comp` chunk) registers nothing.
+ *
+ * Subpackage pages load the same way (e.g. 'packages/case/report/index'): their js begins with
+ * `require("../sub-vendors.js")`, which Node resolves beside the page (miniprogram-simulate runs page js with
+ * `require`), so the subpackage's vendor chunk registers on `wx.webpackJsonp` before the page's own chunk asks for
+ * it; the shared chunks (vendors, common, taro, runtime) are already in from app.js. Taro's split-chunks step
+ * writes that require (sub-vendors, and sub-common when there is one) into each subpackage page, so nothing more
+ * is loaded here; a page that fails with an unresolved chunk id means that changed.
  */
 export function loadPage(route: string): LoadedPage {
   bootApp()
@@ -304,6 +343,28 @@ export async function cleanup() {
 /** Lets pending microtasks and 0-ms timers (React scheduler, Taro's setData batching, fake wx callbacks) run. */
 export async function settle(rounds = 3) {
   for (let i = 0; i < rounds; i++) await simulate.sleep(0)
+}
+
+/**
+ * Taps `node` and resolves with what `observe` returns right after the tap's handlers ran, before any later
+ * microtask: for APIs WeChat only honours inside the tap gesture itself (wx.requestSubscribeMessage), which must be
+ * called synchronously in the handler, before its first `await`. j-component delivers the tap on a microtask, first
+ * to the DOM node (where this listens) and then, in the same turn, to the page's `eh` and so to the React onClick;
+ * the queued microtask runs when that turn is over, ahead of anything the handler awaited.
+ */
+export function tapAndObserve<T>(node: simulate.Component<any, any, any>, observe: () => T): Promise<T> {
+  const dom = node.dom as HTMLElement | undefined
+  if (!dom) throw new Error('tapAndObserve: the node has no dom')
+  return new Promise<T>((resolve, reject) => {
+    dom.addEventListener('tap', () => queueMicrotask(() => {
+      try {
+        resolve(observe())
+      } catch (e) {
+        reject(e)
+      }
+    }), { once: true })
+    node.dispatchEvent('tap')
+  })
 }
 
 /** Waits until `check` passes (React renders and the wx callbacks answer asynchronously), or throws its last error. */

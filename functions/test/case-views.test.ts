@@ -1,0 +1,117 @@
+import { loadConfig } from '../src/config'
+import { buildDeps } from '../src/runtime'
+import { autoConfirm } from '../src/services/case-events'
+import { api, cloud, expectError, login, uniqueOpenid } from './support/client'
+
+jest.setTimeout(40_000)
+
+const P = { lat: 30.5071, lng: 114.3149 } // 柳岸社区第二网格
+const north = (p: typeof P, metres: number) => ({ lat: p.lat + metres / 111_320, lng: p.lng })
+const submit = (token: string, over: Record<string, unknown> = {}) =>
+  api('POST', '/v1/cases', { token, body: { categoryId: 'cat-garbage', description: '垃圾桶满了好几天没人清运', location: P, ...over } }).then((r) => r.body)
+const fire = (token: string, id: string, body: Record<string, unknown>) => api('POST', `/v1/cases/${id}/events`, { token, body })
+
+describe('lists', () => {
+  it('pages through mine with an opaque cursor, newest first, no item twice', async () => {
+    const me = await login(uniqueOpenid('pager'))
+    const ids: string[] = []
+    for (let i = 0; i < 5; i++) ids.push((await submit(me.token)).id)
+    const seen: string[] = []
+    let cursor: string | undefined
+    let pages = 0
+    do {
+      const page = await api('GET', `/v1/cases?view=mine&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: me.token })
+      expect(page.status).toBe(200)
+      expect(page.body.items.length).toBeLessThanOrEqual(2)
+      seen.push(...page.body.items.map((i: { id: string }) => i.id))
+      cursor = page.body.nextCursor
+      pages++
+    } while (cursor && pages < 10)
+    expect(seen).toEqual([...ids].reverse())
+    expect(pages).toBeGreaterThanOrEqual(3)
+  })
+
+  it('refuses tampered cursors and cursors of someone else’s list', async () => {
+    const a = await login(uniqueOpenid('ca'))
+    const b = await login(uniqueOpenid('cb'))
+    await submit(a.token)
+    await submit(a.token)
+    const cursor = (await api('GET', '/v1/cases?view=mine&limit=1', { token: a.token })).body.nextCursor as string
+    expect(cursor).toBeTruthy()
+    expectError(await api('GET', `/v1/cases?view=mine&cursor=${encodeURIComponent(cursor)}`, { token: b.token }), 400, 'cursor.invalid')
+    expectError(await api('GET', `/v1/cases?view=mine&cursor=${encodeURIComponent('x' + cursor)}`, { token: a.token }), 400, 'cursor.invalid')
+    expectError(await api('GET', '/v1/cases?view=everything', { token: a.token }), 400, 'request.invalid')
+  })
+
+  it('gives each role its own lists and nobody else’s', async () => {
+    const resident = await login(uniqueOpenid('views'))
+    const c = await submit(resident.token)
+    const [dispatcher, official, gridworker, leader] = await Promise.all(['o-demo-dispatcher', 'o-demo-official', 'o-demo-gridworker', 'o-demo-gridleader'].map(login))
+    const ids = async (token: string, q: string) => (await api('GET', `/v1/cases?${q}&limit=50`, { token })).body.items.map((i: { id: string }) => i.id)
+
+    expect(await ids(resident.token, 'view=mine&status=submitted')).toContain(c.id)
+    expect(await ids(resident.token, 'view=mine&status=closed')).not.toContain(c.id)
+    expect(await ids(dispatcher!.token, 'view=queue')).toContain(c.id)
+    expectError(await api('GET', '/v1/cases?view=queue', { token: resident.token }), 403, 'auth.forbidden')
+    expectError(await api('GET', '/v1/cases?view=queue', { token: official!.token }), 403, 'auth.forbidden')
+    expectError(await api('GET', '/v1/cases?view=queue&scopeId=s-bailu', { token: dispatcher!.token }), 403, 'auth.forbidden')
+    expectError(await api('GET', '/v1/cases?view=assigned', { token: resident.token }), 403, 'auth.forbidden')
+    expectError(await api('GET', '/v1/cases?view=grid', { token: resident.token }), 403, 'auth.forbidden')
+    // 李建国 and 张丽 serve 柳岸社区第一网格; this case is in the second grid.
+    expect(await ids(gridworker!.token, 'view=grid')).not.toContain(c.id)
+    expect(await ids(leader!.token, 'view=grid')).not.toContain(c.id)
+    const inFirstGrid = await submit(resident.token, { location: { lat: 30.5051, lng: 114.3052 } })
+    expect(await ids(gridworker!.token, 'view=grid')).toContain(inFirstGrid.id)
+    expect((await api('GET', `/v1/cases/${inFirstGrid.id}`, { token: gridworker!.token })).status).toBe(200)
+    expectError(await api('GET', `/v1/cases/${c.id}`, { token: gridworker!.token }), 404, 'case.notFound')
+  })
+})
+
+describe('nearby and “me too”', () => {
+  it('finds open cases of the category within 300 m; a neighbour follows instead of filing again', async () => {
+    const first = await login(uniqueOpenid('first'))
+    const c = await submit(first.token, { location: P })
+    const neighbour = await login(uniqueOpenid('neighbour'))
+    const near = async (point: typeof P, categoryId = 'cat-garbage') =>
+      (await api('GET', `/v1/cases/nearby?lat=${point.lat}&lng=${point.lng}&categoryId=${categoryId}`, { token: neighbour.token })).body.items
+    const found = (await near(north(P, 100))).find((i: { id: string }) => i.id === c.id)
+    expect(found.distanceMeters).toBeGreaterThan(90)
+    expect(found.distanceMeters).toBeLessThan(110)
+    expect((await near(north(P, 100), 'cat-noise')).map((i: { id: string }) => i.id)).not.toContain(c.id)
+    expect((await near(north(P, 1000))).map((i: { id: string }) => i.id)).not.toContain(c.id)
+
+    const followed = await api('POST', `/v1/cases/${c.id}/follow`, { token: neighbour.token })
+    expect(followed.status).toBe(200)
+    expect(followed.body).toMatchObject({ following: true, allowedEvents: [] })
+    expect((await api('GET', '/v1/cases?view=mine', { token: neighbour.token })).body.items.map((i: { id: string }) => i.id)).toContain(c.id)
+    expectError(await api('POST', `/v1/cases/${c.id}/follow`, { token: neighbour.token }), 409, 'case.alreadyFollowing')
+    expectError(await api('POST', `/v1/cases/${c.id}/follow`, { token: first.token }), 409, 'case.alreadyFollowing')
+
+    const dispatcher = await login('o-demo-dispatcher')
+    await api('POST', '/v1/subscriptions', { token: neighbour.token, body: { templateKey: 'case_progress', result: 'accept' } })
+    await fire(dispatcher.token, c.id, { type: 'accept' })
+    const notices = (await api('GET', `/v1/cases/${c.id}/notices`, { token: dispatcher.token })).body.items
+    expect(notices.map((n: { recipientName: string }) => n.recipientName)).toEqual(expect.arrayContaining([neighbour.user.name, first.user.name]))
+  })
+})
+
+describe('auto-confirm after 72 hours', () => {
+  it('closes resolved cases nobody rated, and only those old enough', async () => {
+    const resident = await login(uniqueOpenid('auto'))
+    const [dispatcher, official] = await Promise.all([login('o-demo-dispatcher'), login('o-demo-official')])
+    const c = await submit(resident.token, { categoryId: 'cat-water-off' })
+    await fire(dispatcher.token, c.id, { type: 'accept' })
+    await fire(dispatcher.token, c.id, { type: 'dispatch', departmentId: 'dept-water' })
+    await fire(official.token, c.id, { type: 'start' })
+    await fire(official.token, c.id, { type: 'resolve', result: '已恢复供水' })
+
+    const deps = buildDeps(await loadConfig(cloud().env))
+    const at = (hours: number) => ({ ...deps, clock: () => new Date(Date.now() + hours * 3600_000) })
+    expect(await autoConfirm(at(71), 'linjiang')).not.toContain(c.id)
+    expect((await api('GET', `/v1/cases/${c.id}`, { token: resident.token })).body.status).toBe('resolved')
+    expect(await autoConfirm(at(73), 'linjiang')).toContain(c.id)
+    const closed = (await api('GET', `/v1/cases/${c.id}`, { token: resident.token })).body
+    expect(closed.status).toBe('closed')
+    expect(closed.timeline.at(-1)).toMatchObject({ type: 'confirm', actorName: '系统' })
+  })
+})

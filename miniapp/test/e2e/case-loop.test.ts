@@ -1,0 +1,108 @@
+/**
+ * The closed loop in the H5 build, three phones at once: a resident reports with a photo → the street dispatcher
+ * accepts and dispatches → the official sees it (and the stand-in recorded the dispatch notice) → resolves with a
+ * photo → the resident rates 5 → the case shows closed with the whole timeline.
+ */
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { launch, phone } from './browser'
+
+jest.setTimeout(120_000)
+
+const cloud = () => (JSON.parse(process.env.LINLI_TEST_CLOUD!) as { urls: { h5: string; wechat: string } }).urls
+const PHOTO = join(__dirname, '../../src/assets/tab/home-active.png')
+const LIUAN_1 = { latitude: 30.5051, longitude: 114.3052 }
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function signedIn(name: string): Promise<Page> {
+  const context = await phone(browser, LIUAN_1)
+  const page = await context.newPage()
+  await page.goto(cloud().h5)
+  await page.locator('.persona', { hasText: name }).tap()
+  await page.getByText(`你好，${name}`).waitFor()
+  return page
+}
+
+async function addPhoto(page: Page) {
+  const chooser = page.waitForEvent('filechooser')
+  await page.locator('.photos__add').last().tap()
+  await (await chooser).setFiles(PHOTO)
+  await page.locator('.photos__image').first().waitFor()
+  await page.waitForFunction(() => !document.querySelector('.photos__progress'))
+}
+
+async function act(page: Page, type: string, fill?: (form: ReturnType<Page['locator']>) => Promise<void>) {
+  await page.locator(`.case-action--${type}`).tap()
+  const form = page.locator(`.case-action-form--${type}`)
+  await form.waitFor()
+  await fill?.(form)
+  await form.locator('.case-action__submit').tap()
+  await form.waitFor({ state: 'hidden' })
+}
+
+async function openFromList(page: Page, number: string) {
+  await page.locator('.case-list__item', { hasText: number }).tap()
+  await page.locator('.case__number', { hasText: number }).waitFor()
+}
+
+const status = (page: Page, label: string) => page.locator('.case__status', { hasText: label }).waitFor()
+
+it('report with a photo → accept → dispatch → notice → resolve with a photo → rate 5 → closed', async () => {
+  // The resident reports.
+  const resident = await signedIn('王小梅')
+  await resident.getByText('随手拍上报').tap()
+  await resident.locator('.report__category').tap()
+  await resident.locator('.nut-cascader-item-title', { hasText: '水电气热' }).tap()
+  await resident.locator('.nut-cascader-item-title', { hasText: '停水' }).tap()
+  await resident.locator('.report__description textarea').fill('柳岸小区 3 栋从早上开始停水，已有四十户受影响')
+  await addPhoto(resident)
+  await resident.locator('.report__submit').tap()
+  await status(resident, '待受理')
+  const number = (await resident.locator('.case__number').innerText()).match(/LJ\d{12}/)![0]
+
+  // The street dispatcher accepts and dispatches to the water bureau.
+  const dispatcher = await signedIn('陈志强')
+  await dispatcher.getByText('待受理').first().tap()
+  await openFromList(dispatcher, number)
+  await act(dispatcher, 'accept')
+  await status(dispatcher, '已受理')
+  await act(dispatcher, 'dispatch', async (form) => {
+    await form.getByText('区水务局').tap()
+  })
+  await status(dispatcher, '已派单')
+
+  // The official takes notices, finds the case among the assigned, starts and resolves it with a photo.
+  const official = await signedIn('赵刚')
+  await official.getByText('我的工单').tap()
+  await official.locator('.case-list__subscribe').tap()
+  await openFromList(official, number)
+  await act(official, 'start')
+  await status(official, '处置中')
+  await act(official, 'resolve', async (form) => {
+    await form.locator('.case-action__result textarea').fill('已抢修主管道，下午三点恢复供水')
+    await addPhoto(official)
+  })
+  await status(official, '待评价')
+
+  // The resident rates 5; the case is closed with the whole timeline.
+  await resident.reload()
+  await status(resident, '待评价')
+  await act(resident, 'confirm', async (form) => {
+    await form.locator('.case-action__rating .nut-rate-item').nth(4).tap()
+  })
+  await status(resident, '已办结')
+  const timeline = await resident.locator('.timeline__item').allInnerTexts()
+  expect(timeline.join('\n')).toMatch(/上报[\s\S]*受理[\s\S]*派单[\s\S]*开始处置[\s\S]*办结反馈[\s\S]*评价/)
+  expect(await resident.locator('.timeline__item img, .timeline__item .photos__image, .timeline__item taro-image-core').count()).toBeGreaterThanOrEqual(1)
+
+  // The dispatch notice reached the official through the WeChat stand-in.
+  const { messages } = (await (await fetch(`${cloud().wechat}/dev/messages?touser=o-demo-official`)).json()) as { messages: { template_id: string; data: Record<string, { value: string }> }[] }
+  expect(messages.find((m) => m.data.character_string1?.value === number)).toMatchObject({ template_id: 'tpl-case-dispatch' })
+})

@@ -1,4 +1,4 @@
-import { api, eventually, expectError, login, standin, uniqueOpenid, uploadPhoto } from './support/client'
+import { api, eventually, expectError, login, newOfficial, standin, uniqueOpenid, uploadPhoto } from './support/client'
 
 jest.setTimeout(30_000)
 
@@ -12,7 +12,7 @@ describe('the closed loop over HTTP', () => {
     const residentOpenid = uniqueOpenid('loop')
     const resident = await login(residentOpenid)
     const dispatcher = await login('o-demo-dispatcher')
-    const official = await login('o-demo-official')
+    const official = await newOfficial('dept-water')
     await api('POST', '/v1/subscriptions', { token: official.token, body: { templateKey: 'case_dispatch', result: 'accept' } })
     await api('POST', '/v1/subscriptions', { token: resident.token, body: { templateKey: 'case_progress', result: 'accept' } })
 
@@ -31,11 +31,11 @@ describe('the closed loop over HTTP', () => {
     expect(seen.body.allowedEvents).toEqual(['accept', 'reject', 'escalate'])
 
     expect((await fire(dispatcher.token, c.id, { type: 'accept', version: 1 })).body.status).toBe('accepted')
-    const dispatched = await fire(dispatcher.token, c.id, { type: 'dispatch', departmentId: 'dept-water' })
-    expect(dispatched.body).toMatchObject({ status: 'dispatched', assignees: [{ name: '赵刚' }] })
+    const dispatched = await fire(dispatcher.token, c.id, { type: 'dispatch', departmentId: 'dept-water', officialIds: [official.user.id] })
+    expect(dispatched.body).toMatchObject({ status: 'dispatched', assignees: [{ id: official.user.id, name: official.user.name }] })
 
     const message = await eventually(async () => {
-      const { messages } = await standin('GET', '/dev/messages?touser=o-demo-official')
+      const { messages } = await standin('GET', `/dev/messages?touser=${official.openid}`)
       return messages.find((m: any) => m.data.character_string1.value === c.number)
     })
     expect(message).toMatchObject({ template_id: 'tpl-case-dispatch', page: `packages/case/detail/index?id=${c.id}` })
@@ -61,7 +61,7 @@ describe('the closed loop over HTTP', () => {
     expect(progress[0]).toMatchObject({ template_id: 'tpl-case-progress' })
     const notices = await api('GET', `/v1/cases/${c.id}/notices`, { token: dispatcher.token })
     expect(notices.status).toBe(200)
-    expect(notices.body.items.find((n: any) => n.templateKey === 'case_dispatch')).toMatchObject({ state: 'sent', recipientName: '赵刚' })
+    expect(notices.body.items.find((n: any) => n.templateKey === 'case_dispatch')).toMatchObject({ state: 'sent', recipientName: official.user.name })
     expectError(await api('GET', `/v1/cases/${c.id}/notices`, { token: resident.token }), 403, 'auth.forbidden')
   })
 })

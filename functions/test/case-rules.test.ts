@@ -1,4 +1,4 @@
-import { api, expectError, login, uniqueOpenid, uploadPhoto } from './support/client'
+import { api, expectError, login, uniqueOpenid, uploadPhoto, newOfficial } from './support/client'
 
 jest.setTimeout(30_000)
 
@@ -123,9 +123,9 @@ describe('who may do what', () => {
   it('reporter withdraws; reopen counts and sends the case back to the official; escalate goes up a level', async () => {
     expect((await fire(resident.token, id, { type: 'withdraw' })).body.status).toBe('withdrawn')
     const second = (await submit(resident.token, report())).body.id
-    const official = await login('o-demo-official')
+    const official = await newOfficial()
     await fire(dispatcher.token, second, { type: 'accept' })
-    await fire(dispatcher.token, second, { type: 'dispatch', departmentId: 'dept-water' })
+    await fire(dispatcher.token, second, { type: 'dispatch', departmentId: 'dept-water', officialIds: [official.user.id] })
     await fire(official.token, second, { type: 'start' })
     await fire(official.token, second, { type: 'resolve', result: '已修好' })
     const reopened = await fire(resident.token, second, { type: 'reopen', reason: '晚上又不亮了' })

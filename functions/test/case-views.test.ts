@@ -1,7 +1,7 @@
 import { loadConfig } from '../src/config'
 import { buildDeps } from '../src/runtime'
 import { autoConfirm } from '../src/services/case-events'
-import { api, cloud, expectError, login, uniqueOpenid } from './support/client'
+import { api, cloud, expectError, login, uniqueOpenid, newOfficial } from './support/client'
 
 jest.setTimeout(40_000)
 
@@ -98,10 +98,10 @@ describe('nearby and “me too”', () => {
 describe('auto-confirm after 72 hours', () => {
   it('closes resolved cases nobody rated, and only those old enough', async () => {
     const resident = await login(uniqueOpenid('auto'))
-    const [dispatcher, official] = await Promise.all([login('o-demo-dispatcher'), login('o-demo-official')])
+    const [dispatcher, official] = await Promise.all([login('o-demo-dispatcher'), newOfficial()])
     const c = await submit(resident.token, { categoryId: 'cat-water-off' })
     await fire(dispatcher.token, c.id, { type: 'accept' })
-    await fire(dispatcher.token, c.id, { type: 'dispatch', departmentId: 'dept-water' })
+    await fire(dispatcher.token, c.id, { type: 'dispatch', departmentId: 'dept-water', officialIds: [official.user.id] })
     await fire(official.token, c.id, { type: 'start' })
     await fire(official.token, c.id, { type: 'resolve', result: '已恢复供水' })
 

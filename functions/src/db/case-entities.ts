@@ -7,7 +7,7 @@ import { boolean } from 'dynamodb-toolbox/schema/boolean'
 import { list } from 'dynamodb-toolbox/schema/list'
 import { any } from 'dynamodb-toolbox/schema/any'
 import { caseStatuses, priorities, slaBandKeys } from '@linli/shared'
-import type { LinliTable } from './entities'
+import type { LinliTable } from './table'
 
 export const casePk = (caseId: string) => `CASE#${caseId}`
 

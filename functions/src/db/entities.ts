@@ -2,7 +2,6 @@
  * The single table and its entities (dynamodb-toolbox v2). Key design and access patterns: ./README.md.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import { Table } from 'dynamodb-toolbox/table'
 import { Entity } from 'dynamodb-toolbox/entity'
 import { item } from 'dynamodb-toolbox/schema/item'
 import { string } from 'dynamodb-toolbox/schema/string'
@@ -10,24 +9,10 @@ import { number } from 'dynamodb-toolbox/schema/number'
 import { any } from 'dynamodb-toolbox/schema/any'
 import { roles, gridLevels, priorities, slaBandKeys } from '@linli/shared'
 import { makeCaseEntities } from './case-entities'
+import { makeTable } from './table'
 
 export const districtPk = (districtId: string) => `DISTRICT#${districtId}`
 export const userPk = (userId: string) => `USER#${userId}`
-
-export type LinliTable = ReturnType<typeof makeTable>
-
-function makeTable(documentClient: DynamoDBDocumentClient, tableName: string) {
-  return new Table({
-    name: tableName,
-    documentClient,
-    partitionKey: { name: 'pk', type: 'string' },
-    sortKey: { name: 'sk', type: 'string' },
-    indexes: {
-      gsi1: { type: 'global', partitionKey: { name: 'gsi1pk', type: 'string' }, sortKey: { name: 'gsi1sk', type: 'string' } },
-      gsi2: { type: 'global', partitionKey: { name: 'gsi2pk', type: 'string' }, sortKey: { name: 'gsi2sk', type: 'string' } },
-    },
-  })
-}
 
 export function makeEntities(documentClient: DynamoDBDocumentClient, tableName: string) {
   const table = makeTable(documentClient, tableName)

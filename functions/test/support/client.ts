@@ -86,3 +86,14 @@ export async function eventually<T>(check: () => Promise<T | undefined>, ms = 80
     await new Promise((r) => setTimeout(r, 100))
   }
 }
+
+/** A fresh official of `departmentId`, made the way a district does it: an admin's invite, redeemed. */
+export async function newOfficial(departmentId = 'dept-water'): Promise<{ token: string; user: any; openid: string }> {
+  const admin = await login('o-demo-admin')
+  const invite = await api('POST', '/v1/invites', { token: admin.token, body: { role: 'official', scopeId: departmentId } })
+  const openid = uniqueOpenid('official')
+  const me = await login(openid)
+  const redeemed = await api('POST', '/v1/invites/redeem', { token: me.token, body: { code: invite.body.code } })
+  if (redeemed.status !== 200) throw new Error(`redeem: ${redeemed.status} ${JSON.stringify(redeemed.body)}`)
+  return { token: me.token, user: redeemed.body, openid }
+}

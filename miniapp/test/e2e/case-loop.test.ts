@@ -67,6 +67,11 @@ it('report with a photo → accept → dispatch → notice → resolve with a ph
   await status(resident, '待受理')
   const number = (await resident.locator('.case__number').innerText()).match(/LJ\d{12}/)![0]
 
+  // The official has agreed to receive dispatch notices (a one-time grant, asked from a tap in the assigned list).
+  const official = await signedIn('赵刚')
+  await official.getByText('我的工单').tap()
+  await official.locator('.case-list__subscribe').tap()
+
   // The street dispatcher accepts and dispatches to the water bureau.
   const dispatcher = await signedIn('陈志强')
   await dispatcher.getByText('待受理').first().tap()
@@ -78,10 +83,8 @@ it('report with a photo → accept → dispatch → notice → resolve with a ph
   })
   await status(dispatcher, '已派单')
 
-  // The official takes notices, finds the case among the assigned, starts and resolves it with a photo.
-  const official = await signedIn('赵刚')
-  await official.getByText('我的工单').tap()
-  await official.locator('.case-list__subscribe').tap()
+  // The official finds the case among the assigned, starts and resolves it with a photo.
+  await official.reload()
   await openFromList(official, number)
   await act(official, 'start')
   await status(official, '处置中')

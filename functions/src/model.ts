@@ -58,6 +58,7 @@ export interface CategoryRecord {
   departmentId: string
   priority: Priority
   slaBand: SlaBand
+  autoDispatch?: boolean
 }
 
 /** A district's reference data: read together, cached briefly, changed only by admins and the seed. */

@@ -65,3 +65,21 @@ describe('the closed loop over HTTP', () => {
     expectError(await api('GET', `/v1/cases/${c.id}/notices`, { token: resident.token }), 403, 'auth.forbidden')
   })
 })
+
+describe('auto-dispatch', () => {
+  it('sends an emergency straight to the department’s officials, notice included', async () => {
+    const official = await newOfficial('dept-gas')
+    await api('POST', '/v1/subscriptions', { token: official.token, body: { templateKey: 'case_dispatch', result: 'accept' } })
+    const resident = await login(uniqueOpenid('gas'))
+    const res = await api('POST', '/v1/cases', { token: resident.token, body: report({ categoryId: 'cat-gas-leak', description: '楼道里有很浓的煤气味' }) })
+    expect(res.status).toBe(201)
+    expect(res.body.status).toBe('dispatched')
+    expect(res.body.assignees.map((a: { id: string }) => a.id)).toContain(official.user.id)
+    expect(res.body.timeline.map((t: { type: string }) => t.type)).toEqual(['submit', 'dispatch'])
+    await eventually(async () => {
+      const { messages } = await standin('GET', `/dev/messages?touser=${official.openid}`)
+      return messages.find((m: any) => m.data.character_string1.value === res.body.number)
+    })
+    expect((await api('GET', '/v1/cases?view=assigned', { token: official.token })).body.items[0].id).toBe(res.body.id)
+  })
+})

@@ -1,7 +1,10 @@
-/** The demo category taxonomy: 8 classes, 26 items, each with default department, priority and SLA band. */
+/**
+ * The demo category taxonomy: 8 classes, 26 items, each with default department, priority and SLA band.
+ * Emergencies marked 'auto' are dispatched to the department at once (auto-dispatch rule) when it has officials.
+ */
 import type { Priority, SlaBand } from '@linli/shared'
 
-type Item = [id: string, name: string, department: string, priority: Priority, band: SlaBand]
+type Item = [id: string, name: string, department: string, priority: Priority, band: SlaBand, autoDispatch?: 'auto']
 
 const taxonomy: [classId: string, className: string, items: Item[]][] = [
   ['env', '市容环境', [
@@ -17,8 +20,8 @@ const taxonomy: [classId: string, className: string, items: Item[]][] = [
   ]],
   ['utility', '水电气热', [
     ['water-off', '停水', 'water', 'high', 'utility'],
-    ['power-off', '停电', 'power', 'high', 'utility'],
-    ['gas-leak', '燃气泄漏', 'gas', 'high', 'urgent'],
+    ['power-off', '停电', 'power', 'high', 'utility', 'auto'],
+    ['gas-leak', '燃气泄漏', 'gas', 'high', 'urgent', 'auto'],
     ['heating', '供暖不热', 'housing', 'medium', 'utility'],
   ]],
   ['safety', '安全隐患', [
@@ -52,12 +55,13 @@ export const demoCategories = taxonomy.map(([id, name, items], order) => ({
   id: `cls-${id}`,
   name,
   order,
-  items: items.map(([itemId, itemName, dept, priority, slaBand], itemOrder) => ({
+  items: items.map(([itemId, itemName, dept, priority, slaBand, auto], itemOrder) => ({
     id: `cat-${itemId}`,
     name: itemName,
     order: itemOrder,
     departmentId: `dept-${dept}`,
     priority,
     slaBand,
+    autoDispatch: auto === 'auto',
   })),
 }))

@@ -9,6 +9,7 @@ export const categoryItemSchema = z.object({
   departmentName: z.string(),
   priority: z.enum(priorities),
   slaBand: z.enum(slaBandKeys),
+  autoDispatch: z.boolean(),
   sla: z.object({ acceptMinutes: z.number(), dispatchMinutes: z.number(), resolveMinutes: z.number() }),
 })
 

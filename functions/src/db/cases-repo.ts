@@ -13,6 +13,8 @@ import type { CaseRecord, NoticeRecord, TimelineRecord } from '../model'
 export interface ViewPage {
   items: CaseRecordSummary[]
   lastKey?: Record<string, unknown>
+  /** Items DynamoDB read for this page (ScannedCount): the cost of a list, whatever the table size. */
+  scanned: number
 }
 export type CaseRecordSummary = Pick<
   CaseRecord,
@@ -141,13 +143,13 @@ export function makeCasesRepo(e: Entities) {
     async list(viewKey: string, status: string | undefined, limit: number, startKey?: Record<string, unknown>, olderThan?: string): Promise<ViewPage> {
       const index = status ? 'gsi2' : 'gsi1'
       const partition = status ? `${viewKey}#${status}` : viewKey
-      const { Items = [], LastEvaluatedKey } = await e.table
+      const { Items = [], LastEvaluatedKey, ScannedCount = 0 } = await e.table
         .build(QueryCommand)
         .entities(e.CaseView)
         .query({ index, partition, ...(olderThan ? { range: { lt: olderThan } } : {}) })
         .options({ limit, reverse: !olderThan, exclusiveStartKey: startKey })
         .send()
-      return { items: Items.map((i) => i.summary as CaseRecordSummary), lastKey: LastEvaluatedKey }
+      return { items: Items.map((i) => i.summary as CaseRecordSummary), lastKey: LastEvaluatedKey, scanned: ScannedCount }
     },
 
     /** Access pattern "notices due": Query gsi1 = OUTBOX with sk ≤ now. */

@@ -39,7 +39,7 @@ export function makeCatalogueRepo(e: Entities) {
             break
           case 'Category':
             if ('categoryId' in i)
-              c.categories.push({ id: i.categoryId, classId: i.classId, name: i.name, order: i.order, departmentId: i.departmentId, priority: i.priority, slaBand: i.slaBand })
+              c.categories.push({ id: i.categoryId, classId: i.classId, name: i.name, order: i.order, departmentId: i.departmentId, priority: i.priority, slaBand: i.slaBand, autoDispatch: i.autoDispatch })
             break
         }
       }

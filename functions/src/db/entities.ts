@@ -6,6 +6,7 @@ import { Entity } from 'dynamodb-toolbox/entity'
 import { item } from 'dynamodb-toolbox/schema/item'
 import { string } from 'dynamodb-toolbox/schema/string'
 import { number } from 'dynamodb-toolbox/schema/number'
+import { boolean } from 'dynamodb-toolbox/schema/boolean'
 import { any } from 'dynamodb-toolbox/schema/any'
 import { roles, gridLevels, priorities, slaBandKeys } from '@linli/shared'
 import { makeCaseEntities } from './case-entities'
@@ -72,6 +73,8 @@ export function makeEntities(documentClient: DynamoDBDocumentClient, tableName: 
       departmentId: string(),
       priority: string().enum(...priorities),
       slaBand: string().enum(...slaBandKeys),
+      /** Cases of this item skip the dispatcher: dispatched at once to the department's officials. */
+      autoDispatch: boolean().optional(),
     }),
     computeKey: ({ districtId, categoryId }) => ({ pk: districtPk(districtId), sk: `CAT#${categoryId}` }),
   })

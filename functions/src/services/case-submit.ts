@@ -8,6 +8,7 @@ import { viewKeysOf } from './case-access'
 import { detailView, getCaseDetail } from './case-read'
 import type { Deps } from './deps'
 import { verifyPhotos } from './uploads'
+import { noticesFor } from './notices'
 
 type Input = RouteBody<typeof submitCase>
 const IDEMPOTENCY_TTL_SECONDS = 24 * 3600
@@ -70,18 +71,35 @@ export async function submit(deps: Deps, caller: Caller, input: Input, idempoten
     createdAt: at,
     updatedAt: at,
   }
-  const record: CaseRecord = { ...draft, viewKeys: viewKeysOf(draft, []) }
   const event = (type: string, extra: Partial<TimelineRecord> = {}): TimelineRecord => ({ eventId: `${at}#${type === 'submit' ? 0 : 1}`, at, type, actorId: caller.user.id, actorName: caller.user.name, photoKeys: [], ...extra })
   const timeline = [event('submit', { photoKeys: input.photoKeys })]
   if (input.onTheSpot) timeline.push(event('resolve', { note: `现场办结：${input.onTheSpot.result}`, photoKeys: input.onTheSpot.photoKeys }))
+  const auto = category.autoDispatch && !input.onTheSpot ? await autoDispatch(deps, catalogue, draft) : undefined
+  if (auto) {
+    Object.assign(draft, auto.changes)
+    timeline.push(event('dispatch', { actorId: 'system', actorName: '系统', note: auto.note }))
+  }
+  const record: CaseRecord = { ...draft, viewKeys: viewKeysOf(draft, []) }
+  const notices = auto ? noticesFor(deps, record, 'dispatch', ['assignees'], [], auto.note) : []
 
-  const outcome = await deps.repos.cases.create(record, timeline, [], idem || undefined)
+  const outcome = await deps.repos.cases.create(record, timeline, notices, idem || undefined)
   if (outcome === 'duplicate' && idem) {
     // Another request with the same key won the race: answer what it created.
     const seen = await replay(deps, caller, idem)
     if (seen) return seen
   }
   return detailView(deps, caller, record, timeline, [])
+}
+
+/** The auto-dispatch rule: an emergency item goes straight to its department's officials, if it has any. */
+async function autoDispatch(deps: Deps, catalogue: Catalogue, c: Omit<CaseRecord, 'viewKeys'>) {
+  const staff = await deps.repos.users.holders(c.departmentId, 'official')
+  if (!staff.length) return undefined
+  const department = catalogue.departments.find((d) => d.id === c.departmentId)?.name ?? ''
+  return {
+    changes: { status: 'dispatched' as const, assigneeIds: staff.map((s) => s.userId), assigneeNames: staff.map((s) => s.name) },
+    note: `自动派单至${department}：${staff.map((s) => s.name).join('、')}`,
+  }
 }
 
 async function replay(deps: Deps, caller: Caller, idem: { scope: string; requestHash: string }) {

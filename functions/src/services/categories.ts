@@ -22,6 +22,7 @@ export async function listCategories(deps: Deps, districtId: string): Promise<{ 
             departmentName: deptName.get(c.departmentId) ?? '',
             priority: c.priority,
             slaBand: c.slaBand,
+            autoDispatch: c.autoDispatch ?? false,
             sla: { acceptMinutes, dispatchMinutes, resolveMinutes },
           }
         }),

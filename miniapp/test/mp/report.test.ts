@@ -26,14 +26,14 @@ const taxonomy = listCategories.response.parse({
       id: 'c-env',
       name: '市容环境',
       items: [
-        { id: 'i-trash', name: '垃圾堆放', departmentId: 'dep-cg', departmentName: '城管局', priority: 'medium', slaBand: 'general', sla },
-        { id: 'i-ads', name: '小广告', departmentId: 'dep-cg', departmentName: '城管局', priority: 'low', slaBand: 'general', sla },
+        { id: 'i-trash', name: '垃圾堆放', departmentId: 'dep-cg', departmentName: '城管局', priority: 'medium', slaBand: 'general', sla, autoDispatch: false },
+        { id: 'i-ads', name: '小广告', departmentId: 'dep-cg', departmentName: '城管局', priority: 'low', slaBand: 'general', sla, autoDispatch: false },
       ],
     },
     {
       id: 'c-utility',
       name: '水电燃气',
-      items: [{ id: 'i-water', name: '停水', departmentId: 'dep-water', departmentName: '水务集团', priority: 'high', slaBand: 'utility', sla }],
+      items: [{ id: 'i-water', name: '停水', departmentId: 'dep-water', departmentName: '水务集团', priority: 'high', slaBand: 'utility', sla, autoDispatch: false }],
     },
   ],
 })

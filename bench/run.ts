@@ -51,7 +51,7 @@ async function main() {
   try {
     const c = client(cloud)
     const repos = makeRepos({ tableName: cloud.env.TABLE_NAME!, region: cloud.env.AWS_REGION!, endpoint: cloud.env.DYNAMODB_ENDPOINT })
-    await reportToNotice(cloud, c)
+    await reportToNotice(cloud, c, repos)
     await apiOverhead(c, repos, secrets.idSalt)
     await itemsRead(cloud, c, repos)
   } finally {
@@ -65,14 +65,18 @@ function client(cloud: LocalCloud) {
     const text = await res.text()
     return { status: res.status, body: text ? JSON.parse(text) : undefined }
   }
-  const login = async (openid: string) => (await call('POST', '/v1/auth/login', undefined, { code: cloud.standin.mintCode(openid) })).body as { token: string; user: { id: string } }
+  const login = async (openid: string) => {
+    const res = await call('POST', '/v1/auth/login', undefined, { code: cloud.standin.mintCode(openid) })
+    if (res.status !== 200) throw new Error(`login ${openid}: ${res.status} ${JSON.stringify(res.body)}`)
+    return res.body as { token: string; user: { id: string } }
+  }
   return { call, login }
 }
 type Client = ReturnType<typeof client>
 const report = (over: Record<string, unknown> = {}) => ({ categoryId: 'cat-water-off', description: '小区停水已经半天了，请尽快处理', location: { lat: 30.5051, lng: 114.3052 }, ...over })
 
 /** 50 residents report an auto-dispatched emergency at once; time until the stand-in holds each dispatch notice. */
-async function reportToNotice(cloud: LocalCloud, c: Client) {
+async function reportToNotice(cloud: LocalCloud, c: Client, repos: ReturnType<typeof makeRepos>) {
   const admin = await c.login('o-demo-admin')
   const invite = (await c.call('POST', '/v1/invites', admin.token, { role: 'official', scopeId: 'dept-gas' })).body
   const official = await c.login('o-bench-official')
@@ -83,17 +87,29 @@ async function reportToNotice(cloud: LocalCloud, c: Client) {
   // warm the functions once
   await c.call('POST', '/v1/cases', residents[0]!.token, report({ categoryId: 'cat-noise' }))
   const started = new Map<string, number>()
+  const answered = new Map<string, number>()
+  const ids: string[] = []
   await Promise.all(
     residents.map(async (r) => {
       const t = Date.now()
       const res = await c.call('POST', '/v1/cases', r.token, report({ categoryId: 'cat-gas-leak', description: '楼道有煤气味，请尽快处理' }))
+      if (res.status !== 201) throw new Error(`report: ${res.status} ${JSON.stringify(res.body)}`)
       started.set(res.body.number, t)
+      answered.set(res.body.number, Date.now())
+      ids.push(res.body.id)
     }),
   )
   const deadline = Date.now() + 60_000
   const received = () => cloud.standin.messages.filter((m) => m.touser === 'o-bench-official' && started.has(m.data.character_string1!.value))
   while (received().length < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
   const latencies = received().map((m) => Date.parse(m.sentAt) - started.get(m.data.character_string1!.value)!)
+  const submits = [...answered].map(([number, at]) => at - started.get(number)!)
+  const afterCommit = received().map((m) => Date.parse(m.sentAt) - answered.get(m.data.character_string1!.value)!)
+  print({ metric: 'report_submit_ms', concurrent: n, p50: pct(submits, 50), p99: pct(submits, 99) })
+  print({ metric: 'answer_to_dispatch_notice_ms', p50: pct(afterCommit, 50), p99: pct(afterCommit, 99) })
+  const states: Record<string, number> = {}
+  for (const id of ids) for (const n of (await repos.cases.detail(id))?.notices ?? []) states[`${n.state}${n.lastError ? `: ${n.lastError}` : ''}`] = (states[`${n.state}${n.lastError ? `: ${n.lastError}` : ''}`] ?? 0) + 1
+  print({ metric: 'report_to_dispatch_notice_states', states })
   print({ metric: 'report_to_dispatch_notice_ms', reporters: n, delivered: latencies.length, p50: pct(latencies, 50), p99: pct(latencies, 99), budget_p99: 1000, within: latencies.length === n && pct(latencies, 99) <= 1000 })
 }
 

@@ -26,6 +26,9 @@ const tabTitle = (t: Tab) => (t === 'all' ? '全部' : caseStatusLabels[t])
  * Case lists by `view`: mine (我的上报), queue (受理队列, opens on 待受理), assigned (我的工单) and grid (网格事件).
  * Status tabs filter; pull down to refresh; more pages load at the bottom (nextCursor).
  */
+/** The dispatcher's queue shows what needs eyes first: flagged by the content check, overdue, then new. */
+const urgency = (c: CaseSummary) => (c.flagged ? 0 : c.overdue ? 1 : c.status === 'submitted' ? 2 : 3)
+
 export default function Cases() {
   const session = useSession()
   const { params } = useRouter()
@@ -116,7 +119,7 @@ export default function Cases() {
         <StateView loading={loading} error={error} empty={spec.empty} onRetry={() => void reload()} />
       ) : (
         <View className='case-list__items'>
-          {items.map((item) => (
+          {(view === 'queue' ? [...items].sort((a, b) => urgency(a) - urgency(b)) : items).map((item) => (
             <CaseRow key={item.id} item={item} />
           ))}
           <View className='case-list__more'>

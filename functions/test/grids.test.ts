@@ -69,3 +69,14 @@ describe('GET /v1/categories', () => {
     expect(items.find((i: any) => i.id === 'cat-gas-leak')).toMatchObject({ departmentId: 'dept-gas', slaBand: 'urgent', sla: { dispatchMinutes: 60 } })
   })
 })
+
+describe('GET /v1/departments', () => {
+  it('lists every department with its officials, for dispatchers only', async () => {
+    const dispatcher = await login('o-demo-dispatcher')
+    const res = await api('GET', '/v1/departments', { token: dispatcher.token })
+    expect(res.status).toBe(200)
+    expect(res.body.items).toHaveLength(13)
+    expect(res.body.items.find((d: any) => d.id === 'dept-water').officials).toContainEqual({ id: expect.any(String), name: '赵刚' })
+    expectError(await api('GET', '/v1/departments', { token }), 403, 'auth.forbidden')
+  })
+})

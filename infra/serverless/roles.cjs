@@ -16,6 +16,7 @@ const access = {
   gridsGet: ['dynamodb:Query'],
   gridsLocate: ['dynamodb:Query'],
   categoriesList: ['dynamodb:Query'],
+  departmentsList: ['dynamodb:Query'],
   uploadsCreate: { dynamodb: ['dynamodb:Query'], s3: ['s3:PutObject'] },
   subscriptionsRecord: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:UpdateItem'],
   casesSubmit: { dynamodb: caseWrite, s3: ['s3:GetObject'] },

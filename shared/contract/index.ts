@@ -3,6 +3,7 @@ import { createInvite, redeemInvite } from './invites'
 import { gridTree, getGrid, locateGrid } from './grids'
 import { listCategories } from './categories'
 import { createUpload } from './uploads'
+import { listDepartments } from './departments'
 import { recordSubscription } from './subscriptions'
 import { submitCase, listCases, getCase, fireCaseEvent, nearbyCases, followCase, caseNotices } from './cases'
 
@@ -13,6 +14,7 @@ export * from './invites'
 export * from './grids'
 export * from './categories'
 export * from './uploads'
+export * from './departments'
 export * from './subscriptions'
 export * from './cases'
 export * from './openapi'
@@ -27,6 +29,7 @@ export const routes = {
   gridsGet: getGrid,
   gridsLocate: locateGrid,
   categoriesList: listCategories,
+  departmentsList: listDepartments,
   uploadsCreate: createUpload,
   subscriptionsRecord: recordSubscription,
   casesSubmit: submitCase,

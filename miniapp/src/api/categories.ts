@@ -1,5 +1,5 @@
-/** The category taxonomy (大类 → 小类), fetched once per app run; departments are read off its items. */
-import { listCategories, type CategoryClass } from '@linli/shared'
+/** The category taxonomy (大类 → 小类), fetched once per app run; the departments for dispatching. */
+import { listCategories, listDepartments, type CategoryClass } from '@linli/shared'
 import { call } from './request'
 
 let cached: Promise<CategoryClass[]> | undefined
@@ -18,11 +18,8 @@ export function loadCategories(): Promise<CategoryClass[]> {
 export interface Department {
   id: string
   name: string
+  officials: { id: string; name: string }[]
 }
 
-/** The departments named in the taxonomy, each once, in taxonomy order. */
-export function departmentsOf(classes: CategoryClass[]): Department[] {
-  const seen = new Map<string, Department>()
-  for (const c of classes) for (const item of c.items) if (!seen.has(item.departmentId)) seen.set(item.departmentId, { id: item.departmentId, name: item.departmentName })
-  return [...seen.values()]
-}
+/** Every department of the district with its officials (dispatchers only). */
+export const loadDepartments = (): Promise<Department[]> => call(listDepartments).then((r) => r.items)

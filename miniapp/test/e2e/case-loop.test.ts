@@ -80,8 +80,10 @@ it('report with a photo → accept → dispatch → notice → resolve with a ph
   await status(dispatcher, '已受理')
   await act(dispatcher, 'dispatch', async (form) => {
     await form.getByText('区水务局').tap()
+    await form.locator('.case-action__officials').getByText('赵刚').tap()
   })
   await status(dispatcher, '已派单')
+  await dispatcher.getByText('赵刚').first().waitFor()
 
   // The official finds the case among the assigned, starts and resolves it with a photo.
   await official.reload()

@@ -6,7 +6,7 @@ import type { Department } from '../../../api/categories'
 import { ApiError, call } from '../../../api/request'
 import { askSubscribe } from '../../../api/subscribe'
 import { apiErrors, FieldError, zodErrors, type Errors } from '../components/field-error'
-import { Button, CellGroup, RadioGroup, Rate, TextArea } from '../components/nutui'
+import { Button, CellGroup, CheckboxGroup, RadioGroup, Rate, TextArea } from '../components/nutui'
 import { isUploading, PhotoUploader, photoKeys, type PhotoItem } from '../components/photo-uploader'
 
 const withReason: CaseEventType[] = ['reject', 'withdraw', 'return', 'reopen', 'escalate']
@@ -22,9 +22,9 @@ const deadlines = [0, 4, 24, 72, 168]
 const deadlineLabel = (h: number) => (h === 0 ? '按分类时限' : h < 24 ? `${h} 小时内` : `${h / 24} 天内`)
 
 const fieldOf = (path: string) =>
-  path === 'departmentId' ? 'department' : path.startsWith('photoKeys') ? 'photos' : ['reason', 'deadline', 'result', 'rating', 'comment'].includes(path) ? path : undefined
+  path === 'departmentId' ? 'department' : path.startsWith('officialIds') ? 'officials' : path.startsWith('photoKeys') ? 'photos' : ['reason', 'deadline', 'result', 'rating', 'comment'].includes(path) ? path : undefined
 
-/** The taxonomy's departments, the case's own first (even if the taxonomy no longer names it). */
+/** The district's departments, the case's own first. */
 const departmentOptions = (list: Department[], d: CaseDetail) =>
   [{ id: d.departmentId, name: d.departmentName }, ...list.filter((x) => x.id !== d.departmentId)].map((x) => ({ label: x.name, value: x.id }))
 
@@ -38,6 +38,7 @@ export function ActionForm(props: { type: CaseEventType; detail: CaseDetail; dep
   const { type, detail } = props
   const [reason, setReason] = useState('')
   const [departmentId, setDepartmentId] = useState(detail.departmentId)
+  const [officialIds, setOfficialIds] = useState<string[]>([])
   const [hours, setHours] = useState(0)
   const [result, setResult] = useState('')
   const [photos, setPhotos] = useState<PhotoItem[]>([])
@@ -49,7 +50,7 @@ export function ActionForm(props: { type: CaseEventType; detail: CaseDetail; dep
   const body = (): Record<string, unknown> => {
     switch (type) {
       case 'dispatch':
-        return { type, departmentId, deadline: hours ? new Date(Date.now() + hours * 3600_000).toISOString() : undefined }
+        return { type, departmentId, officialIds: officialIds.length ? officialIds : undefined, deadline: hours ? new Date(Date.now() + hours * 3600_000).toISOString() : undefined }
       case 'resolve':
         return { type, result, photoKeys: photoKeys(photos) }
       case 'confirm':
@@ -96,10 +97,19 @@ export function ActionForm(props: { type: CaseEventType; detail: CaseDetail; dep
             <RadioGroup
               className='case-action__department'
               value={departmentId}
-              onChange={(v) => setDepartmentId(String(v))}
+              onChange={(v) => (setDepartmentId(String(v)), setOfficialIds([]))}
               options={departmentOptions(props.departments, detail)}
             />
             <FieldError name='department' message={errors.department} />
+          </CellGroup>
+          <CellGroup title='指派人员（不选则派给该部门全部工作人员）'>
+            <CheckboxGroup
+              className='case-action__officials'
+              value={officialIds}
+              onChange={(v) => setOfficialIds(v)}
+              options={(props.departments.find((d) => d.id === departmentId)?.officials ?? []).map((o) => ({ label: o.name, value: o.id, disabled: false, onChange: () => undefined }))}
+            />
+            <FieldError name='officials' message={errors.officials} />
           </CellGroup>
           <CellGroup title='处置期限'>
             <RadioGroup

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { caseNotices, getCase, transitions, type CaseDetail, type CaseEventType, type Notice } from '@linli/shared'
-import { departmentsOf, loadCategories, type Department } from '../../../api/categories'
+import { loadDepartments, type Department } from '../../../api/categories'
 import { ApiError, call } from '../../../api/request'
 import { Button, Popup } from '../components/nutui'
 import { StateView } from '../../../components/state-view'
@@ -64,7 +64,7 @@ export default function CaseDetailPage() {
 
   useEffect(() => {
     if (detail?.allowedEvents.includes('dispatch') && !departments.length) {
-      loadCategories().then(departmentsOf).then(setDepartments, () => undefined)
+      loadDepartments().then(setDepartments, () => undefined)
     }
   }, [detail?.allowedEvents.join()])
 

@@ -21,7 +21,8 @@ export type CaseRecordSummary = Pick<
   'caseId' | 'number' | 'status' | 'categoryId' | 'categoryName' | 'priority' | 'description' | 'address' | 'gridId' | 'gridName' | 'flagged' | 'resolveBy' | 'createdAt' | 'updatedAt' | 'lat' | 'lng'
 >
 
-const summaryOf = (c: CaseRecord): CaseRecordSummary => ({
+/** What a list entry keeps of a case. */
+export const summaryOf = (c: CaseRecord): CaseRecordSummary => ({
   caseId: c.caseId,
   number: c.number,
   status: c.status,

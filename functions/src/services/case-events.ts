@@ -1,6 +1,6 @@
 /** Firing lifecycle events: check who and when against the table, compute the next case, write it in one go. */
 import { AUTO_CONFIRM_HOURS, caseStatusLabels, DomainError, transitions, type Actor, type CaseDetail, type CaseEvent, type CaseEventType } from '@linli/shared'
-import type { CaseRecord, Caller, TimelineRecord } from '../model'
+import type { CaseRecord, Caller, NoticeRecord, TimelineRecord } from '../model'
 import { actorsFor, viewKeysOf } from './case-access'
 import { detailView, loadVisible } from './case-read'
 import type { Deps } from './deps'
@@ -29,16 +29,29 @@ export async function fireEvent(deps: Deps, caller: Caller, caseId: string, even
 
 /** Shared by people and the scheduled jobs (actor `system`). */
 async function apply(deps: Deps, loaded: Loaded, type: CaseEventType, change: Change, actor: { id: string; name: string }) {
-  const before = loaded.record
   const t = transitions[type]
-  checkState(before, type)
+  checkState(loaded.record, type)
+  const item = { type, actorId: actor.id, actorName: actor.name, note: change.note, rating: change.rating, photoKeys: change.photoKeys ?? [] }
+  return commit(deps, loaded, loaded.followers, { ...change.next, status: t.to }, item, (record) => noticesFor(deps, record, type, t.notify, loaded.followers, change.note))
+}
+
+/** Writes the next version of a case with one timeline item in one transaction; losing a race is a 409. */
+async function commit(
+  deps: Deps,
+  loaded: Pick<Loaded, 'record' | 'timeline'>,
+  followers: Loaded['followers'],
+  changes: Partial<CaseRecord>,
+  item: Omit<TimelineRecord, 'eventId' | 'at'>,
+  notices: (record: CaseRecord) => NoticeRecord[] = () => [],
+  follower?: Loaded['followers'][number],
+) {
+  const before = loaded.record
   const now = deps.clock().toISOString()
-  const draft = { ...before, ...change.next, status: t.to, version: before.version + 1, updatedAt: now }
-  const record: CaseRecord = { ...draft, viewKeys: viewKeysOf(draft, loaded.followers) }
-  const item: TimelineRecord = { eventId: `${now}#${deps.newId().slice(0, 8)}`, at: now, type, actorId: actor.id, actorName: actor.name, note: change.note, rating: change.rating, photoKeys: change.photoKeys ?? [] }
-  const notices = noticesFor(deps, record, type, t.notify, loaded.followers, change.note)
-  if (!(await deps.repos.cases.transition(before, record, item, notices))) throw new DomainError('case.conflict')
-  return { record, timeline: [...loaded.timeline, item] }
+  const draft = { ...before, ...changes, version: before.version + 1, updatedAt: now }
+  const record: CaseRecord = { ...draft, viewKeys: viewKeysOf(draft, followers) }
+  const entry: TimelineRecord = { eventId: `${now}#${deps.newId().slice(0, 8)}`, at: now, ...item }
+  if (!(await deps.repos.cases.transition(before, record, entry, notices(record), follower))) throw new DomainError('case.conflict')
+  return { record, timeline: [...loaded.timeline, entry] }
 }
 
 function checkState(c: CaseRecord, type: CaseEventType) {
@@ -99,16 +112,12 @@ export async function followCase(deps: Deps, caller: Caller, caseId: string): Pr
   if (!found || found.record.districtId !== caller.user.districtId || ['rejected', 'withdrawn', 'closed'].includes(found.record.status)) {
     throw new DomainError('case.notFound', [{ path: 'id', message: '事件不存在或已办结' }])
   }
-  const { record: before, followers, timeline } = found
+  const { record: before, followers } = found
   if (before.reporterId === caller.user.id || followers.some((f) => f.id === caller.user.id)) throw new DomainError('case.alreadyFollowing')
-  const now = deps.clock().toISOString()
   const me = { id: caller.user.id, name: caller.user.name }
   const all = [...followers, me]
-  const draft = { ...before, version: before.version + 1, updatedAt: now }
-  const record: CaseRecord = { ...draft, viewKeys: viewKeysOf(draft, all) }
-  const item: TimelineRecord = { eventId: `${now}#${deps.newId().slice(0, 8)}`, at: now, type: 'follow', actorId: me.id, actorName: '又一位居民反映此问题', photoKeys: [] }
-  if (!(await deps.repos.cases.transition(before, record, item, [], me))) throw new DomainError('case.conflict')
-  return detailView(deps, caller, record, [...timeline, item], all)
+  const after = await commit(deps, found, all, {}, { type: 'follow', actorId: me.id, actorName: '又一位居民反映此问题', photoKeys: [] }, undefined, me)
+  return detailView(deps, caller, after.record, after.timeline, all)
 }
 
 /** The scheduled job: resolved cases nobody rated within 72 h are confirmed by the system. Returns the case ids. */

@@ -1,7 +1,7 @@
 /** Reading cases: the detail a caller may see, the lists by role, and open cases nearby. */
 import { allowedEvents, DomainError, openStatuses, type CaseDetail, type CaseSummary } from '@linli/shared'
 import { cellsAround, distanceMeters } from '../adapters/geohash'
-import type { CaseRecordSummary } from '../db'
+import { summaryOf, type CaseRecordSummary } from '../db'
 import type { CaseRecord, Caller, TimelineRecord } from '../model'
 import { actorsFor, canView, nearKey } from './case-access'
 import { decodeCursor, encodeCursor } from './cursor'
@@ -29,7 +29,7 @@ export async function detailView(deps: Deps, caller: Caller, c: CaseRecord, time
   const photos = (keys: readonly string[]) => Promise.all(keys.map(async (key) => ({ key, url: await deps.storage.viewUrl(key) })))
   const seesPhone = actors.has('reporter') || actors.has('assignee')
   return {
-    ...summaryView(c, deps.clock()),
+    ...summaryView(summaryOf(c), deps.clock()),
     description: c.description,
     location: { lat: c.lat, lng: c.lng, address: c.address },
     photos: await photos(c.photoKeys),
@@ -61,24 +61,10 @@ export async function detailView(deps: Deps, caller: Caller, c: CaseRecord, time
   }
 }
 
-function summaryView(c: CaseRecordSummary, now: Date): CaseSummary {
-  return {
-    id: c.caseId,
-    number: c.number,
-    status: c.status,
-    categoryId: c.categoryId,
-    categoryName: c.categoryName,
-    priority: c.priority,
-    description: c.description.slice(0, 120),
-    address: c.address,
-    gridId: c.gridId,
-    gridName: c.gridName,
-    flagged: c.flagged,
-    overdue: openStatuses.includes(c.status) && c.status !== 'resolved' && now.toISOString() > c.resolveBy,
-    resolveBy: c.resolveBy,
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
-  }
+/** The API's summary of a list entry: its fields, plus whether it is overdue now. */
+function summaryView({ caseId, lat: _lat, lng: _lng, ...rest }: CaseRecordSummary, now: Date): CaseSummary {
+  const overdue = openStatuses.includes(rest.status) && rest.status !== 'resolved' && now.toISOString() > rest.resolveBy
+  return { ...rest, id: caseId, overdue }
 }
 
 type View = 'mine' | 'queue' | 'assigned' | 'grid'

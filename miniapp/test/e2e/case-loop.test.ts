@@ -57,7 +57,9 @@ const status = (page: Page, label: string) => page.locator('.case__status', { ha
 it('report with a photo → accept → dispatch → notice → resolve with a photo → rate 5 → closed', async () => {
   // The resident reports.
   const resident = await signedIn('王小梅')
+  const categories = resident.waitForResponse((r) => r.url().includes('/v1/categories') && r.ok())
   await resident.getByText('随手拍上报').tap()
+  await categories // the cascader opens empty until the taxonomy has arrived
   await resident.locator('.report__category').tap()
   await resident.locator('.nut-cascader-item-title', { hasText: '水电气热' }).tap()
   await resident.locator('.nut-cascader-item-title', { hasText: '停水' }).tap()

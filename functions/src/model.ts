@@ -104,8 +104,10 @@ export interface CaseRecord {
   flagged: boolean
   reopenCount: number
   rating?: number
-  /** The lists this case appears in (see services/case-views.ts); kept so a transition knows which to drop. */
+  /** The lists with an entry of their own (see services/case-access.ts); kept so a transition knows which to drop. */
   viewKeys: string[]
+  /** The "nearby" list (geohash cell + category) while the case is open; the case item itself is its entry. */
+  nearKey?: string
   createdAt: string
   updatedAt: string
 }

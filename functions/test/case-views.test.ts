@@ -1,7 +1,7 @@
 import { loadConfig } from '../src/config'
 import { buildDeps } from '../src/runtime'
 import { autoConfirm } from '../src/services/case-events'
-import { api, cloud, expectError, login, uniqueOpenid, newOfficial } from './support/client'
+import { api, cloud, expectError, login, uniqueOpenid, newOfficial, repos } from './support/client'
 
 jest.setTimeout(40_000)
 
@@ -92,6 +92,19 @@ describe('nearby and “me too”', () => {
     await fire(dispatcher.token, c.id, { type: 'accept' })
     const notices = (await api('GET', `/v1/cases/${c.id}/notices`, { token: dispatcher.token })).body.items
     expect(notices.map((n: { recipientName: string }) => n.recipientName)).toEqual(expect.arrayContaining([neighbour.user.name, first.user.name]))
+  })
+
+  it('a case that closes leaves the nearby list', async () => {
+    const resident = await login(uniqueOpenid('closing'))
+    const c = await submit(resident.token, { location: P })
+    const nearbyIds = async () => (await api('GET', `/v1/cases/nearby?lat=${P.lat}&lng=${P.lng}&categoryId=cat-garbage`, { token: resident.token })).body.items.map((i: { id: string }) => i.id)
+    const nearKey = (await repos().cases.get(c.id))!.nearKey!
+    expect(await nearbyIds()).toContain(c.id)
+    expect((await fire(resident.token, c.id, { type: 'withdraw', reason: '已经自行解决了' })).status).toBe(200)
+    expect(await nearbyIds()).not.toContain(c.id)
+    // The index is sparse: the closed case is no longer on it at all.
+    expect((await repos().cases.get(c.id))!.nearKey).toBeUndefined()
+    expect((await repos().cases.near(nearKey, 100)).items.map((i) => i.caseId)).not.toContain(c.id)
   })
 })
 

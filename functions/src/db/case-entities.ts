@@ -49,6 +49,11 @@ export function makeCaseEntities(table: LinliTable) {
       viewKeys: list(string()),
       createdAt: string(),
       updatedAt: string(),
+      // The case item is itself the entry of two lists: nearby while open (gsi1) and the district's by status (gsi2).
+      nearKey: string().optional().savedAs('gsi1pk'),
+      gsi1sk: string().optional(),
+      gsi2pk: string().optional(),
+      gsi2sk: string().optional(),
     }),
     computeKey: ({ caseId }) => ({ pk: casePk(caseId), sk: 'CASE' }),
   })

@@ -3,7 +3,7 @@
  * and version), its timeline item, its list entries and its outbox notices commit together or not at all.
  */
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
-import { $add, $set } from 'dynamodb-toolbox/entity/actions/update'
+import { $add, $remove, $set } from 'dynamodb-toolbox/entity/actions/update'
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query'
 import type { Entities } from './entities'
@@ -55,6 +55,21 @@ export function makeCasesRepo(e: Entities) {
       return views.transactPut({ caseId: c.caseId, viewKey, summary: summaryOf(c), gsi1pk: viewKey, gsi1sk: sort, gsi2pk: `${viewKey}#${c.status}`, gsi2sk: sort })
     })
   const noticePut = (n: NoticeRecord) => notices.transactPut(noticeItem(n))
+  /** The case item as the entry of the nearby list (gsi1, keyed by `nearKey`) and of the district's by status (gsi2). */
+  const caseItem = (c: CaseRecord) => {
+    const sort = `${c.updatedAt}#${c.caseId}`
+    return { ...c, gsi1sk: sort, gsi2pk: `ALL#${c.districtId}#${c.status}`, gsi2sk: sort }
+  }
+  /** One page of case items on one of their indexes. */
+  const casePage = async (index: 'gsi1' | 'gsi2', partition: string, limit: number, startKey?: Record<string, unknown>, olderThan?: string): Promise<ViewPage> => {
+    const { Items = [], LastEvaluatedKey, ScannedCount = 0 } = await e.table
+      .build(QueryCommand)
+      .entities(e.Case)
+      .query({ index, partition, ...(olderThan ? { range: { lt: olderThan } } : {}) })
+      .options({ limit, reverse: !olderThan, exclusiveStartKey: startKey })
+      .send()
+    return { items: Items.map((i) => summaryOf(asCaseRecord(i))), lastKey: LastEvaluatedKey, scanned: ScannedCount }
+  }
   const eventPut = (caseId: string, t: TimelineRecord) => events.transactPut({ caseId, ...t })
 
   return {
@@ -68,7 +83,7 @@ export function makeCasesRepo(e: Entities) {
     async create(c: CaseRecord, timeline: TimelineRecord[], outbox: NoticeRecord[], idempotency?: { scope: string; requestHash: string; ttl: number }): Promise<'created' | 'duplicate'> {
       try {
         await execute(
-          cases.transactPut(c, { condition: { attr: 'caseId', exists: false } }),
+          cases.transactPut(caseItem(c), { condition: { attr: 'caseId', exists: false } }),
           ...timeline.map((t) => eventPut(c.caseId, t)),
           ...viewPuts(c),
           ...outbox.map(noticePut),
@@ -88,7 +103,7 @@ export function makeCasesRepo(e: Entities) {
 
     async get(caseId: string): Promise<CaseRecord | undefined> {
       const { Item } = await cases.get({ caseId }, { consistent: true })
-      return Item && stripTimestamps(Item)
+      return Item && asCaseRecord(Item)
     },
 
     /** Access pattern "case with everything": Query pk=CASE#id — the case, timeline, followers and notices. */
@@ -104,7 +119,7 @@ export function makeCasesRepo(e: Entities) {
       const followers: { id: string; name: string }[] = []
       const outbox: NoticeRecord[] = []
       for (const i of Items) {
-        if (i.entity === 'Case' && 'number' in i) record = stripTimestamps(i)
+        if (i.entity === 'Case' && 'number' in i) record = asCaseRecord(i)
         else if (i.entity === 'CaseEvent' && 'eventId' in i) timeline.push({ eventId: i.eventId, at: i.at, type: i.type, actorId: i.actorId, actorName: i.actorName, note: i.note, rating: i.rating, photoKeys: i.photoKeys })
         else if (i.entity === 'Follower' && 'at' in i) followers.push({ id: i.userId, name: i.name })
         else if (i.entity === 'Notice' && 'noticeId' in i) outbox.push(noticeRecord(i))
@@ -118,9 +133,10 @@ export function makeCasesRepo(e: Entities) {
      */
     async transition(before: CaseRecord, after: CaseRecord, timeline: TimelineRecord, outbox: NoticeRecord[], follower?: { id: string; name: string }): Promise<boolean> {
       const dropped = before.viewKeys.filter((k) => !after.viewKeys.includes(k))
-      const { caseId: _id, ...rest } = after
-      // In an update a bare array patches list elements; $set replaces the whole list.
-      const changes = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, Array.isArray(v) ? $set(v) : v])) as unknown as typeof rest
+      const { caseId: _id, ...rest } = caseItem(after)
+      // The stored case becomes exactly `after`: a bare array would patch list elements ($set replaces the list),
+      // and an attribute `after` lacks (the nearby key of a closed case, say) is removed.
+      const changes = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, Array.isArray(v) ? $set(v) : v === undefined ? $remove() : v])) as unknown as typeof rest
       try {
         await execute(
           cases.transactUpdate({ caseId: after.caseId, ...changes }, { condition: { and: [{ attr: 'status', eq: before.status }, { attr: 'version', eq: before.version }] } }),
@@ -152,6 +168,13 @@ export function makeCasesRepo(e: Entities) {
         .send()
       return { items: Items.map((i) => i.summary as CaseRecordSummary), lastKey: LastEvaluatedKey, scanned: ScannedCount }
     },
+
+    /** Access pattern "cases of a district by status": Query gsi2 = ALL#<district>#<status>, oldest first below `olderThan`. */
+    byStatus: (districtId: string, status: CaseRecord['status'], limit: number, startKey?: Record<string, unknown>, olderThan?: string) =>
+      casePage('gsi2', `ALL#${districtId}#${status}`, limit, startKey, olderThan),
+
+    /** Access pattern "open cases in a cell": Query gsi1 = NEAR#<district>#<geohash6>#<category>. */
+    near: (nearKey: string, limit: number) => casePage('gsi1', nearKey, limit),
 
     /** Access pattern "notices due": Query gsi1 = OUTBOX with sk ≤ now. */
     async dueNotices(now: string, limit: number): Promise<NoticeRecord[]> {
@@ -213,8 +236,9 @@ export function makeCasesRepo(e: Entities) {
 
 export type CasesRepo = ReturnType<typeof makeCasesRepo>
 
-function stripTimestamps<T extends { created?: string; modified?: string; entity?: string }>(i: T): CaseRecord {
-  const { created: _c, modified: _m, entity: _e, ...rest } = i
+/** A stored case without toolbox's timestamps and the index attributes `caseItem` adds. */
+function asCaseRecord<T extends { created?: string; modified?: string; entity?: string; gsi1sk?: string; gsi2pk?: string; gsi2sk?: string }>(i: T): CaseRecord {
+  const { created: _c, modified: _m, entity: _e, gsi1sk: _1, gsi2pk: _2, gsi2sk: _3, ...rest } = i
   return rest as unknown as CaseRecord
 }
 

@@ -9,10 +9,14 @@ export interface DbConnection {
 
 /** Local endpoints (DynamoDB Local) take any credentials; on AWS the function's role signs the calls. */
 export function makeDynamoClient(c: DbConnection): DynamoDBClient {
-  return new DynamoDBClient({
+  const client = new DynamoDBClient({
     region: c.region,
     ...(c.endpoint ? { endpoint: c.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   })
+  // We give the SDK no logger, yet its logger middleware still builds a redacted copy of every request and answer
+  // for it (measured: ~0.5 ms of CPU per case submitted). Our own logs say what happened.
+  client.middlewareStack.remove('loggerMiddleware')
+  return client
 }
 
 export const makeDocumentClient = (client: DynamoDBClient) =>

@@ -1,5 +1,5 @@
 /** How a caller stands to a case, and which lists a case appears in. Roles come from our records only. */
-import type { Actor } from '@linli/shared'
+import { openStatuses, type Actor } from '@linli/shared'
 import { geohash } from '../adapters/geohash'
 import type { CaseRecord, Caller } from '../model'
 
@@ -20,17 +20,15 @@ export const canView = (caller: Caller, c: CaseRecord, followers: readonly { id:
 
 export const isStaffOf = (caller: Caller, c: CaseRecord) => [...actorsFor(caller, c)].some((a) => a !== 'reporter')
 
-/** The list keys of a case (see db/README.md): every list is a Query on one of these. */
-export function viewKeysOf(c: Omit<CaseRecord, 'viewKeys'>, followers: readonly { id: string }[]): string[] {
-  return [
-    `ALL#${c.districtId}`,
-    `MINE#${c.reporterId}`,
-    ...followers.map((f) => `MINE#${f.id}`),
-    `GRID#${c.gridId}`,
-    `QUEUE#${c.levelNodeId}`,
-    ...c.assigneeIds.map((a) => `ASSIGNED#${a}`),
-    nearKey(c.districtId, geohash(c.lat, c.lng), c.categoryId),
-  ]
+/**
+ * The lists a case appears in (see db/README.md): list entries for people's lists, and the nearby cell while the
+ * case is open (carried by the case item itself, as is the district-wide list by status).
+ */
+export function listKeysOf(c: Omit<CaseRecord, 'viewKeys' | 'nearKey'>, followers: readonly { id: string }[]): Pick<CaseRecord, 'viewKeys' | 'nearKey'> {
+  return {
+    viewKeys: [`MINE#${c.reporterId}`, ...followers.map((f) => `MINE#${f.id}`), `GRID#${c.gridId}`, `QUEUE#${c.levelNodeId}`, ...c.assigneeIds.map((a) => `ASSIGNED#${a}`)],
+    nearKey: openStatuses.includes(c.status) ? nearKey(c.districtId, geohash(c.lat, c.lng), c.categoryId) : undefined,
+  }
 }
 
 export const nearKey = (districtId: string, cell: string, categoryId: string) => `NEAR#${districtId}#${cell}#${categoryId}`

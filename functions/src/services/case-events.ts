@@ -1,7 +1,7 @@
 /** Firing lifecycle events: check who and when against the table, compute the next case, write it in one go. */
 import { AUTO_CONFIRM_HOURS, caseStatusLabels, DomainError, transitions, type Actor, type CaseDetail, type CaseEvent, type CaseEventType } from '@linli/shared'
 import type { CaseRecord, Caller, NoticeRecord, TimelineRecord } from '../model'
-import { actorsFor, viewKeysOf } from './case-access'
+import { actorsFor, listKeysOf } from './case-access'
 import { detailView, loadVisible } from './case-read'
 import type { Deps } from './deps'
 import { noticesFor } from './notices'
@@ -48,7 +48,7 @@ async function commit(
   const before = loaded.record
   const now = deps.clock().toISOString()
   const draft = { ...before, ...changes, version: before.version + 1, updatedAt: now }
-  const record: CaseRecord = { ...draft, viewKeys: viewKeysOf(draft, followers) }
+  const record: CaseRecord = { ...draft, ...listKeysOf(draft, followers) }
   const entry: TimelineRecord = { eventId: `${now}#${deps.newId().slice(0, 8)}`, at: now, ...item }
   if (!(await deps.repos.cases.transition(before, record, entry, notices(record), follower))) throw new DomainError('case.conflict')
   return { record, timeline: [...loaded.timeline, entry] }
@@ -126,7 +126,7 @@ export async function autoConfirm(deps: Deps, districtId: string): Promise<strin
   const closed: string[] = []
   let startKey: Record<string, unknown> | undefined
   do {
-    const page = await deps.repos.cases.list(`ALL#${districtId}`, 'resolved', 50, startKey, cutoff)
+    const page = await deps.repos.cases.byStatus(districtId, 'resolved', 50, startKey, cutoff)
     for (const s of page.items) {
       const loaded = await deps.repos.cases.detail(s.caseId)
       if (!loaded || loaded.record.status !== 'resolved' || loaded.record.updatedAt > cutoff) continue

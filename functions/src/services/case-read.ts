@@ -101,7 +101,7 @@ export async function listCases(deps: Deps, caller: Caller, q: { view: View; sta
 /** Open cases of the category within ~300 m: the nine geohash cells around the point, then exact distance. */
 export async function nearbyCases(deps: Deps, caller: Caller, q: { lat: number; lng: number; categoryId: string }) {
   const now = deps.clock()
-  const pages = await Promise.all(cellsAround(q.lat, q.lng).map((cell) => deps.repos.cases.list(nearKey(caller.user.districtId, cell, q.categoryId), undefined, 50)))
+  const pages = await Promise.all(cellsAround(q.lat, q.lng).map((cell) => deps.repos.cases.near(nearKey(caller.user.districtId, cell, q.categoryId), 50)))
   const items = pages
     .flatMap((p) => p.items)
     .filter((s) => openStatuses.includes(s.status))

@@ -4,7 +4,7 @@ import { DomainError, isDomainError, slaDeadlines, type CaseDetail, type RouteBo
 import { locateDeepest } from '../adapters/geo'
 import { WechatError } from '../adapters/wechat'
 import type { CaseRecord, Caller, Catalogue, TimelineRecord } from '../model'
-import { viewKeysOf } from './case-access'
+import { listKeysOf } from './case-access'
 import { detailView, getCaseDetail } from './case-read'
 import type { Deps } from './deps'
 import { verifyPhotos } from './uploads'
@@ -34,13 +34,18 @@ export async function submit(deps: Deps, caller: Caller, input: Input, idempoten
     }
     await verifyPhotos(deps, caller, input.onTheSpot.photoKeys, 'onTheSpot.photoKeys')
   }
-  const flagged = await contentCheck(deps, caller, input.description)
 
   const now = deps.clock()
   const at = now.toISOString()
   const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '') // China time
-  const seq = await deps.repos.cases.nextSequence(`${catalogue.district.id}#${day}`)
-  const draft: Omit<CaseRecord, 'viewKeys'> = {
+  // Independent of each other, so at once: the content check, the day's number (a refused text leaves a gap) and,
+  // for an emergency item, the department's officials.
+  const [flagged, seq, staff] = await Promise.all([
+    contentCheck(deps, caller, input.description),
+    deps.repos.cases.nextSequence(`${catalogue.district.id}#${day}`),
+    category.autoDispatch && !input.onTheSpot ? deps.repos.users.holders(category.departmentId, 'official') : [],
+  ])
+  const draft: Omit<CaseRecord, 'viewKeys' | 'nearKey'> = {
     caseId: deps.newId(),
     districtId: catalogue.district.id,
     number: `${catalogue.district.casePrefix}${day}${String(seq).padStart(4, '0')}`,
@@ -74,12 +79,12 @@ export async function submit(deps: Deps, caller: Caller, input: Input, idempoten
   const event = (type: string, extra: Partial<TimelineRecord> = {}): TimelineRecord => ({ eventId: `${at}#${type === 'submit' ? 0 : 1}`, at, type, actorId: caller.user.id, actorName: caller.user.name, photoKeys: [], ...extra })
   const timeline = [event('submit', { photoKeys: input.photoKeys })]
   if (input.onTheSpot) timeline.push(event('resolve', { note: `现场办结：${input.onTheSpot.result}`, photoKeys: input.onTheSpot.photoKeys }))
-  const auto = category.autoDispatch && !input.onTheSpot ? await autoDispatch(deps, catalogue, draft) : undefined
+  const auto = staff.length ? autoDispatch(catalogue, draft, staff) : undefined
   if (auto) {
     Object.assign(draft, auto.changes)
     timeline.push(event('dispatch', { actorId: 'system', actorName: '系统', note: auto.note }))
   }
-  const record: CaseRecord = { ...draft, viewKeys: viewKeysOf(draft, []) }
+  const record: CaseRecord = { ...draft, ...listKeysOf(draft, []) }
   const notices = auto ? noticesFor(deps, record, 'dispatch', ['assignees'], [], auto.note) : []
 
   const outcome = await deps.repos.cases.create(record, timeline, notices, idem || undefined)
@@ -92,9 +97,7 @@ export async function submit(deps: Deps, caller: Caller, input: Input, idempoten
 }
 
 /** The auto-dispatch rule: an emergency item goes straight to its department's officials, if it has any. */
-async function autoDispatch(deps: Deps, catalogue: Catalogue, c: Omit<CaseRecord, 'viewKeys'>) {
-  const staff = await deps.repos.users.holders(c.departmentId, 'official')
-  if (!staff.length) return undefined
+function autoDispatch(catalogue: Catalogue, c: Omit<CaseRecord, 'viewKeys' | 'nearKey'>, staff: { userId: string; name: string }[]) {
   const department = catalogue.departments.find((d) => d.id === c.departmentId)?.name ?? ''
   return {
     changes: { status: 'dispatched' as const, assigneeIds: staff.map((s) => s.userId), assigneeNames: staff.map((s) => s.name) },

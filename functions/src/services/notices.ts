@@ -67,7 +67,7 @@ export async function deliver(deps: Deps, notice: NoticeRecord): Promise<NoticeR
   if (notice.attempts === 0 && !(await deps.repos.cases.spendGrant(notice.recipientId, notice.templateKey))) {
     return save({ state: 'no_consent', lastError: '用户未授权订阅消息' })
   }
-  const openid = (await deps.repos.users.getWithRoles(notice.recipientId))?.user.openid
+  const openid = await openidOf(deps, notice.recipientId)
   if (!openid) return save({ state: 'dead', attempts: notice.attempts + 1, lastError: '收件人没有微信身份' })
 
   try {
@@ -85,6 +85,19 @@ export async function deliver(deps: Deps, notice: NoticeRecord): Promise<NoticeR
     const dueAt = new Date(now.getTime() + BACKOFF_SECONDS * 2 ** (attempts - 1) * 1000).toISOString()
     return save({ state: 'failed', attempts, lastErrcode, lastError: err.message, dueAt })
   }
+}
+
+/** A user id is an HMAC of the openid, so a user's openid never changes: each container remembers the ones it used. */
+const openids = new Map<string, string>()
+async function openidOf(deps: Deps, userId: string): Promise<string | undefined> {
+  const known = openids.get(userId)
+  if (known) return known
+  const openid = (await deps.repos.users.getWithRoles(userId))?.user.openid
+  if (openid) {
+    if (openids.size >= 10_000) openids.clear()
+    openids.set(userId, openid)
+  }
+  return openid
 }
 
 /** The sweeper: re-drives every notice that is due (new ones the stream missed, retries, expired leases). */

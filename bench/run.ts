@@ -8,7 +8,7 @@ import { readdirSync, statSync, mkdtempSync, existsSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { Agent, request } from 'node:http'
 import { join, resolve } from 'node:path'
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { startLocalCloud, type LocalCloud } from '../infra/local/cloud'
 import { freePorts } from '../infra/local/ports'
@@ -68,10 +68,10 @@ async function main() {
  */
 function client(cloud: LocalCloud) {
   const agent = new Agent({ keepAlive: true, maxSockets: 100 })
-  const call = (method: string, path: string, token?: string, body?: unknown) =>
+  const call = (method: string, path: string, token?: string, body?: unknown, extra: Record<string, string> = {}) =>
     new Promise<{ status: number; body: any }>((resolve, reject) => {
       const payload = body === undefined ? undefined : JSON.stringify(body)
-      const headers = { ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) }
+      const headers = { ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...extra }
       const req = request(cloud.urls.api + path, { method, agent, headers }, (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
@@ -114,7 +114,8 @@ async function reportToNotice(cloud: LocalCloud, c: Client, repos: ReturnType<ty
     const sent = await Promise.all(
       residents.map(async (r) => {
         const started = Date.now()
-        const res = await c.call('POST', '/v1/cases', r.token, gasLeak)
+        // As the mini-program does: every report carries its Idempotency-Key.
+        const res = await c.call('POST', '/v1/cases', r.token, gasLeak, { 'idempotency-key': randomUUID() })
         if (res.status !== 201) throw new Error(`report: ${res.status} ${JSON.stringify(res.body)}`)
         return { id: res.body.id as string, number: res.body.number as string, started, answered: Date.now() }
       }),
@@ -146,7 +147,7 @@ async function reportToNotice(cloud: LocalCloud, c: Client, repos: ReturnType<ty
   const single: number[] = []
   for (const r of residents.slice(0, 20)) {
     const t = Date.now()
-    const number = (await c.call('POST', '/v1/cases', r.token, gasLeak)).body.number as string
+    const number = (await c.call('POST', '/v1/cases', r.token, gasLeak, { 'idempotency-key': randomUUID() })).body.number as string
     while (!noticeOf(number) && Date.now() - t < 10_000) await new Promise((r2) => setTimeout(r2, 10))
     if (noticeOf(number)) single.push(Date.parse(noticeOf(number)!.sentAt) - t)
   }
@@ -174,16 +175,18 @@ async function apiOverhead(c: Client, repos: ReturnType<typeof makeRepos>, idSal
     const r = pct(a, 50) / pct(b, 50)
     print({ metric: `${name}_vs_dynamodb_p50_ratio`, value: round(r), budget: 1.5, within: r <= 1.5 })
   }
-  // POST /v1/cases: auth Query, then the counter Update (the content check runs alongside), then one TransactWrite.
+  // POST /v1/cases with its Idempotency-Key: auth Query, then the counter Update (the content check runs alongside),
+  // then one TransactWrite (case, timeline, list entries, idempotency record).
   const sample = (await repos.cases.detail((await c.call('POST', '/v1/cases', me.token, report())).body.id))!.record
   let k = 0
   const bareSubmit = async () => {
     await repos.users.getWithRoles(userId)
     await repos.cases.nextSequence('bench#bare')
     const caseId = `bare${k++}x${Date.now()}`
-    await repos.cases.create({ ...sample, caseId, viewKeys: sample.viewKeys.map((v) => `${v}#bare`) }, [{ eventId: '0', at: sample.createdAt, type: 'submit', actorId: userId, actorName: 'x', photoKeys: [] }], [])
+    const idempotency = { scope: `${userId}#${randomUUID()}`, requestHash: 'x'.repeat(64), ttl: Math.floor(Date.now() / 1000) + 86400 }
+    await repos.cases.create({ ...sample, caseId, viewKeys: sample.viewKeys.map((v) => `${v}#bare`) }, [{ eventId: '0', at: sample.createdAt, type: 'submit', actorId: userId, actorName: 'x', photoKeys: [] }], [], idempotency)
   }
-  await ratio('post_cases', () => c.call('POST', '/v1/cases', me.token, report()), bareSubmit)
+  await ratio('post_cases', () => c.call('POST', '/v1/cases', me.token, report(), { 'idempotency-key': randomUUID() }), bareSubmit)
   // GET /v1/cases?view=mine: auth Query + one list Query.
   const bareList = async () => {
     await repos.users.getWithRoles(userId)

@@ -19,10 +19,6 @@ export async function submit(deps: Deps, caller: Caller, input: Input, idempoten
     requestHash: createHash('sha256').update(JSON.stringify(input)).digest('hex'),
     ttl: Math.floor(deps.clock().getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
   }
-  if (idem) {
-    const seen = await replay(deps, caller, idem)
-    if (seen) return seen
-  }
   const catalogue = await deps.catalogue(caller.user.districtId)
   const category = catalogue.categories.find((c) => c.id === input.categoryId)
   if (!category) throw new DomainError('category.notFound', [{ path: 'categoryId', message: '问题分类不存在' }])
@@ -87,12 +83,9 @@ export async function submit(deps: Deps, caller: Caller, input: Input, idempoten
   const record: CaseRecord = { ...draft, ...listKeysOf(draft, []) }
   const notices = auto ? noticesFor(deps, record, 'dispatch', ['assignees'], [], auto.note) : []
 
-  const outcome = await deps.repos.cases.create(record, timeline, notices, idem || undefined)
-  if (outcome === 'duplicate' && idem) {
-    // Another request with the same key won the race: answer what it created.
-    const seen = await replay(deps, caller, idem)
-    if (seen) return seen
-  }
+  // The key is not looked up first: its record is written with the case, so a repeat (a retry, or a twin request
+  // racing this one) loses that write and answers what the first one created. A repeat costs a case number.
+  if ((await deps.repos.cases.create(record, timeline, notices, idem || undefined)) === 'duplicate' && idem) return replay(deps, caller, idem)
   return detailView(deps, caller, record, timeline, [])
 }
 
@@ -107,7 +100,7 @@ function autoDispatch(catalogue: Catalogue, c: Omit<CaseRecord, 'viewKeys' | 'ne
 
 async function replay(deps: Deps, caller: Caller, idem: { scope: string; requestHash: string }) {
   const seen = await deps.repos.cases.idempotency(idem.scope)
-  if (!seen) return undefined
+  if (!seen) throw new Error(`submit ${idem.scope}: the transaction was cancelled but no idempotency record exists`)
   if (seen.requestHash !== idem.requestHash) throw new DomainError('idempotency.mismatch', [{ path: 'Idempotency-Key', message: '该幂等键已用于另一份上报内容' }])
   return getCaseDetail(deps, caller, seen.caseId)
 }

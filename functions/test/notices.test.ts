@@ -6,9 +6,10 @@
 import { loadConfig } from '../src/config'
 import { buildDeps } from '../src/runtime'
 import { makeWechatClient } from '../src/adapters/wechat'
-import { sweepNotices } from '../src/services/notices'
+import { deliver, sweepNotices } from '../src/services/notices'
+import type { NoticeRecord } from '../src/model'
 import type { Deps } from '../src/services/deps'
-import { api, cloud, eventually, login, standin, uniqueOpenid } from './support/client'
+import { api, cloud, eventually, login, repos, standin, uniqueOpenid } from './support/client'
 
 jest.setTimeout(40_000)
 
@@ -96,5 +97,32 @@ describe('notice delivery', () => {
     for (let i = 1; i <= 5; i++) await sweepAfter(60 * 2 ** i)
     expect(await notice(c.id)).toMatchObject({ state: 'dead', attempts: 5 })
     expect(await messagesFor(c.openid, c.number)).toHaveLength(0)
+  })
+})
+
+describe('delivering a batch', () => {
+  it('claims what no one else holds, spends the consents there are, oldest first, and records every outcome', async () => {
+    const openid = uniqueOpenid('batch')
+    const recipient = await login(openid)
+    for (let i = 0; i < 2; i++) await api('POST', '/v1/subscriptions', { token: recipient.token, body: { templateKey: 'case_progress', result: 'accept' } })
+    const caseId = `batch${Date.now()}`
+    const later = new Date(Date.now() + 3600_000).toISOString() // not yet due: the stream notifier leaves them alone
+    const notice = (i: number): NoticeRecord => ({
+      caseId, noticeId: `${later}#${i}`, districtId: 'd-linjiang', recipientId: recipient.user.id, recipientName: recipient.user.name,
+      templateKey: 'case_progress', event: 'accept', page: `packages/case/detail/index?id=${caseId}`,
+      data: { character_string1: { value: `${caseId}-${i}` }, phrase2: { value: '已受理' }, thing3: { value: '受理' }, time4: { value: '2026-11-23 10:00' } },
+      state: 'pending', attempts: 0, createdAt: later, dueAt: later,
+    })
+    const batch = [0, 1, 2, 3].map(notice)
+    // Another worker already holds notice 3: our copy of it is stale.
+    await repos().cases.saveNotices([...batch.slice(0, 3), { ...batch[3]!, state: 'sending', dueAt: later }])
+
+    const outcomes = await deliver({ ...baseDeps, clock: () => new Date(Date.now() + 2 * 3600_000) }, batch)
+    expect(Object.fromEntries(outcomes.map((n) => [n.noticeId.split('#')[1], n.state]))).toEqual({ 0: 'sent', 1: 'sent', 2: 'no_consent' })
+    const stored = await Promise.all(batch.map((n) => repos().cases.notice(caseId, n.noticeId)))
+    expect(stored.map((n) => n!.state)).toEqual(['sent', 'sent', 'no_consent', 'sending'])
+    expect(await repos().cases.grants(recipient.user.id, 'case_progress')).toBe(0)
+    const messages = (await standin('GET', `/dev/messages?touser=${openid}`)).messages as { data: { character_string1: { value: string } } }[]
+    expect(messages.map((m) => m.data.character_string1.value).sort()).toEqual([`${caseId}-0`, `${caseId}-1`])
   })
 })

@@ -1,4 +1,7 @@
-/** Entities of the case loop. All items of one case share the partition CASE#<id>: one Query reads them all. */
+/**
+ * Entities of the case loop. All items of one case share the partition CASE#<id>: one Query reads them all. They
+ * carry no toolbox timestamps: the records keep their own times, and every attribute is paid for on each write.
+ */
 import { Entity } from 'dynamodb-toolbox/entity'
 import { item } from 'dynamodb-toolbox/schema/item'
 import { string } from 'dynamodb-toolbox/schema/string'
@@ -15,6 +18,7 @@ export function makeCaseEntities(table: LinliTable) {
   const Case = new Entity({
     name: 'Case',
     table,
+    timestamps: false,
     schema: item({
       caseId: string().key(),
       districtId: string(),
@@ -62,6 +66,7 @@ export function makeCaseEntities(table: LinliTable) {
   const CaseView = new Entity({
     name: 'CaseView',
     table,
+    timestamps: false,
     schema: item({
       caseId: string().key(),
       viewKey: string().key(),
@@ -77,6 +82,7 @@ export function makeCaseEntities(table: LinliTable) {
   const CaseEvent = new Entity({
     name: 'CaseEvent',
     table,
+    timestamps: false,
     schema: item({
       caseId: string().key(),
       eventId: string().key(),
@@ -94,6 +100,7 @@ export function makeCaseEntities(table: LinliTable) {
   const Follower = new Entity({
     name: 'Follower',
     table,
+    timestamps: false,
     schema: item({ caseId: string().key(), userId: string().key(), name: string(), at: string() }),
     computeKey: ({ caseId, userId }) => ({ pk: casePk(caseId), sk: `FOLLOW#${userId}` }),
   })
@@ -102,6 +109,7 @@ export function makeCaseEntities(table: LinliTable) {
   const Notice = new Entity({
     name: 'Notice',
     table,
+    timestamps: false,
     schema: item({
       caseId: string().key(),
       noticeId: string().key(),
@@ -128,6 +136,7 @@ export function makeCaseEntities(table: LinliTable) {
   const Idempotency = new Entity({
     name: 'Idempotency',
     table,
+    timestamps: false,
     schema: item({ scope: string().key(), requestHash: string(), caseId: string(), ttl: number() }),
     computeKey: ({ scope }) => ({ pk: `IDEMP#${scope}`, sk: 'IDEMP' }),
   })
@@ -135,6 +144,7 @@ export function makeCaseEntities(table: LinliTable) {
   const Counter = new Entity({
     name: 'Counter',
     table,
+    timestamps: false,
     schema: item({ counterId: string().key(), seq: number() }),
     computeKey: ({ counterId }) => ({ pk: `COUNTER#${counterId}`, sk: 'COUNTER' }),
   })
@@ -142,6 +152,7 @@ export function makeCaseEntities(table: LinliTable) {
   const Subscription = new Entity({
     name: 'Subscription',
     table,
+    timestamps: false,
     schema: item({ userId: string().key(), templateKey: string().key(), grants: number() }),
     computeKey: ({ userId, templateKey }) => ({ pk: `USER#${userId}`, sk: `SUB#${templateKey}` }),
   })

@@ -5,6 +5,8 @@
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
 import { $add, $remove, $set } from 'dynamodb-toolbox/entity/actions/update'
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
+import { BatchWriteCommand, execute as executeBatch } from 'dynamodb-toolbox/table/actions/batchWrite'
+import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut'
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query'
 import type { Entities } from './entities'
 import { casePk } from './case-entities'
@@ -42,6 +44,8 @@ export const summaryOf = (c: CaseRecord): CaseRecordSummary => ({
 })
 
 const isCanceled = (err: unknown) => (err as Error).name === 'TransactionCanceledException'
+const isConditionFailed = (err: unknown) => (err as Error).name === 'ConditionalCheckFailedException'
+const chunks = <T>(xs: readonly T[], size: number): T[][] => Array.from({ length: Math.ceil(xs.length / size) }, (_, i) => xs.slice(i * size, (i + 1) * size))
 
 export function makeCasesRepo(e: Entities) {
   const cases = e.Case.build(EntityRepository)
@@ -192,23 +196,42 @@ export function makeCasesRepo(e: Entities) {
       return Item && noticeRecord(Item)
     },
 
-    /** Takes a notice for delivery: only one worker can hold it (state and attempts must still match). */
-    async claimNotice(n: NoticeRecord, leaseUntil: string): Promise<boolean> {
-      try {
-        await notices.update(
-          { caseId: n.caseId, noticeId: n.noticeId, state: 'sending', leaseUntil, gsi1pk: 'OUTBOX', gsi1sk: `${leaseUntil}#${n.noticeId}` },
-          { condition: { and: [{ attr: 'state', eq: n.state }, { attr: 'attempts', eq: n.attempts }] } },
-        )
-        return true
-      } catch (err) {
-        if ((err as Error).name === 'ConditionalCheckFailedException') return false
-        throw err
+    /**
+     * Takes notices for delivery: only one worker can hold a notice (its state and attempts must still match). A batch
+     * is claimed in one transaction; if any of it was taken meanwhile, each is tried on its own. Returns those taken.
+     */
+    async claimNotices(batch: readonly NoticeRecord[], leaseUntil: string): Promise<NoticeRecord[]> {
+      const held = (n: NoticeRecord) => ({ caseId: n.caseId, noticeId: n.noticeId, state: 'sending' as const, leaseUntil, gsi1pk: 'OUTBOX', gsi1sk: `${leaseUntil}#${n.noticeId}` })
+      const unchanged = (n: NoticeRecord) => ({ condition: { and: [{ attr: 'state' as const, eq: n.state }, { attr: 'attempts' as const, eq: n.attempts }] } })
+      const one = async (n: NoticeRecord) => {
+        try {
+          await notices.update(held(n), unchanged(n))
+          return [n]
+        } catch (err) {
+          if (isConditionFailed(err)) return []
+          throw err
+        }
       }
+      const taken = await Promise.all(
+        chunks(batch, 100).map(async (chunk) => {
+          if (chunk.length === 1) return one(chunk[0]!)
+          try {
+            await execute(...chunk.map((n) => notices.transactUpdate(held(n), unchanged(n))))
+            return chunk
+          } catch (err) {
+            if (!isCanceled(err)) throw err
+            return (await Promise.all(chunk.map(one))).flat()
+          }
+        }),
+      )
+      return taken.flat()
     },
 
-    /** Records the outcome of a delivery attempt; only due (pending/failed) notices stay in the OUTBOX index. */
-    async saveNotice(n: NoticeRecord): Promise<void> {
-      await notices.put(noticeItem(n))
+    /** Records the outcomes of delivery attempts (25 to a request); only due notices stay in the OUTBOX index. */
+    async saveNotices(outcomes: readonly NoticeRecord[]): Promise<void> {
+      for (const chunk of chunks(outcomes, 25)) {
+        await executeBatch({ maxAttempts: 10 }, e.table.build(BatchWriteCommand).requests(...chunk.map((n) => e.Notice.build(BatchPutRequest).item(noticeItem(n)))))
+      }
     },
 
     async addGrant(userId: string, templateKey: string): Promise<number> {
@@ -221,24 +244,28 @@ export function makeCasesRepo(e: Entities) {
       return Item?.grants ?? 0
     },
 
-    /** Spends one one-time grant; false when none is left. */
-    async spendGrant(userId: string, templateKey: string): Promise<boolean> {
-      try {
-        await e.Subscription.build(EntityRepository).update({ userId, templateKey, grants: $add(-1) }, { condition: { attr: 'grants', gt: 0 } })
-        return true
-      } catch (err) {
-        if ((err as Error).name === 'ConditionalCheckFailedException') return false
-        throw err
+    /** Spends up to `wanted` one-time grants at once; returns how many there were to spend. */
+    async spendGrants(userId: string, templateKey: string, wanted: number): Promise<number> {
+      const subscriptions = e.Subscription.build(EntityRepository)
+      for (let n = wanted, tries = 0; n > 0 && tries < 10; tries++) {
+        try {
+          await subscriptions.update({ userId, templateKey, grants: $add(-n) }, { condition: { attr: 'grants', gte: n } })
+          return n
+        } catch (err) {
+          if (!isConditionFailed(err)) throw err
+          n = Math.min(n, (await subscriptions.get({ userId, templateKey }, { consistent: true })).Item?.grants ?? 0)
+        }
       }
+      return 0
     },
   }
 }
 
 export type CasesRepo = ReturnType<typeof makeCasesRepo>
 
-/** A stored case without toolbox's timestamps and the index attributes `caseItem` adds. */
-function asCaseRecord<T extends { created?: string; modified?: string; entity?: string; gsi1sk?: string; gsi2pk?: string; gsi2sk?: string }>(i: T): CaseRecord {
-  const { created: _c, modified: _m, entity: _e, gsi1sk: _1, gsi2pk: _2, gsi2sk: _3, ...rest } = i
+/** A stored case without the entity tag and the index attributes `caseItem` adds. */
+function asCaseRecord<T extends { entity?: string; gsi1sk?: string; gsi2pk?: string; gsi2sk?: string }>(i: T): CaseRecord {
+  const { entity: _e, gsi1sk: _1, gsi2pk: _2, gsi2sk: _3, ...rest } = i
   return rest as unknown as CaseRecord
 }
 

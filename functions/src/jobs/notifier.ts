@@ -6,6 +6,10 @@ import { deliver } from '../services/notices'
 
 export const handler = async (event: DynamoDBStreamEvent) => {
   const deps = await runtimeDeps()
-  const results = await Promise.allSettled(newNotices(event).map((n) => deliver(deps, n)))
-  for (const r of results) if (r.status === 'rejected') console.error(JSON.stringify({ level: 'error', job: 'notifier', error: String(r.reason) }))
+  try {
+    await deliver(deps, newNotices(event))
+  } catch (err) {
+    // The failed notice keeps its lease; the sweeper re-drives it. Retrying the batch here would only repeat that.
+    console.error(JSON.stringify({ level: 'error', job: 'notifier', error: String(err) }))
+  }
 }

@@ -49,41 +49,59 @@ export function noticesFor(deps: Deps, c: CaseRecord, event: CaseEventType, audi
 }
 
 /**
- * Delivers one notice: claim it (only one worker may), spend the recipient's one-time consent on the first attempt,
- * send, and record the outcome. 43101 and other permanent errcodes → dead; WeChat unreachable → retry with backoff.
+ * Delivers notices (a stream batch, the sweeper's due list) with a few writes however many there are: claim them
+ * (only one worker may hold a notice), spend the recipients' one-time consents per recipient and template, send each,
+ * record every outcome together. 43101 and other permanent errcodes → dead; WeChat unreachable → retry with backoff.
+ * A notice whose attempt fails unexpectedly keeps its lease and is re-driven by the sweeper when it expires; the
+ * others are recorded first, then the error is thrown.
  */
-export async function deliver(deps: Deps, notice: NoticeRecord): Promise<NoticeRecord> {
+export async function deliver(deps: Deps, batch: readonly NoticeRecord[]): Promise<NoticeRecord[]> {
   const now = deps.clock()
-  const due = notice.state === 'pending' || notice.state === 'failed' || notice.state === 'sending'
-  if (!due || (notice.dueAt && notice.dueAt > now.toISOString())) return notice
+  const due = batch.filter((n) => ['pending', 'failed', 'sending'].includes(n.state) && !(n.dueAt && n.dueAt > now.toISOString()))
   const lease = new Date(now.getTime() + LEASE_SECONDS * 1000).toISOString()
-  if (!(await deps.repos.cases.claimNotice(notice, lease))) return notice
+  const claimed = await deps.repos.cases.claimNotices(due, lease)
+  const consented = await spendConsents(deps, claimed.filter((n) => n.attempts === 0))
+  const attempts = await Promise.allSettled(claimed.map((n) => attempt(deps, n, n.attempts > 0 || consented.has(n), now)))
+  const outcomes = attempts.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []))
+  await deps.repos.cases.saveNotices(outcomes)
+  const failed = attempts.find((a): a is PromiseRejectedResult => a.status === 'rejected')
+  if (failed) throw failed.reason
+  return outcomes
+}
 
-  const save = async (n: Partial<NoticeRecord>) => {
-    const next: NoticeRecord = { ...notice, dueAt: undefined, ...n }
-    await deps.repos.cases.saveNotice(next)
-    return next
+/** First attempts spend one grant each: per recipient and template at once, the oldest notices first. */
+async function spendConsents(deps: Deps, firsts: NoticeRecord[]): Promise<Set<NoticeRecord>> {
+  const groups = new Map<string, NoticeRecord[]>()
+  for (const n of [...firsts].sort((a, b) => a.noticeId.localeCompare(b.noticeId))) {
+    const key = `${n.recipientId}#${n.templateKey}`
+    groups.set(key, [...(groups.get(key) ?? []), n])
   }
-  if (notice.attempts === 0 && !(await deps.repos.cases.spendGrant(notice.recipientId, notice.templateKey))) {
-    return save({ state: 'no_consent', lastError: '用户未授权订阅消息' })
-  }
+  const granted = await Promise.all(
+    [...groups.values()].map(async (group) => group.slice(0, await deps.repos.cases.spendGrants(group[0]!.recipientId, group[0]!.templateKey, group.length))),
+  )
+  return new Set(granted.flat())
+}
+
+/** One send, and what the notice becomes (not yet recorded). */
+async function attempt(deps: Deps, notice: NoticeRecord, consent: boolean, now: Date): Promise<NoticeRecord> {
+  const outcome = (n: Partial<NoticeRecord>): NoticeRecord => ({ ...notice, dueAt: undefined, ...n })
+  if (!consent) return outcome({ state: 'no_consent', lastError: '用户未授权订阅消息' })
   const openid = await openidOf(deps, notice.recipientId)
-  if (!openid) return save({ state: 'dead', attempts: notice.attempts + 1, lastError: '收件人没有微信身份' })
-
+  if (!openid) return outcome({ state: 'dead', attempts: notice.attempts + 1, lastError: '收件人没有微信身份' })
+  const attempts = notice.attempts + 1
   try {
     await deps.wechat.sendSubscribe({ touser: openid, template_id: deps.templates[notice.templateKey as TemplateKey], page: notice.page, data: notice.data })
-    return save({ state: 'sent', attempts: notice.attempts + 1, sentAt: deps.clock().toISOString() })
+    return outcome({ state: 'sent', attempts, sentAt: deps.clock().toISOString() })
   } catch (err) {
-    const attempts = notice.attempts + 1
     if (err instanceof WechatError && err.errcode !== -1 && err.errcode !== 40001) {
       // 43101 (user refused), 40003, 47003 …: retrying cannot help.
-      return save({ state: 'dead', attempts, lastErrcode: err.errcode, lastError: err.message })
+      return outcome({ state: 'dead', attempts, lastErrcode: err.errcode, lastError: err.message })
     }
     if (!(err instanceof WechatError) && !isDomainError(err)) throw err
     const lastErrcode = err instanceof WechatError ? err.errcode : undefined
-    if (attempts >= MAX_ATTEMPTS) return save({ state: 'dead', attempts, lastErrcode, lastError: err.message })
+    if (attempts >= MAX_ATTEMPTS) return outcome({ state: 'dead', attempts, lastErrcode, lastError: err.message })
     const dueAt = new Date(now.getTime() + BACKOFF_SECONDS * 2 ** (attempts - 1) * 1000).toISOString()
-    return save({ state: 'failed', attempts, lastErrcode, lastError: err.message, dueAt })
+    return outcome({ state: 'failed', attempts, lastErrcode, lastError: err.message, dueAt })
   }
 }
 
@@ -102,8 +120,5 @@ async function openidOf(deps: Deps, userId: string): Promise<string | undefined>
 
 /** The sweeper: re-drives every notice that is due (new ones the stream missed, retries, expired leases). */
 export async function sweepNotices(deps: Deps, limit = 100): Promise<NoticeRecord[]> {
-  const due = await deps.repos.cases.dueNotices(deps.clock().toISOString(), limit)
-  const results: NoticeRecord[] = []
-  for (const n of due) results.push(await deliver(deps, n))
-  return results
+  return deliver(deps, await deps.repos.cases.dueNotices(deps.clock().toISOString(), limit))
 }

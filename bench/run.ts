@@ -54,8 +54,8 @@ async function main() {
   try {
     const c = client(cloud)
     const repos = makeRepos({ tableName: cloud.env.TABLE_NAME!, region: cloud.env.AWS_REGION!, endpoint: cloud.env.DYNAMODB_ENDPOINT })
-    await reportToNotice(cloud, c, repos)
     await apiOverhead(c, repos, secrets.idSalt)
+    await reportToNotice(cloud, c, repos)
     await itemsRead(cloud, c, repos)
   } finally {
     await cloud.stop()

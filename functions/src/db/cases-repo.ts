@@ -161,14 +161,12 @@ export function makeCasesRepo(e: Entities) {
      * Access pattern "a list": Query gsi1 (or gsi2 with a status) on the list's key, newest change first, one page.
      * Reads at most `limit` items whatever the table size.
      */
-    async list(viewKey: string, status: string | undefined, limit: number, startKey?: Record<string, unknown>, olderThan?: string): Promise<ViewPage> {
-      const index = status ? 'gsi2' : 'gsi1'
-      const partition = status ? `${viewKey}#${status}` : viewKey
+    async list(viewKey: string, status: string | undefined, limit: number, startKey?: Record<string, unknown>): Promise<ViewPage> {
       const { Items = [], LastEvaluatedKey, ScannedCount = 0 } = await e.table
         .build(QueryCommand)
         .entities(e.CaseView)
-        .query({ index, partition, ...(olderThan ? { range: { lt: olderThan } } : {}) })
-        .options({ limit, reverse: !olderThan, exclusiveStartKey: startKey })
+        .query(status ? { index: 'gsi2', partition: `${viewKey}#${status}` } : { index: 'gsi1', partition: viewKey })
+        .options({ limit, reverse: true, exclusiveStartKey: startKey })
         .send()
       return { items: Items.map((i) => i.summary as CaseRecordSummary), lastKey: LastEvaluatedKey, scanned: ScannedCount }
     },

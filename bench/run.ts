@@ -54,7 +54,7 @@ async function main() {
   try {
     const c = client(cloud)
     const repos = makeRepos({ tableName: cloud.env.TABLE_NAME!, region: cloud.env.AWS_REGION!, endpoint: cloud.env.DYNAMODB_ENDPOINT })
-    await apiOverhead(c, repos, secrets.idSalt)
+    await apiOverhead(cloud, c, repos, secrets.idSalt)
     await reportToNotice(cloud, c, repos)
     await itemsRead(cloud, c, repos)
   } finally {
@@ -91,6 +91,7 @@ function client(cloud: LocalCloud) {
   return { call, login }
 }
 type Client = ReturnType<typeof client>
+type Handler = (event: unknown, context: unknown) => Promise<{ statusCode: number; body?: string }>
 const report = (over: Record<string, unknown> = {}) => ({ categoryId: 'cat-water-off', description: '小区停水已经半天了，请尽快处理', location: { lat: 30.5051, lng: 114.3052 }, ...over })
 
 /**
@@ -178,23 +179,32 @@ async function reportToNotice(cloud: LocalCloud, c: Client, repos: ReturnType<ty
 }
 
 /**
- * API latency against the bare DynamoDB calls each request makes, on the same engine in the same run: the two
- * sides alternate call by call, so both meet the same machine; 50 unmeasured rounds warm both up first.
+ * API latency against the bare DynamoDB calls each request makes, on the same engine in the same run: the sides
+ * alternate call by call, so all meet the same machine; 50 unmeasured rounds warm them up first. A third side calls
+ * the same handler in this process — no HTTP, no serverless-offline — to show our own code's share apart from the
+ * local emulator's fixed cost per request.
  */
-async function apiOverhead(c: Client, repos: ReturnType<typeof makeRepos>, idSalt: string) {
+async function apiOverhead(cloud: LocalCloud, c: Client, repos: ReturnType<typeof makeRepos>, idSalt: string) {
   const openid = 'o-bench-overhead'
   const me = await c.login(openid)
   const userId = userIdFor(openid, idSalt)
   const n = Number(process.env.BENCH_SAMPLES ?? 300)
-  const ratio = async (name: string, api: () => Promise<unknown>, bare: () => Promise<unknown>) => {
-    const a: number[] = []
-    const b: number[] = []
+  Object.assign(process.env, cloud.env)
+  const invoke = async (handler: Handler, method: string, path: string, query: Record<string, string>, body?: unknown, headers: Record<string, string> = {}) => {
+    const rawQueryString = new URLSearchParams(query).toString()
+    const event = { version: '2.0', routeKey: `${method} ${path}`, rawPath: path, rawQueryString, queryStringParameters: query, isBase64Encoded: false, body: body === undefined ? undefined : JSON.stringify(body), headers: { authorization: `Bearer ${me.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers }, requestContext: { http: { method, path }, requestId: randomUUID() } }
+    const res = await handler(event, {})
+    if (res.statusCode >= 300) throw new Error(`${method} ${path}: ${res.statusCode} ${res.body}`)
+  }
+  const ratio = async (name: string, api: () => Promise<unknown>, bare: () => Promise<unknown>, inProcess: () => Promise<unknown>) => {
+    const [a, b, h]: [number[], number[], number[]] = [[], [], []]
     for (let i = 0; i < 50 + n; i++) {
-      const [x, y] = [await timed(api), await timed(bare)]
-      if (i >= 50) a.push(x), b.push(y)
+      const [x, y, z] = [await timed(api), await timed(bare), await timed(inProcess)]
+      if (i >= 50) a.push(x), b.push(y), h.push(z)
     }
     print({ metric: `${name}_ms`, n, p50: round(pct(a, 50)), p99: round(pct(a, 99)) })
     print({ metric: `${name}_bare_dynamodb_ms`, n, p50: round(pct(b, 50)), p99: round(pct(b, 99)) })
+    print({ metric: `${name}_handler_in_process_ms`, n, p50: round(pct(h, 50)), p99: round(pct(h, 99)), vs_bare_p50_ratio: round(pct(h, 50) / pct(b, 50)) })
     const r = pct(a, 50) / pct(b, 50)
     print({ metric: `${name}_vs_dynamodb_p50_ratio`, value: round(r), budget: 1.5, within: r <= 1.5 })
   }
@@ -209,13 +219,15 @@ async function apiOverhead(c: Client, repos: ReturnType<typeof makeRepos>, idSal
     const idempotency = { scope: `${userId}#${randomUUID()}`, requestHash: 'x'.repeat(64), ttl: Math.floor(Date.now() / 1000) + 86400 }
     await repos.cases.create({ ...sample, caseId, viewKeys: sample.viewKeys.map((v) => `${v}#bare`) }, [{ eventId: '0', at: sample.createdAt, type: 'submit', actorId: userId, actorName: 'x', photoKeys: [] }], [], idempotency)
   }
-  await ratio('post_cases', () => c.call('POST', '/v1/cases', me.token, report(), { 'idempotency-key': randomUUID() }), bareSubmit)
+  const submitHandler = (await import('../functions/src/http/cases/submit')).handler as Handler
+  await ratio('post_cases', () => c.call('POST', '/v1/cases', me.token, report(), { 'idempotency-key': randomUUID() }), bareSubmit, () => invoke(submitHandler, 'POST', '/v1/cases', {}, report(), { 'idempotency-key': randomUUID() }))
   // GET /v1/cases?view=mine: auth Query + one list Query.
   const bareList = async () => {
     await repos.users.getWithRoles(userId)
     await repos.cases.list(`MINE#${userId}`, undefined, 20)
   }
-  await ratio('get_cases_mine', () => c.call('GET', '/v1/cases?view=mine', me.token), bareList)
+  const listHandler = (await import('../functions/src/http/cases/list')).handler as Handler
+  await ratio('get_cases_mine', () => c.call('GET', '/v1/cases?view=mine', me.token), bareList, () => invoke(listHandler, 'GET', '/v1/cases', { view: 'mine' }))
 }
 
 /** Items DynamoDB reads for one page of a list, with 1,000 and with 100,000 cases in the table. */

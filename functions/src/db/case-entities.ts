@@ -8,6 +8,7 @@ import { string } from 'dynamodb-toolbox/schema/string'
 import { number } from 'dynamodb-toolbox/schema/number'
 import { boolean } from 'dynamodb-toolbox/schema/boolean'
 import { list } from 'dynamodb-toolbox/schema/list'
+import { map } from 'dynamodb-toolbox/schema/map'
 import { any } from 'dynamodb-toolbox/schema/any'
 import { caseStatuses, priorities, slaBandKeys } from '@linli/shared'
 import type { LinliTable } from './table'
@@ -51,6 +52,20 @@ export function makeCaseEntities(table: LinliTable) {
       reopenCount: number(),
       rating: number().optional(),
       viewKeys: list(string()),
+      // The timeline lives in the case item: a transition appends to it in the same update that moves the case.
+      // (Optional only for cases stored before it moved here.)
+      timeline: list(
+        map({
+          eventId: string(),
+          at: string(),
+          type: string(),
+          actorId: string(),
+          actorName: string(),
+          note: string().optional(),
+          rating: number().optional(),
+          photoKeys: list(string()),
+        }),
+      ).optional(),
       createdAt: string(),
       updatedAt: string(),
       // The case item is itself the entry of two lists: nearby while open (gsi1) and the district's by status (gsi2).
@@ -77,24 +92,6 @@ export function makeCaseEntities(table: LinliTable) {
       gsi2sk: string(),
     }),
     computeKey: ({ caseId, viewKey }) => ({ pk: casePk(caseId), sk: `VIEW#${viewKey}` }),
-  })
-
-  const CaseEvent = new Entity({
-    name: 'CaseEvent',
-    table,
-    timestamps: false,
-    schema: item({
-      caseId: string().key(),
-      eventId: string().key(),
-      at: string(),
-      type: string(),
-      actorId: string(),
-      actorName: string(),
-      note: string().optional(),
-      rating: number().optional(),
-      photoKeys: list(string()),
-    }),
-    computeKey: ({ caseId, eventId }) => ({ pk: casePk(caseId), sk: `EVENT#${eventId}` }),
   })
 
   const Follower = new Entity({
@@ -157,5 +154,5 @@ export function makeCaseEntities(table: LinliTable) {
     computeKey: ({ userId, templateKey }) => ({ pk: `USER#${userId}`, sk: `SUB#${templateKey}` }),
   })
 
-  return { Case, CaseView, CaseEvent, Follower, Notice, Idempotency, Counter, Subscription }
+  return { Case, CaseView, Follower, Notice, Idempotency, Counter, Subscription }
 }

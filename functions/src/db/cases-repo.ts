@@ -1,9 +1,9 @@
 /**
  * Storage of the case loop. Every state change is ONE transaction: the case (conditioned on the expected status
- * and version), its timeline item, its list entries and its outbox notices commit together or not at all.
+ * and version) with its new timeline item, its list entries and its outbox notices commit together or not at all.
  */
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
-import { $add, $remove, $set } from 'dynamodb-toolbox/entity/actions/update'
+import { $add, $append, $remove, $set } from 'dynamodb-toolbox/entity/actions/update'
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
 import { BatchWriteCommand, execute as executeBatch } from 'dynamodb-toolbox/table/actions/batchWrite'
 import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut'
@@ -50,7 +50,6 @@ const chunks = <T>(xs: readonly T[], size: number): T[][] => Array.from({ length
 export function makeCasesRepo(e: Entities) {
   const cases = e.Case.build(EntityRepository)
   const views = e.CaseView.build(EntityRepository)
-  const events = e.CaseEvent.build(EntityRepository)
   const notices = e.Notice.build(EntityRepository)
 
   const viewPuts = (c: CaseRecord) =>
@@ -74,7 +73,6 @@ export function makeCasesRepo(e: Entities) {
       .send()
     return { items: Items.map((i) => summaryOf(asCaseRecord(i))), lastKey: LastEvaluatedKey, scanned: ScannedCount }
   }
-  const eventPut = (caseId: string, t: TimelineRecord) => events.transactPut({ caseId, ...t })
 
   return {
     /** Access pattern "daily case number": UpdateItem ADD on COUNTER#<district>#<yyyymmdd>. Gaps are possible. */
@@ -87,8 +85,7 @@ export function makeCasesRepo(e: Entities) {
     async create(c: CaseRecord, timeline: TimelineRecord[], outbox: NoticeRecord[], idempotency?: { scope: string; requestHash: string; ttl: number }): Promise<'created' | 'duplicate'> {
       try {
         await execute(
-          cases.transactPut(caseItem(c), { condition: { attr: 'caseId', exists: false } }),
-          ...timeline.map((t) => eventPut(c.caseId, t)),
+          cases.transactPut({ ...caseItem(c), timeline }, { condition: { attr: 'caseId', exists: false } }),
           ...viewPuts(c),
           ...outbox.map(noticePut),
           ...(idempotency ? [e.Idempotency.build(EntityRepository).transactPut({ ...idempotency, caseId: c.caseId }, { condition: { attr: 'scope', exists: false } })] : []),
@@ -110,21 +107,20 @@ export function makeCasesRepo(e: Entities) {
       return Item && asCaseRecord(Item)
     },
 
-    /** Access pattern "case with everything": Query pk=CASE#id — the case, timeline, followers and notices. */
+    /** Access pattern "case with everything": Query pk=CASE#id — the case with its timeline, followers and notices. */
     async detail(caseId: string) {
       const { Items = [] } = await e.table
         .build(QueryCommand)
-        .entities(e.Case, e.CaseEvent, e.Follower, e.Notice)
+        .entities(e.Case, e.Follower, e.Notice)
         .query({ partition: casePk(caseId) })
         .options({ maxPages: Infinity, consistent: true, showEntityAttr: true })
         .send()
       let record: CaseRecord | undefined
-      const timeline: TimelineRecord[] = []
+      let timeline: TimelineRecord[] = []
       const followers: { id: string; name: string }[] = []
       const outbox: NoticeRecord[] = []
       for (const i of Items) {
-        if (i.entity === 'Case' && 'number' in i) record = asCaseRecord(i)
-        else if (i.entity === 'CaseEvent' && 'eventId' in i) timeline.push({ eventId: i.eventId, at: i.at, type: i.type, actorId: i.actorId, actorName: i.actorName, note: i.note, rating: i.rating, photoKeys: i.photoKeys })
+        if (i.entity === 'Case' && 'number' in i) [record, timeline] = [asCaseRecord(i), i.timeline ?? []]
         else if (i.entity === 'Follower' && 'at' in i) followers.push({ id: i.userId, name: i.name })
         else if (i.entity === 'Notice' && 'noticeId' in i) outbox.push(noticeRecord(i))
       }
@@ -143,8 +139,7 @@ export function makeCasesRepo(e: Entities) {
       const changes = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, Array.isArray(v) ? $set(v) : v === undefined ? $remove() : v])) as unknown as typeof rest
       try {
         await execute(
-          cases.transactUpdate({ caseId: after.caseId, ...changes }, { condition: { and: [{ attr: 'status', eq: before.status }, { attr: 'version', eq: before.version }] } }),
-          eventPut(after.caseId, timeline),
+          cases.transactUpdate({ caseId: after.caseId, ...changes, timeline: $append([timeline]) }, { condition: { and: [{ attr: 'status', eq: before.status }, { attr: 'version', eq: before.version }] } }),
           ...viewPuts(after),
           ...dropped.map((viewKey) => views.transactDelete({ caseId: after.caseId, viewKey })),
           ...outbox.map(noticePut),
@@ -261,9 +256,9 @@ export function makeCasesRepo(e: Entities) {
 
 export type CasesRepo = ReturnType<typeof makeCasesRepo>
 
-/** A stored case without the entity tag and the index attributes `caseItem` adds. */
-function asCaseRecord<T extends { entity?: string; gsi1sk?: string; gsi2pk?: string; gsi2sk?: string }>(i: T): CaseRecord {
-  const { entity: _e, gsi1sk: _1, gsi2pk: _2, gsi2sk: _3, ...rest } = i
+/** A stored case without its timeline, the entity tag and the index attributes `caseItem` adds. */
+function asCaseRecord<T extends { entity?: string; timeline?: unknown; gsi1sk?: string; gsi2pk?: string; gsi2sk?: string }>(i: T): CaseRecord {
+  const { entity: _e, timeline: _t, gsi1sk: _1, gsi2pk: _2, gsi2sk: _3, ...rest } = i
   return rest as unknown as CaseRecord
 }
 

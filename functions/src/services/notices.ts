@@ -74,7 +74,9 @@ async function spendConsents(deps: Deps, firsts: NoticeRecord[]): Promise<Set<No
   const groups = new Map<string, NoticeRecord[]>()
   for (const n of [...firsts].sort((a, b) => a.noticeId.localeCompare(b.noticeId))) {
     const key = `${n.recipientId}#${n.templateKey}`
-    groups.set(key, [...(groups.get(key) ?? []), n])
+    const group = groups.get(key) ?? []
+    group.push(n)
+    groups.set(key, group)
   }
   const granted = await Promise.all(
     [...groups.values()].map(async (group) => group.slice(0, await deps.repos.cases.spendGrants(group[0]!.recipientId, group[0]!.templateKey, group.length))),

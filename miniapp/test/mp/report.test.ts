@@ -102,6 +102,13 @@ afterEach(cleanup)
 
 const requests = (method: string, path: string) => fake.called('request').filter((r) => r.method === method && String(r.url).split('?')[0]!.endsWith(path))
 const posts = () => fake.called('request').filter((r) => r.method === 'POST')
+/** A refused form: no report posted, no consent asked, no page opened. */
+async function expectNothingSent() {
+  await settle(10)
+  expect(posts()).toHaveLength(0)
+  expect(fake.called('requestSubscribeMessage')).toHaveLength(0)
+  expect(fake.called('redirectTo')).toHaveLength(0)
+}
 const text = (page: PageView, selector: string) => page.querySelector(selector)?.dom?.textContent
 
 /** Renders the form and waits until the taxonomy (the category cell offers 请选择) and the location have arrived. */
@@ -155,10 +162,7 @@ test('submitting with no category and no description shows the field messages an
   await waitFor(() => expect(text(page, '.field-error--category')).toBe('请选择问题分类'))
   expect(text(page, '.field-error--description')).toBe('问题描述至少 5 个字')
   expect(fake.called('showToast').map((t) => t.title)).toContain('请按提示修改后再提交')
-  await settle(10)
-  expect(posts()).toHaveLength(0)
-  expect(fake.called('requestSubscribeMessage')).toHaveLength(0)
-  expect(fake.called('redirectTo')).toHaveLength(0)
+  await expectNothingSent()
 })
 
 test('a too-short description is refused with 问题描述至少 5 个字 even with a category chosen', async () => {
@@ -170,10 +174,7 @@ test('a too-short description is refused with 问题描述至少 5 个字 even w
 
   await waitFor(() => expect(text(page, '.field-error--description')).toBe('问题描述至少 5 个字'))
   expect(page.querySelector('.field-error--category')).toBeUndefined()
-  await settle(10)
-  expect(posts()).toHaveLength(0)
-  expect(fake.called('requestSubscribeMessage')).toHaveLength(0)
-  expect(fake.called('redirectTo')).toHaveLength(0)
+  await expectNothingSent()
 })
 
 test('a valid report is filed once with its Idempotency-Key, asks for notices in the tap, opens the case and drops the draft', async () => {

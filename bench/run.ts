@@ -12,14 +12,21 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { startLocalCloud, type LocalCloud } from '../infra/local/cloud'
 import { freePorts } from '../infra/local/ports'
-import { makeRepos } from '../functions/src/db'
+import { bulkCaseEntries, makeRepos } from '../functions/src/db'
+import type { OutboxEvent } from '../functions/src/notify/ports'
 import { userIdFor } from '../functions/src/adapters/ids'
-import { bulkCaseViews } from './bulk'
 
 const ROOT = resolve(__dirname, '..')
 const print = (figure: Record<string, unknown>) => console.log(JSON.stringify(figure))
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!
 const round = (n: number) => Math.round(n * 100) / 100
+const DISTRICT = 'linjiang'
+const connection = (cloud: LocalCloud) => ({ tableName: cloud.env.TABLE_NAME!, region: cloud.env.AWS_REGION!, endpoint: cloud.env.DYNAMODB_ENDPOINT })
+/** An outbox event that names nobody: the bare side writes the same number of items as a report does. */
+const bareEvent = (caseId: string): OutboxEvent => {
+  const at = new Date().toISOString()
+  return { districtId: DISTRICT, subject: { kind: 'case', id: caseId }, eventId: `${at}#bare`, type: 'dispatch', payload: { summary: {}, audiences: [], reporter: { id: '', name: '' }, assignees: [], dropped: [], progress: {}, dispatch: {} }, createdAt: at }
+}
 
 function dirBytes(dir: string, skip: (path: string) => boolean): number {
   return readdirSync(dir).reduce((sum, name) => {
@@ -53,7 +60,7 @@ async function main() {
   const cloud = await startLocalCloud({ ports: await freePorts(), secrets, logDir: mkdtempSync(join(tmpdir(), 'linli-bench-')), serveH5: false })
   try {
     const c = client(cloud)
-    const repos = makeRepos({ tableName: cloud.env.TABLE_NAME!, region: cloud.env.AWS_REGION!, endpoint: cloud.env.DYNAMODB_ENDPOINT })
+    const repos = makeRepos(connection(cloud))
     await apiOverhead(cloud, c, repos, secrets.idSalt)
     await reportToNotice(cloud, c, repos)
     await itemsRead(cloud, c, repos)
@@ -128,17 +135,18 @@ async function reportToNotice(cloud: LocalCloud, c: Client, repos: ReturnType<ty
   }
   // The engine's own floor: the DynamoDB calls of the same 50 reports, made straight from here (the notice written
   // as already dead, so the notifier leaves it alone). Alternates with the API's bursts.
-  const sample = (await repos.cases.detail((await burst())[0]!.id))!
+  const sample = (await repos.cases.get(DISTRICT, (await burst())[0]!.id))!
   const ttl = Math.floor(Date.now() / 1000) + 86400
   const bareBurst = () =>
     Promise.all(
       residents.map(async (r) => {
         const started = performance.now()
         await repos.users.getWithRoles(r.user.id)
-        await Promise.all([repos.cases.nextSequence('bench#bare'), repos.users.holders(sample.record.departmentId, 'official')])
+        await Promise.all([repos.cases.nextSequence(DISTRICT, 'bench-bare'), repos.users.holders(DISTRICT, sample.record.departmentId, 'official')])
         const caseId = `bare${randomUUID()}`
-        const record = { ...sample.record, caseId, viewKeys: sample.record.viewKeys.map((v) => `${v}#bare`) }
-        await repos.cases.create(record, sample.timeline, sample.notices.map((x) => ({ ...x, caseId, state: 'dead' as const })), { scope: `${r.user.id}#${randomUUID()}`, requestHash: 'x'.repeat(64), ttl })
+        // The same items on lists nobody reads; its outbox event names nobody, so the fan-out only looks for followers.
+        const record = { ...sample.record, caseId, reporterId: `${r.user.id}-bare`, gridId: 'bench-bare', levelNodeId: 'bench-bare' }
+        await repos.cases.create(record, sample.timeline, bareEvent(caseId), { userId: r.user.id, key: randomUUID(), requestHash: 'x'.repeat(64), ttl })
         return performance.now() - started
       }),
     )
@@ -159,7 +167,7 @@ async function reportToNotice(cloud: LocalCloud, c: Client, repos: ReturnType<ty
   print({ metric: 'answer_to_dispatch_notice_ms', p50: pct(afterCommit, 50), p99: pct(afterCommit, 99) })
   const states: Record<string, number> = {}
   for (const { id } of runs) {
-    for (const notice of (await repos.cases.detail(id))?.notices ?? []) {
+    for (const notice of await repos.outbox.notices(DISTRICT, { kind: 'case', id }, 10)) {
       const state = `${notice.state}${notice.lastError ? `: ${notice.lastError}` : ''}`
       states[state] = (states[state] ?? 0) + 1
     }
@@ -213,20 +221,20 @@ async function apiOverhead(cloud: LocalCloud, c: Client, repos: ReturnType<typeo
   for (let i = 0; i < 25; i++) await c.call('POST', '/v1/cases', me.token, report())
   const bareList = async () => {
     await repos.users.getWithRoles(userId)
-    await repos.cases.list(`MINE#${userId}`, undefined, 20)
+    await repos.cases.list(DISTRICT, { kind: 'mine', userId }, undefined, 20)
   }
   const listHandler = (await import('../functions/src/http/cases/list')).handler as Handler
   await ratio('get_cases_mine', () => c.call('GET', '/v1/cases?view=mine', me.token), bareList, () => invoke(listHandler, 'GET', '/v1/cases', { view: 'mine' }))
   // POST /v1/cases with its Idempotency-Key: auth Query, then the counter Update (the content check runs alongside),
   // then one TransactWrite (case, timeline, list entries, idempotency record).
-  const sample = (await repos.cases.detail((await c.call('POST', '/v1/cases', me.token, report())).body.id))!.record
+  const sample = (await repos.cases.get(DISTRICT, (await c.call('POST', '/v1/cases', me.token, report())).body.id))!.record
   let k = 0
   const bareSubmit = async () => {
     await repos.users.getWithRoles(userId)
-    await repos.cases.nextSequence('bench#bare')
+    await repos.cases.nextSequence(DISTRICT, 'bench-bare')
     const caseId = `bare${k++}x${Date.now()}`
-    const idempotency = { scope: `${userId}#${randomUUID()}`, requestHash: 'x'.repeat(64), ttl: Math.floor(Date.now() / 1000) + 86400 }
-    await repos.cases.create({ ...sample, caseId, viewKeys: sample.viewKeys.map((v) => `${v}#bare`) }, [{ eventId: '0', at: sample.createdAt, type: 'submit', actorId: userId, actorName: 'x', photoKeys: [] }], [], idempotency)
+    const idempotency = { userId, key: randomUUID(), requestHash: 'x'.repeat(64), ttl: Math.floor(Date.now() / 1000) + 86400 }
+    await repos.cases.create({ ...sample, caseId, reporterId: `${userId}-bare`, gridId: 'bench-bare', levelNodeId: 'bench-bare' }, [{ eventId: '0', at: sample.createdAt, type: 'submit', actorId: userId, actorName: 'x', photoKeys: [] }], undefined, idempotency)
   }
   const submitHandler = (await import('../functions/src/http/cases/submit')).handler as Handler
   await ratio('post_cases', () => c.call('POST', '/v1/cases', me.token, report(), { 'idempotency-key': randomUUID() }), bareSubmit, () => invoke(submitHandler, 'POST', '/v1/cases', {}, report(), { 'idempotency-key': randomUUID() }))
@@ -236,14 +244,14 @@ async function apiOverhead(cloud: LocalCloud, c: Client, repos: ReturnType<typeo
 async function itemsRead(cloud: LocalCloud, c: Client, repos: ReturnType<typeof makeRepos>) {
   const me = await c.login('o-bench-lister')
   for (let i = 0; i < 30; i++) await c.call('POST', '/v1/cases', me.token, report())
-  const mine = `MINE#${me.user.id}`
+  const mine = { kind: 'mine' as const, userId: me.user.id }
   let inTable = 0
   for (const size of [1_000, Number(process.env.BENCH_CASES_LARGE ?? 100_000)]) {
     const started = Date.now()
-    await bulkCaseViews(cloud.env, size - inTable, inTable)
+    await bulkCaseEntries(connection(cloud), DISTRICT, size - inTable, inTable)
     inTable = size
-    const page = await repos.cases.list(mine, undefined, 20)
-    const second = await repos.cases.list(mine, undefined, 20, page.lastKey)
+    const page = await repos.cases.list(DISTRICT, mine, undefined, 20)
+    const second = await repos.cases.list(DISTRICT, mine, undefined, 20, page.lastKey)
     const api = await c.call('GET', '/v1/cases?view=mine&limit=20', me.token)
     print({ metric: 'list_items_read', cases_in_table: size, page_size: 20, scanned_first_page: page.scanned, scanned_second_page: second.scanned, api_items: api.body.items.length, budget: 21, within: page.scanned <= 21 && second.scanned <= 21, fill_seconds: Math.round((Date.now() - started) / 1000) })
   }

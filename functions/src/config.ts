@@ -3,6 +3,8 @@
  * one SSM SecureString parameter). Secrets never live in the repo: locally `infra/local` passes throw-away ones.
  */
 import { z } from 'zod'
+import { templateConfig, type TemplateConfig } from './notify/templates'
+import type { MiniprogramState } from './notify/ports'
 
 export const WECHAT_PRODUCTION_BASE = 'https://api.weixin.qq.com'
 
@@ -21,8 +23,8 @@ const envSchema = z.object({
   WECHAT_SECRET: z.string().optional(),
   SESSION_SECRET: z.string().optional(),
   ID_SALT: z.string().optional(),
-  TEMPLATE_CASE_PROGRESS: z.string().min(1).default('tpl-case-progress'),
-  TEMPLATE_CASE_DISPATCH: z.string().min(1).default('tpl-case-dispatch'),
+  /** Which build a subscribe message opens; deployed stages default to the released one. */
+  MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).optional(),
 })
 
 const secretsSchema = z.object({
@@ -42,7 +44,9 @@ export interface Config {
   wechatApiBase: string
   wechatAppid: string
   defaultDistrictId: string
-  templates: { case_progress: string; case_dispatch: string }
+  /** Template ids and keyword names: `TEMPLATE_*` (and `TEMPLATE_*_KEYWORDS`) over the registry's defaults. */
+  templates: TemplateConfig
+  miniprogramState: MiniprogramState
   secrets: Secrets
 }
 
@@ -68,7 +72,8 @@ export async function loadConfig(env: NodeJS.ProcessEnv, loadSecret?: SecretLoad
     wechatApiBase: e.WECHAT_API_BASE.replace(/\/$/, ''),
     wechatAppid: e.WECHAT_APPID,
     defaultDistrictId: e.DEFAULT_DISTRICT_ID,
-    templates: { case_progress: e.TEMPLATE_CASE_PROGRESS, case_dispatch: e.TEMPLATE_CASE_DISPATCH },
+    templates: templateConfig(env),
+    miniprogramState: e.MINIPROGRAM_STATE ?? (e.STAGE === 'prod' ? 'formal' : e.STAGE === 'local' ? 'developer' : 'trial'),
     secrets: secretsSchema.parse(raw),
   }
 }

@@ -4,7 +4,8 @@ import { loadConfig, type Config } from './config'
 import { makeRepos } from './db'
 import { makeWechatClient } from './adapters/wechat'
 import { makeSessionTokens } from './adapters/session-token'
-import { cachedCatalogue } from './services/catalogue-cache'
+import { cachedCatalogue } from './services/district/catalogue-cache'
+import { wechatSender } from './notify/senders'
 import { makeStorage } from './adapters/storage'
 import { randomUUID } from 'node:crypto'
 import type { Deps } from './services/deps'
@@ -20,10 +21,12 @@ async function readSecret(name: string): Promise<string> {
 
 export function buildDeps(config: Config): Deps {
   const repos = makeRepos({ tableName: config.tableName, region: config.region, endpoint: config.dynamodbEndpoint })
+  const wechat = makeWechatClient({ baseUrl: config.wechatApiBase, appid: config.wechatAppid, secret: config.secrets.wechatSecret })
   return {
     repos,
     catalogue: cachedCatalogue((id) => repos.catalogue.load(id), CATALOGUE_TTL_MS),
-    wechat: makeWechatClient({ baseUrl: config.wechatApiBase, appid: config.wechatAppid, secret: config.secrets.wechatSecret }),
+    wechat,
+    sender: wechatSender(wechat),
     storage: makeStorage({ bucket: config.uploadsBucket, region: config.region, endpoint: config.s3Endpoint }),
     tokens: makeSessionTokens(config.secrets.sessionSecret, `linli-${config.stage}`),
     clock: () => new Date(),
@@ -32,8 +35,16 @@ export function buildDeps(config: Config): Deps {
     cursorSecret: `cursor:${config.secrets.sessionSecret}`,
     defaultDistrictId: config.defaultDistrictId,
     templates: config.templates,
+    miniprogramState: config.miniprogramState,
   }
 }
 
 let deps: Promise<Deps> | undefined
-export const runtimeDeps = (): Promise<Deps> => (deps ??= loadConfig(process.env, readSecret).then(buildDeps))
+/** Built once per container; a failed build (SSM throttled, say) is forgotten, so the next request tries again. */
+export const runtimeDeps = (): Promise<Deps> =>
+  (deps ??= loadConfig(process.env, readSecret)
+    .then(buildDeps)
+    .catch((err) => {
+      deps = undefined
+      throw err
+    }))

@@ -6,10 +6,12 @@
 import { loadConfig } from '../src/config'
 import { buildDeps } from '../src/runtime'
 import { makeWechatClient } from '../src/adapters/wechat'
-import { deliver, sweepNotices } from '../src/services/notices'
-import type { NoticeRecord } from '../src/model'
+import { sweep } from '../src/jobs/sweep'
+import { wechatSender } from '../src/notify/senders'
+import { runStep, type FanOut } from '../src/notify/outbox'
+import type { NoticeRecord, OutboxEvent } from '../src/notify/ports'
 import type { Deps } from '../src/services/deps'
-import { api, cloud, eventually, login, repos, standin, uniqueOpenid } from './support/client'
+import { api, cloud, eventually, login, repos, standin, uniqueOpenid, userIdOf } from './support/client'
 
 jest.setTimeout(40_000)
 
@@ -21,10 +23,10 @@ beforeAll(async () => {
 })
 
 /** A resident (with consent unless said) reports; the dispatcher accepts → one progress notice to the resident. */
-async function acceptedCase(opts: { consent?: boolean; fault?: Record<string, unknown> } = {}) {
+async function acceptedCase(opts: { consent?: boolean; grants?: number; fault?: Record<string, unknown> } = {}) {
   const openid = uniqueOpenid('notice')
   const resident = await login(openid)
-  if (opts.consent ?? true) await api('POST', '/v1/subscriptions', { token: resident.token, body: { templateKey: 'case_progress', result: 'accept' } })
+  for (let i = 0; i < (opts.consent === false ? 0 : (opts.grants ?? 1)); i++) await api('POST', '/v1/subscriptions', { token: resident.token, body: { templateKey: 'case_progress', result: 'accept' } })
   if (opts.fault) await standin('POST', '/dev/faults', { ...opts.fault, openid })
   const c = (await api('POST', '/v1/cases', { token: resident.token, body: { categoryId: 'cat-noise', description: '夜里施工噪音很大影响休息', location: { lat: 30.5051, lng: 114.3052 } } })).body
   await api('POST', `/v1/cases/${c.id}/events`, { token: dispatcher.token, body: { type: 'accept' } })
@@ -44,7 +46,7 @@ const messagesFor = async (openid: string, number: string) =>
   ((await standin('GET', `/dev/messages?touser=${openid}`)).messages as { data: { character_string1: { value: string } } }[]).filter((m) => m.data.character_string1.value === number)
 
 /** Runs the sweeper as if `seconds` had passed. */
-const sweepAfter = (seconds: number, deps: Partial<Deps> = {}) => sweepNotices({ ...baseDeps, ...deps, clock: () => new Date(Date.now() + seconds * 1000) })
+const sweepAfter = (seconds: number, deps: Partial<Deps> = {}) => sweep({ ...baseDeps, ...deps, clock: () => new Date(Date.now() + seconds * 1000) })
 
 describe('notice delivery', () => {
   it('sends once with consent; the notice records it', async () => {
@@ -59,9 +61,11 @@ describe('notice delivery', () => {
     expect(await messagesFor(c.openid, c.number)).toHaveLength(1)
   })
 
-  it('marks 43101 (user refused) dead without retrying', async () => {
-    const c = await acceptedCase({ fault: { api: 'subscribe_send', errcode: 43101 } })
+  it('marks 43101 (user refused) dead without retrying, and forgets the grants left', async () => {
+    const c = await acceptedCase({ grants: 3, fault: { api: 'subscribe_send', errcode: 43101 } })
     expect(await settled(c.id, ['dead'])).toMatchObject({ state: 'dead', lastErrcode: 43101, attempts: 1 })
+    const resident = (await repos().users.getWithRoles(userIdOf(c.openid)))!.user
+    await eventually(async () => ((await repos().consents.grants(resident.id, 'case_progress')) === 0 ? true : undefined))
     await sweepAfter(3600)
     expect((await notice(c.id)).state).toBe('dead')
     expect(await messagesFor(c.openid, c.number)).toHaveLength(0)
@@ -83,7 +87,7 @@ describe('notice delivery', () => {
     // A call that hangs and is never processed (a late 504): the client gives up first.
     await standin('POST', '/dev/faults', { api: 'subscribe_send', delayMs: 1500, httpStatus: 504, openid: c.openid })
     const impatient = makeWechatClient({ baseUrl: cloud().env.WECHAT_API_BASE!, appid: cloud().env.WECHAT_APPID!, secret: cloud().env.WECHAT_SECRET!, timeoutMs: 300 })
-    await sweepAfter(10, { wechat: { ...baseDeps.wechat, sendSubscribe: impatient.sendSubscribe } })
+    await sweepAfter(10, { sender: wechatSender(impatient) })
     expect(await notice(c.id)).toMatchObject({ state: 'failed', attempts: 2, lastError: expect.stringContaining('超时') })
     await sweepAfter(60)
     expect(await notice(c.id)).toMatchObject({ state: 'sent', attempts: 3 })
@@ -100,29 +104,46 @@ describe('notice delivery', () => {
   })
 })
 
-describe('delivering a batch', () => {
-  it('claims what no one else holds, spends the consents there are, oldest first, and records every outcome', async () => {
-    const openid = uniqueOpenid('batch')
-    const recipient = await login(openid)
-    for (let i = 0; i < 2; i++) await api('POST', '/v1/subscriptions', { token: recipient.token, body: { templateKey: 'case_progress', result: 'accept' } })
-    const caseId = `batch${Date.now()}`
-    const later = new Date(Date.now() + 3600_000).toISOString() // not yet due: the stream notifier leaves them alone
-    const notice = (i: number): NoticeRecord => ({
-      caseId, noticeId: `${later}#${i}`, districtId: 'd-linjiang', recipientId: recipient.user.id, recipientName: recipient.user.name,
-      templateKey: 'case_progress', event: 'accept', page: `packages/case/detail/index?id=${caseId}`,
-      data: { character_string1: { value: `${caseId}-${i}` }, phrase2: { value: '已受理' }, thing3: { value: '受理' }, time4: { value: '2026-11-23 10:00' } },
-      state: 'pending', attempts: 0, createdAt: later, dueAt: later,
-    })
-    const batch = [0, 1, 2, 3].map(notice)
-    // Another worker already holds notice 3: our copy of it is stale.
-    await repos().cases.saveNotices([...batch.slice(0, 3), { ...batch[3]!, state: 'sending', dueAt: later }])
+describe('quota answers', () => {
+  it('retries 45009 (daily quota) later instead of giving up', async () => {
+    const c = await acceptedCase({ fault: { api: 'subscribe_send', errcode: 45009 } })
+    expect(await settled(c.id, ['failed'])).toMatchObject({ state: 'failed', attempts: 1, lastErrcode: 45009 })
+    // Not before a quarter of an hour: a sweep a minute later leaves it alone, one an hour later sends it.
+    await sweepAfter(60)
+    expect((await notice(c.id)).attempts).toBe(1)
+    await sweepAfter(3600)
+    expect(await notice(c.id)).toMatchObject({ state: 'sent', attempts: 2 })
+  })
+})
 
-    const outcomes = await deliver({ ...baseDeps, clock: () => new Date(Date.now() + 2 * 3600_000) }, batch)
-    expect(Object.fromEntries(outcomes.map((n) => [n.noticeId.split('#')[1], n.state]))).toEqual({ 0: 'sent', 1: 'sent', 2: 'no_consent' })
-    const stored = await Promise.all(batch.map((n) => repos().cases.notice(caseId, n.noticeId)))
-    expect(stored.map((n) => n!.state)).toEqual(['sent', 'sent', 'no_consent', 'sending'])
-    expect(await repos().cases.grants(recipient.user.id, 'case_progress')).toBe(0)
-    const messages = (await standin('GET', `/dev/messages?touser=${openid}`)).messages as { data: { character_string1: { value: string } } }[]
-    expect(messages.map((m) => m.data.character_string1.value).sort()).toEqual([`${caseId}-0`, `${caseId}-1`])
+describe('a crash after the claim', () => {
+  it('never spends a second grant nor sends twice; the notice is re-driven when its lease ends', async () => {
+    const openid = uniqueOpenid('crash')
+    const recipient = await login(openid)
+    const stranger = await login(uniqueOpenid('crash-nogrant'))
+    for (let i = 0; i < 2; i++) await api('POST', '/v1/subscriptions', { token: recipient.token, body: { templateKey: 'case_progress', result: 'accept' } })
+    const subjectId = `crash${Date.now()}`
+    const event: OutboxEvent = { districtId: 'linjiang', subject: { kind: 'test', id: subjectId }, eventId: `${new Date().toISOString()}#crash`, type: 'accept', payload: {}, createdAt: new Date().toISOString() }
+    const fields = { number: subjectId, status: '已受理', note: '受理', time: '2026-12-01 10:00' }
+    const fanOut: FanOut = async () => ({ notices: [recipient, stranger].map((r) => ({ recipient: { id: r.user.id, name: r.user.name }, templateKey: 'case_progress' as const, fields })) })
+    const records = (await fanOut(baseDeps, event, 50)).notices.map((d): NoticeRecord => ({
+      districtId: 'linjiang', subject: event.subject, noticeId: `${event.eventId}#${d.recipient.id}`, eventId: event.eventId, event: 'accept', recipientId: d.recipient.id,
+      recipientName: d.recipient.name, templateKey: d.templateKey, fields: d.fields, state: 'sending', attempts: 0, createdAt: event.createdAt, dueAt: new Date(Date.now() + 60_000).toISOString(),
+    }))
+    // The worker claims (and spends the grant) — then dies before sending.
+    const first = await repos().outbox.createClaimed(records)
+    expect(first.claimed.map((n) => n.recipientId)).toEqual([recipient.user.id])
+    expect(first.noConsent.map((n) => n.recipientId)).toEqual([stranger.user.id])
+    expect(await repos().consents.grants(recipient.user.id, 'case_progress')).toBe(1)
+    // The step runs again (the stream retried, or the sweeper): nothing new is claimed, no grant is spent.
+    expect(await runStep(baseDeps, event, fanOut)).toEqual([])
+    expect(await repos().consents.grants(recipient.user.id, 'case_progress')).toBe(1)
+    expect((await standin('GET', `/dev/messages?touser=${openid}`)).messages).toHaveLength(0)
+    // When the lease ends the sweeper sends it, once.
+    await sweepAfter(61)
+    const stored = await repos().outbox.notices('linjiang', event.subject, 10)
+    expect(Object.fromEntries(stored.map((n) => [n.recipientId, n.state]))).toEqual({ [recipient.user.id]: 'sent', [stranger.user.id]: 'no_consent' })
+    expect((await standin('GET', `/dev/messages?touser=${openid}`)).messages).toHaveLength(1)
+    expect(await repos().consents.grants(recipient.user.id, 'case_progress')).toBe(1)
   })
 })

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs'
 import type { Server } from 'node:http'
 import { ensureTable, makeRepos } from '@linli/functions/src/db'
 import { WechatStandin } from '../wechat-standin/server'
-import { seedDemo, demoPersonas, DEMO_DISTRICT_ID } from '../seed'
+import { seedDemo, demoPersonas, secondDistrictPersonas, DEMO_DISTRICT_ID } from '../seed'
 import { startDynamo } from './dynamodb'
 import { startS3 } from './s3'
 import { serveH5 } from './h5-server'
@@ -77,7 +77,7 @@ export async function startLocalCloud(o: CloudOptions): Promise<LocalCloud> {
     const standin = new WechatStandin({
       appid: LOCAL_APPID,
       secret: o.secrets.wechatSecret,
-      personas: demoPersonas,
+      personas: [...demoPersonas, ...secondDistrictPersonas],
       riskyWords: ['赌博', '枪支', '毒品'],
       reviewWords: ['投诉领导', '上访'],
     })

@@ -1,7 +1,8 @@
 import { locateDeepest } from '@linli/functions/src/adapters/geo'
 import { demoCatalogue, demoPersonas } from './index'
+import { demoNodes } from './district'
 
-const { nodes } = demoCatalogue
+const nodes = demoNodes
 const centre = (id: string) => {
   const ring = (nodes.find((n) => n.id === id)!.boundary.coordinates[0] as number[][]).slice(0, 4)
   return { lng: ring.reduce((s, p) => s + p[0]!, 0) / 4, lat: ring.reduce((s, p) => s + p[1]!, 0) / 4 }

@@ -40,14 +40,15 @@ const gridworkers = ['李建国', '王芳', '刘海涛', '陈秀英', '杨帆', 
 const gridLeaders = ['张丽', '何文军', '高红梅', '罗建平']
 const phone = (n: number) => `1380000${String(1000 + n).padStart(4, '0')}`
 
-function buildNodes(): SeedNode[] {
+/** The grid tree of a demo district; a second district reuses the same node ids under its own root (tenancy test). */
+export function buildNodes(districtId: string, districtName: string): SeedNode[] {
   const nodes: SeedNode[] = [
-    { id: DEMO_DISTRICT_ID, name: '临江区', level: 'district', boundary: rect(ORIGIN.lng, ORIGIN.lat, ORIGIN.lng + 6 * GRID_W, ORIGIN.lat + 2 * COMMUNITY_H) },
+    { id: districtId, name: districtName, level: 'district', boundary: rect(ORIGIN.lng, ORIGIN.lat, ORIGIN.lng + 6 * GRID_W, ORIGIN.lat + 2 * COMMUNITY_H) },
   ]
   let gridIndex = 0
   streets.forEach((street, s) => {
     const west = ORIGIN.lng + s * 3 * GRID_W
-    nodes.push({ id: `s-${street.id}`, name: street.name, level: 'street', parentId: DEMO_DISTRICT_ID, boundary: rect(west, ORIGIN.lat, west + 3 * GRID_W, ORIGIN.lat + 2 * COMMUNITY_H) })
+    nodes.push({ id: `s-${street.id}`, name: street.name, level: 'street', parentId: districtId, boundary: rect(west, ORIGIN.lat, west + 3 * GRID_W, ORIGIN.lat + 2 * COMMUNITY_H) })
     street.communities.forEach(([cid, cname], c) => {
       const south = ORIGIN.lat + c * COMMUNITY_H
       const leader = gridLeaders[s * 2 + c]!
@@ -74,7 +75,7 @@ function buildNodes(): SeedNode[] {
   return nodes
 }
 
-export const demoNodes = buildNodes()
+export const demoNodes = buildNodes(DEMO_DISTRICT_ID, '临江区')
 
 export const demoDistrict = { id: DEMO_DISTRICT_ID, name: '临江区', casePrefix: 'LJ' }
 

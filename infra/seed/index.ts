@@ -1,40 +1,48 @@
-/** Seeds the demo district once: catalogue (grid tree, departments, rooms, categories) and the personas. */
+/**
+ * Seeds the demo districts once: catalogue (grid tree, departments, rooms, categories) and the personas. The second
+ * district, 临溪区, reuses the first one's ids (`dept-water`, `g-liuan-1` …): tenancy keeps them apart.
+ */
 import type { Repos } from '@linli/functions/src/db'
+import type { Catalogue } from '@linli/functions/src/services/district/ports'
 import { userIdFor } from '@linli/functions/src/adapters/ids'
-import { roleSpecs } from '@linli/shared'
 import { demoCategories } from './categories'
-import { demoDepartments, demoDistrict, demoNodes, demoRooms, DEMO_DISTRICT_ID } from './district'
-import { demoPersonas } from './personas'
+import { buildNodes, demoDepartments, demoDistrict, demoNodes, demoRooms, DEMO_DISTRICT_ID } from './district'
+import { demoPersonas, secondDistrictPersonas, type Persona } from './personas'
 
-export { demoPersonas, DEMO_DISTRICT_ID }
+export { demoPersonas, secondDistrictPersonas, DEMO_DISTRICT_ID }
+export const SECOND_DISTRICT_ID = 'linxi'
 
-export const demoCatalogue = {
-  district: demoDistrict,
-  nodes: demoNodes,
-  departments: demoDepartments.map((d) => ({ ...d, nodeId: DEMO_DISTRICT_ID })),
+const catalogueOf = (district: Catalogue['district'], nodes: Catalogue['nodes']): Catalogue => ({
+  district,
+  nodes,
+  departments: demoDepartments.map((d) => ({ ...d, nodeId: district.id })),
   rooms: demoRooms,
   classes: demoCategories.map(({ id, name, order }) => ({ id, name, order })),
   categories: demoCategories.flatMap((c) => c.items.map((i) => ({ ...i, classId: c.id }))),
-}
+})
 
-/** Returns 'present' without writing when the district exists already (a second start changes nothing). */
+export const demoCatalogue = catalogueOf(demoDistrict, demoNodes)
+export const secondCatalogue = catalogueOf({ id: SECOND_DISTRICT_ID, name: '临溪区', casePrefix: 'LX' }, buildNodes(SECOND_DISTRICT_ID, '临溪区'))
+
+/** Returns 'present' without writing when the districts exist already (a second start changes nothing). */
 export async function seedDemo(repos: Pick<Repos, 'catalogue' | 'users'>, idSalt: string): Promise<'seeded' | 'present'> {
-  if (await repos.catalogue.load(DEMO_DISTRICT_ID)) return 'present'
-  // Personas first, catalogue last: the catalogue's presence is what marks the seed as done.
-  for (const p of demoPersonas) {
-    const userId = userIdFor(p.openid, idSalt)
-    await repos.users.put({ id: userId, districtId: DEMO_DISTRICT_ID, name: p.name, phone: p.phone, openid: p.openid })
-    if (p.role !== 'resident') {
-      await repos.users.putRole(userId, { role: p.role, scopeId: p.scopeId, scopeName: scopeName(p.role, p.scopeId), districtId: DEMO_DISTRICT_ID }, 'seed', p.name)
-    }
+  let seeded = false
+  for (const [catalogue, personas] of [[demoCatalogue, demoPersonas], [secondCatalogue, secondDistrictPersonas]] as const) {
+    if (await repos.catalogue.load(catalogue.district.id)) continue
+    // Personas first, catalogue last: the catalogue's presence is what marks the seed as done.
+    for (const p of personas) await seedPersona(repos, catalogue, p, idSalt)
+    await repos.catalogue.save(catalogue)
+    seeded = true
   }
-  await repos.catalogue.save(demoCatalogue)
-  return 'seeded'
+  return seeded ? 'seeded' : 'present'
 }
 
-function scopeName(role: keyof typeof roleSpecs, scopeId: string): string {
-  const all = [...demoNodes, ...demoDepartments, ...demoRooms]
-  const found = all.find((x) => x.id === scopeId)
-  if (!found) throw new Error(`persona scope ${scopeId} for ${role} is not in the demo district`)
-  return found.name
+async function seedPersona(repos: Pick<Repos, 'users'>, catalogue: Catalogue, p: Persona, idSalt: string) {
+  const districtId = catalogue.district.id
+  const userId = userIdFor(p.openid, idSalt)
+  await repos.users.put({ id: userId, districtId, name: p.name, phone: p.phone, openid: p.openid })
+  if (p.role === 'resident') return
+  const scope = [...catalogue.nodes, ...catalogue.departments, ...catalogue.rooms].find((x) => x.id === p.scopeId)
+  if (!scope) throw new Error(`persona scope ${p.scopeId} for ${p.role} is not in ${districtId}`)
+  await repos.users.putRole(userId, { role: p.role, scopeId: p.scopeId, scopeName: scope.name, districtId }, 'seed', p.name)
 }

@@ -20,3 +20,11 @@ export const demoPersonas: Persona[] = [
   { openid: 'o-demo-mediator', name: '孙梅', role: 'mediator', scopeId: 'room-qingshi', phone: '13900001005', title: '青石街道说事室调解员' },
   { openid: 'o-demo-admin', name: '周敏', role: 'admin', scopeId: 'linjiang', phone: '13900001006', title: '临江区系统管理员' },
 ]
+
+/** The second demo district 临溪区 (tenancy): the same scope ids as 临江区, other people. */
+export const secondDistrictPersonas: Persona[] = [
+  { openid: 'o-demo2-resident', name: '钱多多', role: 'resident', scopeId: 'linxi', phone: '13900002001', title: '临溪区居民' },
+  { openid: 'o-demo2-dispatcher', name: '冯磊', role: 'dispatcher', scopeId: 's-qingshi', phone: '13900002002', title: '临溪区青石街道坐席' },
+  { openid: 'o-demo2-official', name: '蒋华', role: 'official', scopeId: 'dept-water', phone: '13900002004', title: '临溪区水务局工作人员' },
+  { openid: 'o-demo2-admin', name: '沈洁', role: 'admin', scopeId: 'linxi', phone: '13900002006', title: '临溪区系统管理员' },
+]

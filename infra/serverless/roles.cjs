@@ -8,7 +8,7 @@ const caseWrite = ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dy
 
 /** function name → DynamoDB actions on the table and its indexes, and S3 actions on uploads/* */
 const access = {
-  authLogin: ['dynamodb:Query', 'dynamodb:PutItem'],
+  authLogin: ['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
   me: ['dynamodb:Query'],
   invitesCreate: ['dynamodb:Query', 'dynamodb:PutItem'],
   invitesRedeem: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:PutItem'],
@@ -25,9 +25,10 @@ const access = {
   casesGet: { dynamodb: ['dynamodb:Query'], s3: ['s3:GetObject'] },
   casesFireEvent: { dynamodb: caseWrite, s3: ['s3:GetObject'] },
   casesFollow: { dynamodb: caseWrite, s3: ['s3:GetObject'] },
-  casesNotices: ['dynamodb:Query'],
-  notifier: { dynamodb: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], stream: true },
-  sweeper: { dynamodb: caseWrite, s3: ['s3:GetObject'] },
+  casesUnfollow: caseWrite,
+  casesNotices: ['dynamodb:Query', 'dynamodb:GetItem'],
+  notifier: { dynamodb: [...caseWrite, 'dynamodb:BatchWriteItem'], stream: true },
+  sweeper: { dynamodb: [...caseWrite, 'dynamodb:BatchWriteItem'] },
 }
 
 const roleName = (fn) => fn[0].toUpperCase() + fn.slice(1) + 'Role'

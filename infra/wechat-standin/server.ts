@@ -183,7 +183,7 @@ export class WechatStandin {
     const b = (body ?? {}) as Partial<SentMessage>
     if (typeof b.touser !== 'string' || !b.touser) return fail(40003)
     if (typeof b.template_id !== 'string' || !b.template_id) return fail(40037)
-    if (!b.data || typeof b.data !== 'object') return fail(47003)
+    if (!b.data || typeof b.data !== 'object' || !Object.entries(b.data).every(([k, v]) => validKeyword(k, v))) return fail(47003)
     const msgid = this.nextMsgId++
     this.messages.push({ msgid, touser: b.touser, template_id: b.template_id, page: b.page, data: b.data, sentAt: new Date().toISOString() })
     return { errcode: 0, errmsg: 'ok', msgid }
@@ -217,6 +217,21 @@ const apiOf: Record<string, WechatApi> = {
   'POST /cgi-bin/stable_token': 'stable_token',
   'POST /cgi-bin/message/subscribe/send': 'subscribe_send',
   'POST /wxa/msg_sec_check': 'msg_sec_check',
+}
+
+/** WeChat's value rules per keyword kind (the kind is the keyword name without its number): else errcode 47003. */
+const keywordRules: Record<string, (v: string) => boolean> = {
+  thing: (v) => Array.from(v).length <= 20 && !/[\r\n]/.test(v) && !/\p{Extended_Pictographic}/u.test(v),
+  phrase: (v) => /^[\p{Script=Han}·]{1,5}$/u.test(v),
+  character_string: (v) => /^[\x21-\x7e]{1,32}$/.test(v),
+  number: (v) => /^[0-9.]{1,32}$/.test(v),
+  name: (v) => Array.from(v).length <= 10,
+  time: (v) => /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/.test(v),
+}
+function validKeyword(name: string, value: unknown): boolean {
+  const v = (value as { value?: unknown } | null)?.value
+  const rule = keywordRules[name.replace(/\d+$/, '')]
+  return typeof v === 'string' && v.length > 0 && (!rule || rule(v))
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {

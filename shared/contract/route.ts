@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { permissions, type Action } from '../domain/permissions'
 
 /**
  * A route of the HTTP API: the single source for the handler (validation, typing), the mini-program client,
@@ -11,8 +12,8 @@ export interface RouteSpec {
   /** API Gateway style path: `/v1/grids/{id}`. */
   path: string
   summary: string
-  /** `none`: anyone may call; `user`: a valid session token is required. */
-  auth: 'none' | 'user'
+  /** The permission action the route needs (shared/domain/permissions.ts); the stack checks its roles. */
+  action: Action
   params?: z.ZodType
   query?: z.ZodType
   body?: z.ZodType
@@ -22,6 +23,10 @@ export interface RouteSpec {
 }
 
 export const defineRoute = <const S extends RouteSpec>(spec: S) => spec
+
+/** Whether a route needs a signed-in caller: every action but those open to anyone. */
+export const needsSession = (route: Pick<RouteSpec, 'action'>) => permissions[route.action].roles !== 'anyone'
+export type NeedsSession<S extends RouteSpec> = (typeof permissions)[S['action']]['roles'] extends 'anyone' ? false : true
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined
 type InferIn<T> = T extends z.ZodType ? z.input<T> : undefined

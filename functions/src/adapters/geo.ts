@@ -1,5 +1,5 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon'
-import type { NodeRecord } from '../model'
+import type { NodeRecord } from '../services/district/ports'
 import { gridLevels } from '@linli/shared'
 
 /** The deepest node whose boundary contains the point, or undefined outside every boundary. */

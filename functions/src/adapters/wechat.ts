@@ -82,7 +82,7 @@ export function makeWechatClient(o: WechatClientOptions) {
     },
 
     /** subscribeMessage.send. Throws WechatError with WeChat's errcode (43101 refused, …) or a DomainError when unreachable. */
-    async sendSubscribe(message: { touser: string; template_id: string; page: string; data: Record<string, { value: string }> }): Promise<void> {
+    async sendSubscribe(message: { touser: string; template_id: string; page: string; data: Record<string, { value: string }>; miniprogram_state?: string }): Promise<void> {
       await withToken((token) => call(`/cgi-bin/message/subscribe/send?access_token=${token}`, { method: 'POST', body: message }))
     },
   }

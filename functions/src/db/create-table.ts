@@ -4,6 +4,7 @@ import {
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
   type CreateTableCommandInput,
@@ -16,7 +17,8 @@ export async function ensureTable(c: DbConnection): Promise<'created' | 'existed
   try {
     let created = false
     try {
-      await client.send(new DescribeTableCommand({ TableName: c.tableName }))
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: c.tableName }))
+      await addMissingIndexes(client, c.tableName, new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName!)))
     } catch (e) {
       if (!(e instanceof ResourceNotFoundException)) throw e
       // CloudFormation names the stream by its view type alone; the CreateTable API also wants StreamEnabled.
@@ -38,5 +40,19 @@ export async function ensureTable(c: DbConnection): Promise<'created' | 'existed
     return created ? 'created' : 'existed'
   } finally {
     client.destroy()
+  }
+}
+
+/** A table made by an older definition (a local `.data/`) gets the indexes added since. */
+async function addMissingIndexes(client: ReturnType<typeof makeDynamoClient>, TableName: string, present: Set<string>) {
+  for (const index of definition.GlobalSecondaryIndexes.filter((i) => !present.has(i.IndexName))) {
+    const attributes = new Set(index.KeySchema.map((k) => k.AttributeName))
+    await client.send(
+      new UpdateTableCommand({
+        TableName,
+        AttributeDefinitions: definition.AttributeDefinitions.filter((a) => attributes.has(a.AttributeName)) as CreateTableCommandInput['AttributeDefinitions'],
+        GlobalSecondaryIndexUpdates: [{ Create: index as NonNullable<CreateTableCommandInput['GlobalSecondaryIndexes']>[number] }],
+      }),
+    )
   }
 }

@@ -1,25 +1,31 @@
-/** The database, assembled: every repository over one table. The only door from services to DynamoDB. */
+/** The database, assembled: every family's repository over one table. The only door from services to DynamoDB. */
 import { makeDocumentClient, makeDynamoClient, type DbConnection } from './client'
 import { makeEntities } from './entities'
-import { makeUsersRepo } from './users-repo'
-import { makeInvitesRepo } from './invites-repo'
-import { makeCatalogueRepo } from './catalogue-repo'
-import { makeCasesRepo } from './cases-repo'
+import { makeUsersRepo } from './identity/users-repo'
+import { makeInvitesRepo } from './identity/invites-repo'
+import { makeCatalogueRepo } from './district/catalogue-repo'
+import { makeCasesRepo } from './cases/repo'
+import { makeConsentsRepo, makeOutboxRepo } from './notify/outbox-repo'
+import { makeDueRepo } from './due-repo'
+import type { Repos } from '../services/deps'
 
-export function makeRepos(c: DbConnection) {
+export function makeRepos(c: DbConnection): Repos {
   const entities = makeEntities(makeDocumentClient(makeDynamoClient(c)), c.tableName)
   return {
     users: makeUsersRepo(entities),
     invites: makeInvitesRepo(entities),
     catalogue: makeCatalogueRepo(entities),
     cases: makeCasesRepo(entities),
+    outbox: makeOutboxRepo(entities),
+    consents: makeConsentsRepo(entities),
+    due: makeDueRepo(entities),
   }
 }
 
-export type Repos = ReturnType<typeof makeRepos>
 export { ensureTable } from './create-table'
 export type { DbConnection } from './client'
-export type { RedeemOutcome } from './invites-repo'
-export type { CasesRepo, CaseRecordSummary } from './cases-repo'
-export { summaryOf } from './cases-repo'
-export { newNotices } from './stream'
+export type { Repos } from '../services/deps'
+export { summaryOf } from '../services/cases/summary'
+export { newOutboxEvents } from './notify/stream'
+export { keys } from './keys'
+export { bulkCaseEntries } from './cases/bulk'

@@ -4,7 +4,7 @@ import { DomainError, defineRoute } from '@linli/shared'
 import { endpoint } from './stack'
 import { makeSessionTokens } from '../adapters/session-token'
 import type { Deps } from '../services/deps'
-import type { Binding, UserRecord } from '../model'
+import type { Binding, UserRecord } from '../services/identity/ports'
 
 const users = new Map<string, { user: UserRecord; roles: Binding[] }>([
   ['u1', { user: { id: 'u1', districtId: 'd1', name: '甲' }, roles: [] }],
@@ -20,7 +20,7 @@ const echo = defineRoute({
   method: 'POST',
   path: '/v1/echo',
   summary: 'echo',
-  auth: 'user',
+  action: 'me.read',
   body: z.strictObject({ n: z.number({ error: 'n 必须是数字' }) }),
   response: z.object({ n: z.number(), who: z.string() }),
 })

@@ -1,11 +1,16 @@
 /**
  * The one HTTP middleware stack every handler goes through: body limits and JSON parsing, zod validation of
- * params/query/body, authentication (roles from our records), and mapping every error through the catalogue.
+ * params/query/body, authentication (roles from our records), the route's permission action (the permission table)
+ * and mapping every error through the catalogue.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
 import { randomUUID } from 'node:crypto'
 import {
   DomainError,
+  needsSession,
+  permits,
+  type Action,
+  type NeedsSession,
   errorCatalogue,
   isDomainError,
   parseOrThrow,
@@ -16,9 +21,9 @@ import {
   type RouteResponse,
   type RouteSpec,
 } from '@linli/shared'
-import type { Caller } from '../model'
+import type { Caller } from '../services/identity/ports'
 import type { Deps } from '../services/deps'
-import { loadCaller } from '../services/users'
+import { loadCaller } from '../services/identity/users'
 import { runtimeDeps } from '../runtime'
 
 export const MAX_BODY_BYTES = 64 * 1024
@@ -27,7 +32,7 @@ export interface Request<S extends RouteSpec> {
   params: RouteParams<S>
   query: RouteQuery<S>
   body: RouteBody<S>
-  caller: S['auth'] extends 'user' ? Caller : undefined
+  caller: NeedsSession<S> extends true ? Caller : undefined
   requestId: string
   /** Request headers, names in lower case. */
   headers: Record<string, string | undefined>
@@ -48,7 +53,7 @@ export function endpoint<S extends RouteSpec>(
         params: route.params ? parseOrThrow(route.params, event.pathParameters ?? {}) : undefined,
         query: route.query ? parseOrThrow(route.query, event.queryStringParameters ?? {}) : undefined,
         body: route.body ? parseOrThrow(route.body, readJsonBody(event)) : undefined,
-        caller: route.auth === 'user' ? await authenticate(deps, event) : undefined,
+        caller: needsSession(route) ? await authenticate(deps, event, route.action) : undefined,
         requestId,
         headers: Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
       } as Request<S>
@@ -80,12 +85,14 @@ function readJsonBody(event: APIGatewayProxyEventV2): unknown {
   }
 }
 
-async function authenticate(deps: Deps, event: APIGatewayProxyEventV2): Promise<Caller> {
+/** The caller from the session token, with roles re-read from our records; the route's action checked on them. */
+async function authenticate(deps: Deps, event: APIGatewayProxyEventV2, action: Action): Promise<Caller> {
   const match = /^Bearer\s+(\S+)$/i.exec(header(event, 'authorization') ?? '')
   if (!match) throw new DomainError('auth.required')
   const claims = await deps.tokens.verify(match[1]!, deps.clock())
   const caller = await loadCaller(deps, claims.userId)
   if (caller.user.districtId !== claims.districtId) throw new DomainError('auth.invalidToken')
+  if (!permits(caller.roles, caller.user.districtId, action)) throw new DomainError('auth.forbidden', [{ path: 'action', message: '你的角色不能执行此操作' }])
   return caller
 }
 

@@ -1,15 +1,13 @@
-/** Stream-triggered notifier: delivers each notice the moment its transition commits. Failures wait for the sweeper. */
+/** Stream-triggered notifier: runs each outbox event's fan-out step the moment its transaction commits. */
 import type { DynamoDBStreamEvent } from 'aws-lambda'
-import { newNotices } from '../db'
+import { newOutboxEvents } from '../db'
 import { runtimeDeps } from '../runtime'
-import { deliver } from '../services/notices'
+import { fanOuts } from '../families'
+import { runStep } from '../notify/outbox'
 
 export const handler = async (event: DynamoDBStreamEvent) => {
   const deps = await runtimeDeps()
-  try {
-    await deliver(deps, newNotices(event))
-  } catch (err) {
-    // The failed notice keeps its lease; the sweeper re-drives it. Retrying the batch here would only repeat that.
-    console.error(JSON.stringify({ level: 'error', job: 'notifier', error: String(err) }))
-  }
+  const steps = await Promise.allSettled(newOutboxEvents(event).map((ev) => runStep(deps, ev, fanOuts[ev.subject.kind]!)))
+  // A failed step stays on the due index; the sweeper re-drives it. Retrying the batch here would repeat the others.
+  for (const s of steps) if (s.status === 'rejected') console.error(JSON.stringify({ level: 'error', job: 'notifier', error: String(s.reason) }))
 }

@@ -1,13 +1,9 @@
-/** Scheduled every minute: re-drives due notices (retries with backoff, anything the stream missed) and closes
- * resolved cases nobody rated within 72 hours. */
+/** Scheduled every minute: one sweep of the due index, for every district (see ./sweep.ts). */
 import { runtimeDeps } from '../runtime'
-import { sweepNotices } from '../services/notices'
-import { autoConfirm } from '../services/case-events'
+import { sweep } from './sweep'
 
-export const handler = async () => {
-  const deps = await runtimeDeps()
-  const notices = await sweepNotices(deps)
-  const closed = await autoConfirm(deps, deps.defaultDistrictId)
-  console.log(JSON.stringify({ level: 'info', job: 'sweeper', notices: notices.length, autoConfirmed: closed.length }))
-  return { notices: notices.length, autoConfirmed: closed.length }
+export const handler = async (event?: { lookbackDays?: number }) => {
+  const report = await sweep(await runtimeDeps(), undefined, event?.lookbackDays)
+  console.log(JSON.stringify({ level: 'info', job: 'sweeper', ...report }))
+  return report
 }

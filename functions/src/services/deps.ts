@@ -1,15 +1,30 @@
 /** What services need from the outside world, passed in (DESIGN.md §2 rule 8): real in Lambda, fakes in unit tests. */
-import type { TemplateKey } from '@linli/shared'
-import type { Repos } from '../db'
 import type { WechatClient } from '../adapters/wechat'
 import type { SessionTokens } from '../adapters/session-token'
 import type { Storage } from '../adapters/storage'
-import type { Catalogue } from '../model'
+import type { InvitesRepo, UsersRepo } from './identity/ports'
+import type { Catalogue, CatalogueRepo } from './district/ports'
+import type { CasesRepo } from './cases/ports'
+import type { ConsentsRepo, MiniprogramState, OutboxRepo, Sender } from '../notify/ports'
+import type { DueRepo } from '../jobs/ports'
+import type { TemplateConfig } from '../notify/templates'
+
+export interface Repos {
+  users: UsersRepo
+  invites: InvitesRepo
+  catalogue: CatalogueRepo
+  cases: CasesRepo
+  outbox: OutboxRepo
+  consents: ConsentsRepo
+  due: DueRepo
+}
 
 export interface Deps {
-  repos: Pick<Repos, 'users' | 'invites' | 'cases'>
+  repos: Repos
   catalogue: (districtId: string) => Promise<Catalogue>
-  wechat: Pick<WechatClient, 'code2Session' | 'msgSecCheck' | 'sendSubscribe'>
+  wechat: Pick<WechatClient, 'code2Session' | 'msgSecCheck'>
+  /** Delivers subscribe messages: WeChat in Lambda, a recording sender in unit tests. */
+  sender: Sender
   storage: Pick<Storage, 'presignUpload' | 'inspect' | 'viewUrl'>
   tokens: SessionTokens
   clock: () => Date
@@ -18,6 +33,8 @@ export interface Deps {
   /** Signs page cursors. */
   cursorSecret: string
   defaultDistrictId: string
-  /** WeChat template ids of our subscribe messages. */
-  templates: Record<TemplateKey, string>
+  /** WeChat template ids and keyword names in force (configuration over the registry's defaults). */
+  templates: TemplateConfig
+  /** Which build a notice opens (developer / trial / formal), per stage. */
+  miniprogramState: MiniprogramState
 }

@@ -3,7 +3,7 @@
  * as ApiError carrying the catalogue code, the Chinese message and the offending fields.
  */
 import Taro from '@tarojs/taro'
-import { fillPath, type ErrorBody, type FieldError, type RouteRequest, type RouteResponse, type RouteSpec } from '@linli/shared'
+import { fillPath, needsSession, type ErrorBody, type FieldError, type RouteRequest, type RouteResponse, type RouteSpec } from '@linli/shared'
 import { clearSession, getSession, goToLogin } from './session'
 
 // H5 is served with the API on its own origin; the weapp build calls the configured API host.
@@ -47,7 +47,7 @@ export async function call<S extends RouteSpec>(route: S, input?: Input<S>, opti
   if (res.statusCode >= 200 && res.statusCode < 300) return res.data as RouteResponse<S>
   const body = res.data as Partial<ErrorBody> | undefined
   const error = new ApiError(res.statusCode, body?.error?.code ?? 'internal', body?.error?.message ?? '服务器开小差了，请稍后再试', body?.error?.fields)
-  if (res.statusCode === 401 && route.auth === 'user') {
+  if (res.statusCode === 401 && needsSession(route)) {
     clearSession()
     goToLogin()
   }

@@ -7,8 +7,8 @@
  * `input` event on the TextArea, as a user would. The fakes answered to the page are checked against the shared
  * contract, so they keep the shape the real API has.
  */
-import { listCategories } from '../../../shared/contract/categories'
-import { caseDetailSchema, submitCase } from '../../../shared/contract/cases'
+import { listCategories } from '../../../shared/contract/district/categories'
+import { caseDetailSchema, submitCase } from '../../../shared/contract/cases/cases'
 import { cleanup, installFakeWx, loadPage, settle, SESSION_KEY, tapAndObserve, waitFor, type Call, type FakeResponse, type FakeWx, type LoadedPage, type PageView } from './simulate-weapp'
 
 const DRAFT_KEY = 'linli.reportDraft'

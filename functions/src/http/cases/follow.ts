@@ -1,5 +1,5 @@
 import { followCase as route } from '@linli/shared'
 import { endpoint } from '../stack'
-import { followCase } from '../../services/case-events'
+import { followCase } from '../../services/cases/events'
 
 export const handler = endpoint(route, ({ caller, params }, deps) => followCase(deps, caller, params.id))

@@ -1,5 +1,5 @@
 import { listCases as route } from '@linli/shared'
 import { endpoint } from '../stack'
-import { listCases } from '../../services/case-read'
+import { listCases } from '../../services/cases/read'
 
 export const handler = endpoint(route, ({ caller, query }, deps) => listCases(deps, caller, query))

@@ -1,5 +1,5 @@
 import { nearbyCases as route } from '@linli/shared'
 import { endpoint } from '../stack'
-import { nearbyCases } from '../../services/case-read'
+import { nearbyCases } from '../../services/cases/read'
 
 export const handler = endpoint(route, ({ caller, query }, deps) => nearbyCases(deps, caller, query))

@@ -1,5 +1,5 @@
 import { caseNotices as route } from '@linli/shared'
 import { endpoint } from '../stack'
-import { caseNotices } from '../../services/case-notices'
+import { caseNotices } from '../../services/cases/notices'
 
 export const handler = endpoint(route, ({ caller, params }, deps) => caseNotices(deps, caller, params.id))

@@ -1,6 +1,6 @@
 import { DomainError, submitCase as route } from '@linli/shared'
 import { endpoint } from '../stack'
-import { submit } from '../../services/case-submit'
+import { submit } from '../../services/cases/submit'
 
 export const handler = endpoint(route, ({ caller, body, headers }, deps) => {
   const key = headers['idempotency-key']

@@ -1,5 +1,5 @@
 import { recordSubscription as route } from '@linli/shared'
 import { endpoint } from '../stack'
-import { recordSubscription } from '../../services/subscriptions'
+import { recordSubscription } from '../../notify/consents'
 
 export const handler = endpoint(route, ({ caller, body }, deps) => recordSubscription(deps, caller, body.templateKey, body.result))

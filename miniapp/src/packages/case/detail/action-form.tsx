@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { caseEventSchema, fireCaseEvent, transitions, type CaseDetail, type CaseEventType } from '@linli/shared'
+import { caseEventLabels, caseEventSchema, fireCaseEvent, type CaseDetail, type CaseEventType } from '@linli/shared'
 import type { Department } from '../../../api/categories'
 import { ApiError, call } from '../../../api/request'
 import { askSubscribe } from '../../../api/subscribe'
@@ -82,7 +82,7 @@ export function ActionForm(props: { type: CaseEventType; detail: CaseDetail; dep
     }
   }
 
-  const label = transitions[type].label
+  const label = caseEventLabels[type]
   return (
     <View className={`case-action-form case-action-form--${type}`}>
       {withReason.includes(type) && (

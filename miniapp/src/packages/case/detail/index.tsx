@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { caseNotices, getCase, transitions, type CaseDetail, type CaseEventType, type Notice } from '@linli/shared'
+import { caseEventLabels, caseNotices, getCase, type CaseDetail, type CaseEventType, type Notice } from '@linli/shared'
 import { loadDepartments, type Department } from '../../../api/categories'
 import { ApiError, call } from '../../../api/request'
 import { Button, Popup } from '../components/nutui'
@@ -69,7 +69,7 @@ export default function CaseDetailPage() {
   }, [detail?.allowedEvents.join()])
 
   const done = (next: CaseDetail) => {
-    const label = action ? transitions[action].label : ''
+    const label = action ? caseEventLabels[action] : ''
     setAction(undefined)
     setDetail(next)
     loadNotices()
@@ -99,12 +99,12 @@ export default function CaseDetailPage() {
               size='small'
               onClick={() => setAction(type)}
             >
-              {transitions[type].label}
+              {caseEventLabels[type]}
             </Button>
           ))}
         </View>
       )}
-      <Popup visible={!!action} position='bottom' round closeable destroyOnClose title={action ? transitions[action].label : ''} onClose={() => setAction(undefined)}>
+      <Popup visible={!!action} position='bottom' round closeable destroyOnClose title={action ? caseEventLabels[action] : ''} onClose={() => setAction(undefined)}>
         {action && <ActionForm key={action} type={action} detail={detail} departments={departments} onDone={done} onConflict={conflict} />}
       </Popup>
     </View>

@@ -1,10 +1,9 @@
 import { Text } from '@tarojs/components'
-import { transitions, type Notice } from '@linli/shared'
+import { caseEventLabels, type Notice } from '@linli/shared'
 import { Cell, CellGroup, Tag } from '../components/nutui'
 import { formatTime } from '../../../utils/format'
 
 const states: Record<Notice['state'], { label: string; type: 'default' | 'primary' | 'success' | 'warning' | 'danger' }> = {
-  pending: { label: '待发送', type: 'default' },
   sending: { label: '发送中', type: 'primary' },
   sent: { label: '已送达', type: 'success' },
   failed: { label: '发送失败', type: 'warning' },
@@ -12,7 +11,7 @@ const states: Record<Notice['state'], { label: string; type: 'default' | 'primar
   no_consent: { label: '未授权', type: 'default' },
 }
 const templates: Record<string, string> = { case_progress: '进展通知', case_dispatch: '派单通知' }
-const eventLabel = (e: string) => (e in transitions ? transitions[e as keyof typeof transitions].label : e === 'submit' ? '上报' : e)
+const eventLabel = (e: string) => (e in caseEventLabels ? caseEventLabels[e as keyof typeof caseEventLabels] : e)
 
 /** 通知记录 (staff): each subscribe message of the case, to whom, and how its delivery went. */
 export function Notices({ items, error }: { items: Notice[]; error?: string }) {

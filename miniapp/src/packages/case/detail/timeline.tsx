@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import { transitions, type CaseDetail } from '@linli/shared'
+import { caseEventLabels, type CaseDetail } from '@linli/shared'
 import { Step, Steps } from '../components/nutui'
 import { PhotoGrid } from '../components/photo-grid'
 import { formatTime } from '../../../utils/format'
 
 type Item = CaseDetail['timeline'][number]
 
-const labelOf = (type: Item['type']) => (type === 'submit' ? '上报' : type === 'follow' ? '关注' : transitions[type].label)
+const labelOf = (type: Item['type']) => caseEventLabels[type]
 
 /** 处理进度: every step of the case, oldest first, the latest highlighted. */
 export function Timeline({ items }: { items: Item[] }) {

@@ -1,0 +1,132 @@
+/**
+ * Entities of the case loop. A case's items share its partition (keys.case): the case with its timeline, its list
+ * entries and its followers. They carry no toolbox timestamps: the records keep their own times.
+ */
+import { Entity } from 'dynamodb-toolbox/entity'
+import { item } from 'dynamodb-toolbox/schema/item'
+import { string } from 'dynamodb-toolbox/schema/string'
+import { number } from 'dynamodb-toolbox/schema/number'
+import { boolean } from 'dynamodb-toolbox/schema/boolean'
+import { list } from 'dynamodb-toolbox/schema/list'
+import { map } from 'dynamodb-toolbox/schema/map'
+import { any } from 'dynamodb-toolbox/schema/any'
+import { caseStatuses, priorities, slaBandKeys } from '@linli/shared'
+import type { LinliTable } from '../table'
+import { keys } from '../keys'
+
+const status = () => string().enum(...caseStatuses)
+
+export function makeCaseEntities(table: LinliTable) {
+  const Case = new Entity({
+    name: 'Case',
+    table,
+    timestamps: false,
+    schema: item({
+      districtId: string().key(),
+      caseId: string().key(),
+      number: string(),
+      status: status(),
+      version: number(),
+      categoryId: string(),
+      categoryName: string(),
+      priority: string().enum(...priorities),
+      slaBand: string().enum(...slaBandKeys),
+      departmentId: string(),
+      assigneeIds: list(string()),
+      assigneeNames: list(string()),
+      gridId: string(),
+      gridName: string(),
+      levelNodeId: string(),
+      reporterId: string(),
+      reporterName: string(),
+      anonymous: boolean(),
+      contactPhone: string().optional(),
+      description: string(),
+      lat: number(),
+      lng: number(),
+      cell: string(),
+      address: string().optional(),
+      photoKeys: list(string()),
+      acceptBy: string(),
+      dispatchBy: string(),
+      resolveBy: string(),
+      flagged: boolean(),
+      reopenCount: number(),
+      rating: number().optional(),
+      followerCount: number(),
+      resolvedBy: string().optional(),
+      // The timeline lives in the case item: a transition appends to it in the same update that moves the case.
+      timeline: list(
+        map({
+          eventId: string(),
+          at: string(),
+          type: string(),
+          from: status().optional(),
+          to: status().optional(),
+          actorId: string(),
+          actorName: string(),
+          note: string().optional(),
+          rating: number().optional(),
+          photoKeys: list(string()),
+        }),
+      ),
+      createdAt: string(),
+      updatedAt: string(),
+      // The case item is itself the entry of two lists: nearby while open (gsi1) and the district's by status (gsi2),
+      // and sits on the due index (gsi3) while the clock has something to do with it.
+      gsi1pk: string().optional(),
+      gsi1sk: string().optional(),
+      gsi2pk: string(),
+      gsi2sk: string(),
+      gsi3pk: string().optional(),
+      gsi3sk: string().optional(),
+    }),
+    computeKey: ({ districtId, caseId }) => ({ pk: keys.case(districtId, caseId), sk: keys.caseItem }),
+  })
+
+  /** A case as one list shows it: gsi1 = the list, gsi2 = the list narrowed to one status. Sorted by last change. */
+  const CaseView = new Entity({
+    name: 'CaseView',
+    table,
+    timestamps: false,
+    schema: item({
+      districtId: string().key(),
+      caseId: string().key(),
+      viewKey: string().key(),
+      /** The case version the entry shows: fan-out writes only over older entries. */
+      version: number(),
+      summary: any(),
+      gsi1pk: string(),
+      gsi1sk: string(),
+      gsi2pk: string(),
+      gsi2sk: string(),
+    }),
+    computeKey: ({ districtId, caseId, viewKey }) => ({ pk: keys.case(districtId, caseId), sk: keys.caseView(viewKey) }),
+  })
+
+  const Follower = new Entity({
+    name: 'Follower',
+    table,
+    timestamps: false,
+    schema: item({ districtId: string().key(), caseId: string().key(), userId: string().key(), name: string(), at: string() }),
+    computeKey: ({ districtId, caseId, userId }) => ({ pk: keys.case(districtId, caseId), sk: keys.follower(userId) }),
+  })
+
+  const Idempotency = new Entity({
+    name: 'Idempotency',
+    table,
+    timestamps: false,
+    schema: item({ districtId: string().key(), userId: string().key(), key: string().key(), requestHash: string(), caseId: string(), ttl: number() }),
+    computeKey: ({ districtId, userId, key }) => ({ pk: keys.idempotency(districtId, userId, key), sk: keys.idempotencyItem }),
+  })
+
+  const Counter = new Entity({
+    name: 'Counter',
+    table,
+    timestamps: false,
+    schema: item({ districtId: string().key(), name: string().key(), seq: number() }),
+    computeKey: ({ districtId, name }) => ({ pk: keys.counter(districtId, name), sk: keys.counterItem }),
+  })
+
+  return { Case, CaseView, Follower, Idempotency, Counter }
+}

@@ -1,0 +1,206 @@
+/**
+ * Storage of the case loop. Every state change is ONE bounded transaction (DESIGN.md rule 4): the case (conditioned
+ * on the expected status and version) with its timeline item, the entries of its own lists (reporter, grid, queue)
+ * and one outbox event. Entries of other people (followers, assignees) are written by the fan-out, only over older
+ * versions, so a late fan-out never overwrites a newer one.
+ */
+import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
+import { $add, $append, $remove, $set } from 'dynamodb-toolbox/entity/actions/update'
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query'
+import { openStatuses } from '@linli/shared'
+import type { Entities } from '../entities'
+import { keys } from '../keys'
+import { decodeKey, encodeKey } from '../page-key'
+import { cancelReasons, conditional, isCanceled } from '../transact'
+import { outboxEventItem } from '../notify/outbox-repo'
+import type { CaseList, CaseRecord, CasesRepo, CaseSummaryRecord } from '../../services/cases/ports'
+import { summaryOf } from '../../services/cases/summary'
+
+const listKey = (districtId: string, l: CaseList) => {
+  switch (l.kind) {
+    case 'mine':
+      return keys.view.mine(districtId, l.userId)
+    case 'assigned':
+      return keys.view.assigned(districtId, l.userId)
+    case 'grid':
+      return keys.view.grid(districtId, l.gridId)
+    case 'queue':
+      return keys.view.queue(districtId, l.nodeId)
+  }
+}
+
+/** The lists whose entries commit with the case: the reporter's, the grid's and the queue of the case's level. */
+const ownLists = (c: CaseRecord): CaseList[] => [
+  { kind: 'mine', userId: c.reporterId },
+  { kind: 'grid', gridId: c.gridId },
+  { kind: 'queue', nodeId: c.levelNodeId },
+]
+
+export function makeCasesRepo(e: Entities): CasesRepo {
+  const cases = e.Case.build(EntityRepository)
+  const views = e.CaseView.build(EntityRepository)
+  const followers = e.Follower.build(EntityRepository)
+
+  const entry = (s: CaseSummaryRecord & { districtId: string; version: number }, l: CaseList) => {
+    const viewKey = listKey(s.districtId, l)
+    const { districtId, version, ...summary } = s
+    const sort = keys.changed(s.updatedAt, s.caseId)
+    return { districtId, caseId: s.caseId, viewKey, version, summary, gsi1pk: viewKey, gsi1sk: sort, gsi2pk: keys.view.withStatus(viewKey, s.status), gsi2sk: sort }
+  }
+  const entryOf = (c: CaseRecord, l: CaseList) => entry({ ...summaryOf(c), districtId: c.districtId, version: c.version }, l)
+  /** The case item with its index attributes: nearby (gsi1) while open, by status (gsi2), the due index (gsi3). */
+  const caseItem = (c: CaseRecord) => {
+    const { dueAt, ...rest } = c
+    const sort = keys.changed(c.updatedAt, c.caseId)
+    const isOpen = openStatuses.includes(c.status)
+    const due = dueAt ? keys.due(dueAt, keys.case(c.districtId, c.caseId)) : { gsi3pk: undefined, gsi3sk: undefined }
+    return {
+      ...rest,
+      gsi1pk: isOpen ? keys.near(c.districtId, c.cell, c.categoryId) : undefined,
+      gsi1sk: isOpen ? sort : undefined,
+      gsi2pk: keys.casesByStatus(c.districtId, c.status),
+      gsi2sk: sort,
+      ...due,
+    }
+  }
+  const casePage = async (partition: string, limit: number): Promise<{ items: CaseSummaryRecord[]; scanned: number }> => {
+    const { Items = [], ScannedCount = 0 } = await e.table.build(QueryCommand).entities(e.Case).query({ index: 'gsi1', partition }).options({ limit, reverse: true }).send()
+    return { items: Items.map((i) => summaryOf(asCaseRecord(i))), scanned: ScannedCount }
+  }
+
+  return {
+    /** Access pattern "daily case number": UpdateItem ADD on the district's counter of the day. Gaps are possible. */
+    async nextSequence(districtId, day) {
+      const { Attributes } = await e.Counter.build(EntityRepository).update({ districtId, name: day, seq: $add(1) }, { returnValues: 'UPDATED_NEW' })
+      return Number(Attributes?.seq)
+    },
+
+    async create(c, timeline, event, idempotency) {
+      try {
+        await execute(
+          cases.transactPut({ ...caseItem(c), timeline }, { condition: { attr: 'caseId', exists: false } }),
+          ...ownLists(c).map((l) => views.transactPut(entryOf(c, l))),
+          ...(event ? [e.OutboxEvent.build(EntityRepository).transactPut(outboxEventItem(event))] : []),
+          ...(idempotency ? [e.Idempotency.build(EntityRepository).transactPut({ ...idempotency, districtId: c.districtId, caseId: c.caseId }, { condition: { attr: 'key', exists: false } })] : []),
+        )
+        return 'created'
+      } catch (err) {
+        if (idempotency && isCanceled(err)) return 'duplicate'
+        throw err
+      }
+    },
+
+    async idempotency(districtId, userId, key) {
+      const { Item } = await e.Idempotency.build(EntityRepository).get({ districtId, userId, key }, { consistent: true })
+      return Item && { requestHash: Item.requestHash, caseId: Item.caseId }
+    },
+
+    /** Access pattern "a case": GetItem (consistent) — the case with its timeline. */
+    async get(districtId, caseId) {
+      const { Item } = await cases.get({ districtId, caseId }, { consistent: true })
+      return Item && { record: asCaseRecord(Item), timeline: Item.timeline }
+    },
+
+    async isFollower(districtId, caseId, userId) {
+      const { Item } = await followers.get({ districtId, caseId, userId }, { consistent: true })
+      return Boolean(Item)
+    },
+
+    async transition(before, after, item, event) {
+      const dropped = ownLists(before).filter((l) => !ownLists(after).some((m) => listKey(after.districtId, m) === listKey(before.districtId, l)))
+      const { districtId, caseId, ...rest } = caseItem(after)
+      // The stored case becomes exactly `after`: a bare array would patch list elements ($set replaces the list),
+      // and an attribute `after` lacks (the nearby key of a closed case, say) is removed.
+      const changes = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, Array.isArray(v) ? $set(v) : v === undefined ? $remove() : v])) as unknown as typeof rest
+      try {
+        await execute(
+          cases.transactUpdate({ districtId, caseId, ...changes, timeline: $append([item]) }, { condition: { and: [{ attr: 'status', eq: before.status }, { attr: 'version', eq: before.version }] } }),
+          ...ownLists(after).map((l) => views.transactPut(entryOf(after, l))),
+          ...dropped.map((l) => views.transactDelete({ districtId, caseId, viewKey: listKey(districtId, l) })),
+          e.OutboxEvent.build(EntityRepository).transactPut(outboxEventItem(event)),
+        )
+        return true
+      } catch (err) {
+        if (isCanceled(err)) return false
+        throw err
+      }
+    },
+
+    async follow(c, follower, at) {
+      const { districtId, caseId } = c
+      try {
+        await execute(
+          followers.transactPut({ districtId, caseId, userId: follower.id, name: follower.name, at }, { condition: { attr: 'userId', exists: false } }),
+          views.transactPut(entryOf(c, { kind: 'mine', userId: follower.id })),
+          cases.transactUpdate({ districtId, caseId, followerCount: $add(1) }, { condition: { and: [{ attr: 'status', eq: c.status }, { attr: 'version', eq: c.version }] } }),
+        )
+        return 'followed'
+      } catch (err) {
+        if (!isCanceled(err)) throw err
+        return cancelReasons(err)[0] === 'ConditionalCheckFailed' ? 'already' : 'changed'
+      }
+    },
+
+    async unfollow(c, userId) {
+      const { districtId, caseId } = c
+      try {
+        await execute(
+          followers.transactDelete({ districtId, caseId, userId }, { condition: { attr: 'userId', exists: true } }),
+          views.transactDelete({ districtId, caseId, viewKey: keys.view.mine(districtId, userId) }),
+          cases.transactUpdate({ districtId, caseId, followerCount: $add(-1) }, { condition: { attr: 'followerCount', gt: 0 } }),
+        )
+        return true
+      } catch (err) {
+        if (isCanceled(err)) return false
+        throw err
+      }
+    },
+
+    /** Access pattern "followers of a case": Query pk = the case, sk begins_with FOLLOW#, one page (consistent). */
+    async followers(districtId, caseId, page) {
+      const { Items = [], LastEvaluatedKey } = await e.table
+        .build(QueryCommand)
+        .entities(e.Follower)
+        .query({ partition: keys.case(districtId, caseId), range: { beginsWith: keys.followerPrefix } })
+        .options({ limit: page.limit, consistent: true, exclusiveStartKey: decodeKey(page.after) })
+        .send()
+      return { items: Items.map((i) => ({ id: i.userId, name: i.name })), next: encodeKey(LastEvaluatedKey) }
+    },
+
+    async putEntries(s, lists) {
+      const newer = { or: [{ attr: 'version' as const, exists: false }, { attr: 'version' as const, lt: s.version }] }
+      await Promise.all(lists.map((l) => conditional(() => views.put(entry(s, l), { condition: newer }))))
+    },
+
+    async dropEntries(c, lists) {
+      await Promise.all(
+        lists.map((l) => conditional(() => views.delete({ districtId: c.districtId, caseId: c.caseId, viewKey: listKey(c.districtId, l) }, { condition: { attr: 'version', lt: c.version } }))),
+      )
+    },
+
+    /**
+     * Access pattern "a list": Query gsi1 (or gsi2 with a status) on the list's key, newest change first, one page.
+     * Reads at most `limit` items whatever the table size.
+     */
+    async list(districtId, l, status, limit, startKey) {
+      const viewKey = listKey(districtId, l)
+      const { Items = [], LastEvaluatedKey, ScannedCount = 0 } = await e.table
+        .build(QueryCommand)
+        .entities(e.CaseView)
+        .query(status ? { index: 'gsi2', partition: keys.view.withStatus(viewKey, status) } : { index: 'gsi1', partition: viewKey })
+        .options({ limit, reverse: true, exclusiveStartKey: startKey })
+        .send()
+      return { items: Items.map((i) => i.summary as CaseSummaryRecord), lastKey: LastEvaluatedKey, scanned: ScannedCount }
+    },
+
+    /** Access pattern "open cases in a cell": Query gsi1 = keys.near (the case items themselves). */
+    near: (districtId, cell, categoryId, limit) => casePage(keys.near(districtId, cell, categoryId), limit),
+  }
+}
+
+/** A stored case without its timeline, the entity tag and the index attributes `caseItem` adds. */
+export function asCaseRecord<T extends { entity?: string; timeline?: unknown; gsi1pk?: string; gsi1sk?: string; gsi2pk?: string; gsi2sk?: string; gsi3pk?: string; gsi3sk?: string }>(i: T): CaseRecord {
+  const { entity: _e, timeline: _t, gsi1pk: _1, gsi1sk: _2, gsi2pk: _3, gsi2sk: _4, gsi3pk: _5, gsi3sk, ...rest } = i
+  return { ...(rest as unknown as CaseRecord), dueAt: gsi3sk ? gsi3sk.split('#')[0] : undefined }
+}

@@ -1,0 +1,66 @@
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query'
+import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
+import { BatchWriteCommand, execute as execBatch } from 'dynamodb-toolbox/table/actions/batchWrite'
+import type { Entities } from '../entities'
+import { keys } from '../keys'
+import type { Catalogue, CatalogueRepo, NodeRecord } from '../../services/district/ports'
+
+export function makeCatalogueRepo(e: Entities): CatalogueRepo {
+  return {
+    /**
+     * Access pattern "district catalogue": Query pk = keys.catalogue(district) — the district, its grid tree, departments, rooms
+     * and categories (a few hundred small items), read as one paginated query.
+     */
+    async load(districtId: string): Promise<Catalogue | undefined> {
+      const { Items = [] } = await e.table
+        .build(QueryCommand)
+        .entities(e.District, e.GridNode, e.Department, e.Room, e.CategoryClass, e.Category)
+        .query({ partition: keys.catalogue(districtId) })
+        .options({ maxPages: Infinity, showEntityAttr: true })
+        .send()
+      const c: Catalogue = { district: { id: districtId, name: '', casePrefix: '' }, nodes: [], departments: [], rooms: [], classes: [], categories: [] }
+      let found = false
+      for (const i of Items) {
+        switch (i.entity) {
+          case 'District':
+            if ('casePrefix' in i) (c.district = { id: i.districtId, name: i.name, casePrefix: i.casePrefix }), (found = true)
+            break
+          case 'GridNode':
+            if ('nodeId' in i) c.nodes.push({ id: i.nodeId, name: i.name, level: i.level, parentId: i.parentId, boundary: i.boundary as NodeRecord['boundary'], roster: i.roster as NodeRecord['roster'] })
+            break
+          case 'Department':
+            if ('departmentId' in i) c.departments.push({ id: i.departmentId, name: i.name, nodeId: i.nodeId })
+            break
+          case 'Room':
+            if ('roomId' in i) c.rooms.push({ id: i.roomId, name: i.name, nodeId: i.nodeId })
+            break
+          case 'CategoryClass':
+            if ('classId' in i && !('categoryId' in i)) c.classes.push({ id: i.classId, name: i.name, order: i.order })
+            break
+          case 'Category':
+            if ('categoryId' in i)
+              c.categories.push({ id: i.categoryId, classId: i.classId, name: i.name, order: i.order, departmentId: i.departmentId, priority: i.priority, slaBand: i.slaBand, autoDispatch: i.autoDispatch })
+            break
+        }
+      }
+      return found ? c : undefined
+    },
+
+    /** Writes a whole catalogue (seed and admin import). Items are keyed, so writing twice changes nothing. */
+    async save(c: Catalogue): Promise<void> {
+      const d = c.district.id
+      const puts = [
+        e.District.build(EntityRepository).batchPut({ districtId: d, name: c.district.name, casePrefix: c.district.casePrefix }),
+        ...c.nodes.map((n) => e.GridNode.build(EntityRepository).batchPut({ districtId: d, nodeId: n.id, name: n.name, level: n.level, parentId: n.parentId, boundary: n.boundary, roster: n.roster })),
+        ...c.departments.map((x) => e.Department.build(EntityRepository).batchPut({ districtId: d, departmentId: x.id, name: x.name, nodeId: x.nodeId })),
+        ...c.rooms.map((x) => e.Room.build(EntityRepository).batchPut({ districtId: d, roomId: x.id, name: x.name, nodeId: x.nodeId })),
+        ...c.classes.map((x) => e.CategoryClass.build(EntityRepository).batchPut({ districtId: d, classId: x.id, name: x.name, order: x.order })),
+        ...c.categories.map((x) => e.Category.build(EntityRepository).batchPut({ districtId: d, categoryId: x.id, ...x })),
+      ]
+      for (let i = 0; i < puts.length; i += 25) {
+        // Unprocessed items are retried by the toolbox up to maxAttempts.
+        await execBatch({ maxAttempts: 5 }, e.table.build(BatchWriteCommand).requests(...puts.slice(i, i + 25)))
+      }
+    },
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The due index (gsi3, DESIGN.md §4): items that must be looked at by a time — notices to retry or whose lease ran
+ * out, outbox steps the stream did not finish, cases the clock must act on. Partitioned by the UTC day they fall due
+ * and a shard of their key, sorted by due time: a sweep reads the recent days' shards up to now, so what it reads
+ * grows with the work due, not with the table, and every district is served by the same few queries.
+ */
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query'
+import type { Entities } from './entities'
+import { DUE_SHARDS, keys } from './keys'
+import { asCaseRecord } from './cases/repo'
+import { noticeRecord, outboxEventRecord } from './notify/outbox-repo'
+import type { DueItem, DueRepo } from '../jobs/ports'
+
+/** Days looked back: anything due for longer (the sweeper was down a week) needs a sweep with a larger lookback. */
+export const DUE_LOOKBACK_DAYS = 7
+
+export function makeDueRepo(e: Entities): DueRepo {
+  const partitions = (now: Date, lookbackDays: number) =>
+    Array.from({ length: lookbackDays + 1 }, (_, d) => new Date(now.getTime() - d * 86_400_000).toISOString()).flatMap((iso) =>
+      Array.from({ length: DUE_SHARDS }, (_, shard) => keys.duePartition(iso, shard)),
+    )
+  return {
+    /** Access pattern "due now": per day and shard, Query gsi3pk = DUE#<day>#<shard>, gsi3sk ≤ now, oldest first. */
+    async due(now, limit, lookbackDays = DUE_LOOKBACK_DAYS) {
+      const pages = await Promise.all(
+        partitions(now, lookbackDays).map((partition) =>
+          e.table
+            .build(QueryCommand)
+            .entities(e.Case, e.Notice, e.OutboxEvent)
+            .query({ index: 'gsi3', partition, range: { lte: keys.dueUpTo(now.toISOString()) } })
+            .options({ limit, showEntityAttr: true })
+            .send(),
+        ),
+      )
+      const items: DueItem[] = pages.flatMap((p) =>
+        (p.Items ?? []).map((i): DueItem => {
+          if (i.entity === 'Notice') return { kind: 'notice', notice: noticeRecord(i) }
+          if (i.entity === 'OutboxEvent') return { kind: 'outboxEvent', event: outboxEventRecord(i) }
+          return { kind: 'case', record: asCaseRecord(i as Parameters<typeof asCaseRecord>[0]) }
+        }),
+      )
+      return { items, scanned: pages.reduce((n, p) => n + (p.ScannedCount ?? 0), 0) }
+    },
+  }
+}

@@ -1,0 +1,76 @@
+import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query'
+import type { Entities } from '../entities'
+import { keys } from '../keys'
+import { decodeKey, encodeKey } from '../page-key'
+import type { Binding, UsersRepo } from '../../services/identity/ports'
+
+/** A role binding as stored: also findable by scope (gsi1, keys.scopeHolders). */
+export const bindingItem = (userId: string, b: Binding, grantedBy: string, userName?: string) => ({
+  userId,
+  ...b,
+  grantedBy,
+  userName,
+  gsi1pk: keys.scopeHolders(b.districtId, b.scopeId),
+  gsi1sk: keys.scopeHolder(b.role, userId),
+})
+
+export function makeUsersRepo(e: Entities): UsersRepo {
+  const users = e.User.build(EntityRepository)
+  const bindings = e.RoleBinding.build(EntityRepository)
+
+  return {
+    /** Access pattern "user with roles": Query pk = USER#id — the profile and every role binding in one read. */
+    async getWithRoles(userId) {
+      const { Items = [] } = await e.table
+        .build(QueryCommand)
+        .entities(e.User, e.RoleBinding)
+        .query({ partition: keys.user(userId) })
+        .options({ maxPages: Infinity, showEntityAttr: true, consistent: true })
+        .send()
+      let user
+      const roles: Binding[] = []
+      for (const item of Items) {
+        if (item.entity === 'User' && 'name' in item) user = { id: item.userId, districtId: item.districtId, name: item.name, phone: item.phone, openid: item.openid }
+        else if ('role' in item) roles.push({ role: item.role, scopeId: item.scopeId, scopeName: item.scopeName, districtId: item.districtId })
+      }
+      return user && { user, roles }
+    },
+
+    /** Creates the user on first sign-in; an existing profile is left as it is (race-safe). */
+    async ensure(user) {
+      try {
+        await users.put({ userId: user.id, districtId: user.districtId, name: user.name, phone: user.phone, openid: user.openid }, { condition: { attr: 'userId', exists: false } })
+      } catch (err) {
+        if ((err as Error).name !== 'ConditionalCheckFailedException') throw err
+      }
+    },
+
+    async put(user) {
+      await users.put({ userId: user.id, districtId: user.districtId, name: user.name, phone: user.phone, openid: user.openid })
+    },
+
+    async setOpenid(userId, openid) {
+      await users.updateAttributes({ userId, openid })
+    },
+
+    async putRole(userId, binding, grantedBy, userName) {
+      await bindings.put(bindingItem(userId, binding, grantedBy, userName))
+    },
+
+    async removeRole(userId, binding) {
+      await bindings.delete({ userId, role: binding.role, scopeId: binding.scopeId })
+    },
+
+    /** Access pattern "holders of a role in a scope" (the officials of a department): Query gsi1, one page. */
+    async holders(districtId, scopeId, role, page = { limit: 100 }) {
+      const { Items = [], LastEvaluatedKey } = await e.table
+        .build(QueryCommand)
+        .entities(e.RoleBinding)
+        .query({ index: 'gsi1', partition: keys.scopeHolders(districtId, scopeId), range: { beginsWith: keys.scopeRole(role) } })
+        .options({ limit: page.limit, exclusiveStartKey: decodeKey(page.after) })
+        .send()
+      return { items: Items.map((i) => ({ userId: i.userId, name: i.userName ?? '' })), next: encodeKey(LastEvaluatedKey) }
+    },
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The ONLY place key formats live (DESIGN.md §4). Every key of tenant data starts with its district, so two
+ * districts may reuse the same ids (`dept-water`, `g-liuan-1`) and never meet. Identity (a user and what hangs on
+ * the user: bindings, consents) is keyed by the user id, which is an HMAC of the openid and names one person
+ * everywhere; the due index is keyed by time, sharded, and read by jobs that serve every district at once.
+ */
+import { createHash } from 'node:crypto'
+
+const tenant = (districtId: string, ...parts: string[]) => [districtId, ...parts].join('#')
+
+export const keys = {
+  /** The district's reference data: one partition (district, tree, departments, rooms, taxonomy). */
+  catalogue: (districtId: string) => tenant(districtId, 'CATALOGUE'),
+  catalogueItem: {
+    district: 'META',
+    node: (id: string) => `NODE#${id}`,
+    department: (id: string) => `DEPT#${id}`,
+    room: (id: string) => `ROOM#${id}`,
+    categoryClass: (id: string) => `CATCLASS#${id}`,
+    category: (id: string) => `CAT#${id}`,
+  },
+
+  user: (userId: string) => `USER#${userId}`,
+  userProfile: 'PROFILE',
+  roleBinding: (role: string, scopeId: string) => `ROLE#${role}#${scopeId}`,
+  subscription: (templateKey: string) => `SUB#${templateKey}`,
+  /** gsi1: who holds a role in a scope of a district (the officials of a department). */
+  scopeHolders: (districtId: string, scopeId: string) => tenant(districtId, 'SCOPE', scopeId),
+  scopeHolder: (role: string, userId: string) => `${role}#${userId}`,
+  scopeRole: (role: string) => `${role}#`,
+
+  invite: (districtId: string, code: string) => tenant(districtId, 'INVITE', code),
+
+  case: (districtId: string, caseId: string) => tenant(districtId, 'CASE', caseId),
+  caseItem: 'CASE',
+  caseView: (viewKey: string) => `VIEW#${viewKey}`,
+  follower: (userId: string) => `FOLLOW#${userId}`,
+  followerPrefix: 'FOLLOW#',
+  /** The lists a case appears in (gsi1 = list, gsi2 = list#status). */
+  view: {
+    mine: (districtId: string, userId: string) => tenant(districtId, 'MINE', userId),
+    grid: (districtId: string, gridId: string) => tenant(districtId, 'GRID', gridId),
+    queue: (districtId: string, nodeId: string) => tenant(districtId, 'QUEUE', nodeId),
+    assigned: (districtId: string, userId: string) => tenant(districtId, 'ASSIGNED', userId),
+    withStatus: (viewKey: string, status: string) => `${viewKey}#${status}`,
+  },
+  /** Open cases of one category in one geohash-6 cell (gsi1, the case item itself). */
+  near: (districtId: string, cell: string, categoryId: string) => tenant(districtId, 'NEAR', cell, categoryId),
+  /** The district's cases by status (gsi2, the case item itself). */
+  casesByStatus: (districtId: string, status: string) => tenant(districtId, 'CASES', status),
+  /** gsi1/gsi2 sort: newest change first. */
+  changed: (updatedAt: string, id: string) => `${updatedAt}#${id}`,
+
+  counter: (districtId: string, name: string) => tenant(districtId, 'COUNTER', name),
+  counterItem: 'COUNTER',
+  idempotency: (districtId: string, userId: string, key: string) => tenant(districtId, 'IDEMP', userId, key),
+  idempotencyItem: 'IDEMP',
+
+  /** The outbox of one subject (a case, a booking, an announcement): its events and its notices. */
+  outbox: (districtId: string, kind: string, id: string) => tenant(districtId, 'OUTBOX', kind, id),
+  outboxEvent: (eventId: string) => `EVENT#${eventId}`,
+  notice: (noticeId: string) => `NOTICE#${noticeId}`,
+  noticePrefix: 'NOTICE#',
+
+  /**
+   * The due index (gsi3): everything that must happen at a time, keyed by the UTC day it is due and a shard of the
+   * item's key (so no partition takes every district's traffic), sorted by the due time.
+   */
+  due: (dueAt: string, itemKey: string) => ({ gsi3pk: duePartition(dueAt, shardOf(itemKey)), gsi3sk: `${dueAt}#${itemKey}` }),
+  /** The due index's partition of one UTC day and shard. */
+  duePartition: (atIso: string, shard: number) => duePartition(atIso, shard),
+  dueUpTo: (now: string) => `${now}~`,
+}
+
+export const DUE_SHARDS = 4
+const duePartition = (atIso: string, shard: number) => `DUE#${atIso.slice(0, 10).replace(/-/g, '')}#${shard}`
+const shardOf = (key: string) => createHash('md5').update(key).digest()[0]! % DUE_SHARDS

@@ -1,0 +1,34 @@
+/**
+ * One sweep of the due index (DESIGN.md §4): everything due now, in every district — notices to retry or whose
+ * lease ran out, outbox steps the stream did not finish, and each family's timed work (auto-confirm …). It reads only
+ * what is due; a failing item is logged and left due, and never stops the others.
+ */
+import type { Deps } from '../services/deps'
+import { fanOuts, dueWork } from '../families'
+import { runStep } from '../notify/outbox'
+import { retry } from '../notify/deliver'
+import type { DueItem } from './ports'
+
+export const SWEEP_LIMIT = 100
+
+export interface SweepReport {
+  due: number
+  scanned: number
+  notices: number
+  steps: number
+  subjects: number
+  failed: number
+}
+
+export async function sweep(deps: Deps, limit = SWEEP_LIMIT, lookbackDays?: number): Promise<SweepReport> {
+  const { items, scanned } = await deps.repos.due.due(deps.clock(), limit, lookbackDays)
+  const notices = items.flatMap((i) => (i.kind === 'notice' ? [i.notice] : []))
+  const others = items.filter((i): i is Exclude<DueItem, { kind: 'notice' }> => i.kind !== 'notice')
+  const results = await Promise.allSettled([
+    ...(notices.length ? [retry(deps, notices)] : []),
+    ...others.map((i) => (i.kind === 'outboxEvent' ? runStep(deps, i.event, fanOuts[i.event.subject.kind]!) : dueWork[i.kind](deps, i))),
+  ])
+  const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+  for (const f of failed) console.error(JSON.stringify({ level: 'error', job: 'sweep', error: String(f.reason) }))
+  return { due: items.length, scanned, notices: notices.length, steps: others.filter((i) => i.kind === 'outboxEvent').length, subjects: others.filter((i) => i.kind !== 'outboxEvent').length, failed: failed.length }
+}

@@ -1,0 +1,24 @@
+/** How a caller stands to a case: the lifecycle's actors, from our records and the permission table only. */
+import type { Actor } from '@linli/shared'
+import type { Caller } from '../identity/ports'
+import { may } from '../authorize'
+import type { CaseRecord } from './ports'
+
+type Standing = Pick<CaseRecord, 'reporterId' | 'levelNodeId' | 'assigneeIds' | 'departmentId' | 'gridId' | 'districtId' | 'resolvedBy'>
+
+export function actorsFor(caller: Caller, c: Standing): Set<Actor> {
+  const actors = new Set<Actor>()
+  if (caller.user.districtId !== c.districtId) return actors
+  // A gridworker who resolved their own report on the spot is its handler, not a resident who rates it.
+  if (caller.user.id === c.reporterId && c.resolvedBy !== caller.user.id) actors.add('reporter')
+  if (may(caller, 'cases.dispatch', c.levelNodeId)) actors.add('dispatcher')
+  if (c.assigneeIds.includes(caller.user.id) && may(caller, 'cases.handle', c.departmentId)) actors.add('assignee')
+  if (may(caller, 'cases.gridwork', c.gridId)) actors.add('gridworker')
+  return actors
+}
+
+/** Reporters and followers see their own, grid staff their grid's, dispatchers their level's, officials theirs. */
+export const canView = (caller: Caller, c: Standing, following: boolean) =>
+  caller.user.districtId === c.districtId && (following || caller.user.id === c.reporterId || actorsFor(caller, c).size > 0)
+
+export const isStaffOf = (caller: Caller, c: Standing) => [...actorsFor(caller, c)].some((a) => a !== 'reporter')

@@ -1,0 +1,153 @@
+/** Firing lifecycle events: check who and when against the table, compute the next case, write it in one go. */
+import { AUTO_CONFIRM_HOURS, caseEventLabels, caseLifecycle, caseStatusLabels, DomainError, openStatuses, permits, type CaseDetail, type CaseEvent } from '@linli/shared'
+import type { Caller } from '../identity/ports'
+import type { Deps } from '../deps'
+import { verifyPhotos } from '../uploads/uploads'
+import { actorsFor } from './access'
+import { caseEvent } from './outbox'
+import type { CaseRecord, TimelineRecord } from './ports'
+import { detailView, loadVisible } from './read'
+
+type CaseRow = (typeof caseLifecycle.rows)[number]
+type Loaded = { record: CaseRecord; timeline: TimelineRecord[] }
+interface Change {
+  next: Partial<CaseRecord>
+  note?: string
+  rating?: number
+  photoKeys?: string[]
+}
+
+/** When the clock must look at a case next: a resolved case nobody rates closes after 72 hours. */
+export const dueOf = (c: Pick<CaseRecord, 'status' | 'updatedAt'>) =>
+  c.status === 'resolved' ? new Date(new Date(c.updatedAt).getTime() + AUTO_CONFIRM_HOURS * 3600_000).toISOString() : undefined
+
+export async function fireEvent(deps: Deps, caller: Caller, caseId: string, event: CaseEvent): Promise<CaseDetail> {
+  const loaded = await loadVisible(deps, caller, caseId)
+  const actors = actorsFor(caller, loaded.record)
+  const verdict = caseLifecycle.verdict(loaded.record.status, event.type, actors)
+  if (verdict === 'forbidden') throw new DomainError('auth.forbidden', [{ path: 'type', message: `你不能对该事件执行“${caseEventLabels[event.type]}”` }])
+  if (verdict === 'invalidState') {
+    throw new DomainError('case.invalidTransition', [{ path: 'type', message: `事件当前为“${caseStatusLabels[loaded.record.status]}”，不能${caseEventLabels[event.type]}` }])
+  }
+  if (event.version !== undefined && event.version !== loaded.record.version) throw new DomainError('case.conflict')
+  const row = caseLifecycle.row(loaded.record.status, event.type, actors)!
+  const change = await changeFor(deps, caller, loaded.record, event)
+  const after = await apply(deps, loaded, row, change, { id: caller.user.id, name: caller.user.name })
+  return detailView(deps, caller, after.record, after.timeline, loaded.following)
+}
+
+/**
+ * Writes the next version of a case: its timeline item (from → to) and one outbox event, in one bounded transaction.
+ * Shared by people and the scheduled jobs (actor `system`); losing a race is a 409.
+ */
+export async function apply(deps: Deps, loaded: Loaded, row: CaseRow, change: Change, actor: { id: string; name: string }) {
+  const before = loaded.record
+  const now = deps.clock().toISOString()
+  const to = row.to as CaseRecord['status']
+  const draft: CaseRecord = { ...before, ...change.next, status: to, version: before.version + 1, updatedAt: now, resolvedBy: to === 'resolved' ? actor.id : undefined }
+  const record: CaseRecord = { ...draft, dueAt: dueOf(draft) }
+  const item: TimelineRecord = {
+    eventId: `${now}#${deps.newId().slice(0, 8)}`,
+    at: now,
+    type: row.event,
+    from: before.status,
+    to,
+    actorId: actor.id,
+    actorName: actor.name,
+    note: change.note,
+    rating: change.rating,
+    photoKeys: change.photoKeys ?? [],
+  }
+  const event = caseEvent(deps, before, record, row.event, row.notify ?? [], change.note)
+  if (!(await deps.repos.cases.transition(before, record, item, event))) throw new DomainError('case.conflict')
+  return { record, timeline: [...loaded.timeline, item] }
+}
+
+async function changeFor(deps: Deps, caller: Caller, c: CaseRecord, e: CaseEvent): Promise<Change> {
+  switch (e.type) {
+    case 'accept':
+    case 'start':
+      return { next: {} }
+    case 'reject':
+    case 'withdraw':
+      return { next: {}, note: e.reason }
+    case 'return':
+      return { next: { assigneeIds: [], assigneeNames: [] }, note: e.reason }
+    case 'reopen':
+      return { next: { reopenCount: c.reopenCount + 1 }, note: e.reason }
+    case 'confirm':
+      return { next: { rating: e.rating }, rating: e.rating, note: e.comment }
+    case 'resolve':
+      await verifyPhotos(deps, caller, e.photoKeys, 'photoKeys')
+      return { next: {}, note: e.result, photoKeys: e.photoKeys }
+    case 'dispatch':
+      return dispatchChange(deps, c, e)
+    case 'escalate': {
+      const { nodes } = await deps.catalogue(c.districtId)
+      const parent = nodes.find((n) => n.id === c.levelNodeId)?.parentId
+      if (!parent) throw new DomainError('case.invalidTransition', [{ path: 'type', message: '已是最高层级，无法再上报' }])
+      return { next: { levelNodeId: parent, assigneeIds: [], assigneeNames: [] }, note: e.reason }
+    }
+  }
+}
+
+/** Officials named by the dispatcher must hold an official binding of the department; none named → its officials. */
+async function dispatchChange(deps: Deps, c: CaseRecord, e: Extract<CaseEvent, { type: 'dispatch' }>): Promise<Change> {
+  const { departments } = await deps.catalogue(c.districtId)
+  const department = departments.find((d) => d.id === e.departmentId)
+  if (!department) throw new DomainError('department.notFound', [{ path: 'departmentId', message: '部门不存在' }])
+  if (e.deadline && e.deadline <= deps.clock().toISOString()) throw new DomainError('request.invalid', [{ path: 'deadline', message: '处置期限必须晚于现在' }])
+  const assignees = e.officialIds ? await namedOfficials(deps, c.districtId, department, e.officialIds) : (await deps.repos.users.holders(c.districtId, department.id, 'official')).items
+  if (!assignees.length) throw new DomainError('official.notFound', [{ path: 'departmentId', message: `${department.name}暂无可派单的工作人员` }])
+  return {
+    next: { departmentId: department.id, assigneeIds: assignees.map((a) => a.userId), assigneeNames: assignees.map((a) => a.name), ...(e.deadline ? { resolveBy: new Date(e.deadline).toISOString() } : {}) },
+    note: `派至${department.name}：${assignees.map((a) => a.name).join('、')}`,
+  }
+}
+
+async function namedOfficials(deps: Deps, districtId: string, department: { id: string; name: string }, ids: string[]) {
+  const found = await Promise.all(ids.map((id) => deps.repos.users.getWithRoles(id)))
+  return found.map((u, i) => {
+    const official = u?.user.districtId === districtId && permits(u.roles, districtId, 'cases.handle', department.id)
+    if (!official) throw new DomainError('official.notFound', [{ path: `officialIds.${i}`, message: `所选人员不是${department.name}的工作人员` }])
+    return { userId: u.user.id, name: u.user.name }
+  })
+}
+
+/** "Me too": the caller follows an open case of the district and hears of its progress, instead of filing again. */
+export async function followCase(deps: Deps, caller: Caller, caseId: string): Promise<CaseDetail> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const found = await deps.repos.cases.get(caller.user.districtId, caseId)
+    if (!found || !openStatuses.includes(found.record.status)) {
+      throw new DomainError('case.notFound', [{ path: 'id', message: '事件不存在或已办结' }])
+    }
+    if (found.record.reporterId === caller.user.id) throw new DomainError('case.alreadyFollowing')
+    const outcome = await deps.repos.cases.follow(found.record, { id: caller.user.id, name: caller.user.name }, deps.clock().toISOString())
+    if (outcome === 'already') throw new DomainError('case.alreadyFollowing')
+    if (outcome === 'followed') return detailView(deps, caller, { ...found.record, followerCount: found.record.followerCount + 1 }, found.timeline, true)
+    // The case moved on meanwhile: follow the new version, so its list entry is current.
+  }
+  throw new DomainError('case.conflict')
+}
+
+export async function unfollowCase(deps: Deps, caller: Caller, caseId: string): Promise<{ following: false }> {
+  const found = await deps.repos.cases.get(caller.user.districtId, caseId)
+  if (!found) throw new DomainError('case.notFound', [{ path: 'id', message: '事件不存在' }])
+  if (!(await deps.repos.cases.unfollow(found.record, caller.user.id))) throw new DomainError('case.notFollowing')
+  return { following: false }
+}
+
+/** The clock's work on a case that came due: a resolved case nobody rated within 72 h is confirmed by the system. */
+export async function caseDue(deps: Deps, due: CaseRecord): Promise<'closed' | 'skipped'> {
+  const now = deps.clock().toISOString()
+  const fresh = await deps.repos.cases.get(due.districtId, due.caseId)
+  if (!fresh || !fresh.record.dueAt || fresh.record.dueAt > now || fresh.record.status !== 'resolved') return 'skipped'
+  const row = caseLifecycle.row('resolved', 'confirm', new Set(['system']))!
+  try {
+    await apply(deps, fresh, row, { next: {}, note: `${AUTO_CONFIRM_HOURS} 小时未评价，系统自动办结` }, { id: 'system', name: '系统' })
+    return 'closed'
+  } catch (err) {
+    if (err instanceof DomainError && err.code === 'case.conflict') return 'skipped'
+    throw err
+  }
+}

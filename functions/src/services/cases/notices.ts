@@ -1,0 +1,17 @@
+import { DomainError, type Notice } from '@linli/shared'
+import type { Caller } from '../identity/ports'
+import type { Deps } from '../deps'
+import { isStaffOf } from './access'
+import { loadVisible } from './read'
+
+const PAGE = 100
+
+/** Delivery state of a case's notices, for the staff handling it (the reporter sees the case, not the plumbing). */
+export async function caseNotices(deps: Deps, caller: Caller, caseId: string): Promise<{ items: Notice[] }> {
+  const { record } = await loadVisible(deps, caller, caseId)
+  if (!isStaffOf(caller, record)) throw new DomainError('auth.forbidden', [{ path: 'id', message: '只有处理该事件的工作人员可以查看通知记录' }])
+  const notices = await deps.repos.outbox.notices(record.districtId, { kind: 'case', id: record.caseId }, PAGE)
+  return {
+    items: notices.map((n) => ({ id: n.noticeId, recipientName: n.recipientName, templateKey: n.templateKey, event: n.event, state: n.state, attempts: n.attempts, lastErrcode: n.lastErrcode, lastError: n.lastError, createdAt: n.createdAt, sentAt: n.sentAt })),
+  }
+}

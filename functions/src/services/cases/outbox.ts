@@ -1,0 +1,72 @@
+/**
+ * The case family's side of the outbox: the one event a transition writes (its payload names who is to hear of it
+ * and carries the words of the notices), and the fan-out that expands it page by page into list entries and notices.
+ */
+import { caseEventLabels, caseStatusLabels, type Audience, type CaseTimelineType } from '@linli/shared'
+import type { FanOut } from '../../notify/outbox'
+import { outboxEvent } from '../../notify/outbox'
+import type { NoticeDraft, OutboxEvent, Recipient } from '../../notify/ports'
+import type { Deps } from '../deps'
+import type { CaseRecord, CaseSummaryRecord } from './ports'
+import { summaryOf } from './summary'
+
+interface CasePayload {
+  summary: CaseSummaryRecord & { districtId: string; version: number }
+  audiences: readonly Audience[]
+  reporter: Recipient
+  assignees: Recipient[]
+  /** Assignees the transition took the case away from: their list entries go. */
+  dropped: string[]
+  progress: Record<string, string>
+  dispatch: Record<string, string>
+}
+
+type Cursor = { phase: 'assignees'; offset: number } | { phase: 'followers'; after?: string }
+
+/** 2026-12-01 09:30 in China time, as WeChat's `time` values are written. */
+export const chinaTime = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
+
+/** The event of one transition (from `before`, which may be absent for a new case, to `after`). */
+export function caseEvent(deps: Deps, before: CaseRecord | undefined, after: CaseRecord, type: CaseTimelineType, audiences: readonly Audience[], note?: string): OutboxEvent {
+  // Flagged text waits for a dispatcher: it never leaves in a message.
+  const place = after.flagged ? after.gridName : (after.address ?? after.description)
+  const payload: CasePayload = {
+    summary: { ...summaryOf(after), districtId: after.districtId, version: after.version },
+    audiences,
+    reporter: { id: after.reporterId, name: after.reporterName },
+    assignees: after.assigneeIds.map((id, i) => ({ id, name: after.assigneeNames[i] ?? '' })),
+    dropped: (before?.assigneeIds ?? []).filter((id) => !after.assigneeIds.includes(id)),
+    progress: { number: after.number, status: caseStatusLabels[after.status], note: (!after.flagged && note) || caseEventLabels[type], time: chinaTime(after.updatedAt) },
+    dispatch: { number: after.number, category: after.categoryName, place, deadline: chinaTime(after.resolveBy) },
+  }
+  return outboxEvent(deps, after.districtId, { kind: 'case', id: after.caseId }, type, payload as unknown as Record<string, unknown>)
+}
+
+/**
+ * One step: first the reporter and a page of assignees (their "my work orders" entries, the dropped ones removed),
+ * then pages of followers (their "my reports" entries). Every step writes at most `limit` notices.
+ */
+export const caseFanOut: FanOut = async (deps, event, limit) => {
+  const p = event.payload as unknown as CasePayload
+  const cursor: Cursor = event.cursor ? JSON.parse(event.cursor) : { phase: 'assignees', offset: 0 }
+  const notices: NoticeDraft[] = []
+  let room = limit
+  if (cursor.phase === 'assignees') {
+    if (cursor.offset === 0) {
+      await deps.repos.cases.dropEntries({ districtId: event.districtId, caseId: event.subject.id, version: p.summary.version }, p.dropped.map((userId) => ({ kind: 'assigned', userId })))
+      if (p.audiences.includes('reporter')) notices.push({ recipient: p.reporter, templateKey: 'case_progress', fields: p.progress }), room--
+    }
+    const page = p.assignees.slice(cursor.offset, cursor.offset + room)
+    await deps.repos.cases.putEntries(p.summary, page.map((a) => ({ kind: 'assigned', userId: a.id })))
+    if (p.audiences.includes('assignees')) notices.push(...page.map((a) => ({ recipient: a, templateKey: 'case_dispatch' as const, fields: p.dispatch })))
+    room -= page.length
+    const offset = cursor.offset + page.length
+    if (offset < p.assignees.length) return { notices, cursor: JSON.stringify({ phase: 'assignees', offset }) }
+    if (room <= 0) return { notices, cursor: JSON.stringify({ phase: 'followers' }) }
+  }
+  const after = cursor.phase === 'followers' ? cursor.after : undefined
+  const followers = await deps.repos.cases.followers(event.districtId, event.subject.id, { limit: room, after })
+  await deps.repos.cases.putEntries(p.summary, followers.items.map((f) => ({ kind: 'mine', userId: f.id })))
+  if (p.audiences.includes('followers')) notices.push(...followers.items.map((f) => ({ recipient: f, templateKey: 'case_progress' as const, fields: p.progress })))
+  return { notices, cursor: followers.next ? JSON.stringify({ phase: 'followers', after: followers.next }) : undefined }
+}

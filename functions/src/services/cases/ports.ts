@@ -1,0 +1,106 @@
+/** The case family's records and the storage it needs. */
+import type { CaseStatus, Priority, SlaBand } from '@linli/shared'
+import type { OutboxEvent, Recipient } from '../../notify/ports'
+
+export interface CaseRecord {
+  caseId: string
+  districtId: string
+  number: string
+  status: CaseStatus
+  version: number
+  categoryId: string
+  categoryName: string
+  priority: Priority
+  slaBand: SlaBand
+  departmentId: string
+  assigneeIds: string[]
+  assigneeNames: string[]
+  gridId: string
+  gridName: string
+  /** The grid-tree node whose dispatchers handle the case: the street at first, its parent after escalation. */
+  levelNodeId: string
+  reporterId: string
+  reporterName: string
+  anonymous: boolean
+  contactPhone?: string
+  description: string
+  lat: number
+  lng: number
+  /** geohash-6 cell of the location: the case is on the cell's nearby list while it is open. */
+  cell: string
+  address?: string
+  photoKeys: string[]
+  acceptBy: string
+  dispatchBy: string
+  resolveBy: string
+  /** msg_sec_check said `review`: the dispatcher should look before anyone else sees it. */
+  flagged: boolean
+  reopenCount: number
+  rating?: number
+  /** Residents who said "me too" (their follower items are the truth; this count is shown). */
+  followerCount: number
+  /** Who resolved it (a gridworker's on-the-spot report: the reporter, who then may not rate it). */
+  resolvedBy?: string
+  /** When the clock must look at the case next (auto-confirm of a resolved case): its place on the due index. */
+  dueAt?: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface TimelineRecord {
+  eventId: string
+  at: string
+  type: string
+  from?: CaseStatus
+  to?: CaseStatus
+  actorId: string
+  actorName: string
+  note?: string
+  rating?: number
+  photoKeys: string[]
+}
+
+/** What a list entry keeps of a case. */
+export type CaseSummaryRecord = Pick<
+  CaseRecord,
+  'caseId' | 'number' | 'status' | 'categoryId' | 'categoryName' | 'priority' | 'description' | 'address' | 'gridId' | 'gridName' | 'flagged' | 'resolveBy' | 'createdAt' | 'updatedAt' | 'lat' | 'lng'
+>
+
+export type CaseList = { kind: 'mine' | 'assigned'; userId: string } | { kind: 'grid'; gridId: string } | { kind: 'queue'; nodeId: string }
+
+export interface CasePage {
+  items: CaseSummaryRecord[]
+  lastKey?: Record<string, unknown>
+  /** Items DynamoDB read for this page (ScannedCount): the cost of a list, whatever the table size. */
+  scanned: number
+}
+
+export interface IdempotencyRecord {
+  userId: string
+  key: string
+  requestHash: string
+  ttl: number
+}
+
+export interface CasesRepo {
+  nextSequence(districtId: string, day: string): Promise<number>
+  /** A new case with its first timeline items, its own list entries, its outbox event and its idempotency record. */
+  create(c: CaseRecord, timeline: TimelineRecord[], event?: OutboxEvent, idempotency?: IdempotencyRecord): Promise<'created' | 'duplicate'>
+  idempotency(districtId: string, userId: string, key: string): Promise<{ requestHash: string; caseId: string } | undefined>
+  get(districtId: string, caseId: string): Promise<{ record: CaseRecord; timeline: TimelineRecord[] } | undefined>
+  isFollower(districtId: string, caseId: string, userId: string): Promise<boolean>
+  /**
+   * `after` replaces `before` only if the stored case still has `before`'s status and version, with one timeline item
+   * and one outbox event, in one bounded transaction. False when another writer got there first (nothing written).
+   */
+  transition(before: CaseRecord, after: CaseRecord, item: TimelineRecord, event: OutboxEvent): Promise<boolean>
+  /** "Me too": the follower item, the follower's list entry and the count; the case's version is left alone. */
+  follow(c: CaseRecord, follower: Recipient, at: string): Promise<'followed' | 'already' | 'changed'>
+  unfollow(c: CaseRecord, userId: string): Promise<boolean>
+  followers(districtId: string, caseId: string, page: { limit: number; after?: string }): Promise<{ items: Recipient[]; next?: string }>
+  /** Fan-out: the list entries of people outside the transaction, written only over older versions. */
+  putEntries(summary: CaseSummaryRecord & { districtId: string; version: number }, lists: CaseList[]): Promise<void>
+  dropEntries(c: { districtId: string; caseId: string; version: number }, lists: CaseList[]): Promise<void>
+  list(districtId: string, list: CaseList, status: CaseStatus | undefined, limit: number, startKey?: Record<string, unknown>): Promise<CasePage>
+  near(districtId: string, cell: string, categoryId: string, limit: number): Promise<CasePage>
+}

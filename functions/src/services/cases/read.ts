@@ -1,0 +1,123 @@
+/** Reading cases: the detail a caller may see, the lists by role, and open cases nearby. */
+import { allowedEvents, DomainError, openStatuses, type CaseDetail, type CaseSummary } from '@linli/shared'
+import { cellsAround, distanceMeters } from '../../adapters/geohash'
+import type { Caller } from '../identity/ports'
+import { authorize, may } from '../authorize'
+import { decodeCursor, encodeCursor } from '../cursor'
+import type { Deps } from '../deps'
+import { actorsFor, canView } from './access'
+import type { CaseList, CaseRecord, CaseSummaryRecord, TimelineRecord } from './ports'
+import { summaryOf } from './summary'
+
+export const NEARBY_METERS = 300
+
+/** 138****5678: the contact phone as everyone but the reporter and the handlers sees it. */
+export const maskPhone = (phone: string) => phone.replace(/^(\d{3})\d{4}(\d{4})$/, '$1****$2')
+
+const notFound = () => new DomainError('case.notFound', [{ path: 'id', message: '事件不存在' }])
+
+/** The case as the caller may see it, or 404: a case of another district, or one the caller has no part in. */
+export async function loadVisible(deps: Deps, caller: Caller, caseId: string) {
+  const found = await deps.repos.cases.get(caller.user.districtId, caseId)
+  if (!found) throw notFound()
+  const following = caller.user.id !== found.record.reporterId && (await deps.repos.cases.isFollower(found.record.districtId, caseId, caller.user.id))
+  if (!canView(caller, found.record, following)) throw notFound()
+  return { ...found, following }
+}
+
+export async function getCaseDetail(deps: Deps, caller: Caller, caseId: string): Promise<CaseDetail> {
+  const { record, timeline, following } = await loadVisible(deps, caller, caseId)
+  return detailView(deps, caller, record, timeline, following)
+}
+
+export async function detailView(deps: Deps, caller: Caller, c: CaseRecord, timeline: TimelineRecord[], following: boolean): Promise<CaseDetail> {
+  const actors = actorsFor(caller, c)
+  const { departments } = await deps.catalogue(c.districtId)
+  const photos = (keys: readonly string[]) => Promise.all(keys.map(async (key) => ({ key, url: await deps.storage.viewUrl(key) })))
+  const isReporter = caller.user.id === c.reporterId
+  const seesPhone = isReporter || actors.has('assignee')
+  return {
+    ...summaryView(summaryOf(c), deps.clock()),
+    description: c.description,
+    location: { lat: c.lat, lng: c.lng, address: c.address },
+    photos: await photos(c.photoKeys),
+    reporterName: c.anonymous && !isReporter ? undefined : c.reporterName,
+    contactPhone: c.contactPhone && (seesPhone ? c.contactPhone : maskPhone(c.contactPhone)),
+    departmentId: c.departmentId,
+    departmentName: departments.find((d) => d.id === c.departmentId)?.name ?? '',
+    assignees: c.assigneeIds.map((id, i) => ({ id, name: c.assigneeNames[i] ?? '' })),
+    levelNodeId: c.levelNodeId,
+    deadlines: { acceptBy: c.acceptBy, dispatchBy: c.dispatchBy, resolveBy: c.resolveBy },
+    rating: c.rating,
+    reopenCount: c.reopenCount,
+    version: c.version,
+    following,
+    followerCount: c.followerCount,
+    timeline: await Promise.all(
+      [...timeline]
+        .sort((a, b) => a.eventId.localeCompare(b.eventId))
+        .map(async (t) => ({
+          at: t.at,
+          type: t.type as CaseDetail['timeline'][number]['type'],
+          from: t.from,
+          to: t.to,
+          // An anonymous reporter stays anonymous in the timeline too.
+          actorName: t.actorId === c.reporterId && c.anonymous && !isReporter ? '匿名居民' : t.actorName,
+          note: t.note,
+          rating: t.rating,
+          photos: await photos(t.photoKeys),
+        })),
+    ),
+    allowedEvents: allowedEvents(c.status, actors),
+  }
+}
+
+/** The API's summary of a list entry: its fields, plus whether it is overdue now. */
+function summaryView({ caseId, lat: _lat, lng: _lng, ...rest }: CaseSummaryRecord, now: Date): CaseSummary {
+  const overdue = openStatuses.includes(rest.status) && rest.status !== 'resolved' && now.toISOString() > rest.resolveBy
+  return { ...rest, id: caseId, overdue }
+}
+
+type View = 'mine' | 'queue' | 'assigned' | 'grid'
+
+/** The list a caller may read for a view (the permission table decides); a scope the caller does not hold is refused. */
+function listFor(caller: Caller, view: View, scopeId?: string): CaseList {
+  const deny = { path: scopeId ? 'scopeId' : 'view', message: '你没有查看这一列表的权限' }
+  const scoped = (action: 'cases.list.queue' | 'cases.list.grid') => {
+    const scope = scopeId ?? caller.roles.find((r) => may(caller, action, r.scopeId))?.scopeId
+    authorize(caller, action, scope ?? '', deny.path, deny.message)
+    return scope!
+  }
+  switch (view) {
+    case 'mine':
+      return { kind: 'mine', userId: caller.user.id }
+    case 'assigned':
+      authorize(caller, 'cases.list.assigned', undefined, 'view', '只有部门工作人员有工单列表')
+      return { kind: 'assigned', userId: caller.user.id }
+    case 'queue':
+      return { kind: 'queue', nodeId: scoped('cases.list.queue') }
+    case 'grid':
+      return { kind: 'grid', gridId: scoped('cases.list.grid') }
+  }
+}
+
+export async function listCases(deps: Deps, caller: Caller, q: { view: View; status?: CaseSummary['status']; scopeId?: string; cursor?: string; limit: number }) {
+  const list = listFor(caller, q.view, q.scopeId)
+  const name = [caller.user.districtId, q.view, Object.values(list).join(':'), q.status ?? ''].join('#')
+  const page = await deps.repos.cases.list(caller.user.districtId, list, q.status, q.limit, decodeCursor(deps.cursorSecret, name, q.cursor))
+  const now = deps.clock()
+  return { items: page.items.map((s) => summaryView(s, now)), nextCursor: encodeCursor(deps.cursorSecret, name, page.lastKey) }
+}
+
+/** Open cases of the category within ~300 m: the nine geohash cells around the point, then exact distance. */
+export async function nearbyCases(deps: Deps, caller: Caller, q: { lat: number; lng: number; categoryId: string }) {
+  const now = deps.clock()
+  const pages = await Promise.all(cellsAround(q.lat, q.lng).map((cell) => deps.repos.cases.near(caller.user.districtId, cell, q.categoryId, 50)))
+  const items = pages
+    .flatMap((p) => p.items)
+    .filter((s) => openStatuses.includes(s.status))
+    .map((s) => ({ ...summaryView(s, now), distanceMeters: Math.round(distanceMeters(q, s)) }))
+    .filter((s) => s.distanceMeters <= NEARBY_METERS)
+    .sort((a, b) => a.distanceMeters - b.distanceMeters)
+  return { items }
+}

@@ -1,0 +1,151 @@
+/** Submitting a case: validate against the district, locate the grid, route by category, number it, store it once. */
+import { createHash } from 'node:crypto'
+import { caseLifecycle, DomainError, isDomainError, NEW, slaDeadlines, type CaseDetail, type RouteBody, type submitCase } from '@linli/shared'
+import { locateDeepest } from '../../adapters/geo'
+import { geohash } from '../../adapters/geohash'
+import { WechatError } from '../../adapters/wechat'
+import type { Caller } from '../identity/ports'
+import type { Catalogue } from '../district/ports'
+import { authorize } from '../authorize'
+import type { Deps } from '../deps'
+import { verifyPhotos } from '../uploads/uploads'
+import { dueOf } from './events'
+import { caseEvent } from './outbox'
+import type { CaseRecord, TimelineRecord } from './ports'
+import { detailView, getCaseDetail } from './read'
+
+type Input = RouteBody<typeof submitCase>
+const IDEMPOTENCY_TTL_SECONDS = 24 * 3600
+/** An emergency is dispatched to at most this many of its department's officials (one page of them). */
+const AUTO_DISPATCH_OFFICIALS = 100
+
+export async function submit(deps: Deps, caller: Caller, input: Input, idempotencyKey?: string): Promise<CaseDetail> {
+  const districtId = caller.user.districtId
+  const idem = idempotencyKey && {
+    userId: caller.user.id,
+    key: idempotencyKey,
+    requestHash: createHash('sha256').update(JSON.stringify(input)).digest('hex'),
+    ttl: Math.floor(deps.clock().getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+  }
+  const catalogue = await deps.catalogue(districtId)
+  const category = catalogue.categories.find((c) => c.id === input.categoryId)
+  if (!category) throw new DomainError('category.notFound', [{ path: 'categoryId', message: '问题分类不存在' }])
+  const grid = gridAt(catalogue, input.location.lat, input.location.lng)
+  await verifyPhotos(deps, caller, input.photoKeys, 'photoKeys')
+  if (input.onTheSpot) {
+    authorize(caller, 'cases.resolveOnTheSpot', grid.id, 'onTheSpot', '只有本网格的网格员可以现场办结')
+    await verifyPhotos(deps, caller, input.onTheSpot.photoKeys, 'onTheSpot.photoKeys')
+  }
+
+  const now = deps.clock()
+  const at = now.toISOString()
+  const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '') // China time
+  // Independent of each other, so at once: the content check, the day's number (a refused text leaves a gap) and,
+  // for an emergency item, the department's officials.
+  const [flagged, seq, staff] = await Promise.all([
+    contentCheck(deps, caller, input.description),
+    deps.repos.cases.nextSequence(districtId, day),
+    category.autoDispatch && !input.onTheSpot ? deps.repos.users.holders(districtId, category.departmentId, 'official', { limit: AUTO_DISPATCH_OFFICIALS }).then((p) => p.items) : [],
+  ])
+  const submitted: CaseRecord = {
+    caseId: deps.newId(),
+    districtId,
+    number: `${catalogue.district.casePrefix}${day}${String(seq).padStart(4, '0')}`,
+    status: caseLifecycle.row(NEW, 'submit', new Set(['reporter']))!.to,
+    version: 1,
+    categoryId: category.id,
+    categoryName: category.name,
+    priority: category.priority,
+    slaBand: category.slaBand,
+    departmentId: category.departmentId,
+    assigneeIds: [],
+    assigneeNames: [],
+    gridId: grid.id,
+    gridName: grid.name,
+    levelNodeId: grid.streetId,
+    reporterId: caller.user.id,
+    reporterName: caller.user.name,
+    anonymous: input.anonymous,
+    contactPhone: input.contactPhone,
+    description: input.description,
+    lat: input.location.lat,
+    lng: input.location.lng,
+    cell: geohash(input.location.lat, input.location.lng),
+    address: input.location.address,
+    photoKeys: input.photoKeys,
+    ...slaDeadlines(category.slaBand, now),
+    flagged,
+    reopenCount: 0,
+    followerCount: 0,
+    createdAt: at,
+    updatedAt: at,
+  }
+  const item = (n: number, type: string, from: CaseRecord['status'] | undefined, to: CaseRecord['status'], extra: Partial<TimelineRecord> = {}): TimelineRecord => ({
+    eventId: `${at}#${n}`,
+    at,
+    type,
+    from,
+    to,
+    actorId: caller.user.id,
+    actorName: caller.user.name,
+    photoKeys: [],
+    ...extra,
+  })
+  const timeline = [item(0, 'submit', undefined, submitted.status, { photoKeys: input.photoKeys })]
+  let record = submitted
+  let event
+  // The side doors of the lifecycle table: resolved on the spot, or an emergency dispatched at once.
+  if (input.onTheSpot) {
+    const row = caseLifecycle.row(submitted.status, 'resolve', new Set(['gridworker']), 'onTheSpot')!
+    record = { ...record, status: row.to, resolvedBy: caller.user.id }
+    timeline.push(item(1, 'resolve', submitted.status, row.to, { note: `现场办结：${input.onTheSpot.result}`, photoKeys: input.onTheSpot.photoKeys }))
+  } else if (staff.length) {
+    const row = caseLifecycle.row(submitted.status, 'dispatch', new Set(['system']), 'autoDispatch')!
+    const department = catalogue.departments.find((d) => d.id === category.departmentId)?.name ?? ''
+    const note = `自动派单至${department}：${staff.map((s) => s.name).join('、')}`
+    record = { ...record, status: row.to, assigneeIds: staff.map((s) => s.userId), assigneeNames: staff.map((s) => s.name) }
+    timeline.push(item(1, 'dispatch', submitted.status, row.to, { actorId: 'system', actorName: '系统', note }))
+    event = caseEvent(deps, undefined, record, 'dispatch', row.notify ?? [], note)
+  }
+  record = { ...record, dueAt: dueOf(record) }
+
+  // The key is not looked up first: its record is written with the case, so a repeat (a retry, or a twin request
+  // racing this one) loses that write and answers what the first one created. A repeat costs a case number.
+  if ((await deps.repos.cases.create(record, timeline, event, idem || undefined)) === 'duplicate' && idem) return replay(deps, caller, idem)
+  return detailView(deps, caller, record, timeline, false)
+}
+
+async function replay(deps: Deps, caller: Caller, idem: { key: string; requestHash: string }) {
+  const seen = await deps.repos.cases.idempotency(caller.user.districtId, caller.user.id, idem.key)
+  if (!seen) throw new Error(`submit ${idem.key}: the transaction was cancelled but no idempotency record exists`)
+  if (seen.requestHash !== idem.requestHash) throw new DomainError('idempotency.mismatch', [{ path: 'Idempotency-Key', message: '该幂等键已用于另一份上报内容' }])
+  return getCaseDetail(deps, caller, seen.caseId)
+}
+
+/** The grid containing the point and the street above it; outside every grid of the district → 400 naming the location. */
+function gridAt(catalogue: Catalogue, lat: number, lng: number) {
+  const byId = new Map(catalogue.nodes.map((n) => [n.id, n]))
+  let node = locateDeepest(catalogue.nodes, lat, lng)
+  while (node && node.level === 'building') node = node.parentId ? byId.get(node.parentId) : undefined
+  if (!node || node.level !== 'grid') throw new DomainError('location.outsideDistrict', [{ path: 'location', message: `该位置不在${catalogue.district.name}的网格范围内` }])
+  let street = node
+  while (street.level !== 'street' && street.parentId) street = byId.get(street.parentId)!
+  return { id: node.id, name: node.name, streetId: street.id }
+}
+
+/**
+ * msg_sec_check: `risky` is refused, `review` is accepted and flagged for the dispatcher. When WeChat cannot be
+ * reached the report is kept (a resident's problem must not be lost) and flagged for a human to look at.
+ */
+async function contentCheck(deps: Deps, caller: Caller, text: string): Promise<boolean> {
+  if (!caller.user.openid) return true
+  try {
+    const suggest = await deps.wechat.msgSecCheck(caller.user.openid, text)
+    if (suggest === 'risky') throw new DomainError('content.risky', [{ path: 'description', message: '描述中含有违规内容，请修改后再提交' }])
+    return suggest === 'review'
+  } catch (err) {
+    if (isDomainError(err) && err.code === 'content.risky') throw err
+    if (isDomainError(err) || err instanceof WechatError) return true
+    throw err
+  }
+}

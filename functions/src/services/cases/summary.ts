@@ -1,0 +1,21 @@
+import type { CaseRecord, CaseSummaryRecord } from './ports'
+
+/** What a list entry keeps of a case: what lists show, never the timeline (DESIGN.md §4 "Projections"). */
+export const summaryOf = (c: CaseRecord): CaseSummaryRecord => ({
+  caseId: c.caseId,
+  number: c.number,
+  status: c.status,
+  categoryId: c.categoryId,
+  categoryName: c.categoryName,
+  priority: c.priority,
+  description: c.description.slice(0, 120),
+  address: c.address,
+  gridId: c.gridId,
+  gridName: c.gridName,
+  flagged: c.flagged,
+  resolveBy: c.resolveBy,
+  createdAt: c.createdAt,
+  updatedAt: c.updatedAt,
+  lat: c.lat,
+  lng: c.lng,
+})

@@ -1,0 +1,55 @@
+/** The identity family's records and the storage it needs (DESIGN.md §2 rule 8: ports are interfaces). */
+import type { Role } from '@linli/shared'
+
+export interface UserRecord {
+  id: string
+  districtId: string
+  name: string
+  phone?: string
+  /** Server-side only: the address of subscribe messages. Never in an answer. */
+  openid?: string
+}
+
+export interface Binding {
+  role: Role
+  scopeId: string
+  scopeName: string
+  districtId: string
+}
+
+export interface Caller {
+  user: UserRecord
+  roles: Binding[]
+}
+
+export interface InviteRecord {
+  code: string
+  districtId: string
+  role: Role
+  scopeId: string
+  scopeName: string
+  note?: string
+  createdBy: string
+  expiresAt: string
+  usedBy?: string
+  usedAt?: string
+}
+
+export type RedeemOutcome = 'redeemed' | 'notFound' | 'used' | 'expired'
+
+export interface UsersRepo {
+  getWithRoles(userId: string): Promise<{ user: UserRecord; roles: Binding[] } | undefined>
+  ensure(user: UserRecord): Promise<void>
+  put(user: UserRecord): Promise<void>
+  setOpenid(userId: string, openid: string): Promise<void>
+  putRole(userId: string, binding: Binding, grantedBy: string, userName?: string): Promise<void>
+  removeRole(userId: string, binding: Pick<Binding, 'role' | 'scopeId'>): Promise<void>
+  /** Who holds `role` in a scope of a district, one page at a time. */
+  holders(districtId: string, scopeId: string, role: Role, page?: { limit: number; after?: string }): Promise<{ items: { userId: string; name: string }[]; next?: string }>
+}
+
+export interface InvitesRepo {
+  create(invite: InviteRecord): Promise<boolean>
+  get(districtId: string, code: string): Promise<InviteRecord | undefined>
+  redeem(code: string, userId: string, userName: string, districtId: string, binding: Binding, now: Date): Promise<RedeemOutcome>
+}

@@ -1,0 +1,34 @@
+import { DomainError, type User } from '@linli/shared'
+import { userIdFor } from '../../adapters/ids'
+import type { Binding, Caller } from './ports'
+import type { Deps } from '../deps'
+
+/** Sign-in: wx.login code → code2Session → our user (created on first sign-in) → our session token. */
+export async function login(deps: Deps, code: string) {
+  const { openid } = await deps.wechat.code2Session(code)
+  const userId = userIdFor(openid, deps.idSalt)
+  await deps.repos.users.ensure({ id: userId, districtId: deps.defaultDistrictId, name: `居民${userId.slice(-4)}`, openid })
+  const caller = await loadCaller(deps, userId)
+  if (caller.user.openid !== openid) await deps.repos.users.setOpenid(userId, openid)
+  const session = await deps.tokens.sign({ userId, districtId: caller.user.districtId }, deps.clock())
+  return { ...session, user: await userView(deps, caller) }
+}
+
+/** The caller with roles read from our records: nothing about roles is taken from the client or the token. */
+export async function loadCaller(deps: Deps, userId: string): Promise<Caller> {
+  const found = await deps.repos.users.getWithRoles(userId)
+  if (!found) throw new DomainError('auth.invalidToken')
+  return { user: found.user, roles: found.roles.filter((r) => r.districtId === found.user.districtId) }
+}
+
+/** Everyone is a resident of their district; staff bindings follow. */
+export async function userView(deps: Deps, caller: Caller): Promise<User> {
+  const { district } = await deps.catalogue(caller.user.districtId)
+  const resident: Binding = { role: 'resident', scopeId: district.id, scopeName: district.name, districtId: district.id }
+  return {
+    id: caller.user.id,
+    name: caller.user.name,
+    districtId: caller.user.districtId,
+    roles: [resident, ...caller.roles].map(({ role, scopeId, scopeName }) => ({ role, scopeId, scopeName })),
+  }
+}

@@ -1,9 +1,0 @@
-import type { TemplateKey } from '@linli/shared'
-import type { Caller } from '../model'
-import type { Deps } from './deps'
-
-/** Records one wx.requestSubscribeMessage result: each `accept` of a one-time template allows one message. */
-export async function recordSubscription(deps: Deps, caller: Caller, templateKey: TemplateKey, result: 'accept' | 'reject' | 'ban' | 'filter') {
-  const grants = result === 'accept' ? await deps.repos.cases.addGrant(caller.user.id, templateKey) : await deps.repos.cases.grants(caller.user.id, templateKey)
-  return { templateKey, grants }
-}

@@ -1,0 +1,204 @@
+import { z } from 'zod'
+import { defineRoute } from '../route'
+import { idParams, idSchema, latitude, longitude, pointQuery } from '../common'
+import { photoKeysSchema } from '../uploads/uploads'
+import { caseEventTypes, caseStatuses } from '../../domain/case/lifecycle'
+import { priorities } from '../../domain/case/sla'
+
+const status = z.enum(caseStatuses, { error: '状态不正确' })
+const reason = z.string({ error: '请填写原因' }).trim().min(2, '原因至少 2 个字').max(200, '原因最多 200 字')
+
+export const caseLocationSchema = z.strictObject({
+  lat: latitude,
+  lng: longitude,
+  address: z.string().trim().max(100, '地址最多 100 字').optional(),
+})
+
+export const submitCase = defineRoute({
+  method: 'POST',
+  path: '/v1/cases',
+  summary: '上报问题（支持 Idempotency-Key 头，同一键同一内容只生成一件）',
+  action: 'cases.submit',
+  status: 201,
+  body: z.strictObject({
+    categoryId: idSchema,
+    description: z.string({ error: '请描述问题' }).trim().min(5, '问题描述至少 5 个字').max(500, '问题描述最多 500 字'),
+    location: caseLocationSchema,
+    photoKeys: photoKeysSchema.default([]),
+    anonymous: z.boolean().default(false),
+    contactPhone: z.string().regex(/^1\d{10}$/, '请填写 11 位手机号').optional(),
+    /** A gridworker who fixed it on the spot reports it already resolved. */
+    onTheSpot: z.strictObject({ result: z.string().trim().min(2, '处置结果至少 2 个字').max(500, '处置结果最多 500 字'), photoKeys: photoKeysSchema.default([]) }).optional(),
+  }),
+  response: z.lazy(() => caseDetailSchema),
+})
+
+export const caseSummarySchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  status,
+  categoryId: z.string(),
+  categoryName: z.string(),
+  priority: z.enum(priorities),
+  description: z.string(),
+  address: z.string().optional(),
+  gridId: z.string(),
+  gridName: z.string(),
+  flagged: z.boolean(),
+  overdue: z.boolean(),
+  resolveBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+export type CaseSummary = z.infer<typeof caseSummarySchema>
+
+const photo = z.object({ key: z.string(), url: z.string() })
+
+export const timelineItemSchema = z.object({
+  at: z.string(),
+  type: z.enum(['submit', 'follow', ...caseEventTypes]),
+  /** The states the event moved the case between (absent for the first submit and for follows). */
+  from: status.optional(),
+  to: status.optional(),
+  actorName: z.string(),
+  note: z.string().optional(),
+  rating: z.number().optional(),
+  photos: z.array(photo),
+})
+
+export const caseDetailSchema = caseSummarySchema.extend({
+  location: z.object({ lat: z.number(), lng: z.number(), address: z.string().optional() }),
+  photos: z.array(photo),
+  reporterName: z.string().optional(),
+  contactPhone: z.string().optional(),
+  departmentId: z.string(),
+  departmentName: z.string(),
+  assignees: z.array(z.object({ id: z.string(), name: z.string() })),
+  levelNodeId: z.string(),
+  deadlines: z.object({ acceptBy: z.string(), dispatchBy: z.string(), resolveBy: z.string() }),
+  rating: z.number().optional(),
+  reopenCount: z.number(),
+  version: z.number(),
+  following: z.boolean(),
+  /** How many other residents said “me too”. */
+  followerCount: z.number(),
+  timeline: z.array(timelineItemSchema),
+  allowedEvents: z.array(z.enum(caseEventTypes)),
+})
+export type CaseDetail = z.infer<typeof caseDetailSchema>
+
+export const caseViews = ['mine', 'queue', 'assigned', 'grid'] as const
+
+export const listCases = defineRoute({
+  method: 'GET',
+  path: '/v1/cases',
+  summary: '按视角列出事件（我的、受理队列、我的工单、本网格），分页',
+  action: 'cases.list',
+  query: z.strictObject({
+    view: z.enum(caseViews, { error: '视角只能是 mine、queue、assigned 或 grid' }),
+    status: status.optional(),
+    scopeId: idSchema.optional(),
+    cursor: z.string().max(2000, '分页游标不正确').optional(),
+    limit: z.coerce.number({ error: '每页条数必须是数字' }).int().min(1, '每页至少 1 条').max(50, '每页最多 50 条').default(20),
+  }),
+  response: z.object({ items: z.array(caseSummarySchema), nextCursor: z.string().optional() }),
+})
+
+export const getCase = defineRoute({
+  method: 'GET',
+  path: '/v1/cases/{id}',
+  summary: '事件详情、完整时间线，以及当前用户此刻可执行的操作',
+  action: 'cases.read',
+  params: idParams,
+  response: caseDetailSchema,
+})
+
+const version = z.number({ error: '版本号必须是数字' }).int().min(1).optional()
+
+export const caseEventSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('accept'), version }),
+    z.strictObject({ type: z.literal('reject'), reason, version }),
+    z.strictObject({ type: z.literal('withdraw'), reason: reason.optional(), version }),
+    z.strictObject({
+      type: z.literal('dispatch'),
+      departmentId: idSchema,
+      officialIds: z
+        .array(idSchema)
+        .max(5, '最多指派 5 人')
+        .refine((ids) => new Set(ids).size === ids.length, '同一人员不能重复指派')
+        .optional(),
+      deadline: z.iso.datetime({ error: '处置期限必须是 ISO 时间' }).optional(),
+      version,
+    }),
+    z.strictObject({ type: z.literal('start'), version }),
+    z.strictObject({ type: z.literal('return'), reason, version }),
+    z.strictObject({ type: z.literal('resolve'), result: z.string({ error: '请填写处置结果' }).trim().min(2, '处置结果至少 2 个字').max(500, '处置结果最多 500 字'), photoKeys: photoKeysSchema.default([]), version }),
+    z.strictObject({ type: z.literal('confirm'), rating: z.number({ error: '请评分' }).int('评分必须是整数').min(1, '评分为 1–5 分').max(5, '评分为 1–5 分'), comment: z.string().trim().max(200, '评价最多 200 字').optional(), version }),
+    z.strictObject({ type: z.literal('reopen'), reason, version }),
+    z.strictObject({ type: z.literal('escalate'), reason, version }),
+  ],
+  { error: '未知的操作类型' },
+)
+export type CaseEvent = z.infer<typeof caseEventSchema>
+
+export const fireCaseEvent = defineRoute({
+  method: 'POST',
+  path: '/v1/cases/{id}/events',
+  summary: '执行事件流转：受理、派单、处置、评价等',
+  action: 'cases.fireEvent',
+  params: idParams,
+  body: caseEventSchema,
+  response: caseDetailSchema,
+})
+
+export const nearbyCases = defineRoute({
+  method: 'GET',
+  path: '/v1/cases/nearby',
+  summary: '附近约 300 米内同类未办结事件（上报前提示“我也遇到”）',
+  action: 'cases.nearby',
+  query: pointQuery.extend({ categoryId: idSchema }),
+  response: z.object({ items: z.array(caseSummarySchema.extend({ distanceMeters: z.number() })) }),
+})
+
+export const followCase = defineRoute({
+  method: 'POST',
+  path: '/v1/cases/{id}/follow',
+  summary: '“我也遇到”：关注该事件并接收进展通知，而不重复上报',
+  action: 'cases.follow',
+  params: idParams,
+  response: caseDetailSchema,
+})
+
+export const unfollowCase = defineRoute({
+  method: 'DELETE',
+  path: '/v1/cases/{id}/follow',
+  summary: '取消关注该事件',
+  action: 'cases.follow',
+  params: idParams,
+  response: z.object({ following: z.literal(false) }),
+})
+
+export const noticeSchema = z.object({
+  id: z.string(),
+  recipientName: z.string(),
+  templateKey: z.string(),
+  event: z.string(),
+  state: z.enum(['sending', 'sent', 'failed', 'dead', 'no_consent']),
+  attempts: z.number(),
+  lastErrcode: z.number().optional(),
+  lastError: z.string().optional(),
+  createdAt: z.string(),
+  sentAt: z.string().optional(),
+})
+export type Notice = z.infer<typeof noticeSchema>
+
+export const caseNotices = defineRoute({
+  method: 'GET',
+  path: '/v1/cases/{id}/notices',
+  summary: '该事件各条订阅消息的投递状态（工作人员）',
+  action: 'cases.notices',
+  params: idParams,
+  response: z.object({ items: z.array(noticeSchema) }),
+})

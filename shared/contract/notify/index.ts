@@ -1,0 +1,3 @@
+import { recordSubscription } from './subscriptions'
+
+export const notifyRoutes = { subscriptionsRecord: recordSubscription } as const

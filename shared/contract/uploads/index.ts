@@ -1,0 +1,3 @@
+import { createUpload } from './uploads'
+
+export const uploadRoutes = { uploadsCreate: createUpload } as const

@@ -1,0 +1,84 @@
+/**
+ * The case lifecycle as data (DESIGN.md §3, the closed loop 上报→受理→派单→处置→反馈→评价), on the generic machinery.
+ * The server enforces this table; the mini-program shows the events the server says the caller may fire now.
+ * The side doors are rows too: a submit resolved on the spot, an emergency auto-dispatched.
+ */
+import { defineLifecycle, NEW } from '../lifecycle'
+
+export const caseStatuses = ['submitted', 'accepted', 'rejected', 'withdrawn', 'dispatched', 'in_progress', 'resolved', 'closed'] as const
+export type CaseStatus = (typeof caseStatuses)[number]
+
+export const caseStatusLabels: Record<CaseStatus, string> = {
+  submitted: '待受理',
+  accepted: '已受理',
+  rejected: '不予受理',
+  withdrawn: '已撤回',
+  dispatched: '已派单',
+  in_progress: '处置中',
+  resolved: '待评价',
+  closed: '已办结',
+}
+
+export const openStatuses: readonly CaseStatus[] = ['submitted', 'accepted', 'dispatched', 'in_progress', 'resolved']
+
+/** How the caller stands to a case; computed by the server from our records, never taken from the client. */
+export type Actor = 'reporter' | 'dispatcher' | 'assignee' | 'gridworker' | 'system'
+
+/** Who hears of a transition by subscribe message. */
+export type Audience = 'reporter' | 'followers' | 'assignees'
+
+/** The SLA stages whose clocks a row starts or stops. */
+export type CaseClock = 'accept' | 'dispatch' | 'resolve'
+
+/** Events a client may fire through POST /v1/cases/{id}/events. */
+export const caseEventTypes = ['accept', 'reject', 'withdraw', 'dispatch', 'start', 'return', 'resolve', 'confirm', 'reopen', 'escalate'] as const
+export type CaseEventType = (typeof caseEventTypes)[number]
+/** Everything a timeline can show. */
+export type CaseTimelineType = CaseEventType | 'submit' | 'follow'
+
+const open = ['submitted', 'accepted', 'dispatched', 'in_progress'] as const
+
+export const caseLifecycle = defineLifecycle<CaseStatus, CaseTimelineType, Actor, Audience, CaseClock>({
+  states: caseStatuses,
+  labels: {
+    submit: '上报',
+    follow: '关注',
+    accept: '受理',
+    reject: '不予受理',
+    withdraw: '撤回',
+    dispatch: '派单',
+    start: '开始处置',
+    return: '退回派单',
+    resolve: '办结反馈',
+    confirm: '评价',
+    reopen: '不满意重办',
+    escalate: '上报上级',
+  },
+  rows: [
+    { event: 'submit', from: [NEW], to: 'submitted', who: ['reporter'], clock: { start: ['accept'] } },
+    // Side door: a gridworker who fixed it on the spot reports it already resolved (only in their own grid).
+    { event: 'resolve', door: 'onTheSpot', from: ['submitted'], to: 'resolved', who: ['gridworker'], clock: { stop: ['accept'] } },
+    // Side door: an emergency item goes straight to its department's officials.
+    { event: 'dispatch', door: 'autoDispatch', from: ['submitted'], to: 'dispatched', who: ['system'], notify: ['assignees'], clock: { stop: ['accept'], start: ['resolve'] } },
+    { event: 'accept', from: ['submitted'], to: 'accepted', who: ['dispatcher'], notify: ['reporter', 'followers'], clock: { stop: ['accept'], start: ['dispatch'] } },
+    { event: 'reject', from: ['submitted'], to: 'rejected', who: ['dispatcher'], notify: ['reporter', 'followers'], clock: { stop: ['accept'] } },
+    { event: 'withdraw', from: ['submitted', 'accepted'], to: 'withdrawn', who: ['reporter'], clock: { stop: ['accept', 'dispatch'] } },
+    { event: 'dispatch', from: ['accepted'], to: 'dispatched', who: ['dispatcher'], notify: ['assignees', 'reporter', 'followers'], clock: { stop: ['dispatch'], start: ['resolve'] } },
+    { event: 'start', from: ['dispatched'], to: 'in_progress', who: ['assignee'] },
+    { event: 'return', from: ['dispatched'], to: 'accepted', who: ['assignee'], clock: { stop: ['resolve'], start: ['dispatch'] } },
+    { event: 'resolve', from: ['in_progress'], to: 'resolved', who: ['assignee'], notify: ['reporter', 'followers'], clock: { stop: ['resolve'] } },
+    { event: 'confirm', from: ['resolved'], to: 'closed', who: ['reporter', 'system'] },
+    { event: 'reopen', from: ['resolved'], to: 'dispatched', who: ['reporter'], notify: ['assignees'], clock: { start: ['resolve'] } },
+    { event: 'escalate', from: open, to: 'accepted', who: ['dispatcher', 'assignee', 'system'], clock: { start: ['dispatch'] } },
+    // The grid's gridworker may blow the whistle (吹哨) only once a dispatcher has accepted the case.
+    { event: 'escalate', from: ['accepted', 'dispatched', 'in_progress'], to: 'accepted', who: ['gridworker'], clock: { start: ['dispatch'] } },
+  ],
+})
+
+export const caseEventLabels = caseLifecycle.labels
+
+/** The events `actors` may fire on a case in `status`. */
+export const allowedEvents = (status: CaseStatus, actors: ReadonlySet<Actor>) => caseLifecycle.allowed(status, actors) as CaseEventType[]
+
+/** Resolved cases not rated within this time close by themselves. */
+export const AUTO_CONFIRM_HOURS = 72

@@ -1,0 +1,72 @@
+/**
+ * The one template registry (DESIGN.md §5): our template keys, the fields each template carries with WeChat's value
+ * type, the default keyword names (the template's own, from the MP console: configuration may override them), the
+ * configuration name of its WeChat template id, and the page a notice opens. Adding a template touches this table
+ * and configuration only.
+ */
+export type ValueKind = 'thing' | 'character_string' | 'phrase' | 'time' | 'number' | 'name'
+
+export interface TemplateSpec {
+  /** Environment variable holding the WeChat template id (and `<name>_KEYWORDS` for other keyword names). */
+  config: string
+  fallbackId: string
+  fields: Record<string, { kind: ValueKind; keyword: string }>
+  /** The page a notice opens; `{id}` is the subject's id. */
+  page: string
+}
+
+export const templateRegistry = {
+  case_progress: {
+    config: 'TEMPLATE_CASE_PROGRESS',
+    fallbackId: 'tpl-case-progress',
+    page: 'packages/case/detail/index?id={id}',
+    fields: {
+      number: { kind: 'character_string', keyword: 'character_string1' },
+      status: { kind: 'phrase', keyword: 'phrase2' },
+      note: { kind: 'thing', keyword: 'thing3' },
+      time: { kind: 'time', keyword: 'time4' },
+    },
+  },
+  case_dispatch: {
+    config: 'TEMPLATE_CASE_DISPATCH',
+    fallbackId: 'tpl-case-dispatch',
+    page: 'packages/case/detail/index?id={id}',
+    fields: {
+      number: { kind: 'character_string', keyword: 'character_string1' },
+      category: { kind: 'thing', keyword: 'thing2' },
+      place: { kind: 'thing', keyword: 'thing3' },
+      deadline: { kind: 'time', keyword: 'time4' },
+    },
+  },
+} as const satisfies Record<string, TemplateSpec>
+
+export type TemplateKey = keyof typeof templateRegistry
+export const templateKeys = Object.keys(templateRegistry) as [TemplateKey, ...TemplateKey[]]
+
+/** WeChat's limits per value kind ("订阅消息参数值内容限制说明"); a violation is errcode 47003. */
+const limits: Record<ValueKind, number> = { thing: 20, character_string: 32, phrase: 5, time: 32, number: 32, name: 10 }
+const EMPTY = '无'
+const controlOrEmoji = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f\p{Cc}\p{Cf}]/gu
+
+/**
+ * One value made safe for its kind: newlines and emoji removed, cut by characters (not UTF-16 units), never empty.
+ * `character_string` keeps letters, digits and ASCII symbols only; `phrase` and `name` keep Chinese characters.
+ */
+export function keywordValue(kind: ValueKind, raw: string): string {
+  let s = raw.replace(/[\r\n\t]+/g, ' ').replace(controlOrEmoji, '').replace(/\s+/g, ' ').trim()
+  if (kind === 'character_string') s = s.replace(/[^\x21-\x7e]/g, '')
+  if (kind === 'number') s = s.replace(/[^0-9.]/g, '')
+  if (kind === 'phrase' || kind === 'name') s = s.replace(/[^\p{Script=Han}·]/gu, '')
+  const chars = Array.from(s)
+  const max = limits[kind]
+  if (chars.length > max) s = kind === 'thing' ? chars.slice(0, max - 1).join('') + '…' : chars.slice(0, max).join('')
+  return s || (kind === 'number' ? '0' : EMPTY)
+}
+
+/** The `data` of subscribeMessage.send for a template, from our field values and the keyword names in force. */
+export function templateData(key: TemplateKey, fields: Record<string, string>, keywords: Record<string, string> = {}): Record<string, { value: string }> {
+  const spec: TemplateSpec = templateRegistry[key]
+  return Object.fromEntries(Object.entries(spec.fields).map(([name, f]) => [keywords[name] ?? f.keyword, { value: keywordValue(f.kind, fields[name] ?? '') }]))
+}
+
+export const templatePage = (key: TemplateKey, subjectId: string) => (templateRegistry[key] as TemplateSpec).page.replace('{id}', encodeURIComponent(subjectId))

@@ -1,0 +1,82 @@
+/**
+ * Who may do what (DESIGN.md §2): every route names one action; the HTTP stack checks the roles, the service checks
+ * the scope against the record it touches. `scope` says how:
+ *  - `none`      holding one of the roles anywhere in the caller's district is enough;
+ *  - `district`  a binding on the caller's district itself (a district admin);
+ *  - `node` / `department` / `room`  a binding on the node, department or room the service names;
+ *  - `record`    the service decides from the caller's standing to the record (reporter, assignee, the lifecycle).
+ * Everyone signed in is a resident; `anyone` needs no sign-in.
+ */
+import type { Role } from './roles'
+
+export type ScopeRule = 'none' | 'district' | 'node' | 'department' | 'room' | 'record'
+
+export interface Permission {
+  roles: readonly Role[] | 'anyone'
+  scope: ScopeRule
+}
+
+const signedIn = { roles: ['resident'], scope: 'none' } as const
+const onRecord = { roles: ['resident'], scope: 'record' } as const
+
+export const permissions = {
+  'session.create': { roles: 'anyone', scope: 'none' },
+  'me.read': signedIn,
+  'invites.create': { roles: ['admin'], scope: 'district' },
+  'invites.redeem': signedIn,
+  'grids.read': signedIn,
+  'categories.read': signedIn,
+  'departments.list': { roles: ['dispatcher'], scope: 'none' },
+  'uploads.create': signedIn,
+  'subscriptions.record': signedIn,
+  'cases.submit': signedIn,
+  'cases.resolveOnTheSpot': { roles: ['gridworker'], scope: 'node' },
+  'cases.list': signedIn,
+  'cases.list.queue': { roles: ['dispatcher'], scope: 'node' },
+  'cases.list.grid': { roles: ['gridworker', 'grid_leader'], scope: 'node' },
+  'cases.list.assigned': { roles: ['official'], scope: 'none' },
+  'cases.nearby': signedIn,
+  'cases.read': onRecord,
+  'cases.fireEvent': onRecord,
+  'cases.follow': onRecord,
+  'cases.notices': { roles: ['dispatcher', 'official', 'gridworker', 'grid_leader'], scope: 'record' },
+  // How staff stand to a case (the lifecycle's actors): the dispatchers of its level, the officials of its department
+  // (an assignee keeps access only while holding that binding), the staff of its grid.
+  'cases.dispatch': { roles: ['dispatcher'], scope: 'node' },
+  'cases.handle': { roles: ['official'], scope: 'department' },
+  'cases.gridwork': { roles: ['gridworker', 'grid_leader'], scope: 'node' },
+} as const satisfies Record<string, Permission>
+
+export type Action = keyof typeof permissions
+
+export interface HeldBinding {
+  role: Role
+  scopeId: string
+}
+
+/**
+ * Whether bindings allow `action` (on `scopeId` for scoped rules; `record` rules are the service's to finish).
+ * `districtId` is the caller's district: every signed-in caller is a resident of it.
+ */
+export function permits(bindings: readonly HeldBinding[], districtId: string | undefined, action: Action, scopeId?: string): boolean {
+  const p: Permission = permissions[action]
+  if (p.roles === 'anyone') return true
+  if (!districtId) return false
+  const roles = p.roles
+  const held = [{ role: 'resident' as Role, scopeId: districtId }, ...bindings].filter((b) => roles.includes(b.role))
+  switch (p.scope) {
+    case 'none':
+    case 'record':
+      return held.length > 0
+    case 'district':
+      return held.some((b) => b.scopeId === districtId)
+    default:
+      return scopeId === undefined ? held.length > 0 : held.some((b) => b.scopeId === scopeId)
+  }
+}
+
+/** The scopes in which bindings allow a scoped action (e.g. the queues a dispatcher may read). */
+export const scopesFor = (bindings: readonly HeldBinding[], action: Action): string[] => {
+  const p: Permission = permissions[action]
+  return p.roles === 'anyone' ? [] : bindings.filter((b) => (p.roles as readonly Role[]).includes(b.role)).map((b) => b.scopeId)
+}

@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { ensureChromium, ensureJava } from '../infra/local/system-packages'
+import { buildStamp, isBuilt, markBuilt } from '../infra/local/build-cache'
 
 const ROOT = resolve(__dirname, '..')
 const bin = (name: string) => join(ROOT, 'node_modules/.bin', name)
@@ -51,12 +52,21 @@ const started = Date.now()
 check('type check (shared, functions, infra, miniapp)', 'npm', ['run', '--silent', 'typecheck'])
 check('import boundaries (dependency-cruiser)', 'npm', ['run', '--silent', 'boundaries'])
 if (process.env.LINLI_SKIP_BUILD !== '1') {
+  // Each build is reused when nothing it is made from changed (infra/local/build-cache.ts).
   const local = { TARO_APP_STAGE: 'local', NODE_ENV: 'production' }
-  check('build weapp', bin('taro'), ['build', '--type', 'weapp'], local, join(ROOT, 'miniapp'))
-  check('build h5', bin('taro'), ['build', '--type', 'h5'], local, join(ROOT, 'miniapp'))
+  for (const type of ['weapp', 'h5'] as const) {
+    const stamp = buildStamp(type, { ...process.env, ...local })
+    if (isBuilt(type, stamp)) console.log(`\n▶ build ${type}: up to date, reused`)
+    else if (check(`build ${type}`, bin('taro'), ['build', '--type', type], local, join(ROOT, 'miniapp'))) markBuilt(type, stamp)
+  }
 }
 jest('unit and mini-program tests', 'jest.config.cjs')
+// The local cloud records every AWS action each function performs, for the IAM check that follows.
+const awsCalls = join(mkdtempSync(join(tmpdir(), 'linli-aws-calls-')), 'calls.jsonl')
+process.env.LINLI_AWS_CALL_LOG = awsCalls
 jest('integration and browser tests (local cloud)', 'jest.cloud.config.cjs')
+delete process.env.LINLI_AWS_CALL_LOG
+check('IAM grants exactly the AWS actions the code performs', bin('tsx'), [join(ROOT, 'scripts/check-iam.ts'), awsCalls])
 
 console.log(`\nnpm test took ${((Date.now() - started) / 1000).toFixed(0)} s${failures.length ? `; failed: ${failures.join('; ')}` : ''}`)
 console.log(`${tally.passed} passed, ${tally.failed} failed`)

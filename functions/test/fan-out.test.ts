@@ -2,7 +2,7 @@
  * Bounded transactions (DESIGN.md rule 4): whatever the number of followers or officials, a transition writes a
  * bounded set; the people's list entries and notices are fanned out from the stream, each once.
  */
-import { api, eventually, expectError, login, newOfficial, repos, standin, uniqueOpenid } from './support/client'
+import { api, eventually, expectError, login, newOfficial, repos, standin, uniqueOpenid, uploadPhoto } from './support/client'
 
 jest.setTimeout(120_000)
 
@@ -54,8 +54,10 @@ describe('following', () => {
   it('can be undone: the case leaves the follower’s list and the count drops', async () => {
     const reporter = await login(uniqueOpenid('unfollowed'))
     const neighbour = await login(uniqueOpenid('neighbour'))
-    const c = (await api('POST', '/v1/cases', { token: reporter.token, body: report() })).body
-    expect((await api('POST', `/v1/cases/${c.id}/follow`, { token: neighbour.token })).status).toBe(200)
+    const c = (await api('POST', '/v1/cases', { token: reporter.token, body: report({ photoKeys: [await uploadPhoto(reporter.token)] }) })).body
+    const followed = await api('POST', `/v1/cases/${c.id}/follow`, { token: neighbour.token })
+    expect(followed.body).toMatchObject({ following: true, followerCount: 1 })
+    expect(followed.body.photos).toHaveLength(1)
     const ids = async () => (await api('GET', '/v1/cases?view=mine', { token: neighbour.token })).body.items.map((i: { id: string }) => i.id)
     expect(await ids()).toContain(c.id)
     expect((await api('DELETE', `/v1/cases/${c.id}/follow`, { token: neighbour.token })).body).toEqual({ following: false })

@@ -104,6 +104,16 @@ describe('notice delivery', () => {
   })
 })
 
+describe('consent', () => {
+  it('counts each “allow” as one grant, and a refusal as none', async () => {
+    const user = await login(uniqueOpenid('consent'))
+    const record = (result: string) => api('POST', '/v1/subscriptions', { token: user.token, body: { templateKey: 'case_dispatch', result } })
+    expect((await record('accept')).body).toEqual({ templateKey: 'case_dispatch', grants: 1 })
+    expect((await record('reject')).body).toEqual({ templateKey: 'case_dispatch', grants: 1 })
+    expect((await record('accept')).body.grants).toBe(2)
+  })
+})
+
 describe('quota answers', () => {
   it('retries 45009 (daily quota) later instead of giving up', async () => {
     const c = await acceptedCase({ fault: { api: 'subscribe_send', errcode: 45009 } })

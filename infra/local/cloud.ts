@@ -13,6 +13,7 @@ import { startS3 } from './s3'
 import { serveH5 } from './h5-server'
 import { httpAnswers, startProcess, waitFor, type Managed } from './processes'
 import type { Ports } from './ports'
+import { buildStamp, isBuilt, markBuilt } from './build-cache'
 
 export const ROOT = resolve(__dirname, '../..')
 export const LOCAL_APPID = 'wx0000000000000000'
@@ -69,6 +70,8 @@ export async function startLocalCloud(o: CloudOptions): Promise<LocalCloud> {
     DEFAULT_DISTRICT_ID: DEMO_DISTRICT_ID,
     API_PORT: String(o.ports.api),
     LAMBDA_PORT: String(o.ports.lambda),
+    // Tests record the AWS actions each function performs (scripts/check-iam.ts).
+    ...(process.env.LINLI_AWS_CALL_LOG ? { LINLI_AWS_CALL_LOG: process.env.LINLI_AWS_CALL_LOG } : {}),
   }
   try {
     const builds = o.build ? buildMiniapp(o, log) : Promise.resolve()
@@ -142,16 +145,26 @@ async function startApi(env: Record<string, string>, logDir: string): Promise<Ma
   return proc
 }
 
-/** Both builds, one after the other (2 cores). The H5 build reaches the API through its own origin. */
+/**
+ * Both builds, one after the other (2 cores), each only if its sources or settings changed since it was made
+ * (./build-cache.ts). The H5 build reaches the API through its own origin.
+ */
 async function buildMiniapp(o: CloudOptions, log: (line: string) => void) {
   for (const type of ['weapp', 'h5'] as const) {
+    const env = { NODE_ENV: 'production', TARO_APP_STAGE: 'local', TARO_APP_API_BASE: type === 'weapp' ? `http://127.0.0.1:${o.ports.api}` : '' }
+    const stamp = buildStamp(type, { ...process.env, ...env })
+    if (isBuilt(type, stamp)) {
+      log(`The ${type} build is up to date`)
+      continue
+    }
     const proc = startProcess(`build:${type}`, join(ROOT, 'node_modules/.bin/taro'), ['build', '--type', type], {
       cwd: join(ROOT, 'miniapp'),
-      env: { ...process.env, NODE_ENV: 'production', TARO_APP_STAGE: 'local', TARO_APP_API_BASE: type === 'weapp' ? `http://127.0.0.1:${o.ports.api}` : '' },
+      env: { ...process.env, ...env },
       logFile: join(o.logDir, `build-${type}.log`),
     })
     const code = await new Promise<number | null>((r) => proc.child.once('exit', r))
     if (code !== 0) throw new Error(`taro build --type ${type} failed: see ${join(o.logDir, `build-${type}.log`)}`)
+    markBuilt(type, stamp)
     log(`Built the ${type} mini-program`)
   }
 }

@@ -63,7 +63,7 @@ describe('serverless package --stage prod', () => {
       const dynamo = statements.find((s: any) => String(s.Action[0]).startsWith('dynamodb:'))
       expect(dynamo.Resource[0]).toEqual({ 'Fn::GetAtt': ['LinliTable', 'Arn'] })
       expect(dynamo.Action).not.toContain('dynamodb:Scan')
-      if (name === 'MeRole') expect(dynamo.Action).toEqual(['dynamodb:Query'])
+      if (name === 'MeGetRole') expect(dynamo.Action).toEqual(['dynamodb:Query'])
     }
   })
 

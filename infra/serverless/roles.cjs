@@ -1,45 +1,24 @@
 /**
- * One IAM role per function, each allowed only the DynamoDB actions its access patterns use (functions/src/db/README.md),
- * the secrets parameter, and its own log group. Serverless merges the returned resources into the template.
+ * One IAM role per function, each allowed only the AWS actions its code performs: ./iam/<family>.json lists them per
+ * function (DynamoDB actions on the table and its indexes, S3 actions on uploads/*, the stream for the notifier);
+ * `npm test` checks them against the calls the code really makes (scripts/check-iam.ts). Every ARN is built with the
+ * partition (aws, aws-cn), so the stack deploys to the China regions as well. Serverless merges the resources.
  */
+const { readdirSync } = require('node:fs')
+const { join } = require('node:path')
+const { roleName } = require('./functions.cjs')
+
 const TABLE = 'LinliTable'
 
-const caseWrite = ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem']
-
-/** function name → DynamoDB actions on the table and its indexes, and S3 actions on uploads/* */
-const access = {
-  authLogin: ['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
-  me: ['dynamodb:Query'],
-  invitesCreate: ['dynamodb:Query', 'dynamodb:PutItem'],
-  invitesRedeem: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:PutItem'],
-  gridsTree: ['dynamodb:Query'],
-  gridsGet: ['dynamodb:Query'],
-  gridsLocate: ['dynamodb:Query'],
-  categoriesList: ['dynamodb:Query'],
-  departmentsList: ['dynamodb:Query'],
-  uploadsCreate: { dynamodb: ['dynamodb:Query'], s3: ['s3:PutObject'] },
-  subscriptionsRecord: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:UpdateItem'],
-  casesSubmit: { dynamodb: caseWrite, s3: ['s3:GetObject'] },
-  casesList: ['dynamodb:Query'],
-  casesNearby: ['dynamodb:Query'],
-  casesGet: { dynamodb: ['dynamodb:Query'], s3: ['s3:GetObject'] },
-  casesFireEvent: { dynamodb: caseWrite, s3: ['s3:GetObject'] },
-  casesFollow: { dynamodb: caseWrite, s3: ['s3:GetObject'] },
-  casesUnfollow: caseWrite,
-  casesNotices: ['dynamodb:Query', 'dynamodb:GetItem'],
-  notifier: { dynamodb: [...caseWrite, 'dynamodb:BatchWriteItem'], stream: true },
-  sweeper: { dynamodb: [...caseWrite, 'dynamodb:BatchWriteItem'] },
-}
-
-const roleName = (fn) => fn[0].toUpperCase() + fn.slice(1) + 'Role'
+/** function name → { dynamodb: [...], s3: [...], stream?: true }, composed from the families' files. */
+const access = Object.assign({}, ...readdirSync(join(__dirname, 'iam')).filter((f) => f.endsWith('.json')).sort().map((f) => require(join(__dirname, 'iam', f))))
 
 module.exports = async ({ resolveVariable }) => {
   const service = await resolveVariable('self:service')
   const stage = await resolveVariable('sls:stage')
-  const Resources = {}
   const bucket = await resolveVariable('self:custom.uploadsBucket')
-  for (const [fn, spec] of Object.entries(access)) {
-    const { dynamodb: actions, s3 = [], stream = false } = Array.isArray(spec) ? { dynamodb: spec } : spec
+  const Resources = {}
+  for (const [fn, { dynamodb: actions = [], s3 = [], stream = false }] of Object.entries(access)) {
     Resources[roleName(fn)] = {
       Type: 'AWS::IAM::Role',
       Properties: {
@@ -58,7 +37,7 @@ module.exports = async ({ resolveVariable }) => {
                   Action: actions,
                   Resource: [{ 'Fn::GetAtt': [TABLE, 'Arn'] }, { 'Fn::Join': ['', [{ 'Fn::GetAtt': [TABLE, 'Arn'] }, '/index/*']] }],
                 },
-                ...(s3.length ? [{ Effect: 'Allow', Action: s3, Resource: `arn:aws:s3:::${bucket}/uploads/*` }] : []),
+                ...(s3.length ? [{ Effect: 'Allow', Action: s3, Resource: { 'Fn::Sub': `arn:\${AWS::Partition}:s3:::${bucket}/uploads/*` } }] : []),
                 ...(stream
                   ? [{ Effect: 'Allow', Action: ['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:DescribeStream', 'dynamodb:ListStreams'], Resource: { 'Fn::GetAtt': [TABLE, 'StreamArn'] } }]
                   : []),

@@ -5,6 +5,7 @@
 import { S3Client, HeadObjectCommand, GetObjectCommand, NotFound } from '@aws-sdk/client-s3'
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
+import { isRecording, recordAction, recordingMiddleware } from './aws-calls'
 
 export const UPLOAD_EXPIRY_SECONDS = 300
 const VIEW_EXPIRY_SECONDS = 3600
@@ -20,8 +21,11 @@ export function makeStorage(o: StorageOptions) {
     region: o.region,
     ...(o.endpoint ? { endpoint: o.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } } : {}),
   })
+  if (isRecording()) s3.middlewareStack.add(recordingMiddleware('s3'), { step: 'initialize', name: 'linliRecordActions' })
   return {
     async presignUpload(key: string, contentType: string, maxBytes: number) {
+      // The phone uploads with our signature: the function's role must allow what it signs.
+      recordAction('s3:PutObject')
       return createPresignedPost(s3, {
         Bucket: o.bucket,
         Key: key,
@@ -43,6 +47,7 @@ export function makeStorage(o: StorageOptions) {
     },
 
     viewUrl(key: string): Promise<string> {
+      recordAction('s3:GetObject')
       return getSignedUrl(s3, new GetObjectCommand({ Bucket: o.bucket, Key: key }), { expiresIn: VIEW_EXPIRY_SECONDS })
     },
   }

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { isRecording, recordingMiddleware } from '../adapters/aws-calls'
 
 export interface DbConnection {
   tableName: string
@@ -16,6 +17,7 @@ export function makeDynamoClient(c: DbConnection): DynamoDBClient {
   // We give the SDK no logger, yet its logger middleware still builds a redacted copy of every request and answer
   // for it (measured: ~0.5 ms of CPU per case submitted). Our own logs say what happened.
   client.middlewareStack.remove('loggerMiddleware')
+  if (isRecording()) client.middlewareStack.add(recordingMiddleware('dynamodb'), { step: 'initialize', name: 'linliRecordActions' })
   return client
 }
 

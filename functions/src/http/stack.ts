@@ -25,6 +25,7 @@ import type { Caller } from '../services/identity/ports'
 import type { Deps } from '../services/deps'
 import { loadCaller } from '../services/identity/users'
 import { runtimeDeps } from '../runtime'
+import { asFunction } from '../adapters/aws-calls'
 
 export const MAX_BODY_BYTES = 64 * 1024
 
@@ -45,7 +46,8 @@ export function endpoint<S extends RouteSpec>(
   fn: (req: Request<S>, deps: Deps) => Promise<RouteResponse<S>>,
   getDeps: () => Promise<Deps> = runtimeDeps,
 ): Handler {
-  return async (event) => {
+  const name = `${route.method} ${route.path}`
+  return (event) => asFunction(name, async () => {
     const requestId = requestIdOf(event)
     try {
       const deps = await getDeps()
@@ -62,7 +64,7 @@ export function endpoint<S extends RouteSpec>(
     } catch (err) {
       return errorResponse(err, requestId)
     }
-  }
+  })
 }
 
 /** API Gateway's request id; serverless-offline hands every request the same placeholder, so mint one there. */

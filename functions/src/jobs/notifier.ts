@@ -4,8 +4,11 @@ import { newOutboxEvents } from '../db'
 import { runtimeDeps } from '../runtime'
 import { fanOuts } from '../families'
 import { runStep } from '../notify/outbox'
+import { asFunction } from '../adapters/aws-calls'
 
-export const handler = async (event: DynamoDBStreamEvent) => {
+export const handler = (event: DynamoDBStreamEvent) => asFunction('notifier', () => notify(event))
+
+async function notify(event: DynamoDBStreamEvent) {
   const deps = await runtimeDeps()
   const steps = await Promise.allSettled(newOutboxEvents(event).map((ev) => runStep(deps, ev, fanOuts[ev.subject.kind]!)))
   // A failed step stays on the due index; the sweeper re-drives it. Retrying the batch here would repeat the others.

@@ -8,6 +8,7 @@ import { fanOuts, dueWork } from '../families'
 import { runStep } from '../notify/outbox'
 import { retry } from '../notify/deliver'
 import type { DueItem } from './ports'
+import { asFunction } from '../adapters/aws-calls'
 
 export const SWEEP_LIMIT = 100
 
@@ -20,7 +21,10 @@ export interface SweepReport {
   failed: number
 }
 
-export async function sweep(deps: Deps, limit = SWEEP_LIMIT, lookbackDays?: number): Promise<SweepReport> {
+/** One sweep (its AWS calls are the sweeper function's, wherever it runs). */
+export const sweep = (deps: Deps, limit = SWEEP_LIMIT, lookbackDays?: number) => asFunction('sweeper', () => sweepDue(deps, limit, lookbackDays))
+
+async function sweepDue(deps: Deps, limit: number, lookbackDays?: number): Promise<SweepReport> {
   const { items, scanned } = await deps.repos.due.due(deps.clock(), limit, lookbackDays)
   const notices = items.flatMap((i) => (i.kind === 'notice' ? [i.notice] : []))
   const others = items.filter((i): i is Exclude<DueItem, { kind: 'notice' }> => i.kind !== 'notice')

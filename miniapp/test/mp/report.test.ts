@@ -69,6 +69,7 @@ const created = caseDetailSchema.parse({
   reopenCount: 0,
   version: 1,
   following: false,
+  followerCount: 0,
   timeline: [{ at: now, type: 'submit', actorName: '王秀兰', photos: [] }],
   allowedEvents: [],
 })

@@ -43,6 +43,7 @@ export function CaseInfo({ detail: d }: { detail: CaseDetail }) {
         <Cell className='case__department' title='责任部门' extra={d.departmentName} />
         {d.assignees.length > 0 && <Cell className='case__assignees' title='处置人' extra={d.assignees.map((a) => a.name).join('、')} />}
         {d.reopenCount > 0 && <Cell title='重办次数' extra={`${d.reopenCount} 次`} />}
+        {d.followerCount > 0 && <Cell className='case__followers' title='也遇到此问题' extra={`${d.followerCount} 位居民`} />}
       </CellGroup>
       <CellGroup title='办理时限'>
         <Cell title='受理时限' extra={formatTime(d.deadlines.acceptBy)} />

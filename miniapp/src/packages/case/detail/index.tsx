@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { caseEventLabels, caseNotices, getCase, type CaseDetail, type CaseEventType, type Notice } from '@linli/shared'
+import { caseEventLabels, caseNotices, getCase, unfollowCase, type CaseDetail, type CaseEventType, type Notice } from '@linli/shared'
 import { loadDepartments, type Department } from '../../../api/categories'
 import { ApiError, call } from '../../../api/request'
 import { Button, Popup } from '../components/nutui'
@@ -82,6 +82,17 @@ export default function CaseDetailPage() {
     void load()
   }
 
+  /** "Me too" undone: the case leaves 我的上报, and the page (only a follower could see it) closes. */
+  const unfollow = async () => {
+    try {
+      await call(unfollowCase, { params: { id } })
+      void Taro.showToast({ title: '已取消关注', icon: 'success' })
+      setTimeout(() => void Taro.navigateBack(), 800)
+    } catch (e) {
+      void Taro.showToast({ title: (e as Error).message, icon: 'none' })
+    }
+  }
+
   if (!detail) return <View className='page case'>{<StateView loading={!error} error={error} onRetry={() => void load()} />}</View>
   const events = detail.allowedEvents
   return (
@@ -89,6 +100,13 @@ export default function CaseDetailPage() {
       <CaseInfo detail={detail} />
       <Timeline items={detail.timeline} />
       {staff && (notices || noticeError) && <Notices items={notices ?? []} error={noticeError} />}
+      {detail.following && (
+        <View className='case__unfollow'>
+          <Button size='small' fill='outline' onClick={() => void unfollow()}>
+            取消关注
+          </Button>
+        </View>
+      )}
       {events.length > 0 && (
         <View className='case__actions'>
           {events.map((type) => (

@@ -1,0 +1,22 @@
+/**
+ * The HTTP functions of serverless.yml, generated from shared/contract's routes: one function per route, named as
+ * in the routes map; its handler is `functions/src/http/<resource>/<action>.ts` by convention (`casesFireEvent` →
+ * cases/fire-event), its role `<Name>Role` (./roles.cjs). A new route needs its contract entry and its handler file.
+ */
+require('tsx/cjs/api').register()
+const { routes } = require('../../shared/contract')
+
+const kebab = (s) => s.replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase())
+const handlerOf = (name) => {
+  const [, resource, action] = /^([a-z]+)([A-Z]\w*)$/.exec(name) ?? []
+  if (!resource) throw new Error(`route ${name}: its name must be <resource><Action>`)
+  return `functions/src/http/${resource}/${kebab(action)}.handler`
+}
+const roleName = (fn) => fn[0].toUpperCase() + fn.slice(1) + 'Role'
+
+const httpFunctions = () =>
+  Object.fromEntries(Object.entries(routes).map(([name, r]) => [name, { handler: handlerOf(name), role: roleName(name), events: [{ httpApi: { method: r.method, path: r.path } }] }]))
+
+module.exports = httpFunctions
+module.exports.routeFunctions = () => Object.fromEntries(Object.entries(routes).map(([name, r]) => [`${r.method} ${r.path}`, name]))
+module.exports.roleName = roleName

@@ -11,7 +11,7 @@ export const WECHAT_PRODUCTION_BASE = 'https://api.weixin.qq.com'
 const envSchema = z.object({
   STAGE: z.string().min(1),
   TABLE_NAME: z.string().min(1),
-  AWS_REGION: z.string().default('ap-east-1'),
+  AWS_REGION: z.string().default('cn-north-1'),
   DYNAMODB_ENDPOINT: z.url().optional(),
   S3_ENDPOINT: z.url().optional(),
   UPLOADS_BUCKET: z.string().min(1),

@@ -58,7 +58,7 @@ export async function startLocalCloud(o: CloudOptions): Promise<LocalCloud> {
   const env: Record<string, string> = {
     STAGE: 'local',
     TABLE_NAME: 'linli-local',
-    AWS_REGION: 'ap-east-1',
+    AWS_REGION: 'cn-north-1',
     DYNAMODB_ENDPOINT: url(o.ports.dynamodb),
     S3_ENDPOINT: url(o.ports.s3),
     UPLOADS_BUCKET: LOCAL_BUCKET,

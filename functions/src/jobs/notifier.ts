@@ -1,6 +1,5 @@
 /** Stream-triggered notifier: runs each outbox event's fan-out step the moment its transaction commits. */
 import type { DynamoDBStreamEvent } from 'aws-lambda'
-import { newOutboxEvents } from '../db'
 import { runtimeDeps } from '../runtime'
 import { fanOuts } from '../families'
 import { runStep } from '../notify/outbox'
@@ -10,7 +9,7 @@ export const handler = (event: DynamoDBStreamEvent) => asFunction('notifier', ()
 
 async function notify(event: DynamoDBStreamEvent) {
   const deps = await runtimeDeps()
-  const steps = await Promise.allSettled(newOutboxEvents(event).map((ev) => runStep(deps, ev, fanOuts[ev.subject.kind]!)))
+  const steps = await Promise.allSettled(deps.repos.outbox.eventsIn(event).map((ev) => runStep(deps, ev, fanOuts[ev.subject.kind]!)))
   // A failed step stays on the due index; the sweeper re-drives it. Retrying the batch here would repeat the others.
   for (const s of steps) if (s.status === 'rejected') console.error(JSON.stringify({ level: 'error', job: 'notifier', error: String(s.reason) }))
 }

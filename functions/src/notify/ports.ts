@@ -3,6 +3,7 @@
  * A transition writes ONE outbox event in its own transaction; the notifier expands it page by page into one notice
  * per recipient, through the fan-out the subject's family registers.
  */
+import type { DynamoDBStreamEvent } from 'aws-lambda'
 import type { TemplateKey } from '@linli/shared'
 
 export interface Subject {
@@ -60,6 +61,8 @@ export interface NoticeRecord {
 }
 
 export interface OutboxRepo {
+  /** The outbox events just written, out of a batch of the table's stream. */
+  eventsIn(batch: DynamoDBStreamEvent): OutboxEvent[]
   /** The notices of one subject, oldest first, one page. */
   notices(districtId: string, subject: Subject, limit: number): Promise<NoticeRecord[]>
   /**

@@ -13,6 +13,9 @@ import type { Entities } from '../entities'
 import { keys } from '../keys'
 import { cancelReasons, chunks, conditional, isCanceled } from '../transact'
 import type { ConsentsRepo, NoticeRecord, OutboxEvent, OutboxRepo } from '../../notify/ports'
+import type { DynamoDBStreamEvent } from 'aws-lambda'
+import { unmarshall } from '@aws-sdk/util-dynamodb'
+import type { AttributeValue } from '@aws-sdk/client-dynamodb'
 
 const EVENT_TTL_SECONDS = 30 * 24 * 3600
 /** A step not finished this long after it was written is re-driven by the sweeper (the stream missed it, or it failed). */
@@ -112,6 +115,14 @@ export function makeOutboxRepo(e: Entities): OutboxRepo {
   }
 
   return {
+    /** The table's stream (NEW_IMAGE): the outbox events that were just written. */
+    eventsIn: (batch: DynamoDBStreamEvent) =>
+      (batch.Records ?? [])
+        .filter((r) => r.eventName === 'INSERT' && r.dynamodb?.NewImage)
+        .map((r) => unmarshall(r.dynamodb!.NewImage as Record<string, AttributeValue>))
+        .filter((item) => item._et === 'OutboxEvent')
+        .map(outboxEventRecord),
+
     /** Access pattern "notices of a subject": Query pk = the subject's outbox, sk begins_with NOTICE#. */
     async notices(districtId, subject, limit) {
       const { Items = [] } = await e.table

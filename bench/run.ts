@@ -2,7 +2,8 @@
  * `npm run bench`: performance figures, one JSON line each (not part of `npm test`). Ratios are measured in one
  * run on the same engine, so a busy machine slows both sides alike. Builds the weapp first when it is missing.
  *   BENCH_CASES_LARGE (default 100000) sets the big table size for the items-read figure; BENCH_BURSTS (default 2)
- *   the measured bursts of 50 reports; BENCH_SAMPLES (default 300) the calls per side of each ratio.
+ *   the measured bursts of 50 reports; BENCH_SAMPLES (default 300) the calls per side of each ratio; BENCH_FOLLOWERS
+ *   (default 500) the followers of the case the dispatcher accepts.
  */
 import { readdirSync, statSync, mkdtempSync, existsSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os'
 import { startLocalCloud, type LocalCloud } from '../infra/local/cloud'
 import { freePorts } from '../infra/local/ports'
 import { bulkCaseEntries, makeRepos } from '../functions/src/db'
+import { acceptWithFollowers, bundles, startToReady, sweepOfALargeTable } from './core'
 import type { OutboxEvent } from '../functions/src/notify/ports'
 import { userIdFor } from '../functions/src/adapters/ids'
 
@@ -56,6 +58,8 @@ function weappSize() {
 
 async function main() {
   weappSize()
+  bundles()
+  await startToReady()
   const secrets = { wechatSecret: 'bench', sessionSecret: randomBytes(32).toString('hex'), idSalt: randomBytes(16).toString('hex') }
   const cloud = await startLocalCloud({ ports: await freePorts(), secrets, logDir: mkdtempSync(join(tmpdir(), 'linli-bench-')), serveH5: false })
   try {
@@ -64,6 +68,8 @@ async function main() {
     await apiOverhead(cloud, c, repos, secrets.idSalt)
     await reportToNotice(cloud, c, repos)
     await itemsRead(cloud, c, repos)
+    await acceptWithFollowers(cloud, c)
+    await sweepOfALargeTable(cloud, c, repos)
   } finally {
     await cloud.stop()
   }

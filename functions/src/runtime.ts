@@ -1,5 +1,4 @@
 /** Builds the real dependencies once per Lambda container from configuration. */
-import { SSMClient, GetParameterCommand } from '@aws-sdk/client-ssm'
 import { loadConfig, type Config } from './config'
 import { makeRepos } from './db'
 import { makeWechatClient } from './adapters/wechat'
@@ -12,7 +11,9 @@ import type { Deps } from './services/deps'
 
 const CATALOGUE_TTL_MS = 60_000
 
+/** Deployed stages only: the SSM client is loaded when the secret is read, not with every function. */
 async function readSecret(name: string): Promise<string> {
+  const { SSMClient, GetParameterCommand } = await import('@aws-sdk/client-ssm')
   const ssm = new SSMClient({})
   const { Parameter } = await ssm.send(new GetParameterCommand({ Name: name, WithDecryption: true }))
   if (!Parameter?.Value) throw new Error(`secret parameter ${name} is empty`)

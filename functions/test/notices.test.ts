@@ -8,7 +8,7 @@ import { buildDeps } from '../src/runtime'
 import { makeWechatClient } from '../src/adapters/wechat'
 import { sweep } from '../src/jobs/sweep'
 import { wechatSender } from '../src/notify/senders'
-import { runStep, type FanOut } from '../src/notify/outbox'
+import { runSteps, type FanOut } from '../src/notify/outbox'
 import type { NoticeRecord, OutboxEvent } from '../src/notify/ports'
 import type { Deps } from '../src/services/deps'
 import { api, cloud, eventually, login, repos, standin, uniqueOpenid, userIdOf } from './support/client'
@@ -146,7 +146,7 @@ describe('a crash after the claim', () => {
     expect(first.noConsent.map((n) => n.recipientId)).toEqual([stranger.user.id])
     expect(await repos().consents.grants(recipient.user.id, 'case_progress')).toBe(1)
     // The step runs again (the stream retried, or the sweeper): nothing new is claimed, no grant is spent.
-    expect(await runStep(baseDeps, event, fanOut)).toEqual([])
+    expect(await runSteps(baseDeps, [event], () => fanOut)).toEqual([])
     expect(await repos().consents.grants(recipient.user.id, 'case_progress')).toBe(1)
     expect((await standin('GET', `/dev/messages?touser=${openid}`)).messages).toHaveLength(0)
     // When the lease ends the sweeper sends it, once.

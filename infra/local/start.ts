@@ -6,9 +6,10 @@ import { roleSpecs } from '@linli/shared'
 import { startLocalCloud, ROOT, type LocalSecrets } from './cloud'
 import { ensureJava } from './system-packages'
 import { defaultPorts } from './ports'
-import { demoPersonas } from '../seed'
+import { demoPersonas, secondDistrictPersonas } from '../seed'
 
-const DATA = join(ROOT, '.data')
+/** Where the local cloud keeps its data (the bench points it elsewhere to time a fresh start). */
+const DATA = process.env.LINLI_DATA_DIR ?? join(ROOT, '.data')
 
 /** Throw-away secrets for this machine, kept under .data/ so sessions and user ids survive a restart. */
 function localSecrets(): LocalSecrets {
@@ -20,11 +21,13 @@ function localSecrets(): LocalSecrets {
   return secrets
 }
 
+const persona = (p: (typeof demoPersonas)[number]) => `  ${roleSpecs[p.role].label.padEnd(6, '　')} ${p.name.padEnd(3, '　')} ${p.title}`
+
 async function main() {
   const started = Date.now()
   const log = (line: string) => console.log(`[linli] ${line}`)
   ensureJava(log)
-  log('Starting the local cloud … (builds the mini-program, ~30–60 s)')
+  log('Starting the local cloud … (builds the mini-program when its sources changed, ~1–2 min; else reuses it)')
   const cloud = await startLocalCloud({ ports: defaultPorts(), secrets: localSecrets(), dataDir: DATA, logDir: join(DATA, 'logs'), build: true, sweepEveryMs: 30_000, log })
 
   let stopping = false
@@ -50,7 +53,9 @@ async function main() {
   logs                      .data/logs/
 
 Demo personas (临江区, fictional):
-${demoPersonas.map((p) => `  ${roleSpecs[p.role].label.padEnd(6, '　')} ${p.name.padEnd(3, '　')} ${p.title}`).join('\n')}
+${demoPersonas.map(persona).join('\n')}
+A second district with the same ids (临溪区, to show that districts never meet):
+${secondDistrictPersonas.map(persona).join('\n')}
 
 Press Ctrl-C to stop everything.`)
 }

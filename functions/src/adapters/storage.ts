@@ -2,9 +2,7 @@
  * Photo storage on S3 (s3rver locally). Uploads go straight from the phone with a presigned POST whose policy
  * limits type, size and key prefix; because s3rver enforces none of it, `inspect` re-checks every key server-side.
  */
-import { S3Client, HeadObjectCommand, GetObjectCommand, NotFound } from '@aws-sdk/client-s3'
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post'
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
+import type { S3Client } from '@aws-sdk/client-s3'
 import { isRecording, recordAction, recordingMiddleware } from './aws-calls'
 
 export const UPLOAD_EXPIRY_SECONDS = 300
@@ -16,17 +14,27 @@ export interface StorageOptions {
   endpoint?: string
 }
 
+/**
+ * The S3 client and its signers are loaded on first use: most functions never touch photos, and the SDK's modules
+ * are a large part of a function's load time.
+ */
 export function makeStorage(o: StorageOptions) {
-  const s3 = new S3Client({
-    region: o.region,
-    ...(o.endpoint ? { endpoint: o.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } } : {}),
-  })
-  if (isRecording()) s3.middlewareStack.add(recordingMiddleware('s3'), { step: 'initialize', name: 'linliRecordActions' })
+  let client: Promise<S3Client> | undefined
+  const s3 = () =>
+    (client ??= import('@aws-sdk/client-s3').then(({ S3Client }) => {
+      const c = new S3Client({
+        region: o.region,
+        ...(o.endpoint ? { endpoint: o.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } } : {}),
+      })
+      if (isRecording()) c.middlewareStack.add(recordingMiddleware('s3'), { step: 'initialize', name: 'linliRecordActions' })
+      return c
+    }))
   return {
     async presignUpload(key: string, contentType: string, maxBytes: number) {
       // The phone uploads with our signature: the function's role must allow what it signs.
       recordAction('s3:PutObject')
-      return createPresignedPost(s3, {
+      const { createPresignedPost } = await import('@aws-sdk/s3-presigned-post')
+      return createPresignedPost(await s3(), {
         Bucket: o.bucket,
         Key: key,
         Conditions: [['content-length-range', 1, maxBytes], ['eq', '$Content-Type', contentType], ['eq', '$key', key]],
@@ -37,8 +45,9 @@ export function makeStorage(o: StorageOptions) {
 
     /** What is really stored under `key`, or undefined when nothing is. */
     async inspect(key: string): Promise<{ size: number; contentType: string } | undefined> {
+      const { HeadObjectCommand, NotFound } = await import('@aws-sdk/client-s3')
       try {
-        const head = await s3.send(new HeadObjectCommand({ Bucket: o.bucket, Key: key }))
+        const head = await (await s3()).send(new HeadObjectCommand({ Bucket: o.bucket, Key: key }))
         return { size: head.ContentLength ?? 0, contentType: head.ContentType ?? '' }
       } catch (err) {
         if (err instanceof NotFound || (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return undefined
@@ -46,9 +55,10 @@ export function makeStorage(o: StorageOptions) {
       }
     },
 
-    viewUrl(key: string): Promise<string> {
+    async viewUrl(key: string): Promise<string> {
       recordAction('s3:GetObject')
-      return getSignedUrl(s3, new GetObjectCommand({ Bucket: o.bucket, Key: key }), { expiresIn: VIEW_EXPIRY_SECONDS })
+      const [{ GetObjectCommand }, { getSignedUrl }] = await Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/s3-request-presigner')])
+      return getSignedUrl(await s3(), new GetObjectCommand({ Bucket: o.bucket, Key: key }), { expiresIn: VIEW_EXPIRY_SECONDS })
     },
   }
 }

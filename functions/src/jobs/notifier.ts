@@ -2,14 +2,17 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda'
 import { runtimeDeps } from '../runtime'
 import { fanOuts } from '../families'
-import { runStep } from '../notify/outbox'
+import { runSteps } from '../notify/outbox'
 import { asFunction } from '../adapters/aws-calls'
 
 export const handler = (event: DynamoDBStreamEvent) => asFunction('notifier', () => notify(event))
 
 async function notify(event: DynamoDBStreamEvent) {
   const deps = await runtimeDeps()
-  const steps = await Promise.allSettled(deps.repos.outbox.eventsIn(event).map((ev) => runStep(deps, ev, fanOuts[ev.subject.kind]!)))
-  // A failed step stays on the due index; the sweeper re-drives it. Retrying the batch here would repeat the others.
-  for (const s of steps) if (s.status === 'rejected') console.error(JSON.stringify({ level: 'error', job: 'notifier', error: String(s.reason) }))
+  try {
+    await runSteps(deps, deps.repos.outbox.eventsIn(event), (kind) => fanOuts[kind])
+  } catch (err) {
+    // A failed step stays on the due index; the sweeper re-drives it. Retrying the batch here would repeat the others.
+    console.error(JSON.stringify({ level: 'error', job: 'notifier', error: String(err) }))
+  }
 }

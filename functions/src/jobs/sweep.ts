@@ -5,7 +5,7 @@
  */
 import type { Deps } from '../services/deps'
 import { fanOuts, dueWork } from '../families'
-import { runStep } from '../notify/outbox'
+import { runSteps } from '../notify/outbox'
 import { retry } from '../notify/deliver'
 import type { DueItem } from './ports'
 import { asFunction } from '../adapters/aws-calls'
@@ -27,12 +27,14 @@ export const sweep = (deps: Deps, limit = SWEEP_LIMIT, lookbackDays?: number) =>
 async function sweepDue(deps: Deps, limit: number, lookbackDays?: number): Promise<SweepReport> {
   const { items, scanned } = await deps.repos.due.due(deps.clock(), limit, lookbackDays)
   const notices = items.flatMap((i) => (i.kind === 'notice' ? [i.notice] : []))
-  const others = items.filter((i): i is Exclude<DueItem, { kind: 'notice' }> => i.kind !== 'notice')
+  const steps = items.flatMap((i) => (i.kind === 'outboxEvent' ? [i.event] : []))
+  const others = items.filter((i): i is Exclude<DueItem, { kind: 'notice' | 'outboxEvent' }> => i.kind !== 'notice' && i.kind !== 'outboxEvent')
   const results = await Promise.allSettled([
     ...(notices.length ? [retry(deps, notices)] : []),
-    ...others.map((i) => (i.kind === 'outboxEvent' ? runStep(deps, i.event, fanOuts[i.event.subject.kind]!) : dueWork[i.kind](deps, i))),
+    ...(steps.length ? [runSteps(deps, steps, (kind) => fanOuts[kind])] : []),
+    ...others.map((i) => dueWork[i.kind](deps, i)),
   ])
   const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
   for (const f of failed) console.error(JSON.stringify({ level: 'error', job: 'sweep', error: String(f.reason) }))
-  return { due: items.length, scanned, notices: notices.length, steps: others.filter((i) => i.kind === 'outboxEvent').length, subjects: others.filter((i) => i.kind !== 'outboxEvent').length, failed: failed.length }
+  return { due: items.length, scanned, notices: notices.length, steps: steps.length, subjects: others.length, failed: failed.length }
 }

@@ -23,30 +23,47 @@ const nextStepId = (eventId: string) => {
   return `${base}#p${Number(page) + 1}`
 }
 
-export async function runStep(deps: Deps, event: OutboxEvent, fanOut: FanOut): Promise<NoticeRecord[]> {
-  const { notices: drafts, cursor } = await fanOut(deps, event, STEP_SIZE)
+/**
+ * Runs one step of each event (a stream batch, or the steps the sweeper found due) together: every family's fan-out
+ * at once, then all their notices created claimed in as few transactions as there are recipients' grants to spend,
+ * the steps marked done (and the next ones written) in batches, and one round of sends. A fan-out that fails leaves
+ * its step on the due index for the sweeper; the others go on.
+ */
+export async function runSteps(deps: Deps, events: readonly OutboxEvent[], fanOutOf: (kind: string) => FanOut | undefined): Promise<NoticeRecord[]> {
   const now = deps.clock()
+  const at = now.toISOString()
   const lease = new Date(now.getTime() + LEASE_SECONDS * 1000).toISOString()
-  const byRecipient = new Map(drafts.map((d) => [d.recipient.id, d]))
-  const records = [...byRecipient.values()].map(
-    (d): NoticeRecord => ({
-      districtId: event.districtId,
-      subject: event.subject,
-      noticeId: `${event.eventId}#${d.recipient.id}`,
-      eventId: event.eventId,
-      event: event.type,
-      recipientId: d.recipient.id,
-      recipientName: d.recipient.name,
-      templateKey: d.templateKey,
-      fields: d.fields,
-      state: 'sending',
-      attempts: 0,
-      createdAt: now.toISOString(),
-      dueAt: lease,
+  const expanded = await Promise.allSettled(
+    events.map(async (event) => {
+      const fanOut = fanOutOf(event.subject.kind)
+      if (!fanOut) throw new Error(`outbox: no fan-out for subjects of kind ${event.subject.kind}`)
+      return { event, ...(await fanOut(deps, event, STEP_SIZE)) }
     }),
   )
+  const steps = expanded.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
+  const records = steps.flatMap(({ event, notices }) =>
+    [...new Map(notices.map((d) => [d.recipient.id, d])).values()].map(
+      (d): NoticeRecord => ({
+        districtId: event.districtId,
+        subject: event.subject,
+        noticeId: `${event.eventId}#${d.recipient.id}`,
+        eventId: event.eventId,
+        event: event.type,
+        recipientId: d.recipient.id,
+        recipientName: d.recipient.name,
+        templateKey: d.templateKey,
+        fields: d.fields,
+        state: 'sending',
+        attempts: 0,
+        createdAt: at,
+        dueAt: lease,
+      }),
+    ),
+  )
   const { claimed, noConsent } = records.length ? await deps.repos.outbox.createClaimed(records) : { claimed: [], noConsent: [] }
-  const next = cursor ? { ...event, eventId: nextStepId(event.eventId), cursor, createdAt: now.toISOString() } : undefined
-  await deps.repos.outbox.finishStep(event, next)
-  return [...noConsent, ...(await send(deps, claimed))]
+  await deps.repos.outbox.finishSteps(steps.map(({ event, cursor }) => ({ event, next: cursor ? { ...event, eventId: nextStepId(event.eventId), cursor, createdAt: at } : undefined })))
+  const outcomes = await send(deps, claimed)
+  const failed = expanded.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+  if (failed) throw failed.reason
+  return [...noConsent, ...outcomes]
 }

@@ -67,15 +67,15 @@ export interface OutboxRepo {
   notices(districtId: string, subject: Subject, limit: number): Promise<NoticeRecord[]>
   /**
    * Writes new notices already claimed for delivery (state `sending`), each only if it does not exist yet, and spends
-   * the recipient's consent grant in the same write. Returns the notices claimed and those that had no grant left
-   * (recorded as `no_consent`); a notice that existed already is left alone.
+   * the recipients' consent grants in the same write (oldest notices first). Returns the notices claimed and those
+   * that had no grant left (recorded as `no_consent`); a notice that existed already is left alone.
    */
   createClaimed(notices: readonly NoticeRecord[]): Promise<{ claimed: NoticeRecord[]; noConsent: NoticeRecord[] }>
   /** Takes existing notices for another attempt (only if state and attempts are unchanged); returns those taken. */
   claim(notices: readonly NoticeRecord[], leaseUntil: string): Promise<NoticeRecord[]>
   save(outcomes: readonly NoticeRecord[]): Promise<void>
-  /** The step of `event` is done; `next` continues the fan-out (a new event item, so the stream delivers it). */
-  finishStep(event: OutboxEvent, next?: OutboxEvent): Promise<void>
+  /** These steps are done; each `next` continues its fan-out (a new event item, so the stream delivers it). */
+  finishSteps(steps: readonly { event: OutboxEvent; next?: OutboxEvent }[]): Promise<void>
 }
 
 export interface ConsentsRepo {

@@ -37,6 +37,22 @@ const ownLists = (c: CaseRecord): CaseList[] => [
   { kind: 'queue', nodeId: c.levelNodeId },
 ]
 
+/** The case item with its index attributes: nearby (gsi1) while open, by status (gsi2), the due index (gsi3). */
+export function caseItem(c: CaseRecord) {
+  const { dueAt, ...rest } = c
+  const sort = keys.changed(c.updatedAt, c.caseId)
+  const isOpen = openStatuses.includes(c.status)
+  const due = dueAt ? keys.due(dueAt, keys.case(c.districtId, c.caseId)) : { gsi3pk: undefined, gsi3sk: undefined }
+  return {
+    ...rest,
+    gsi1pk: isOpen ? keys.near(c.districtId, c.cell, c.categoryId) : undefined,
+    gsi1sk: isOpen ? sort : undefined,
+    gsi2pk: keys.casesByStatus(c.districtId, c.status),
+    gsi2sk: sort,
+    ...due,
+  }
+}
+
 export function makeCasesRepo(e: Entities): CasesRepo {
   const cases = e.Case.build(EntityRepository)
   const views = e.CaseView.build(EntityRepository)
@@ -49,21 +65,6 @@ export function makeCasesRepo(e: Entities): CasesRepo {
     return { districtId, caseId: s.caseId, viewKey, version, summary, gsi1pk: viewKey, gsi1sk: sort, gsi2pk: keys.view.withStatus(viewKey, s.status), gsi2sk: sort }
   }
   const entryOf = (c: CaseRecord, l: CaseList) => entry({ ...summaryOf(c), districtId: c.districtId, version: c.version }, l)
-  /** The case item with its index attributes: nearby (gsi1) while open, by status (gsi2), the due index (gsi3). */
-  const caseItem = (c: CaseRecord) => {
-    const { dueAt, ...rest } = c
-    const sort = keys.changed(c.updatedAt, c.caseId)
-    const isOpen = openStatuses.includes(c.status)
-    const due = dueAt ? keys.due(dueAt, keys.case(c.districtId, c.caseId)) : { gsi3pk: undefined, gsi3sk: undefined }
-    return {
-      ...rest,
-      gsi1pk: isOpen ? keys.near(c.districtId, c.cell, c.categoryId) : undefined,
-      gsi1sk: isOpen ? sort : undefined,
-      gsi2pk: keys.casesByStatus(c.districtId, c.status),
-      gsi2sk: sort,
-      ...due,
-    }
-  }
   const casePage = async (partition: string, limit: number): Promise<{ items: CaseSummaryRecord[]; scanned: number }> => {
     const { Items = [], ScannedCount = 0 } = await e.table.build(QueryCommand).entities(e.Case).query({ index: 'gsi1', partition }).options({ limit, reverse: true }).send()
     return { items: Items.map((i) => summaryOf(asCaseRecord(i))), scanned: ScannedCount }
@@ -115,7 +116,7 @@ export function makeCasesRepo(e: Entities): CasesRepo {
       const changes = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, Array.isArray(v) ? $set(v) : v === undefined ? $remove() : v])) as unknown as typeof rest
       try {
         await execute(
-          cases.transactUpdate({ districtId, caseId, ...changes, timeline: $append([item]) }, { condition: { and: [{ attr: 'status', eq: before.status }, { attr: 'version', eq: before.version }] } }),
+          cases.transactUpdate({ districtId, caseId, ...changes, timeline: $append([item]) }, { condition: { and: [{ attr: 'status', eq: before.status }, { attr: 'version', eq: before.version }, { attr: 'followerCount', eq: before.followerCount }] } }),
           ...ownLists(after).map((l) => views.transactPut(entryOf(after, l))),
           ...dropped.map((l) => views.transactDelete({ districtId, caseId, viewKey: listKey(districtId, l) })),
           e.OutboxEvent.build(EntityRepository).transactPut(outboxEventItem(event)),

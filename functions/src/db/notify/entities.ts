@@ -11,15 +11,18 @@ import { templateKeys } from '@linli/shared'
 import type { LinliTable } from '../table'
 import { keys } from '../keys'
 
+/** Both live in their subject's outbox partition. */
+const subjectKey = () => ({ districtId: string().key(), subjectKind: string().key(), subjectId: string().key() })
+const onDueIndex = () => ({ gsi3pk: string().optional(), gsi3sk: string().optional() })
+const outboxKey = (k: { districtId: string; subjectKind: string; subjectId: string }) => keys.outbox(k.districtId, k.subjectKind, k.subjectId)
+
 export function makeNotifyEntities(table: LinliTable) {
   const OutboxEvent = new Entity({
     name: 'OutboxEvent',
     table,
     timestamps: false,
     schema: item({
-      districtId: string().key(),
-      subjectKind: string().key(),
-      subjectId: string().key(),
+      ...subjectKey(),
       eventId: string().key(),
       type: string(),
       payload: any(),
@@ -27,10 +30,9 @@ export function makeNotifyEntities(table: LinliTable) {
       createdAt: string(),
       /** Epoch seconds: a month after it was written, the event has long been expanded into its notices. */
       ttl: number(),
-      gsi3pk: string().optional(),
-      gsi3sk: string().optional(),
+      ...onDueIndex(),
     }),
-    computeKey: ({ districtId, subjectKind, subjectId, eventId }) => ({ pk: keys.outbox(districtId, subjectKind, subjectId), sk: keys.outboxEvent(eventId) }),
+    computeKey: (k) => ({ pk: outboxKey(k), sk: keys.outboxEvent(k.eventId) }),
   })
 
   /** One subscribe message: its own delivery state, attempts and last WeChat errcode (DESIGN.md rule 5). */
@@ -39,9 +41,7 @@ export function makeNotifyEntities(table: LinliTable) {
     table,
     timestamps: false,
     schema: item({
-      districtId: string().key(),
-      subjectKind: string().key(),
-      subjectId: string().key(),
+      ...subjectKey(),
       noticeId: string().key(),
       eventId: string(),
       event: string(),
@@ -55,10 +55,9 @@ export function makeNotifyEntities(table: LinliTable) {
       lastError: string().optional(),
       createdAt: string(),
       sentAt: string().optional(),
-      gsi3pk: string().optional(),
-      gsi3sk: string().optional(),
+      ...onDueIndex(),
     }),
-    computeKey: ({ districtId, subjectKind, subjectId, noticeId }) => ({ pk: keys.outbox(districtId, subjectKind, subjectId), sk: keys.notice(noticeId) }),
+    computeKey: (k) => ({ pk: outboxKey(k), sk: keys.notice(k.noticeId) }),
   })
 
   const Subscription = new Entity({

@@ -4,7 +4,7 @@
  * spends a second grant, and the sweeper re-drives the notice when its lease ends.
  */
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
-import { $add, $remove } from 'dynamodb-toolbox/entity/actions/update'
+import { $add } from 'dynamodb-toolbox/entity/actions/update'
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
 import { BatchWriteCommand, execute as executeBatch } from 'dynamodb-toolbox/table/actions/batchWrite'
 import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut'
@@ -21,6 +21,7 @@ const EVENT_TTL_SECONDS = 30 * 24 * 3600
 /** A step not finished this long after it was written is re-driven by the sweeper (the stream missed it, or it failed). */
 export const EVENT_REDRIVE_SECONDS = 30
 
+const noConsentOf = (n: NoticeRecord): NoticeRecord => ({ ...n, state: 'no_consent', lastError: '用户未授权订阅消息', dueAt: undefined })
 const outboxKey = (n: { districtId: string; subject: { kind: string; id: string } }) => keys.outbox(n.districtId, n.subject.kind, n.subject.id)
 
 export function outboxEventItem(ev: OutboxEvent) {
@@ -77,41 +78,45 @@ export const outboxEventRecord = (i: Record<string, any>): OutboxEvent => ({
 })
 
 export function makeOutboxRepo(e: Entities): OutboxRepo {
-  const notices = e.Notice.build(EntityRepository)
-  const events = e.OutboxEvent.build(EntityRepository)
+  const notices_ = e.Notice.build(EntityRepository)
   const subscriptions = e.Subscription.build(EntityRepository)
 
-  /** One transaction: each notice put only if new, with its grant spent (or recorded no_consent). Retries on conflicts. */
-  async function createBatch(batch: NoticeRecord[]): Promise<{ claimed: NoticeRecord[]; noConsent: NoticeRecord[] }> {
-    let wanted = batch.map((n) => ({ n, grant: n.state === 'sending' }))
-    for (let attempt = 0; attempt < 5 && wanted.length; attempt++) {
-      const ops = wanted.flatMap(({ n, grant }) => {
-        const notice = grant ? n : { ...n, state: 'no_consent' as const, lastError: '用户未授权订阅消息', dueAt: undefined }
-        const put = notices.transactPut(noticeItem(notice), { condition: { attr: 'noticeId', exists: false } })
-        return grant ? [put, subscriptions.transactUpdate({ userId: n.recipientId, templateKey: n.templateKey, grants: $add(-1) }, { condition: { attr: 'grants', gte: 1 } })] : [put]
-      })
+  /**
+   * One transaction for a few recipients' notices: each notice put only if new, and per recipient and template ONE
+   * update that spends as many grants as it has notices (if that many are left). On a cancellation the reasons say
+   * what to change: a notice that exists is dropped; where grants were short, the oldest notices get the grants there
+   * are and the rest are written as no_consent. Then it tries again.
+   */
+  async function createGroups(groups: NoticeRecord[][]): Promise<{ claimed: NoticeRecord[]; noConsent: NoticeRecord[] }> {
+    let plan = groups.map((notices) => ({ notices, granted: notices.length }))
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const ops = plan.flatMap(({ notices, granted }) => [
+        ...notices.map((n, i) => notices_.transactPut(noticeItem(i < granted ? n : noConsentOf(n)), { condition: { attr: 'noticeId', exists: false } })),
+        ...(granted ? [subscriptions.transactUpdate({ userId: notices[0]!.recipientId, templateKey: notices[0]!.templateKey, grants: $add(-granted) }, { condition: { attr: 'grants', gte: granted } })] : []),
+      ])
       try {
-        await execute(...ops)
+        if (ops.length) await execute(...ops)
         return {
-          claimed: wanted.filter((w) => w.grant).map((w) => w.n),
-          noConsent: wanted.filter((w) => !w.grant).map((w) => ({ ...w.n, state: 'no_consent' as const, dueAt: undefined })),
+          claimed: plan.flatMap((g) => g.notices.slice(0, g.granted)),
+          noConsent: plan.flatMap((g) => g.notices.slice(g.granted).map(noConsentOf)),
         }
       } catch (err) {
         if (!isCanceled(err)) throw err
         const reasons = cancelReasons(err)
         let i = 0
-        const next: typeof wanted = []
-        for (const w of wanted) {
-          const [put, grant] = [reasons[i++], w.grant ? reasons[i++] : 'None']
-          if (put === 'ConditionalCheckFailed') continue // created by an earlier run of this step: leave it alone
-          next.push({ n: w.n, grant: w.grant && grant !== 'ConditionalCheckFailed' })
-        }
-        wanted = next
+        plan = await Promise.all(
+          plan.map(async (g) => {
+            const putFailed = g.notices.map(() => reasons[i++] === 'ConditionalCheckFailed')
+            const grantShort = g.granted > 0 && reasons[i++] === 'ConditionalCheckFailed'
+            const notices = g.notices.filter((_, k) => !putFailed[k])
+            const left = grantShort ? ((await subscriptions.get({ userId: g.notices[0]!.recipientId, templateKey: g.notices[0]!.templateKey }, { consistent: true })).Item?.grants ?? 0) : g.granted
+            return { notices, granted: Math.max(0, Math.min(left, notices.length)) }
+          }),
+        )
         if (attempt > 0) await new Promise((r) => setTimeout(r, 10 * attempt))
       }
     }
-    if (wanted.length) throw new Error('outbox: notices could not be created after 5 attempts')
-    return { claimed: [], noConsent: [] }
+    throw new Error('outbox: notices could not be created after 5 attempts')
   }
 
   return {
@@ -135,8 +140,20 @@ export function makeOutboxRepo(e: Entities): OutboxRepo {
     },
 
     async createClaimed(batch) {
-      // A grant update per notice: at most 50 notices (100 items) to a transaction.
-      const results = await Promise.all(chunks(batch, 50).map(createBatch))
+      // Per recipient and template, oldest first; at most 100 items to a transaction (a group's notices + its update).
+      const groups = new Map<string, NoticeRecord[]>()
+      for (const n of [...batch].sort((a, b) => a.noticeId.localeCompare(b.noticeId))) {
+        const key = `${n.recipientId}#${n.templateKey}`
+        groups.set(key, [...(groups.get(key) ?? []), n])
+      }
+      const transactions: NoticeRecord[][][] = [[]]
+      let size = 0
+      for (const group of [...groups.values()].flatMap((g) => chunks(g, 49))) {
+        if (size + group.length + 1 > 100) transactions.push([]), (size = 0)
+        transactions.at(-1)!.push(group)
+        size += group.length + 1
+      }
+      const results = await Promise.all(transactions.filter((t) => t.length).map(createGroups))
       return { claimed: results.flatMap((r) => r.claimed), noConsent: results.flatMap((r) => r.noConsent) }
     },
 
@@ -146,7 +163,7 @@ export function makeOutboxRepo(e: Entities): OutboxRepo {
         batch.map(async (n) => {
           const held = { ...noticeItem({ ...n, dueAt: leaseUntil }), state: 'sending' as const }
           const ok = await conditional(() =>
-            notices.update(
+            notices_.update(
               { districtId: n.districtId, subjectKind: n.subject.kind, subjectId: n.subject.id, noticeId: n.noticeId, state: 'sending', gsi3pk: held.gsi3pk, gsi3sk: held.gsi3sk },
               { condition: { and: [{ attr: 'state', eq: n.state }, { attr: 'attempts', eq: n.attempts }] } },
             ),
@@ -164,14 +181,11 @@ export function makeOutboxRepo(e: Entities): OutboxRepo {
       }
     },
 
-    async finishStep(ev, next) {
-      const done = events.transactUpdate({ districtId: ev.districtId, subjectKind: ev.subject.kind, subjectId: ev.subject.id, eventId: ev.eventId, gsi3pk: $remove(), gsi3sk: $remove() })
-      try {
-        await execute(done, ...(next ? [events.transactPut(outboxEventItem(next), { condition: { attr: 'eventId', exists: false } })] : []))
-      } catch (err) {
-        // The next step exists already: an earlier run of this step wrote it. Only this step is left to mark done.
-        if (!next || !isCanceled(err)) throw err
-        await execute(done)
+    /** The steps leave the due index and their next steps are written, 25 items to a BatchWriteItem. */
+    async finishSteps(steps) {
+      const items = steps.flatMap(({ event, next }) => [{ ...outboxEventItem(event), gsi3pk: undefined, gsi3sk: undefined }, ...(next ? [outboxEventItem(next)] : [])])
+      for (const chunk of chunks(items, 25)) {
+        await executeBatch({ maxAttempts: 10 }, e.table.build(BatchWriteCommand).requests(...chunk.map((i) => e.OutboxEvent.build(BatchPutRequest).item(i))))
       }
     },
   }

@@ -17,6 +17,8 @@ interface CasePayload {
   assignees: Recipient[]
   /** Assignees the transition took the case away from: their list entries go. */
   dropped: string[]
+  /** Followers when the transition committed (it is conditioned on this count, so none is missed). */
+  followers: number
   progress: Record<string, string>
   dispatch: Record<string, string>
 }
@@ -36,6 +38,7 @@ export function caseEvent(deps: Deps, before: CaseRecord | undefined, after: Cas
     reporter: { id: after.reporterId, name: after.reporterName },
     assignees: after.assigneeIds.map((id, i) => ({ id, name: after.assigneeNames[i] ?? '' })),
     dropped: (before?.assigneeIds ?? []).filter((id) => !after.assigneeIds.includes(id)),
+    followers: after.followerCount,
     progress: { number: after.number, status: caseStatusLabels[after.status], note: (!after.flagged && note) || caseEventLabels[type], time: chinaTime(after.updatedAt) },
     dispatch: { number: after.number, category: after.categoryName, place, deadline: chinaTime(after.resolveBy) },
   }
@@ -64,6 +67,7 @@ export const caseFanOut: FanOut = async (deps, event, limit) => {
     if (offset < p.assignees.length) return { notices, cursor: JSON.stringify({ phase: 'assignees', offset }) }
     if (room <= 0) return { notices, cursor: JSON.stringify({ phase: 'followers' }) }
   }
+  if (!p.followers) return { notices }
   const after = cursor.phase === 'followers' ? cursor.after : undefined
   const followers = await deps.repos.cases.followers(event.districtId, event.subject.id, { limit: room, after })
   await deps.repos.cases.putEntries(p.summary, followers.items.map((f) => ({ kind: 'mine', userId: f.id })))

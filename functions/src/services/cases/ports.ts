@@ -90,8 +90,9 @@ export interface CasesRepo {
   get(districtId: string, caseId: string): Promise<{ record: CaseRecord; timeline: TimelineRecord[] } | undefined>
   isFollower(districtId: string, caseId: string, userId: string): Promise<boolean>
   /**
-   * `after` replaces `before` only if the stored case still has `before`'s status and version, with one timeline item
-   * and one outbox event, in one bounded transaction. False when another writer got there first (nothing written).
+   * `after` replaces `before` only if the stored case still has `before`'s status, version and follower count (so the
+   * fan-out reaches every follower), with one timeline item and one outbox event, in one bounded transaction. False
+   * when another writer got there first (nothing written).
    */
   transition(before: CaseRecord, after: CaseRecord, item: TimelineRecord, event: OutboxEvent): Promise<boolean>
   /** "Me too": the follower item, the follower's list entry and the count; the case's version is left alone. */

@@ -3,7 +3,7 @@
  * run on the same engine, so a busy machine slows both sides alike. Builds the weapp first when it is missing.
  *   BENCH_CASES_LARGE (default 100000) sets the big table size for the items-read figure; BENCH_BURSTS (default 2)
  *   the measured bursts of 50 reports; BENCH_SAMPLES (default 300) the calls per side of each ratio; BENCH_FOLLOWERS
- *   (default 500) the followers of the case the dispatcher accepts.
+ *   (default 500) the followers of the case the dispatcher accepts; BENCH_ONLY a comma-separated choice of figures.
  */
 import { readdirSync, statSync, mkdtempSync, existsSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
@@ -56,20 +56,24 @@ function weappSize() {
   print({ metric: 'weapp_main_package_kb', value: Math.round(kb), budget: 600, within: kb <= 600 })
 }
 
+/** BENCH_ONLY=sweep,followers … runs just those figures (names: weapp bundles start overhead notice items followers sweep). */
+const only = process.env.BENCH_ONLY?.split(',')
+const wanted = (name: string) => !only || only.includes(name)
+
 async function main() {
-  weappSize()
-  bundles()
-  await startToReady()
+  if (wanted('weapp')) weappSize()
+  if (wanted('bundles')) bundles()
+  if (wanted('start')) await startToReady()
   const secrets = { wechatSecret: 'bench', sessionSecret: randomBytes(32).toString('hex'), idSalt: randomBytes(16).toString('hex') }
   const cloud = await startLocalCloud({ ports: await freePorts(), secrets, logDir: mkdtempSync(join(tmpdir(), 'linli-bench-')), serveH5: false })
   try {
     const c = client(cloud)
     const repos = makeRepos(connection(cloud))
-    await apiOverhead(cloud, c, repos, secrets.idSalt)
-    await reportToNotice(cloud, c, repos)
-    await itemsRead(cloud, c, repos)
-    await acceptWithFollowers(cloud, c)
-    await sweepOfALargeTable(cloud, c, repos)
+    if (wanted('overhead')) await apiOverhead(cloud, c, repos, secrets.idSalt)
+    if (wanted('notice')) await reportToNotice(cloud, c, repos)
+    if (wanted('items')) await itemsRead(cloud, c, repos)
+    if (wanted('followers')) await acceptWithFollowers(cloud, c)
+    if (wanted('sweep')) await sweepOfALargeTable(cloud, c, repos)
   } finally {
     await cloud.stop()
   }

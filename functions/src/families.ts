@@ -12,5 +12,5 @@ export const fanOuts: Record<string, FanOut> = { case: caseFanOut }
 
 type SubjectDue = Exclude<DueItem, { kind: 'notice' | 'outboxEvent' }>
 export const dueWork: { [K in SubjectDue['kind']]: (deps: Deps, item: Extract<SubjectDue, { kind: K }>) => Promise<unknown> } = {
-  case: (deps, item) => caseDue(deps, item.record),
+  case: (deps, item) => caseDue(deps, item.districtId, item.caseId),
 }

@@ -17,8 +17,7 @@ export async function ensureTable(c: DbConnection): Promise<'created' | 'existed
   try {
     let created = false
     try {
-      const { Table } = await client.send(new DescribeTableCommand({ TableName: c.tableName }))
-      await addMissingIndexes(client, c.tableName, new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName!)))
+      await updateIndexes(client, c.tableName)
     } catch (e) {
       if (!(e instanceof ResourceNotFoundException)) throw e
       // CloudFormation names the stream by its view type alone; the CreateTable API also wants StreamEnabled.
@@ -43,16 +42,32 @@ export async function ensureTable(c: DbConnection): Promise<'created' | 'existed
   }
 }
 
-/** A table made by an older definition (a local `.data/`) gets the indexes added since. */
-async function addMissingIndexes(client: ReturnType<typeof makeDynamoClient>, TableName: string, present: Set<string>) {
-  for (const index of definition.GlobalSecondaryIndexes.filter((i) => !present.has(i.IndexName))) {
-    const attributes = new Set(index.KeySchema.map((k) => k.AttributeName))
+type Index = NonNullable<CreateTableCommandInput['GlobalSecondaryIndexes']>[number]
+const projectionOf = (p?: { ProjectionType?: string; NonKeyAttributes?: string[] }) => `${p?.ProjectionType}:${[...(p?.NonKeyAttributes ?? [])].sort().join(',')}`
+
+/**
+ * A table made by an older definition (a local `.data/`) gets the indexes added since, and an index whose projection
+ * changed is rebuilt (DynamoDB cannot change a projection in place). On AWS, CloudFormation owns the indexes.
+ */
+async function updateIndexes(client: ReturnType<typeof makeDynamoClient>, TableName: string) {
+  const describe = async () => (await client.send(new DescribeTableCommand({ TableName }))).Table?.GlobalSecondaryIndexes ?? []
+  const present = await describe()
+  for (const index of definition.GlobalSecondaryIndexes as Index[]) {
+    const existing = present.find((i) => i.IndexName === index.IndexName)
+    if (existing && projectionOf(existing.Projection) === projectionOf(index.Projection)) continue
+    if (existing) {
+      await client.send(new UpdateTableCommand({ TableName, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: index.IndexName } }] }))
+      for (let i = 0; i < 300 && (await describe()).some((x) => x.IndexName === index.IndexName); i++) await new Promise((r) => setTimeout(r, 100))
+    }
+    const attributes = new Set(index.KeySchema!.map((k) => k.AttributeName))
     await client.send(
       new UpdateTableCommand({
         TableName,
         AttributeDefinitions: definition.AttributeDefinitions.filter((a) => attributes.has(a.AttributeName)) as CreateTableCommandInput['AttributeDefinitions'],
-        GlobalSecondaryIndexUpdates: [{ Create: index as NonNullable<CreateTableCommandInput['GlobalSecondaryIndexes']>[number] }],
+        GlobalSecondaryIndexUpdates: [{ Create: index }],
       }),
     )
   }
+  // A new index fills from the table's items first: wait until every index answers.
+  for (let i = 0; i < 600 && (await describe()).some((x) => x.IndexStatus !== 'ACTIVE'); i++) await new Promise((r) => setTimeout(r, 100))
 }

@@ -7,12 +7,13 @@
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query'
 import type { Entities } from './entities'
 import { DUE_SHARDS, keys } from './keys'
-import { asCaseRecord } from './cases/repo'
 import { noticeRecord, outboxEventRecord } from './notify/outbox-repo'
 import type { DueItem, DueRepo } from '../jobs/ports'
 
 /** Days looked back: anything due for longer (the sweeper was down a week) needs a sweep with a larger lookback. */
 export const DUE_LOOKBACK_DAYS = 7
+/** What the due index projects (table-definition.json): whole notices and outbox steps, and which case is due. */
+const DUE_ATTRIBUTES = ['districtId', 'subjectKind', 'subjectId', 'noticeId', 'eventId', 'event', 'recipientId', 'recipientName', 'templateKey', 'fields', 'state', 'attempts', 'lastErrcode', 'lastError', 'createdAt', 'sentAt', 'type', 'payload', 'cursor', 'caseId'] as const
 
 export function makeDueRepo(e: Entities): DueRepo {
   const partitions = (now: Date, lookbackDays: number) =>
@@ -28,7 +29,7 @@ export function makeDueRepo(e: Entities): DueRepo {
             .build(QueryCommand)
             .entities(e.Case, e.Notice, e.OutboxEvent)
             .query({ index: 'gsi3', partition, range: { lte: keys.dueUpTo(now.toISOString()) } })
-            .options({ limit, showEntityAttr: true })
+            .options({ limit, showEntityAttr: true, attributes: [...DUE_ATTRIBUTES] })
             .send(),
         ),
       )
@@ -36,7 +37,7 @@ export function makeDueRepo(e: Entities): DueRepo {
         (p.Items ?? []).map((i): DueItem => {
           if (i.entity === 'Notice') return { kind: 'notice', notice: noticeRecord(i) }
           if (i.entity === 'OutboxEvent') return { kind: 'outboxEvent', event: outboxEventRecord(i) }
-          return { kind: 'case', record: asCaseRecord(i as Parameters<typeof asCaseRecord>[0]) }
+          return { kind: 'case', districtId: i.districtId, caseId: (i as { caseId: string }).caseId }
         }),
       )
       return { items, scanned: pages.reduce((n, p) => n + (p.ScannedCount ?? 0), 0) }

@@ -53,6 +53,9 @@ export function caseItem(c: CaseRecord) {
   }
 }
 
+/** The attributes of a case that its list summary is made of: all the list indexes project of a case item. */
+const SUMMARY = ['caseId', 'districtId', 'number', 'status', 'categoryId', 'categoryName', 'priority', 'description', 'address', 'gridId', 'gridName', 'flagged', 'resolveBy', 'createdAt', 'updatedAt', 'lat', 'lng'] as const
+
 export function makeCasesRepo(e: Entities): CasesRepo {
   const cases = e.Case.build(EntityRepository)
   const views = e.CaseView.build(EntityRepository)
@@ -65,9 +68,10 @@ export function makeCasesRepo(e: Entities): CasesRepo {
     return { districtId, caseId: s.caseId, viewKey, version, summary, gsi1pk: viewKey, gsi1sk: sort, gsi2pk: keys.view.withStatus(viewKey, s.status), gsi2sk: sort }
   }
   const entryOf = (c: CaseRecord, l: CaseList) => entry({ ...summaryOf(c), districtId: c.districtId, version: c.version }, l)
+  /** The nearby index projects what a list shows of a case (table-definition.json), never its timeline. */
   const casePage = async (partition: string, limit: number): Promise<{ items: CaseSummaryRecord[]; scanned: number }> => {
-    const { Items = [], ScannedCount = 0 } = await e.table.build(QueryCommand).entities(e.Case).query({ index: 'gsi1', partition }).options({ limit, reverse: true }).send()
-    return { items: Items.map((i) => summaryOf(asCaseRecord(i))), scanned: ScannedCount }
+    const { Items = [], ScannedCount = 0 } = await e.table.build(QueryCommand).entities(e.Case).query({ index: 'gsi1', partition }).options({ limit, reverse: true, attributes: [...SUMMARY] }).send()
+    return { items: Items.map((i) => summaryOf(i as unknown as CaseRecord)), scanned: ScannedCount }
   }
 
   return {
@@ -190,7 +194,7 @@ export function makeCasesRepo(e: Entities): CasesRepo {
         .build(QueryCommand)
         .entities(e.CaseView)
         .query(status ? { index: 'gsi2', partition: keys.view.withStatus(viewKey, status) } : { index: 'gsi1', partition: viewKey })
-        .options({ limit, reverse: true, exclusiveStartKey: startKey })
+        .options({ limit, reverse: true, exclusiveStartKey: startKey, attributes: ['summary'] })
         .send()
       return { items: Items.map((i) => i.summary as CaseSummaryRecord), lastKey: LastEvaluatedKey, scanned: ScannedCount }
     },

@@ -68,7 +68,7 @@ export function makeUsersRepo(e: Entities): UsersRepo {
         .build(QueryCommand)
         .entities(e.RoleBinding)
         .query({ index: 'gsi1', partition: keys.scopeHolders(districtId, scopeId), range: { beginsWith: keys.scopeRole(role) } })
-        .options({ limit: page.limit, exclusiveStartKey: decodeKey(page.after) })
+        .options({ limit: page.limit, exclusiveStartKey: decodeKey(page.after), attributes: ['userId', 'userName'] })
         .send()
       return { items: Items.map((i) => ({ userId: i.userId, name: i.userName ?? '' })), next: encodeKey(LastEvaluatedKey) }
     },

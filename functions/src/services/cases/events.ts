@@ -138,9 +138,9 @@ export async function unfollowCase(deps: Deps, caller: Caller, caseId: string): 
 }
 
 /** The clock's work on a case that came due: a resolved case nobody rated within 72 h is confirmed by the system. */
-export async function caseDue(deps: Deps, due: CaseRecord): Promise<'closed' | 'skipped'> {
+export async function caseDue(deps: Deps, districtId: string, caseId: string): Promise<'closed' | 'skipped'> {
   const now = deps.clock().toISOString()
-  const fresh = await deps.repos.cases.get(due.districtId, due.caseId)
+  const fresh = await deps.repos.cases.get(districtId, caseId)
   if (!fresh || !fresh.record.dueAt || fresh.record.dueAt > now || fresh.record.status !== 'resolved') return 'skipped'
   const row = caseLifecycle.row('resolved', 'confirm', new Set(['system']))!
   try {

@@ -4,18 +4,16 @@
  * and a shard of their key, sorted by due time: a sweep reads the recent days' shards up to now, so what it reads
  * grows with the work due, not with the table, and every district is served by the same few queries.
  */
-import { QueryCommand } from 'dynamodb-toolbox/table/actions/query'
 import type { Entities } from './entities'
 import { DUE_SHARDS, keys } from './keys'
+import { makePatterns } from './patterns'
 import { noticeRecord, outboxEventRecord } from './notify/outbox-repo'
 import type { DueItem, DueRepo } from '../jobs/ports'
 
 /** Days looked back: anything due for longer (the sweeper was down a week) needs a sweep with a larger lookback. */
 export const DUE_LOOKBACK_DAYS = 7
-/** What the due index projects (table-definition.json): whole notices and outbox steps, and which case is due. */
-const DUE_ATTRIBUTES = ['districtId', 'subjectKind', 'subjectId', 'noticeId', 'eventId', 'event', 'recipientId', 'recipientName', 'templateKey', 'fields', 'state', 'attempts', 'lastErrcode', 'lastError', 'createdAt', 'sentAt', 'type', 'payload', 'cursor', 'caseId'] as const
-
 export function makeDueRepo(e: Entities): DueRepo {
+  const p = makePatterns(e)
   const partitions = (now: Date, lookbackDays: number) =>
     Array.from({ length: lookbackDays + 1 }, (_, d) => new Date(now.getTime() - d * 86_400_000).toISOString()).flatMap((iso) =>
       Array.from({ length: DUE_SHARDS }, (_, shard) => keys.duePartition(iso, shard)),
@@ -25,11 +23,9 @@ export function makeDueRepo(e: Entities): DueRepo {
     async due(now, limit, lookbackDays = DUE_LOOKBACK_DAYS) {
       const pages = await Promise.all(
         partitions(now, lookbackDays).map((partition) =>
-          e.table
-            .build(QueryCommand)
-            .entities(e.Case, e.Notice, e.OutboxEvent)
-            .query({ index: 'gsi3', partition, range: { lte: keys.dueUpTo(now.toISOString()) } })
-            .options({ limit, showEntityAttr: true, attributes: [...DUE_ATTRIBUTES] })
+          p['due now']
+            .query({ partition, now: now.toISOString() })
+            .options((o) => ({ ...o, limit }))
             .send(),
         ),
       )

@@ -7,11 +7,11 @@
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
 import { $add, $append, $remove, $set } from 'dynamodb-toolbox/entity/actions/update'
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
-import { QueryCommand } from 'dynamodb-toolbox/table/actions/query'
 import { openStatuses } from '@linli/shared'
 import type { Entities } from '../entities'
 import { keys } from '../keys'
 import { decodeKey, encodeKey } from '../page-key'
+import { makePatterns } from '../patterns'
 import { cancelReasons, conditional, isCanceled } from '../transact'
 import { outboxEventItem } from '../notify/outbox-repo'
 import type { CaseList, CaseRecord, CasesRepo, CaseSummaryRecord } from '../../services/cases/ports'
@@ -53,9 +53,6 @@ export function caseItem(c: CaseRecord) {
   }
 }
 
-/** The attributes of a case that its list summary is made of: all the list indexes project of a case item. */
-const SUMMARY = ['caseId', 'districtId', 'number', 'status', 'categoryId', 'categoryName', 'priority', 'description', 'address', 'gridId', 'gridName', 'flagged', 'resolveBy', 'createdAt', 'updatedAt', 'lat', 'lng'] as const
-
 export function makeCasesRepo(e: Entities): CasesRepo {
   const cases = e.Case.build(EntityRepository)
   const views = e.CaseView.build(EntityRepository)
@@ -68,11 +65,7 @@ export function makeCasesRepo(e: Entities): CasesRepo {
     return { districtId, caseId: s.caseId, viewKey, version, summary, gsi1pk: viewKey, gsi1sk: sort, gsi2pk: keys.view.withStatus(viewKey, s.status), gsi2sk: sort }
   }
   const entryOf = (c: CaseRecord, l: CaseList) => entry({ ...summaryOf(c), districtId: c.districtId, version: c.version }, l)
-  /** The nearby index projects what a list shows of a case (table-definition.json), never its timeline. */
-  const casePage = async (partition: string, limit: number): Promise<{ items: CaseSummaryRecord[]; scanned: number }> => {
-    const { Items = [], ScannedCount = 0 } = await e.table.build(QueryCommand).entities(e.Case).query({ index: 'gsi1', partition }).options({ limit, reverse: true, attributes: [...SUMMARY] }).send()
-    return { items: Items.map((i) => summaryOf(i as unknown as CaseRecord)), scanned: ScannedCount }
-  }
+  const p = makePatterns(e)
 
   return {
     /** Access pattern "daily case number": UpdateItem ADD on the district's counter of the day. Gaps are possible. */
@@ -164,11 +157,9 @@ export function makeCasesRepo(e: Entities): CasesRepo {
 
     /** Access pattern "followers of a case": Query pk = the case, sk begins_with FOLLOW#, one page (consistent). */
     async followers(districtId, caseId, page) {
-      const { Items = [], LastEvaluatedKey } = await e.table
-        .build(QueryCommand)
-        .entities(e.Follower)
-        .query({ partition: keys.case(districtId, caseId), range: { beginsWith: keys.followerPrefix } })
-        .options({ limit: page.limit, consistent: true, exclusiveStartKey: decodeKey(page.after) })
+      const { Items = [], LastEvaluatedKey } = await p['followers of a case']
+        .query({ districtId, caseId })
+        .options((o) => ({ ...o, limit: page.limit, exclusiveStartKey: decodeKey(page.after) }))
         .send()
       return { items: Items.map((i) => ({ id: i.userId, name: i.name })), next: encodeKey(LastEvaluatedKey) }
     },
@@ -185,22 +176,26 @@ export function makeCasesRepo(e: Entities): CasesRepo {
     },
 
     /**
-     * Access pattern "a list": Query gsi1 (or gsi2 with a status) on the list's key, newest change first, one page.
+     * Access pattern "a list page": Query gsi1 (or gsi2 with a status) on the list's key, newest change first, one page.
      * Reads at most `limit` items whatever the table size.
      */
     async list(districtId, l, status, limit, startKey) {
       const viewKey = listKey(districtId, l)
-      const { Items = [], LastEvaluatedKey, ScannedCount = 0 } = await e.table
-        .build(QueryCommand)
-        .entities(e.CaseView)
-        .query(status ? { index: 'gsi2', partition: keys.view.withStatus(viewKey, status) } : { index: 'gsi1', partition: viewKey })
-        .options({ limit, reverse: true, exclusiveStartKey: startKey, attributes: ['summary'] })
+      const { Items = [], LastEvaluatedKey, ScannedCount = 0 } = await p['a list page']
+        .query({ viewKey, status })
+        .options((o) => ({ ...o, limit, exclusiveStartKey: startKey }))
         .send()
       return { items: Items.map((i) => i.summary as CaseSummaryRecord), lastKey: LastEvaluatedKey, scanned: ScannedCount }
     },
 
-    /** Access pattern "open cases in a cell": Query gsi1 = keys.near (the case items themselves). */
-    near: (districtId, cell, categoryId, limit) => casePage(keys.near(districtId, cell, categoryId), limit),
+    /** Access pattern "open cases near a point", one cell: the case items themselves, their summary attributes only. */
+    async near(districtId, cell, categoryId, limit) {
+      const { Items = [], ScannedCount = 0 } = await p['open cases near a point']
+        .query({ districtId, cell, categoryId })
+        .options((o) => ({ ...o, limit }))
+        .send()
+      return { items: Items.map((i) => summaryOf(i as unknown as CaseRecord)), scanned: ScannedCount }
+    },
   }
 }
 

@@ -1,23 +1,18 @@
-import { QueryCommand } from 'dynamodb-toolbox/table/actions/query'
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
 import { BatchWriteCommand, execute as execBatch } from 'dynamodb-toolbox/table/actions/batchWrite'
 import type { Entities } from '../entities'
-import { keys } from '../keys'
+import { makePatterns } from '../patterns'
 import type { Catalogue, CatalogueRepo, NodeRecord } from '../../services/district/ports'
 
 export function makeCatalogueRepo(e: Entities): CatalogueRepo {
+  const p = makePatterns(e)
   return {
     /**
      * Access pattern "district catalogue": Query pk = keys.catalogue(district) — the district, its grid tree, departments, rooms
      * and categories (a few hundred small items), read as one paginated query.
      */
     async load(districtId: string): Promise<Catalogue | undefined> {
-      const { Items = [] } = await e.table
-        .build(QueryCommand)
-        .entities(e.District, e.GridNode, e.Department, e.Room, e.CategoryClass, e.Category)
-        .query({ partition: keys.catalogue(districtId) })
-        .options({ maxPages: Infinity, showEntityAttr: true })
-        .send()
+      const { Items = [] } = await p['district catalogue'].query({ districtId }).send()
       const c: Catalogue = { district: { id: districtId, name: '', casePrefix: '' }, nodes: [], departments: [], rooms: [], classes: [], categories: [] }
       let found = false
       for (const i of Items) {

@@ -1,8 +1,8 @@
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
-import { QueryCommand } from 'dynamodb-toolbox/table/actions/query'
 import type { Entities } from '../entities'
 import { keys } from '../keys'
 import { decodeKey, encodeKey } from '../page-key'
+import { makePatterns } from '../patterns'
 import type { Binding, UsersRepo } from '../../services/identity/ports'
 
 /** A role binding as stored: also findable by scope (gsi1, keys.scopeHolders). */
@@ -18,16 +18,12 @@ export const bindingItem = (userId: string, b: Binding, grantedBy: string, userN
 export function makeUsersRepo(e: Entities): UsersRepo {
   const users = e.User.build(EntityRepository)
   const bindings = e.RoleBinding.build(EntityRepository)
+  const p = makePatterns(e)
 
   return {
     /** Access pattern "user with roles": Query pk = USER#id — the profile and every role binding in one read. */
     async getWithRoles(userId) {
-      const { Items = [] } = await e.table
-        .build(QueryCommand)
-        .entities(e.User, e.RoleBinding)
-        .query({ partition: keys.user(userId) })
-        .options({ maxPages: Infinity, showEntityAttr: true, consistent: true })
-        .send()
+      const { Items = [] } = await p['user with roles'].query({ userId }).send()
       let user
       const roles: Binding[] = []
       for (const item of Items) {
@@ -64,11 +60,9 @@ export function makeUsersRepo(e: Entities): UsersRepo {
 
     /** Access pattern "holders of a role in a scope" (the officials of a department): Query gsi1, one page. */
     async holders(districtId, scopeId, role, page = { limit: 100 }) {
-      const { Items = [], LastEvaluatedKey } = await e.table
-        .build(QueryCommand)
-        .entities(e.RoleBinding)
-        .query({ index: 'gsi1', partition: keys.scopeHolders(districtId, scopeId), range: { beginsWith: keys.scopeRole(role) } })
-        .options({ limit: page.limit, exclusiveStartKey: decodeKey(page.after), attributes: ['userId', 'userName'] })
+      const { Items = [], LastEvaluatedKey } = await p['holders of a role in a scope']
+        .query({ districtId, scopeId, role })
+        .options((o) => ({ ...o, limit: page.limit, exclusiveStartKey: decodeKey(page.after) }))
         .send()
       return { items: Items.map((i) => ({ userId: i.userId, name: i.userName ?? '' })), next: encodeKey(LastEvaluatedKey) }
     },

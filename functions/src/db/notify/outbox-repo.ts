@@ -8,9 +8,9 @@ import { $add } from 'dynamodb-toolbox/entity/actions/update'
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
 import { BatchWriteCommand, execute as executeBatch } from 'dynamodb-toolbox/table/actions/batchWrite'
 import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut'
-import { QueryCommand } from 'dynamodb-toolbox/table/actions/query'
 import type { Entities } from '../entities'
 import { keys } from '../keys'
+import { makePatterns } from '../patterns'
 import { cancelReasons, chunks, conditional, isCanceled } from '../transact'
 import type { ConsentsRepo, NoticeRecord, OutboxEvent, OutboxRepo } from '../../notify/ports'
 import type { DynamoDBStreamEvent } from 'aws-lambda'
@@ -80,6 +80,7 @@ export const outboxEventRecord = (i: Record<string, any>): OutboxEvent => ({
 export function makeOutboxRepo(e: Entities): OutboxRepo {
   const notices_ = e.Notice.build(EntityRepository)
   const subscriptions = e.Subscription.build(EntityRepository)
+  const p = makePatterns(e)
 
   /**
    * One transaction for a few recipients' notices: each notice put only if new, and per recipient and template ONE
@@ -130,11 +131,9 @@ export function makeOutboxRepo(e: Entities): OutboxRepo {
 
     /** Access pattern "notices of a subject": Query pk = the subject's outbox, sk begins_with NOTICE#. */
     async notices(districtId, subject, limit) {
-      const { Items = [] } = await e.table
-        .build(QueryCommand)
-        .entities(e.Notice)
-        .query({ partition: keys.outbox(districtId, subject.kind, subject.id), range: { beginsWith: keys.noticePrefix } })
-        .options({ limit })
+      const { Items = [] } = await p['notices of a subject']
+        .query({ districtId, kind: subject.kind, id: subject.id })
+        .options((o) => ({ ...o, limit }))
         .send()
       return Items.map(noticeRecord)
     },

@@ -1,0 +1,48 @@
+/** The access-pattern table of ./README.md against the code: every Query is a named pattern, every pattern a row. */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { makeDocumentClient } from './client'
+import { makeEntities } from './entities'
+import { makePatterns } from './patterns'
+
+const patterns = makePatterns(makeEntities(makeDocumentClient(new DynamoDBClient({ region: 'cn-north-1' })), 'linli-test'))
+const rows = readFileSync(join(__dirname, 'README.md'), 'utf8')
+  .split('## Access patterns')[1]!
+  .split('\n')
+  .filter((l) => l.startsWith('| ') && !l.startsWith('| pattern') && !l.startsWith('|---'))
+  .map((l) => l.split('|').map((c) => c.trim()))
+  .map(([, name, , index, condition]) => ({ name: name!, index: index!, condition: condition! }))
+/** A row whose key condition is a Query's: `pk = …` or `gsiNpk = …`. */
+const queries = rows.filter((r) => /`(pk|gsi\dpk) =/.test(r.condition))
+
+describe('access patterns', () => {
+  it('names every pattern in the README and every Query row of the README in the code', () => {
+    const titles = Object.keys(patterns)
+    for (const title of titles) expect(rows.map((r) => r.name).some((n) => n.startsWith(title))).toBe(true)
+    for (const row of queries) expect(titles.some((t) => row.name.startsWith(t))).toBe(true)
+    expect(queries).toHaveLength(titles.length)
+  })
+
+  it('queries the index the README says, and reads only what an index projects', () => {
+    const params = {
+      'district catalogue': patterns['district catalogue'].query({ districtId: 'd' }).params(),
+      'user with roles': patterns['user with roles'].query({ userId: 'u' }).params(),
+      'holders of a role in a scope': patterns['holders of a role in a scope'].query({ districtId: 'd', scopeId: 's', role: 'official' }).params(),
+      'followers of a case': patterns['followers of a case'].query({ districtId: 'd', caseId: 'c' }).params(),
+      'a list page': patterns['a list page'].query({ viewKey: 'd#MINE#u', status: 'submitted' }).params(),
+      'open cases near a point': patterns['open cases near a point'].query({ districtId: 'd', cell: 'wt3q2x', categoryId: 'cat' }).params(),
+      'notices of a subject': patterns['notices of a subject'].query({ districtId: 'd', kind: 'case', id: 'c' }).params(),
+      'due now': patterns['due now'].query({ partition: 'DUE#20261201#0', now: '2026-12-01T00:00:00.000Z' }).params(),
+    }
+    for (const [title, p] of Object.entries(params)) {
+      const row = queries.find((r) => r.name.startsWith(title))!
+      if (row.index === 'table') expect(p.IndexName).toBeUndefined()
+      else {
+        expect(row.index).toContain(p.IndexName!)
+        expect(p.ProjectionExpression).toBeDefined()
+      }
+    }
+    expect(params['a list page'].IndexName).toBe('gsi2')
+  })
+})

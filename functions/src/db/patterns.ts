@@ -1,0 +1,62 @@
+/**
+ * Every Query the repositories make, as a named dynamodb-toolbox AccessPattern (DESIGN.md rule 7): an input schema,
+ * the key condition it builds, default options, and a title that names its row in ./README.md (checked by
+ * patterns.test.ts). GetItem, PutItem and transactions are single-item reads and writes and are named in the README.
+ */
+import { AccessPattern } from 'dynamodb-toolbox/table/actions/accessPattern'
+import { map } from 'dynamodb-toolbox/schema/map'
+import { string } from 'dynamodb-toolbox/schema/string'
+import type { Entities } from './entities'
+import { keys } from './keys'
+
+/** What a list shows of a case: all the list indexes project of a case item (table-definition.json). */
+export const SUMMARY = ['caseId', 'districtId', 'number', 'status', 'categoryId', 'categoryName', 'priority', 'description', 'address', 'gridId', 'gridName', 'flagged', 'resolveBy', 'createdAt', 'updatedAt', 'lat', 'lng'] as const
+/** What the due index projects: whole notices and outbox steps, and which case is due. */
+export const DUE_ATTRIBUTES = ['districtId', 'subjectKind', 'subjectId', 'noticeId', 'eventId', 'event', 'recipientId', 'recipientName', 'templateKey', 'fields', 'state', 'attempts', 'lastErrcode', 'lastError', 'createdAt', 'sentAt', 'type', 'payload', 'cursor', 'caseId'] as const
+
+export function makePatterns(e: Entities) {
+  const ap = () => e.table.build(AccessPattern)
+  return {
+    'district catalogue': ap()
+      .entities(e.District, e.GridNode, e.Department, e.Room, e.CategoryClass, e.Category)
+      .schema(map({ districtId: string() }))
+      .pattern(({ districtId }) => ({ partition: keys.catalogue(districtId) }))
+      .options({ maxPages: Infinity, showEntityAttr: true }),
+    'user with roles': ap()
+      .entities(e.User, e.RoleBinding)
+      .schema(map({ userId: string() }))
+      .pattern(({ userId }) => ({ partition: keys.user(userId) }))
+      .options({ maxPages: Infinity, showEntityAttr: true, consistent: true }),
+    'holders of a role in a scope': ap()
+      .entities(e.RoleBinding)
+      .schema(map({ districtId: string(), scopeId: string(), role: string() }))
+      .pattern(({ districtId, scopeId, role }) => ({ index: 'gsi1', partition: keys.scopeHolders(districtId, scopeId), range: { beginsWith: keys.scopeRole(role) } }))
+      .options({ attributes: ['userId', 'userName'] }),
+    'followers of a case': ap()
+      .entities(e.Follower)
+      .schema(map({ districtId: string(), caseId: string() }))
+      .pattern(({ districtId, caseId }) => ({ partition: keys.case(districtId, caseId), range: { beginsWith: keys.followerPrefix } }))
+      .options({ consistent: true }),
+    'a list page': ap()
+      .entities(e.CaseView)
+      .schema(map({ viewKey: string(), status: string().optional() }))
+      .pattern(({ viewKey, status }) => (status ? { index: 'gsi2', partition: keys.view.withStatus(viewKey, status) } : { index: 'gsi1', partition: viewKey }))
+      .options({ reverse: true, attributes: ['summary'] }),
+    'open cases near a point': ap()
+      .entities(e.Case)
+      .schema(map({ districtId: string(), cell: string(), categoryId: string() }))
+      .pattern(({ districtId, cell, categoryId }) => ({ index: 'gsi1', partition: keys.near(districtId, cell, categoryId) }))
+      .options({ reverse: true, attributes: [...SUMMARY] }),
+    'notices of a subject': ap()
+      .entities(e.Notice)
+      .schema(map({ districtId: string(), kind: string(), id: string() }))
+      .pattern(({ districtId, kind, id }) => ({ partition: keys.outbox(districtId, kind, id), range: { beginsWith: keys.noticePrefix } })),
+    'due now': ap()
+      .entities(e.Case, e.Notice, e.OutboxEvent)
+      .schema(map({ partition: string(), now: string() }))
+      .pattern(({ partition, now }) => ({ index: 'gsi3', partition, range: { lte: keys.dueUpTo(now) } }))
+      .options({ showEntityAttr: true, attributes: [...DUE_ATTRIBUTES] }),
+  }
+}
+
+export type Patterns = ReturnType<typeof makePatterns>

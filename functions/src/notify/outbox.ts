@@ -29,7 +29,9 @@ const nextStepId = (eventId: string) => {
  * the steps marked done (and the next ones written) in batches, and one round of sends. A fan-out that fails leaves
  * its step on the due index for the sweeper; the others go on.
  */
-export async function runSteps(deps: Deps, events: readonly OutboxEvent[], fanOutOf: (kind: string) => FanOut | undefined): Promise<NoticeRecord[]> {
+export async function runSteps(deps: Deps, batch: readonly OutboxEvent[], fanOutOf: (kind: string) => FanOut | undefined): Promise<NoticeRecord[]> {
+  // The same step twice in one batch (a stream retry meeting the sweeper) would put one item twice in a write.
+  const events = [...new Map(batch.map((e) => [`${e.districtId}#${e.subject.kind}#${e.subject.id}#${e.eventId}`, e])).values()]
   const now = deps.clock()
   const at = now.toISOString()
   const lease = new Date(now.getTime() + LEASE_SECONDS * 1000).toISOString()

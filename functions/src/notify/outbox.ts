@@ -1,7 +1,7 @@
 /**
  * Running the outbox (DESIGN.md §5): an event is expanded step by step — each step asks the subject's family for the
  * notices of one page of recipients, creates them claimed (with their consent spent in the same write), writes the
- * next step as a new event (so the stream runs it, in parallel with this step's sends) and delivers.
+ * next step as a new event (so the stream runs it) while it delivers.
  */
 import type { Deps } from '../services/deps'
 import type { NoticeDraft, NoticeRecord, OutboxEvent, Subject } from './ports'
@@ -63,8 +63,12 @@ export async function runSteps(deps: Deps, batch: readonly OutboxEvent[], fanOut
     ),
   )
   const { claimed, noConsent } = records.length ? await deps.repos.outbox.createClaimed(records) : { claimed: [], noConsent: [] }
-  await deps.repos.outbox.finishSteps(steps.map(({ event, cursor }) => ({ event, next: cursor ? { ...event, eventId: nextStepId(event.eventId), cursor, createdAt: at } : undefined })))
-  const outcomes = await send(deps, claimed)
+  // Finishing the steps and sending need not wait for each other: a step left unfinished by a crash runs again and
+  // finds its notices already created (nothing is sent twice, no grant spent twice).
+  const [, outcomes] = await Promise.all([
+    deps.repos.outbox.finishSteps(steps.map(({ event, cursor }) => ({ event, next: cursor ? { ...event, eventId: nextStepId(event.eventId), cursor, createdAt: at } : undefined }))),
+    send(deps, claimed),
+  ])
   const failed = expanded.find((r): r is PromiseRejectedResult => r.status === 'rejected')
   if (failed) throw failed.reason
   return [...noConsent, ...outcomes]

@@ -23,7 +23,8 @@ const stampFile = (type: string) => join(ROOT, 'miniapp/dist', type, '.linli-bui
 /** The stamp a `type` build made with `env` would carry now. */
 export function buildStamp(type: 'weapp' | 'h5', env: Record<string, string | undefined>): string {
   const hash = createHash('sha256').update(type)
-  for (const [k, v] of Object.entries(env).filter(([k]) => k === 'NODE_ENV' || k.startsWith('TARO_APP_')).sort()) hash.update(`${k}=${v}\n`)
+  // An empty setting is no setting (npm start passes TARO_APP_API_BASE='' for H5; npm test leaves it out).
+  for (const [k, v] of Object.entries(env).filter(([k, v]) => (k === 'NODE_ENV' || k.startsWith('TARO_APP_')) && v).sort()) hash.update(`${k}=${v}\n`)
   for (const file of SOURCES.flatMap(files).sort()) hash.update(relative(ROOT, join(ROOT, file))).update(readFileSync(join(ROOT, file)))
   return hash.digest('hex')
 }

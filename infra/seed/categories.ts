@@ -51,10 +51,14 @@ const taxonomy: [classId: string, className: string, items: Item[]][] = [
   ]],
 ]
 
+/** Classes whose cases name people or private matters: neighbours never see them through "nearby". */
+const sensitiveClasses = ['dispute', 'order', 'welfare']
+
 export const demoCategories = taxonomy.map(([id, name, items], order) => ({
   id: `cls-${id}`,
   name,
   order,
+  sensitive: sensitiveClasses.includes(id),
   items: items.map(([itemId, itemName, dept, priority, slaBand, auto], itemOrder) => ({
     id: `cat-${itemId}`,
     name: itemName,

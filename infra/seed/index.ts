@@ -17,7 +17,7 @@ const catalogueOf = (district: Catalogue['district'], nodes: Catalogue['nodes'])
   nodes,
   departments: demoDepartments.map((d) => ({ ...d, nodeId: district.id })),
   rooms: demoRooms,
-  classes: demoCategories.map(({ id, name, order }) => ({ id, name, order })),
+  classes: demoCategories.map(({ id, name, order, sensitive }) => ({ id, name, order, sensitive })),
   categories: demoCategories.flatMap((c) => c.items.map((i) => ({ ...i, classId: c.id }))),
 })
 

@@ -12,6 +12,9 @@ export async function caseNotices(deps: Deps, caller: Caller, caseId: string): P
   if (!isStaffOf(caller, record)) throw new DomainError('auth.forbidden', [{ path: 'id', message: '只有处理该事件的工作人员可以查看通知记录' }])
   const notices = await deps.repos.outbox.notices(record.districtId, { kind: 'case', id: record.caseId }, PAGE)
   return {
-    items: notices.map((n) => ({ id: n.noticeId, recipientName: n.recipientName, templateKey: n.templateKey, event: n.event, state: n.state, attempts: n.attempts, lastErrcode: n.lastErrcode, lastError: n.lastError, createdAt: n.createdAt, sentAt: n.sentAt })),
+    items: notices.map((n) => ({
+      id: n.noticeId,
+      // An anonymous reporter stays anonymous to staff here too.
+      recipientName: record.anonymous && n.recipientId === record.reporterId ? '匿名居民' : n.recipientName, templateKey: n.templateKey, event: n.event, state: n.state, attempts: n.attempts, lastErrcode: n.lastErrcode, lastError: n.lastError, createdAt: n.createdAt, sentAt: n.sentAt })),
   }
 }

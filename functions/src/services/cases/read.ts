@@ -109,13 +109,19 @@ export async function listCases(deps: Deps, caller: Caller, q: { view: View; sta
   return { items: page.items.map((s) => summaryView(s, now)), nextCursor: encodeCursor(deps.cursorSecret, name, page.lastKey) }
 }
 
-/** Open cases of the category within ~300 m: the nine geohash cells around the point, then exact distance. */
+/**
+ * Open cases of the category within ~300 m: the nine geohash cells around the point, then exact distance. Never a
+ * flagged case (its text waits for a dispatcher) nor one of a sensitive class (nothing is read for those).
+ */
 export async function nearbyCases(deps: Deps, caller: Caller, q: { lat: number; lng: number; categoryId: string }) {
+  const { categories, classes } = await deps.catalogue(caller.user.districtId)
+  const category = categories.find((c) => c.id === q.categoryId)
+  if (!category || classes.find((c) => c.id === category.classId)?.sensitive) return { items: [] }
   const now = deps.clock()
   const pages = await Promise.all(cellsAround(q.lat, q.lng).map((cell) => deps.repos.cases.near(caller.user.districtId, cell, q.categoryId, 50)))
   const items = pages
     .flatMap((p) => p.items)
-    .filter((s) => openStatuses.includes(s.status))
+    .filter((s) => openStatuses.includes(s.status) && !s.flagged)
     .map((s) => ({ ...summaryView(s, now), distanceMeters: Math.round(distanceMeters(q, s)) }))
     .filter((s) => s.distanceMeters <= NEARBY_METERS)
     .sort((a, b) => a.distanceMeters - b.distanceMeters)

@@ -33,7 +33,8 @@ export interface Catalogue {
   nodes: NodeRecord[]
   departments: { id: string; name: string; nodeId: string }[]
   rooms: { id: string; name: string; nodeId: string }[]
-  classes: { id: string; name: string; order: number }[]
+  /** `sensitive` classes (disputes, public order, welfare) are never shown to neighbours through "nearby". */
+  classes: { id: string; name: string; order: number; sensitive?: boolean }[]
   categories: CategoryRecord[]
 }
 

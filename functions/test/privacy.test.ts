@@ -1,0 +1,47 @@
+/**
+ * What residents tell in confidence stays so (issue 8, first part): a photo's key does not say whose it is, an
+ * anonymous reporter is anonymous in the notices staff read, and "nearby" never shows flagged cases or cases of
+ * sensitive classes (disputes, public order, welfare) to neighbours.
+ */
+import { api, eventually, login, uniqueOpenid, uploadPhoto } from './support/client'
+
+jest.setTimeout(30_000)
+
+const P = { lat: 30.5231, lng: 114.3153 } // 桂香社区第二网格
+const report = (over: Record<string, unknown> = {}) => ({ categoryId: 'cat-ads', description: '楼道墙上贴满了小广告', location: P, ...over })
+const nearby = async (token: string, categoryId: string) => (await api('GET', `/v1/cases/nearby?lat=${P.lat}&lng=${P.lng}&categoryId=${categoryId}`, { token })).body.items.map((i: { id: string }) => i.id)
+
+describe('privacy', () => {
+  it('keeps the uploader out of a photo’s key', async () => {
+    const resident = await login(uniqueOpenid('photo'))
+    const key = await uploadPhoto(resident.token)
+    expect(key).toMatch(/^uploads\/[A-Za-z0-9_-]{22}\//)
+    expect(key).not.toContain(resident.user.id)
+  })
+
+  it('shows staff an anonymous reporter’s notices as 匿名居民', async () => {
+    const resident = await login(uniqueOpenid('anon'))
+    await api('POST', '/v1/subscriptions', { token: resident.token, body: { templateKey: 'case_progress', result: 'accept' } })
+    const c = (await api('POST', '/v1/cases', { token: resident.token, body: report({ anonymous: true }) })).body
+    const dispatcher = await login('o-demo-dispatcher')
+    await api('POST', `/v1/cases/${c.id}/events`, { token: dispatcher.token, body: { type: 'accept' } })
+    const notices = await eventually(async () => {
+      const items = (await api('GET', `/v1/cases/${c.id}/notices`, { token: dispatcher.token })).body.items
+      return items.length ? items : undefined
+    })
+    expect(notices.map((n: { recipientName: string }) => n.recipientName)).toEqual(['匿名居民'])
+    expect(JSON.stringify(notices)).not.toContain(resident.user.name)
+  })
+
+  it('never shows neighbours a dispute or a flagged case through nearby', async () => {
+    const [a, b] = await Promise.all([login(uniqueOpenid('near-a')), login(uniqueOpenid('near-b'))])
+    const dispute = (await api('POST', '/v1/cases', { token: a.token, body: report({ categoryId: 'cat-neighbour', description: '楼上邻居天天吵架摔东西' }) })).body
+    const flagged = (await api('POST', '/v1/cases', { token: a.token, body: report({ description: '小广告贴满了，我要投诉领导' }) })).body
+    const plain = (await api('POST', '/v1/cases', { token: a.token, body: report() })).body
+    expect(flagged.flagged).toBe(true)
+    expect(await nearby(b.token, 'cat-neighbour')).not.toContain(dispute.id)
+    const ads = await nearby(b.token, 'cat-ads')
+    expect(ads).toContain(plain.id)
+    expect(ads).not.toContain(flagged.id)
+  })
+})

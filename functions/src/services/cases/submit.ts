@@ -111,15 +111,27 @@ export async function submit(deps: Deps, caller: Caller, input: Input, idempoten
 
   // The key is not looked up first: its record is written with the case, so a repeat (a retry, or a twin request
   // racing this one) loses that write and answers what the first one created. A repeat costs a case number.
-  if ((await deps.repos.cases.create(record, timeline, event, idem || undefined)) === 'duplicate' && idem) return replay(deps, caller, idem)
-  return detailView(deps, caller, record, timeline, false)
+  // Twins in flight together can cancel each other (TransactionConflict): then the record may come a moment later,
+  // or not at all, and the case is written again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if ((await deps.repos.cases.create(record, timeline, event, idem || undefined)) === 'created' || !idem) return detailView(deps, caller, record, timeline, false)
+    const seen = await idempotencyRecord(deps, caller, idem.key)
+    if (seen) {
+      if (seen.requestHash !== idem.requestHash) throw new DomainError('idempotency.mismatch', [{ path: 'Idempotency-Key', message: '该幂等键已用于另一份上报内容' }])
+      return getCaseDetail(deps, caller, seen.caseId)
+    }
+  }
+  throw new DomainError('case.conflict')
 }
 
-async function replay(deps: Deps, caller: Caller, idem: { key: string; requestHash: string }) {
-  const seen = await deps.repos.cases.idempotency(caller.user.districtId, caller.user.id, idem.key)
-  if (!seen) throw new Error(`submit ${idem.key}: the transaction was cancelled but no idempotency record exists`)
-  if (seen.requestHash !== idem.requestHash) throw new DomainError('idempotency.mismatch', [{ path: 'Idempotency-Key', message: '该幂等键已用于另一份上报内容' }])
-  return getCaseDetail(deps, caller, seen.caseId)
+/** The idempotency record of a twin request, allowing its transaction a moment to commit. */
+async function idempotencyRecord(deps: Deps, caller: Caller, key: string) {
+  for (let i = 0; i < 5; i++) {
+    const seen = await deps.repos.cases.idempotency(caller.user.districtId, caller.user.id, key)
+    if (seen) return seen
+    await new Promise((r) => setTimeout(r, 20 * (i + 1)))
+  }
+  return undefined
 }
 
 /** The grid containing the point and the street above it; outside every grid of the district → 400 naming the location. */

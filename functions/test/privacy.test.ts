@@ -3,7 +3,7 @@
  * anonymous reporter is anonymous in the notices staff read, and "nearby" never shows flagged cases or cases of
  * sensitive classes (disputes, public order, welfare) to neighbours.
  */
-import { api, eventually, login, uniqueOpenid, uploadPhoto } from './support/client'
+import { api, eventually, expectError, login, uniqueOpenid, uploadPhoto } from './support/client'
 
 jest.setTimeout(30_000)
 
@@ -43,5 +43,24 @@ describe('privacy', () => {
     const ads = await nearby(b.token, 'cat-ads')
     expect(ads).toContain(plain.id)
     expect(ads).not.toContain(flagged.id)
+  })
+
+  it('checks every text others will read: an address or a reason WeChat judges risky is refused naming its field', async () => {
+    const resident = await login(uniqueOpenid('risky'))
+    const mine = async () => (await api('GET', '/v1/cases?view=mine', { token: resident.token })).body.items.length
+    const before = await mine()
+    const bad = await api('POST', '/v1/cases', { token: resident.token, body: report({ location: { ...P, address: '聚众赌博 枪支 毒品' } }) })
+    expectError(bad, 400, 'content.risky')
+    expect(bad.body.error.fields).toEqual([{ path: 'location.address', message: '地址中含有违规内容，请修改后再提交' }])
+    expect(await mine()).toBe(before)
+
+    const c = (await api('POST', '/v1/cases', { token: resident.token, body: report() })).body
+    const refused = await api('POST', `/v1/cases/${c.id}/events`, { token: resident.token, body: { type: 'withdraw', reason: '有人在这里赌博' } })
+    expectError(refused, 400, 'content.risky')
+    expect(refused.body.error.fields[0].path).toBe('reason')
+    expect((await api('GET', `/v1/cases/${c.id}`, { token: resident.token })).body).toMatchObject({ status: 'submitted', version: 1 })
+    // A reason that needs a human look is accepted and flags the case for the dispatcher.
+    const review = await api('POST', `/v1/cases/${c.id}/events`, { token: resident.token, body: { type: 'withdraw', reason: '算了我去投诉领导' } })
+    expect(review.body).toMatchObject({ status: 'withdrawn', flagged: true })
   })
 })

@@ -5,6 +5,7 @@ import type { Deps } from '../deps'
 import { verifyPhotos } from '../uploads/uploads'
 import { actorsFor } from './access'
 import { caseEvent } from './outbox'
+import { checkTexts } from './content'
 import type { CaseRecord, TimelineRecord } from './ports'
 import { detailView, loadVisible } from './read'
 
@@ -31,7 +32,8 @@ export async function fireEvent(deps: Deps, caller: Caller, caseId: string, even
   }
   if (event.version !== undefined && event.version !== loaded.record.version) throw new DomainError('case.conflict')
   const row = caseLifecycle.row(loaded.record.status, event.type, actors)!
-  const change = await changeFor(deps, caller, loaded.record, event)
+  const [change, flagged] = await Promise.all([changeFor(deps, caller, loaded.record, event), checkTexts(deps, caller, eventTexts(event))])
+  if (flagged) change.next.flagged = true
   const after = await apply(deps, loaded, row, change, { id: caller.user.id, name: caller.user.name })
   return detailView(deps, caller, after.record, after.timeline, loaded.following)
 }
@@ -61,6 +63,14 @@ export async function apply(deps: Deps, loaded: Loaded, row: CaseRow, change: Ch
   const event = caseEvent(deps, before, record, row.event, row.notify ?? [], change.note)
   if (!(await deps.repos.cases.transition(before, record, item, event))) throw new DomainError('case.conflict')
   return { record, timeline: [...loaded.timeline, item] }
+}
+
+/** The free text an event carries, which others (the reporter, staff, followers) will read. */
+function eventTexts(e: CaseEvent) {
+  if ('reason' in e) return [{ path: 'reason', text: e.reason, label: '原因' }]
+  if (e.type === 'resolve') return [{ path: 'result', text: e.result, label: '处置结果' }]
+  if (e.type === 'confirm') return [{ path: 'comment', text: e.comment, label: '评价' }]
+  return []
 }
 
 async function changeFor(deps: Deps, caller: Caller, c: CaseRecord, e: CaseEvent): Promise<Change> {

@@ -1,9 +1,8 @@
 /** Submitting a case: validate against the district, locate the grid, route by category, number it, store it once. */
 import { createHash } from 'node:crypto'
-import { caseLifecycle, DomainError, isDomainError, NEW, slaDeadlines, type CaseDetail, type RouteBody, type submitCase } from '@linli/shared'
+import { caseLifecycle, DomainError, NEW, slaDeadlines, type CaseDetail, type RouteBody, type submitCase } from '@linli/shared'
 import { locateDeepest } from '../../adapters/geo'
 import { geohash } from '../../adapters/geohash'
-import { WechatError } from '../../adapters/wechat'
 import type { Caller } from '../identity/ports'
 import type { Catalogue } from '../district/ports'
 import { authorize } from '../authorize'
@@ -11,6 +10,7 @@ import type { Deps } from '../deps'
 import { verifyPhotos } from '../uploads/uploads'
 import { dueOf } from './events'
 import { caseEvent } from './outbox'
+import { checkTexts } from './content'
 import type { CaseRecord, TimelineRecord } from './ports'
 import { detailView, getCaseDetail } from './read'
 
@@ -43,7 +43,11 @@ export async function submit(deps: Deps, caller: Caller, input: Input, idempoten
   // Independent of each other, so at once: the content check, the day's number (a refused text leaves a gap) and,
   // for an emergency item, the department's officials.
   const [flagged, seq, staff] = await Promise.all([
-    contentCheck(deps, caller, input.description),
+    checkTexts(deps, caller, [
+      { path: 'description', text: input.description, label: '描述' },
+      { path: 'location.address', text: input.location.address, label: '地址' },
+      { path: 'onTheSpot.result', text: input.onTheSpot?.result, label: '处置结果' },
+    ]),
     deps.repos.cases.nextSequence(districtId, day),
     category.autoDispatch && !input.onTheSpot ? deps.repos.users.holders(districtId, category.departmentId, 'official', { limit: AUTO_DISPATCH_OFFICIALS }).then((p) => p.items) : [],
   ])
@@ -143,21 +147,4 @@ function gridAt(catalogue: Catalogue, lat: number, lng: number) {
   let street = node
   while (street.level !== 'street' && street.parentId) street = byId.get(street.parentId)!
   return { id: node.id, name: node.name, streetId: street.id }
-}
-
-/**
- * msg_sec_check: `risky` is refused, `review` is accepted and flagged for the dispatcher. When WeChat cannot be
- * reached the report is kept (a resident's problem must not be lost) and flagged for a human to look at.
- */
-async function contentCheck(deps: Deps, caller: Caller, text: string): Promise<boolean> {
-  if (!caller.user.openid) return true
-  try {
-    const suggest = await deps.wechat.msgSecCheck(caller.user.openid, text)
-    if (suggest === 'risky') throw new DomainError('content.risky', [{ path: 'description', message: '描述中含有违规内容，请修改后再提交' }])
-    return suggest === 'review'
-  } catch (err) {
-    if (isDomainError(err) && err.code === 'content.risky') throw err
-    if (isDomainError(err) || err instanceof WechatError) return true
-    throw err
-  }
 }

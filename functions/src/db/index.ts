@@ -25,6 +25,4 @@ export function makeRepos(c: DbConnection): Repos {
 export { ensureTable } from './create-table'
 export type { DbConnection } from './client'
 export type { Repos } from '../services/deps'
-export { summaryOf } from '../services/cases/summary'
-export { keys } from './keys'
 export { bulkCaseEntries, bulkCases } from './cases/bulk'

@@ -200,7 +200,7 @@ export function makeCasesRepo(e: Entities): CasesRepo {
 }
 
 /** A stored case without its timeline, the entity tag and the index attributes `caseItem` adds. */
-export function asCaseRecord<T extends { entity?: string; timeline?: unknown; gsi1pk?: string; gsi1sk?: string; gsi2pk?: string; gsi2sk?: string; gsi3pk?: string; gsi3sk?: string }>(i: T): CaseRecord {
+function asCaseRecord<T extends { entity?: string; timeline?: unknown; gsi1pk?: string; gsi1sk?: string; gsi2pk?: string; gsi2sk?: string; gsi3pk?: string; gsi3sk?: string }>(i: T): CaseRecord {
   const { entity: _e, timeline: _t, gsi1pk: _1, gsi1sk: _2, gsi2pk: _3, gsi2sk: _4, gsi3pk: _5, gsi3sk, ...rest } = i
   return { ...(rest as unknown as CaseRecord), dueAt: gsi3sk ? gsi3sk.split('#')[0] : undefined }
 }

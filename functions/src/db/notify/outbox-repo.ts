@@ -19,7 +19,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb'
 
 const EVENT_TTL_SECONDS = 30 * 24 * 3600
 /** A step not finished this long after it was written is re-driven by the sweeper (the stream missed it, or it failed). */
-export const EVENT_REDRIVE_SECONDS = 30
+const EVENT_REDRIVE_SECONDS = 30
 
 const noConsentOf = (n: NoticeRecord): NoticeRecord => ({ ...n, state: 'no_consent', lastError: '用户未授权订阅消息', dueAt: undefined })
 const outboxKey = (n: { districtId: string; subject: { kind: string; id: string } }) => keys.outbox(n.districtId, n.subject.kind, n.subject.id)

@@ -7,10 +7,17 @@ import type { Deps } from './services/deps'
 import type { DueItem } from './jobs/ports'
 import { caseFanOut } from './services/cases/outbox'
 import { caseDue } from './services/cases/events'
+import { bookingFanOut } from './services/mediation/outbox'
+import { bookingDue } from './services/mediation/events'
 
-export const fanOuts: Record<string, FanOut> = { case: caseFanOut }
+export const fanOuts: Record<string, FanOut> = { case: caseFanOut, booking: bookingFanOut }
 
-type SubjectDue = Exclude<DueItem, { kind: 'notice' | 'outboxEvent' }>
-export const dueWork: { [K in SubjectDue['kind']]: (deps: Deps, item: Extract<SubjectDue, { kind: K }>) => Promise<unknown> } = {
-  case: (deps, item) => caseDue(deps, item.districtId, item.caseId),
+/** The timed work of the subject a due item names: a case's auto-confirm, a booking's reminders. */
+export function dueWork(deps: Deps, item: Exclude<DueItem, { kind: 'notice' | 'outboxEvent' }>): Promise<unknown> {
+  switch (item.kind) {
+    case 'case':
+      return caseDue(deps, item.districtId, item.caseId)
+    case 'booking':
+      return bookingDue(deps, item.districtId, item.bookingId)
+  }
 }

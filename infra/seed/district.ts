@@ -3,6 +3,7 @@
  * 30.50°N 114.30°E, each node with a GeoJSON boundary. Names and people are invented.
  */
 import type { GridLevel } from '@linli/shared'
+import type { RoomRecord } from '@linli/functions/src/services/district/ports'
 
 export const DEMO_DISTRICT_ID = 'linjiang'
 
@@ -95,8 +96,10 @@ export const demoDepartments = [
   ['justice', '区司法局'],
 ].map(([id, name]) => ({ id: `dept-${id}`, name: name! }))
 
-export const demoRooms = [
-  { id: 'room-qingshi', name: '青石街道说事室', nodeId: 's-qingshi' },
-  { id: 'room-liuan', name: '柳岸社区调解室', nodeId: 'c-liuan' },
-  { id: 'room-bailu', name: '白鹭镇说事室', nodeId: 's-bailu' },
+/** Talk-it-out rooms (说事室) with their booking policy: 2 h minimum notice, 14 days ahead, changes until 2 h before. */
+const policy = { minNoticeHours: 2, horizonDays: 14, cancelCutoffHours: 2 }
+export const demoRooms: RoomRecord[] = [
+  { id: 'room-qingshi', name: '青石街道说事室', nodeId: 's-qingshi', address: '青石街道便民服务中心二楼', lat: 30.507, lng: 114.309, hours: '周一至周五 9:00–12:00、14:00–17:00', specialties: ['neighbour', 'property', 'marriage_family', 'labour'], ...policy },
+  { id: 'room-liuan', name: '柳岸社区调解室', nodeId: 'c-liuan', address: '柳岸社区党群服务中心一楼', lat: 30.503, lng: 114.304, hours: '周一、三、五 9:00–12:00，周六 9:00–11:00', specialties: ['neighbour', 'marriage_family', 'injury'], ...policy },
+  { id: 'room-bailu', name: '白鹭镇说事室', nodeId: 's-bailu', address: '白鹭镇综治中心一楼', lat: 30.515, lng: 114.338, hours: '周二、周四 14:00–18:00', specialties: ['land', 'labour', 'neighbour'], ...policy },
 ]

@@ -8,6 +8,7 @@ import { userIdFor } from '@linli/functions/src/adapters/ids'
 import { demoCategories } from './categories'
 import { buildNodes, demoDepartments, demoDistrict, demoNodes, demoRooms, DEMO_DISTRICT_ID } from './district'
 import { demoPersonas, secondDistrictPersonas, type Persona } from './personas'
+import { seedMediators } from './mediation'
 
 export { demoPersonas, secondDistrictPersonas, DEMO_DISTRICT_ID }
 export const SECOND_DISTRICT_ID = 'linxi'
@@ -25,7 +26,7 @@ export const demoCatalogue = catalogueOf(demoDistrict, demoNodes)
 export const secondCatalogue = catalogueOf({ id: SECOND_DISTRICT_ID, name: '临溪区', casePrefix: 'LX' }, buildNodes(SECOND_DISTRICT_ID, '临溪区'))
 
 /** Returns 'present' without writing when the districts exist already (a second start changes nothing). */
-export async function seedDemo(repos: Pick<Repos, 'catalogue' | 'users'>, idSalt: string): Promise<'seeded' | 'present'> {
+export async function seedDemo(repos: Pick<Repos, 'catalogue' | 'users' | 'mediation'>, idSalt: string): Promise<'seeded' | 'present'> {
   let seeded = false
   for (const [catalogue, personas] of [[demoCatalogue, demoPersonas], [secondCatalogue, secondDistrictPersonas]] as const) {
     if (await repos.catalogue.load(catalogue.district.id)) continue
@@ -34,6 +35,7 @@ export async function seedDemo(repos: Pick<Repos, 'catalogue' | 'users'>, idSalt
     await repos.catalogue.save(catalogue)
     seeded = true
   }
+  if ((await seedMediators(repos, DEMO_DISTRICT_ID, idSalt)) === 'seeded') seeded = true
   return seeded ? 'seeded' : 'present'
 }
 

@@ -18,6 +18,9 @@ export const demoPersonas: Persona[] = [
   { openid: 'o-demo-district-dispatcher', name: '刘洋', role: 'dispatcher', scopeId: 'linjiang', phone: '13900001003', title: '临江区网格指挥中心坐席' },
   { openid: 'o-demo-official', name: '赵刚', role: 'official', scopeId: 'dept-water', phone: '13900001004', title: '区水务局工作人员' },
   { openid: 'o-demo-mediator', name: '孙梅', role: 'mediator', scopeId: 'room-qingshi', phone: '13900001005', title: '青石街道说事室调解员' },
+  { openid: 'o-demo-mediator2', name: '李德明', role: 'mediator', scopeId: 'room-qingshi', phone: '13900001007', title: '青石街道说事室调解员（老李说事）' },
+  { openid: 'o-demo-mediator3', name: '王秀兰', role: 'mediator', scopeId: 'room-liuan', phone: '13900001008', title: '柳岸社区调解室调解员' },
+  { openid: 'o-demo-mediator4', name: '何平', role: 'mediator', scopeId: 'room-bailu', phone: '13900001009', title: '白鹭镇说事室调解员' },
   { openid: 'o-demo-admin', name: '周敏', role: 'admin', scopeId: 'linjiang', phone: '13900001006', title: '临江区系统管理员' },
 ]
 

@@ -25,6 +25,9 @@ export default defineConfig<'webpack5'>(() => {
       LINLI_TEMPLATES: JSON.stringify({
         case_progress: process.env.TARO_APP_TPL_PROGRESS ?? 'tpl-case-progress',
         case_dispatch: process.env.TARO_APP_TPL_DISPATCH ?? 'tpl-case-dispatch',
+        booking_request: process.env.TARO_APP_TPL_BOOKING_REQUEST ?? 'tpl-booking-request',
+        booking_status: process.env.TARO_APP_TPL_BOOKING_STATUS ?? 'tpl-booking-status',
+        booking_reminder: process.env.TARO_APP_TPL_BOOKING_REMINDER ?? 'tpl-booking-reminder',
       }),
     },
     framework: 'react',

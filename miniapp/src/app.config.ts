@@ -7,7 +7,10 @@ export default defineAppConfig({
     'pages/invite/index',
   ],
   // The case loop lives in a subpackage: WeChat's main package stays small and opens fast.
-  subPackages: [{ root: 'packages/case', pages: ['report/index', 'list/index', 'detail/index'] }],
+  subPackages: [
+    { root: 'packages/case', pages: ['report/index', 'list/index', 'detail/index'] },
+    { root: 'packages/mediation', pages: ['rooms/index', 'room/index', 'bookings/index', 'booking/index'] },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',
@@ -26,7 +29,7 @@ export default defineAppConfig({
     ],
   },
   permission: {
-    'scope.userLocation': { desc: '用于定位你所在的网格，显示网格员联系方式' },
+    'scope.userLocation': { desc: '用于定位你所在的网格、显示网格员联系方式，以及找到离你最近的说事室' },
   },
   requiredPrivateInfos: ['getLocation'],
 })

@@ -8,7 +8,7 @@ declare module '*.scss'
 declare const LINLI_STAGE: string
 declare const LINLI_API_BASE: string
 /** WeChat subscribe-message template id per template key of shared/contract/subscriptions.ts. */
-declare const LINLI_TEMPLATES: { case_progress: string; case_dispatch: string }
+declare const LINLI_TEMPLATES: Record<import('@linli/shared').TemplateKey, string>
 
 declare namespace NodeJS {
   interface ProcessEnv {

@@ -7,6 +7,7 @@ import { districtRoutes } from './district'
 import { uploadRoutes } from './uploads'
 import { notifyRoutes } from './notify'
 import { caseRoutes } from './cases'
+import { mediationRoutes } from './mediation'
 
 export * from './route'
 export * from './common'
@@ -18,7 +19,9 @@ export * from './district/departments'
 export * from './uploads/uploads'
 export * from './notify/subscriptions'
 export * from './cases/cases'
+export * from './mediation/rooms'
+export * from './mediation/bookings'
 export * from './openapi'
 
-export const routes = { ...identityRoutes, ...districtRoutes, ...uploadRoutes, ...notifyRoutes, ...caseRoutes } as const
+export const routes = { ...identityRoutes, ...districtRoutes, ...uploadRoutes, ...notifyRoutes, ...caseRoutes, ...mediationRoutes } as const
 export type RouteName = keyof typeof routes

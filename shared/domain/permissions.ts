@@ -45,6 +45,17 @@ export const permissions = {
   'cases.dispatch': { roles: ['dispatcher'], scope: 'node' },
   'cases.handle': { roles: ['official'], scope: 'department' },
   'cases.gridwork': { roles: ['gridworker', 'grid_leader'], scope: 'node' },
+  // Mediation: rooms and mediators are public to the district's residents; a booking is read and moved by its
+  // parties and its mediator (the lifecycle's actors); a mediator keeps the hours and the bookings of their rooms.
+  'rooms.read': signedIn,
+  'mediators.read': signedIn,
+  'availability.manage': { roles: ['mediator'], scope: 'room' },
+  'bookings.create': signedIn,
+  'bookings.list': signedIn,
+  'bookings.list.mediator': { roles: ['mediator'], scope: 'room' },
+  'bookings.read': onRecord,
+  'bookings.fireEvent': onRecord,
+  'bookings.mediate': { roles: ['mediator'], scope: 'room' },
 } as const satisfies Record<string, Permission>
 
 export type Action = keyof typeof permissions

@@ -33,6 +33,7 @@ export function makeDueRepo(e: Entities): DueRepo {
         (p.Items ?? []).map((i): DueItem => {
           if (i.entity === 'Notice') return { kind: 'notice', notice: noticeRecord(i) }
           if (i.entity === 'OutboxEvent') return { kind: 'outboxEvent', event: outboxEventRecord(i) }
+          if (i.entity === 'Booking') return { kind: 'booking', districtId: i.districtId, bookingId: (i as { bookingId: string }).bookingId }
           return { kind: 'case', districtId: i.districtId, caseId: (i as { caseId: string }).caseId }
         }),
       )

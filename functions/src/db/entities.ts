@@ -8,10 +8,11 @@ import { makeIdentityEntities } from './identity/entities'
 import { makeDistrictEntities } from './district/entities'
 import { makeCaseEntities } from './cases/entities'
 import { makeNotifyEntities } from './notify/entities'
+import { makeMediationEntities } from './mediation/entities'
 
 export function makeEntities(documentClient: DynamoDBDocumentClient, tableName: string) {
   const table = makeTable(documentClient, tableName)
-  return { table, ...makeIdentityEntities(table), ...makeDistrictEntities(table), ...makeCaseEntities(table), ...makeNotifyEntities(table) }
+  return { table, ...makeIdentityEntities(table), ...makeDistrictEntities(table), ...makeCaseEntities(table), ...makeNotifyEntities(table), ...makeMediationEntities(table) }
 }
 
 export type Entities = ReturnType<typeof makeEntities>

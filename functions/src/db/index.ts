@@ -7,6 +7,7 @@ import { makeCatalogueRepo } from './district/catalogue-repo'
 import { makeCasesRepo } from './cases/repo'
 import { makeConsentsRepo, makeOutboxRepo } from './notify/outbox-repo'
 import { makeDueRepo } from './due-repo'
+import { makeMediationRepo } from './mediation/repo'
 import type { Repos } from '../services/deps'
 
 export function makeRepos(c: DbConnection): Repos {
@@ -19,6 +20,7 @@ export function makeRepos(c: DbConnection): Repos {
     outbox: makeOutboxRepo(entities),
     consents: makeConsentsRepo(entities),
     due: makeDueRepo(entities),
+    mediation: makeMediationRepo(entities),
   }
 }
 

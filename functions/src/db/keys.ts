@@ -56,6 +56,33 @@ export const keys = {
   idempotency: (districtId: string, userId: string, key: string) => tenant(districtId, 'IDEMP', userId, key),
   idempotencyItem: 'IDEMP',
 
+  /** A mediator's public profile (brand, specialties, record). */
+  mediator: (districtId: string, userId: string) => tenant(districtId, 'MEDIATOR', userId),
+  mediatorItem: 'PROFILE',
+  /**
+   * A room's calendar: the mediators' weekly rules (`RULE#<mediator>#<n>`), and by China date the exceptions
+   * (`CAL#<date>#EXC#<id>`) and the slots bookings hold (`CAL#<date>#SLOT#<HH:mm>#<mediator>`): one Query of a date
+   * range reads both.
+   */
+  roomCalendar: (districtId: string, roomId: string) => tenant(districtId, 'ROOMCAL', roomId),
+  rule: (mediatorId: string, n: number) => `RULE#${mediatorId}#${String(n).padStart(2, '0')}`,
+  rulePrefix: (mediatorId?: string) => (mediatorId ? `RULE#${mediatorId}#` : 'RULE#'),
+  calendarDay: (date: string) => `CAL#${date}#`,
+  exception: (date: string, id: string) => `CAL#${date}#EXC#${id}`,
+  slotClaim: (date: string, time: string, mediatorId: string) => `CAL#${date}#SLOT#${time}#${mediatorId}`,
+  booking: (districtId: string, bookingId: string) => tenant(districtId, 'BOOKING', bookingId),
+  bookingItem: 'BOOKING',
+  /** The lists a booking is on: its requester's (gsi1) and its mediator's (gsi2), sorted by the session's start. */
+  bookingsOf: {
+    requester: (districtId: string, userId: string) => tenant(districtId, 'BOOKINGS', 'USER', userId),
+    mediator: (districtId: string, userId: string) => tenant(districtId, 'BOOKINGS', 'MEDIATOR', userId),
+  },
+  bookingSort: (start: string, id: string) => `${start}#${id}`,
+  /** How many upcoming bookings a resident holds (the limit is kept by a condition on this counter). */
+  upcomingBookings: (districtId: string, userId: string) => tenant(districtId, 'PARTY', userId),
+  upcomingItem: 'UPCOMING',
+  bookingIdempotencyItem: 'BOOKING',
+
   /** The outbox of one subject (a case, a booking, an announcement): its events and its notices. */
   outbox: (districtId: string, kind: string, id: string) => tenant(districtId, 'OUTBOX', kind, id),
   outboxEvent: (eventId: string) => `EVENT#${eventId}`,

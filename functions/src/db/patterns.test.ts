@@ -33,6 +33,9 @@ describe('access patterns', () => {
       'a list page': patterns['a list page'].query({ viewKey: 'd#MINE#u', status: 'submitted' }).params(),
       'open cases near a point': patterns['open cases near a point'].query({ districtId: 'd', cell: 'wt3q2x', categoryId: 'cat' }).params(),
       'notices of a subject': patterns['notices of a subject'].query({ districtId: 'd', kind: 'case', id: 'c' }).params(),
+      'rules of a room': patterns['rules of a room'].query({ districtId: 'd', roomId: 'r' }).params(),
+      "a room's calendar": patterns["a room's calendar"].query({ districtId: 'd', roomId: 'r', from: '2026-12-01', to: '2026-12-14' }).params(),
+      'bookings of a person': patterns['bookings of a person'].query({ listKey: 'd#BOOKINGS#MEDIATOR#m', index: 'gsi2', when: 'upcoming', now: '2026-12-01T00:00:00.000Z' }).params(),
       'due now': patterns['due now'].query({ partition: 'DUE#20261201#0', now: '2026-12-01T00:00:00.000Z' }).params(),
     }
     for (const [title, p] of Object.entries(params)) {

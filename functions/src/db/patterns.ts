@@ -12,7 +12,7 @@ import { keys } from './keys'
 /** What a list shows of a case: all the list indexes project of a case item (table-definition.json). */
 export const SUMMARY = ['caseId', 'districtId', 'number', 'status', 'categoryId', 'categoryName', 'priority', 'description', 'address', 'gridId', 'gridName', 'flagged', 'resolveBy', 'createdAt', 'updatedAt', 'lat', 'lng'] as const
 /** What the due index projects: whole notices and outbox steps, and which case is due. */
-export const DUE_ATTRIBUTES = ['districtId', 'subjectKind', 'subjectId', 'noticeId', 'eventId', 'event', 'recipientId', 'recipientName', 'templateKey', 'fields', 'state', 'attempts', 'lastErrcode', 'lastError', 'createdAt', 'sentAt', 'type', 'payload', 'cursor', 'caseId'] as const
+export const DUE_ATTRIBUTES = ['districtId', 'subjectKind', 'subjectId', 'noticeId', 'eventId', 'event', 'recipientId', 'recipientName', 'templateKey', 'fields', 'state', 'attempts', 'lastErrcode', 'lastError', 'createdAt', 'sentAt', 'type', 'payload', 'cursor', 'caseId', 'bookingId'] as const
 
 export function makePatterns(e: Entities) {
   const ap = () => e.table.build(AccessPattern)
@@ -47,12 +47,27 @@ export function makePatterns(e: Entities) {
       .schema(map({ districtId: string(), cell: string(), categoryId: string() }))
       .pattern(({ districtId, cell, categoryId }) => ({ index: 'gsi1', partition: keys.near(districtId, cell, categoryId) }))
       .options({ reverse: true, attributes: [...SUMMARY] }),
+    'rules of a room': ap()
+      .entities(e.AvailabilityRule)
+      .schema(map({ districtId: string(), roomId: string(), mediatorId: string().optional() }))
+      .pattern(({ districtId, roomId, mediatorId }) => ({ partition: keys.roomCalendar(districtId, roomId), range: { beginsWith: keys.rulePrefix(mediatorId) } }))
+      .options({ maxPages: Infinity }),
+    "a room's calendar": ap()
+      .entities(e.AvailabilityException, e.SlotClaim)
+      .schema(map({ districtId: string(), roomId: string(), from: string(), to: string() }))
+      .pattern(({ districtId, roomId, from, to }) => ({ partition: keys.roomCalendar(districtId, roomId), range: { between: [keys.calendarDay(from), `${keys.calendarDay(to)}~`] } }))
+      .options({ maxPages: Infinity, showEntityAttr: true }),
+    'bookings of a person': ap()
+      .entities(e.Booking)
+      .schema(map({ listKey: string(), index: string().enum('gsi1', 'gsi2'), when: string().enum('upcoming', 'past'), now: string() }))
+      .pattern(({ listKey, index, when, now }) => ({ index, partition: listKey, range: when === 'upcoming' ? { gte: now } : { lt: now } }))
+      .options({ attributes: ['summary'] }),
     'notices of a subject': ap()
       .entities(e.Notice)
       .schema(map({ districtId: string(), kind: string(), id: string() }))
       .pattern(({ districtId, kind, id }) => ({ partition: keys.outbox(districtId, kind, id), range: { beginsWith: keys.noticePrefix } })),
     'due now': ap()
-      .entities(e.Case, e.Notice, e.OutboxEvent)
+      .entities(e.Case, e.Notice, e.OutboxEvent, e.Booking)
       .schema(map({ partition: string(), now: string() }))
       .pattern(({ partition, now }) => ({ index: 'gsi3', partition, range: { lte: keys.dueUpTo(now) } }))
       .options({ showEntityAttr: true, attributes: [...DUE_ATTRIBUTES] }),

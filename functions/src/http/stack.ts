@@ -98,6 +98,15 @@ async function authenticate(deps: Deps, event: APIGatewayProxyEventV2, action: A
   return caller
 }
 
+/** The Idempotency-Key header a weak network's retries repeat (absent is fine; malformed is a 400). */
+export function idempotencyKey(headers: Record<string, string | undefined>): string | undefined {
+  const key = headers['idempotency-key']
+  if (key !== undefined && !/^[A-Za-z0-9_-]{8,64}$/.test(key)) {
+    throw new DomainError('request.invalid', [{ path: 'Idempotency-Key', message: '幂等键须为 8–64 位字母、数字、- 或 _' }])
+  }
+  return key
+}
+
 const header = (event: APIGatewayProxyEventV2, name: string) =>
   Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1]
 

@@ -32,7 +32,7 @@ async function sweepDue(deps: Deps, limit: number, lookbackDays?: number): Promi
   const results = await Promise.allSettled([
     ...(notices.length ? [retry(deps, notices)] : []),
     ...(steps.length ? [runSteps(deps, steps, (kind) => fanOuts[kind])] : []),
-    ...others.map((i) => dueWork[i.kind](deps, i)),
+    ...others.map((i) => dueWork(deps, i)),
   ])
   const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
   for (const f of failed) console.error(JSON.stringify({ level: 'error', job: 'sweep', error: String(f.reason) }))

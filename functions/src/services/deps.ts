@@ -5,6 +5,7 @@ import type { Storage } from '../adapters/storage'
 import type { InvitesRepo, UsersRepo } from './identity/ports'
 import type { Catalogue, CatalogueRepo } from './district/ports'
 import type { CasesRepo } from './cases/ports'
+import type { MediationRepo } from './mediation/ports'
 import type { ConsentsRepo, MiniprogramState, OutboxRepo, Sender } from '../notify/ports'
 import type { DueRepo } from '../jobs/ports'
 import type { TemplateConfig } from '../notify/templates'
@@ -17,6 +18,7 @@ export interface Repos {
   outbox: OutboxRepo
   consents: ConsentsRepo
   due: DueRepo
+  mediation: MediationRepo
 }
 
 export interface Deps {

@@ -88,10 +88,13 @@ export async function eventually<T>(check: () => Promise<T | undefined>, ms = 80
 }
 
 /** A fresh official of `departmentId`, made the way a district does it: an admin's invite, redeemed. */
-export async function newOfficial(departmentId = 'dept-water'): Promise<{ token: string; user: any; openid: string }> {
+export const newOfficial = (departmentId = 'dept-water') => newStaff('official', departmentId)
+export const newMediator = (roomId: string) => newStaff('mediator', roomId)
+
+async function newStaff(role: string, scopeId: string): Promise<{ token: string; user: any; openid: string }> {
   const admin = await login('o-demo-admin')
-  const invite = await api('POST', '/v1/invites', { token: admin.token, body: { role: 'official', scopeId: departmentId } })
-  const openid = uniqueOpenid('official')
+  const invite = await api('POST', '/v1/invites', { token: admin.token, body: { role, scopeId } })
+  const openid = uniqueOpenid(role)
   const me = await login(openid)
   const redeemed = await api('POST', '/v1/invites/redeem', { token: me.token, body: { code: invite.body.code } })
   if (redeemed.status !== 200) throw new Error(`redeem: ${redeemed.status} ${JSON.stringify(redeemed.body)}`)

@@ -56,25 +56,22 @@ test('a resident-only user gets resident services and no workbench', async () =>
   const page = await home.render()
 
   expect(text(page)).toContain('你好，王秀兰')
-  expect(page.querySelectorAll('.entry').map((e) => e.dom!.textContent)).toEqual(['📷随手拍上报', '📋我的上报', '🗓️预约说事', '🗺️我的网格'])
+  expect(page.querySelectorAll('.entry').map((e) => e.dom!.textContent)).toEqual(['📷随手拍上报', '📋我的上报', '🗓️预约说事', '🤝我的预约', '🗺️我的网格'])
   expect(text(page)).not.toContain('工作台')
   expect(page.querySelectorAll('.workbench')).toHaveLength(0)
 })
 
-test('tapping 预约说事 (not built yet) shows a 即将开放 toast', async () => {
+test('tapping 预约说事 opens the rooms of the mediation subpackage', async () => {
   fake.storage.set(SESSION_KEY, resident)
   const page = await home.render()
-  const report = page.querySelector('.entry--booking')!
-  expect(report.dom!.textContent).toBe('🗓️预约说事')
+  const entry = page.querySelector('.entry--booking')!
+  expect(entry.dom!.textContent).toBe('🗓️预约说事')
+
+  entry.dispatchEvent('tap')
+
+  await waitFor(() => expect(fake.called('navigateTo')).toHaveLength(1))
+  expect(fake.called('navigateTo')[0]?.url).toBe('/packages/mediation/rooms/index')
   expect(fake.called('showToast')).toHaveLength(0)
-
-  report.dispatchEvent('tap')
-
-  await waitFor(() => expect(fake.called('showToast')).toHaveLength(1))
-  expect(fake.called('showToast')[0]?.title).toContain('即将开放')
-  expect(fake.called('showToast')[0]?.title).toBe('预约说事即将开放')
-  expect(fake.called('switchTab')).toHaveLength(0)
-  expect(fake.called('navigateTo')).toHaveLength(0)
 })
 
 test('without a session home sends the user to sign in', async () => {

@@ -38,6 +38,39 @@ export const templateRegistry = {
       deadline: { kind: 'time', keyword: 'time4' },
     },
   },
+  booking_request: {
+    config: 'TEMPLATE_BOOKING_REQUEST',
+    fallbackId: 'tpl-booking-request',
+    page: 'packages/mediation/booking/index?id={id}',
+    fields: {
+      room: { kind: 'thing', keyword: 'thing1' },
+      time: { kind: 'time', keyword: 'time2' },
+      dispute: { kind: 'thing', keyword: 'thing3' },
+      requester: { kind: 'name', keyword: 'name4' },
+    },
+  },
+  booking_status: {
+    config: 'TEMPLATE_BOOKING_STATUS',
+    fallbackId: 'tpl-booking-status',
+    page: 'packages/mediation/booking/index?id={id}',
+    fields: {
+      room: { kind: 'thing', keyword: 'thing1' },
+      time: { kind: 'time', keyword: 'time2' },
+      status: { kind: 'phrase', keyword: 'phrase3' },
+      note: { kind: 'thing', keyword: 'thing4' },
+    },
+  },
+  booking_reminder: {
+    config: 'TEMPLATE_BOOKING_REMINDER',
+    fallbackId: 'tpl-booking-reminder',
+    page: 'packages/mediation/booking/index?id={id}',
+    fields: {
+      room: { kind: 'thing', keyword: 'thing1' },
+      time: { kind: 'time', keyword: 'time2' },
+      address: { kind: 'thing', keyword: 'thing3' },
+      note: { kind: 'thing', keyword: 'thing4' },
+    },
+  },
 } as const satisfies Record<string, TemplateSpec>
 
 export type TemplateKey = keyof typeof templateRegistry

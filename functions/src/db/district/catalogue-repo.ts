@@ -1,5 +1,6 @@
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
 import { BatchWriteCommand, execute as execBatch } from 'dynamodb-toolbox/table/actions/batchWrite'
+import type { Specialty } from '@linli/shared'
 import type { Entities } from '../entities'
 import { makePatterns } from '../patterns'
 import type { Catalogue, CatalogueRepo, NodeRecord } from '../../services/district/ports'
@@ -27,7 +28,10 @@ export function makeCatalogueRepo(e: Entities): CatalogueRepo {
             if ('departmentId' in i) c.departments.push({ id: i.departmentId, name: i.name, nodeId: i.nodeId })
             break
           case 'Room':
-            if ('roomId' in i) c.rooms.push({ id: i.roomId, name: i.name, nodeId: i.nodeId })
+            if ('roomId' in i) {
+              const { roomId, name, nodeId, address, lat, lng, hours, specialties, minNoticeHours, horizonDays, cancelCutoffHours } = i
+              c.rooms.push({ id: roomId, name, nodeId, address, lat, lng, hours, specialties: specialties as Specialty[], minNoticeHours, horizonDays, cancelCutoffHours })
+            }
             break
           case 'CategoryClass':
             if ('classId' in i && !('categoryId' in i)) c.classes.push({ id: i.classId, name: i.name, order: i.order, sensitive: i.sensitive })
@@ -48,7 +52,7 @@ export function makeCatalogueRepo(e: Entities): CatalogueRepo {
         e.District.build(EntityRepository).batchPut({ districtId: d, name: c.district.name, casePrefix: c.district.casePrefix }),
         ...c.nodes.map((n) => e.GridNode.build(EntityRepository).batchPut({ districtId: d, nodeId: n.id, name: n.name, level: n.level, parentId: n.parentId, boundary: n.boundary, roster: n.roster })),
         ...c.departments.map((x) => e.Department.build(EntityRepository).batchPut({ districtId: d, departmentId: x.id, name: x.name, nodeId: x.nodeId })),
-        ...c.rooms.map((x) => e.Room.build(EntityRepository).batchPut({ districtId: d, roomId: x.id, name: x.name, nodeId: x.nodeId })),
+        ...c.rooms.map((x) => e.Room.build(EntityRepository).batchPut({ districtId: d, roomId: x.id, ...x })),
         ...c.classes.map((x) => e.CategoryClass.build(EntityRepository).batchPut({ districtId: d, classId: x.id, name: x.name, order: x.order, sensitive: x.sensitive })),
         ...c.categories.map((x) => e.Category.build(EntityRepository).batchPut({ districtId: d, categoryId: x.id, ...x })),
       ]

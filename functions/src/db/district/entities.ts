@@ -5,6 +5,7 @@ import { string } from 'dynamodb-toolbox/schema/string'
 import { number } from 'dynamodb-toolbox/schema/number'
 import { boolean } from 'dynamodb-toolbox/schema/boolean'
 import { any } from 'dynamodb-toolbox/schema/any'
+import { list } from 'dynamodb-toolbox/schema/list'
 import { gridLevels, priorities, slaBandKeys } from '@linli/shared'
 import type { LinliTable } from '../table'
 import { keys } from '../keys'
@@ -44,7 +45,20 @@ export function makeDistrictEntities(table: LinliTable) {
   const Room = new Entity({
     name: 'Room',
     table,
-    schema: item({ districtId: string().key(), roomId: string().key(), name: string(), nodeId: string() }),
+    schema: item({
+      districtId: string().key(),
+      roomId: string().key(),
+      name: string(),
+      nodeId: string(),
+      address: string(),
+      lat: number(),
+      lng: number(),
+      hours: string(),
+      specialties: list(string()),
+      minNoticeHours: number(),
+      horizonDays: number(),
+      cancelCutoffHours: number(),
+    }),
     computeKey: ({ districtId, roomId }) => ({ pk: keys.catalogue(districtId), sk: k.room(roomId) }),
   })
 

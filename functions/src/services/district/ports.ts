@@ -1,5 +1,5 @@
 /** The district's reference data (grid tree, departments, rooms, taxonomy) and how it is stored. */
-import type { GridLevel, Priority, SlaBand } from '@linli/shared'
+import type { GridLevel, Priority, SlaBand, Specialty } from '@linli/shared'
 
 export interface RosterPerson {
   name: string
@@ -27,12 +27,29 @@ export interface CategoryRecord {
   autoDispatch?: boolean
 }
 
+/** A mediation room (说事室): where it is, when it is open, what it takes, and its booking policy. */
+export interface RoomRecord {
+  id: string
+  name: string
+  nodeId: string
+  address: string
+  lat: number
+  lng: number
+  /** Opening hours as the room posts them (周一至周五 9:00–17:00). */
+  hours: string
+  specialties: Specialty[]
+  minNoticeHours: number
+  horizonDays: number
+  /** A requester may cancel or reschedule until this many hours before the session. */
+  cancelCutoffHours: number
+}
+
 /** A district's reference data: read together, cached briefly, changed only by admins and the seed. */
 export interface Catalogue {
   district: { id: string; name: string; casePrefix: string }
   nodes: NodeRecord[]
   departments: { id: string; name: string; nodeId: string }[]
-  rooms: { id: string; name: string; nodeId: string }[]
+  rooms: RoomRecord[]
   /** `sensitive` classes (disputes, public order, welfare) are never shown to neighbours through "nearby". */
   classes: { id: string; name: string; order: number; sensitive?: boolean }[]
   categories: CategoryRecord[]

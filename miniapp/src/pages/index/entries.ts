@@ -12,7 +12,8 @@ export interface Entry {
 export const residentEntries: Entry[] = [
   { key: 'report', icon: '📷', text: '随手拍上报', url: '/packages/case/report/index' },
   { key: 'my-cases', icon: '📋', text: '我的上报', url: '/packages/case/list/index?view=mine' },
-  { key: 'booking', icon: '🗓️', text: '预约说事' },
+  { key: 'booking', icon: '🗓️', text: '预约说事', url: '/packages/mediation/rooms/index' },
+  { key: 'my-bookings', icon: '🤝', text: '我的预约', url: '/packages/mediation/bookings/index?view=mine' },
   { key: 'grid', icon: '🗺️', text: '我的网格', url: '/pages/grid/index', tab: true },
 ]
 
@@ -38,8 +39,8 @@ export const workbench: Record<StaffRole, Entry[]> = {
     { key: 'handled', icon: '✅', text: '已办结' },
   ],
   mediator: [
-    { key: 'bookings', icon: '🤝', text: '预约管理' },
-    { key: 'outcomes', icon: '📄', text: '调解记录' },
+    { key: 'bookings', icon: '🤝', text: '预约管理', url: '/packages/mediation/bookings/index?view=mediator' },
+    { key: 'outcomes', icon: '📄', text: '调解记录', url: '/packages/mediation/bookings/index?view=mediator&when=past' },
   ],
   admin: [
     { key: 'invites', icon: '✉️', text: '邀请工作人员' },

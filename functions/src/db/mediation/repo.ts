@@ -1,0 +1,165 @@
+/**
+ * Storage of mediation. Booking is race-free by construction: each slot is one SlotClaim item written with
+ * attribute_not_exists in the booking's own transaction, so two people can never hold one slot; a resident's
+ * upcoming count is kept by a condition in the same transaction; reschedule releases and claims in ONE transaction.
+ */
+import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
+import { $add, $append, $remove, $set } from 'dynamodb-toolbox/entity/actions/update'
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
+import { BatchGetCommand, execute as batchGet } from 'dynamodb-toolbox/table/actions/batchGet'
+import type { Specialty } from '@linli/shared'
+import type { Entities } from '../entities'
+import { keys } from '../keys'
+import { makePatterns } from '../patterns'
+import { cancelReasons, isCanceled } from '../transact'
+import { outboxEventItem } from '../notify/outbox-repo'
+import type { BookingList, BookingRecord, BookingTimelineRecord, BookingSummaryRecord, MediationRepo, NamedException, SlotRef, TransitionOutcome } from '../../services/mediation/ports'
+
+const summaryOf = (b: BookingRecord): BookingSummaryRecord => {
+  const { bookingId, status, roomId, roomName, mediatorId, mediatorName, start, end, disputeType, requesterName, updatedAt } = b
+  return { bookingId, status, roomId, roomName, mediatorId, mediatorName, start, end, disputeType, requesterName, updatedAt }
+}
+
+/** The booking item with its index attributes: the requester's list (gsi1), the mediator's (gsi2), the due index. */
+function bookingItem(b: BookingRecord) {
+  const { dueAt, ...rest } = b
+  const sort = keys.bookingSort(b.start, b.bookingId)
+  const due = dueAt ? keys.due(dueAt, keys.booking(b.districtId, b.bookingId)) : { gsi3pk: undefined, gsi3sk: undefined }
+  return {
+    ...rest,
+    summary: summaryOf(b),
+    gsi1pk: keys.bookingsOf.requester(b.districtId, b.requesterId),
+    gsi1sk: sort,
+    gsi2pk: keys.bookingsOf.mediator(b.districtId, b.mediatorId),
+    gsi2sk: sort,
+    ...due,
+  }
+}
+
+const listKey = (districtId: string, l: BookingList) => (l.kind === 'requester' ? keys.bookingsOf.requester(districtId, l.userId) : keys.bookingsOf.mediator(districtId, l.userId))
+
+export function makeMediationRepo(e: Entities): MediationRepo {
+  const profiles = e.MediatorProfile.build(EntityRepository)
+  const rules = e.AvailabilityRule.build(EntityRepository)
+  const claims = e.SlotClaim.build(EntityRepository)
+  const bookings = e.Booking.build(EntityRepository)
+  const upcoming = e.UpcomingBookings.build(EntityRepository)
+  const idempotency = e.BookingIdempotency.build(EntityRepository)
+  const outbox = e.OutboxEvent.build(EntityRepository)
+  const p = makePatterns(e)
+  const claimKey = (districtId: string, s: SlotRef) => ({ districtId, ...s })
+
+  return {
+    /** Access pattern "mediator profiles": BatchGetItem of `<d>#MEDIATOR#u / PROFILE`, the mediators of one room. */
+    async profiles(districtId, userIds) {
+      if (!userIds.length) return []
+      const { Responses } = await batchGet({ maxAttempts: 3 }, e.table.build(BatchGetCommand).requests(...userIds.map((userId) => profiles.batchGet({ districtId, userId }))))
+      return (Responses?.[0] ?? []).flatMap((i) => (i ? [{ ...i, specialties: i.specialties as Specialty[] }] : []))
+    },
+
+    async putProfile(profile) {
+      await profiles.put(profile)
+    },
+
+    /**
+     * Access patterns "rules of a room" and "a room's calendar": two Queries of the room's calendar partition, the
+     * weekly rules and the dates from `from` to `to` (exceptions and held slots together).
+     */
+    async calendar(districtId, roomId, from, to) {
+      const [r, c] = await Promise.all([p['rules of a room'].query({ districtId, roomId }).send(), p["a room's calendar"].query({ districtId, roomId, from, to }).send()])
+      const held: SlotRef[] = []
+      const exceptions: NamedException[] = []
+      for (const i of c.Items ?? []) {
+        if (i.entity === 'SlotClaim' && 'time' in i) held.push({ roomId, date: i.date, time: i.time, mediatorId: i.mediatorId })
+        else if (i.entity === 'AvailabilityException' && 'kind' in i) exceptions.push({ date: i.date, mediatorId: i.mediatorId, mediatorName: i.mediatorName, kind: i.kind, start: i.start, end: i.end, sessionMinutes: i.sessionMinutes })
+      }
+      return { rules: (r.Items ?? []).map(({ mediatorId, mediatorName, weekday, start, end, sessionMinutes, bufferMinutes }) => ({ mediatorId, mediatorName, weekday, start, end, sessionMinutes, bufferMinutes })), exceptions, held }
+    },
+
+    async rules(districtId, roomId, mediatorId) {
+      const { Items = [] } = await p['rules of a room'].query({ districtId, roomId, mediatorId }).send()
+      return Items.map(({ weekday, start, end, sessionMinutes, bufferMinutes }) => ({ mediatorId, weekday, start, end, sessionMinutes, bufferMinutes }))
+    },
+
+    async replaceRules(districtId, roomId, { id: mediatorId, name: mediatorName }, before, next) {
+      // Rules are numbered 0…n−1: put the new ones, delete the numbers beyond them (at most 21 + 21 items).
+      await execute(
+        ...next.map((r, n) => rules.transactPut({ districtId, roomId, mediatorId, mediatorName, n, ...r })),
+        ...Array.from({ length: Math.max(0, before - next.length) }, (_, i) => rules.transactDelete({ districtId, roomId, mediatorId, n: next.length + i })),
+      )
+    },
+
+    async putException(districtId, roomId, exceptionId, x) {
+      await e.AvailabilityException.build(EntityRepository).put({ districtId, roomId, exceptionId, ...x })
+    },
+
+    async create(b, item, limit, event, idem) {
+      const { districtId, requesterId: userId } = b
+      try {
+        await execute(
+          bookings.transactPut({ ...bookingItem(b), timeline: [item] }, { condition: { attr: 'bookingId', exists: false } }),
+          claims.transactPut({ ...claimKey(districtId, b), bookingId: b.bookingId }, { condition: { attr: 'bookingId', exists: false } }),
+          upcoming.transactUpdate({ districtId, userId, count: $add(1) }, { condition: { or: [{ attr: 'count', exists: false }, { attr: 'count', lt: limit }] } }),
+          outbox.transactPut(outboxEventItem(event)),
+          ...(idem ? [idempotency.transactPut({ districtId, userId, key: idem.key, requestHash: idem.requestHash, bookingId: b.bookingId, ttl: idem.ttl }, { condition: { attr: 'key', exists: false } })] : []),
+        )
+        return 'created'
+      } catch (err) {
+        if (!isCanceled(err)) throw err
+        const [, claim, count, , key] = cancelReasons(err)
+        if (key === 'ConditionalCheckFailed') return 'duplicate'
+        if (claim === 'ConditionalCheckFailed') return 'slotTaken'
+        if (count === 'ConditionalCheckFailed') return 'limitReached'
+        // A TransactionConflict: another booking was writing the same items at that moment. Tried again, it will meet
+        // that booking's claim (or its absence).
+        throw Object.assign(new Error('booking transaction conflict'), { name: 'TransactionConflict' })
+      }
+    },
+
+    async idempotency(districtId, userId, key) {
+      const { Item } = await idempotency.get({ districtId, userId, key }, { consistent: true })
+      return Item && { requestHash: Item.requestHash, bookingId: Item.bookingId }
+    },
+
+    /** Access pattern "a booking": GetItem (consistent) — the booking with its timeline. */
+    async get(districtId, bookingId) {
+      const { Item } = await bookings.get({ districtId, bookingId }, { consistent: true })
+      if (!Item) return undefined
+      const { entity: _e, timeline, summary: _s, gsi1pk: _1, gsi1sk: _2, gsi2pk: _3, gsi2sk: _4, gsi3pk: _5, gsi3sk, ...rest } = Item as typeof Item & { entity?: string }
+      return { record: { ...(rest as BookingRecord), dueAt: gsi3sk?.split('#')[0] }, timeline: timeline as BookingTimelineRecord[] }
+    },
+
+    async transition(before, after, item, slots, event): Promise<TransitionOutcome> {
+      const { districtId, bookingId, ...rest } = bookingItem(after)
+      const changes = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v === undefined ? $remove() : typeof v === 'object' ? $set(v) : v])) as unknown as typeof rest
+      try {
+        await execute(
+          bookings.transactUpdate({ districtId, bookingId, ...changes, timeline: $append([item]) }, { condition: { and: [{ attr: 'status', eq: before.status }, { attr: 'version', eq: before.version }] } }),
+          ...(slots.release ? [claims.transactDelete(claimKey(districtId, slots.release), { condition: { attr: 'bookingId', eq: bookingId } })] : []),
+          ...(slots.claim ? [claims.transactPut({ ...claimKey(districtId, slots.claim), bookingId }, { condition: { attr: 'bookingId', exists: false } })] : []),
+          ...(slots.upcoming ? [upcoming.transactUpdate({ districtId, userId: after.requesterId, count: $add(-1) }, { condition: { attr: 'count', gt: 0 } })] : []),
+          ...(slots.session ? [profiles.transactUpdate({ districtId, userId: after.mediatorId, held: $add(1), agreements: $add(slots.session.agreement ? 1 : 0) })] : []),
+          ...(event ? [outbox.transactPut(outboxEventItem(event))] : []),
+        )
+        return 'done'
+      } catch (err) {
+        if (!isCanceled(err)) throw err
+        const reasons = cancelReasons(err)
+        const claimAt = 1 + (slots.release ? 1 : 0)
+        return slots.claim && reasons[claimAt] === 'ConditionalCheckFailed' && reasons[0] === 'None' ? 'slotTaken' : 'conflict'
+      }
+    },
+
+    /**
+     * Access pattern "bookings of a person": Query gsi1 (requester) or gsi2 (mediator) on the person's list, upcoming
+     * from now in time order or past ones newest first; one page, reading at most `limit` items.
+     */
+    async list(districtId, l, when, now, limit, startKey) {
+      const { Items = [], LastEvaluatedKey } = await p['bookings of a person']
+        .query({ listKey: listKey(districtId, l), index: l.kind === 'requester' ? 'gsi1' : 'gsi2', when, now })
+        .options((o) => ({ ...o, limit, exclusiveStartKey: startKey, reverse: when === 'past' }))
+        .send()
+      return { items: Items.map((i) => i.summary as BookingSummaryRecord), lastKey: LastEvaluatedKey }
+    },
+  }
+}

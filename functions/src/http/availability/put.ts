@@ -1,0 +1,5 @@
+import { putAvailability as route } from '@linli/shared'
+import { endpoint } from '../stack'
+import { putAvailability } from '../../services/mediation/rooms'
+
+export const handler = endpoint(route, ({ caller, params, body }, deps) => putAvailability(deps, caller, params.id, body.rules))

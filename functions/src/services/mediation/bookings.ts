@@ -1,0 +1,143 @@
+/** Booking a session (race-free: the slot's claim commits with the booking) and reading bookings. */
+import { createHash } from 'node:crypto'
+import { allowedBookingEvents, bookingLifecycle, DomainError, MAX_UPCOMING_BOOKINGS, type BookingDetail, type BookingSummary, type Specialty } from '@linli/shared'
+import type { Caller } from '../identity/ports'
+import { authorize } from '../authorize'
+import { decodeCursor, encodeCursor } from '../cursor'
+import type { Deps } from '../deps'
+import { checkTexts } from '../cases/content'
+import { bookingActors } from './access'
+import { bookingEvent } from './outbox'
+import { roomOf } from './rooms'
+import { freeSlotsAt } from './slots'
+import { timeProblem } from './timing'
+import type { BookingRecord, BookingSummaryRecord, BookingTimelineRecord } from './ports'
+
+export interface BookingInput {
+  roomId: string
+  mediatorId: string
+  start: string
+  disputeType: Specialty
+  summary: string
+  contactPhone?: string
+  otherParty?: { name: string }
+}
+
+const IDEMPOTENCY_TTL_SECONDS = 24 * 3600
+const CONFLICT_RETRIES = 3
+const notFound = () => new DomainError('booking.notFound', [{ path: 'id', message: '预约不存在' }])
+
+export async function createBooking(deps: Deps, caller: Caller, input: BookingInput, key?: string): Promise<BookingDetail> {
+  const districtId = caller.user.districtId
+  const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex')
+  // A retried request finds its booking before its own claim makes the slot look taken.
+  if (key && (await deps.repos.mediation.idempotency(districtId, caller.user.id, key))) return replay(deps, caller, key, requestHash)
+  const room = await roomOf(deps, districtId, input.roomId, 'roomId')
+  const [free] = await Promise.all([
+    freeSlotsAt(deps, districtId, room, input.start, input.mediatorId),
+    checkTexts(deps, caller, [
+      { path: 'summary', text: input.summary, label: '纠纷简述' },
+      { path: 'otherParty.name', text: input.otherParty?.name, label: '对方称呼' },
+    ]),
+  ])
+  const now = deps.clock().toISOString()
+  const bookingId = deps.newId()
+  const idempotency = key ? { userId: caller.user.id, key, requestHash, ttl: Math.floor(Date.now() / 1000) + IDEMPOTENCY_TTL_SECONDS } : undefined
+  // "Any mediator": the free ones in turn, each claim atomic; a lost race moves on to the next.
+  for (const slot of free) {
+    const record: BookingRecord = {
+      districtId,
+      bookingId,
+      status: 'requested',
+      version: 1,
+      roomId: room.id,
+      roomName: room.name,
+      roomAddress: room.address,
+      mediatorId: slot.mediatorId,
+      mediatorName: slot.mediatorName,
+      start: slot.start,
+      end: slot.end,
+      date: slot.date,
+      time: slot.time,
+      requesterId: caller.user.id,
+      requesterName: caller.user.name,
+      contactPhone: input.contactPhone,
+      disputeType: input.disputeType,
+      statement: input.summary,
+      otherPartyName: input.otherParty?.name,
+      reminded: 0,
+      createdAt: now,
+      updatedAt: now,
+    }
+    const item: BookingTimelineRecord = { at: now, type: 'book', to: 'requested', actorId: caller.user.id, actorName: caller.user.name }
+    const row = bookingLifecycle.rows.find((r) => r.event === 'book')!
+    const outcome = await withRetries(() => deps.repos.mediation.create(record, item, MAX_UPCOMING_BOOKINGS, bookingEvent(deps, record, 'book', row.notify ?? []), idempotency))
+    if (outcome === 'created') return detailView(deps, caller, record, [item])
+    if (outcome === 'duplicate') return replay(deps, caller, key!, requestHash)
+    if (outcome === 'limitReached') throw new DomainError('booking.limitReached', [{ path: 'start', message: `每人最多同时有 ${MAX_UPCOMING_BOOKINGS} 个待进行的预约` }])
+  }
+  throw new DomainError('booking.slotTaken', [{ path: 'start', message: '该时段刚被他人约走，请选择其他时段' }])
+}
+
+/** Two writers on the same items at once (TransactionConflict): try again, and meet the other's claim or its absence. */
+async function withRetries<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write()
+    } catch (err) {
+      if ((err as Error).name !== 'TransactionConflict' || attempt >= CONFLICT_RETRIES) throw err
+      await new Promise((r) => setTimeout(r, 20 + Math.random() * 60 * attempt))
+    }
+  }
+}
+
+async function replay(deps: Deps, caller: Caller, key: string, requestHash: string): Promise<BookingDetail> {
+  const seen = await deps.repos.mediation.idempotency(caller.user.districtId, caller.user.id, key)
+  if (!seen || seen.requestHash !== requestHash) throw new DomainError('idempotency.mismatch', [{ path: 'Idempotency-Key', message: '该幂等键已用于另一个预约' }])
+  return getBookingDetail(deps, caller, seen.bookingId)
+}
+
+/** The booking as the caller may see it, or 404: another district's, or one the caller is no party to. */
+export async function loadVisible(deps: Deps, caller: Caller, bookingId: string) {
+  const found = await deps.repos.mediation.get(caller.user.districtId, bookingId)
+  if (!found || !bookingActors(caller, found.record).size) throw notFound()
+  return found
+}
+
+export async function getBookingDetail(deps: Deps, caller: Caller, bookingId: string): Promise<BookingDetail> {
+  const { record, timeline } = await loadVisible(deps, caller, bookingId)
+  return detailView(deps, caller, record, timeline)
+}
+
+const summaryView = (s: BookingSummaryRecord): BookingSummary => {
+  const { bookingId, ...rest } = s
+  return { id: bookingId, ...rest }
+}
+
+export async function detailView(deps: Deps, caller: Caller, b: BookingRecord, timeline: BookingTimelineRecord[]): Promise<BookingDetail> {
+  const actors = bookingActors(caller, b)
+  const room = await roomOf(deps, b.districtId, b.roomId)
+  const now = deps.clock()
+  return {
+    ...summaryView(b),
+    version: b.version,
+    roomAddress: b.roomAddress,
+    summary: b.statement,
+    // Only the parties and the mediator ever read a booking: the contact phone is theirs to see.
+    contactPhone: b.contactPhone,
+    otherParty: b.otherPartyName ? { name: b.otherPartyName } : undefined,
+    outcome: b.outcome,
+    record: b.record,
+    changeUntil: new Date(new Date(b.start).getTime() - room.cancelCutoffHours * 3600_000).toISOString(),
+    timeline: timeline.map(({ actorId: _a, ...t }) => t as BookingDetail['timeline'][number]),
+    allowedEvents: allowedBookingEvents(b.status, actors).filter((type) => !timeProblem(type, actors, b, room, now)),
+  }
+}
+
+export async function listBookings(deps: Deps, caller: Caller, q: { view: 'mine' | 'mediator'; when: 'upcoming' | 'past'; cursor?: string; limit: number }) {
+  if (q.view === 'mediator') authorize(caller, 'bookings.list.mediator', undefined, 'view', '只有调解员可以查看接待的预约')
+  const list = { kind: q.view === 'mine' ? ('requester' as const) : ('mediator' as const), userId: caller.user.id }
+  const name = `bookings:${q.view}:${q.when}:${caller.user.id}`
+  const page = await deps.repos.mediation.list(caller.user.districtId, list, q.when, deps.clock().toISOString(), q.limit, decodeCursor(deps.cursorSecret, name, q.cursor))
+  return { items: page.items.map(summaryView), nextCursor: encodeCursor(deps.cursorSecret, name, page.lastKey) }
+}

@@ -1,0 +1,46 @@
+/**
+ * The mediation family's side of the outbox: the event a booking's transition writes (who hears of it, and the words
+ * of the notices), and its fan-out — a booking has two people to tell, so one step always suffices.
+ */
+import { bookingLifecycle, bookingStatusLabels, specialtyLabels, type BookingAudience, type BookingTimelineType } from '@linli/shared'
+import type { FanOut } from '../../notify/outbox'
+import { outboxEvent } from '../../notify/outbox'
+import type { NoticeDraft, OutboxEvent, Recipient } from '../../notify/ports'
+import type { Deps } from '../deps'
+import { chinaTime } from '../cases/outbox'
+import type { BookingRecord } from './ports'
+
+interface BookingPayload {
+  audiences: readonly BookingAudience[]
+  requester: Recipient
+  mediator: Recipient
+  /** The booking_request template's fields (the mediator hears of a new or moved request). */
+  request: Record<string, string>
+  status: Record<string, string>
+  reminder: Record<string, string>
+}
+
+export function bookingEvent(deps: Deps, b: BookingRecord, type: BookingTimelineType, audiences: readonly BookingAudience[], note?: string): OutboxEvent {
+  const time = chinaTime(b.start)
+  const payload: BookingPayload = {
+    audiences,
+    requester: { id: b.requesterId, name: b.requesterName },
+    mediator: { id: b.mediatorId, name: b.mediatorName },
+    request: { room: b.roomName, time, dispute: specialtyLabels[b.disputeType], requester: b.requesterName },
+    status: { room: b.roomName, time, status: bookingStatusLabels[b.status], note: note || bookingLifecycle.labels[type] },
+    reminder: { room: b.roomName, time, address: b.roomAddress, note: `${b.mediatorName}调解员将与你说事，请准时到场` },
+  }
+  return outboxEvent(deps, b.districtId, { kind: 'booking', id: b.bookingId }, type, payload as unknown as Record<string, unknown>)
+}
+
+export const bookingFanOut: FanOut = async (_deps, event) => {
+  const p = event.payload as unknown as BookingPayload
+  const notices: NoticeDraft[] = []
+  if (event.type === 'remind') return { notices: [p.requester, p.mediator].map((recipient) => ({ recipient, templateKey: 'booking_reminder', fields: p.reminder })) }
+  if (p.audiences.includes('requester')) notices.push({ recipient: p.requester, templateKey: 'booking_status', fields: p.status })
+  if (p.audiences.includes('mediator')) {
+    const asks = event.type === 'book' || event.type === 'reschedule'
+    notices.push(asks ? { recipient: p.mediator, templateKey: 'booking_request', fields: p.request } : { recipient: p.mediator, templateKey: 'booking_status', fields: p.status })
+  }
+  return { notices }
+}

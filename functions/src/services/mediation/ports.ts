@@ -1,0 +1,110 @@
+/** The mediation family's records and the storage it needs. */
+import type { AvailabilityException, AvailabilityRule, BookingStatus, Outcome, Specialty } from '@linli/shared'
+import type { OutboxEvent } from '../../notify/ports'
+
+export interface MediatorProfile {
+  districtId: string
+  userId: string
+  name: string
+  brand?: string
+  specialties: Specialty[]
+  intro: string
+  roomIds: string[]
+  held: number
+  agreements: number
+}
+
+/** One slot of one mediator in one room (China date and time of day): what a claim holds. */
+export interface SlotRef {
+  roomId: string
+  date: string
+  time: string
+  mediatorId: string
+}
+
+export interface BookingRecord {
+  districtId: string
+  bookingId: string
+  status: BookingStatus
+  version: number
+  roomId: string
+  roomName: string
+  roomAddress: string
+  mediatorId: string
+  mediatorName: string
+  start: string
+  end: string
+  date: string
+  time: string
+  requesterId: string
+  requesterName: string
+  contactPhone?: string
+  disputeType: Specialty
+  statement: string
+  otherPartyName?: string
+  outcome?: Outcome
+  record?: string
+  /** How many of the reminders before the session were sent or skipped. */
+  reminded: number
+  /** When the clock must look at the booking next (a reminder): its place on the due index. */
+  dueAt?: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface BookingTimelineRecord {
+  at: string
+  type: string
+  from?: BookingStatus
+  to?: BookingStatus
+  actorId: string
+  actorName: string
+  note?: string
+}
+
+/** Rules and exceptions carry the mediator's name, so a room's slots are named without another read. */
+export type NamedRule = AvailabilityRule & { mediatorName: string }
+export type NamedException = AvailabilityException & { mediatorName?: string }
+
+/**
+ * What a transition does besides the booking, in its transaction: the slots it releases and claims, the requester's
+ * count of upcoming bookings, and a completed session counted in the mediator's public record.
+ */
+export interface SlotChange {
+  release?: SlotRef
+  claim?: SlotRef
+  /** −1 when the booking stops being upcoming. */
+  upcoming?: -1
+  session?: { agreement: boolean }
+}
+
+export type CreateOutcome = 'created' | 'slotTaken' | 'limitReached' | 'duplicate'
+export type TransitionOutcome = 'done' | 'conflict' | 'slotTaken'
+
+export interface BookingList {
+  kind: 'requester' | 'mediator'
+  userId: string
+}
+
+export interface MediationRepo {
+  profiles(districtId: string, userIds: readonly string[]): Promise<MediatorProfile[]>
+  putProfile(p: MediatorProfile): Promise<void>
+  /** A room's rules, exceptions and held slots between two China dates: at most two Queries. */
+  calendar(districtId: string, roomId: string, from: string, to: string): Promise<{ rules: NamedRule[]; exceptions: NamedException[]; held: SlotRef[] }>
+  rules(districtId: string, roomId: string, mediatorId: string): Promise<AvailabilityRule[]>
+  /** Replaces one mediator's rules in a room in one transaction. */
+  replaceRules(districtId: string, roomId: string, mediator: { id: string; name: string }, before: number, rules: readonly Omit<AvailabilityRule, 'mediatorId'>[]): Promise<void>
+  putException(districtId: string, roomId: string, exceptionId: string, x: NamedException): Promise<void>
+  /**
+   * One transaction: the booking (with its first timeline item), the claim of its slot (if free), the requester's
+   * upcoming count (if under `limit`), the idempotency record (if new) and one outbox event.
+   */
+  create(b: BookingRecord, timeline: BookingTimelineRecord, limit: number, event: OutboxEvent, idempotency?: { userId: string; key: string; requestHash: string; ttl: number }): Promise<CreateOutcome>
+  idempotency(districtId: string, userId: string, key: string): Promise<{ requestHash: string; bookingId: string } | undefined>
+  get(districtId: string, bookingId: string): Promise<{ record: BookingRecord; timeline: BookingTimelineRecord[] } | undefined>
+  /** One transaction: the booking (if status and version are as read) with its timeline item, the slot changes, one outbox event (if any). */
+  transition(before: BookingRecord, after: BookingRecord, item: BookingTimelineRecord, slots: SlotChange, event?: OutboxEvent): Promise<TransitionOutcome>
+  list(districtId: string, l: BookingList, when: 'upcoming' | 'past', now: string, limit: number, startKey?: Record<string, unknown>): Promise<{ items: BookingSummaryRecord[]; lastKey?: Record<string, unknown> }>
+}
+
+export type BookingSummaryRecord = Pick<BookingRecord, 'bookingId' | 'status' | 'roomId' | 'roomName' | 'mediatorId' | 'mediatorName' | 'start' | 'end' | 'disputeType' | 'requesterName' | 'updatedAt'>

@@ -1,0 +1,94 @@
+/** Rooms, mediators and their hours: what residents browse before booking, and what mediators keep. */
+import { computeSlots, DomainError, ruleProblems, slotId, type MediatorDetail, type MediatorSummary, type RoomDetail, type RoomSummary, type SlotView, type Specialty } from '@linli/shared'
+import { distanceMeters } from '../../adapters/geohash'
+import type { Caller } from '../identity/ports'
+import type { RoomRecord } from '../district/ports'
+import { authorize } from '../authorize'
+import type { Deps } from '../deps'
+import type { MediatorProfile, NamedRule } from './ports'
+
+export async function roomOf(deps: Deps, districtId: string, roomId: string, path = 'id'): Promise<RoomRecord> {
+  const room = (await deps.catalogue(districtId)).rooms.find((r) => r.id === roomId)
+  if (!room) throw new DomainError('room.notFound', [{ path, message: '说事室不存在' }])
+  return room
+}
+
+const roomSummary = ({ id, name, address, lat, lng, hours, specialties }: RoomRecord): RoomSummary => ({ id, name, address, lat, lng, hours, specialties })
+
+const mediatorSummary = (p: MediatorProfile): MediatorSummary => ({
+  id: p.userId,
+  name: p.name,
+  brand: p.brand,
+  specialties: p.specialties,
+  intro: p.intro,
+  record: { held: p.held, agreementRate: p.held ? Math.round((p.agreements / p.held) * 100) / 100 : undefined },
+})
+
+export async function listRooms(deps: Deps, caller: Caller, q: { lat?: number; lng?: number; specialty?: Specialty }): Promise<{ items: RoomSummary[] }> {
+  const { rooms } = await deps.catalogue(caller.user.districtId)
+  const here = q.lat !== undefined && q.lng !== undefined ? { lat: q.lat, lng: q.lng } : undefined
+  const items = rooms
+    .filter((r) => !q.specialty || r.specialties.includes(q.specialty))
+    .map((r) => ({ ...roomSummary(r), ...(here ? { distanceMeters: Math.round(distanceMeters(here, r)) } : {}) }))
+  return { items: here ? items.sort((a, b) => a.distanceMeters! - b.distanceMeters!) : items }
+}
+
+/** The mediators who hold a binding of the room, with their public profiles (one page of holders, one batch read). */
+async function mediatorsOf(deps: Deps, districtId: string, roomId: string): Promise<MediatorProfile[]> {
+  const holders = await deps.repos.users.holders(districtId, roomId, 'mediator', { limit: 50 })
+  const profiles = await deps.repos.mediation.profiles(districtId, holders.items.map((h) => h.userId))
+  return holders.items.map((h) => profiles.find((p) => p.userId === h.userId) ?? blankProfile(districtId, h.userId, h.name, roomId))
+}
+
+const blankProfile = (districtId: string, userId: string, name: string, roomId: string): MediatorProfile => ({ districtId, userId, name, specialties: [], intro: '', roomIds: [roomId], held: 0, agreements: 0 })
+
+export async function getRoom(deps: Deps, caller: Caller, roomId: string): Promise<RoomDetail> {
+  const room = await roomOf(deps, caller.user.districtId, roomId)
+  const mediators = await mediatorsOf(deps, caller.user.districtId, roomId)
+  const { minNoticeHours, horizonDays, cancelCutoffHours } = room
+  return { ...roomSummary(room), minNoticeHours, horizonDays, cancelCutoffHours, mediators: mediators.map(mediatorSummary) }
+}
+
+/** The room's sessions between two China dates, taken ones marked: two Queries of the room's calendar. */
+export async function roomSlots(deps: Deps, caller: Caller, roomId: string, q: { from: string; to: string; mediatorId?: string }): Promise<{ items: SlotView[] }> {
+  const room = await roomOf(deps, caller.user.districtId, roomId)
+  const { rules, exceptions, held } = await deps.repos.mediation.calendar(caller.user.districtId, roomId, q.from, q.to)
+  const slots = computeSlots({ rules, exceptions, taken: new Set(held.map(slotId)), policy: room, now: deps.clock(), from: q.from, to: q.to, mediatorId: q.mediatorId })
+  const names = namesOf(rules, exceptions)
+  return { items: slots.map((s) => ({ ...s, mediatorName: names.get(s.mediatorId) ?? '' })) }
+}
+
+export const namesOf = (rules: readonly NamedRule[], exceptions: readonly { mediatorId?: string; mediatorName?: string }[]) =>
+  new Map([...exceptions.flatMap((x) => (x.mediatorId && x.mediatorName ? [[x.mediatorId, x.mediatorName] as const] : [])), ...rules.map((r) => [r.mediatorId, r.mediatorName] as const)])
+
+export async function getMediator(deps: Deps, caller: Caller, mediatorId: string): Promise<MediatorDetail> {
+  const districtId = caller.user.districtId
+  const [profile] = await deps.repos.mediation.profiles(districtId, [mediatorId])
+  if (!profile) throw new DomainError('mediator.notFound', [{ path: 'id', message: '调解员不存在' }])
+  const { rooms } = await deps.catalogue(districtId)
+  const mine = rooms.filter((r) => profile.roomIds.includes(r.id))
+  const rules = await Promise.all(mine.map((r) => deps.repos.mediation.rules(districtId, r.id, mediatorId)))
+  return {
+    ...mediatorSummary(profile),
+    rooms: mine.map((r, i) => ({ id: r.id, name: r.name, rules: rules[i]!.map(({ weekday, start, end, sessionMinutes, bufferMinutes }) => ({ weekday, start, end, sessionMinutes, bufferMinutes })) })),
+  }
+}
+
+type RuleInput = { weekday: number; start: string; end: string; sessionMinutes: number; bufferMinutes: number }
+
+/** A mediator replaces their own weekly hours in one of their rooms (one transaction). */
+export async function putAvailability(deps: Deps, caller: Caller, roomId: string, rules: RuleInput[]): Promise<MediatorDetail> {
+  const districtId = caller.user.districtId
+  await roomOf(deps, districtId, roomId)
+  authorize(caller, 'availability.manage', roomId, 'id', '你不是该说事室的调解员')
+  const problems = ruleProblems(rules)
+  if (problems.length) throw new DomainError('request.invalid', problems.map((p) => ({ path: `rules.${p.index}`, message: p.message })))
+  const me = { id: caller.user.id, name: caller.user.name }
+  const [before, [profile]] = await Promise.all([deps.repos.mediation.rules(districtId, roomId, me.id), deps.repos.mediation.profiles(districtId, [me.id])])
+  if (!profile || !profile.roomIds.includes(roomId)) {
+    const base = profile ?? blankProfile(districtId, me.id, me.name, roomId)
+    await deps.repos.mediation.putProfile({ ...base, roomIds: [...new Set([...base.roomIds, roomId])] })
+  }
+  await deps.repos.mediation.replaceRules(districtId, roomId, me, before.length, rules)
+  return getMediator(deps, caller, me.id)
+}

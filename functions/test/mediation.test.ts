@@ -1,0 +1,228 @@
+/**
+ * Mediation over HTTP (说事室): rooms and mediators, slots, race-free bookings, the lifecycle with its forbidden moves,
+ * limits, idempotency, and reminders from the due index with the clock moved.
+ */
+import { addDays, chinaDate } from '@linli/shared'
+import { loadConfig } from '../src/config'
+import { buildDeps } from '../src/runtime'
+import { sweep } from '../src/jobs/sweep'
+import { loadCaller } from '../src/services/identity/users'
+import { fireBookingEvent } from '../src/services/mediation/events'
+import { api, cloud, eventually, expectError, login, newMediator, standin, uniqueOpenid } from './support/client'
+
+jest.setTimeout(60_000)
+
+const ROOM = 'room-qingshi'
+const today = () => chinaDate(new Date())
+const slotsOf = async (token: string, roomId = ROOM, mediatorId?: string) => {
+  const r = await api('GET', `/v1/rooms/${roomId}/slots?from=${today()}&to=${addDays(today(), 13)}${mediatorId ? `&mediatorId=${mediatorId}` : ''}`, { token })
+  expect(r.status).toBe(200)
+  return r.body.items as { start: string; mediatorId: string; mediatorName: string; taken: boolean; date: string; time: string }[]
+}
+const book = (token: string, over: Record<string, unknown> = {}, headers?: Record<string, string>) =>
+  api('POST', '/v1/bookings', { token, headers, body: { roomId: ROOM, mediatorId: 'any', disputeType: 'neighbour', summary: '楼上邻居装修噪音，多次沟通无果', ...over } })
+const fire = (token: string, id: string, body: Record<string, unknown>) => api('POST', `/v1/bookings/${id}/events`, { token, body })
+
+let mediator: { token: string; user: { id: string } }
+let mediatorId: string
+beforeAll(async () => {
+  mediator = await login('o-demo-mediator')
+  mediatorId = mediator.user.id
+})
+
+/** A free slot of 孙梅 (the demo mediator), `skip` free ones further on. */
+const freeSlot = async (token: string, skip = 0) => (await slotsOf(token, ROOM, mediatorId)).filter((s) => !s.taken)[skip]!
+
+describe('rooms and mediators', () => {
+  it('lists the district’s rooms nearest first, filters by specialty, and shows a room with its mediators', async () => {
+    const me = await login(uniqueOpenid('rooms'))
+    const near = await api('GET', '/v1/rooms?lat=30.515&lng=114.338', { token: me.token })
+    expect(near.status).toBe(200)
+    expect(near.body.items[0]).toMatchObject({ id: 'room-bailu', distanceMeters: 0 })
+    expect(near.body.items.map((r: { distanceMeters: number }) => r.distanceMeters)).toEqual([...near.body.items.map((r: { distanceMeters: number }) => r.distanceMeters)].sort((a, b) => a - b))
+    const land = await api('GET', '/v1/rooms?specialty=land', { token: me.token })
+    expect(land.body.items.map((r: { id: string }) => r.id)).toEqual(['room-bailu'])
+    expectError(await api('GET', '/v1/rooms?lat=30.5', { token: me.token }), 400, 'request.invalid')
+
+    const room = await api('GET', `/v1/rooms/${ROOM}`, { token: me.token })
+    expect(room.status).toBe(200)
+    expect(room.body).toMatchObject({ name: '青石街道说事室', minNoticeHours: 2, horizonDays: 14 })
+    expect(room.body.mediators.find((m: { brand?: string }) => m.brand === '老李说事')).toMatchObject({ name: '李德明', record: { held: expect.any(Number) } })
+    expectError(await api('GET', '/v1/rooms/room-nowhere', { token: me.token }), 404, 'room.notFound')
+
+    const profile = await api('GET', `/v1/mediators/${mediatorId}`, { token: me.token })
+    expect(profile.status).toBe(200)
+    expect(profile.body.rooms[0]).toMatchObject({ id: ROOM, rules: expect.arrayContaining([{ weekday: 1, start: '09:00', end: '12:00', sessionMinutes: 60, bufferMinutes: 0 }]) })
+    expectError(await api('GET', `/v1/mediators/${me.user.id}`, { token: me.token }), 404, 'mediator.notFound')
+  })
+
+  it('offers slots inside the notice and the horizon, on the grid of each mediator’s rules', async () => {
+    const me = await login(uniqueOpenid('slots'))
+    const slots = await slotsOf(me.token)
+    expect(slots.length).toBeGreaterThan(10)
+    const now = Date.now()
+    for (const s of slots) {
+      expect(Date.parse(s.start)).toBeGreaterThanOrEqual(now + 2 * 3600_000 - 60_000)
+      expect(s.date <= addDays(today(), 14)).toBe(true)
+    }
+    // 孙梅 sits 9–12 on the hour, 李德明 14–17 every hour (45 minutes + 15).
+    expect(new Set(slots.filter((s) => s.mediatorId === mediatorId).map((s) => s.time))).toEqual(new Set(['09:00', '10:00', '11:00']))
+    expect(new Set(slots.filter((s) => s.mediatorName === '李德明').map((s) => s.time))).toEqual(new Set(['14:00', '15:00', '16:00']))
+    expectError(await api('GET', `/v1/rooms/${ROOM}/slots?from=${today()}&to=${addDays(today(), 40)}`, { token: me.token }), 400, 'request.invalid')
+  })
+})
+
+describe('booking', () => {
+  it('books, shows the booking to its parties only, and the mediator confirms it', async () => {
+    const openid = uniqueOpenid('book')
+    const [resident, stranger, other] = await Promise.all([login(openid), login(uniqueOpenid('stranger')), login('o-demo-mediator2')])
+    await api('POST', '/v1/subscriptions', { token: mediator.token, body: { templateKey: 'booking_request', result: 'accept' } })
+    await api('POST', '/v1/subscriptions', { token: resident.token, body: { templateKey: 'booking_status', result: 'accept' } })
+    const slot = await freeSlot(resident.token)
+    const made = await book(resident.token, { mediatorId, start: slot.start, contactPhone: '13912345678', otherParty: { name: '楼上住户' } })
+    expect(made.status).toBe(201)
+    expect(made.body).toMatchObject({ status: 'requested', mediatorId, start: slot.start, roomName: '青石街道说事室', contactPhone: '13912345678', otherParty: { name: '楼上住户' }, allowedEvents: ['cancel', 'reschedule'] })
+    const id = made.body.id
+
+    expect((await slotsOf(resident.token, ROOM, mediatorId)).find((s) => s.start === slot.start)!.taken).toBe(true)
+    const asMediator = await api('GET', `/v1/bookings/${id}`, { token: mediator.token })
+    expect(asMediator.body.allowedEvents).toEqual(['confirm', 'decline', 'cancel', 'reschedule'])
+    expectError(await api('GET', `/v1/bookings/${id}`, { token: stranger.token }), 404, 'booking.notFound')
+    expectError(await api('GET', `/v1/bookings/${id}`, { token: other.token }), 404, 'booking.notFound')
+    expectError(await fire(stranger.token, id, { type: 'cancel', reason: '不想去了' }), 404, 'booking.notFound')
+    expectError(await fire(resident.token, id, { type: 'confirm' }), 403, 'auth.forbidden')
+
+    const mine = await api('GET', '/v1/bookings?view=mine', { token: resident.token })
+    expect(mine.body.items.map((b: { id: string }) => b.id)).toEqual([id])
+    const theirs = await api('GET', '/v1/bookings?view=mediator&limit=50', { token: mediator.token })
+    expect(theirs.body.items.map((b: { id: string }) => b.id)).toContain(id)
+    expectError(await api('GET', '/v1/bookings?view=mediator', { token: resident.token }), 403, 'auth.forbidden')
+
+    const confirmed = await fire(mediator.token, id, { type: 'confirm', version: 1 })
+    expect(confirmed.body).toMatchObject({ status: 'confirmed', version: 2 })
+    expectError(await fire(mediator.token, id, { type: 'confirm' }), 409, 'booking.invalidTransition')
+    // Too early for these: a check-in opens an hour before, no-show after the start.
+    expectError(await fire(mediator.token, id, { type: 'no_show' }), 409, 'booking.invalidTransition')
+    expect(confirmed.body.timeline.map((t: { type: string }) => t.type)).toEqual(['book', 'confirm'])
+
+    // The mediator heard of the request, the resident of the confirmation.
+    const sent = async (openid: string, template: string) => ((await standin('GET', `/dev/messages?touser=${openid}`)).messages as { template_id: string }[]).filter((m) => m.template_id === template)
+    await eventually(async () => ((await sent('o-demo-mediator', 'tpl-booking-request')).length ? true : undefined))
+    await eventually(async () => ((await sent(openid, 'tpl-booking-status')).length ? true : undefined))
+  })
+
+  it('gives the last slot to exactly one of two people booking it at once', async () => {
+    const [a, b] = await Promise.all([login(uniqueOpenid('race-a')), login(uniqueOpenid('race-b'))])
+    const slot = await freeSlot(a.token, 1)
+    const answers = await Promise.all([a, b].map((p) => book(p.token, { mediatorId, start: slot.start })))
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409])
+    expectError(answers.find((r) => r.status === 409)!, 409, 'booking.slotTaken')
+  })
+
+  it('“any mediator” takes a free one atomically: two mediators, three people, two bookings', async () => {
+    const second = await newMediator(ROOM)
+    const rules = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '12:00', sessionMinutes: 60, bufferMinutes: 0 }))
+    expect((await api('PUT', `/v1/rooms/${ROOM}/availability`, { token: second.token, body: { rules } })).status).toBe(200)
+    const people = await Promise.all([1, 2, 3].map((i) => login(uniqueOpenid(`any-${i}`))))
+    const slots = await slotsOf(people[0]!.token)
+    const start = slots.find((s) => s.mediatorId === mediatorId && !s.taken && slots.some((o) => o.start === s.start && o.mediatorId === second.user.id && !o.taken))!.start
+    const answers = await Promise.all(people.map((p) => book(p.token, { start })))
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 201, 409])
+    expect(new Set(answers.filter((r) => r.status === 201).map((r) => r.body.mediatorId))).toEqual(new Set([mediatorId, second.user.id]))
+    // The rest of the tests book 孙梅 by name: the second mediator leaves the room's hours.
+    await api('PUT', `/v1/rooms/${ROOM}/availability`, { token: second.token, body: { rules: [] } })
+  })
+
+  it('cancel releases the slot; reschedule moves it in one go; a confirm racing a cancel has one winner', async () => {
+    const [resident, next] = await Promise.all([login(uniqueOpenid('move')), login(uniqueOpenid('next'))])
+    const [s1, s2] = [await freeSlot(resident.token), await freeSlot(resident.token, 1)]
+    const made = (await book(resident.token, { mediatorId, start: s1.start })).body
+    const moved = await fire(resident.token, made.id, { type: 'reschedule', start: s2!.start })
+    expect(moved.body).toMatchObject({ status: 'requested', start: s2!.start })
+    const after = await slotsOf(resident.token, ROOM, mediatorId)
+    expect(after.find((s) => s.start === s1.start)!.taken).toBe(false)
+    expect(after.find((s) => s.start === s2!.start)!.taken).toBe(true)
+
+    // Into a slot someone else holds: 409, and the booking stays where it was.
+    const blocker = (await book(next.token, { mediatorId, start: s1.start })).body
+    expectError(await fire(resident.token, made.id, { type: 'reschedule', start: s1.start }), 409, 'booking.slotTaken')
+    expect((await api('GET', `/v1/bookings/${made.id}`, { token: resident.token })).body.start).toBe(s2!.start)
+
+    const race = await Promise.all([fire(mediator.token, blocker.id, { type: 'confirm' }), fire(next.token, blocker.id, { type: 'cancel', reason: '时间不合适' })])
+    expect(race.map((r) => r.status).sort()).toEqual([200, 409])
+    const final = (await api('GET', `/v1/bookings/${blocker.id}`, { token: next.token })).body
+    expect(['confirmed', 'cancelled']).toContain(final.status)
+    expect((await slotsOf(next.token, ROOM, mediatorId)).find((s) => s.start === s1.start)!.taken).toBe(final.status === 'confirmed')
+
+    const cancelled = await fire(resident.token, made.id, { type: 'cancel', reason: '已与邻居和解' })
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', allowedEvents: [] })
+    expect((await slotsOf(resident.token, ROOM, mediatorId)).find((s) => s.start === s2!.start)!.taken).toBe(false)
+    expectError(await fire(resident.token, made.id, { type: 'reschedule', start: s2!.start }), 409, 'booking.invalidTransition')
+  })
+
+  it('holds a resident to two upcoming bookings, and replays an Idempotency-Key', async () => {
+    const me = await login(uniqueOpenid('limit'))
+    const slots = (await slotsOf(me.token, ROOM, mediatorId)).filter((s) => !s.taken)
+    const key = `k-${Math.random().toString(36).slice(2, 12)}`
+    const first = await book(me.token, { mediatorId, start: slots[0]!.start }, { 'Idempotency-Key': key })
+    const again = await book(me.token, { mediatorId, start: slots[0]!.start }, { 'Idempotency-Key': key })
+    expect([first.status, again.status]).toEqual([201, 201])
+    expect(again.body.id).toBe(first.body.id)
+    expectError(await book(me.token, { mediatorId, start: slots[1]!.start }, { 'Idempotency-Key': key }), 422, 'idempotency.mismatch')
+    expect((await book(me.token, { mediatorId, start: slots[1]!.start })).status).toBe(201)
+    expectError(await book(me.token, { mediatorId, start: slots[2]!.start }), 409, 'booking.limitReached')
+    await fire(me.token, first.body.id, { type: 'cancel', reason: '改主意了' })
+    expect((await book(me.token, { mediatorId, start: slots[2]!.start })).status).toBe(201)
+    expect((await api('GET', '/v1/bookings?view=mine', { token: me.token })).body.items).toHaveLength(3)
+  })
+
+  it('answers bad bookings with the field and a Chinese message, writing nothing', async () => {
+    const me = await login(uniqueOpenid('bad'))
+    const slot = await freeSlot(me.token)
+    const fields = async (answer: Awaited<ReturnType<typeof book>>, status: number, code: string) => (expectError(answer, status, code), answer.body.error.fields.map((f: { path: string }) => f.path))
+    expect(await fields(await book(me.token, { start: new Date(Date.now() - 3600_000).toISOString() }), 400, 'booking.slotUnavailable')).toEqual(['start'])
+    expect(await fields(await book(me.token, { start: new Date(Date.parse(slot.start) + 10 * 60_000).toISOString() }), 400, 'booking.slotUnavailable')).toEqual(['start'])
+    expect(await fields(await book(me.token, { start: new Date(Date.now() + 40 * 86_400_000).toISOString() }), 400, 'booking.slotUnavailable')).toEqual(['start'])
+    expect(await fields(await book(me.token, { roomId: 'room-nowhere', start: slot.start }), 404, 'room.notFound')).toEqual(['roomId'])
+    expect(await fields(await book(me.token, { mediatorId: (await login('o-demo-mediator3')).user.id, start: slot.start }), 404, 'mediator.notFound')).toEqual(['mediatorId'])
+    expect(await fields(await book(me.token, { start: slot.start, summary: '短' }), 400, 'request.invalid')).toEqual(['summary'])
+    expect(await fields(await book(me.token, { start: slot.start, disputeType: 'tax' }), 400, 'request.invalid')).toEqual(['disputeType'])
+    expect((await api('GET', '/v1/bookings?view=mine', { token: me.token })).body.items).toEqual([])
+    const overlapping = [
+      { weekday: 1, start: '09:00', end: '12:00', sessionMinutes: 60 },
+      { weekday: 1, start: '11:00', end: '13:00', sessionMinutes: 60 },
+    ]
+    const bad = await api('PUT', `/v1/rooms/${ROOM}/availability`, { token: mediator.token, body: { rules: overlapping } })
+    expect(await fields(bad, 400, 'request.invalid')).toEqual(['rules.1'])
+    expectError(await api('PUT', `/v1/rooms/${ROOM}/availability`, { token: me.token, body: { rules: [] } }), 403, 'auth.forbidden')
+  })
+})
+
+describe('the session and its reminders', () => {
+  it('reminds both sides 24 h and 1 h before, from the due index; checks in, completes and counts the session', async () => {
+    const resident = await login(uniqueOpenid('remind'))
+    const slot = await freeSlot(resident.token, 2)
+    const id = (await book(resident.token, { mediatorId, start: slot.start })).body.id
+    await fire(mediator.token, id, { type: 'confirm' })
+    const deps = buildDeps(await loadConfig(cloud().env))
+    const start = Date.parse(slot.start)
+    const at = (ms: number) => ({ ...deps, clock: () => new Date(start + ms) })
+    const reminders = async () => (await api('GET', `/v1/bookings/${id}`, { token: resident.token })).body.timeline.filter((t: { type: string }) => t.type === 'remind').length
+    const expected = start - Date.now() > 24 * 3600_000 ? 2 : 1
+    await sweep(at(-25 * 3600_000))
+    expect(await reminders()).toBe(0)
+    await sweep(at(-24 * 3600_000 + 60_000))
+    await sweep(at(-3600_000 + 60_000))
+    expect(await reminders()).toBe(expected)
+    await sweep(at(-30 * 60_000))
+    expect(await reminders()).toBe(expected)
+
+    // At the session (the clock moved): check in, then record the outcome; the mediator's record counts it.
+    const caller = await loadCaller(deps, mediatorId)
+    const before = (await api('GET', `/v1/mediators/${mediatorId}`, { token: resident.token })).body.record.held
+    await fireBookingEvent(at(-10 * 60_000), caller, id, { type: 'check_in' })
+    const done = await fireBookingEvent(at(50 * 60_000), caller, id, { type: 'complete', outcome: 'agreement_written', record: '双方同意装修时间调整为工作日 9–18 点' })
+    expect(done).toMatchObject({ status: 'completed', outcome: 'agreement_written' })
+    expect((await api('GET', `/v1/mediators/${mediatorId}`, { token: resident.token })).body.record.held).toBe(before + 1)
+  })
+})

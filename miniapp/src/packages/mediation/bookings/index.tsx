@@ -1,0 +1,92 @@
+import { useEffect, useRef, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { listBookings, specialtyLabels, type BookingSummary } from '@linli/shared'
+import { call } from '../../../api/request'
+import { askSubscribe } from '../../../api/subscribe'
+import { StateView } from '../../../components/state-view'
+import { useSession } from '../../../components/use-session'
+import { Button, Cell, CellGroup, TabPane, Tabs, Tag } from '../components/nutui'
+import { sessionTime, statusTag } from '../components/labels'
+import './index.scss'
+
+type When = 'upcoming' | 'past'
+
+/** Bookings: the resident's own (view=mine) or the mediator's sessions (view=mediator); upcoming or past. */
+export default function Bookings() {
+  const session = useSession()
+  const { params } = useRouter()
+  const view = params.view === 'mediator' ? 'mediator' : 'mine'
+  const [when, setWhen] = useState<When>(params.when === 'past' ? 'past' : 'upcoming')
+  const [items, setItems] = useState<BookingSummary[]>()
+  const [cursor, setCursor] = useState<string>()
+  const [error, setError] = useState('')
+  const shown = useRef(false)
+
+  const load = (next?: string) =>
+    call(listBookings, { query: { view, when, cursor: next } })
+      .then((page) => (setItems((list) => (next ? [...(list ?? []), ...page.items] : page.items)), setCursor(page.nextCursor), setError('')))
+      .catch((e: Error) => setError(e.message))
+
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: view === 'mediator' ? '预约管理' : '我的预约' })
+  }, [])
+  useEffect(() => {
+    if (session) setItems(undefined), void load()
+  }, [when])
+  useDidShow(() => {
+    if (shown.current && session) void load()
+    shown.current = true
+  })
+  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
+
+  if (!session) return <View className='page' />
+  return (
+    <View className='page bookings'>
+      <Tabs value={when} onChange={(v) => setWhen(v as When)} activeType='line' duration={0}>
+        <TabPane value='upcoming' title='待进行' />
+        <TabPane value='past' title='已过去' />
+      </Tabs>
+      {view === 'mediator' && (
+        <View className='bookings__toolbar'>
+          <Text className='muted'>有新预约或改期时通过微信通知你</Text>
+          <Button size='small' type='primary' fill='outline' onClick={() => void askSubscribe(['booking_request']).then(() => Taro.showToast({ title: '已设置预约通知', icon: 'none' }))}>
+            接收预约通知
+          </Button>
+        </View>
+      )}
+      {!items || error || !items.length ? (
+        <View>
+          <StateView loading={!items && !error} error={error} empty={view === 'mine' ? '还没有预约' : '暂无预约'} onRetry={() => void load()} />
+          {view === 'mine' && (
+            <Button type='primary' size='small' className='bookings__new' onClick={() => Taro.navigateTo({ url: '/packages/mediation/rooms/index' })}>
+              去预约说事
+            </Button>
+          )}
+        </View>
+      ) : (
+        <CellGroup>
+          {items.map((b) => {
+            const tag = statusTag(b.status)
+            return (
+              <Cell
+                key={b.id}
+                className={`bookings__item bookings__item--${b.status}`}
+                clickable
+                onClick={() => Taro.navigateTo({ url: `/packages/mediation/booking/index?id=${b.id}` })}
+                title={<Text>{sessionTime(b.start)}</Text>}
+                description={`${b.roomName} · ${view === 'mine' ? `调解员 ${b.mediatorName}` : b.requesterName} · ${specialtyLabels[b.disputeType]}`}
+                extra={<Tag type={tag.type}>{tag.label}</Tag>}
+              />
+            )
+          })}
+          {cursor && (
+            <Button size='small' onClick={() => void load(cursor)}>
+              加载更多
+            </Button>
+          )}
+        </CellGroup>
+      )}
+    </View>
+  )
+}

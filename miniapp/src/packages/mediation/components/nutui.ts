@@ -1,0 +1,11 @@
+/** NutUI components only the mediation subpackage uses (kept out of the main package), plus the main ones. */
+import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/tabs/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/tabpane/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/radio/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/radiogroup/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/steps/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/step/style/css'
+
+export * from '../../../components/nutui'
+export { TextArea, Tabs, TabPane, RadioGroup, Steps, Step } from '@nutui/nutui-react-taro'

@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { listRooms, specialties, specialtyLabels, type RoomSummary, type Specialty } from '@linli/shared'
+import { call } from '../../../api/request'
+import { StateView } from '../../../components/state-view'
+import { useSession } from '../../../components/use-session'
+import { Button, Cell, CellGroup, Tag } from '../components/nutui'
+import './index.scss'
+
+type Filter = Specialty | 'all'
+const distance = (m?: number) => (m === undefined ? '' : m < 1000 ? `${m} 米` : `${(m / 1000).toFixed(1)} 公里`)
+
+/** 说事室: the district's rooms, filtered by the kind of dispute, nearest first once the resident shares a position. */
+export default function Rooms() {
+  const session = useSession()
+  const [filter, setFilter] = useState<Filter>('all')
+  const [here, setHere] = useState<{ lat: number; lng: number }>()
+  const [rooms, setRooms] = useState<RoomSummary[]>()
+  const [error, setError] = useState('')
+  const load = () => {
+    setError('')
+    call(listRooms, { query: { specialty: filter === 'all' ? undefined : filter, ...here } })
+      .then((r) => setRooms(r.items))
+      .catch((e: Error) => setError(e.message))
+  }
+  useEffect(() => {
+    if (session) load()
+  }, [filter, here])
+
+  const locate = () =>
+    Taro.getLocation({ type: 'wgs84' })
+      .then((p) => setHere({ lat: p.latitude, lng: p.longitude }))
+      .catch(() => Taro.showToast({ title: '未获得位置，按默认顺序显示', icon: 'none' }))
+
+  if (!session) return <View className='page' />
+  return (
+    <View className='page rooms'>
+      <View className='rooms__intro'>
+        <Text>邻里有矛盾，到说事室坐下来说开。选一个说事室和时段，调解员确认后按时到场。</Text>
+      </View>
+      <View className='rooms__filters'>
+        {(['all', ...specialties] as Filter[]).map((s) => (
+          <Button key={s} size='small' className='rooms__filter' type={s === filter ? 'primary' : 'default'} onClick={() => setFilter(s)}>
+            {s === 'all' ? '全部' : specialtyLabels[s]}
+          </Button>
+        ))}
+        <Button size='small' className='rooms__locate' fill='outline' onClick={() => void locate()}>
+          离我最近
+        </Button>
+      </View>
+      {!rooms || error || !rooms.length ? (
+        <StateView loading={!rooms && !error} error={error} empty='没有接待这类纠纷的说事室' onRetry={load} />
+      ) : (
+        <CellGroup>
+          {rooms.map((r) => (
+            <Cell
+              key={r.id}
+              className='rooms__item'
+              clickable
+              align='flex-start'
+              onClick={() => Taro.navigateTo({ url: `/packages/mediation/room/index?id=${r.id}` })}
+              title={<Text className='rooms__name'>{r.name}</Text>}
+              description={
+                <View>
+                  <View className='muted'>{r.address}</View>
+                  <View className='muted'>{r.hours}</View>
+                  <View className='rooms__tags'>
+                    {r.specialties.map((s) => (
+                      <Tag key={s} plain type='primary'>
+                        {specialtyLabels[s]}
+                      </Tag>
+                    ))}
+                  </View>
+                </View>
+              }
+              extra={<Text className='muted'>{distance(r.distanceMeters)}</Text>}
+            />
+          ))}
+        </CellGroup>
+      )}
+    </View>
+  )
+}

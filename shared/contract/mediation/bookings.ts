@@ -1,0 +1,126 @@
+import { z } from 'zod'
+import { defineRoute } from '../route'
+import { idParams, idSchema } from '../common'
+import { specialtySchema } from './rooms'
+import { bookingEventTypes, bookingStatuses, outcomes } from '../../domain/mediation/lifecycle'
+
+const status = z.enum(bookingStatuses, { error: '状态不正确' })
+const instant = z.iso.datetime({ offset: true, error: '时间必须是 ISO 格式' })
+const reason = z.string({ error: '请填写原因' }).trim().min(2, '原因至少 2 个字').max(200, '原因最多 200 字')
+const phone = z.string().regex(/^1\d{10}$/, '请填写 11 位手机号')
+
+export const createBooking = defineRoute({
+  method: 'POST',
+  path: '/v1/bookings',
+  summary: '预约说事（支持 Idempotency-Key 头；同一时段只有一人能约到）',
+  action: 'bookings.create',
+  status: 201,
+  body: z.strictObject({
+    roomId: idSchema,
+    /** A mediator of the room, or `any`: the first free one at that time. */
+    mediatorId: z.union([idSchema, z.literal('any')], { error: '请选择调解员' }),
+    start: instant,
+    disputeType: specialtySchema,
+    summary: z.string({ error: '请简述纠纷' }).trim().min(5, '纠纷简述至少 5 个字').max(300, '纠纷简述最多 300 字'),
+    contactPhone: phone.optional(),
+    otherParty: z.strictObject({ name: z.string().trim().min(1, '请填写对方称呼').max(20, '对方称呼最多 20 字') }).optional(),
+  }),
+  response: z.lazy(() => bookingDetailSchema),
+})
+
+export const bookingSummarySchema = z.object({
+  id: z.string(),
+  status,
+  roomId: z.string(),
+  roomName: z.string(),
+  mediatorId: z.string(),
+  mediatorName: z.string(),
+  start: z.string(),
+  end: z.string(),
+  disputeType: specialtySchema,
+  requesterName: z.string(),
+  updatedAt: z.string(),
+})
+export type BookingSummary = z.infer<typeof bookingSummarySchema>
+
+export const bookingTimelineItemSchema = z.object({
+  at: z.string(),
+  type: z.enum(['book', 'remind', ...bookingEventTypes]),
+  from: status.optional(),
+  to: status.optional(),
+  actorName: z.string(),
+  note: z.string().optional(),
+})
+
+export const bookingDetailSchema = bookingSummarySchema.extend({
+  version: z.number(),
+  roomAddress: z.string(),
+  summary: z.string(),
+  /** Shown to the mediator and the requester only (the parties' own details). */
+  contactPhone: z.string().optional(),
+  otherParty: z.object({ name: z.string() }).optional(),
+  outcome: z.enum(outcomes).optional(),
+  record: z.string().optional(),
+  /** Until when the requester may still cancel or reschedule. */
+  changeUntil: z.string(),
+  timeline: z.array(bookingTimelineItemSchema),
+  allowedEvents: z.array(z.enum(bookingEventTypes)),
+})
+export type BookingDetail = z.infer<typeof bookingDetailSchema>
+
+export const bookingViews = ['mine', 'mediator'] as const
+
+export const listBookings = defineRoute({
+  method: 'GET',
+  path: '/v1/bookings',
+  summary: '我的预约（mine），或调解员本人的预约（mediator）：待进行的由近及远，已过去的由近及远，分页',
+  action: 'bookings.list',
+  query: z.strictObject({
+    view: z.enum(bookingViews, { error: '视角只能是 mine 或 mediator' }),
+    when: z.enum(['upcoming', 'past'], { error: 'when 只能是 upcoming 或 past' }).default('upcoming'),
+    cursor: z.string().max(2000, '分页游标不正确').optional(),
+    limit: z.coerce.number({ error: '每页条数必须是数字' }).int().min(1, '每页至少 1 条').max(50, '每页最多 50 条').default(20),
+  }),
+  response: z.object({ items: z.array(bookingSummarySchema), nextCursor: z.string().optional() }),
+})
+
+export const getBooking = defineRoute({
+  method: 'GET',
+  path: '/v1/bookings/{id}',
+  summary: '预约详情、时间线，以及当前用户此刻可执行的操作',
+  action: 'bookings.read',
+  params: idParams,
+  response: bookingDetailSchema,
+})
+
+const version = z.number({ error: '版本号必须是数字' }).int().min(1).optional()
+
+export const bookingEventSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('confirm'), version }),
+    z.strictObject({ type: z.literal('decline'), reason, version }),
+    z.strictObject({ type: z.literal('cancel'), reason, version }),
+    z.strictObject({ type: z.literal('reschedule'), start: instant, mediatorId: idSchema.optional(), version }),
+    z.strictObject({ type: z.literal('check_in'), version }),
+    z.strictObject({
+      type: z.literal('complete'),
+      outcome: z.enum(outcomes, { error: '请选择调解结果' }),
+      record: z.string({ error: '请填写调解记录' }).trim().min(5, '调解记录至少 5 个字').max(2000, '调解记录最多 2000 字'),
+      version,
+    }),
+    z.strictObject({ type: z.literal('no_show'), version }),
+  ],
+  { error: '未知的操作类型' },
+)
+export type BookingEvent = z.infer<typeof bookingEventSchema>
+
+export const fireBookingEvent = defineRoute({
+  method: 'POST',
+  path: '/v1/bookings/{id}/events',
+  summary: '预约流转：确认、婉拒、取消、改期、签到、记录结果',
+  action: 'bookings.fireEvent',
+  params: idParams,
+  body: bookingEventSchema,
+  response: bookingDetailSchema,
+})

@@ -1,0 +1,74 @@
+/**
+ * The booking lifecycle as data (DESIGN.md §3 "Mediation"), on the generic machinery: requested → confirmed (the
+ * mediator) | declined → checked_in → completed | no_show; cancel and reschedule while it is upcoming. Several rows
+ * share an event where who fires it decides where it goes (a resident's reschedule waits for the mediator again).
+ */
+import { defineLifecycle, NEW } from '../lifecycle'
+
+export const bookingStatuses = ['requested', 'confirmed', 'declined', 'cancelled', 'checked_in', 'completed', 'no_show'] as const
+export type BookingStatus = (typeof bookingStatuses)[number]
+
+export const bookingStatusLabels: Record<BookingStatus, string> = {
+  requested: '待确认',
+  confirmed: '已确认',
+  declined: '已婉拒',
+  cancelled: '已取消',
+  checked_in: '已签到',
+  completed: '已完成',
+  no_show: '未到场',
+}
+
+/** Bookings that still hold their slot and count toward a resident's limit. */
+export const upcomingStatuses: readonly BookingStatus[] = ['requested', 'confirmed']
+
+/** How the caller stands to a booking, from our records. */
+export type BookingActor = 'requester' | 'mediator' | 'system'
+/** Who hears of a transition. */
+export type BookingAudience = 'requester' | 'mediator'
+
+export const bookingEventTypes = ['confirm', 'decline', 'cancel', 'reschedule', 'check_in', 'complete', 'no_show'] as const
+export type BookingEventType = (typeof bookingEventTypes)[number]
+export type BookingTimelineType = BookingEventType | 'book' | 'remind'
+
+const upcoming = ['requested', 'confirmed'] as const
+
+export const bookingLifecycle = defineLifecycle<BookingStatus, BookingTimelineType, BookingActor, BookingAudience>({
+  states: bookingStatuses,
+  labels: {
+    book: '预约',
+    remind: '提醒',
+    confirm: '确认预约',
+    decline: '婉拒',
+    cancel: '取消预约',
+    reschedule: '改期',
+    check_in: '签到',
+    complete: '记录结果',
+    no_show: '未到场',
+  },
+  rows: [
+    { event: 'book', from: [NEW], to: 'requested', who: ['requester'], notify: ['mediator'] },
+    { event: 'confirm', from: ['requested'], to: 'confirmed', who: ['mediator'], notify: ['requester'] },
+    { event: 'decline', from: ['requested'], to: 'declined', who: ['mediator'], notify: ['requester'] },
+    { event: 'cancel', from: upcoming, to: 'cancelled', who: ['requester'], notify: ['mediator'] },
+    { event: 'cancel', from: upcoming, to: 'cancelled', who: ['mediator'], notify: ['requester'] },
+    // A resident's new time waits for the mediator's confirmation again; the mediator's own move stands.
+    { event: 'reschedule', from: upcoming, to: 'requested', who: ['requester'], notify: ['mediator'] },
+    { event: 'reschedule', from: upcoming, to: 'confirmed', who: ['mediator'], notify: ['requester'] },
+    { event: 'check_in', from: ['confirmed'], to: 'checked_in', who: ['mediator'] },
+    { event: 'complete', from: ['checked_in'], to: 'completed', who: ['mediator'], notify: ['requester'] },
+    { event: 'no_show', from: ['confirmed'], to: 'no_show', who: ['mediator'] },
+  ],
+})
+
+/** The events `actors` may fire on a booking in `status`. */
+export const allowedBookingEvents = (status: BookingStatus, actors: ReadonlySet<BookingActor>) => bookingLifecycle.allowed(status, actors) as BookingEventType[]
+
+/** How a session ended (人民调解法: an agreement written or oral, or none, leaving the other routes). */
+export const outcomes = ['agreement_written', 'agreement_oral', 'no_agreement'] as const
+export type Outcome = (typeof outcomes)[number]
+export const outcomeLabels: Record<Outcome, string> = { agreement_written: '达成书面协议', agreement_oral: '达成口头协议', no_agreement: '未达成协议' }
+
+/** Reminders before a confirmed session, hours ahead. */
+export const REMINDER_HOURS = [24, 1] as const
+/** A resident holds at most this many upcoming bookings. */
+export const MAX_UPCOMING_BOOKINGS = 2

@@ -43,6 +43,8 @@ const validQuery: Record<string, Record<string, string>> = {
   casesList: { view: 'mine' },
   casesNearby: { lat: '30.5051', lng: '114.3052', categoryId: 'cat-noise' },
   gridsLocate: { lat: '30.5051', lng: '114.3052' },
+  roomsSlots: { from: '2026-12-01', to: '2026-12-07' },
+  bookingsList: { view: 'mine' },
 }
 
 describe.each(withQuery)('%s with a repeated query parameter', (name, route) => {
@@ -50,7 +52,7 @@ describe.each(withQuery)('%s with a repeated query parameter', (name, route) => 
   it.each(keys)('answers 400 naming %s', async (key) => {
     const rest = Object.entries(validQuery[name] ?? {}).filter(([k]) => k !== key)
     const query = new URLSearchParams([...rest, [key, '1'], [key, 'x y']])
-    const res = await api(route.method, `${route.path}?${query}`, { token })
+    const res = await api(route.method, `${fillPath(route.path, { id: 'abc123' })}?${query}`, { token })
     expectClear(res, key)
     expect(res.status).toBe(400)
   })

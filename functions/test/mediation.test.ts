@@ -148,7 +148,8 @@ describe('booking', () => {
     expectError(await fire(resident.token, made.id, { type: 'reschedule', start: s1.start }), 409, 'booking.slotTaken')
     expect((await api('GET', `/v1/bookings/${made.id}`, { token: resident.token })).body.start).toBe(s2!.start)
 
-    const race = await Promise.all([fire(mediator.token, blocker.id, { type: 'confirm' }), fire(next.token, blocker.id, { type: 'cancel', reason: '时间不合适' })])
+    // Both act on the version they saw: one wins, the other is told the booking moved on.
+    const race = await Promise.all([fire(mediator.token, blocker.id, { type: 'confirm', version: 1 }), fire(next.token, blocker.id, { type: 'cancel', reason: '时间不合适', version: 1 })])
     expect(race.map((r) => r.status).sort()).toEqual([200, 409])
     const final = (await api('GET', `/v1/bookings/${blocker.id}`, { token: next.token })).body
     expect(['confirmed', 'cancelled']).toContain(final.status)

@@ -6,8 +6,9 @@ import { ApiError, call } from '../../../api/request'
 import { askSubscribe } from '../../../api/subscribe'
 import { StateView } from '../../../components/state-view'
 import { useSession } from '../../../components/use-session'
-import { Button, Cell, CellGroup, Input, RadioGroup, Tag, TextArea } from '../components/nutui'
+import { Button, Cell, CellGroup, Input, RadioGroup, TextArea } from '../components/nutui'
 import { SlotPicker } from '../components/slot-picker'
+import { SpecialtyTags } from '../components/specialty-tags'
 import { sessionTime } from '../components/labels'
 import './index.scss'
 
@@ -99,13 +100,7 @@ export default function Room() {
               description={m.intro}
               extra={<Text className='muted'>{`已调解 ${m.record.held} 场${m.record.agreementRate !== undefined ? ` · 达成率 ${Math.round(m.record.agreementRate * 100)}%` : ''}`}</Text>}
             />
-            <View className='room__tags'>
-              {m.specialties.map((s) => (
-                <Tag key={s} plain type='primary'>
-                  {specialtyLabels[s]}
-                </Tag>
-              ))}
-            </View>
+            <SpecialtyTags className='room__tags' items={m.specialties} />
           </CellGroup>
         ))}
       <Text className='section-title'>选择时段</Text>

@@ -5,7 +5,8 @@ import { listRooms, specialties, specialtyLabels, type RoomSummary, type Special
 import { call } from '../../../api/request'
 import { StateView } from '../../../components/state-view'
 import { useSession } from '../../../components/use-session'
-import { Button, Cell, CellGroup, Tag } from '../components/nutui'
+import { Button, Cell, CellGroup } from '../components/nutui'
+import { SpecialtyTags } from '../components/specialty-tags'
 import './index.scss'
 
 type Filter = Specialty | 'all'
@@ -65,13 +66,7 @@ export default function Rooms() {
                 <View>
                   <View className='muted'>{r.address}</View>
                   <View className='muted'>{r.hours}</View>
-                  <View className='rooms__tags'>
-                    {r.specialties.map((s) => (
-                      <Tag key={s} plain type='primary'>
-                        {specialtyLabels[s]}
-                      </Tag>
-                    ))}
-                  </View>
+                  <SpecialtyTags className='rooms__tags' items={r.specialties} />
                 </View>
               }
               extra={<Text className='muted'>{distance(r.distanceMeters)}</Text>}

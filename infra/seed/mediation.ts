@@ -58,7 +58,7 @@ export async function seedMediators(repos: Pick<Repos, 'mediation' | 'users'>, d
   if ((await repos.mediation.profiles(districtId, ids.slice(-1))).length) return 'present'
   for (const [i, m] of demoMediators.entries()) {
     const user = await repos.users.getWithRoles(ids[i]!)
-    if (!user) throw new Error(`mediator ${m.openid} is not seeded as a persona`)
+    if (!user) throw new Error(`mediator ${m.openid} is not seeded as a persona: delete .data/ (it was written before mediation existed)`)
     const me = { id: user.user.id, name: user.user.name }
     const rules = m.hours.flatMap((h) => h.weekdays.map((weekday) => ({ weekday, start: h.start, end: h.end, sessionMinutes: h.session, bufferMinutes: h.buffer })))
     await repos.mediation.replaceRules(districtId, m.roomId, me, 0, rules)

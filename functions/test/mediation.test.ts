@@ -199,6 +199,50 @@ describe('booking', () => {
   })
 })
 
+describe('the other party', () => {
+  it('joins with the invite code, sees the booking without the requester’s details, hears of it, and may decline to take part', async () => {
+    const theirOpenid = uniqueOpenid('respondent')
+    const [requester, respondent, third] = await Promise.all([login(uniqueOpenid('requester')), login(theirOpenid), login(uniqueOpenid('third'))])
+    await api('POST', '/v1/subscriptions', { token: respondent.token, body: { templateKey: 'booking_status', result: 'accept' } })
+    const slot = await freeSlot(requester.token, 3)
+    const made = (await book(requester.token, { mediatorId, start: slot.start, contactPhone: '13912345678', otherParty: { name: '楼上住户' } })).body
+    expect(made.inviteCode).toMatch(/^[A-Z2-9]{8}$/)
+
+    expectError(await api('POST', '/v1/bookings/join', { token: respondent.token, body: { code: 'ZZZZZZZZ' } }), 404, 'booking.inviteNotFound')
+    expectError(await api('POST', '/v1/bookings/join', { token: requester.token, body: { code: made.inviteCode } }), 400, 'request.invalid')
+    const joined = await api('POST', '/v1/bookings/join', { token: respondent.token, body: { code: made.inviteCode, contactPhone: '13800005555' } })
+    expect(joined.status).toBe(200)
+    expect(joined.body).toMatchObject({ id: made.id, respondent: { name: expect.any(String), contactPhone: '13800005555' }, allowedEvents: ['refuse'] })
+    // The requester's own account and phone are not the other side's to read, nor is the code any longer.
+    expect(joined.body.summary).toBeUndefined()
+    expect(joined.body.contactPhone).toBeUndefined()
+    expect(joined.body.inviteCode).toBeUndefined()
+    expectError(await api('POST', '/v1/bookings/join', { token: third.token, body: { code: made.inviteCode } }), 409, 'booking.alreadyJoined')
+    expect((await api('POST', '/v1/bookings/join', { token: respondent.token, body: { code: made.inviteCode } })).status).toBe(200)
+
+    const asRequester = (await api('GET', `/v1/bookings/${made.id}`, { token: requester.token })).body
+    expect(asRequester.respondent.contactPhone).toBeUndefined()
+    expect((await api('GET', `/v1/bookings/${made.id}`, { token: mediator.token })).body.respondent.contactPhone).toBe('13800005555')
+    expect((await api('GET', '/v1/bookings?view=mine', { token: respondent.token })).body.items.map((b: { id: string }) => b.id)).toEqual([made.id])
+    expectError(await api('GET', `/v1/bookings/${made.id}`, { token: third.token }), 404, 'booking.notFound')
+
+    // Confirmed: both parties hear of it and see it on their lists.
+    await fire(mediator.token, made.id, { type: 'confirm' })
+    const theirs = await eventually(async () => {
+      const items = (await api('GET', '/v1/bookings?view=mine', { token: respondent.token })).body.items
+      return items[0]?.status === 'confirmed' ? items : undefined
+    })
+    expect(theirs).toHaveLength(1)
+    await eventually(async () => (((await standin('GET', `/dev/messages?touser=${theirOpenid}`)).messages as { template_id: string }[]).some((m) => m.template_id === 'tpl-booking-status') ? true : undefined))
+
+    // Mediation needs both sides: the other party declines, the slot is free again.
+    expectError(await fire(requester.token, made.id, { type: 'refuse', reason: '我不同意调解' }), 403, 'auth.forbidden')
+    const refused = await fire(respondent.token, made.id, { type: 'refuse', reason: '已通过其他途径解决' })
+    expect(refused.body).toMatchObject({ status: 'refused', allowedEvents: [] })
+    expect((await slotsOf(requester.token, ROOM, mediatorId)).find((s) => s.start === slot.start)!.taken).toBe(false)
+  })
+})
+
 describe('the session and its reminders', () => {
   it('reminds both sides 24 h and 1 h before, from the due index; checks in, completes and counts the session', async () => {
     const resident = await login(uniqueOpenid('remind'))

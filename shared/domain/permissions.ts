@@ -51,6 +51,7 @@ export const permissions = {
   'mediators.read': signedIn,
   'availability.manage': { roles: ['mediator'], scope: 'room' },
   'bookings.create': signedIn,
+  'bookings.join': signedIn,
   'bookings.list': signedIn,
   'bookings.list.mediator': { roles: ['mediator'], scope: 'room' },
   'bookings.read': onRecord,

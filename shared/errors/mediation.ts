@@ -8,5 +8,7 @@ export const mediationErrors = {
   'booking.limitReached': { status: 409, message: '你已有 2 个待进行的预约，请先完成或取消后再预约' },
   'booking.invalidTransition': { status: 409, message: '预约当前状态不允许此操作' },
   'booking.conflict': { status: 409, message: '预约已被他人处理，请刷新后重试' },
+  'booking.inviteNotFound': { status: 404, message: '邀请码无效或预约已结束' },
+  'booking.alreadyJoined': { status: 409, message: '该预约已有对方当事人加入' },
   'booking.tooLate': { status: 409, message: '已过可取消或改期的时间，请联系调解员' },
 } as const

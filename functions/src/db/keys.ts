@@ -78,6 +78,10 @@ export const keys = {
     mediator: (districtId: string, userId: string) => tenant(districtId, 'BOOKINGS', 'MEDIATOR', userId),
   },
   bookingSort: (start: string, id: string) => `${start}#${id}`,
+  /** The respondent's entry of a booking (their list is gsi1 like a requester's). */
+  bookingView: (userId: string) => `VIEW#${userId}`,
+  bookingInvite: (districtId: string, code: string) => tenant(districtId, 'BOOKINGINVITE', code),
+  bookingInviteItem: 'INVITE',
   /** How many upcoming bookings a resident holds (the limit is kept by a condition on this counter). */
   upcomingBookings: (districtId: string, userId: string) => tenant(districtId, 'PARTY', userId),
   upcomingItem: 'UPCOMING',

@@ -58,7 +58,7 @@ export function makePatterns(e: Entities) {
       .pattern(({ districtId, roomId, from, to }) => ({ partition: keys.roomCalendar(districtId, roomId), range: { between: [keys.calendarDay(from), `${keys.calendarDay(to)}~`] } }))
       .options({ maxPages: Infinity, showEntityAttr: true }),
     'bookings of a person': ap()
-      .entities(e.Booking)
+      .entities(e.Booking, e.BookingView)
       .schema(map({ listKey: string(), index: string().enum('gsi1', 'gsi2'), when: string().enum('upcoming', 'past'), now: string() }))
       .pattern(({ listKey, index, when, now }) => ({ index, partition: listKey, range: when === 'upcoming' ? { gte: now } : { lt: now } }))
       .options({ attributes: ['summary'] }),

@@ -45,7 +45,7 @@ export type BookingSummary = z.infer<typeof bookingSummarySchema>
 
 export const bookingTimelineItemSchema = z.object({
   at: z.string(),
-  type: z.enum(['book', 'remind', ...bookingEventTypes]),
+  type: z.enum(['book', 'join', 'remind', ...bookingEventTypes]),
   from: status.optional(),
   to: status.optional(),
   actorName: z.string(),
@@ -55,10 +55,14 @@ export const bookingTimelineItemSchema = z.object({
 export const bookingDetailSchema = bookingSummarySchema.extend({
   version: z.number(),
   roomAddress: z.string(),
-  summary: z.string(),
-  /** Shown to the mediator and the requester only (the parties' own details). */
+  /** The requester's account of the dispute and phone: for the requester and the mediator only. */
+  summary: z.string().optional(),
   contactPhone: z.string().optional(),
+  /** The other side as the requester named them, and once they joined, who they are (their phone: theirs and the mediator's to see). */
   otherParty: z.object({ name: z.string() }).optional(),
+  respondent: z.object({ name: z.string(), contactPhone: z.string().optional() }).optional(),
+  /** The code that lets the other side join (for the requester and the mediator, until someone joined). */
+  inviteCode: z.string().optional(),
   outcome: z.enum(outcomes).optional(),
   record: z.string().optional(),
   /** Until when the requester may still cancel or reschedule. */
@@ -67,6 +71,18 @@ export const bookingDetailSchema = bookingSummarySchema.extend({
   allowedEvents: z.array(z.enum(bookingEventTypes)),
 })
 export type BookingDetail = z.infer<typeof bookingDetailSchema>
+
+export const joinBooking = defineRoute({
+  method: 'POST',
+  path: '/v1/bookings/join',
+  summary: '对方当事人凭邀请码加入预约（一个预约只能有一位对方当事人）',
+  action: 'bookings.join',
+  body: z.strictObject({
+    code: z.string({ error: '请填写邀请码' }).trim().regex(/^[A-Z0-9]{8}$/, '邀请码为 8 位字母或数字'),
+    contactPhone: phone.optional(),
+  }),
+  response: bookingDetailSchema,
+})
 
 export const bookingViews = ['mine', 'mediator'] as const
 
@@ -101,6 +117,7 @@ export const bookingEventSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal('confirm'), version }),
     z.strictObject({ type: z.literal('decline'), reason, version }),
     z.strictObject({ type: z.literal('cancel'), reason, version }),
+    z.strictObject({ type: z.literal('refuse'), reason, version }),
     z.strictObject({ type: z.literal('reschedule'), start: instant, mediatorId: idSchema.optional(), version }),
     z.strictObject({ type: z.literal('check_in'), version }),
     z.strictObject({

@@ -1,5 +1,5 @@
 import { listRooms, getRoom, roomSlots, getMediator, putAvailability } from './rooms'
-import { createBooking, listBookings, getBooking, fireBookingEvent } from './bookings'
+import { createBooking, listBookings, getBooking, fireBookingEvent, joinBooking } from './bookings'
 
 export const mediationRoutes = {
   roomsList: listRooms,
@@ -8,6 +8,7 @@ export const mediationRoutes = {
   availabilityPut: putAvailability,
   mediatorsGet: getMediator,
   bookingsCreate: createBooking,
+  bookingsJoin: joinBooking,
   bookingsList: listBookings,
   bookingsGet: getBooking,
   bookingsFireEvent: fireBookingEvent,

@@ -5,7 +5,7 @@
  */
 import { defineLifecycle, NEW } from '../lifecycle'
 
-export const bookingStatuses = ['requested', 'confirmed', 'declined', 'cancelled', 'checked_in', 'completed', 'no_show'] as const
+export const bookingStatuses = ['requested', 'confirmed', 'declined', 'cancelled', 'refused', 'checked_in', 'completed', 'no_show'] as const
 export type BookingStatus = (typeof bookingStatuses)[number]
 
 export const bookingStatusLabels: Record<BookingStatus, string> = {
@@ -13,6 +13,7 @@ export const bookingStatusLabels: Record<BookingStatus, string> = {
   confirmed: '已确认',
   declined: '已婉拒',
   cancelled: '已取消',
+  refused: '对方不参加',
   checked_in: '已签到',
   completed: '已完成',
   no_show: '未到场',
@@ -21,14 +22,14 @@ export const bookingStatusLabels: Record<BookingStatus, string> = {
 /** Bookings that still hold their slot and count toward a resident's limit. */
 export const upcomingStatuses: readonly BookingStatus[] = ['requested', 'confirmed']
 
-/** How the caller stands to a booking, from our records. */
-export type BookingActor = 'requester' | 'mediator' | 'system'
-/** Who hears of a transition. */
-export type BookingAudience = 'requester' | 'mediator'
+/** How the caller stands to a booking, from our records: who asked, the other side who joined, the mediator. */
+export type BookingActor = 'requester' | 'respondent' | 'mediator' | 'system'
+/** Who hears of a transition (the respondent only once they joined). */
+export type BookingAudience = 'requester' | 'respondent' | 'mediator'
 
-export const bookingEventTypes = ['confirm', 'decline', 'cancel', 'reschedule', 'check_in', 'complete', 'no_show'] as const
+export const bookingEventTypes = ['confirm', 'decline', 'cancel', 'reschedule', 'refuse', 'check_in', 'complete', 'no_show'] as const
 export type BookingEventType = (typeof bookingEventTypes)[number]
-export type BookingTimelineType = BookingEventType | 'book' | 'remind'
+export type BookingTimelineType = BookingEventType | 'book' | 'join' | 'remind'
 
 const upcoming = ['requested', 'confirmed'] as const
 
@@ -36,6 +37,7 @@ export const bookingLifecycle = defineLifecycle<BookingStatus, BookingTimelineTy
   states: bookingStatuses,
   labels: {
     book: '预约',
+    join: '对方加入',
     remind: '提醒',
     confirm: '确认预约',
     decline: '婉拒',
@@ -43,19 +45,22 @@ export const bookingLifecycle = defineLifecycle<BookingStatus, BookingTimelineTy
     reschedule: '改期',
     check_in: '签到',
     complete: '记录结果',
+    refuse: '不参加调解',
     no_show: '未到场',
   },
   rows: [
     { event: 'book', from: [NEW], to: 'requested', who: ['requester'], notify: ['mediator'] },
-    { event: 'confirm', from: ['requested'], to: 'confirmed', who: ['mediator'], notify: ['requester'] },
-    { event: 'decline', from: ['requested'], to: 'declined', who: ['mediator'], notify: ['requester'] },
-    { event: 'cancel', from: upcoming, to: 'cancelled', who: ['requester'], notify: ['mediator'] },
-    { event: 'cancel', from: upcoming, to: 'cancelled', who: ['mediator'], notify: ['requester'] },
+    { event: 'confirm', from: ['requested'], to: 'confirmed', who: ['mediator'], notify: ['requester', 'respondent'] },
+    { event: 'decline', from: ['requested'], to: 'declined', who: ['mediator'], notify: ['requester', 'respondent'] },
+    { event: 'cancel', from: upcoming, to: 'cancelled', who: ['requester'], notify: ['mediator', 'respondent'] },
+    { event: 'cancel', from: upcoming, to: 'cancelled', who: ['mediator'], notify: ['requester', 'respondent'] },
+    // Mediation needs both sides (人民调解法 §17): the other party may decline to take part.
+    { event: 'refuse', from: upcoming, to: 'refused', who: ['respondent'], notify: ['requester', 'mediator'] },
     // A resident's new time waits for the mediator's confirmation again; the mediator's own move stands.
-    { event: 'reschedule', from: upcoming, to: 'requested', who: ['requester'], notify: ['mediator'] },
-    { event: 'reschedule', from: upcoming, to: 'confirmed', who: ['mediator'], notify: ['requester'] },
+    { event: 'reschedule', from: upcoming, to: 'requested', who: ['requester'], notify: ['mediator', 'respondent'] },
+    { event: 'reschedule', from: upcoming, to: 'confirmed', who: ['mediator'], notify: ['requester', 'respondent'] },
     { event: 'check_in', from: ['confirmed'], to: 'checked_in', who: ['mediator'] },
-    { event: 'complete', from: ['checked_in'], to: 'completed', who: ['mediator'], notify: ['requester'] },
+    { event: 'complete', from: ['checked_in'], to: 'completed', who: ['mediator'], notify: ['requester', 'respondent'] },
     { event: 'no_show', from: ['confirmed'], to: 'no_show', who: ['mediator'] },
   ],
 })

@@ -107,6 +107,10 @@ export function makeMediationEntities(table: LinliTable) {
       disputeType: string(),
       statement: string(),
       otherPartyName: string().optional(),
+      inviteCode: string(),
+      respondentId: string().optional(),
+      respondentName: string().optional(),
+      respondentPhone: string().optional(),
       outcome: string().enum(...outcomes).optional(),
       record: string().optional(),
       /** How many of the reminders before the session were sent or skipped. */
@@ -128,6 +132,24 @@ export function makeMediationEntities(table: LinliTable) {
     computeKey: ({ districtId, bookingId }) => ({ pk: keys.booking(districtId, bookingId), sk: keys.bookingItem }),
   })
 
+  /** The respondent's list entry: the booking's summary on their list (gsi1), kept current by each transition. */
+  const BookingView = new Entity({
+    name: 'BookingView',
+    table,
+    timestamps: false,
+    schema: item({ districtId: string().key(), bookingId: string().key(), userId: string().key(), summary: any(), gsi1pk: string(), gsi1sk: string() }),
+    computeKey: ({ districtId, bookingId, userId }) => ({ pk: keys.booking(districtId, bookingId), sk: keys.bookingView(userId) }),
+  })
+
+  /** An invite code → its booking, so the other side can join. */
+  const BookingInvite = new Entity({
+    name: 'BookingInvite',
+    table,
+    timestamps: false,
+    schema: item({ districtId: string().key(), code: string().key(), bookingId: string(), ttl: number() }),
+    computeKey: ({ districtId, code }) => ({ pk: keys.bookingInvite(districtId, code), sk: keys.bookingInviteItem }),
+  })
+
   const UpcomingBookings = new Entity({
     name: 'UpcomingBookings',
     table,
@@ -144,5 +166,5 @@ export function makeMediationEntities(table: LinliTable) {
     computeKey: ({ districtId, userId, key }) => ({ pk: keys.idempotency(districtId, userId, key), sk: keys.bookingIdempotencyItem }),
   })
 
-  return { MediatorProfile, AvailabilityRule, AvailabilityException, SlotClaim, Booking, UpcomingBookings, BookingIdempotency }
+  return { MediatorProfile, AvailabilityRule, AvailabilityException, SlotClaim, Booking, BookingView, BookingInvite, UpcomingBookings, BookingIdempotency }
 }

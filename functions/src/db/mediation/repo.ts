@@ -46,6 +46,13 @@ export function makeMediationRepo(e: Entities): MediationRepo {
   const upcoming = e.UpcomingBookings.build(EntityRepository)
   const idempotency = e.BookingIdempotency.build(EntityRepository)
   const outbox = e.OutboxEvent.build(EntityRepository)
+  const views = e.BookingView.build(EntityRepository)
+  const invites = e.BookingInvite.build(EntityRepository)
+  /** The respondent's list entry, written with every change of the booking once they joined. */
+  const respondentEntry = (b: BookingRecord) =>
+    b.respondentId
+      ? [views.transactPut({ districtId: b.districtId, bookingId: b.bookingId, userId: b.respondentId, summary: summaryOf(b), gsi1pk: keys.bookingsOf.requester(b.districtId, b.respondentId), gsi1sk: keys.bookingSort(b.start, b.bookingId) })]
+      : []
   const p = makePatterns(e)
   const claimKey = (districtId: string, s: SlotRef) => ({ districtId, ...s })
 
@@ -101,18 +108,45 @@ export function makeMediationRepo(e: Entities): MediationRepo {
           claims.transactPut({ ...claimKey(districtId, b), bookingId: b.bookingId }, { condition: { attr: 'bookingId', exists: false } }),
           upcoming.transactUpdate({ districtId, userId, count: $add(1) }, { condition: { or: [{ attr: 'count', exists: false }, { attr: 'count', lt: limit }] } }),
           outbox.transactPut(outboxEventItem(event)),
+          invites.transactPut({ districtId, code: b.inviteCode, bookingId: b.bookingId, ttl: Math.floor(Date.parse(b.end) / 1000) + 30 * 86_400 }, { condition: { attr: 'code', exists: false } }),
           ...(idem ? [idempotency.transactPut({ districtId, userId, key: idem.key, requestHash: idem.requestHash, bookingId: b.bookingId, ttl: idem.ttl }, { condition: { attr: 'key', exists: false } })] : []),
         )
         return 'created'
       } catch (err) {
         if (!isCanceled(err)) throw err
-        const [, claim, count, , key] = cancelReasons(err)
+        const [, claim, count, , invite, key] = cancelReasons(err)
         if (key === 'ConditionalCheckFailed') return 'duplicate'
         if (claim === 'ConditionalCheckFailed') return 'slotTaken'
         if (count === 'ConditionalCheckFailed') return 'limitReached'
+        // Two bookings drew the same invite code (1 in 36^8): the next attempt draws another.
+        if (invite === 'ConditionalCheckFailed') throw Object.assign(new Error('invite code taken'), { name: 'TransactionConflict' })
         // A TransactionConflict: another booking was writing the same items at that moment. Tried again, it will meet
         // that booking's claim (or its absence).
         throw Object.assign(new Error('booking transaction conflict'), { name: 'TransactionConflict' })
+      }
+    },
+
+    /** Access pattern "an invite code": GetItem `<d>#BOOKINGINVITE#code / INVITE`. */
+    async invite(districtId, code) {
+      const { Item } = await invites.get({ districtId, code })
+      return Item?.bookingId
+    },
+
+    async join(before, after, item, event) {
+      const { districtId, bookingId } = after
+      try {
+        await execute(
+          bookings.transactUpdate(
+            { districtId, bookingId, respondentId: after.respondentId, respondentName: after.respondentName, respondentPhone: after.respondentPhone, version: after.version, updatedAt: after.updatedAt, timeline: $append([item]) },
+            { condition: { and: [{ attr: 'respondentId', exists: false }, { attr: 'status', eq: before.status }, { attr: 'version', eq: before.version }] } },
+          ),
+          ...respondentEntry(after),
+          outbox.transactPut(outboxEventItem(event)),
+        )
+        return true
+      } catch (err) {
+        if (isCanceled(err)) return false
+        throw err
       }
     },
 
@@ -139,6 +173,7 @@ export function makeMediationRepo(e: Entities): MediationRepo {
           ...(slots.claim ? [claims.transactPut({ ...claimKey(districtId, slots.claim), bookingId }, { condition: { attr: 'bookingId', exists: false } })] : []),
           ...(slots.upcoming ? [upcoming.transactUpdate({ districtId, userId: after.requesterId, count: $add(-1) }, { condition: { attr: 'count', gt: 0 } })] : []),
           ...(slots.session ? [profiles.transactUpdate({ districtId, userId: after.mediatorId, held: $add(1), agreements: $add(slots.session.agreement ? 1 : 0) })] : []),
+          ...respondentEntry(after),
           ...(event ? [outbox.transactPut(outboxEventItem(event))] : []),
         )
         return 'done'

@@ -1,6 +1,6 @@
 /** Booking a session (race-free: the slot's claim commits with the booking) and reading bookings. */
-import { createHash } from 'node:crypto'
-import { allowedBookingEvents, bookingLifecycle, DomainError, MAX_UPCOMING_BOOKINGS, type BookingDetail, type BookingSummary, type Specialty } from '@linli/shared'
+import { createHash, randomInt } from 'node:crypto'
+import { allowedBookingEvents, bookingLifecycle, DomainError, MAX_UPCOMING_BOOKINGS, upcomingStatuses, type BookingDetail, type BookingSummary, type Specialty } from '@linli/shared'
 import type { Caller } from '../identity/ports'
 import { authorize } from '../authorize'
 import { decodeCursor, encodeCursor } from '../cursor'
@@ -26,6 +26,9 @@ export interface BookingInput {
 const IDEMPOTENCY_TTL_SECONDS = 24 * 3600
 const CONFLICT_RETRIES = 3
 const notFound = () => new DomainError('booking.notFound', [{ path: 'id', message: '预约不存在' }])
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+/** 8 letters and digits, without the look-alikes (0/O, 1/I): read aloud or typed from a card. */
+const newInviteCode = () => Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('')
 
 export async function createBooking(deps: Deps, caller: Caller, input: BookingInput, key?: string): Promise<BookingDetail> {
   const districtId = caller.user.districtId
@@ -65,13 +68,17 @@ export async function createBooking(deps: Deps, caller: Caller, input: BookingIn
       disputeType: input.disputeType,
       statement: input.summary,
       otherPartyName: input.otherParty?.name,
+      inviteCode: '',
       reminded: 0,
       createdAt: now,
       updatedAt: now,
     }
     const item: BookingTimelineRecord = { at: now, type: 'book', to: 'requested', actorId: caller.user.id, actorName: caller.user.name }
     const row = bookingLifecycle.rows.find((r) => r.event === 'book')!
-    const outcome = await withRetries(() => deps.repos.mediation.create(record, item, MAX_UPCOMING_BOOKINGS, bookingEvent(deps, record, 'book', row.notify ?? []), idempotency))
+    const outcome = await withRetries(() => {
+      record.inviteCode = newInviteCode()
+      return deps.repos.mediation.create(record, item, MAX_UPCOMING_BOOKINGS, bookingEvent(deps, record, 'book', row.notify ?? []), idempotency)
+    })
     if (outcome === 'created') return detailView(deps, caller, record, [item])
     if (outcome === 'duplicate') return replay(deps, caller, key!, requestHash)
     if (outcome === 'limitReached') throw new DomainError('booking.limitReached', [{ path: 'start', message: `每人最多同时有 ${MAX_UPCOMING_BOOKINGS} 个待进行的预约` }])
@@ -118,14 +125,18 @@ export async function detailView(deps: Deps, caller: Caller, b: BookingRecord, t
   const actors = bookingActors(caller, b)
   const room = await roomOf(deps, b.districtId, b.roomId)
   const now = deps.clock()
+  // Each party's own details are for that party and the mediator only.
+  const seesRequester = actors.has('requester') || actors.has('mediator')
+  const seesRespondent = actors.has('respondent') || actors.has('mediator')
   return {
     ...summaryView(b),
     version: b.version,
     roomAddress: b.roomAddress,
-    summary: b.statement,
-    // Only the parties and the mediator ever read a booking: the contact phone is theirs to see.
-    contactPhone: b.contactPhone,
+    summary: seesRequester ? b.statement : undefined,
+    contactPhone: seesRequester ? b.contactPhone : undefined,
     otherParty: b.otherPartyName ? { name: b.otherPartyName } : undefined,
+    respondent: b.respondentId ? { name: b.respondentName ?? '', contactPhone: seesRespondent ? b.respondentPhone : undefined } : undefined,
+    inviteCode: seesRequester && !b.respondentId && upcomingStatuses.includes(b.status) ? b.inviteCode : undefined,
     outcome: b.outcome,
     record: b.record,
     changeUntil: new Date(new Date(b.start).getTime() - room.cancelCutoffHours * 3600_000).toISOString(),
@@ -140,4 +151,27 @@ export async function listBookings(deps: Deps, caller: Caller, q: { view: 'mine'
   const name = `bookings:${q.view}:${q.when}:${caller.user.id}`
   const page = await deps.repos.mediation.list(caller.user.districtId, list, q.when, deps.clock().toISOString(), q.limit, decodeCursor(deps.cursorSecret, name, q.cursor))
   return { items: page.items.map(summaryView), nextCursor: encodeCursor(deps.cursorSecret, name, page.lastKey) }
+}
+
+/** The other side joins with the invite code: they see the booking, hear of it, and may decline to take part. */
+export async function joinBooking(deps: Deps, caller: Caller, code: string, contactPhone?: string): Promise<BookingDetail> {
+  const districtId = caller.user.districtId
+  const invalid = () => new DomainError('booking.inviteNotFound', [{ path: 'code', message: '邀请码无效或预约已结束' }])
+  const bookingId = await deps.repos.mediation.invite(districtId, code)
+  const found = bookingId ? await deps.repos.mediation.get(districtId, bookingId) : undefined
+  if (!found || !upcomingStatuses.includes(found.record.status)) throw invalid()
+  const b = found.record
+  if (b.respondentId === caller.user.id) return detailView(deps, caller, b, found.timeline)
+  if (b.requesterId === caller.user.id || b.mediatorId === caller.user.id) throw new DomainError('request.invalid', [{ path: 'code', message: '不能以对方身份加入自己的预约' }])
+  if (b.respondentId) throw new DomainError('booking.alreadyJoined', [{ path: 'code', message: '该预约已有对方当事人加入' }])
+  const at = deps.clock().toISOString()
+  const me = { id: caller.user.id, name: caller.user.name }
+  const after: BookingRecord = { ...b, respondentId: me.id, respondentName: me.name, respondentPhone: contactPhone, version: b.version + 1, updatedAt: at }
+  const item: BookingTimelineRecord = { at, type: 'join', actorId: me.id, actorName: me.name }
+  if (!(await deps.repos.mediation.join(b, after, item, bookingEvent(deps, after, 'join', ['mediator'], `${me.name}已加入`)))) {
+    const fresh = await deps.repos.mediation.get(districtId, b.bookingId)
+    if (fresh?.record.respondentId === me.id) return detailView(deps, caller, fresh.record, fresh.timeline)
+    throw new DomainError(fresh?.record.respondentId ? 'booking.alreadyJoined' : 'booking.conflict', [{ path: 'code', message: '该预约刚刚发生了变化，请刷新后重试' }])
+  }
+  return detailView(deps, caller, after, [...found.timeline, item])
 }

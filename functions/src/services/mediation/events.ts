@@ -60,6 +60,7 @@ async function changeFor(deps: Deps, caller: Caller, b: BookingRecord, room: Roo
       return { next: {}, slots: {} }
     case 'decline':
     case 'cancel':
+    case 'refuse':
       return { next: {}, note: e.reason, slots: { release: slot } }
     case 'complete':
       return { next: { outcome: e.outcome, record: e.record }, note: e.outcome === 'no_agreement' ? '未达成协议' : '达成协议', slots: { session: { agreement: e.outcome !== 'no_agreement' } } }
@@ -106,6 +107,6 @@ export async function bookingDue(deps: Deps, districtId: string, bookingId: stri
   const record: BookingRecord = { ...b, ...next, dueAt: next.dueAt, version: b.version + 1, updatedAt: at }
   const hours = REMINDER_HOURS[b.reminded] ?? 1
   const item: BookingTimelineRecord = { at, type: 'remind', actorId: 'system', actorName: '系统', note: `开始前 ${hours} 小时提醒` }
-  const outcome = await deps.repos.mediation.transition(b, record, item, {}, bookingEvent(deps, record, 'remind', ['requester', 'mediator']))
+  const outcome = await deps.repos.mediation.transition(b, record, item, {}, bookingEvent(deps, record, 'remind', ['requester', 'respondent', 'mediator']))
   return outcome === 'done' ? 'reminded' : 'skipped'
 }

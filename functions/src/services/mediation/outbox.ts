@@ -13,6 +13,8 @@ import type { BookingRecord } from './ports'
 interface BookingPayload {
   audiences: readonly BookingAudience[]
   requester: Recipient
+  /** The other party, once they joined. */
+  respondent?: Recipient
   mediator: Recipient
   /** The booking_request template's fields (the mediator hears of a new or moved request). */
   request: Record<string, string>
@@ -25,6 +27,7 @@ export function bookingEvent(deps: Deps, b: BookingRecord, type: BookingTimeline
   const payload: BookingPayload = {
     audiences,
     requester: { id: b.requesterId, name: b.requesterName },
+    respondent: b.respondentId ? { id: b.respondentId, name: b.respondentName ?? '' } : undefined,
     mediator: { id: b.mediatorId, name: b.mediatorName },
     request: { room: b.roomName, time, dispute: specialtyLabels[b.disputeType], requester: b.requesterName },
     status: { room: b.roomName, time, status: bookingStatusLabels[b.status], note: note || bookingLifecycle.labels[type] },
@@ -33,11 +36,13 @@ export function bookingEvent(deps: Deps, b: BookingRecord, type: BookingTimeline
   return outboxEvent(deps, b.districtId, { kind: 'booking', id: b.bookingId }, type, payload as unknown as Record<string, unknown>)
 }
 
+/** A booking has at most three people to tell: one step always suffices. */
 export const bookingFanOut: FanOut = async (_deps, event) => {
   const p = event.payload as unknown as BookingPayload
   const notices: NoticeDraft[] = []
-  if (event.type === 'remind') return { notices: [p.requester, p.mediator].map((recipient) => ({ recipient, templateKey: 'booking_reminder', fields: p.reminder })) }
+  if (event.type === 'remind') return { notices: [p.requester, p.respondent, p.mediator].flatMap((recipient) => (recipient ? [{ recipient, templateKey: 'booking_reminder' as const, fields: p.reminder }] : [])) }
   if (p.audiences.includes('requester')) notices.push({ recipient: p.requester, templateKey: 'booking_status', fields: p.status })
+  if (p.audiences.includes('respondent') && p.respondent) notices.push({ recipient: p.respondent, templateKey: 'booking_status', fields: p.status })
   if (p.audiences.includes('mediator')) {
     const asks = event.type === 'book' || event.type === 'reschedule'
     notices.push(asks ? { recipient: p.mediator, templateKey: 'booking_request', fields: p.request } : { recipient: p.mediator, templateKey: 'booking_status', fields: p.status })

@@ -42,6 +42,11 @@ export interface BookingRecord {
   disputeType: Specialty
   statement: string
   otherPartyName?: string
+  /** Lets the other side join; unique in the district. */
+  inviteCode: string
+  respondentId?: string
+  respondentName?: string
+  respondentPhone?: string
   outcome?: Outcome
   record?: string
   /** How many of the reminders before the session were sent or skipped. */
@@ -100,6 +105,10 @@ export interface MediationRepo {
    * upcoming count (if under `limit`), the idempotency record (if new) and one outbox event.
    */
   create(b: BookingRecord, timeline: BookingTimelineRecord, limit: number, event: OutboxEvent, idempotency?: { userId: string; key: string; requestHash: string; ttl: number }): Promise<CreateOutcome>
+  /** The booking an invite code opens, if any. */
+  invite(districtId: string, code: string): Promise<string | undefined>
+  /** One transaction: the respondent set on the booking (if nobody joined yet and it is as read), their list entry. */
+  join(before: BookingRecord, after: BookingRecord, item: BookingTimelineRecord, event: OutboxEvent): Promise<boolean>
   idempotency(districtId: string, userId: string, key: string): Promise<{ requestHash: string; bookingId: string } | undefined>
   get(districtId: string, bookingId: string): Promise<{ record: BookingRecord; timeline: BookingTimelineRecord[] } | undefined>
   /** One transaction: the booking (if status and version are as read) with its timeline item, the slot changes, one outbox event (if any). */

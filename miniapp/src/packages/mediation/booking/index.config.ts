@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '预约详情' })
+export default definePageConfig({ navigationBarTitleText: '预约详情', enableShareAppMessage: true })

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { bookingLifecycle, fireBookingEvent, getBooking, outcomeLabels, outcomes, specialtyLabels, type BookingDetail, type BookingEvent, type BookingEventType, type Outcome } from '@linli/shared'
 import { ApiError, call } from '../../../api/request'
@@ -10,7 +10,7 @@ import { Button, Cell, CellGroup, RadioGroup, Step, Steps, Tag, TextArea } from 
 import { sessionTime, statusTag } from '../components/labels'
 import './index.scss'
 
-const needsReason: BookingEventType[] = ['decline', 'cancel']
+const needsReason: BookingEventType[] = ['decline', 'cancel', 'refuse']
 
 /** One booking: when and where, the dispute, its timeline, and exactly the actions the server allows now. */
 export default function Booking() {
@@ -31,6 +31,11 @@ export default function Booking() {
   useDidShow(() => {
     if (session) void load()
   })
+  // The share card invites the other party: it opens the join page with the code, never the booking's details.
+  useShareAppMessage(() => ({
+    title: b?.inviteCode ? `邀请你到${b.roomName}一起说事` : '邻里 · 预约说事',
+    path: b?.inviteCode ? `/packages/mediation/join/index?code=${b.inviteCode}` : '/packages/mediation/rooms/index',
+  }))
 
   const fire = (type: BookingEventType) => {
     if (type === 'reschedule') return Taro.navigateTo({ url: `/packages/mediation/room/index?id=${b!.roomId}&mediatorId=${b!.mediatorId}&reschedule=${id}` })
@@ -54,11 +59,21 @@ export default function Booking() {
         <Cell title={b.roomName} description={b.roomAddress} />
         <Cell title='调解员' extra={b.mediatorName} />
         <Cell title='申请人' extra={b.requesterName} />
-        {b.otherParty && <Cell title='对方' extra={b.otherParty.name} />}
+        {b.respondent ? <Cell title='对方当事人' extra={b.respondent.contactPhone ? `${b.respondent.name} ${b.respondent.contactPhone}` : b.respondent.name} /> : b.otherParty && <Cell title='对方' extra={`${b.otherParty.name}（未加入）`} />}
         <Cell title={specialtyLabels[b.disputeType]} description={b.summary} />
         {b.contactPhone && <Cell title='联系电话' extra={b.contactPhone} />}
         {b.outcome && <Cell title={outcomeLabels[b.outcome]} description={b.record} />}
       </CellGroup>
+      {b.inviteCode && (
+        <CellGroup title='邀请对方参加（调解需要双方同意）'>
+          <Cell title='邀请码' extra={<Text className='booking__code'>{b.inviteCode}</Text>} description='对方在“预约说事 → 凭邀请码加入”输入，或打开你分享的卡片' />
+          <View className='booking__share'>
+            <Button openType='share' size='small' type='primary' fill='outline'>
+              分享给对方
+            </Button>
+          </View>
+        </CellGroup>
+      )}
       {(b.status === 'requested' || b.status === 'confirmed') && <Text className='section-title'>{`开始前可取消或改期，截止 ${sessionTime(b.changeUntil)}`}</Text>}
       {open && (
         <CellGroup title={open === 'complete' ? '调解结果' : `${bookingLifecycle.labels[open]}原因`}>

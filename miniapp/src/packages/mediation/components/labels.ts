@@ -13,6 +13,7 @@ const tagTypes: Record<BookingStatus, 'primary' | 'success' | 'warning' | 'defau
   completed: 'success',
   declined: 'default',
   cancelled: 'default',
+  refused: 'default',
   no_show: 'danger',
 }
 export const statusTag = (s: BookingStatus) => ({ type: tagTypes[s], label: bookingStatusLabels[s] })

@@ -49,6 +49,9 @@ export default function Rooms() {
         <Button size='small' className='rooms__locate' fill='outline' onClick={() => void locate()}>
           离我最近
         </Button>
+        <Button size='small' className='rooms__join' fill='outline' onClick={() => Taro.navigateTo({ url: '/packages/mediation/join/index' })}>
+          凭邀请码加入
+        </Button>
       </View>
       {!rooms || error || !rooms.length ? (
         <StateView loading={!rooms && !error} error={error} empty='没有接待这类纠纷的说事室' onRetry={load} />

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { ensureChromium, ensureJava } from '../infra/local/system-packages'
+import { ensureChromium, ensureJava, ensurePoppler } from '../infra/local/system-packages'
 import { buildStamp, isBuilt, markBuilt } from '../infra/local/build-cache'
 
 const ROOT = resolve(__dirname, '..')
@@ -48,6 +48,7 @@ function jest(name: string, config: string) {
 
 ensureJava()
 ensureChromium()
+ensurePoppler()
 const started = Date.now()
 check('type check (shared, functions, infra, miniapp)', 'npm', ['run', '--silent', 'typecheck'])
 check('import boundaries (dependency-cruiser)', 'npm', ['run', '--silent', 'boundaries'])

@@ -25,6 +25,8 @@ const envSchema = z.object({
   ID_SALT: z.string().optional(),
   /** Which build a subscribe message opens; deployed stages default to the released one. */
   MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).optional(),
+  /** The CJK font file PDFs embed: on AWS a layer's (/opt/…); unset, the npm package's. */
+  PDF_FONT_PATH: z.string().optional(),
 })
 
 const secretsSchema = z.object({
@@ -47,6 +49,7 @@ export interface Config {
   /** Template ids and keyword names: `TEMPLATE_*` (and `TEMPLATE_*_KEYWORDS`) over the registry's defaults. */
   templates: TemplateConfig
   miniprogramState: MiniprogramState
+  pdfFontPath?: string
   secrets: Secrets
 }
 
@@ -74,6 +77,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv, loadSecret?: SecretLoad
     defaultDistrictId: e.DEFAULT_DISTRICT_ID,
     templates: templateConfig(env),
     miniprogramState: e.MINIPROGRAM_STATE ?? (e.STAGE === 'prod' ? 'formal' : e.STAGE === 'local' ? 'developer' : 'trial'),
+    pdfFontPath: e.PDF_FONT_PATH,
     secrets: secretsSchema.parse(raw),
   }
 }

@@ -37,6 +37,7 @@ export function buildDeps(config: Config): Deps {
     defaultDistrictId: config.defaultDistrictId,
     templates: config.templates,
     miniprogramState: config.miniprogramState,
+    pdfFontPath: config.pdfFontPath,
   }
 }
 

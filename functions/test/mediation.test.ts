@@ -2,7 +2,12 @@
  * Mediation over HTTP (说事室): rooms and mediators, slots, race-free bookings, the lifecycle with its forbidden moves,
  * limits, idempotency, and reminders from the due index with the clock moved.
  */
-import { addDays, chinaDate } from '@linli/shared'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import ICAL from 'ical.js'
+import { addDays, bookingEventSchema, chinaDate } from '@linli/shared'
 import { loadConfig } from '../src/config'
 import { buildDeps } from '../src/runtime'
 import { sweep } from '../src/jobs/sweep'
@@ -243,14 +248,35 @@ describe('the other party', () => {
   })
 })
 
-describe('the session and its reminders', () => {
-  it('reminds both sides 24 h and 1 h before, from the due index; checks in, completes and counts the session', async () => {
-    const resident = await login(uniqueOpenid('remind'))
+describe('the session, its reminders and its agreement', () => {
+  it('reminds everyone 24 h and 1 h before, from the due index; checks in, records a written agreement both parties confirm; the PDF and the calendar file', async () => {
+    const [resident, other] = await Promise.all([login(uniqueOpenid('remind')), login(uniqueOpenid('other'))])
     const slot = await freeSlot(resident.token, 2)
-    const id = (await book(resident.token, { mediatorId, start: slot.start })).body.id
+    const made = (await book(resident.token, { mediatorId, start: slot.start })).body
+    const id = made.id
+    await api('POST', '/v1/bookings/join', { token: other.token, body: { code: made.inviteCode } })
     await fire(mediator.token, id, { type: 'confirm' })
+
+    // The calendar file: one event, UID stable across a reschedule, SEQUENCE growing, alarms a day and an hour ahead.
+    const ics = async () => {
+      const res = await fetch(`${cloud().urls.api}/v1/bookings/${id}/calendar.ics`, { headers: { authorization: `Bearer ${resident.token}` } })
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-type')).toContain('text/calendar')
+      const event = new ICAL.Component(ICAL.parse(await res.text())).getFirstSubcomponent('vevent')!
+      return { uid: event.getFirstPropertyValue('uid'), sequence: Number(event.getFirstPropertyValue('sequence')), start: (event.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().toISOString(), alarms: event.getAllSubcomponents('valarm').map((a) => String(a.getFirstPropertyValue('trigger'))), status: event.getFirstPropertyValue('status'), location: event.getFirstPropertyValue('location') }
+    }
+    const first = await ics()
+    expect(first).toMatchObject({ uid: `${id}@linli`, start: slot.start, status: 'CONFIRMED', alarms: ['-P1D', '-PT1H'] })
+    expect(String(first.location)).toContain('青石街道说事室')
+    const later = await freeSlot(resident.token, 3)
+    await fire(mediator.token, id, { type: 'reschedule', start: later.start })
+    const moved = await ics()
+    expect(moved).toMatchObject({ uid: first.uid, start: later.start })
+    expect(moved.sequence).toBeGreaterThan(first.sequence)
+    expect((await api('GET', `/v1/bookings/${id}/calendar.ics`, { token: (await login(uniqueOpenid('nosy'))).token })).status).toBe(404)
+
     const deps = buildDeps(await loadConfig(cloud().env))
-    const start = Date.parse(slot.start)
+    const start = Date.parse(later.start)
     const at = (ms: number) => ({ ...deps, clock: () => new Date(start + ms) })
     const reminders = async () => (await api('GET', `/v1/bookings/${id}`, { token: resident.token })).body.timeline.filter((t: { type: string }) => t.type === 'remind').length
     const expected = start - Date.now() > 24 * 3600_000 ? 2 : 1
@@ -262,12 +288,47 @@ describe('the session and its reminders', () => {
     await sweep(at(-30 * 60_000))
     expect(await reminders()).toBe(expected)
 
-    // At the session (the clock moved): check in, then record the outcome; the mediator's record counts it.
+    // At the session (the clock moved): check in, then record a written agreement; the mediator's record counts it.
     const caller = await loadCaller(deps, mediatorId)
     const before = (await api('GET', `/v1/mediators/${mediatorId}`, { token: resident.token })).body.record.held
     await fireBookingEvent(at(-10 * 60_000), caller, id, { type: 'check_in' })
-    const done = await fireBookingEvent(at(50 * 60_000), caller, id, { type: 'complete', outcome: 'agreement_written', record: '双方同意装修时间调整为工作日 9–18 点' })
-    expect(done).toMatchObject({ status: 'completed', outcome: 'agreement_written' })
+    const agreement = { facts: '楼上住户装修期间每日施工至深夜，影响楼下休息', disputes: '施工时间；楼上住户应控制噪音', terms: '装修仅在工作日 9:00–18:00 施工；楼上住户向楼下赔礼道歉', performance: { manner: '自行履行', place: '柳岸3栋', deadline: chinaDate(new Date(start + 10 * 86_400_000)) } }
+    expect(() => bookingEventSchema.parse({ type: 'complete', outcome: 'agreement_written', record: '双方到场陈述' })).toThrow()
+    const done = await fireBookingEvent(at(50 * 60_000), caller, id, { type: 'complete', outcome: 'agreement_written', record: '双方到场，各自陈述后达成一致', agreement })
+    expect(done).toMatchObject({ status: 'completed', outcome: 'agreement_written', agreement: { ...agreement, confirmations: [] }, followUp: { dueOn: addDays(agreement.performance.deadline, 1) } })
     expect((await api('GET', `/v1/mediators/${mediatorId}`, { token: resident.token })).body.record.held).toBe(before + 1)
+
+    // Each party confirms once; the mediator cannot confirm for them.
+    const mine = await fire(resident.token, id, { type: 'confirm_agreement' })
+    expect(mine.body.agreement).toMatchObject({ confirmedByMe: true, confirmations: [{ name: expect.any(String) }] })
+    expect(mine.body.allowedEvents).toEqual([])
+    expectError(await fire(resident.token, id, { type: 'confirm_agreement' }), 409, 'booking.invalidTransition')
+    expectError(await fire(mediator.token, id, { type: 'confirm_agreement' }), 403, 'auth.forbidden')
+    expect((await fire(other.token, id, { type: 'confirm_agreement' })).body.agreement.confirmations).toHaveLength(2)
+
+    // The agreement as a PDF, its Chinese text extractable, for the parties and the mediator only.
+    const pdf = await fetch(`${cloud().urls.api}/v1/bookings/${id}/agreement.pdf`, { headers: { authorization: `Bearer ${other.token}` } })
+    expect(pdf.status).toBe(200)
+    expect(pdf.headers.get('content-type')).toBe('application/pdf')
+    const file = join(mkdtempSync(join(tmpdir(), 'linli-pdf-')), 'agreement.pdf')
+    writeFileSync(file, Buffer.from(await pdf.arrayBuffer()))
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
+    for (const words of ['人民调解协议书', '人调字第', agreement.facts, '工作日9:00–18:00施工', '自行履行', '柳岸3栋', '已于']) expect(text).toContain(words.replace(/\s+/g, ''))
+    expectError(await api('GET', `/v1/bookings/${id}/agreement.pdf`, { token: (await login(uniqueOpenid('nosy'))).token }), 404, 'booking.notFound')
+
+    // The follow-up visit is reminded to the mediator on its morning, then recorded once.
+    const dueOn = Date.parse(`${done.followUp!.dueOn}T01:00:00.000Z`)
+    await sweep({ ...deps, clock: () => new Date(dueOn + 60_000) })
+    const afterDue = (await api('GET', `/v1/bookings/${id}`, { token: mediator.token })).body
+    expect(afterDue.timeline.at(-1)).toMatchObject({ type: 'remind', note: expect.stringContaining('回访') })
+    expect(afterDue.allowedEvents).toEqual(['follow_up'])
+    const visited = await fire(mediator.token, id, { type: 'follow_up', performance: 'performed', note: '已按约定时间施工，邻里关系缓和' })
+    expect(visited.body).toMatchObject({ followUp: { performance: 'performed' }, allowedEvents: [] })
+  })
+
+  it('refuses an agreement PDF for a booking without a written agreement', async () => {
+    const resident = await login(uniqueOpenid('nopdf'))
+    const made = (await book(resident.token, { mediatorId, start: (await freeSlot(resident.token, 4)).start })).body
+    expectError(await api('GET', `/v1/bookings/${made.id}/agreement.pdf`, { token: resident.token }), 404, 'booking.noAgreement')
   })
 })

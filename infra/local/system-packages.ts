@@ -18,3 +18,5 @@ function ensure(binary: string, versionArg: string, debianPackage: string, why: 
 export const ensureJava = (log: (line: string) => void = console.log) => ensure('java', '-version', 'default-jre-headless', 'for DynamoDB Local', log)
 
 export const ensureChromium = (log: (line: string) => void = console.log) => ensure('chromium', '--version', 'chromium', 'for the browser tests', log)
+
+export const ensurePoppler = (log: (line: string) => void = console.log) => ensure('pdftotext', '-v', 'poppler-utils', 'to read the PDFs the tests download', log)

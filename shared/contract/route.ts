@@ -20,7 +20,16 @@ export interface RouteSpec {
   response: z.ZodType
   /** Success status, 200 unless said. */
   status?: number
+  /** A file answer's media type (its response is {@link fileAnswer}); JSON unless said. */
+  produces?: 'application/pdf' | 'text/calendar'
 }
+
+/** What a route that `produces` a file answers: its bytes and the name it is saved under. */
+export interface FileAnswer {
+  filename: string
+  bytes: Uint8Array
+}
+export const fileAnswer = z.custom<FileAnswer>((v) => typeof v === 'object' && v !== null && 'bytes' in v)
 
 export const defineRoute = <const S extends RouteSpec>(spec: S) => spec
 

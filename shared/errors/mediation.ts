@@ -10,5 +10,6 @@ export const mediationErrors = {
   'booking.conflict': { status: 409, message: '预约已被他人处理，请刷新后重试' },
   'booking.inviteNotFound': { status: 404, message: '邀请码无效或预约已结束' },
   'booking.alreadyJoined': { status: 409, message: '该预约已有对方当事人加入' },
+  'booking.noAgreement': { status: 404, message: '该预约没有书面调解协议' },
   'booking.tooLate': { status: 409, message: '已过可取消或改期的时间，请联系调解员' },
 } as const

@@ -15,6 +15,7 @@ import {
   isDomainError,
   parseOrThrow,
   type ErrorBody,
+  type FileAnswer,
   type RouteBody,
   type RouteParams,
   type RouteQuery,
@@ -60,7 +61,7 @@ export function endpoint<S extends RouteSpec>(
         headers: Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
       } as Request<S>
       const result = await fn(req, deps)
-      return json(route.status ?? 200, result, requestId)
+      return route.produces ? file(route.produces, result as FileAnswer, requestId) : json(route.status ?? 200, result, requestId)
     } catch (err) {
       return errorResponse(err, requestId)
     }
@@ -115,6 +116,21 @@ function json(statusCode: number, body: unknown, requestId: string): APIGatewayP
     statusCode,
     headers: { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId },
     body: JSON.stringify(body),
+  }
+}
+
+/** A file answer (a PDF, a calendar): base64 through API Gateway, saved under its name (RFC 6266, UTF-8 names). */
+function file(contentType: string, answer: FileAnswer, requestId: string): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': contentType.startsWith('text/') ? `${contentType}; charset=utf-8` : contentType,
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(answer.filename)}`,
+      'cache-control': 'private, no-store',
+      'x-request-id': requestId,
+    },
+    body: Buffer.from(answer.bytes).toString('base64'),
+    isBase64Encoded: true,
   }
 }
 

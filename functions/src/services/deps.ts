@@ -39,4 +39,6 @@ export interface Deps {
   templates: TemplateConfig
   /** Which build a notice opens (developer / trial / formal), per stage. */
   miniprogramState: MiniprogramState
+  /** The CJK font PDFs embed (a layer's file on AWS; the npm package's when unset). */
+  pdfFontPath?: string
 }

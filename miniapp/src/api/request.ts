@@ -28,6 +28,12 @@ export interface CallOptions {
   headers?: Record<string, string>
 }
 
+/** The absolute URL of a route and the session header: for files the platform downloads itself (PDF, calendar). */
+export function fileRequest<S extends RouteSpec>(route: S, params: Record<string, string>): { url: string; header: Record<string, string> } {
+  const session = getSession()
+  return { url: API_BASE + fillPath(route.path, params), header: session ? { authorization: `Bearer ${session.token}` } : {} }
+}
+
 export async function call<S extends RouteSpec>(route: S, input?: Input<S>, options?: CallOptions): Promise<RouteResponse<S>> {
   const req = (input ?? {}) as Partial<RouteRequest<S>>
   const pairs = Object.entries((req.query ?? {}) as Record<string, unknown>).filter(([, v]) => v !== undefined)

@@ -1,13 +1,23 @@
 import { z } from 'zod'
-import { defineRoute } from '../route'
+import { defineRoute, fileAnswer } from '../route'
 import { idParams, idSchema } from '../common'
 import { specialtySchema } from './rooms'
-import { bookingEventTypes, bookingStatuses, outcomes } from '../../domain/mediation/lifecycle'
+import { bookingEventTypes, bookingStatuses, outcomes, performances } from '../../domain/mediation/lifecycle'
 
 const status = z.enum(bookingStatuses, { error: '状态不正确' })
 const instant = z.iso.datetime({ offset: true, error: '时间必须是 ISO 格式' })
 const reason = z.string({ error: '请填写原因' }).trim().min(2, '原因至少 2 个字').max(200, '原因最多 200 字')
 const phone = z.string().regex(/^1\d{10}$/, '请填写 11 位手机号')
+const date = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' })
+const text = (label: string, max: number) => z.string({ error: `请填写${label}` }).trim().min(2, `${label}至少 2 个字`).max(max, `${label}最多 ${max} 字`)
+
+/** A written agreement's fields (人民调解法 §29); the parties, mediator and room come from the booking. */
+export const agreementInputSchema = z.strictObject({
+  facts: text('纠纷的主要事实', 1000),
+  disputes: text('争议事项及各方责任', 1000),
+  terms: text('协议内容', 2000),
+  performance: z.strictObject({ manner: text('履行方式', 200), place: text('履行地点', 100), deadline: date }),
+})
 
 export const createBooking = defineRoute({
   method: 'POST',
@@ -65,6 +75,11 @@ export const bookingDetailSchema = bookingSummarySchema.extend({
   inviteCode: z.string().optional(),
   outcome: z.enum(outcomes).optional(),
   record: z.string().optional(),
+  agreement: agreementInputSchema
+    .extend({ number: z.string(), confirmations: z.array(z.object({ name: z.string(), at: z.string() })), confirmedByMe: z.boolean() })
+    .optional(),
+  /** The follow-up visit (回访): when it is due and, once made, what it found. */
+  followUp: z.object({ dueOn: z.string(), performance: z.enum(performances).optional(), note: z.string().optional(), at: z.string().optional() }).optional(),
   /** Until when the requester may still cancel or reschedule. */
   changeUntil: z.string(),
   timeline: z.array(bookingTimelineItemSchema),
@@ -120,13 +135,25 @@ export const bookingEventSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal('refuse'), reason, version }),
     z.strictObject({ type: z.literal('reschedule'), start: instant, mediatorId: idSchema.optional(), version }),
     z.strictObject({ type: z.literal('check_in'), version }),
+    z
+      .strictObject({
+        type: z.literal('complete'),
+        outcome: z.enum(outcomes, { error: '请选择调解结果' }),
+        record: z.string({ error: '请填写调解记录' }).trim().min(5, '调解记录至少 5 个字').max(2000, '调解记录最多 2000 字'),
+        agreement: agreementInputSchema.optional(),
+        /** The follow-up visit's date; by default a week after the session, or after a written agreement's deadline. */
+        followUpOn: date.optional(),
+        version,
+      })
+      .refine((e) => (e.outcome === 'agreement_written') === Boolean(e.agreement), { message: '书面协议须填写协议内容；其他结果不附协议', path: ['agreement'] }),
+    z.strictObject({ type: z.literal('no_show'), version }),
+    z.strictObject({ type: z.literal('confirm_agreement'), version }),
     z.strictObject({
-      type: z.literal('complete'),
-      outcome: z.enum(outcomes, { error: '请选择调解结果' }),
-      record: z.string({ error: '请填写调解记录' }).trim().min(5, '调解记录至少 5 个字').max(2000, '调解记录最多 2000 字'),
+      type: z.literal('follow_up'),
+      performance: z.enum(performances, { error: '请选择履行情况' }),
+      note: z.string({ error: '请填写回访情况' }).trim().min(2, '回访情况至少 2 个字').max(500, '回访情况最多 500 字'),
       version,
     }),
-    z.strictObject({ type: z.literal('no_show'), version }),
   ],
   { error: '未知的操作类型' },
 )
@@ -140,4 +167,24 @@ export const fireBookingEvent = defineRoute({
   params: idParams,
   body: bookingEventSchema,
   response: bookingDetailSchema,
+})
+
+export const bookingCalendar = defineRoute({
+  method: 'GET',
+  path: '/v1/bookings/{id}/calendar.ics',
+  summary: '预约的日历文件（iCalendar；改期后 UID 不变、SEQUENCE 递增，提前 1 天和 1 小时提醒）',
+  action: 'bookings.read',
+  params: idParams,
+  produces: 'text/calendar',
+  response: fileAnswer,
+})
+
+export const agreementPdf = defineRoute({
+  method: 'GET',
+  path: '/v1/bookings/{id}/agreement.pdf',
+  summary: '人民调解协议书（PDF，双方当事人和调解员可下载）',
+  action: 'bookings.read',
+  params: idParams,
+  produces: 'application/pdf',
+  response: fileAnswer,
 })

@@ -1,5 +1,5 @@
 import { listRooms, getRoom, roomSlots, getMediator, putAvailability } from './rooms'
-import { createBooking, listBookings, getBooking, fireBookingEvent, joinBooking } from './bookings'
+import { createBooking, listBookings, getBooking, fireBookingEvent, joinBooking, bookingCalendar, agreementPdf } from './bookings'
 
 export const mediationRoutes = {
   roomsList: listRooms,
@@ -12,4 +12,6 @@ export const mediationRoutes = {
   bookingsList: listBookings,
   bookingsGet: getBooking,
   bookingsFireEvent: fireBookingEvent,
+  bookingsCalendar: bookingCalendar,
+  bookingsAgreement: agreementPdf,
 } as const

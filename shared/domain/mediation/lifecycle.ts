@@ -27,7 +27,7 @@ export type BookingActor = 'requester' | 'respondent' | 'mediator' | 'system'
 /** Who hears of a transition (the respondent only once they joined). */
 export type BookingAudience = 'requester' | 'respondent' | 'mediator'
 
-export const bookingEventTypes = ['confirm', 'decline', 'cancel', 'reschedule', 'refuse', 'check_in', 'complete', 'no_show'] as const
+export const bookingEventTypes = ['confirm', 'decline', 'cancel', 'reschedule', 'refuse', 'check_in', 'complete', 'no_show', 'confirm_agreement', 'follow_up'] as const
 export type BookingEventType = (typeof bookingEventTypes)[number]
 export type BookingTimelineType = BookingEventType | 'book' | 'join' | 'remind'
 
@@ -46,6 +46,8 @@ export const bookingLifecycle = defineLifecycle<BookingStatus, BookingTimelineTy
     check_in: '签到',
     complete: '记录结果',
     refuse: '不参加调解',
+    confirm_agreement: '确认协议',
+    follow_up: '回访',
     no_show: '未到场',
   },
   rows: [
@@ -62,6 +64,9 @@ export const bookingLifecycle = defineLifecycle<BookingStatus, BookingTimelineTy
     { event: 'check_in', from: ['confirmed'], to: 'checked_in', who: ['mediator'] },
     { event: 'complete', from: ['checked_in'], to: 'completed', who: ['mediator'], notify: ['requester', 'respondent'] },
     { event: 'no_show', from: ['confirmed'], to: 'no_show', who: ['mediator'] },
+    // After the session: each party confirms a written agreement; the mediator records the follow-up visit (回访).
+    { event: 'confirm_agreement', from: ['completed'], to: 'completed', who: ['requester', 'respondent'], notify: ['mediator'] },
+    { event: 'follow_up', from: ['completed'], to: 'completed', who: ['mediator'] },
   ],
 })
 
@@ -72,6 +77,14 @@ export const allowedBookingEvents = (status: BookingStatus, actors: ReadonlySet<
 export const outcomes = ['agreement_written', 'agreement_oral', 'no_agreement'] as const
 export type Outcome = (typeof outcomes)[number]
 export const outcomeLabels: Record<Outcome, string> = { agreement_written: '达成书面协议', agreement_oral: '达成口头协议', no_agreement: '未达成协议' }
+
+/** How a follow-up visit found the agreement performed. */
+export const performances = ['performed', 'partly', 'not'] as const
+export type Performance = (typeof performances)[number]
+export const performanceLabels: Record<Performance, string> = { performed: '已履行', partly: '部分履行', not: '未履行' }
+
+/** Days after the session a follow-up is due when the mediator names no date (an oral agreement; a written one: after its deadline). */
+export const FOLLOW_UP_DAYS = 7
 
 /** Reminders before a confirmed session, hours ahead. */
 export const REMINDER_HOURS = [24, 1] as const

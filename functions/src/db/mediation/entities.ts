@@ -113,6 +113,8 @@ export function makeMediationEntities(table: LinliTable) {
       respondentPhone: string().optional(),
       outcome: string().enum(...outcomes).optional(),
       record: string().optional(),
+      agreement: any().optional(),
+      followUp: any().optional(),
       /** How many of the reminders before the session were sent or skipped. */
       reminded: number(),
       timeline: list(

@@ -10,8 +10,8 @@ import { bookingActors } from './access'
 import { bookingEvent } from './outbox'
 import { roomOf } from './rooms'
 import { freeSlotsAt } from './slots'
-import { timeProblem } from './timing'
-import type { BookingRecord, BookingSummaryRecord, BookingTimelineRecord } from './ports'
+import { eventProblem } from './timing'
+import type { AgreementRecord, BookingRecord, BookingSummaryRecord, BookingTimelineRecord } from './ports'
 
 export interface BookingInput {
   roomId: string
@@ -116,6 +116,8 @@ export async function getBookingDetail(deps: Deps, caller: Caller, bookingId: st
   return detailView(deps, caller, record, timeline)
 }
 
+const agreementFields = ({ number, facts, disputes, terms, performance }: AgreementRecord) => ({ number, facts, disputes, terms, performance })
+
 const summaryView = (s: BookingSummaryRecord): BookingSummary => {
   const { bookingId, ...rest } = s
   return { id: bookingId, ...rest }
@@ -137,11 +139,13 @@ export async function detailView(deps: Deps, caller: Caller, b: BookingRecord, t
     otherParty: b.otherPartyName ? { name: b.otherPartyName } : undefined,
     respondent: b.respondentId ? { name: b.respondentName ?? '', contactPhone: seesRespondent ? b.respondentPhone : undefined } : undefined,
     inviteCode: seesRequester && !b.respondentId && upcomingStatuses.includes(b.status) ? b.inviteCode : undefined,
-    outcome: b.outcome,
-    record: b.record,
     changeUntil: new Date(new Date(b.start).getTime() - room.cancelCutoffHours * 3600_000).toISOString(),
     timeline: timeline.map(({ actorId: _a, ...t }) => t as BookingDetail['timeline'][number]),
-    allowedEvents: allowedBookingEvents(b.status, actors).filter((type) => !timeProblem(type, actors, b, room, now)),
+    outcome: b.outcome,
+    record: b.record,
+    agreement: b.agreement && { ...agreementFields(b.agreement), confirmations: b.agreement.confirmations.map(({ name, at }) => ({ name, at })), confirmedByMe: b.agreement.confirmations.some((c) => c.userId === caller.user.id) },
+    followUp: b.followUp && { dueOn: b.followUp.dueOn, performance: b.followUp.performance, note: b.followUp.note, at: b.followUp.at },
+    allowedEvents: allowedBookingEvents(b.status, actors).filter((type) => !eventProblem(type, actors, b, room, now, caller.user.id)),
   }
 }
 

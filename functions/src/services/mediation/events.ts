@@ -1,8 +1,13 @@
 /** Moving a booking along its lifecycle table, and the clock's reminders before a confirmed session. */
 import {
+  addDays,
   bookingLifecycle,
   bookingStatusLabels,
+  chinaDate,
   DomainError,
+  FOLLOW_UP_DAYS,
+  outcomeLabels,
+  performanceLabels,
   REMINDER_HOURS,
   upcomingStatuses,
   type BookingDetail,
@@ -17,7 +22,7 @@ import { detailView, loadVisible } from './bookings'
 import { bookingEvent } from './outbox'
 import { roomOf } from './rooms'
 import { freeSlotsAt } from './slots'
-import { nextReminder, timeProblem } from './timing'
+import { eventProblem, nextDue } from './timing'
 import type { BookingRecord, BookingTimelineRecord, SlotChange } from './ports'
 
 type BookingRow = (typeof bookingLifecycle.rows)[number]
@@ -31,8 +36,8 @@ export async function fireBookingEvent(deps: Deps, caller: Caller, bookingId: st
   if (verdict === 'invalidState') throw new DomainError('booking.invalidTransition', [{ path: 'type', message: `预约当前为“${bookingStatusLabels[b.status]}”，不能${label}` }])
   if (event.version !== undefined && event.version !== b.version) throw new DomainError('booking.conflict')
   const room = await roomOf(deps, b.districtId, b.roomId)
-  const problem = timeProblem(event.type, actors, b, room, deps.clock())
-  if (problem) throw new DomainError(problem.includes('小时内不能') ? 'booking.tooLate' : 'booking.invalidTransition', [{ path: 'type', message: problem }])
+  const problem = eventProblem(event.type, actors, b, room, deps.clock(), caller.user.id)
+  if (problem) throw new DomainError(problem.code, [{ path: 'type', message: problem.message }])
   const row = bookingLifecycle.row(b.status, event.type, actors)!
   const [change] = await Promise.all([changeFor(deps, caller, b, room, event), checkTexts(deps, caller, eventTexts(event))])
   const after = await apply(deps, loaded, row, change, { id: caller.user.id, name: caller.user.name })
@@ -47,9 +52,24 @@ interface Change {
 
 function eventTexts(e: BookingEvent) {
   if ('reason' in e) return [{ path: 'reason', text: e.reason, label: '原因' }]
-  if (e.type === 'complete') return [{ path: 'record', text: e.record, label: '调解记录' }]
-  return []
+  if (e.type === 'follow_up') return [{ path: 'note', text: e.note, label: '回访情况' }]
+  if (e.type !== 'complete') return []
+  const a = e.agreement
+  return [
+    { path: 'record', text: e.record, label: '调解记录' },
+    ...(a
+      ? [
+          { path: 'agreement.facts', text: a.facts, label: '纠纷事实' },
+          { path: 'agreement.disputes', text: a.disputes, label: '争议事项' },
+          { path: 'agreement.terms', text: a.terms, label: '协议内容' },
+          { path: 'agreement.performance.manner', text: `${a.performance.manner} ${a.performance.place}`, label: '履行方式和地点' },
+        ]
+      : []),
+  ]
 }
+
+/** The agreement's number, after the file's `(年份)人调字第 N 号`, N from the booking (unique in the district). */
+const agreementNumber = (b: BookingRecord) => `（${b.date.slice(0, 4)}）人调字第 ${b.bookingId.slice(0, 8).toUpperCase()} 号`
 
 async function changeFor(deps: Deps, caller: Caller, b: BookingRecord, room: RoomRecord, e: BookingEvent): Promise<Change> {
   const slot = { roomId: b.roomId, date: b.date, time: b.time, mediatorId: b.mediatorId }
@@ -62,8 +82,22 @@ async function changeFor(deps: Deps, caller: Caller, b: BookingRecord, room: Roo
     case 'cancel':
     case 'refuse':
       return { next: {}, note: e.reason, slots: { release: slot } }
-    case 'complete':
-      return { next: { outcome: e.outcome, record: e.record }, note: e.outcome === 'no_agreement' ? '未达成协议' : '达成协议', slots: { session: { agreement: e.outcome !== 'no_agreement' } } }
+    case 'complete': {
+      const agreement = e.agreement && { number: agreementNumber(b), ...e.agreement, confirmations: [] }
+      const dueOn = e.followUpOn ?? (agreement ? addDays(agreement.performance.deadline, 1) : e.outcome === 'agreement_oral' ? addDays(b.date, FOLLOW_UP_DAYS) : undefined)
+      if (dueOn && dueOn <= chinaDate(deps.clock())) throw new DomainError('request.invalid', [{ path: 'followUpOn', message: '回访日期须晚于今天' }])
+      return {
+        next: { outcome: e.outcome, record: e.record, agreement, followUp: dueOn ? { dueOn } : undefined },
+        note: outcomeLabels[e.outcome],
+        slots: { session: { agreement: e.outcome !== 'no_agreement' } },
+      }
+    }
+    case 'confirm_agreement': {
+      const a = b.agreement!
+      return { next: { agreement: { ...a, confirmations: [...a.confirmations, { userId: caller.user.id, name: caller.user.name, at: deps.clock().toISOString() }] } }, note: `${caller.user.name}确认了调解协议`, slots: {} }
+    }
+    case 'follow_up':
+      return { next: { followUp: { ...b.followUp!, performance: e.performance, note: e.note, at: deps.clock().toISOString() } }, note: `${performanceLabels[e.performance]}：${e.note}`, slots: {} }
     case 'reschedule': {
       const mediatorId = e.mediatorId ?? b.mediatorId
       if (new Date(e.start).toISOString() === b.start && mediatorId === b.mediatorId) throw new DomainError('booking.slotUnavailable', [{ path: 'start', message: '新时间与原时间相同' }])
@@ -85,7 +119,7 @@ async function apply(deps: Deps, loaded: { record: BookingRecord; timeline: Book
   const at = now.toISOString()
   const to = row.to
   const draft: BookingRecord = { ...before, ...change.next, status: to, version: before.version + 1, updatedAt: at }
-  const record: BookingRecord = { ...draft, ...nextReminder(draft, now) }
+  const record: BookingRecord = { ...draft, ...nextDue(draft, now) }
   const leaves = upcomingStatuses.includes(before.status) && !upcomingStatuses.includes(to)
   const slots: SlotChange = { ...change.slots, ...(leaves ? { upcoming: -1 as const } : {}) }
   const item: BookingTimelineRecord = { at, type: row.event, from: before.status, to, actorId: actor.id, actorName: actor.name, note: change.note }
@@ -96,17 +130,23 @@ async function apply(deps: Deps, loaded: { record: BookingRecord; timeline: Book
   return { record, timeline: [...loaded.timeline, item] }
 }
 
-/** The clock's work on a booking that came due: the reminder before a confirmed session, to both sides. */
+/**
+ * The clock's work on a booking that came due: the reminder before a confirmed session (to both parties and the
+ * mediator), or the morning a follow-up visit is due (to the mediator).
+ */
 export async function bookingDue(deps: Deps, districtId: string, bookingId: string): Promise<'reminded' | 'skipped'> {
   const now = deps.clock()
   const found = await deps.repos.mediation.get(districtId, bookingId)
   const b = found?.record
-  if (!b || !b.dueAt || b.dueAt > now.toISOString() || b.status !== 'confirmed') return 'skipped'
+  if (!b || !b.dueAt || b.dueAt > now.toISOString() || (b.status !== 'confirmed' && b.status !== 'completed')) return 'skipped'
   const at = now.toISOString()
-  const next = nextReminder({ ...b, reminded: b.reminded + 1 }, now)
-  const record: BookingRecord = { ...b, ...next, dueAt: next.dueAt, version: b.version + 1, updatedAt: at }
-  const hours = REMINDER_HOURS[b.reminded] ?? 1
-  const item: BookingTimelineRecord = { at, type: 'remind', actorId: 'system', actorName: '系统', note: `开始前 ${hours} 小时提醒` }
-  const outcome = await deps.repos.mediation.transition(b, record, item, {}, bookingEvent(deps, record, 'remind', ['requester', 'respondent', 'mediator']))
+  const followUp = b.status === 'completed' && b.followUp
+  const moved: BookingRecord = followUp ? { ...b, followUp: { ...followUp, reminded: true } } : { ...b, reminded: b.reminded + 1 }
+  const next = nextDue(moved, now)
+  const record: BookingRecord = { ...moved, ...next, dueAt: next.dueAt, version: b.version + 1, updatedAt: at }
+  const note = followUp ? `回访到期（${followUp.dueOn}）` : `开始前 ${REMINDER_HOURS[b.reminded] ?? 1} 小时提醒`
+  const item: BookingTimelineRecord = { at, type: 'remind', actorId: 'system', actorName: '系统', note }
+  const event = followUp ? bookingEvent(deps, record, 'remind', ['mediator'], note) : bookingEvent(deps, record, 'remind', ['requester', 'respondent', 'mediator'])
+  const outcome = await deps.repos.mediation.transition(b, record, item, {}, event)
   return outcome === 'done' ? 'reminded' : 'skipped'
 }

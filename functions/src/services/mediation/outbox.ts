@@ -40,7 +40,12 @@ export function bookingEvent(deps: Deps, b: BookingRecord, type: BookingTimeline
 export const bookingFanOut: FanOut = async (_deps, event) => {
   const p = event.payload as unknown as BookingPayload
   const notices: NoticeDraft[] = []
-  if (event.type === 'remind') return { notices: [p.requester, p.respondent, p.mediator].flatMap((recipient) => (recipient ? [{ recipient, templateKey: 'booking_reminder' as const, fields: p.reminder }] : [])) }
+  if (event.type === 'remind') {
+    const to = [p.audiences.includes('requester') && p.requester, p.audiences.includes('respondent') && p.respondent, p.audiences.includes('mediator') && p.mediator]
+    // A follow-up due is the mediator's task: it reads as a status note, not as "come to the room".
+    const fields = p.audiences.length === 1 ? { ...p.reminder, note: p.status.note ?? '' } : p.reminder
+    return { notices: to.flatMap((recipient) => (recipient ? [{ recipient, templateKey: 'booking_reminder' as const, fields }] : [])) }
+  }
   if (p.audiences.includes('requester')) notices.push({ recipient: p.requester, templateKey: 'booking_status', fields: p.status })
   if (p.audiences.includes('respondent') && p.respondent) notices.push({ recipient: p.respondent, templateKey: 'booking_status', fields: p.status })
   if (p.audiences.includes('mediator')) {

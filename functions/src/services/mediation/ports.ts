@@ -1,5 +1,5 @@
 /** The mediation family's records and the storage it needs. */
-import type { AvailabilityException, AvailabilityRule, BookingStatus, Outcome, Specialty } from '@linli/shared'
+import type { AvailabilityException, AvailabilityRule, BookingStatus, Outcome, Performance, Specialty } from '@linli/shared'
 import type { OutboxEvent } from '../../notify/ports'
 
 export interface MediatorProfile {
@@ -49,12 +49,33 @@ export interface BookingRecord {
   respondentPhone?: string
   outcome?: Outcome
   record?: string
+  agreement?: AgreementRecord
+  followUp?: FollowUpRecord
   /** How many of the reminders before the session were sent or skipped. */
   reminded: number
   /** When the clock must look at the booking next (a reminder): its place on the due index. */
   dueAt?: string
   createdAt: string
   updatedAt: string
+}
+
+/** A written agreement (人民调解法 §29) and each party's confirmation of it. */
+export interface AgreementRecord {
+  number: string
+  facts: string
+  disputes: string
+  terms: string
+  performance: { manner: string; place: string; deadline: string }
+  confirmations: { userId: string; name: string; at: string }[]
+}
+
+/** The follow-up visit (回访): due on a China date, reminded once, then recorded. */
+export interface FollowUpRecord {
+  dueOn: string
+  reminded?: boolean
+  performance?: Performance
+  note?: string
+  at?: string
 }
 
 export interface BookingTimelineRecord {

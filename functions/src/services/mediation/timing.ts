@@ -1,25 +1,60 @@
-/** The clock's rules of a booking: when the time forbids an event, and when the next reminder is due. */
-import { REMINDER_HOURS, type BookingActor, type BookingEventType } from '@linli/shared'
+/**
+ * A booking's rules beyond its lifecycle table: what the clock or the record forbids now (a cancel inside the
+ * cut-off, a check-in too early, an agreement confirmed twice …), and when the clock must look at it next.
+ */
+import { chinaInstant, type BookingActor, type BookingEventType, type ErrorCode, REMINDER_HOURS } from '@linli/shared'
 import type { RoomRecord } from '../district/ports'
 import type { BookingRecord } from './ports'
 
 export const HOUR = 3600_000
 /** A mediator may check a party in from an hour before the session. */
 const CHECK_IN_HOURS = 1
+/** Follow-up visits are reminded on the morning of their day. */
+const FOLLOW_UP_HOUR = '09:00'
 
-/** Why the time forbids an event now (the lifecycle allows it), or nothing. */
-export function timeProblem(type: BookingEventType, actors: ReadonlySet<BookingActor>, b: Pick<BookingRecord, 'start'>, room: Pick<RoomRecord, 'cancelCutoffHours'>, now: Date): string | undefined {
+type Problem = { code: ErrorCode; message: string }
+const invalid = (message: string): Problem => ({ code: 'booking.invalidTransition', message })
+
+/** Why an event the lifecycle allows may not fire now, or nothing. */
+export function eventProblem(
+  type: BookingEventType,
+  actors: ReadonlySet<BookingActor>,
+  b: Pick<BookingRecord, 'start' | 'agreement' | 'followUp'>,
+  room: Pick<RoomRecord, 'cancelCutoffHours'>,
+  now: Date,
+  userId: string,
+): Problem | undefined {
   const start = new Date(b.start).getTime()
   const t = now.getTime()
-  if ((type === 'cancel' || type === 'reschedule') && !actors.has('mediator') && t > start - room.cancelCutoffHours * HOUR) return `开始前 ${room.cancelCutoffHours} 小时内不能再取消或改期，请联系调解员`
-  if ((type === 'cancel' || type === 'reschedule') && t >= start) return '预约时间已过'
-  if (type === 'check_in' && t < start - CHECK_IN_HOURS * HOUR) return `开始前 ${CHECK_IN_HOURS} 小时内才能签到`
-  if (type === 'no_show' && t < start) return '开始时间之后才能标记未到场'
-  return undefined
+  switch (type) {
+    case 'cancel':
+    case 'reschedule':
+      if (t >= start) return invalid('预约时间已过')
+      if (!actors.has('mediator') && t > start - room.cancelCutoffHours * HOUR) return { code: 'booking.tooLate', message: `开始前 ${room.cancelCutoffHours} 小时内不能再取消或改期，请联系调解员` }
+      return undefined
+    case 'check_in':
+      return t < start - CHECK_IN_HOURS * HOUR ? invalid(`开始前 ${CHECK_IN_HOURS} 小时内才能签到`) : undefined
+    case 'no_show':
+      return t < start ? invalid('开始时间之后才能标记未到场') : undefined
+    case 'confirm_agreement':
+      if (!b.agreement) return invalid('该预约没有需要确认的书面协议')
+      return b.agreement.confirmations.some((c) => c.userId === userId) ? invalid('你已确认过该协议') : undefined
+    case 'follow_up':
+      if (!b.followUp) return invalid('该预约没有待回访的事项')
+      return b.followUp.performance ? invalid('回访已记录') : undefined
+    default:
+      return undefined
+  }
 }
 
-/** The next reminder of a confirmed booking still ahead of `now` (those already past are skipped). */
-export function nextReminder(b: Pick<BookingRecord, 'status' | 'start' | 'reminded'>, now: Date): { dueAt?: string; reminded: number } {
+/**
+ * When the clock must look at a booking next: the reminders before a confirmed session still ahead of `now` (those
+ * already past are skipped), or the morning a follow-up visit is due.
+ */
+export function nextDue(b: Pick<BookingRecord, 'status' | 'start' | 'reminded' | 'followUp'>, now: Date): { dueAt?: string; reminded: number } {
+  if (b.status === 'completed' && b.followUp && !b.followUp.performance && !b.followUp.reminded) {
+    return { dueAt: chinaInstant(b.followUp.dueOn, FOLLOW_UP_HOUR).toISOString(), reminded: b.reminded }
+  }
   if (b.status !== 'confirmed') return { reminded: b.reminded }
   for (let i = b.reminded; i < REMINDER_HOURS.length; i++) {
     const at = new Date(b.start).getTime() - REMINDER_HOURS[i]! * HOUR
@@ -27,4 +62,3 @@ export function nextReminder(b: Pick<BookingRecord, 'status' | 'start' | 'remind
   }
   return { reminded: REMINDER_HOURS.length }
 }
-

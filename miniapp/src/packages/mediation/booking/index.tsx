@@ -1,16 +1,16 @@
 import { useState } from 'react'
 import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { bookingLifecycle, fireBookingEvent, getBooking, outcomeLabels, outcomes, specialtyLabels, type BookingDetail, type BookingEvent, type BookingEventType, type Outcome } from '@linli/shared'
+import { bookingLifecycle, fireBookingEvent, getBooking, outcomeLabels, performanceLabels, specialtyLabels, type BookingDetail, type BookingEvent, type BookingEventType } from '@linli/shared'
 import { ApiError, call } from '../../../api/request'
 import { askSubscribe } from '../../../api/subscribe'
 import { StateView } from '../../../components/state-view'
 import { useSession } from '../../../components/use-session'
-import { Button, Cell, CellGroup, RadioGroup, Step, Steps, Tag, TextArea } from '../components/nutui'
+import { Button, Cell, CellGroup, Step, Steps, Tag } from '../components/nutui'
 import { sessionTime, statusTag } from '../components/labels'
+import { addToCalendar, openAgreement } from '../components/files'
+import { ActionForm, formEvents, type FormEvent } from './action-form'
 import './index.scss'
-
-const needsReason: BookingEventType[] = ['decline', 'cancel', 'refuse']
 
 /** One booking: when and where, the dispute, its timeline, and exactly the actions the server allows now. */
 export default function Booking() {
@@ -19,9 +19,7 @@ export default function Booking() {
   const id = params.id ?? ''
   const [b, setB] = useState<BookingDetail>()
   const [error, setError] = useState('')
-  const [open, setOpen] = useState<BookingEventType>()
-  const [text, setText] = useState('')
-  const [outcome, setOutcome] = useState<Outcome>('agreement_written')
+  const [open, setOpen] = useState<FormEvent>()
   const [busy, setBusy] = useState(false)
 
   const load = () =>
@@ -37,15 +35,15 @@ export default function Booking() {
     path: b?.inviteCode ? `/packages/mediation/join/index?code=${b.inviteCode}` : '/packages/mediation/rooms/index',
   }))
 
+  const toast = (e: unknown) => void Taro.showToast({ title: (e as ApiError).fields?.[0]?.message ?? (e as Error).message, icon: 'none' })
   const fire = (type: BookingEventType) => {
     if (type === 'reschedule') return Taro.navigateTo({ url: `/packages/mediation/room/index?id=${b!.roomId}&mediatorId=${b!.mediatorId}&reschedule=${id}` })
-    if ((needsReason.includes(type) || type === 'complete') && open !== type) return setOpen(type), setText('')
+    if (formEvents.includes(type)) return setOpen(open === type ? undefined : (type as FormEvent))
     const consent = type === 'confirm' ? askSubscribe(['booking_reminder']) : Promise.resolve() // inside the tap
-    const event = (type === 'complete' ? { type, outcome, record: text } : needsReason.includes(type) ? { type, reason: text } : { type }) as BookingEvent
     setBusy(true)
-    Promise.all([call(fireBookingEvent, { params: { id }, body: { ...event, version: b!.version } }), consent])
-      .then(([next]) => (setB(next), setOpen(undefined)))
-      .catch((e: ApiError) => void Taro.showToast({ title: e.fields?.[0]?.message ?? e.message, icon: 'none' }))
+    Promise.all([call(fireBookingEvent, { params: { id }, body: { type, version: b!.version } as BookingEvent }), consent])
+      .then(([next]) => setB(next))
+      .catch(toast)
       .finally(() => setBusy(false))
   }
 
@@ -64,6 +62,19 @@ export default function Booking() {
         {b.contactPhone && <Cell title='联系电话' extra={b.contactPhone} />}
         {b.outcome && <Cell title={outcomeLabels[b.outcome]} description={b.record} />}
       </CellGroup>
+      {b.agreement && (
+        <CellGroup title={`调解协议 ${b.agreement.number}`}>
+          <Cell title='协议内容' description={b.agreement.terms} />
+          <Cell title='履行' description={`${b.agreement.performance.manner} · ${b.agreement.performance.place} · ${b.agreement.performance.deadline} 前`} />
+          <Cell title='当事人确认' extra={b.agreement.confirmations.map((c) => c.name).join('、') || '尚无'} />
+          <View className='booking__share'>
+            <Button size='small' className='booking__pdf' onClick={() => void openAgreement(b).catch(toast)}>
+              查看协议书（PDF）
+            </Button>
+          </View>
+        </CellGroup>
+      )}
+      {b.followUp && <Cell title={`回访 ${b.followUp.dueOn}`} extra={b.followUp.performance ? performanceLabels[b.followUp.performance] : '待回访'} description={b.followUp.note} />}
       {b.inviteCode && (
         <CellGroup title='邀请对方参加（调解需要双方同意）'>
           <Cell title='邀请码' extra={<Text className='booking__code'>{b.inviteCode}</Text>} description='对方在“预约说事 → 凭邀请码加入”输入，或打开你分享的卡片' />
@@ -75,18 +86,18 @@ export default function Booking() {
         </CellGroup>
       )}
       {(b.status === 'requested' || b.status === 'confirmed') && <Text className='section-title'>{`开始前可取消或改期，截止 ${sessionTime(b.changeUntil)}`}</Text>}
-      {open && (
-        <CellGroup title={open === 'complete' ? '调解结果' : `${bookingLifecycle.labels[open]}原因`}>
-          {open === 'complete' && <RadioGroup className='booking__outcome' value={outcome} onChange={(v) => setOutcome(v as Outcome)} options={outcomes.map((o) => ({ label: outcomeLabels[o], value: o }))} />}
-          <TextArea className='booking__text' value={text} onChange={setText} maxLength={open === 'complete' ? 2000 : 200} showCount rows={open === 'complete' ? 5 : 3} placeholder={open === 'complete' ? '调解记录：双方陈述、争议焦点、结果（至少 5 个字）' : '请填写原因（2–200 字）'} />
-        </CellGroup>
-      )}
+      {open && <ActionForm key={open} booking={b} type={open} onDone={(next) => (setB(next), setOpen(undefined))} />}
       <View className='booking__actions'>
         {b.allowedEvents.map((type) => (
-          <Button key={type} className={`booking__action booking__action--${type}`} type={type === 'cancel' || type === 'decline' ? 'default' : 'primary'} loading={busy && open === type} onClick={() => fire(type)}>
-            {open === type ? `提交${bookingLifecycle.labels[type]}` : bookingLifecycle.labels[type]}
+          <Button key={type} className={`booking__action booking__action--${type}`} type={['cancel', 'decline', 'refuse'].includes(type) ? 'default' : 'primary'} loading={busy && !formEvents.includes(type)} onClick={() => fire(type)}>
+            {bookingLifecycle.labels[type]}
           </Button>
         ))}
+        {['requested', 'confirmed'].includes(b.status) && (
+          <Button className='booking__action booking__calendar' fill='outline' onClick={() => void addToCalendar(b).then(() => Taro.showToast({ title: '已添加到日历', icon: 'none' }), toast)}>
+            添加到日历
+          </Button>
+        )}
       </View>
       <Text className='section-title'>进展</Text>
       <Steps direction='vertical' value={b.timeline.length}>

@@ -1,0 +1,44 @@
+/**
+ * Files of a booking: the agreement PDF opens in WeChat's document viewer (downloadFile + openDocument; H5: the
+ * browser's), and the session goes into the phone's calendar (addPhoneCalendar; H5: the .ics file).
+ */
+import Taro from '@tarojs/taro'
+import { agreementPdf, bookingCalendar, type BookingDetail } from '@linli/shared'
+import { fileRequest } from '../../../api/request'
+
+async function download(url: string, header: Record<string, string>, name: string) {
+  if (process.env.TARO_ENV === 'h5') {
+    const res = await fetch(url, { headers: header })
+    if (!res.ok) throw new Error('下载失败，请稍后再试')
+    const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(await res.blob()), download: name })
+    link.click()
+    return
+  }
+  const res = await Taro.downloadFile({ url, header })
+  if (res.statusCode !== 200) throw new Error('下载失败，请稍后再试')
+  await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'pdf', showMenu: true })
+}
+
+export const openAgreement = (b: BookingDetail) => {
+  const { url, header } = fileRequest(agreementPdf, { id: b.id })
+  return download(url, header, `调解协议书-${b.id}.pdf`)
+}
+
+export function addToCalendar(b: BookingDetail) {
+  if (process.env.TARO_ENV === 'h5') {
+    const { url, header } = fileRequest(bookingCalendar, { id: b.id })
+    return fetch(url, { headers: header })
+      .then((res) => res.blob())
+      .then((blob) => Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: '说事.ics' }).click())
+  }
+  return Taro.addPhoneCalendar({
+    title: `说事 · ${b.roomName}`,
+    startTime: Math.floor(Date.parse(b.start) / 1000),
+    // WeChat takes seconds as a number here too; Taro's typing says string.
+    endTime: Math.floor(Date.parse(b.end) / 1000) as unknown as string,
+    location: b.roomAddress,
+    description: `调解员：${b.mediatorName}`,
+    alarm: true,
+    alarmOffset: 3600,
+  })
+}

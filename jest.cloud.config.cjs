@@ -3,6 +3,9 @@ const transformIgnorePatterns = ['/node_modules/(?!(jose)/)']
 const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }] }
 
 module.exports = {
+  // One test file at a time on the one local cloud: the browser test of a mediation session moves the local stage's
+  // clock (POST /local/clock) and puts it back; no other file may run meanwhile. (Two cores give jest one worker anyway.)
+  maxWorkers: 1,
   globalSetup: '<rootDir>/functions/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/functions/test/support/global-teardown.ts',
   projects: [

@@ -15,6 +15,7 @@ import { startLocalCloud, type LocalCloud } from '../infra/local/cloud'
 import { freePorts } from '../infra/local/ports'
 import { bulkCaseEntries, makeRepos } from '../functions/src/db'
 import { acceptWithFollowers, bundles, startToReady, sweepOfALargeTable } from './core'
+import { mediationFigures } from './mediation'
 import type { OutboxEvent } from '../functions/src/notify/ports'
 import { userIdFor } from '../functions/src/adapters/ids'
 
@@ -56,7 +57,7 @@ function weappSize() {
   print({ metric: 'weapp_main_package_kb', value: Math.round(kb), budget: 600, within: kb <= 600 })
 }
 
-/** BENCH_ONLY=sweep,followers … runs just those figures (names: weapp bundles start overhead notice items followers sweep). */
+/** BENCH_ONLY=sweep,followers … runs just those figures (names: weapp bundles start overhead notice items followers sweep mediation). */
 const only = process.env.BENCH_ONLY?.split(',')
 const wanted = (name: string) => !only || only.includes(name)
 
@@ -74,6 +75,7 @@ async function main() {
     if (wanted('items')) await itemsRead(cloud, c, repos)
     if (wanted('followers')) await acceptWithFollowers(cloud, c)
     if (wanted('sweep')) await sweepOfALargeTable(cloud, c, repos)
+    if (wanted('mediation')) await mediationFigures(cloud, c, repos)
   } finally {
     await cloud.stop()
   }

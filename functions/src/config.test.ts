@@ -35,6 +35,12 @@ describe('loadConfig', () => {
     expect(c.wechatApiBase).toBe('https://api.weixin.qq.com')
   })
 
+  it('moves the clock on the local stage only, and refuses a deployed stage configured with it', async () => {
+    expect((await loadConfig({ ...base, DEV_CLOCK: '1' })).devClock).toBe(true)
+    expect((await loadConfig(base)).devClock).toBe(false)
+    await expect(loadConfig({ ...base, STAGE: 'prod', DEV_CLOCK: '1' })).rejects.toThrow(/local stage only/)
+  })
+
   it('rejects a short session secret', async () => {
     await expect(loadConfig({ ...base, SESSION_SECRET: 'short' })).rejects.toThrow()
   })

@@ -27,6 +27,8 @@ const envSchema = z.object({
   MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).optional(),
   /** The CJK font file PDFs embed: on AWS a layer's (/opt/…); unset, the npm package's. */
   PDF_FONT_PATH: z.string().optional(),
+  /** '1' on the local stage only: the server's clock can be moved forward (functions/src/dev/clock.ts). */
+  DEV_CLOCK: z.enum(['0', '1']).optional(),
 })
 
 const secretsSchema = z.object({
@@ -50,6 +52,8 @@ export interface Config {
   templates: TemplateConfig
   miniprogramState: MiniprogramState
   pdfFontPath?: string
+  /** The local stage's movable clock is in use. */
+  devClock: boolean
   secrets: Secrets
 }
 
@@ -61,6 +65,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv, loadSecret?: SecretLoad
   if (e.STAGE !== 'local' && e.WECHAT_API_BASE !== WECHAT_PRODUCTION_BASE) {
     throw new Error(`stage ${e.STAGE} must call WeChat at ${WECHAT_PRODUCTION_BASE}, not ${e.WECHAT_API_BASE}`)
   }
+  if (e.STAGE !== 'local' && e.DEV_CLOCK === '1') throw new Error(`stage ${e.STAGE} must not run with DEV_CLOCK: the movable clock is for the local stage only`)
   const raw =
     e.SECRETS_PARAMETER && loadSecret
       ? JSON.parse(await loadSecret(e.SECRETS_PARAMETER))
@@ -78,6 +83,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv, loadSecret?: SecretLoad
     templates: templateConfig(env),
     miniprogramState: e.MINIPROGRAM_STATE ?? (e.STAGE === 'prod' ? 'formal' : e.STAGE === 'local' ? 'developer' : 'trial'),
     pdfFontPath: e.PDF_FONT_PATH,
+    devClock: e.DEV_CLOCK === '1',
     secrets: secretsSchema.parse(raw),
   }
 }

@@ -7,6 +7,7 @@ import { cachedCatalogue } from './services/district/catalogue-cache'
 import { wechatSender } from './notify/senders'
 import { makeStorage } from './adapters/storage'
 import { randomUUID } from 'node:crypto'
+import { devClock } from './adapters/dev-clock'
 import type { Deps } from './services/deps'
 
 const CATALOGUE_TTL_MS = 60_000
@@ -30,7 +31,7 @@ export function buildDeps(config: Config): Deps {
     sender: wechatSender(wechat),
     storage: makeStorage({ bucket: config.uploadsBucket, region: config.region, endpoint: config.s3Endpoint }),
     tokens: makeSessionTokens(config.secrets.sessionSecret, `linli-${config.stage}`),
-    clock: () => new Date(),
+    clock: config.devClock ? devClock.now : () => new Date(),
     newId: () => randomUUID().replace(/-/g, ''),
     idSalt: config.secrets.idSalt,
     cursorSecret: `cursor:${config.secrets.sessionSecret}`,

@@ -51,6 +51,9 @@ async function main() {
   s3rver (uploads)          ${cloud.urls.s3}
   weapp build               miniapp/dist/weapp  (open in WeChat DevTools)
   logs                      .data/logs/
+  local clock               curl -X POST ${cloud.urls.api}/local/clock -H 'content-type: application/json' -d '{"advanceMinutes":1440}'
+                            moves the server's time a day ahead (reminders, follow-ups, auto-confirm: the sweep runs
+                            every 30 s); -d '{"reset":true}' puts it back; GET shows it
 
 Demo personas (临江区, fictional):
 ${demoPersonas.map(persona).join('\n')}

@@ -59,7 +59,9 @@ it('report with a photo → accept → dispatch → notice → resolve with a ph
   const resident = await signedIn('王小梅')
   const categories = resident.waitForResponse((r) => r.url().includes('/v1/categories') && r.ok())
   await resident.getByText('随手拍上报').tap()
-  await categories // the cascader opens empty until the taxonomy has arrived
+  await categories
+  // A tap while the field still says 加载中… asks for the taxonomy again instead of opening the cascader.
+  await resident.locator('.report__category', { hasText: '请选择' }).waitFor()
   await resident.locator('.report__category').tap()
   await resident.locator('.nut-cascader-item-title', { hasText: '水电气热' }).tap()
   await resident.locator('.nut-cascader-item-title', { hasText: '停水' }).tap()

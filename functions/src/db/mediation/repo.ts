@@ -21,7 +21,7 @@ const summaryOf = (b: BookingRecord): BookingSummaryRecord => {
 }
 
 /** The booking item with its index attributes: the requester's list (gsi1), the mediator's (gsi2), the due index. */
-function bookingItem(b: BookingRecord) {
+export function bookingItem(b: BookingRecord) {
   const { dueAt, ...rest } = b
   const sort = keys.bookingSort(b.start, b.bookingId)
   const due = dueAt ? keys.due(dueAt, keys.booking(b.districtId, b.bookingId)) : { gsi3pk: undefined, gsi3sk: undefined }
@@ -80,7 +80,8 @@ export function makeMediationRepo(e: Entities): MediationRepo {
         if (i.entity === 'SlotClaim' && 'time' in i) held.push({ roomId, date: i.date, time: i.time, mediatorId: i.mediatorId })
         else if (i.entity === 'AvailabilityException' && 'kind' in i) exceptions.push({ date: i.date, mediatorId: i.mediatorId, mediatorName: i.mediatorName, kind: i.kind, start: i.start, end: i.end, sessionMinutes: i.sessionMinutes })
       }
-      return { rules: (r.Items ?? []).map(({ mediatorId, mediatorName, weekday, start, end, sessionMinutes, bufferMinutes }) => ({ mediatorId, mediatorName, weekday, start, end, sessionMinutes, bufferMinutes })), exceptions, held }
+      const rules = (r.Items ?? []).map(({ mediatorId, mediatorName, weekday, start, end, sessionMinutes, bufferMinutes }) => ({ mediatorId, mediatorName, weekday, start, end, sessionMinutes, bufferMinutes }))
+      return { rules, exceptions, held, scanned: (r.ScannedCount ?? 0) + (c.ScannedCount ?? 0) }
     },
 
     async rules(districtId, roomId, mediatorId) {

@@ -116,7 +116,7 @@ export interface MediationRepo {
   profiles(districtId: string, userIds: readonly string[]): Promise<MediatorProfile[]>
   putProfile(p: MediatorProfile): Promise<void>
   /** A room's rules, exceptions and held slots between two China dates: at most two Queries. */
-  calendar(districtId: string, roomId: string, from: string, to: string): Promise<{ rules: NamedRule[]; exceptions: NamedException[]; held: SlotRef[] }>
+  calendar(districtId: string, roomId: string, from: string, to: string): Promise<{ rules: NamedRule[]; exceptions: NamedException[]; held: SlotRef[]; scanned: number }>
   rules(districtId: string, roomId: string, mediatorId: string): Promise<AvailabilityRule[]>
   /** Replaces one mediator's rules in a room in one transaction. */
   replaceRules(districtId: string, roomId: string, mediator: { id: string; name: string }, before: number, rules: readonly Omit<AvailabilityRule, 'mediatorId'>[]): Promise<void>

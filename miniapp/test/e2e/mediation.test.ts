@@ -1,0 +1,136 @@
+/**
+ * 说事 in the H5 build, three phones: a resident finds a room and books a slot → invites the other party, who joins
+ * with the code → the mediator confirms → (the server's clock moved to the day before) the reminder is recorded by
+ * the stand-in → (moved to the session) the mediator checks in and records a written agreement → both parties
+ * confirm it → the agreement PDF downloads with its Chinese text. The local stage's clock is put back afterwards.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { launch, phone } from './browser'
+
+jest.setTimeout(150_000)
+
+const cloud = () => JSON.parse(process.env.LINLI_TEST_CLOUD!) as { urls: { h5: string; wechat: string; api: string }; env: Record<string, string> }
+const LIUAN = { latitude: 30.503, longitude: 114.304 }
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => {
+  await clock({ reset: true })
+  await browser?.close()
+})
+
+async function clock(body: { advanceMinutes: number } | { reset: true }) {
+  const res = await fetch(`${cloud().urls.api}/local/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  expect(res.status).toBe(200)
+  return (await res.json()) as { now: string }
+}
+/** Moves the server's clock to `at` (forward only). */
+async function clockTo(at: number) {
+  const { now } = await clock({ reset: true })
+  const minutes = Math.ceil((at - Date.parse(now)) / 60_000)
+  if (minutes > 0) await clock({ advanceMinutes: minutes })
+}
+/** One sweep now, as the scheduler would run it (serverless-offline's invoke endpoint). */
+const sweep = () => fetch(`http://127.0.0.1:${cloud().env.LAMBDA_PORT}/2015-03-31/functions/linli-local-sweeper/invocations`, { method: 'POST', body: '{}' })
+const messages = async (openid: string, template: string) =>
+  ((await (await fetch(`${cloud().urls.wechat}/dev/messages?touser=${openid}`)).json()) as { messages: { template_id: string }[] }).messages.filter((m) => m.template_id === template).length
+
+async function signedIn(name: string): Promise<Page> {
+  const context = await phone(browser, LIUAN)
+  const page = await context.newPage()
+  await page.goto(cloud().urls.h5)
+  await page.locator('.persona', { hasText: name }).tap()
+  await page.getByText(`你好，${name}`).waitFor()
+  return page
+}
+
+const status = (page: Page, label: string) => page.locator('.booking .nut-tag', { hasText: label }).first().waitFor()
+const act = (page: Page, type: string) => page.locator(`.booking__action--${type}`).tap()
+
+async function until(check: () => Promise<boolean>, ms = 15_000) {
+  const deadline = Date.now() + ms
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time')
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+it('find a room → book → invite → confirm → reminder → check in → agreement → both confirm → PDF', async () => {
+  // The resident finds 柳岸社区调解室 and books its first free session.
+  const resident = await signedIn('王小梅')
+  await resident.getByText('预约说事').first().tap()
+  await resident.locator('.rooms__item', { hasText: '柳岸社区调解室' }).tap()
+  await resident.locator('.slot-picker__time:not([disabled])').first().tap()
+  const chosen = await resident.locator('.room__chosen').innerText()
+  expect(chosen).toContain('王秀兰')
+  await resident.locator('.room__summary textarea').fill('楼上装修噪音持续到深夜，沟通多次无果')
+  await resident.locator('.room__other input').fill('楼上住户')
+  const booked = resident.waitForResponse((r) => r.url().endsWith('/v1/bookings') && r.request().method() === 'POST')
+  await resident.locator('.room__submit .nut-button').tap()
+  const booking = (await (await booked).json()) as { id: string; start: string; inviteCode: string }
+  await status(resident, '待确认')
+  const code = await resident.locator('.booking__code').innerText()
+  expect(code.trim()).toBe(booking.inviteCode)
+
+  // The other party joins with the code.
+  const other = await signedIn('张丽')
+  await other.getByText('预约说事').first().tap()
+  await other.locator('.rooms__join').tap()
+  await other.locator('.join__code input').fill(code.trim())
+  await other.locator('.join__submit .nut-button').tap()
+  await status(other, '待确认')
+  await other.getByText('不参加调解').waitFor()
+
+  // The mediator confirms from 预约管理.
+  const mediator = await signedIn('王秀兰')
+  await mediator.getByText('预约管理').tap()
+  await mediator.locator('.bookings__item').first().tap()
+  await act(mediator, 'confirm')
+  await status(mediator, '已确认')
+
+  // The day before (the local clock moved), the sweep sends the reminder; the stand-in records it.
+  const start = Date.parse(booking.start)
+  await clockTo(start - 24 * 3600_000 + 60_000)
+  await sweep()
+  await until(async () => (await messages('o-demo-resident', 'tpl-booking-reminder')) > 0)
+
+  // At the session: check in, record a written agreement.
+  await clockTo(start - 10 * 60_000)
+  await mediator.reload()
+  await act(mediator, 'check_in')
+  await status(mediator, '已签到')
+  await act(mediator, 'complete')
+  const form = mediator.locator('.booking-form--complete')
+  await form.locator('.booking-form__record textarea').fill('双方到场陈述，经调解达成一致')
+  await form.locator('.booking-form__facts textarea').fill('楼上住户装修期间每日施工至深夜')
+  await form.locator('.booking-form__disputes textarea').fill('施工时间；楼上住户应控制噪音')
+  await form.locator('.booking-form__terms textarea').fill('装修仅在工作日九点至十八点施工，楼上住户向楼下赔礼道歉')
+  await form.locator('.booking-form__manner input').fill('自行履行')
+  await form.locator('.booking-form__place input').fill('柳岸3栋')
+  await form.locator('.booking-form__submit .nut-button').tap()
+  await status(mediator, '已完成')
+
+  // Both parties confirm the agreement in the app.
+  for (const party of [resident, other]) {
+    await party.reload()
+    await act(party, 'confirm_agreement')
+    await party.locator('.booking__action--confirm_agreement').waitFor({ state: 'detached' })
+  }
+  await resident.reload()
+  await resident.getByText('当事人确认').waitFor()
+  expect(await resident.locator('.nut-cell', { hasText: '当事人确认' }).innerText()).toMatch(/王小梅、张丽|张丽、王小梅/)
+
+  // The agreement PDF downloads, its text in Chinese.
+  const download = resident.waitForEvent('download')
+  await resident.locator('.booking__pdf').tap()
+  const file = join(mkdtempSync(join(tmpdir(), 'linli-e2e-')), 'agreement.pdf')
+  await (await download).saveAs(file)
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
+  for (const words of ['人民调解协议书', '申请人：王小梅', '被申请人：张丽', '调解员：王秀兰', '工作日九点至十八点施工', '张丽已于']) expect(text).toContain(words)
+})

@@ -204,6 +204,37 @@ describe('booking', () => {
   })
 })
 
+describe('a dispute referred to mediation', () => {
+  it('is booked by its reporter, and the session’s outcome closes the case with the outcome in its timeline', async () => {
+    const [reporter, stranger, dispatcher] = await Promise.all([login(uniqueOpenid('dispute')), login(uniqueOpenid('stranger2')), login('o-demo-dispatcher')])
+    const report = (categoryId: string) => api('POST', '/v1/cases', { token: reporter.token, body: { categoryId, description: '隔壁邻居长期占用楼道堆放杂物', location: { lat: 30.5071, lng: 114.3149 } } }).then((r) => r.body.id as string)
+    const [dispute, litter] = await Promise.all([report('cat-neighbour'), report('cat-garbage')])
+    for (const id of [dispute, litter]) expect((await api('POST', `/v1/cases/${id}/events`, { token: dispatcher.token, body: { type: 'accept' } })).status).toBe(200)
+    expectError(await api('POST', `/v1/cases/${litter}/events`, { token: dispatcher.token, body: { type: 'refer', reason: '建议双方到说事室协商' } }), 409, 'case.invalidTransition')
+    const referred = await api('POST', `/v1/cases/${dispute}/events`, { token: dispatcher.token, body: { type: 'refer', reason: '建议双方到说事室协商' } })
+    expect(referred.body).toMatchObject({ status: 'referred', referral: { bookable: false } })
+    expect((await api('GET', `/v1/cases/${dispute}`, { token: reporter.token })).body).toMatchObject({ status: 'referred', referral: { bookable: true }, allowedEvents: ['withdraw'] })
+
+    const slot = await freeSlot(reporter.token, 5)
+    expectError(await book(stranger.token, { mediatorId, start: slot.start, caseId: dispute }), 404, 'case.notFound')
+    expectError(await book(reporter.token, { mediatorId, start: slot.start, caseId: litter }), 409, 'case.invalidTransition')
+    const made = await book(reporter.token, { mediatorId, start: slot.start, caseId: dispute })
+    expect(made.body).toMatchObject({ caseId: dispute })
+    await fire(mediator.token, made.body.id, { type: 'confirm' })
+
+    const deps = buildDeps(await loadConfig(cloud().env))
+    const at = (ms: number) => ({ ...deps, clock: () => new Date(Date.parse(slot.start) + ms) })
+    const caller = await loadCaller(deps, mediatorId)
+    await fireBookingEvent(at(-5 * 60_000), caller, made.body.id, { type: 'check_in' })
+    await fireBookingEvent(at(40 * 60_000), caller, made.body.id, { type: 'complete', outcome: 'agreement_oral', record: '双方同意三日内清理楼道杂物' })
+    const closed = await eventually(async () => {
+      const c = (await api('GET', `/v1/cases/${dispute}`, { token: reporter.token })).body
+      return c.status === 'closed' ? c : undefined
+    })
+    expect(closed.timeline.at(-1)).toMatchObject({ type: 'mediate', from: 'referred', to: 'closed', note: expect.stringContaining('达成口头协议') })
+  })
+})
+
 describe('the other party', () => {
   it('joins with the invite code, sees the booking without the requester’s details, hears of it, and may decline to take part', async () => {
     const theirOpenid = uniqueOpenid('respondent')

@@ -53,12 +53,15 @@ const taxonomy: [classId: string, className: string, items: Item[]][] = [
 
 /** Classes whose cases name people or private matters: neighbours never see them through "nearby". */
 const sensitiveClasses = ['dispute', 'order', 'welfare']
+/** Classes whose cases a dispatcher may refer to a talk-it-out room (人民调解). */
+const mediableClasses = ['dispute']
 
 export const demoCategories = taxonomy.map(([id, name, items], order) => ({
   id: `cls-${id}`,
   name,
   order,
   sensitive: sensitiveClasses.includes(id),
+  mediable: mediableClasses.includes(id),
   items: items.map(([itemId, itemName, dept, priority, slaBand, auto], itemOrder) => ({
     id: `cat-${itemId}`,
     name: itemName,

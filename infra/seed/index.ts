@@ -18,7 +18,7 @@ const catalogueOf = (district: Catalogue['district'], nodes: Catalogue['nodes'])
   nodes,
   departments: demoDepartments.map((d) => ({ ...d, nodeId: district.id })),
   rooms: demoRooms,
-  classes: demoCategories.map(({ id, name, order, sensitive }) => ({ id, name, order, sensitive })),
+  classes: demoCategories.map(({ id, name, order, sensitive, mediable }) => ({ id, name, order, sensitive, mediable })),
   categories: demoCategories.flatMap((c) => c.items.map((i) => ({ ...i, classId: c.id }))),
 })
 

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { defineRoute } from '../route'
 import { idParams, idSchema, latitude, longitude, pointQuery } from '../common'
 import { photoKeysSchema } from '../uploads/uploads'
-import { caseEventTypes, caseStatuses } from '../../domain/case/lifecycle'
+import { caseEventTypes, caseStatuses, caseTimelineTypes } from '../../domain/case/lifecycle'
 import { priorities } from '../../domain/case/sla'
 
 const status = z.enum(caseStatuses, { error: '状态不正确' })
@@ -56,7 +56,7 @@ const photo = z.object({ key: z.string(), url: z.string() })
 
 export const timelineItemSchema = z.object({
   at: z.string(),
-  type: z.enum(['submit', 'follow', ...caseEventTypes]),
+  type: z.enum(caseTimelineTypes),
   /** The states the event moved the case between (absent for the first submit and for follows). */
   from: status.optional(),
   to: status.optional(),
@@ -84,6 +84,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
   followerCount: z.number(),
   timeline: z.array(timelineItemSchema),
   allowedEvents: z.array(z.enum(caseEventTypes)),
+  /** A dispute referred to mediation: whether the caller (its reporter) may book a session for it. */
+  referral: z.object({ bookable: z.boolean() }).optional(),
 })
 export type CaseDetail = z.infer<typeof caseDetailSchema>
 
@@ -138,6 +140,7 @@ export const caseEventSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal('confirm'), rating: z.number({ error: '请评分' }).int('评分必须是整数').min(1, '评分为 1–5 分').max(5, '评分为 1–5 分'), comment: z.string().trim().max(200, '评价最多 200 字').optional(), version }),
     z.strictObject({ type: z.literal('reopen'), reason, version }),
     z.strictObject({ type: z.literal('escalate'), reason, version }),
+    z.strictObject({ type: z.literal('refer'), reason, version }),
   ],
   { error: '未知的操作类型' },
 )

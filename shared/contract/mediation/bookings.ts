@@ -34,6 +34,8 @@ export const createBooking = defineRoute({
     summary: z.string({ error: '请简述纠纷' }).trim().min(5, '纠纷简述至少 5 个字').max(300, '纠纷简述最多 300 字'),
     contactPhone: phone.optional(),
     otherParty: z.strictObject({ name: z.string().trim().min(1, '请填写对方称呼').max(20, '对方称呼最多 20 字') }).optional(),
+    /** The dispute case a dispatcher referred to mediation (its reporter books for it; the outcome closes it). */
+    caseId: idSchema.optional(),
   }),
   response: z.lazy(() => bookingDetailSchema),
 })
@@ -71,6 +73,8 @@ export const bookingDetailSchema = bookingSummarySchema.extend({
   /** The other side as the requester named them, and once they joined, who they are (their phone: theirs and the mediator's to see). */
   otherParty: z.object({ name: z.string() }).optional(),
   respondent: z.object({ name: z.string(), contactPhone: z.string().optional() }).optional(),
+  /** The dispute case this session settles, if it came from one. */
+  caseId: z.string().optional(),
   /** The code that lets the other side join (for the requester and the mediator, until someone joined). */
   inviteCode: z.string().optional(),
   outcome: z.enum(outcomes).optional(),

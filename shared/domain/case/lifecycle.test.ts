@@ -38,6 +38,14 @@ describe('the case lifecycle', () => {
     expect(caseLifecycle.row('submitted', 'dispatch', as('system'))).toBeUndefined()
   })
 
+  it('refers an accepted dispute to mediation, whose outcome alone closes it', () => {
+    expect(allowedEvents('accepted', as('dispatcher'))).toContain('refer')
+    expect(allowedEvents('referred', as('dispatcher'))).toEqual([])
+    expect(allowedEvents('referred', as('reporter'))).toEqual(['withdraw'])
+    expect(caseLifecycle.row('referred', 'mediate', as('system'))).toBeUndefined()
+    expect(caseLifecycle.row('referred', 'mediate', as('system'), 'mediation')?.to).toBe('closed')
+  })
+
   it('says 409 for a wrong state and 403 for a wrong actor', () => {
     expect(caseLifecycle.verdict('accepted', 'accept', as('dispatcher'))).toBe('invalidState')
     expect(caseLifecycle.verdict('submitted', 'accept', as('reporter'))).toBe('forbidden')

@@ -5,7 +5,7 @@
  */
 import { defineLifecycle, NEW } from '../lifecycle'
 
-export const caseStatuses = ['submitted', 'accepted', 'rejected', 'withdrawn', 'dispatched', 'in_progress', 'resolved', 'closed'] as const
+export const caseStatuses = ['submitted', 'accepted', 'rejected', 'withdrawn', 'dispatched', 'in_progress', 'resolved', 'referred', 'closed'] as const
 export type CaseStatus = (typeof caseStatuses)[number]
 
 export const caseStatusLabels: Record<CaseStatus, string> = {
@@ -16,10 +16,11 @@ export const caseStatusLabels: Record<CaseStatus, string> = {
   dispatched: '已派单',
   in_progress: '处置中',
   resolved: '待评价',
+  referred: '已转调解',
   closed: '已办结',
 }
 
-export const openStatuses: readonly CaseStatus[] = ['submitted', 'accepted', 'dispatched', 'in_progress', 'resolved']
+export const openStatuses: readonly CaseStatus[] = ['submitted', 'accepted', 'dispatched', 'in_progress', 'resolved', 'referred']
 
 /** How the caller stands to a case; computed by the server from our records, never taken from the client. */
 export type Actor = 'reporter' | 'dispatcher' | 'assignee' | 'gridworker' | 'system'
@@ -31,10 +32,11 @@ export type Audience = 'reporter' | 'followers' | 'assignees'
 export type CaseClock = 'accept' | 'dispatch' | 'resolve'
 
 /** Events a client may fire through POST /v1/cases/{id}/events. */
-export const caseEventTypes = ['accept', 'reject', 'withdraw', 'dispatch', 'start', 'return', 'resolve', 'confirm', 'reopen', 'escalate'] as const
+export const caseEventTypes = ['accept', 'reject', 'withdraw', 'dispatch', 'start', 'return', 'resolve', 'confirm', 'reopen', 'escalate', 'refer'] as const
 export type CaseEventType = (typeof caseEventTypes)[number]
 /** Everything a timeline can show. */
-export type CaseTimelineType = CaseEventType | 'submit' | 'follow'
+export const caseTimelineTypes = ['submit', 'follow', 'mediate', ...caseEventTypes] as const
+export type CaseTimelineType = (typeof caseTimelineTypes)[number]
 
 const open = ['submitted', 'accepted', 'dispatched', 'in_progress'] as const
 
@@ -53,6 +55,8 @@ export const caseLifecycle = defineLifecycle<CaseStatus, CaseTimelineType, Actor
     confirm: '评价',
     reopen: '不满意重办',
     escalate: '上报上级',
+    refer: '转人民调解',
+    mediate: '调解结案',
   },
   rows: [
     { event: 'submit', from: [NEW], to: 'submitted', who: ['reporter'], clock: { start: ['accept'] } },
@@ -62,7 +66,10 @@ export const caseLifecycle = defineLifecycle<CaseStatus, CaseTimelineType, Actor
     { event: 'dispatch', door: 'autoDispatch', from: ['submitted'], to: 'dispatched', who: ['system'], notify: ['assignees'], clock: { stop: ['accept'], start: ['resolve'] } },
     { event: 'accept', from: ['submitted'], to: 'accepted', who: ['dispatcher'], notify: ['reporter', 'followers'], clock: { stop: ['accept'], start: ['dispatch'] } },
     { event: 'reject', from: ['submitted'], to: 'rejected', who: ['dispatcher'], notify: ['reporter', 'followers'], clock: { stop: ['accept'] } },
-    { event: 'withdraw', from: ['submitted', 'accepted'], to: 'withdrawn', who: ['reporter'], clock: { stop: ['accept', 'dispatch'] } },
+    { event: 'withdraw', from: ['submitted', 'accepted', 'referred'], to: 'withdrawn', who: ['reporter'], clock: { stop: ['accept', 'dispatch'] } },
+    // A dispute goes to a talk-it-out room (人民调解) instead of a department; the session's outcome closes it.
+    { event: 'refer', from: ['accepted'], to: 'referred', who: ['dispatcher'], notify: ['reporter', 'followers'], clock: { stop: ['dispatch'] } },
+    { event: 'mediate', door: 'mediation', from: ['referred'], to: 'closed', who: ['system'], notify: ['reporter', 'followers'] },
     { event: 'dispatch', from: ['accepted'], to: 'dispatched', who: ['dispatcher'], notify: ['assignees', 'reporter', 'followers'], clock: { stop: ['dispatch'], start: ['resolve'] } },
     { event: 'start', from: ['dispatched'], to: 'in_progress', who: ['assignee'] },
     { event: 'return', from: ['dispatched'], to: 'accepted', who: ['assignee'], clock: { stop: ['resolve'], start: ['dispatch'] } },

@@ -34,7 +34,7 @@ export function makeCatalogueRepo(e: Entities): CatalogueRepo {
             }
             break
           case 'CategoryClass':
-            if ('classId' in i && !('categoryId' in i)) c.classes.push({ id: i.classId, name: i.name, order: i.order, sensitive: i.sensitive })
+            if ('classId' in i && !('categoryId' in i)) c.classes.push({ id: i.classId, name: i.name, order: i.order, sensitive: i.sensitive, mediable: i.mediable })
             break
           case 'Category':
             if ('categoryId' in i)
@@ -53,7 +53,7 @@ export function makeCatalogueRepo(e: Entities): CatalogueRepo {
         ...c.nodes.map((n) => e.GridNode.build(EntityRepository).batchPut({ districtId: d, nodeId: n.id, name: n.name, level: n.level, parentId: n.parentId, boundary: n.boundary, roster: n.roster })),
         ...c.departments.map((x) => e.Department.build(EntityRepository).batchPut({ districtId: d, departmentId: x.id, name: x.name, nodeId: x.nodeId })),
         ...c.rooms.map((x) => e.Room.build(EntityRepository).batchPut({ districtId: d, roomId: x.id, ...x })),
-        ...c.classes.map((x) => e.CategoryClass.build(EntityRepository).batchPut({ districtId: d, classId: x.id, name: x.name, order: x.order, sensitive: x.sensitive })),
+        ...c.classes.map((x) => e.CategoryClass.build(EntityRepository).batchPut({ districtId: d, classId: x.id, name: x.name, order: x.order, sensitive: x.sensitive, mediable: x.mediable })),
         ...c.categories.map((x) => e.Category.build(EntityRepository).batchPut({ districtId: d, categoryId: x.id, ...x })),
       ]
       for (let i = 0; i < puts.length; i += 25) {

@@ -107,6 +107,7 @@ export function makeMediationEntities(table: LinliTable) {
       disputeType: string(),
       statement: string(),
       otherPartyName: string().optional(),
+      caseId: string().optional(),
       inviteCode: string(),
       respondentId: string().optional(),
       respondentName: string().optional(),

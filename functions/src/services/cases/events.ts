@@ -92,6 +92,12 @@ async function changeFor(deps: Deps, caller: Caller, c: CaseRecord, e: CaseEvent
       return { next: {}, note: e.result, photoKeys: e.photoKeys }
     case 'dispatch':
       return dispatchChange(deps, c, e)
+    case 'refer': {
+      const { categories, classes } = await deps.catalogue(c.districtId)
+      const classId = categories.find((x) => x.id === c.categoryId)?.classId
+      if (!classes.find((x) => x.id === classId)?.mediable) throw new DomainError('case.invalidTransition', [{ path: 'type', message: '只有矛盾纠纷类事件可以转人民调解' }])
+      return { next: {}, note: e.reason }
+    }
     case 'escalate': {
       const { nodes } = await deps.catalogue(c.districtId)
       const parent = nodes.find((n) => n.id === c.levelNodeId)?.parentId
@@ -160,4 +166,21 @@ export async function caseDue(deps: Deps, districtId: string, caseId: string): P
     if (err instanceof DomainError && err.code === 'case.conflict') return 'skipped'
     throw err
   }
+}
+
+/** A dispute the caller reported and a dispatcher referred to mediation: what a booking for it may name (else 404 / 409). */
+export async function referredCase(deps: Deps, caller: Caller, caseId: string): Promise<{ caseId: string; description: string }> {
+  const found = await deps.repos.cases.get(caller.user.districtId, caseId)
+  if (!found || found.record.reporterId !== caller.user.id) throw new DomainError('case.notFound', [{ path: 'caseId', message: '事件不存在' }])
+  if (found.record.status !== 'referred') throw new DomainError('case.invalidTransition', [{ path: 'caseId', message: '该事件未转人民调解' }])
+  return { caseId, description: found.record.description }
+}
+
+/** The mediation's outcome closes the dispute it settled (idempotent: a case already moved on is left alone). */
+export async function closeByMediation(deps: Deps, districtId: string, caseId: string, note: string): Promise<'closed' | 'skipped'> {
+  const found = await deps.repos.cases.get(districtId, caseId)
+  if (!found || found.record.status !== 'referred') return 'skipped'
+  const row = caseLifecycle.row('referred', 'mediate', new Set(['system']), 'mediation')!
+  await apply(deps, found, row, { next: {}, note }, { id: 'system', name: '人民调解' })
+  return 'closed'
 }

@@ -69,6 +69,7 @@ export async function detailView(deps: Deps, caller: Caller, c: CaseRecord, time
         })),
     ),
     allowedEvents: allowedEvents(c.status, actors),
+    referral: c.status === 'referred' ? { bookable: isReporter } : undefined,
   }
 }
 

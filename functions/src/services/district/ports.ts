@@ -50,8 +50,11 @@ export interface Catalogue {
   nodes: NodeRecord[]
   departments: { id: string; name: string; nodeId: string }[]
   rooms: RoomRecord[]
-  /** `sensitive` classes (disputes, public order, welfare) are never shown to neighbours through "nearby". */
-  classes: { id: string; name: string; order: number; sensitive?: boolean }[]
+  /**
+   * `sensitive` classes (disputes, public order, welfare) are never shown to neighbours through "nearby"; cases of a
+   * `mediable` class (disputes) may be referred to a talk-it-out room.
+   */
+  classes: { id: string; name: string; order: number; sensitive?: boolean; mediable?: boolean }[]
   categories: CategoryRecord[]
 }
 

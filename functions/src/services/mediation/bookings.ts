@@ -6,6 +6,7 @@ import { authorize } from '../authorize'
 import { decodeCursor, encodeCursor } from '../cursor'
 import type { Deps } from '../deps'
 import { checkTexts } from '../cases/content'
+import { referredCase } from '../cases/events'
 import { bookingActors } from './access'
 import { bookingEvent } from './outbox'
 import { roomOf } from './rooms'
@@ -21,6 +22,7 @@ export interface BookingInput {
   summary: string
   contactPhone?: string
   otherParty?: { name: string }
+  caseId?: string
 }
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 3600
@@ -42,6 +44,8 @@ export async function createBooking(deps: Deps, caller: Caller, input: BookingIn
       { path: 'summary', text: input.summary, label: '纠纷简述' },
       { path: 'otherParty.name', text: input.otherParty?.name, label: '对方称呼' },
     ]),
+    // A referred dispute: only its reporter books for it.
+    input.caseId && referredCase(deps, caller, input.caseId),
   ])
   const now = deps.clock().toISOString()
   const bookingId = deps.newId()
@@ -68,6 +72,7 @@ export async function createBooking(deps: Deps, caller: Caller, input: BookingIn
       disputeType: input.disputeType,
       statement: input.summary,
       otherPartyName: input.otherParty?.name,
+      caseId: input.caseId,
       inviteCode: '',
       reminded: 0,
       createdAt: now,
@@ -137,6 +142,7 @@ export async function detailView(deps: Deps, caller: Caller, b: BookingRecord, t
     summary: seesRequester ? b.statement : undefined,
     contactPhone: seesRequester ? b.contactPhone : undefined,
     otherParty: b.otherPartyName ? { name: b.otherPartyName } : undefined,
+    caseId: seesRequester ? b.caseId : undefined,
     respondent: b.respondentId ? { name: b.respondentName ?? '', contactPhone: seesRespondent ? b.respondentPhone : undefined } : undefined,
     inviteCode: seesRequester && !b.respondentId && upcomingStatuses.includes(b.status) ? b.inviteCode : undefined,
     changeUntil: new Date(new Date(b.start).getTime() - room.cancelCutoffHours * 3600_000).toISOString(),

@@ -2,12 +2,13 @@
  * The mediation family's side of the outbox: the event a booking's transition writes (who hears of it, and the words
  * of the notices), and its fan-out — a booking has two people to tell, so one step always suffices.
  */
-import { bookingLifecycle, bookingStatusLabels, specialtyLabels, type BookingAudience, type BookingTimelineType } from '@linli/shared'
+import { bookingLifecycle, bookingStatusLabels, outcomeLabels, specialtyLabels, type BookingAudience, type BookingTimelineType } from '@linli/shared'
 import type { FanOut } from '../../notify/outbox'
 import { outboxEvent } from '../../notify/outbox'
 import type { NoticeDraft, OutboxEvent, Recipient } from '../../notify/ports'
 import type { Deps } from '../deps'
 import { chinaTime } from '../cases/outbox'
+import { closeByMediation } from '../cases/events'
 import type { BookingRecord } from './ports'
 
 interface BookingPayload {
@@ -20,6 +21,8 @@ interface BookingPayload {
   request: Record<string, string>
   status: Record<string, string>
   reminder: Record<string, string>
+  /** The referred dispute a completed session closes, with the outcome for its timeline. */
+  settles?: { caseId: string; note: string }
 }
 
 export function bookingEvent(deps: Deps, b: BookingRecord, type: BookingTimelineType, audiences: readonly BookingAudience[], note?: string): OutboxEvent {
@@ -32,13 +35,15 @@ export function bookingEvent(deps: Deps, b: BookingRecord, type: BookingTimeline
     request: { room: b.roomName, time, dispute: specialtyLabels[b.disputeType], requester: b.requesterName },
     status: { room: b.roomName, time, status: bookingStatusLabels[b.status], note: note || bookingLifecycle.labels[type] },
     reminder: { room: b.roomName, time, address: b.roomAddress, note: `${b.mediatorName}调解员将与你说事，请准时到场` },
+    settles: type === 'complete' && b.caseId && b.outcome ? { caseId: b.caseId, note: `${b.roomName}调解：${outcomeLabels[b.outcome]}` } : undefined,
   }
   return outboxEvent(deps, b.districtId, { kind: 'booking', id: b.bookingId }, type, payload as unknown as Record<string, unknown>)
 }
 
-/** A booking has at most three people to tell: one step always suffices. */
-export const bookingFanOut: FanOut = async (_deps, event) => {
+/** A booking has at most three people to tell: one step always suffices. A completed session closes its dispute case. */
+export const bookingFanOut: FanOut = async (deps, event) => {
   const p = event.payload as unknown as BookingPayload
+  if (p.settles) await closeByMediation(deps, event.districtId, p.settles.caseId, p.settles.note)
   const notices: NoticeDraft[] = []
   if (event.type === 'remind') {
     const to = [p.audiences.includes('requester') && p.requester, p.audiences.includes('respondent') && p.respondent, p.audiences.includes('mediator') && p.mediator]

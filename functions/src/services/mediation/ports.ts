@@ -42,6 +42,8 @@ export interface BookingRecord {
   disputeType: Specialty
   statement: string
   otherPartyName?: string
+  /** The dispute case this session settles (a dispatcher's referral), if any. */
+  caseId?: string
   /** Lets the other side join; unique in the district. */
   inviteCode: string
   respondentId?: string

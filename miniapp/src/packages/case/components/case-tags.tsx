@@ -11,6 +11,7 @@ const statusType: Record<CaseStatus, 'default' | 'primary' | 'info' | 'success' 
   dispatched: 'info',
   in_progress: 'primary',
   resolved: 'success',
+  referred: 'info',
   closed: 'success',
 }
 

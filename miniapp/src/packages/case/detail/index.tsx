@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { caseEventLabels, caseNotices, getCase, unfollowCase, type CaseDetail, type CaseEventType, type Notice } from '@linli/shared'
 import { loadDepartments, type Department } from '../../../api/categories'
 import { ApiError, call } from '../../../api/request'
@@ -100,6 +100,14 @@ export default function CaseDetailPage() {
       <CaseInfo detail={detail} />
       <Timeline items={detail.timeline} />
       {staff && (notices || noticeError) && <Notices items={notices ?? []} error={noticeError} />}
+      {detail.referral?.bookable && (
+        <View className='case__referral'>
+          <Text className='muted'>这件纠纷已转人民调解：预约说事室的时段，调解结果将作为办结结果。</Text>
+          <Button size='small' type='primary' onClick={() => void Taro.navigateTo({ url: `/packages/mediation/rooms/index?caseId=${detail.id}` })}>
+            预约说事
+          </Button>
+        </View>
+      )}
       {detail.following && (
         <View className='case__unfollow'>
           <Button size='small' fill='outline' onClick={() => void unfollow()}>

@@ -58,7 +58,7 @@ export default function Room() {
     if (summary.trim().length < 5) return toast('请简述纠纷（至少 5 个字）')
     const consent = askSubscribe(['booking_status', 'booking_reminder']) // inside the tap, before any await
     setBusy(true)
-    const body = { roomId: room!.id, mediatorId: slot.mediatorId, start: slot.start, disputeType, summary: summary.trim(), ...(otherParty.trim() ? { otherParty: { name: otherParty.trim() } } : {}), ...(phone ? { contactPhone: phone } : {}) }
+    const body = { roomId: room!.id, mediatorId: slot.mediatorId, start: slot.start, disputeType, summary: summary.trim(), ...(otherParty.trim() ? { otherParty: { name: otherParty.trim() } } : {}), ...(phone ? { contactPhone: phone } : {}), ...(params.caseId ? { caseId: params.caseId } : {}) }
     Promise.all([call(createBooking, { body }, { headers: { 'Idempotency-Key': key.current } }), consent])
       .then(([b]) => Taro.redirectTo({ url: `/packages/mediation/booking/index?id=${b.id}` }))
       .catch((e) => ((key.current = newKey()), failed(e)))

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { listRooms, specialties, specialtyLabels, type RoomSummary, type Specialty } from '@linli/shared'
 import { call } from '../../../api/request'
@@ -15,6 +15,8 @@ const distance = (m?: number) => (m === undefined ? '' : m < 1000 ? `${m} 米` :
 /** 说事室: the district's rooms, filtered by the kind of dispute, nearest first once the resident shares a position. */
 export default function Rooms() {
   const session = useSession()
+  // From a dispute the dispatcher referred: the booking will settle that case.
+  const caseId = useRouter().params.caseId
   const [filter, setFilter] = useState<Filter>('all')
   const [here, setHere] = useState<{ lat: number; lng: number }>()
   const [rooms, setRooms] = useState<RoomSummary[]>()
@@ -63,7 +65,7 @@ export default function Rooms() {
               className='rooms__item'
               clickable
               align='flex-start'
-              onClick={() => Taro.navigateTo({ url: `/packages/mediation/room/index?id=${r.id}` })}
+              onClick={() => Taro.navigateTo({ url: `/packages/mediation/room/index?id=${r.id}${caseId ? `&caseId=${caseId}` : ''}` })}
               title={<Text className='rooms__name'>{r.name}</Text>}
               description={
                 <View>

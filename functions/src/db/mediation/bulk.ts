@@ -6,6 +6,7 @@ import { BatchWriteCommand, execute } from 'dynamodb-toolbox/table/actions/batch
 import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut'
 import { makeDocumentClient, makeDynamoClient, type DbConnection } from '../client'
 import { makeEntities, type Entities } from '../entities'
+import { chinaInstant } from '@linli/shared'
 import { chunks } from '../transact'
 import { bookingItem } from './repo'
 import type { BookingRecord, SlotRef } from '../../services/mediation/ports'
@@ -25,7 +26,9 @@ async function bulk(c: DbConnection, count: number, item: (e: Entities, i: numbe
 export const bulkBookings = (c: DbConnection, template: BookingRecord, count: number, slot: (i: number) => SlotRef, dueAt: (i: number) => string | undefined) =>
   bulk(c, count, (e, i) => {
     const s = slot(i)
-    return e.Booking.build(BatchPutRequest).item({ ...bookingItem({ ...template, bookingId: `bulkbooking${i}`, date: s.date, time: s.time, mediatorId: s.mediatorId, roomId: s.roomId, dueAt: dueAt(i) }), timeline: [] })
+    const start = chinaInstant(s.date, s.time)
+    const end = new Date(start.getTime() + 3600_000).toISOString()
+    return e.Booking.build(BatchPutRequest).item({ ...bookingItem({ ...template, bookingId: `bulkbooking${i}`, ...s, start: start.toISOString(), end, dueAt: dueAt(i) }), timeline: [] })
   })
 
 /** The slot claims of `count` bookings (what a room's calendar holds). */

@@ -29,6 +29,8 @@ const envSchema = z.object({
   PDF_FONT_PATH: z.string().optional(),
   /** '1' on the local stage only: the server's clock can be moved forward (functions/src/dev/clock.ts). */
   DEV_CLOCK: z.enum(['0', '1']).optional(),
+  /** How long a container keeps a district's reference data (rooms, tree, taxonomy) before reading it again. */
+  CATALOGUE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
 })
 
 const secretsSchema = z.object({
@@ -54,6 +56,7 @@ export interface Config {
   pdfFontPath?: string
   /** The local stage's movable clock is in use. */
   devClock: boolean
+  catalogueTtlSeconds: number
   secrets: Secrets
 }
 
@@ -84,6 +87,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv, loadSecret?: SecretLoad
     miniprogramState: e.MINIPROGRAM_STATE ?? (e.STAGE === 'prod' ? 'formal' : e.STAGE === 'local' ? 'developer' : 'trial'),
     pdfFontPath: e.PDF_FONT_PATH,
     devClock: e.DEV_CLOCK === '1',
+    catalogueTtlSeconds: e.CATALOGUE_TTL_SECONDS,
     secrets: secretsSchema.parse(raw),
   }
 }

@@ -10,8 +10,6 @@ import { randomUUID } from 'node:crypto'
 import { devClock } from './adapters/dev-clock'
 import type { Deps } from './services/deps'
 
-const CATALOGUE_TTL_MS = 60_000
-
 /** Deployed stages only: the SSM client is loaded when the secret is read, not with every function. */
 async function readSecret(name: string): Promise<string> {
   const { SSMClient, GetParameterCommand } = await import('@aws-sdk/client-ssm')
@@ -26,7 +24,7 @@ export function buildDeps(config: Config): Deps {
   const wechat = makeWechatClient({ baseUrl: config.wechatApiBase, appid: config.wechatAppid, secret: config.secrets.wechatSecret })
   return {
     repos,
-    catalogue: cachedCatalogue((id) => repos.catalogue.load(id), CATALOGUE_TTL_MS),
+    catalogue: cachedCatalogue((id) => repos.catalogue.load(id), config.catalogueTtlSeconds * 1000),
     wechat,
     sender: wechatSender(wechat),
     storage: makeStorage({ bucket: config.uploadsBucket, region: config.region, endpoint: config.s3Endpoint }),

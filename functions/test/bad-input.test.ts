@@ -31,12 +31,15 @@ function expectClear(res: Answer, field?: string) {
 
 describe.each(withId)('%s with an odd path id', (_name, route) => {
   it.each(['a'.repeat(65), '中文', 'a b', "a'--", 'a%00', '{id}'])('answers 400 naming the id for %j', async (id) => {
-    const path = fillPath(route.path, { id })
+    const path = fillPath(route.path, { ...otherParams, id })
     const res = await api(route.method, path, { token, body: route.body ? {} : undefined })
     expectClear(res, 'id')
     expect(res.status).toBe(400)
   })
 })
+
+/** Valid values of the path parameters besides `id`. */
+const otherParams = { exceptionId: '20261207-abcd1234' }
 
 /** A valid query of each route with one, to which the test adds the repeated parameter. */
 const validQuery: Record<string, Record<string, string>> = {
@@ -45,6 +48,7 @@ const validQuery: Record<string, Record<string, string>> = {
   gridsLocate: { lat: '30.5051', lng: '114.3052' },
   roomsSlots: { from: '2026-12-01', to: '2026-12-07' },
   bookingsList: { view: 'mine' },
+  exceptionsList: { from: '2026-12-01', to: '2026-12-07' },
 }
 
 describe.each(withQuery)('%s with a repeated query parameter', (name, route) => {
@@ -52,14 +56,14 @@ describe.each(withQuery)('%s with a repeated query parameter', (name, route) => 
   it.each(keys)('answers 400 naming %s', async (key) => {
     const rest = Object.entries(validQuery[name] ?? {}).filter(([k]) => k !== key)
     const query = new URLSearchParams([...rest, [key, '1'], [key, 'x y']])
-    const res = await api(route.method, `${fillPath(route.path, { id: 'abc123' })}?${query}`, { token })
+    const res = await api(route.method, `${fillPath(route.path, { ...otherParams, id: 'abc123' })}?${query}`, { token })
     expectClear(res, key)
     expect(res.status).toBe(400)
   })
 })
 
 describe.each(withBody)('%s with a body that is not what the contract says', (_name, route) => {
-  const path = fillPath(route.path, { id: 'abc123' })
+  const path = fillPath(route.path, { ...otherParams, id: 'abc123' })
   it('answers deeply nested JSON with 400', async () => {
     const nested = '{"a":'.repeat(3000) + '1' + '}'.repeat(3000)
     expectClear(await api(route.method, path, { token, raw: nested }))

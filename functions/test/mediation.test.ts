@@ -77,6 +77,62 @@ describe('rooms and mediators', () => {
   })
 })
 
+describe('keeping rooms, profiles and hours', () => {
+  it('lets the district’s admin create and change a room, at a street or community only', async () => {
+    const [admin, resident] = await Promise.all([login('o-demo-admin'), login(uniqueOpenid('notadmin'))])
+    const id = `room-new-${Math.random().toString(36).slice(2, 8)}`
+    const room = { name: '柳岸社区和合说事点', nodeId: 'c-liuan', address: '柳岸社区 5 栋一楼', lat: 30.504, lng: 114.305, hours: '每周六 9:00–11:00', specialties: ['neighbour'], minNoticeHours: 4, horizonDays: 7, cancelCutoffHours: 12 }
+    const made = await api('PUT', `/v1/rooms/${id}`, { token: admin.token, body: room })
+    expect(made.status).toBe(200)
+    expect(made.body).toMatchObject({ id, name: room.name, horizonDays: 7, mediators: [] })
+    await eventually(async () => ((await api('GET', '/v1/rooms', { token: resident.token })).body.items.some((r: { id: string }) => r.id === id) ? true : undefined))
+    expectError(await api('PUT', `/v1/rooms/${id}`, { token: resident.token, body: room }), 403, 'auth.forbidden')
+    expectError(await api('PUT', `/v1/rooms/${id}`, { token: admin.token, body: { ...room, nodeId: 'g-liuan-1' } }), 400, 'request.invalid')
+    expectError(await api('PUT', `/v1/rooms/${id}`, { token: admin.token, body: { ...room, specialties: [] } }), 400, 'request.invalid')
+  })
+
+  it('lets a mediator edit their own profile only, keeping their record', async () => {
+    const [me, other, resident] = await Promise.all([login('o-demo-mediator4'), login('o-demo-mediator3'), login(uniqueOpenid('profile'))])
+    const before = (await api('GET', `/v1/mediators/${me.user.id}`, { token: resident.token })).body
+    const put = await api('PUT', `/v1/mediators/${me.user.id}`, { token: me.token, body: { brand: '何叔说事', specialties: ['land', 'labour', 'neighbour'], intro: '熟悉土地承包和劳务纠纷政策，方言沟通无障碍。' } })
+    expect(put.status).toBe(200)
+    expect(put.body).toMatchObject({ brand: '何叔说事', specialties: ['land', 'labour', 'neighbour'], record: before.record, rooms: before.rooms })
+    expectError(await api('PUT', `/v1/mediators/${other.user.id}`, { token: me.token, body: { specialties: [], intro: '冒充他人修改简介' } }), 404, 'mediator.notFound')
+    expectError(await api('PUT', `/v1/mediators/${resident.user.id}`, { token: resident.token, body: { specialties: [], intro: '居民不能改调解员简介' } }), 403, 'auth.forbidden')
+  })
+
+  it('takes leave, extra hours and room closures into the slots at once, and undoes them', async () => {
+    const [admin, other, resident] = await Promise.all([login('o-demo-admin'), login('o-demo-mediator2'), login(uniqueOpenid('exceptions'))])
+    const day = (await freeSlot(resident.token, 10)).date
+    const mySlots = async () => (await slotsOf(resident.token, ROOM, mediatorId)).filter((s) => s.date === day).map((s) => s.time)
+    const roomSlots = async () => (await slotsOf(resident.token)).filter((s) => s.date === day).length
+    const add = (token: string, body: Record<string, unknown>) => api('POST', `/v1/rooms/${ROOM}/exceptions`, { token, body: { date: day, ...body } })
+    expect(await mySlots()).toEqual(['09:00', '10:00', '11:00'])
+
+    const leave = await add(mediator.token, { kind: 'closed', start: '09:00', end: '10:30', note: '上午请假' })
+    expect(leave.status).toBe(201)
+    expect(await mySlots()).toEqual(['11:00'])
+    const extra = await add(mediator.token, { kind: 'extra', start: '19:00', end: '21:00', sessionMinutes: 60 })
+    expect(await mySlots()).toEqual(['11:00', '19:00', '20:00'])
+    const listed = await api('GET', `/v1/rooms/${ROOM}/exceptions?from=${day}&to=${day}`, { token: resident.token })
+    expect(listed.body.items.map((x: { id: string }) => x.id).sort()).toEqual([leave.body.id, extra.body.id].sort())
+
+    expectError(await add(mediator.token, { kind: 'closed', wholeRoom: true }), 403, 'auth.forbidden')
+    expectError(await add(mediator.token, { kind: 'extra', wholeRoom: true, start: '19:00', end: '20:00' }), 400, 'request.invalid')
+    expectError(await add(resident.token, { kind: 'closed' }), 403, 'auth.forbidden')
+    expectError(await add(mediator.token, { kind: 'closed', date: '2020-01-01' }), 400, 'request.invalid')
+    const closure = await add(admin.token, { kind: 'closed', wholeRoom: true, note: '场地维修' })
+    expect(closure.status).toBe(201)
+    expect(await roomSlots()).toBe(0)
+
+    // Another mediator cannot undo 孙梅's leave; each undo brings the slots back.
+    expectError(await api('DELETE', `/v1/rooms/${ROOM}/exceptions/${leave.body.id}`, { token: other.token }), 404, 'exception.notFound')
+    expectError(await api('DELETE', `/v1/rooms/${ROOM}/exceptions/${closure.body.id}`, { token: mediator.token }), 403, 'auth.forbidden')
+    for (const [token, x] of [[admin.token, closure], [mediator.token, leave], [mediator.token, extra]] as const) expect((await api('DELETE', `/v1/rooms/${ROOM}/exceptions/${x.body.id}`, { token })).body).toEqual({ deleted: true })
+    expect(await mySlots()).toEqual(['09:00', '10:00', '11:00'])
+  })
+})
+
 describe('booking', () => {
   it('books, shows the booking to its parties only, and the mediator confirms it', async () => {
     const openid = uniqueOpenid('book')

@@ -9,7 +9,7 @@ export default defineAppConfig({
   // The case loop lives in a subpackage: WeChat's main package stays small and opens fast.
   subPackages: [
     { root: 'packages/case', pages: ['report/index', 'list/index', 'detail/index'] },
-    { root: 'packages/mediation', pages: ['rooms/index', 'room/index', 'bookings/index', 'booking/index', 'join/index'] },
+    { root: 'packages/mediation', pages: ['rooms/index', 'room/index', 'bookings/index', 'booking/index', 'join/index', 'hours/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -50,6 +50,8 @@ export const permissions = {
   'rooms.read': signedIn,
   'mediators.read': signedIn,
   'availability.manage': { roles: ['mediator'], scope: 'room' },
+  'rooms.manage': { roles: ['admin'], scope: 'district' },
+  'mediators.editProfile': { roles: ['mediator'], scope: 'none' },
   'bookings.create': signedIn,
   'bookings.join': signedIn,
   'bookings.list': signedIn,

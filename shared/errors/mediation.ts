@@ -3,6 +3,7 @@ export const mediationErrors = {
   'room.notFound': { status: 404, message: '说事室不存在' },
   'mediator.notFound': { status: 404, message: '调解员不存在' },
   'booking.notFound': { status: 404, message: '预约不存在' },
+  'exception.notFound': { status: 404, message: '该请假、加开或闭馆记录不存在' },
   'booking.slotTaken': { status: 409, message: '该时段已被预约，请选择其他时段' },
   'booking.slotUnavailable': { status: 400, message: '该时段不可预约' },
   'booking.limitReached': { status: 409, message: '你已有 2 个待进行的预约，请先完成或取消后再预约' },

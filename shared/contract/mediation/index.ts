@@ -1,12 +1,17 @@
-import { listRooms, getRoom, roomSlots, getMediator, putAvailability } from './rooms'
+import { listRooms, getRoom, roomSlots, getMediator, putAvailability, putRoom, putMediatorProfile, listExceptions, createException, deleteException } from './rooms'
 import { createBooking, listBookings, getBooking, fireBookingEvent, joinBooking, bookingCalendar, agreementPdf } from './bookings'
 
 export const mediationRoutes = {
   roomsList: listRooms,
   roomsGet: getRoom,
   roomsSlots: roomSlots,
+  roomsPut: putRoom,
+  exceptionsList: listExceptions,
+  exceptionsCreate: createException,
+  exceptionsDelete: deleteException,
   availabilityPut: putAvailability,
   mediatorsGet: getMediator,
+  mediatorsPut: putMediatorProfile,
   bookingsCreate: createBooking,
   bookingsJoin: joinBooking,
   bookingsList: listBookings,

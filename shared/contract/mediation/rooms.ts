@@ -104,3 +104,103 @@ export const putAvailability = defineRoute({
   body: z.strictObject({ rules: z.array(ruleSchema).max(21, '最多 21 个时段') }),
   response: mediatorDetailSchema,
 })
+
+const hours = (max: number, label: string) => z.number({ error: `请填写${label}` }).int().min(0, `${label}不能为负`).max(max, `${label}最多 ${max}`)
+
+export const putRoom = defineRoute({
+  method: 'PUT',
+  path: '/v1/rooms/{id}',
+  summary: '管理员新建或修改说事室（地址、位置、开放时间、接待类型、预约规则）',
+  action: 'rooms.manage',
+  params: idParams,
+  body: z.strictObject({
+    name: z.string({ error: '请填写名称' }).trim().min(2, '名称至少 2 个字').max(30, '名称最多 30 字'),
+    nodeId: idSchema,
+    address: z.string({ error: '请填写地址' }).trim().min(2, '地址至少 2 个字').max(60, '地址最多 60 字'),
+    lat: latitude,
+    lng: longitude,
+    hours: z.string({ error: '请填写开放时间' }).trim().min(2, '开放时间至少 2 个字').max(60, '开放时间最多 60 字'),
+    specialties: z.array(specialtySchema).min(1, '至少选择一种纠纷类型').max(6).refine((xs) => new Set(xs).size === xs.length, '纠纷类型不能重复'),
+    minNoticeHours: hours(72, '最短提前小时数'),
+    horizonDays: z.number({ error: '请填写可预约天数' }).int().min(1, '至少可约 1 天').max(60, '最多可约 60 天'),
+    cancelCutoffHours: hours(72, '取消截止小时数'),
+  }),
+  response: roomDetailSchema,
+})
+
+export const putMediatorProfile = defineRoute({
+  method: 'PUT',
+  path: '/v1/mediators/{id}',
+  summary: '调解员修改自己的简介、擅长领域和“品牌”名称',
+  action: 'mediators.editProfile',
+  params: idParams,
+  body: z.strictObject({
+    brand: z.string().trim().max(12, '品牌名称最多 12 字').optional(),
+    specialties: z.array(specialtySchema).max(6).refine((xs) => new Set(xs).size === xs.length, '擅长领域不能重复'),
+    intro: z.string({ error: '请填写简介' }).trim().min(5, '简介至少 5 个字').max(300, '简介最多 300 字'),
+  }),
+  response: mediatorDetailSchema,
+})
+
+export const exceptionSchema = z.object({
+  id: z.string(),
+  date: z.string(),
+  kind: z.enum(['closed', 'extra']),
+  /** Absent: the whole room (a room closure). */
+  mediatorId: z.string().optional(),
+  mediatorName: z.string().optional(),
+  start: z.string().optional(),
+  end: z.string().optional(),
+  sessionMinutes: z.number().optional(),
+  note: z.string().optional(),
+})
+
+export type RoomException = z.infer<typeof exceptionSchema>
+
+const exceptionsQuery = z
+  .strictObject({ from: date, to: date })
+  .refine((q) => q.from <= q.to, { message: '结束日期不能早于开始日期', path: ['to'] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 92 * 86_400_000, { message: '一次最多查询 93 天', path: ['to'] })
+
+export const listExceptions = defineRoute({
+  method: 'GET',
+  path: '/v1/rooms/{id}/exceptions',
+  summary: '说事室在日期范围内的闭馆、请假和加开时段',
+  action: 'rooms.read',
+  params: idParams,
+  query: exceptionsQuery,
+  response: z.object({ items: z.array(exceptionSchema) }),
+})
+
+export const createException = defineRoute({
+  method: 'POST',
+  path: '/v1/rooms/{id}/exceptions',
+  summary: '调解员为自己请假或加开时段；管理员闭馆（整个说事室）',
+  action: 'rooms.read',
+  status: 201,
+  params: idParams,
+  body: z
+    .strictObject({
+      date,
+      kind: z.enum(['closed', 'extra'], { error: '类型只能是 closed（不接待）或 extra（加开）' }),
+      /** true: the whole room is closed that day (admins only). */
+      wholeRoom: z.boolean().default(false),
+      start: clock.optional(),
+      end: clock.optional(),
+      sessionMinutes: z.number().int().min(15, '每场至少 15 分钟').max(240, '每场最多 240 分钟').optional(),
+      note: z.string().trim().max(50, '说明最多 50 字').optional(),
+    })
+    .refine((x) => (x.start === undefined) === (x.end === undefined), { message: '开始和结束时间须同时给出', path: ['end'] })
+    .refine((x) => !x.start || !x.end || x.start < x.end, { message: '结束时间必须晚于开始时间', path: ['end'] })
+    .refine((x) => x.kind === 'closed' || (x.start && !x.wholeRoom), { message: '加开时段须给出开始和结束时间，且属于调解员本人', path: ['start'] }),
+  response: exceptionSchema,
+})
+
+export const deleteException = defineRoute({
+  method: 'DELETE',
+  path: '/v1/rooms/{id}/exceptions/{exceptionId}',
+  summary: '撤销一条请假、加开或闭馆',
+  action: 'rooms.read',
+  params: z.strictObject({ id: idSchema, exceptionId: z.string().regex(/^\d{8}-[A-Za-z0-9]{4,16}$/, '编号格式不正确') }),
+  response: z.object({ deleted: z.literal(true) }),
+})

@@ -45,6 +45,11 @@ export function makeCatalogueRepo(e: Entities): CatalogueRepo {
       return found ? c : undefined
     },
 
+    /** PutItem `<d>#CATALOGUE / ROOM#<id>`. */
+    async putRoom(districtId, room) {
+      await e.Room.build(EntityRepository).put({ districtId, roomId: room.id, ...room })
+    },
+
     /** Writes a whole catalogue (seed and admin import). Items are keyed, so writing twice changes nothing. */
     async save(c: Catalogue): Promise<void> {
       const d = c.district.id

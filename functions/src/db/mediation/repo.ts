@@ -36,6 +36,11 @@ export function bookingItem(b: BookingRecord) {
   }
 }
 
+const exceptionOf = (i: { exceptionId: string; date: string; mediatorId?: string; mediatorName?: string; kind: 'closed' | 'extra'; start?: string; end?: string; sessionMinutes?: number; note?: string }): NamedException => {
+  const { exceptionId: id, date, mediatorId, mediatorName, kind, start, end, sessionMinutes, note } = i
+  return { id, date, mediatorId, mediatorName, kind, start, end, sessionMinutes, note }
+}
+
 const listKey = (districtId: string, l: BookingList) => (l.kind === 'requester' ? keys.bookingsOf.requester(districtId, l.userId) : keys.bookingsOf.mediator(districtId, l.userId))
 
 export function makeMediationRepo(e: Entities): MediationRepo {
@@ -55,6 +60,7 @@ export function makeMediationRepo(e: Entities): MediationRepo {
       : []
   const p = makePatterns(e)
   const claimKey = (districtId: string, s: SlotRef) => ({ districtId, ...s })
+  const exceptions = e.AvailabilityException.build(EntityRepository)
 
   return {
     /** Access pattern "mediator profiles": BatchGetItem of `<d>#MEDIATOR#u / PROFILE`, the mediators of one room. */
@@ -75,13 +81,13 @@ export function makeMediationRepo(e: Entities): MediationRepo {
     async calendar(districtId, roomId, from, to) {
       const [r, c] = await Promise.all([p['rules of a room'].query({ districtId, roomId }).send(), p["a room's calendar"].query({ districtId, roomId, from, to }).send()])
       const held: SlotRef[] = []
-      const exceptions: NamedException[] = []
+      const found: NamedException[] = []
       for (const i of c.Items ?? []) {
         if (i.entity === 'SlotClaim' && 'time' in i) held.push({ roomId, date: i.date, time: i.time, mediatorId: i.mediatorId })
-        else if (i.entity === 'AvailabilityException' && 'kind' in i) exceptions.push({ date: i.date, mediatorId: i.mediatorId, mediatorName: i.mediatorName, kind: i.kind, start: i.start, end: i.end, sessionMinutes: i.sessionMinutes })
+        else if (i.entity === 'AvailabilityException' && 'kind' in i) found.push(exceptionOf(i))
       }
       const rules = (r.Items ?? []).map(({ mediatorId, mediatorName, weekday, start, end, sessionMinutes, bufferMinutes }) => ({ mediatorId, mediatorName, weekday, start, end, sessionMinutes, bufferMinutes }))
-      return { rules, exceptions, held, scanned: (r.ScannedCount ?? 0) + (c.ScannedCount ?? 0) }
+      return { rules, exceptions: found, held, scanned: (r.ScannedCount ?? 0) + (c.ScannedCount ?? 0) }
     },
 
     async rules(districtId, roomId, mediatorId) {
@@ -98,7 +104,21 @@ export function makeMediationRepo(e: Entities): MediationRepo {
     },
 
     async putException(districtId, roomId, exceptionId, x) {
-      await e.AvailabilityException.build(EntityRepository).put({ districtId, roomId, exceptionId, ...x })
+      await exceptions.put({ districtId, roomId, exceptionId, ...x })
+    },
+
+    /** Access pattern "an exception": GetItem `<d>#ROOMCAL#room / CAL#<date>#EXC#<id>`. */
+    async exception(districtId, roomId, date, exceptionId) {
+      const { Item } = await exceptions.get({ districtId, roomId, date, exceptionId })
+      return Item && exceptionOf(Item)
+    },
+
+    async deleteException(districtId, roomId, date, exceptionId) {
+      await exceptions.delete({ districtId, roomId, date, exceptionId })
+    },
+
+    async updateProfile(districtId, userId, p) {
+      await profiles.update({ districtId, userId, ...p, brand: p.brand ?? $remove(), held: $add(0), agreements: $add(0) })
     },
 
     async create(b, item, limit, event, idem) {

@@ -61,4 +61,6 @@ export interface Catalogue {
 export interface CatalogueRepo {
   load(districtId: string): Promise<Catalogue | undefined>
   save(c: Catalogue): Promise<void>
+  /** Creates or replaces one room of the district. */
+  putRoom(districtId: string, room: RoomRecord): Promise<void>
 }

@@ -92,7 +92,7 @@ export interface BookingTimelineRecord {
 
 /** Rules and exceptions carry the mediator's name, so a room's slots are named without another read. */
 export type NamedRule = AvailabilityRule & { mediatorName: string }
-export type NamedException = AvailabilityException & { mediatorName?: string }
+export type NamedException = AvailabilityException & { id?: string; mediatorName?: string; note?: string }
 
 /**
  * What a transition does besides the booking, in its transaction: the slots it releases and claims, the requester's
@@ -117,12 +117,16 @@ export interface BookingList {
 export interface MediationRepo {
   profiles(districtId: string, userIds: readonly string[]): Promise<MediatorProfile[]>
   putProfile(p: MediatorProfile): Promise<void>
+  /** Sets what a mediator says of themselves, keeping (or starting at 0) the public record. */
+  updateProfile(districtId: string, userId: string, p: Pick<MediatorProfile, 'name' | 'brand' | 'specialties' | 'intro' | 'roomIds'>): Promise<void>
   /** A room's rules, exceptions and held slots between two China dates: at most two Queries. */
   calendar(districtId: string, roomId: string, from: string, to: string): Promise<{ rules: NamedRule[]; exceptions: NamedException[]; held: SlotRef[]; scanned: number }>
   rules(districtId: string, roomId: string, mediatorId: string): Promise<AvailabilityRule[]>
   /** Replaces one mediator's rules in a room in one transaction. */
   replaceRules(districtId: string, roomId: string, mediator: { id: string; name: string }, before: number, rules: readonly Omit<AvailabilityRule, 'mediatorId'>[]): Promise<void>
   putException(districtId: string, roomId: string, exceptionId: string, x: NamedException): Promise<void>
+  exception(districtId: string, roomId: string, date: string, exceptionId: string): Promise<NamedException | undefined>
+  deleteException(districtId: string, roomId: string, date: string, exceptionId: string): Promise<void>
   /**
    * One transaction: the booking (with its first timeline item), the claim of its slot (if free), the requester's
    * upcoming count (if under `limit`), the idempotency record (if new) and one outbox event.

@@ -92,3 +92,24 @@ export async function putAvailability(deps: Deps, caller: Caller, roomId: string
   await deps.repos.mediation.replaceRules(districtId, roomId, me, before.length, rules)
   return getMediator(deps, caller, me.id)
 }
+
+/** An admin of the district creates or changes a room at a street or community of its tree. */
+export async function putRoom(deps: Deps, caller: Caller, roomId: string, input: Omit<RoomRecord, 'id'>): Promise<RoomDetail> {
+  const districtId = caller.user.districtId
+  authorize(caller, 'rooms.manage', undefined, 'id', '只有本辖区管理员可以管理说事室')
+  const node = (await deps.catalogue(districtId)).nodes.find((n) => n.id === input.nodeId)
+  if (!node || !['street', 'community'].includes(node.level)) throw new DomainError('request.invalid', [{ path: 'nodeId', message: '说事室须设在本辖区的街道或社区' }])
+  const room: RoomRecord = { id: roomId, ...input }
+  await deps.repos.catalogue.putRoom(districtId, room)
+  // Other containers see the change when their catalogue cache expires (CATALOGUE_TTL_SECONDS).
+  const mediators = await mediatorsOf(deps, districtId, roomId)
+  return { ...roomSummary(room), minNoticeHours: room.minNoticeHours, horizonDays: room.horizonDays, cancelCutoffHours: room.cancelCutoffHours, mediators: mediators.map(mediatorSummary) }
+}
+
+/** A mediator says who they are: brand, specialties, introduction (only their own; another's id is unknown here). */
+export async function putMediatorProfile(deps: Deps, caller: Caller, mediatorId: string, input: Pick<MediatorProfile, 'brand' | 'specialties' | 'intro'>): Promise<MediatorDetail> {
+  const roomIds = caller.roles.filter((b) => b.role === 'mediator').map((b) => b.scopeId)
+  if (mediatorId !== caller.user.id || !roomIds.length) throw new DomainError('mediator.notFound', [{ path: 'id', message: '调解员不存在' }])
+  await deps.repos.mediation.updateProfile(caller.user.districtId, mediatorId, { name: caller.user.name, brand: input.brand || undefined, specialties: input.specialties, intro: input.intro, roomIds })
+  return getMediator(deps, caller, mediatorId)
+}

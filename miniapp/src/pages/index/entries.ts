@@ -41,6 +41,7 @@ export const workbench: Record<StaffRole, Entry[]> = {
   mediator: [
     { key: 'bookings', icon: '🤝', text: '预约管理', url: '/packages/mediation/bookings/index?view=mediator' },
     { key: 'outcomes', icon: '📄', text: '调解记录', url: '/packages/mediation/bookings/index?view=mediator&when=past' },
+    { key: 'hours', icon: '🕘', text: '接待时间', url: '/packages/mediation/hours/index' },
   ],
   admin: [
     { key: 'invites', icon: '✉️', text: '邀请工作人员' },

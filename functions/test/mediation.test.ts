@@ -388,10 +388,17 @@ describe('the session, its reminders and its agreement', () => {
     // Each party confirms once; the mediator cannot confirm for them.
     const mine = await fire(resident.token, id, { type: 'confirm_agreement' })
     expect(mine.body.agreement).toMatchObject({ confirmedByMe: true, confirmations: [{ name: expect.any(String) }] })
-    expect(mine.body.allowedEvents).toEqual([])
+    expect(mine.body.allowedEvents).toEqual(['rate'])
     expectError(await fire(resident.token, id, { type: 'confirm_agreement' }), 409, 'booking.invalidTransition')
     expectError(await fire(mediator.token, id, { type: 'confirm_agreement' }), 403, 'auth.forbidden')
     expect((await fire(other.token, id, { type: 'confirm_agreement' })).body.agreement.confirmations).toHaveLength(2)
+
+    // Each party rates the session once: the mediator's public satisfaction.
+    expect((await fire(resident.token, id, { type: 'rate', rating: 5, comment: '调解员很耐心' })).body).toMatchObject({ myRating: 5 })
+    expectError(await fire(resident.token, id, { type: 'rate', rating: 1 }), 409, 'booking.invalidTransition')
+    expectError(await fire(mediator.token, id, { type: 'rate', rating: 5 }), 403, 'auth.forbidden')
+    await fire(other.token, id, { type: 'rate', rating: 4 })
+    expect((await api('GET', `/v1/mediators/${mediatorId}`, { token: resident.token })).body.record).toMatchObject({ held: before + 1, agreementRate: expect.any(Number), satisfaction: 4.5 })
 
     // The agreement as a PDF, its Chinese text extractable, for the parties and the mediator only.
     const pdf = await fetch(`${cloud().urls.api}/v1/bookings/${id}/agreement.pdf`, { headers: { authorization: `Bearer ${other.token}` } })

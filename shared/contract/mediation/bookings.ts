@@ -82,6 +82,8 @@ export const bookingDetailSchema = bookingSummarySchema.extend({
   agreement: agreementInputSchema
     .extend({ number: z.string(), confirmations: z.array(z.object({ name: z.string(), at: z.string() })), confirmedByMe: z.boolean() })
     .optional(),
+  /** The caller's own rating of the session, once given. */
+  myRating: z.number().optional(),
   /** The follow-up visit (回访): when it is due and, once made, what it found. */
   followUp: z.object({ dueOn: z.string(), performance: z.enum(performances).optional(), note: z.string().optional(), at: z.string().optional() }).optional(),
   /** Until when the requester may still cancel or reschedule. */
@@ -152,6 +154,12 @@ export const bookingEventSchema = z.discriminatedUnion(
       .refine((e) => (e.outcome === 'agreement_written') === Boolean(e.agreement), { message: '书面协议须填写协议内容；其他结果不附协议', path: ['agreement'] }),
     z.strictObject({ type: z.literal('no_show'), version }),
     z.strictObject({ type: z.literal('confirm_agreement'), version }),
+    z.strictObject({
+      type: z.literal('rate'),
+      rating: z.number({ error: '请评分' }).int('评分必须是整数').min(1, '评分为 1–5 分').max(5, '评分为 1–5 分'),
+      comment: z.string().trim().max(200, '评价最多 200 字').optional(),
+      version,
+    }),
     z.strictObject({
       type: z.literal('follow_up'),
       performance: z.enum(performances, { error: '请选择履行情况' }),

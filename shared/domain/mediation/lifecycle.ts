@@ -27,7 +27,7 @@ export type BookingActor = 'requester' | 'respondent' | 'mediator' | 'system'
 /** Who hears of a transition (the respondent only once they joined). */
 export type BookingAudience = 'requester' | 'respondent' | 'mediator'
 
-export const bookingEventTypes = ['confirm', 'decline', 'cancel', 'reschedule', 'refuse', 'check_in', 'complete', 'no_show', 'confirm_agreement', 'follow_up'] as const
+export const bookingEventTypes = ['confirm', 'decline', 'cancel', 'reschedule', 'refuse', 'check_in', 'complete', 'no_show', 'confirm_agreement', 'rate', 'follow_up'] as const
 export type BookingEventType = (typeof bookingEventTypes)[number]
 export type BookingTimelineType = BookingEventType | 'book' | 'join' | 'remind'
 
@@ -47,6 +47,7 @@ export const bookingLifecycle = defineLifecycle<BookingStatus, BookingTimelineTy
     complete: '记录结果',
     refuse: '不参加调解',
     confirm_agreement: '确认协议',
+    rate: '评价调解',
     follow_up: '回访',
     no_show: '未到场',
   },
@@ -66,6 +67,8 @@ export const bookingLifecycle = defineLifecycle<BookingStatus, BookingTimelineTy
     { event: 'no_show', from: ['confirmed'], to: 'no_show', who: ['mediator'] },
     // After the session: each party confirms a written agreement; the mediator records the follow-up visit (回访).
     { event: 'confirm_agreement', from: ['completed'], to: 'completed', who: ['requester', 'respondent'], notify: ['mediator'] },
+    // Each party rates the session once: the mediator's public satisfaction.
+    { event: 'rate', from: ['completed'], to: 'completed', who: ['requester', 'respondent'] },
     { event: 'follow_up', from: ['completed'], to: 'completed', who: ['mediator'] },
   ],
 })

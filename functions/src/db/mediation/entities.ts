@@ -33,6 +33,8 @@ export function makeMediationEntities(table: LinliTable) {
       /** The public record, kept up to date as sessions are completed. */
       held: number(),
       agreements: number(),
+      ratingSum: number().optional(),
+      ratingCount: number().optional(),
     }),
     computeKey: ({ districtId, userId }) => ({ pk: keys.mediator(districtId, userId), sk: keys.mediatorItem }),
   })
@@ -116,6 +118,7 @@ export function makeMediationEntities(table: LinliTable) {
       record: string().optional(),
       agreement: any().optional(),
       followUp: any().optional(),
+      ratings: any().optional(),
       /** How many of the reminders before the session were sent or skipped. */
       reminded: number(),
       timeline: list(

@@ -193,7 +193,7 @@ export function makeMediationRepo(e: Entities): MediationRepo {
           ...(slots.release ? [claims.transactDelete(claimKey(districtId, slots.release), { condition: { attr: 'bookingId', eq: bookingId } })] : []),
           ...(slots.claim ? [claims.transactPut({ ...claimKey(districtId, slots.claim), bookingId }, { condition: { attr: 'bookingId', exists: false } })] : []),
           ...(slots.upcoming ? [upcoming.transactUpdate({ districtId, userId: after.requesterId, count: $add(-1) }, { condition: { attr: 'count', gt: 0 } })] : []),
-          ...(slots.session ? [profiles.transactUpdate({ districtId, userId: after.mediatorId, held: $add(1), agreements: $add(slots.session.agreement ? 1 : 0) })] : []),
+          ...(slots.record ? [profiles.transactUpdate({ districtId, userId: after.mediatorId, ...Object.fromEntries(Object.entries(slots.record).map(([k, v]) => [k, $add(v)])) })] : []),
           ...respondentEntry(after),
           ...(event ? [outbox.transactPut(outboxEventItem(event))] : []),
         )

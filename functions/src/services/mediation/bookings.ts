@@ -150,6 +150,7 @@ export async function detailView(deps: Deps, caller: Caller, b: BookingRecord, t
     outcome: b.outcome,
     record: b.record,
     agreement: b.agreement && { ...agreementFields(b.agreement), confirmations: b.agreement.confirmations.map(({ name, at }) => ({ name, at })), confirmedByMe: b.agreement.confirmations.some((c) => c.userId === caller.user.id) },
+    myRating: b.ratings?.find((r) => r.userId === caller.user.id)?.rating,
     followUp: b.followUp && { dueOn: b.followUp.dueOn, performance: b.followUp.performance, note: b.followUp.note, at: b.followUp.at },
     allowedEvents: allowedBookingEvents(b.status, actors).filter((type) => !eventProblem(type, actors, b, room, now, caller.user.id)),
   }

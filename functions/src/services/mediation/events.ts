@@ -53,6 +53,7 @@ interface Change {
 function eventTexts(e: BookingEvent) {
   if ('reason' in e) return [{ path: 'reason', text: e.reason, label: '原因' }]
   if (e.type === 'follow_up') return [{ path: 'note', text: e.note, label: '回访情况' }]
+  if (e.type === 'rate') return [{ path: 'comment', text: e.comment, label: '评价' }]
   if (e.type !== 'complete') return []
   const a = e.agreement
   return [
@@ -89,13 +90,19 @@ async function changeFor(deps: Deps, caller: Caller, b: BookingRecord, room: Roo
       return {
         next: { outcome: e.outcome, record: e.record, agreement, followUp: dueOn ? { dueOn } : undefined },
         note: outcomeLabels[e.outcome],
-        slots: { session: { agreement: e.outcome !== 'no_agreement' } },
+        slots: { record: { held: 1, agreements: e.outcome === 'no_agreement' ? 0 : 1 } },
       }
     }
     case 'confirm_agreement': {
       const a = b.agreement!
       return { next: { agreement: { ...a, confirmations: [...a.confirmations, { userId: caller.user.id, name: caller.user.name, at: deps.clock().toISOString() }] } }, note: `${caller.user.name}确认了调解协议`, slots: {} }
     }
+    case 'rate':
+      return {
+        next: { ratings: [...(b.ratings ?? []), { userId: caller.user.id, rating: e.rating, comment: e.comment, at: deps.clock().toISOString() }] },
+        note: `${e.rating} 分${e.comment ? `：${e.comment}` : ''}`,
+        slots: { record: { ratingSum: e.rating, ratingCount: 1 } },
+      }
     case 'follow_up':
       return { next: { followUp: { ...b.followUp!, performance: e.performance, note: e.note, at: deps.clock().toISOString() } }, note: `${performanceLabels[e.performance]}：${e.note}`, slots: {} }
     case 'reschedule': {

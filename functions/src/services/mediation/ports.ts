@@ -12,6 +12,9 @@ export interface MediatorProfile {
   roomIds: string[]
   held: number
   agreements: number
+  /** The parties' ratings, summed and counted: the public satisfaction. */
+  ratingSum?: number
+  ratingCount?: number
 }
 
 /** One slot of one mediator in one room (China date and time of day): what a claim holds. */
@@ -53,6 +56,8 @@ export interface BookingRecord {
   record?: string
   agreement?: AgreementRecord
   followUp?: FollowUpRecord
+  /** Each party's rating of the session (1–5), once. */
+  ratings?: { userId: string; rating: number; comment?: string; at: string }[]
   /** How many of the reminders before the session were sent or skipped. */
   reminded: number
   /** When the clock must look at the booking next (a reminder): its place on the due index. */
@@ -103,7 +108,8 @@ export interface SlotChange {
   claim?: SlotRef
   /** −1 when the booking stops being upcoming. */
   upcoming?: -1
-  session?: { agreement: boolean }
+  /** Added to the mediator's public record: a session held (and whether it ended in an agreement), a rating. */
+  record?: { held?: 1; agreements?: 0 | 1; ratingSum?: number; ratingCount?: 1 }
 }
 
 export type CreateOutcome = 'created' | 'slotTaken' | 'limitReached' | 'duplicate'

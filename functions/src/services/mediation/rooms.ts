@@ -21,7 +21,11 @@ const mediatorSummary = (p: MediatorProfile): MediatorSummary => ({
   brand: p.brand,
   specialties: p.specialties,
   intro: p.intro,
-  record: { held: p.held, agreementRate: p.held ? Math.round((p.agreements / p.held) * 100) / 100 : undefined },
+  record: {
+    held: p.held,
+    agreementRate: p.held ? Math.round((p.agreements / p.held) * 100) / 100 : undefined,
+    satisfaction: p.ratingCount ? Math.round(((p.ratingSum ?? 0) / p.ratingCount) * 10) / 10 : undefined,
+  },
 })
 
 export async function listRooms(deps: Deps, caller: Caller, q: { lat?: number; lng?: number; specialty?: Specialty }): Promise<{ items: RoomSummary[] }> {

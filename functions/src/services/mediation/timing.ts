@@ -19,7 +19,7 @@ const invalid = (message: string): Problem => ({ code: 'booking.invalidTransitio
 export function eventProblem(
   type: BookingEventType,
   actors: ReadonlySet<BookingActor>,
-  b: Pick<BookingRecord, 'start' | 'agreement' | 'followUp'>,
+  b: Pick<BookingRecord, 'start' | 'agreement' | 'followUp' | 'ratings'>,
   room: Pick<RoomRecord, 'cancelCutoffHours'>,
   now: Date,
   userId: string,
@@ -39,6 +39,8 @@ export function eventProblem(
     case 'confirm_agreement':
       if (!b.agreement) return invalid('该预约没有需要确认的书面协议')
       return b.agreement.confirmations.some((c) => c.userId === userId) ? invalid('你已确认过该协议') : undefined
+    case 'rate':
+      return b.ratings?.some((r) => r.userId === userId) ? invalid('你已评价过这次调解') : undefined
     case 'follow_up':
       if (!b.followUp) return invalid('该预约没有待回访的事项')
       return b.followUp.performance ? invalid('回访已记录') : undefined

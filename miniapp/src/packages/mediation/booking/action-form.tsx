@@ -3,10 +3,10 @@ import Taro from '@tarojs/taro'
 import { Picker, View } from '@tarojs/components'
 import { addDays, bookingLifecycle, chinaDate, fireBookingEvent, outcomeLabels, outcomes, performanceLabels, performances, type BookingDetail, type BookingEvent, type Outcome, type Performance } from '@linli/shared'
 import { ApiError, call } from '../../../api/request'
-import { Button, Cell, CellGroup, Input, RadioGroup, TextArea } from '../components/nutui'
+import { Button, Cell, CellGroup, Input, RadioGroup, Rate, TextArea } from '../components/nutui'
 
-export type FormEvent = 'decline' | 'cancel' | 'refuse' | 'complete' | 'follow_up'
-export const formEvents: readonly string[] = ['decline', 'cancel', 'refuse', 'complete', 'follow_up']
+export type FormEvent = 'decline' | 'cancel' | 'refuse' | 'complete' | 'follow_up' | 'rate'
+export const formEvents: readonly string[] = ['decline', 'cancel', 'refuse', 'complete', 'follow_up', 'rate']
 
 const area = (className: string, value: string, onChange: (v: string) => void, max: number, placeholder: string, rows = 3) => (
   <TextArea className={className} value={value} onChange={onChange} maxLength={max} showCount rows={rows} placeholder={placeholder} />
@@ -21,6 +21,7 @@ export function ActionForm(props: { booking: BookingDetail; type: FormEvent; onD
   const [text, setText] = useState('')
   const [outcome, setOutcome] = useState<Outcome>('agreement_written')
   const [performance, setPerformance] = useState<Performance>('performed')
+  const [rating, setRating] = useState(5)
   const [agreement, setAgreement] = useState({ facts: '', disputes: '', terms: '', manner: '', place: '', deadline: addDays(chinaDate(new Date()), 14) })
   const [busy, setBusy] = useState(false)
   const set = (k: keyof typeof agreement) => (v: string) => setAgreement((a) => ({ ...a, [k]: v }))
@@ -31,6 +32,7 @@ export function ActionForm(props: { booking: BookingDetail; type: FormEvent; onD
       return { type, outcome, record: text, ...(outcome === 'agreement_written' ? { agreement: { facts, disputes, terms, performance: { manner, place, deadline } } } : {}) }
     }
     if (type === 'follow_up') return { type, performance, note: text }
+    if (type === 'rate') return { type, rating, ...(text.trim() ? { comment: text.trim() } : {}) }
     return { type, reason: text }
   }
   const submit = () => {
@@ -53,10 +55,15 @@ export function ActionForm(props: { booking: BookingDetail; type: FormEvent; onD
           <RadioGroup className='booking-form__performance' direction='horizontal' value={performance} onChange={(v) => setPerformance(v as Performance)} options={performances.map((p) => ({ label: performanceLabels[p], value: p }))} />
         </CellGroup>
       )}
-      <CellGroup title={type === 'complete' ? '调解记录' : type === 'follow_up' ? '回访情况' : `${bookingLifecycle.labels[type]}原因`}>
+      {type === 'rate' && (
+        <CellGroup title='对这次调解满意吗'>
+          <Rate className='booking-form__rating' value={rating} onChange={setRating} />
+        </CellGroup>
+      )}
+      <CellGroup title={type === 'complete' ? '调解记录' : type === 'follow_up' ? '回访情况' : type === 'rate' ? '评价（选填）' : `${bookingLifecycle.labels[type]}原因`}>
         {type === 'complete'
           ? area('booking-form__record', text, setText, 2000, '双方陈述、争议焦点、调解经过（至少 5 个字）', 5)
-          : area('booking-form__text', text, setText, type === 'follow_up' ? 500 : 200, type === 'follow_up' ? '回访发现的履行情况（2–500 字）' : '请填写原因（2–200 字）')}
+          : area('booking-form__text', text, setText, type === 'rate' ? 200 : type === 'follow_up' ? 500 : 200, type === 'rate' ? '说说你的感受（选填）' : type === 'follow_up' ? '回访发现的履行情况（2–500 字）' : '请填写原因（2–200 字）')}
       </CellGroup>
       {type === 'complete' && outcome === 'agreement_written' && (
         <CellGroup title='调解协议书'>

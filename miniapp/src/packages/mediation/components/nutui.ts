@@ -8,6 +8,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/steps/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/step/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/checkbox/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/checkboxgroup/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/rate/style/css'
 
 export * from '../../../components/nutui'
-export { TextArea, Tabs, TabPane, RadioGroup, Steps, Step, CheckboxGroup } from '@nutui/nutui-react-taro'
+export { TextArea, Tabs, TabPane, RadioGroup, Steps, Step, CheckboxGroup, Rate } from '@nutui/nutui-react-taro'

@@ -98,7 +98,7 @@ export default function Room() {
             <Cell
               title={m.brand ? `${m.name} · ${m.brand}` : m.name}
               description={m.intro}
-              extra={<Text className='muted'>{`已调解 ${m.record.held} 场${m.record.agreementRate !== undefined ? ` · 达成率 ${Math.round(m.record.agreementRate * 100)}%` : ''}`}</Text>}
+              extra={<Text className='muted'>{`已调解 ${m.record.held} 场${m.record.agreementRate !== undefined ? ` · 达成率 ${Math.round(m.record.agreementRate * 100)}%` : ''}${m.record.satisfaction !== undefined ? ` · 满意度 ${m.record.satisfaction}` : ''}`}</Text>}
             />
             <SpecialtyTags className='room__tags' items={m.specialties} />
           </CellGroup>

@@ -10,6 +10,9 @@ export const chinaDate = (at: Date | string) => new Date(new Date(at).getTime() 
 /** The China time of day of an instant, `HH:mm`. */
 export const chinaClock = (at: Date | string) => new Date(new Date(at).getTime() + OFFSET_MS).toISOString().slice(11, 16)
 
+/** `2026-12-01 09:30` in China time, as WeChat's `time` values and our documents write it. */
+export const chinaTime = (at: Date | string) => `${chinaDate(at)} ${chinaClock(at)}`
+
 /** The instant of a China date and time of day. */
 export const chinaInstant = (date: string, time: string) => new Date(Date.parse(`${date}T${time}:00.000Z`) - OFFSET_MS)
 

@@ -2,7 +2,7 @@
  * The case family's side of the outbox: the one event a transition writes (its payload names who is to hear of it
  * and carries the words of the notices), and the fan-out that expands it page by page into list entries and notices.
  */
-import { caseEventLabels, caseStatusLabels, type Audience, type CaseTimelineType } from '@linli/shared'
+import { caseEventLabels, caseStatusLabels, chinaTime, type Audience, type CaseTimelineType } from '@linli/shared'
 import type { FanOut } from '../../notify/outbox'
 import { outboxEvent } from '../../notify/outbox'
 import type { NoticeDraft, OutboxEvent, Recipient } from '../../notify/ports'
@@ -25,8 +25,6 @@ interface CasePayload {
 
 type Cursor = { phase: 'assignees'; offset: number } | { phase: 'followers'; after?: string }
 
-/** 2026-12-01 09:30 in China time, as WeChat's `time` values are written. */
-export const chinaTime = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
 
 /** The event of one transition (from `before`, which may be absent for a new case, to `after`). */
 export function caseEvent(deps: Deps, before: CaseRecord | undefined, after: CaseRecord, type: CaseTimelineType, audiences: readonly Audience[], note?: string): OutboxEvent {

@@ -1,5 +1,5 @@
 /** The written agreement (人民调解协议书) as a PDF, for the parties and the mediator. */
-import { chinaDate, DomainError, type FileAnswer } from '@linli/shared'
+import { chinaDate, chinaTime, DomainError, type FileAnswer } from '@linli/shared'
 import { agreementPdf } from '../../adapters/pdf'
 import type { Caller } from '../identity/ports'
 import type { Deps } from '../deps'
@@ -22,7 +22,7 @@ export async function agreementFile(deps: Deps, caller: Caller, bookingId: strin
       disputes: a.disputes,
       terms: a.terms,
       performance: a.performance,
-      confirmations: a.confirmations.map((c) => ({ name: c.name, at: `${chinaDate(c.at)} ${new Date(Date.parse(c.at) + 8 * 3600_000).toISOString().slice(11, 16)}` })),
+      confirmations: a.confirmations.map((c) => ({ name: c.name, at: chinaTime(c.at) })),
       date: `${chinaDate(b.start).replace(/^(\d+)-(\d+)-(\d+)$/, (_, y, m, d) => `${y}年${Number(m)}月${Number(d)}日`)}`,
     },
     deps.pdfFontPath,

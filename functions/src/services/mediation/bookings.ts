@@ -11,7 +11,7 @@ import { bookingActors } from './access'
 import { bookingEvent } from './outbox'
 import { roomOf } from './rooms'
 import { freeSlotsAt } from './slots'
-import { eventProblem } from './timing'
+import { eventProblem, HOUR } from './timing'
 import type { AgreementRecord, BookingRecord, BookingSummaryRecord, BookingTimelineRecord } from './ports'
 
 export interface BookingInput {
@@ -145,7 +145,7 @@ export async function detailView(deps: Deps, caller: Caller, b: BookingRecord, t
     caseId: seesRequester ? b.caseId : undefined,
     respondent: b.respondentId ? { name: b.respondentName ?? '', contactPhone: seesRespondent ? b.respondentPhone : undefined } : undefined,
     inviteCode: seesRequester && !b.respondentId && upcomingStatuses.includes(b.status) ? b.inviteCode : undefined,
-    changeUntil: new Date(new Date(b.start).getTime() - room.cancelCutoffHours * 3600_000).toISOString(),
+    changeUntil: new Date(new Date(b.start).getTime() - room.cancelCutoffHours * HOUR).toISOString(),
     timeline: timeline.map(({ actorId: _a, ...t }) => t as BookingDetail['timeline'][number]),
     outcome: b.outcome,
     record: b.record,

@@ -2,12 +2,11 @@
  * The mediation family's side of the outbox: the event a booking's transition writes (who hears of it, and the words
  * of the notices), and its fan-out — a booking has two people to tell, so one step always suffices.
  */
-import { bookingLifecycle, bookingStatusLabels, outcomeLabels, specialtyLabels, type BookingAudience, type BookingTimelineType } from '@linli/shared'
+import { bookingLifecycle, bookingStatusLabels, chinaTime, outcomeLabels, specialtyLabels, type BookingAudience, type BookingTimelineType } from '@linli/shared'
 import type { FanOut } from '../../notify/outbox'
 import { outboxEvent } from '../../notify/outbox'
 import type { NoticeDraft, OutboxEvent, Recipient } from '../../notify/ports'
 import type { Deps } from '../deps'
-import { chinaTime } from '../cases/outbox'
 import { closeByMediation } from '../cases/events'
 import type { BookingRecord } from './ports'
 

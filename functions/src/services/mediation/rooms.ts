@@ -15,6 +15,11 @@ export async function roomOf(deps: Deps, districtId: string, roomId: string, pat
 
 const roomSummary = ({ id, name, address, lat, lng, hours, specialties }: RoomRecord): RoomSummary => ({ id, name, address, lat, lng, hours, specialties })
 
+const roomDetail = (room: RoomRecord, mediators: MediatorProfile[]): RoomDetail => {
+  const { minNoticeHours, horizonDays, cancelCutoffHours } = room
+  return { ...roomSummary(room), minNoticeHours, horizonDays, cancelCutoffHours, mediators: mediators.map(mediatorSummary) }
+}
+
 const mediatorSummary = (p: MediatorProfile): MediatorSummary => ({
   id: p.userId,
   name: p.name,
@@ -49,8 +54,7 @@ const blankProfile = (districtId: string, userId: string, name: string, roomId: 
 export async function getRoom(deps: Deps, caller: Caller, roomId: string): Promise<RoomDetail> {
   const room = await roomOf(deps, caller.user.districtId, roomId)
   const mediators = await mediatorsOf(deps, caller.user.districtId, roomId)
-  const { minNoticeHours, horizonDays, cancelCutoffHours } = room
-  return { ...roomSummary(room), minNoticeHours, horizonDays, cancelCutoffHours, mediators: mediators.map(mediatorSummary) }
+  return roomDetail(room, mediators)
 }
 
 /** The room's sessions between two China dates, taken ones marked: two Queries of the room's calendar. */
@@ -106,8 +110,7 @@ export async function putRoom(deps: Deps, caller: Caller, roomId: string, input:
   const room: RoomRecord = { id: roomId, ...input }
   await deps.repos.catalogue.putRoom(districtId, room)
   // Other containers see the change when their catalogue cache expires (CATALOGUE_TTL_SECONDS).
-  const mediators = await mediatorsOf(deps, districtId, roomId)
-  return { ...roomSummary(room), minNoticeHours: room.minNoticeHours, horizonDays: room.horizonDays, cancelCutoffHours: room.cancelCutoffHours, mediators: mediators.map(mediatorSummary) }
+  return roomDetail(room, await mediatorsOf(deps, districtId, roomId))
 }
 
 /** A mediator says who they are: brand, specialties, introduction (only their own; another's id is unknown here). */

@@ -3,6 +3,7 @@ import { chinaDate, computeSlots, DomainError, permits, slotId, type Slot } from
 import type { RoomRecord } from '../district/ports'
 import type { Deps } from '../deps'
 import { namesOf } from './rooms'
+import { HOUR } from './timing'
 
 const unavailable = (path: string, message: string) => new DomainError('booking.slotUnavailable', [{ path, message }])
 
@@ -15,7 +16,7 @@ export async function freeSlotsAt(deps: Deps, districtId: string, room: RoomReco
   const now = deps.clock()
   const at = new Date(start)
   if (at.getTime() <= now.getTime()) throw unavailable(path, '不能预约过去的时间')
-  if (at.getTime() < now.getTime() + room.minNoticeHours * 3600_000) throw unavailable(path, `须至少提前 ${room.minNoticeHours} 小时预约`)
+  if (at.getTime() < now.getTime() + room.minNoticeHours * HOUR) throw unavailable(path, `须至少提前 ${room.minNoticeHours} 小时预约`)
   const date = chinaDate(at)
   const { rules, exceptions, held } = await deps.repos.mediation.calendar(districtId, room.id, date, date)
   const names = namesOf(rules, exceptions)

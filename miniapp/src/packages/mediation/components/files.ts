@@ -6,14 +6,15 @@ import Taro from '@tarojs/taro'
 import { agreementPdf, bookingCalendar, type BookingDetail } from '@linli/shared'
 import { fileRequest } from '../../../api/request'
 
+/** H5: the browser saves the file (fetched with the session, which a plain link would not carry). */
+async function saveInBrowser(url: string, header: Record<string, string>, name: string) {
+  const res = await fetch(url, { headers: header })
+  if (!res.ok) throw new Error('下载失败，请稍后再试')
+  Object.assign(document.createElement('a'), { href: URL.createObjectURL(await res.blob()), download: name }).click()
+}
+
 async function download(url: string, header: Record<string, string>, name: string) {
-  if (process.env.TARO_ENV === 'h5') {
-    const res = await fetch(url, { headers: header })
-    if (!res.ok) throw new Error('下载失败，请稍后再试')
-    const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(await res.blob()), download: name })
-    link.click()
-    return
-  }
+  if (process.env.TARO_ENV === 'h5') return saveInBrowser(url, header, name)
   const res = await Taro.downloadFile({ url, header })
   if (res.statusCode !== 200) throw new Error('下载失败，请稍后再试')
   await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'pdf', showMenu: true })
@@ -27,9 +28,7 @@ export const openAgreement = (b: BookingDetail) => {
 export function addToCalendar(b: BookingDetail) {
   if (process.env.TARO_ENV === 'h5') {
     const { url, header } = fileRequest(bookingCalendar, { id: b.id })
-    return fetch(url, { headers: header })
-      .then((res) => res.blob())
-      .then((blob) => Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: '说事.ics' }).click())
+    return saveInBrowser(url, header, '说事.ics')
   }
   return Taro.addPhoneCalendar({
     title: `说事 · ${b.roomName}`,

@@ -51,6 +51,8 @@ export const permissions = {
   'mediators.read': signedIn,
   'availability.manage': { roles: ['mediator'], scope: 'room' },
   'rooms.manage': { roles: ['admin'], scope: 'district' },
+  // A mediator's leave and extra hours, or an admin's closure of a whole room: the service tells which it is.
+  'exceptions.manage': { roles: ['mediator', 'admin'], scope: 'record' },
   'mediators.editProfile': { roles: ['mediator'], scope: 'none' },
   'bookings.create': signedIn,
   'bookings.join': signedIn,

@@ -28,7 +28,8 @@ export async function api<T = any>(
   if (opts.body !== undefined || opts.raw !== undefined) headers['content-type'] ??= 'application/json'
   const res = await fetch(cloud().urls.api + path, { method, headers, body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)) })
   const text = await res.text()
-  return { status: res.status, body: text ? JSON.parse(text) : undefined }
+  const json = res.headers.get('content-type')?.startsWith('application/json')
+  return { status: res.status, body: text && json ? JSON.parse(text) : text || undefined }
 }
 
 export async function standin<T = any>(method: string, path: string, body?: unknown): Promise<T> {

@@ -176,7 +176,7 @@ export const createException = defineRoute({
   method: 'POST',
   path: '/v1/rooms/{id}/exceptions',
   summary: '调解员为自己请假或加开时段；管理员闭馆（整个说事室）',
-  action: 'rooms.read',
+  action: 'exceptions.manage',
   status: 201,
   params: idParams,
   body: z
@@ -200,7 +200,7 @@ export const deleteException = defineRoute({
   method: 'DELETE',
   path: '/v1/rooms/{id}/exceptions/{exceptionId}',
   summary: '撤销一条请假、加开或闭馆',
-  action: 'rooms.read',
+  action: 'exceptions.manage',
   params: z.strictObject({ id: idSchema, exceptionId: z.string().regex(/^\d{8}-[A-Za-z0-9]{4,16}$/, '编号格式不正确') }),
   response: z.object({ deleted: z.literal(true) }),
 })

@@ -1,0 +1,206 @@
+/**
+ * The access matrix, generated from the contract: every route × every role × own / foreign / other-district record,
+ * against the expectations written beside the permission table (shared/domain/access.ts). The world below gives each
+ * role records it stands to and records it does not; each probe asks a route in a way that changes nothing lasting.
+ */
+import { addDays, chinaDate, fillPath, routes, type RouteName } from '@linli/shared'
+import { expectedAccess, matrixRoles, type MatrixRole, type Subject } from '@linli/shared/domain/access'
+import { api, login, mintCode, newMediator, newOfficial, repos, uniqueOpenid } from './support/client'
+
+jest.setTimeout(180_000)
+
+const P = { lat: 30.5051, lng: 114.3052 } // g-liuan-1, street s-qingshi
+const BAILU = { lat: 30.5051, lng: 114.3352 } // g-donghu-1, street s-bailu
+const today = () => chinaDate(new Date())
+/** Beyond every room's horizon: leave and closures there hide no slot the probes book. */
+const farDay = () => addDays(today(), 20)
+const everyDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '18:00', sessionMinutes: 60, bufferMinutes: 0 }))
+const suffix = Math.random().toString(36).slice(2, 8)
+const roomBody = (name: string, nodeId: string) => ({ name, nodeId, address: '矩阵测试说事点', lat: 30.52, lng: 114.29, hours: '每天 8:00–18:00', specialties: ['neighbour'], minNoticeHours: 2, horizonDays: 14, cancelCutoffHours: 2 })
+
+interface Person {
+  token: string
+  user: { id: string }
+}
+type Who = Person & { role: MatrixRole }
+interface World {
+  people: Record<Exclude<MatrixRole, 'anonymous'>, Person>
+  cases: Record<Subject, string>
+  bookings: Record<Subject, string>
+  rooms: Record<Subject, string>
+  roomBodies: Record<'own' | 'foreign', ReturnType<typeof roomBody>>
+  mediators: Record<Subject, string>
+  /** Another mediator's leave in the foreign room, and one in the other district's room. */
+  exceptions: Record<'foreign' | 'other', string>
+  /** What each role made through the probes, for the probes that undo it. */
+  made: Partial<Record<MatrixRole, { exceptionId?: string }>>
+}
+
+const ok = (r: { status: number; body: unknown }, what: string) => {
+  if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`)
+  return r.body as any
+}
+const report = (token: string, at = P, categoryId = 'cat-water-off') =>
+  api('POST', '/v1/cases', { token, body: { categoryId, description: '整栋楼停水了，已经两个小时', location: at } }).then((r) => ok(r, 'report').id as string)
+const firstFree = async (token: string, roomId: string, mediatorId: string) => {
+  const slots = ok(await api('GET', `/v1/rooms/${roomId}/slots?from=${today()}&to=${addDays(today(), 13)}&mediatorId=${mediatorId}`, { token }), 'slots').items
+  return slots.find((s: { taken: boolean }) => !s.taken).start as string
+}
+const bookingBody = (roomId: string, mediatorId: string, start: string) => ({ roomId, mediatorId, start, disputeType: 'neighbour', summary: '楼上邻居装修噪音，多次沟通无果' })
+
+/** A fresh user moved into 临溪区 (a new WeChat user lands in the deployment's default district). */
+async function linxiUser(tag: string): Promise<Person> {
+  const openid = uniqueOpenid(tag)
+  const first = await login(openid)
+  await repos().users.put({ id: first.user.id, districtId: 'linxi', name: first.user.name, openid })
+  return login(openid)
+}
+
+/** 临溪区's own room, mediator, leave, case and booking: the records of another district. */
+async function otherDistrict() {
+  const [admin, resident, mediator] = await Promise.all([login('o-demo2-admin'), linxiUser('mx-lx-resident'), linxiUser('mx-lx-mediator')])
+  const roomId = `room-lx-matrix-${suffix}`
+  ok(await api('PUT', `/v1/rooms/${roomId}`, { token: admin.token, body: roomBody('临溪矩阵说事室', 's-qingshi') }), 'linxi room')
+  const invite = ok(await api('POST', '/v1/invites', { token: admin.token, body: { role: 'mediator', scopeId: roomId } }), 'linxi invite')
+  ok(await api('POST', '/v1/invites/redeem', { token: mediator.token, body: { code: invite.code } }), 'linxi redeem')
+  ok(await api('PUT', `/v1/rooms/${roomId}/availability`, { token: mediator.token, body: { rules: everyDay } }), 'linxi hours')
+  const leave = ok(await api('POST', `/v1/rooms/${roomId}/exceptions`, { token: mediator.token, body: { date: farDay(), kind: 'closed' } }), 'linxi leave')
+  const start = await firstFree(resident.token, roomId, mediator.user.id)
+  const booking = ok(await api('POST', '/v1/bookings', { token: resident.token, body: bookingBody(roomId, mediator.user.id, start) }), 'linxi booking')
+  return { roomId, mediatorId: mediator.user.id, exceptionId: leave.id as string, caseId: await report(resident.token), bookingId: booking.id as string }
+}
+
+async function buildWorld(): Promise<World> {
+  const [resident, stranger, gridworker, grid_leader, dispatcher, admin, official, other] = await Promise.all([
+    login(uniqueOpenid('mx-resident')),
+    login(uniqueOpenid('mx-stranger')),
+    login('o-demo-gridworker'),
+    login('o-demo-gridleader'),
+    login('o-demo-dispatcher'),
+    login('o-demo-admin'),
+    newOfficial('dept-water'),
+    otherDistrict(),
+  ])
+  const roomBodies = { own: roomBody('矩阵甲说事室', 's-qingshi'), foreign: roomBody('矩阵乙说事室', 's-bailu') }
+  const rooms = { own: `room-matrix-a-${suffix}`, foreign: `room-matrix-b-${suffix}`, other: other.roomId }
+  for (const s of ['own', 'foreign'] as const) ok(await api('PUT', `/v1/rooms/${rooms[s]}`, { token: admin.token, body: roomBodies[s] }), 'room')
+  const [mediator, second] = await Promise.all([newMediator(rooms.own), newMediator(rooms.foreign)])
+  for (const [m, room] of [[mediator, rooms.own], [second, rooms.foreign]] as const) {
+    ok(await api('PUT', `/v1/rooms/${room}/availability`, { token: m.token, body: { rules: everyDay } }), 'hours')
+  }
+  const leave = ok(await api('POST', `/v1/rooms/${rooms.foreign}/exceptions`, { token: second.token, body: { date: farDay(), kind: 'closed' } }), 'leave')
+
+  // The resident's report, accepted and dispatched to the official: its grid's, level's and department's staff stand to it.
+  const own = await report(resident.token)
+  ok(await api('POST', `/v1/cases/${own}/events`, { token: dispatcher.token, body: { type: 'accept' } }), 'accept')
+  ok(await api('POST', `/v1/cases/${own}/events`, { token: dispatcher.token, body: { type: 'dispatch', departmentId: 'dept-water', officialIds: [official.user.id] } }), 'dispatch')
+  // A stranger's report in another street, grid and department: nobody of the matrix stands to it.
+  const foreign = await report(stranger.token, BAILU, 'cat-garbage')
+
+  const [mine, theirs] = await Promise.all([
+    api('POST', '/v1/bookings', { token: resident.token, body: bookingBody(rooms.own, mediator.user.id, await firstFree(resident.token, rooms.own, mediator.user.id)) }),
+    api('POST', '/v1/bookings', { token: stranger.token, body: bookingBody(rooms.foreign, second.user.id, await firstFree(stranger.token, rooms.foreign, second.user.id)) }),
+  ])
+  return {
+    people: { resident, gridworker, grid_leader, dispatcher, official, mediator, admin },
+    cases: { own, foreign, other: other.caseId },
+    bookings: { own: ok(mine, 'booking').id, foreign: ok(theirs, 'booking').id, other: other.bookingId },
+    rooms,
+    roomBodies,
+    mediators: { own: mediator.user.id, foreign: second.user.id, other: other.mediatorId },
+    exceptions: { foreign: leave.id, other: other.exceptionId },
+    made: {},
+  }
+}
+
+interface Ask {
+  params?: Record<string, string>
+  query?: Record<string, string>
+  body?: unknown
+}
+type Probe = (w: World, who: Who, s: Subject) => Ask | Promise<Ask>
+
+const own = (s: Subject) => s === 'own'
+const onCase = (w: World, _: Who, s: Subject): Ask => ({ params: { id: w.cases[s] } })
+const onBooking = (w: World, _: Who, s: Subject): Ask => ({ params: { id: w.bookings[s] } })
+const onRoom = (w: World, _: Who, s: Subject): Ask => ({ params: { id: w.rooms[s] } })
+const week = () => ({ from: today(), to: addDays(today(), 6) })
+
+/** How each route is asked; typed by the contract's route names, so a new route needs its probe. */
+const probes: Record<RouteName, Probe> = {
+  authLogin: async () => ({ body: { code: await mintCode(uniqueOpenid('mx-login')) } }),
+  meGet: () => ({}),
+  invitesCreate: () => ({ body: { role: 'official', scopeId: 'dept-water' } }),
+  invitesRedeem: () => ({ body: { code: 'ZZZZ2222' } }),
+  gridsTree: () => ({}),
+  gridsGet: () => ({ params: { id: 'g-liuan-1' } }),
+  gridsLocate: () => ({ query: { lat: String(P.lat), lng: String(P.lng) } }),
+  categoriesList: () => ({}),
+  departmentsList: () => ({}),
+  uploadsCreate: () => ({ body: { purpose: 'case_photo', contentType: 'image/jpeg', size: 2048 } }),
+  subscriptionsRecord: () => ({ body: { templateKey: 'case_progress', result: 'reject' } }),
+  casesSubmit: () => ({ body: { categoryId: 'cat-streetlight', description: '小区门口路灯不亮了', location: P } }),
+  casesList: () => ({ query: { view: 'mine' } }),
+  casesNearby: () => ({ query: { lat: String(P.lat), lng: String(P.lng), categoryId: 'cat-water-off' } }),
+  casesGet: onCase,
+  casesFireEvent: (w, who, s) => ({ ...onCase(w, who, s), body: { type: 'escalate', reason: '需要上级协调处理', version: 999 } }),
+  casesFollow: onCase,
+  casesUnfollow: onCase,
+  casesNotices: onCase,
+  roomsList: () => ({}),
+  roomsGet: onRoom,
+  roomsSlots: (w, who, s) => ({ ...onRoom(w, who, s), query: week() }),
+  roomsPut: (w, who, s) => ({ ...onRoom(w, who, s), body: w.roomBodies[s as 'own' | 'foreign'] }),
+  exceptionsList: (w, who, s) => ({ ...onRoom(w, who, s), query: week() }),
+  exceptionsCreate: (w, who, s) => ({ ...onRoom(w, who, s), body: { date: farDay(), kind: 'closed', wholeRoom: who.role === 'admin' } }),
+  exceptionsDelete: (w, who, s) => ({
+    params: { id: w.rooms[s], exceptionId: own(s) ? (w.made[who.role]?.exceptionId ?? `${farDay().replace(/-/g, '')}-00000000`) : w.exceptions[s as 'foreign' | 'other'] },
+  }),
+  availabilityPut: (w, who, s) => ({ ...onRoom(w, who, s), body: { rules: everyDay } }),
+  mediatorsGet: (w, _, s) => ({ params: { id: w.mediators[s] } }),
+  mediatorsPut: (w, who, s) => ({ params: { id: own(s) ? who.user.id : w.mediators[s] }, body: { specialties: ['neighbour'], intro: '矩阵测试调解员，擅长邻里纠纷。' } }),
+  // The roles walk one after another: each books the first free slot of the foreign room's mediator.
+  bookingsCreate: async (w) => ({ body: bookingBody(w.rooms.foreign, w.mediators.foreign, await firstFree(w.people.resident.token, w.rooms.foreign, w.mediators.foreign)) }),
+  bookingsJoin: () => ({ body: { code: 'ZZZZ2222' } }),
+  bookingsList: () => ({ query: { view: 'mine' } }),
+  bookingsGet: onBooking,
+  bookingsFireEvent: (w, who, s) => ({ ...onBooking(w, who, s), body: { type: 'cancel', reason: '临时有事', version: 999 } }),
+  bookingsCalendar: onBooking,
+  bookingsAgreement: onBooking,
+}
+
+/** Sends every route as `who`, in the contract's order (a follow comes before its unfollow), and returns what came back. */
+async function walk(w: World, who: Who): Promise<Record<string, unknown>> {
+  const seen: Record<string, unknown> = {}
+  for (const [name, route] of Object.entries(routes) as [RouteName, (typeof routes)[RouteName]][]) {
+    const expected = expectedAccess[name][who.role]
+    const subjects = typeof expected === 'number' ? [undefined] : (Object.keys(expected) as Subject[])
+    const got: Record<string, number> = {}
+    for (const s of subjects) {
+      const ask = await probes[name](w, who, s ?? 'own')
+      const path = fillPath(route.path, ask.params ?? {}) + (ask.query ? `?${new URLSearchParams(ask.query)}` : '')
+      const res = await api(route.method, path, { token: who.role === 'anonymous' ? undefined : who.token, body: ask.body })
+      if (name === 'exceptionsCreate' && s === 'own' && res.status === 201) w.made[who.role] = { exceptionId: res.body.id }
+      got[s ?? 'status'] = res.status
+    }
+    seen[name] = subjects[0] === undefined ? got.status : got
+  }
+  return seen
+}
+
+let world: World
+beforeAll(async () => {
+  world = await buildWorld()
+})
+
+describe('the access matrix', () => {
+  it('covers every route of the contract, and no route that is gone', () => {
+    expect(Object.keys(expectedAccess).sort()).toEqual(Object.keys(routes).sort())
+  })
+
+  it.each(matrixRoles)('answers a %s on every route and record as the matrix says', async (role) => {
+    const who: Who = role === 'anonymous' ? { role, token: '', user: { id: 'nobody' } } : { role, ...world.people[role] }
+    const expected = Object.fromEntries(Object.keys(routes).map((name) => [name, expectedAccess[name as RouteName][role]]))
+    expect(await walk(world, who)).toEqual(expected)
+  })
+})

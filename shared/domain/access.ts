@@ -1,0 +1,79 @@
+/**
+ * The access matrix: what each role meets on each route of the contract, as data beside the permission table. The
+ * integration test (functions/test/access-matrix.test.ts) sends every route as every role and compares; a route
+ * missing here fails it, so a new route is covered the day it is added.
+ *
+ * A route that takes a record's id is tried on three records: one the caller stands to (`own`: their report or
+ * booking, the case of their grid, level or department, the room they serve, their own profile), one of their
+ * district they do not (`foreign`), and one of another district (`other`). A route without an id is tried once.
+ * The status is what the caller gets: 401 unsigned, 403 the role may not, 404 the record is not theirs to know of;
+ * a 409 on an own record means access was granted and the probe (a stale version, an unknown code, a state the
+ * record is not in) stopped later, so nothing changes.
+ */
+import type { Role } from './roles'
+
+export const matrixRoles = ['anonymous', 'resident', 'gridworker', 'grid_leader', 'dispatcher', 'official', 'mediator', 'admin'] as const
+export type MatrixRole = (typeof matrixRoles)[number]
+export type Subject = 'own' | 'foreign' | 'other'
+/** One status for a route without an id; a status per record for a route with one. */
+export type Expected = number | Readonly<Partial<Record<Subject, number>>>
+export type RouteAccess = Readonly<Record<MatrixRole, Expected>>
+
+const staff: readonly Role[] = ['gridworker', 'grid_leader', 'dispatcher', 'official']
+const caseStaff = staff as readonly MatrixRole[]
+
+/** `roles` get `yes`, the other signed-in roles `no`, the unsigned 401. */
+function only(roles: readonly MatrixRole[], yes: Expected, no: Expected = 403): RouteAccess {
+  return Object.fromEntries(matrixRoles.map((r) => [r, r === 'anonymous' ? 401 : roles.includes(r) ? yes : no])) as RouteAccess
+}
+const signedIn = (yes: Expected) => only(matrixRoles, yes)
+const rec = (own: number, foreign = 404, other = 404) => ({ own, foreign, other })
+/** A district's public catalogue record (a room, a mediator): every resident reads it; another district's is unknown. */
+const publicRecord = signedIn(rec(200, 200))
+
+export const expectedAccess = {
+  authLogin: { ...signedIn(200), anonymous: 200 },
+  meGet: signedIn(200),
+  invitesCreate: only(['admin'], 201),
+  invitesRedeem: signedIn(404),
+  gridsTree: signedIn(200),
+  gridsGet: signedIn({ own: 200 }),
+  gridsLocate: signedIn(200),
+  categoriesList: signedIn(200),
+  departmentsList: only(['dispatcher'], 200),
+  uploadsCreate: signedIn(201),
+  subscriptionsRecord: signedIn(200),
+  casesSubmit: signedIn(201),
+  casesList: signedIn(200),
+  casesNearby: signedIn(200),
+  // Strangers to a case see nothing of it; its reporter and its staff do.
+  casesGet: { ...only(['resident', ...caseStaff], rec(200)), mediator: rec(404), admin: rec(404) },
+  // The probe escalates with a stale version: staff of the case may escalate (409 for the version), its reporter may not.
+  casesFireEvent: { ...only(caseStaff, rec(409)), resident: rec(403), mediator: rec(404), admin: rec(404) },
+  // "Me too" is open to anyone of the district on another's open case; the reporter follows their own already.
+  casesFollow: { ...signedIn(rec(200, 200)), resident: rec(409, 200) },
+  casesUnfollow: { ...signedIn(rec(200, 200)), resident: rec(409, 200) },
+  casesNotices: only(caseStaff, rec(200)),
+  roomsList: signedIn(200),
+  roomsGet: publicRecord,
+  roomsSlots: publicRecord,
+  roomsPut: only(['admin'], { own: 200, foreign: 200 }),
+  exceptionsList: publicRecord,
+  // A mediator takes leave in their own room only; an admin closes any room of the district.
+  exceptionsCreate: { ...only(['mediator', 'admin'], rec(201, 201)), mediator: rec(201, 403) },
+  // Deleting what the caller made; another mediator's leave is not theirs to know of.
+  exceptionsDelete: only(['mediator', 'admin'], rec(200)),
+  availabilityPut: only(['mediator'], rec(200, 403)),
+  mediatorsGet: publicRecord,
+  // Own is the caller's own profile; another mediator's answers 404.
+  mediatorsPut: only(['mediator'], rec(200)),
+  bookingsCreate: signedIn(201),
+  bookingsJoin: signedIn(404),
+  bookingsList: signedIn(200),
+  // A booking is its parties' and its mediator's; the probe of events cancels with a stale version.
+  bookingsGet: only(['resident', 'mediator'], rec(200), rec(404)),
+  bookingsFireEvent: only(['resident', 'mediator'], rec(409), rec(404)),
+  bookingsCalendar: only(['resident', 'mediator'], rec(200), rec(404)),
+  // No agreement before the session is held, so 404 for all (its parties' download is in mediation.test.ts).
+  bookingsAgreement: signedIn(rec(404)),
+} as const satisfies Record<string, RouteAccess>

@@ -3,7 +3,7 @@ import type { WechatClient } from '../adapters/wechat'
 import type { SessionTokens } from '../adapters/session-token'
 import type { Storage } from '../adapters/storage'
 import type { InvitesRepo, UsersRepo } from './identity/ports'
-import type { Catalogue, CatalogueRepo } from './district/ports'
+import type { Catalogue, CatalogueNeed, CatalogueRepo } from './district/ports'
 import type { CasesRepo } from './cases/ports'
 import type { MediationRepo } from './mediation/ports'
 import type { ConsentsRepo, MiniprogramState, OutboxRepo, Sender } from '../notify/ports'
@@ -23,7 +23,7 @@ export interface Repos {
 
 export interface Deps {
   repos: Repos
-  catalogue: (districtId: string) => Promise<Catalogue>
+  catalogue: (districtId: string, needs?: CatalogueNeed) => Promise<Catalogue>
   wechat: Pick<WechatClient, 'code2Session' | 'msgSecCheck'>
   /** Delivers subscribe messages: WeChat in Lambda, a recording sender in unit tests. */
   sender: Sender

@@ -18,6 +18,20 @@ describe('cachedCatalogue', () => {
     expect(load).toHaveBeenCalledTimes(2)
   })
 
+  it('reloads a copy that lacks what the caller needs (a room just created elsewhere), and keeps the fresh copy', async () => {
+    let now = 0
+    let rooms: { id: string }[] = []
+    const load = jest.fn(async () => ({ ...catalogue, rooms }) as Catalogue)
+    const get = cachedCatalogue(load, 60_000, () => now)
+    const hasRoom = (c: Catalogue) => c.rooms.some((r) => r.id === 'r1')
+    await get('d')
+    rooms = [{ id: 'r1' }]
+    now = 500
+    expect((await get('d', hasRoom)).rooms).toEqual([{ id: 'r1' }])
+    expect(await get('d')).toMatchObject({ rooms: [{ id: 'r1' }] })
+    expect(load).toHaveBeenCalledTimes(2)
+  })
+
   it('answers grid.notFound for an unknown district and does not cache the miss', async () => {
     const load = jest.fn(async () => undefined)
     const get = cachedCatalogue(load, 1000)

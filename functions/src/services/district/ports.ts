@@ -64,3 +64,6 @@ export interface CatalogueRepo {
   /** Creates or replaces one room of the district. */
   putRoom(districtId: string, room: RoomRecord): Promise<void>
 }
+
+/** Asks the catalogue for something it should hold (a room just created): a cached copy without it is reloaded. */
+export type CatalogueNeed = (c: Catalogue) => boolean

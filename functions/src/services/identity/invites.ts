@@ -2,13 +2,15 @@ import { DomainError, type Role } from '@linli/shared'
 import { newInviteCode } from '../../adapters/ids'
 import type { Caller } from './ports'
 import type { Deps } from '../deps'
+import type { Catalogue } from '../district/ports'
 import { resolveScope } from './scopes'
 import { loadCaller, userView } from './users'
 
 /** An admin invites staff into a scope of the admin's own district (the route's permission: a district admin). */
 export async function createInvite(deps: Deps, caller: Caller, input: { role: string; scopeId: string; expiresInHours: number; note?: string }) {
   const role = input.role as Role
-  const scope = resolveScope(await deps.catalogue(caller.user.districtId), role, input.scopeId)
+  const holds = (c: Catalogue) => [...c.nodes, ...c.departments, ...c.rooms].some((x) => x.id === input.scopeId)
+  const scope = resolveScope(await deps.catalogue(caller.user.districtId, holds), role, input.scopeId)
   const expiresAt = new Date(deps.clock().getTime() + input.expiresInHours * 3600_000).toISOString()
   for (let attempt = 0; attempt < 5; attempt++) {
     const code = newInviteCode()

@@ -2,13 +2,14 @@
 import { computeSlots, DomainError, ruleProblems, slotId, type MediatorDetail, type MediatorSummary, type RoomDetail, type RoomSummary, type SlotView, type Specialty } from '@linli/shared'
 import { distanceMeters } from '../../adapters/geohash'
 import type { Caller } from '../identity/ports'
-import type { RoomRecord } from '../district/ports'
+import type { Catalogue, RoomRecord } from '../district/ports'
 import { authorize } from '../authorize'
 import type { Deps } from '../deps'
 import type { MediatorProfile, NamedRule } from './ports'
 
 export async function roomOf(deps: Deps, districtId: string, roomId: string, path = 'id'): Promise<RoomRecord> {
-  const room = (await deps.catalogue(districtId)).rooms.find((r) => r.id === roomId)
+  const has = (c: Catalogue) => c.rooms.some((r) => r.id === roomId)
+  const room = (await deps.catalogue(districtId, has)).rooms.find((r) => r.id === roomId)
   if (!room) throw new DomainError('room.notFound', [{ path, message: '说事室不存在' }])
   return room
 }

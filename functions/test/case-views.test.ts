@@ -77,6 +77,9 @@ describe('nearby and “me too”', () => {
     const found = (await near(north(P, 100))).find((i: { id: string }) => i.id === c.id)
     expect(found.distanceMeters).toBeGreaterThan(90)
     expect(found.distanceMeters).toBeLessThan(110)
+    expect(found).toMatchObject({ public: true, followerCount: 0 })
+    expect(found).not.toHaveProperty('description')
+    expect(found).not.toHaveProperty('address')
     expect((await near(north(P, 100), 'cat-noise')).map((i: { id: string }) => i.id)).not.toContain(c.id)
     expect((await near(north(P, 1000))).map((i: { id: string }) => i.id)).not.toContain(c.id)
 

@@ -1,7 +1,7 @@
 /**
- * What residents tell in confidence stays so (issue 8, first part): a photo's key does not say whose it is, an
- * anonymous reporter is anonymous in the notices staff read, and "nearby" never shows flagged cases or cases of
- * sensitive classes (disputes, public order, welfare) to neighbours.
+ * What residents tell in confidence stays so (issue 8): a photo's key does not say whose it is, an anonymous reporter
+ * is anonymous in the notices staff read, a neighbour who finds or follows a case sees its public view only, and
+ * "nearby" never shows flagged cases or cases of sensitive classes (disputes, public order, welfare) to neighbours.
  */
 import { api, eventually, expectError, login, uniqueOpenid, uploadPhoto } from './support/client'
 
@@ -31,6 +31,33 @@ describe('privacy', () => {
     })
     expect(notices.map((n: { recipientName: string }) => n.recipientName)).toEqual(['匿名居民'])
     expect(JSON.stringify(notices)).not.toContain(resident.user.name)
+  })
+
+  it('shows a stranger who follows a case its public view only, never what the reporter wrote, where, or their photos', async () => {
+    const [a, stranger, dispatcher] = await Promise.all([login(uniqueOpenid('confide')), login(uniqueOpenid('stranger')), login('o-demo-dispatcher')])
+    const body = report({ anonymous: true, contactPhone: '13912345678', location: { ...P, address: '柳岸3栋302室' }, photoKeys: [await uploadPhoto(a.token)] })
+    const c = (await api('POST', '/v1/cases', { token: a.token, body })).body
+    await api('POST', `/v1/cases/${c.id}/events`, { token: dispatcher.token, body: { type: 'accept' } })
+    expect((await api('POST', `/v1/cases/${c.id}/events`, { token: dispatcher.token, body: { type: 'escalate', reason: '302室王阿姨反映多次，请区里协调' } })).status).toBe(200)
+    const found = (await api('GET', `/v1/cases/nearby?lat=${P.lat}&lng=${P.lng}&categoryId=cat-ads`, { token: stranger.token })).body.items.find((i: { id: string }) => i.id === c.id)
+    expect(found).toMatchObject({ public: true, status: expect.any(String), categoryName: expect.any(String), gridName: expect.any(String), followerCount: 0 })
+    expect((await api('POST', `/v1/cases/${c.id}/follow`, { token: stranger.token })).status).toBe(200)
+    const seen = (await api('GET', `/v1/cases/${c.id}`, { token: stranger.token })).body
+    expect(seen).toMatchObject({ public: true, followerCount: 1, photos: [], following: true })
+    for (const secret of ['柳岸3栋302室', '楼道墙上贴满了小广告', '1391', '5678', '王阿姨', a.user.name]) expect(JSON.stringify(seen)).not.toContain(secret)
+    expect(seen.timeline.every((t: { note?: string; photos: unknown[] }) => t.note === undefined && t.photos.length === 0)).toBe(true)
+    expect((await api('GET', '/v1/cases?view=mine', { token: stranger.token })).body.items.find((i: { id: string }) => i.id === c.id)).not.toHaveProperty('description')
+    // The reporter still sees it all.
+    const own = (await api('GET', `/v1/cases/${c.id}`, { token: a.token })).body
+    expect(own).toMatchObject({ description: '楼道墙上贴满了小广告', contactPhone: '13912345678', location: { address: '柳岸3栋302室' } })
+    expect(own).not.toHaveProperty('public')
+  })
+
+  it('lets nobody follow a dispute or a flagged case, whatever its id', async () => {
+    const [a, b] = await Promise.all([login(uniqueOpenid('follow-a')), login(uniqueOpenid('follow-b'))])
+    const dispute = (await api('POST', '/v1/cases', { token: a.token, body: report({ categoryId: 'cat-neighbour', description: '楼上邻居天天吵架摔东西' }) })).body
+    const flagged = (await api('POST', '/v1/cases', { token: a.token, body: report({ description: '小广告贴满了，我要投诉领导' }) })).body
+    for (const c of [dispute, flagged]) expectError(await api('POST', `/v1/cases/${c.id}/follow`, { token: b.token }), 404, 'case.notFound')
   })
 
   it('never shows neighbours a dispute or a flagged case through nearby', async () => {

@@ -9,7 +9,7 @@ import { string } from 'dynamodb-toolbox/schema/string'
 import type { Entities } from './entities'
 import { keys } from './keys'
 
-/** What a list shows of a case: all the list indexes project of a case item (table-definition.json). */
+/** What a list shows of a case: all the list indexes project of a case item (table-definition.json); gsi1, the nearby index, also projects followerCount. */
 export const SUMMARY = ['caseId', 'districtId', 'number', 'status', 'categoryId', 'categoryName', 'priority', 'description', 'address', 'gridId', 'gridName', 'flagged', 'resolveBy', 'createdAt', 'updatedAt', 'lat', 'lng'] as const
 /** What the due index projects: whole notices and outbox steps, and which case is due. */
 export const DUE_ATTRIBUTES = ['districtId', 'subjectKind', 'subjectId', 'noticeId', 'eventId', 'event', 'recipientId', 'recipientName', 'templateKey', 'fields', 'state', 'attempts', 'lastErrcode', 'lastError', 'createdAt', 'sentAt', 'type', 'payload', 'cursor', 'caseId', 'bookingId'] as const
@@ -46,7 +46,7 @@ export function makePatterns(e: Entities) {
       .entities(e.Case)
       .schema(map({ districtId: string(), cell: string(), categoryId: string() }))
       .pattern(({ districtId, cell, categoryId }) => ({ index: 'gsi1', partition: keys.near(districtId, cell, categoryId) }))
-      .options({ reverse: true, attributes: [...SUMMARY] }),
+      .options({ reverse: true, attributes: [...SUMMARY, 'followerCount'] }),
     'rules of a room': ap()
       .entities(e.AvailabilityRule)
       .schema(map({ districtId: string(), roomId: string(), mediatorId: string().optional() }))

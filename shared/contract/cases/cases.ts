@@ -40,7 +40,8 @@ export const caseSummarySchema = z.object({
   categoryId: z.string(),
   categoryName: z.string(),
   priority: z.enum(priorities),
-  description: z.string(),
+  /** Absent in a stranger's view ({@link caseSummarySchema} `public`), like the address. */
+  description: z.string().optional(),
   address: z.string().optional(),
   gridId: z.string(),
   gridName: z.string(),
@@ -49,6 +50,11 @@ export const caseSummarySchema = z.object({
   resolveBy: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /**
+   * The view of a stranger to the case (a follower, a neighbour through nearby): category, status, grid, times and
+   * the follower count only — never the reporter's words, address, photos, phone, name or anyone's notes.
+   */
+  public: z.boolean().optional(),
 })
 export type CaseSummary = z.infer<typeof caseSummarySchema>
 
@@ -162,7 +168,7 @@ export const nearbyCases = defineRoute({
   summary: '附近约 300 米内同类未办结事件（上报前提示“我也遇到”）',
   action: 'cases.nearby',
   query: pointQuery.extend({ categoryId: idSchema }),
-  response: z.object({ items: z.array(caseSummarySchema.extend({ distanceMeters: z.number() })) }),
+  response: z.object({ items: z.array(caseSummarySchema.extend({ distanceMeters: z.number(), followerCount: z.number() })) }),
 })
 
 export const followCase = defineRoute({

@@ -15,7 +15,7 @@ import { makePatterns } from '../patterns'
 import { cancelReasons, conditional, isCanceled } from '../transact'
 import { outboxEventItem } from '../notify/outbox-repo'
 import type { CaseList, CaseRecord, CasesRepo, CaseSummaryRecord } from '../../services/cases/ports'
-import { summaryOf } from '../../services/cases/summary'
+import { publicSummaryOf, summaryOf } from '../../services/cases/summary'
 
 const listKey = (districtId: string, l: CaseList) => {
   switch (l.kind) {
@@ -130,7 +130,7 @@ export function makeCasesRepo(e: Entities): CasesRepo {
       try {
         await execute(
           followers.transactPut({ districtId, caseId, userId: follower.id, name: follower.name, at }, { condition: { attr: 'userId', exists: false } }),
-          views.transactPut(entryOf(c, { kind: 'mine', userId: follower.id })),
+          views.transactPut(entry(publicSummaryOf({ ...summaryOf(c), districtId, version: c.version }), { kind: 'mine', userId: follower.id })),
           cases.transactUpdate({ districtId, caseId, followerCount: $add(1) }, { condition: { and: [{ attr: 'status', eq: c.status }, { attr: 'version', eq: c.version }] } }),
         )
         return 'followed'
@@ -194,7 +194,7 @@ export function makeCasesRepo(e: Entities): CasesRepo {
         .query({ districtId, cell, categoryId })
         .options((o) => ({ ...o, limit }))
         .send()
-      return { items: Items.map((i) => summaryOf(i as unknown as CaseRecord)), scanned: ScannedCount }
+      return { items: Items.map((i) => ({ ...summaryOf(i as unknown as CaseRecord), followerCount: i.followerCount as number })), scanned: ScannedCount }
     },
   }
 }

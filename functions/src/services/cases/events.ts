@@ -3,11 +3,11 @@ import { AUTO_CONFIRM_HOURS, caseEventLabels, caseLifecycle, caseStatusLabels, D
 import type { Caller } from '../identity/ports'
 import type { Deps } from '../deps'
 import { verifyPhotos } from '../uploads/uploads'
-import { actorsFor } from './access'
+import { actorsFor, canView } from './access'
 import { caseEvent } from './outbox'
 import { checkTexts } from './content'
 import type { CaseRecord, TimelineRecord } from './ports'
-import { detailView, loadVisible } from './read'
+import { detailView, isPublicCategory, loadVisible } from './read'
 
 type CaseRow = (typeof caseLifecycle.rows)[number]
 type Loaded = { record: CaseRecord; timeline: TimelineRecord[] }
@@ -134,7 +134,9 @@ async function namedOfficials(deps: Deps, districtId: string, department: { id: 
 export async function followCase(deps: Deps, caller: Caller, caseId: string): Promise<CaseDetail> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const found = await deps.repos.cases.get(caller.user.districtId, caseId)
-    if (!found || !openStatuses.includes(found.record.status)) {
+    // A stranger follows only what nearby would show them: open, not flagged, not of a sensitive class.
+    const findable = async (c: CaseRecord) => (!c.flagged && (await isPublicCategory(deps, c.districtId, c.categoryId))) || canView(caller, c, false)
+    if (!found || !openStatuses.includes(found.record.status) || !(await findable(found.record))) {
       throw new DomainError('case.notFound', [{ path: 'id', message: '事件不存在或已办结' }])
     }
     if (found.record.reporterId === caller.user.id) throw new DomainError('case.alreadyFollowing')

@@ -8,7 +8,7 @@ import { outboxEvent } from '../../notify/outbox'
 import type { NoticeDraft, OutboxEvent, Recipient } from '../../notify/ports'
 import type { Deps } from '../deps'
 import type { CaseRecord, CaseSummaryRecord } from './ports'
-import { summaryOf } from './summary'
+import { publicSummaryOf, summaryOf } from './summary'
 
 interface CasePayload {
   summary: CaseSummaryRecord & { districtId: string; version: number }
@@ -68,7 +68,7 @@ export const caseFanOut: FanOut = async (deps, event, limit) => {
   if (!p.followers) return { notices }
   const after = cursor.phase === 'followers' ? cursor.after : undefined
   const followers = await deps.repos.cases.followers(event.districtId, event.subject.id, { limit: room, after })
-  await deps.repos.cases.putEntries(p.summary, followers.items.map((f) => ({ kind: 'mine', userId: f.id })))
+  await deps.repos.cases.putEntries(publicSummaryOf(p.summary), followers.items.map((f) => ({ kind: 'mine', userId: f.id })))
   if (p.audiences.includes('followers')) notices.push(...followers.items.map((f) => ({ recipient: f, templateKey: 'case_progress' as const, fields: p.progress })))
   return { notices, cursor: followers.next ? JSON.stringify({ phase: 'followers', after: followers.next }) : undefined }
 }

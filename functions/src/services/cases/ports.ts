@@ -63,8 +63,12 @@ export interface TimelineRecord {
 /** What a list entry keeps of a case. */
 export type CaseSummaryRecord = Pick<
   CaseRecord,
-  'caseId' | 'number' | 'status' | 'categoryId' | 'categoryName' | 'priority' | 'description' | 'address' | 'gridId' | 'gridName' | 'flagged' | 'resolveBy' | 'createdAt' | 'updatedAt' | 'lat' | 'lng'
->
+  'caseId' | 'number' | 'status' | 'categoryId' | 'categoryName' | 'priority' | 'address' | 'gridId' | 'gridName' | 'flagged' | 'resolveBy' | 'createdAt' | 'updatedAt' | 'lat' | 'lng'
+> & {
+  description?: string
+  /** A stranger's entry (a follower's): what the reporter wrote and where are left out. */
+  public?: boolean
+}
 
 export type CaseList = { kind: 'mine' | 'assigned'; userId: string } | { kind: 'grid'; gridId: string } | { kind: 'queue'; nodeId: string }
 
@@ -103,5 +107,5 @@ export interface CasesRepo {
   putEntries(summary: CaseSummaryRecord & { districtId: string; version: number }, lists: CaseList[]): Promise<void>
   dropEntries(c: { districtId: string; caseId: string; version: number }, lists: CaseList[]): Promise<void>
   list(districtId: string, list: CaseList, status: CaseStatus | undefined, limit: number, startKey?: Record<string, unknown>): Promise<CasePage>
-  near(districtId: string, cell: string, categoryId: string, limit: number): Promise<CasePage>
+  near(districtId: string, cell: string, categoryId: string, limit: number): Promise<CasePage & { items: (CaseSummaryRecord & { followerCount: number })[] }>
 }

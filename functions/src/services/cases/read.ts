@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor } from '../cursor'
 import type { Deps } from '../deps'
 import { actorsFor, canView } from './access'
 import type { CaseList, CaseRecord, CaseSummaryRecord, TimelineRecord } from './ports'
-import { summaryOf } from './summary'
+import { publicSummaryOf, summaryOf } from './summary'
 
 export const NEARBY_METERS = 300
 
@@ -15,6 +15,13 @@ export const NEARBY_METERS = 300
 export const maskPhone = (phone: string) => phone.replace(/^(\d{3})\d{4}(\d{4})$/, '$1****$2')
 
 const notFound = () => new DomainError('case.notFound', [{ path: 'id', message: '事件不存在' }])
+
+/** Whether strangers may meet cases of a category (nearby, "me too"): not one of a sensitive class (disputes, order, welfare). */
+export async function isPublicCategory(deps: Deps, districtId: string, categoryId: string) {
+  const { categories, classes } = await deps.catalogue(districtId)
+  const category = categories.find((c) => c.id === categoryId)
+  return !!category && !classes.find((c) => c.id === category.classId)?.sensitive
+}
 
 /** The case as the caller may see it, or 404: a case of another district, or one the caller has no part in. */
 export async function loadVisible(deps: Deps, caller: Caller, caseId: string) {
@@ -35,20 +42,23 @@ export async function detailView(deps: Deps, caller: Caller, c: CaseRecord, time
   const { departments } = await deps.catalogue(c.districtId)
   const photos = (keys: readonly string[]) => Promise.all(keys.map(async (key) => ({ key, url: await deps.storage.viewUrl(key) })))
   const isReporter = caller.user.id === c.reporterId
+  // A follower with no part in the case sees its public view (publicSummaryOf): nothing anyone wrote, nor where.
+  const stranger = !isReporter && actors.size === 0
   const seesPhone = isReporter || actors.has('assignee')
+  const summary = summaryOf(c)
   return {
-    ...summaryView(summaryOf(c), deps.clock()),
-    description: c.description,
-    location: { lat: c.lat, lng: c.lng, address: c.address },
-    photos: await photos(c.photoKeys),
-    reporterName: c.anonymous && !isReporter ? undefined : c.reporterName,
-    contactPhone: c.contactPhone && (seesPhone ? c.contactPhone : maskPhone(c.contactPhone)),
+    ...summaryView(stranger ? publicSummaryOf(summary) : summary, deps.clock()),
+    description: stranger ? undefined : c.description,
+    location: stranger ? { lat: coarse(c.lat), lng: coarse(c.lng) } : { lat: c.lat, lng: c.lng, address: c.address },
+    photos: stranger ? [] : await photos(c.photoKeys),
+    reporterName: stranger || (c.anonymous && !isReporter) ? undefined : c.reporterName,
+    contactPhone: stranger ? undefined : c.contactPhone && (seesPhone ? c.contactPhone : maskPhone(c.contactPhone)),
     departmentId: c.departmentId,
     departmentName: departments.find((d) => d.id === c.departmentId)?.name ?? '',
     assignees: c.assigneeIds.map((id, i) => ({ id, name: c.assigneeNames[i] ?? '' })),
     levelNodeId: c.levelNodeId,
     deadlines: { acceptBy: c.acceptBy, dispatchBy: c.dispatchBy, resolveBy: c.resolveBy },
-    rating: c.rating,
+    rating: stranger ? undefined : c.rating,
     reopenCount: c.reopenCount,
     version: c.version,
     following,
@@ -61,17 +71,18 @@ export async function detailView(deps: Deps, caller: Caller, c: CaseRecord, time
           type: t.type as CaseDetail['timeline'][number]['type'],
           from: t.from,
           to: t.to,
-          // An anonymous reporter stays anonymous in the timeline too.
-          actorName: t.actorId === c.reporterId && c.anonymous && !isReporter ? '匿名居民' : t.actorName,
-          note: t.note,
-          rating: t.rating,
-          photos: await photos(t.photoKeys),
+          // An anonymous reporter stays anonymous in the timeline too; a stranger reads no note, rating or photo.
+          actorName: t.actorId === c.reporterId && (stranger || (c.anonymous && !isReporter)) ? '匿名居民' : t.actorName,
+          ...(stranger ? { photos: [] } : { note: t.note, rating: t.rating, photos: await photos(t.photoKeys) }),
         })),
     ),
     allowedEvents: allowedEvents(c.status, actors),
     referral: c.status === 'referred' ? { bookable: isReporter } : undefined,
   }
 }
+
+/** ~100 m: where a stranger may know a case is, not which door. */
+const coarse = (degrees: number) => Math.round(degrees * 1000) / 1000
 
 /** The API's summary of a list entry: its fields, plus whether it is overdue now. */
 function summaryView({ caseId, lat: _lat, lng: _lng, ...rest }: CaseSummaryRecord, now: Date): CaseSummary {
@@ -115,15 +126,13 @@ export async function listCases(deps: Deps, caller: Caller, q: { view: View; sta
  * flagged case (its text waits for a dispatcher) nor one of a sensitive class (nothing is read for those).
  */
 export async function nearbyCases(deps: Deps, caller: Caller, q: { lat: number; lng: number; categoryId: string }) {
-  const { categories, classes } = await deps.catalogue(caller.user.districtId)
-  const category = categories.find((c) => c.id === q.categoryId)
-  if (!category || classes.find((c) => c.id === category.classId)?.sensitive) return { items: [] }
+  if (!(await isPublicCategory(deps, caller.user.districtId, q.categoryId))) return { items: [] }
   const now = deps.clock()
   const pages = await Promise.all(cellsAround(q.lat, q.lng).map((cell) => deps.repos.cases.near(caller.user.districtId, cell, q.categoryId, 50)))
   const items = pages
     .flatMap((p) => p.items)
     .filter((s) => openStatuses.includes(s.status) && !s.flagged)
-    .map((s) => ({ ...summaryView(s, now), distanceMeters: Math.round(distanceMeters(q, s)) }))
+    .map((s) => ({ ...summaryView(publicSummaryOf(s), now), followerCount: s.followerCount, distanceMeters: Math.round(distanceMeters(q, s)) }))
     .filter((s) => s.distanceMeters <= NEARBY_METERS)
     .sort((a, b) => a.distanceMeters - b.distanceMeters)
   return { items }

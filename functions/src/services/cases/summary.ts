@@ -1,5 +1,11 @@
 import type { CaseRecord, CaseSummaryRecord } from './ports'
 
+/**
+ * What a stranger to a case sees of it (a follower, a neighbour through nearby): its category, status, grid and
+ * times, never what the reporter wrote nor the exact place (it may name people or a flat).
+ */
+export const publicSummaryOf = <S extends CaseSummaryRecord>({ description: _d, address: _a, ...rest }: S): S => ({ ...rest, public: true }) as S
+
 /** What a list entry keeps of a case: what lists show, never the timeline (DESIGN.md §4 "Projections"). */
 export const summaryOf = (c: CaseRecord): CaseSummaryRecord => ({
   caseId: c.caseId,

@@ -24,11 +24,15 @@ export function CaseInfo({ detail: d }: { detail: CaseDetail }) {
             </Tag>
           )}
         </View>
-        <Text className='case__description'>{d.description}</Text>
+        {d.public ? (
+          <Text className='case__public muted'>你关注了这件事：可以看到处理进度，上报人的描述、照片和地址只有上报人和处理人员能看到。</Text>
+        ) : (
+          <Text className='case__description'>{d.description}</Text>
+        )}
       </View>
       <PhotoGrid photos={d.photos} />
       <CellGroup>
-        <Cell title='问题位置' description={d.location.address ?? d.address} extra={d.gridName} />
+        <Cell title='问题位置' description={d.location.address ?? d.address ?? '附近'} extra={d.gridName} />
         {d.reporterName && <Cell className='case__reporter' title='上报人' extra={d.reporterName} />}
         {phone && (
           <Cell

@@ -21,7 +21,7 @@ export function CaseRow({ item }: { item: CaseSummary }) {
       }
       description={
         <View>
-          <View className='case-list__desc'>{item.description}</View>
+          <View className='case-list__desc'>{item.public ? '我也遇到：关注处理进度' : item.description}</View>
           <Text className='case-list__meta'>
             {item.address || item.gridName} · {formatTime(item.createdAt)}
           </Text>

@@ -6,9 +6,9 @@ import { ApiError, call } from '../../../api/request'
 import { askSubscribe } from '../../../api/subscribe'
 import { Button, Cell, CellGroup } from '../components/nutui'
 import { CaseTags } from '../components/case-tags'
-import { formatDistance } from '../../../utils/format'
+import { formatDistance, formatTime } from '../../../utils/format'
 
-type Nearby = CaseSummary & { distanceMeters: number }
+type Nearby = CaseSummary & { distanceMeters: number; followerCount: number }
 
 const open = (id: string) => Taro.navigateTo({ url: `/packages/case/detail/index?id=${id}` })
 
@@ -65,7 +65,11 @@ export function NearbyCases(props: { categoryId?: string; location?: { lat: numb
               <Text className='muted'> · {formatDistance(c.distanceMeters)}</Text>
             </View>
           }
-          description={<View className='nearby__desc'>{c.description}</View>}
+          description={
+            <View className='nearby__desc'>
+              {c.gridName} · {formatTime(c.createdAt)}上报{c.followerCount ? ` · ${c.followerCount} 人也遇到` : ''}
+            </View>
+          }
           extra={
             <View className='nearby__actions'>
               <CaseTags status={c.status} />

@@ -3,7 +3,7 @@
  * is anonymous in the notices staff read, a neighbour who finds or follows a case sees its public view only, and
  * "nearby" never shows flagged cases or cases of sensitive classes (disputes, public order, welfare) to neighbours.
  */
-import { api, eventually, expectError, login, uniqueOpenid, uploadPhoto } from './support/client'
+import { api, eventually, expectError, login, standin, uniqueOpenid, uploadPhoto } from './support/client'
 
 jest.setTimeout(30_000)
 
@@ -89,5 +89,19 @@ describe('privacy', () => {
     // A reason that needs a human look is accepted and flags the case for the dispatcher.
     const review = await api('POST', `/v1/cases/${c.id}/events`, { token: resident.token, body: { type: 'withdraw', reason: '算了我去投诉领导' } })
     expect(review.body).toMatchObject({ status: 'withdrawn', flagged: true })
+  })
+
+  it('accepts a report when WeChat is slow, flagged for review, within the request’s WeChat budget', async () => {
+    const openid = uniqueOpenid('slow')
+    const resident = await login(openid)
+    // Each text's check would answer after 4.5 s; the request's budget for WeChat is 3 s (services/cases/content.ts).
+    await standin('POST', '/dev/faults', { api: 'msg_sec_check', delayMs: 4500, times: 2, openid })
+    const started = Date.now()
+    const c = await api('POST', '/v1/cases', { token: resident.token, body: report({ location: { ...P, address: '桂香路12号' } }) })
+    const took = Date.now() - started
+    expect(c.status).toBe(201)
+    expect(c.body.flagged).toBe(true)
+    expect(took).toBeLessThan(4500)
+    expect((await api('GET', `/v1/cases/${c.body.id}`, { token: resident.token })).body).toMatchObject({ status: 'submitted', flagged: true })
   })
 })

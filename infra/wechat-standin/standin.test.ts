@@ -77,4 +77,15 @@ describe('stable_token, subscribe/send, msg_sec_check', () => {
     expect((await check('有人聚众赌博')).result).toEqual({ suggest: 'risky', label: 20006 })
     expect((await post(`/wxa/msg_sec_check?access_token=${accessToken}`, { content: 'x', version: 2, scene: 9, openid: 'o' })).errcode).toBe(40129)
   })
+
+  it('stops a content check when the caller’s budget runs out, the token’s fetch included', async () => {
+    const slow = makeWechatClient({ baseUrl: base, appid: 'wx-test', secret: 'sec', timeoutMs: 1000 })
+    // Each call alone fits its own timeout; the token's fetch and the check together do not fit the budget.
+    standin.faults.add({ api: 'stable_token', delayMs: 250 })
+    standin.faults.add({ api: 'msg_sec_check', delayMs: 250, openid: 'o-budget' })
+    const started = Date.now()
+    await expect(slow.msgSecCheck('o-budget', '路灯坏了', AbortSignal.timeout(350))).rejects.toMatchObject({ code: 'wechat.unavailable', message: expect.stringContaining('超时') })
+    expect(Date.now() - started).toBeLessThan(500)
+    expect(await slow.msgSecCheck('o-budget', '路灯坏了', AbortSignal.timeout(1000))).toBe('pass')
+  })
 })

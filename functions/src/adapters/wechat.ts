@@ -37,14 +37,16 @@ export function makeWechatClient(o: WechatClientOptions) {
   const timeoutMs = o.timeoutMs ?? 5000
   let cached: { token: string; until: number } | undefined
 
-  async function call(path: string, init?: { method: 'POST'; body: unknown }): Promise<WechatReply> {
+  /** One HTTP call, cut at `timeoutMs` or when the caller's `budget` (the whole request's WeChat time) runs out. */
+  async function call(path: string, init?: { method: 'POST'; body: unknown }, budget?: AbortSignal): Promise<WechatReply> {
     let res: Response
     try {
+      const timeout = AbortSignal.timeout(timeoutMs)
       res = await doFetch(`${o.baseUrl}${path}`, {
         method: init?.method ?? 'GET',
         headers: init ? { 'content-type': 'application/json' } : undefined,
         body: init ? JSON.stringify(init.body) : undefined,
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: budget ? AbortSignal.any([budget, timeout]) : timeout,
       })
     } catch (err) {
       throw unavailable((err as Error).name === 'TimeoutError' ? '请求超时' : '网络错误')
@@ -74,9 +76,9 @@ export function makeWechatClient(o: WechatClientOptions) {
 
     stableToken,
 
-    /** security.msgSecCheck v2: pass / review / risky. */
-    async msgSecCheck(openid: string, content: string): Promise<'pass' | 'review' | 'risky'> {
-      const reply = await withToken((token) => call(`/wxa/msg_sec_check?access_token=${token}`, { method: 'POST', body: { content, version: 2, scene: 3, openid } }))
+    /** security.msgSecCheck v2: pass / review / risky; the token's fetch and the check share the caller's `budget`. */
+    async msgSecCheck(openid: string, content: string, budget?: AbortSignal): Promise<'pass' | 'review' | 'risky'> {
+      const reply = await withToken((token) => call(`/wxa/msg_sec_check?access_token=${token}`, { method: 'POST', body: { content, version: 2, scene: 3, openid } }, budget), budget)
       const suggest = (reply.result as { suggest?: string } | undefined)?.suggest
       return suggest === 'risky' || suggest === 'review' ? suggest : 'pass'
     },
@@ -88,18 +90,16 @@ export function makeWechatClient(o: WechatClientOptions) {
   }
 
   /** getStableAccessToken; `forceRefresh` after a 40001. */
-  async function stableToken(forceRefresh = false): Promise<{ accessToken: string; expiresIn: number }> {
-    const reply = await call('/cgi-bin/stable_token', {
-      method: 'POST',
-      body: { grant_type: 'client_credential', appid: o.appid, secret: o.secret, force_refresh: forceRefresh },
-    })
+  async function stableToken(forceRefresh = false, budget?: AbortSignal): Promise<{ accessToken: string; expiresIn: number }> {
+    const body = { grant_type: 'client_credential', appid: o.appid, secret: o.secret, force_refresh: forceRefresh }
+    const reply = await call('/cgi-bin/stable_token', { method: 'POST', body }, budget)
     return { accessToken: String(reply.access_token), expiresIn: Number(reply.expires_in) }
   }
 
   /** Calls with the cached access token; on 40001 (stale token) refreshes it and retries once. */
-  async function withToken<T>(fn: (token: string) => Promise<T>): Promise<T> {
+  async function withToken<T>(fn: (token: string) => Promise<T>, budget?: AbortSignal): Promise<T> {
     const fresh = async (force: boolean) => {
-      const { accessToken, expiresIn } = await stableToken(force)
+      const { accessToken, expiresIn } = await stableToken(force, budget)
       // Refresh 5 minutes early, as WeChat's own normal mode does.
       cached = { token: accessToken, until: Date.now() + (expiresIn - 300) * 1000 }
       return accessToken

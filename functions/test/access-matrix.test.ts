@@ -114,6 +114,8 @@ async function buildWorld(): Promise<World> {
 }
 
 interface Ask {
+  /** A token of someone else than the role's person (signing out must not end the walk's own session). */
+  token?: string
   params?: Record<string, string>
   query?: Record<string, string>
   body?: unknown
@@ -129,9 +131,15 @@ const week = () => ({ from: today(), to: addDays(today(), 6) })
 /** How each route is asked; typed by the contract's route names, so a new route needs its probe. */
 const probes: Record<RouteName, Probe> = {
   authLogin: async () => ({ body: { code: await mintCode(uniqueOpenid('mx-login')) } }),
+  authLogout: async () => ({ token: (await login(uniqueOpenid('mx-logout'))).token }),
   meGet: () => ({}),
   invitesCreate: () => ({ body: { role: 'official', scopeId: 'dept-water' } }),
   invitesRedeem: () => ({ body: { code: 'ZZZZ2222' } }),
+  // Only the admin's own probe makes a fresh official to take back; the others are refused before any lookup.
+  rolesRevoke: async (w, who, s) => {
+    const holder = { own: who.role === 'admin' ? (await newOfficial('dept-water')).user.id : w.people.official.user.id, foreign: w.people.resident.user.id, other: w.mediators.other }[s]
+    return { params: { id: holder, role: s === 'other' ? 'mediator' : 'official', scopeId: s === 'other' ? w.rooms.other : 'dept-water' } }
+  },
   gridsTree: () => ({}),
   gridsGet: () => ({ params: { id: 'g-liuan-1' } }),
   gridsLocate: () => ({ query: { lat: String(P.lat), lng: String(P.lng) } }),
@@ -179,7 +187,7 @@ async function walk(w: World, who: Who): Promise<Record<string, unknown>> {
     for (const s of subjects) {
       const ask = await probes[name](w, who, s ?? 'own')
       const path = fillPath(route.path, ask.params ?? {}) + (ask.query ? `?${new URLSearchParams(ask.query)}` : '')
-      const res = await api(route.method, path, { token: who.role === 'anonymous' ? undefined : who.token, body: ask.body })
+      const res = await api(route.method, path, { token: who.role === 'anonymous' ? undefined : (ask.token ?? who.token), body: ask.body })
       if (name === 'exceptionsCreate' && s === 'own' && res.status === 201) w.made[who.role] = { exceptionId: res.body.id }
       got[s ?? 'status'] = res.status
     }

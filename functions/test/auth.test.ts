@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose'
-import { api, cloud, expectError, login, mintCode, standin, uniqueOpenid, userIdOf } from './support/client'
+import { api, cloud, expectError, login, mintCode, newOfficial, standin, uniqueOpenid, userIdOf } from './support/client'
 
 
 describe('POST /v1/auth/login', () => {
@@ -91,12 +91,13 @@ describe('POST /v1/auth/login', () => {
 })
 
 describe('GET /v1/me', () => {
-  const sign = (claims: { sub: string; did: string }, secret: string, iat: number, exp: number) =>
-    new SignJWT({ did: claims.did })
+  const sign = (claims: { sub: string; did: string }, secret: string, iat: number, exp: number, audience = 'linli-local') =>
+    new SignJWT({ did: claims.did, gen: 0 })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.sub)
+      .setJti('s-test')
       .setIssuer('linli')
-      .setAudience('linli-local')
+      .setAudience(audience)
       .setIssuedAt(iat)
       .setExpirationTime(exp)
       .sign(new TextEncoder().encode(secret))
@@ -117,6 +118,8 @@ describe('GET /v1/me', () => {
     expectError(await api('GET', '/v1/me', { token: forged }), 401, 'auth.invalidToken')
     const expired = await sign({ sub, did: 'linjiang' }, cloud().env.SESSION_SECRET!, now - 7200, now - 3600)
     expectError(await api('GET', '/v1/me', { token: expired }), 401, 'auth.invalidToken')
+    const otherStage = await sign({ sub, did: 'linjiang' }, cloud().env.SESSION_SECRET!, now, now + 3600, 'linli-prod')
+    expectError(await api('GET', '/v1/me', { token: otherStage }), 401, 'auth.invalidToken')
     const { token } = await login(uniqueOpenid('tamper'))
     const [h, p, s] = token.split('.')
     const payload = JSON.parse(Buffer.from(p!, 'base64url').toString())
@@ -128,5 +131,48 @@ describe('GET /v1/me', () => {
     const now = Math.floor(Date.now() / 1000)
     const ghost = await sign({ sub: 'u-nobody', did: 'linjiang' }, cloud().env.SESSION_SECRET!, now, now + 3600)
     expectError(await api('GET', '/v1/me', { token: ghost }), 401, 'auth.invalidToken')
+  })
+})
+
+describe('sessions', () => {
+  it('ends with POST /v1/auth/logout: every token of the account answers 401 auth.sessionEnded; signing in again works', async () => {
+    const openid = uniqueOpenid('logout')
+    const [phone, desktop] = [await login(openid), await login(openid)]
+    expect((await api('GET', '/v1/me', { token: phone.token })).status).toBe(200)
+    expect((await api('POST', '/v1/auth/logout', { token: phone.token })).body).toEqual({ ended: true })
+    for (const t of [phone.token, desktop.token]) expectError(await api('GET', '/v1/me', { token: t }), 401, 'auth.sessionEnded')
+    expectError(await api('POST', '/v1/auth/logout', { token: phone.token }), 401, 'auth.sessionEnded')
+    const again = await login(openid)
+    expect((await api('GET', '/v1/me', { token: again.token })).body.id).toBe(phone.user.id)
+  })
+
+  it('ends a staff member’s sessions when an admin of the district takes the role back', async () => {
+    const [admin, official, dispatcher] = await Promise.all([login('o-demo-admin'), newOfficial('dept-water'), login('o-demo-dispatcher')])
+    const path = `/v1/users/${official.user.id}/roles/official/dept-water`
+    expect((await api('GET', '/v1/cases?view=assigned', { token: official.token })).status).toBe(200)
+    expectError(await api('DELETE', path, { token: dispatcher.token }), 403, 'auth.forbidden')
+    expectError(await api('DELETE', `/v1/users/${admin.user.id}/roles/admin/linjiang`, { token: admin.token }), 409, 'role.self')
+    expect((await api('DELETE', path, { token: admin.token })).body).toEqual({ revoked: true })
+    expectError(await api('GET', '/v1/me', { token: official.token }), 401, 'auth.sessionEnded')
+    const back = await login(official.openid)
+    expect(back.user.roles.map((r: { role: string }) => r.role)).toEqual(['resident'])
+    expectError(await api('GET', '/v1/cases?view=assigned', { token: back.token }), 403, 'auth.forbidden')
+    expectError(await api('DELETE', path, { token: admin.token }), 404, 'role.notFound')
+    // Another district's admin does not meet our staff.
+    const linxiAdmin = await login('o-demo2-admin')
+    const mediator = await newOfficial('dept-urban')
+    expectError(await api('DELETE', `/v1/users/${mediator.user.id}/roles/official/dept-urban`, { token: linxiAdmin.token }), 404, 'role.notFound')
+    expectError(await api('DELETE', `/v1/users/${mediator.user.id}/roles/owner/dept-urban`, { token: admin.token }), 400, 'request.invalid')
+  })
+})
+
+describe('POST /v1/invites/redeem, tried again and again', () => {
+  it('is limited per user: the 11th code within an hour answers 429 invite.rateLimited, another user is not held up', async () => {
+    const [guesser, other] = await Promise.all([login(uniqueOpenid('guesser')), login(uniqueOpenid('honest'))])
+    const statuses = []
+    for (let i = 0; i < 11; i++) statuses.push((await api('POST', '/v1/invites/redeem', { token: guesser.token, body: { code: `ZZZZ${String(1000 + i)}` } })).status)
+    expect(statuses).toEqual([...Array(10).fill(404), 429])
+    expectError(await api('POST', '/v1/invites/redeem', { token: guesser.token, body: { code: 'ZZZZ2222' } }), 429, 'invite.rateLimited')
+    expectError(await api('POST', '/v1/invites/redeem', { token: other.token, body: { code: 'ZZZZ2222' } }), 404, 'invite.notFound')
   })
 })

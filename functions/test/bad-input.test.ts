@@ -39,7 +39,7 @@ describe.each(withId)('%s with an odd path id', (_name, route) => {
 })
 
 /** Valid values of the path parameters besides `id`. */
-const otherParams = { exceptionId: '20261207-abcd1234' }
+const otherParams = { exceptionId: '20261207-abcd1234', role: 'official', scopeId: 'dept-water' }
 
 /** A valid query of each route with one, to which the test adds the repeated parameter. */
 const validQuery: Record<string, Record<string, string>> = {

@@ -33,9 +33,13 @@ const publicRecord = signedIn(rec(200, 200))
 
 export const expectedAccess = {
   authLogin: { ...signedIn(200), anonymous: 200 },
+  // Every signed-in user may end their own sessions (the probe signs out a fresh account, not the role's).
+  authLogout: signedIn(200),
   meGet: signedIn(200),
   invitesCreate: only(['admin'], 201),
   invitesRedeem: signedIn(404),
+  // A district admin takes back a staff role of their district: one held (own), one not held (foreign), another district's.
+  rolesRevoke: only(['admin'], rec(200)),
   gridsTree: signedIn(200),
   gridsGet: signedIn({ own: 200 }),
   gridsLocate: signedIn(200),

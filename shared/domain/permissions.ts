@@ -21,8 +21,10 @@ const onRecord = { roles: ['resident'], scope: 'record' } as const
 
 export const permissions = {
   'session.create': { roles: 'anyone', scope: 'none' },
+  'session.end': signedIn,
   'me.read': signedIn,
   'invites.create': { roles: ['admin'], scope: 'district' },
+  'roles.revoke': { roles: ['admin'], scope: 'district' },
   'invites.redeem': signedIn,
   'grids.read': signedIn,
   'categories.read': signedIn,

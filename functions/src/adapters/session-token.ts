@@ -1,4 +1,8 @@
-/** Our own signed session token (HS256 via jose). It carries who the user is, never what they may do. */
+/**
+ * Our own signed session token (HS256 via jose). It carries who the user is, never what they may do, and which
+ * session it is: its id (`jti`, in logs) and the user's session generation at sign-in (`gen`): a logout or a
+ * revocation moves the user's generation on, which ends every token signed before.
+ */
 import { SignJWT, jwtVerify } from 'jose'
 import { DomainError } from '@linli/shared'
 
@@ -8,6 +12,8 @@ const TTL_SECONDS = 7 * 24 * 3600
 export interface SessionClaims {
   userId: string
   districtId: string
+  sessionId: string
+  generation: number
 }
 
 export function makeSessionTokens(secret: string, audience: string) {
@@ -15,9 +21,10 @@ export function makeSessionTokens(secret: string, audience: string) {
   return {
     async sign(claims: SessionClaims, now: Date): Promise<{ token: string; expiresAt: string }> {
       const iat = Math.floor(now.getTime() / 1000)
-      const token = await new SignJWT({ did: claims.districtId })
+      const token = await new SignJWT({ did: claims.districtId, gen: claims.generation })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(claims.userId)
+        .setJti(claims.sessionId)
         .setIssuer(ISSUER)
         .setAudience(audience)
         .setIssuedAt(iat)
@@ -34,8 +41,9 @@ export function makeSessionTokens(secret: string, audience: string) {
           algorithms: ['HS256'],
           currentDate: now,
         })
-        if (typeof payload.sub !== 'string' || typeof payload.did !== 'string') throw new Error('claims')
-        return { userId: payload.sub, districtId: payload.did }
+        const { sub, did, jti, gen } = payload
+        if (typeof sub !== 'string' || typeof did !== 'string' || typeof jti !== 'string' || typeof gen !== 'number') throw new Error('claims')
+        return { userId: sub, districtId: did, sessionId: jti, generation: gen }
       } catch {
         throw new DomainError('auth.invalidToken')
       }

@@ -30,6 +30,9 @@ export const keys = {
   scopeRole: (role: string) => `${role}#`,
 
   invite: (districtId: string, code: string) => tenant(districtId, 'INVITE', code),
+  /** A user's attempts at a rate-limited action in one window (e.g. invite codes in one hour). */
+  attempts: (userId: string, action: string, window: string) => `ATTEMPTS#${userId}#${action}#${window}`,
+  attemptsItem: 'ATTEMPTS',
 
   case: (districtId: string, caseId: string) => tenant(districtId, 'CASE', caseId),
   caseItem: 'CASE',

@@ -36,7 +36,7 @@ const event = (body: string | undefined, headers: Record<string, string> = {}) =
 
 let auth: Record<string, string>
 beforeAll(async () => {
-  auth = { authorization: `Bearer ${(await tokens.sign({ userId: 'u1', districtId: 'd1' }, new Date())).token}` }
+  auth = { authorization: `Bearer ${(await tokens.sign({ userId: 'u1', districtId: 'd1', sessionId: 's1', generation: 0 }, new Date())).token}` }
 })
 
 const call = async (body: string | undefined, headers?: Record<string, string>) => {

@@ -95,6 +95,7 @@ async function authenticate(deps: Deps, event: APIGatewayProxyEventV2, action: A
   const claims = await deps.tokens.verify(match[1]!, deps.clock())
   const caller = await loadCaller(deps, claims.userId)
   if (caller.user.districtId !== claims.districtId) throw new DomainError('auth.invalidToken')
+  if ((caller.user.sessionGeneration ?? 0) !== claims.generation) throw new DomainError('auth.sessionEnded')
   if (!permits(caller.roles, caller.user.districtId, action)) throw new DomainError('auth.forbidden', [{ path: 'action', message: '你的角色不能执行此操作' }])
   return caller
 }

@@ -21,6 +21,14 @@ export const login = defineRoute({
   response: z.object({ token: z.string(), expiresAt: z.string(), user: userSchema }),
 })
 
+export const logout = defineRoute({
+  method: 'POST',
+  path: '/v1/auth/logout',
+  summary: '退出登录：结束本账号的会话（所有设备）',
+  action: 'session.end',
+  response: z.object({ ended: z.literal(true) }),
+})
+
 export const me = defineRoute({
   method: 'GET',
   path: '/v1/me',

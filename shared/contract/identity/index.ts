@@ -1,4 +1,4 @@
-import { login, me } from './auth'
-import { createInvite, redeemInvite } from './invites'
+import { login, logout, me } from './auth'
+import { createInvite, redeemInvite, revokeRole } from './invites'
 
-export const identityRoutes = { authLogin: login, meGet: me, invitesCreate: createInvite, invitesRedeem: redeemInvite } as const
+export const identityRoutes = { authLogin: login, authLogout: logout, meGet: me, invitesCreate: createInvite, invitesRedeem: redeemInvite, rolesRevoke: revokeRole } as const

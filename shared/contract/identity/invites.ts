@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineRoute } from '../route'
-import { idSchema } from '../common'
+import { idSchema, roleSchema } from '../common'
 import { staffRoles } from '../../domain/roles'
 import { userSchema } from './auth'
 
@@ -32,4 +32,13 @@ export const redeemInvite = defineRoute({
   action: 'invites.redeem',
   body: z.strictObject({ code: inviteCodeSchema }),
   response: userSchema,
+})
+
+export const revokeRole = defineRoute({
+  method: 'DELETE',
+  path: '/v1/users/{id}/roles/{role}/{scopeId}',
+  summary: '管理员收回本辖区工作人员的一个角色，并结束其所有会话',
+  action: 'roles.revoke',
+  params: z.strictObject({ id: idSchema, role: roleSchema, scopeId: idSchema }),
+  response: z.object({ revoked: z.literal(true) }),
 })

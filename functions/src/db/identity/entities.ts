@@ -12,7 +12,8 @@ export function makeIdentityEntities(table: LinliTable) {
     name: 'User',
     table,
     // The openid is kept server-side only: subscribe messages must be addressed to it.
-    schema: item({ userId: string().key(), districtId: string(), name: string(), phone: string().optional(), openid: string().optional() }),
+    // sessionGeneration: tokens signed at an older generation are ended (logout, a role taken back).
+    schema: item({ userId: string().key(), districtId: string(), name: string(), phone: string().optional(), openid: string().optional(), sessionGeneration: number().optional() }),
     computeKey: ({ userId }) => ({ pk: keys.user(userId), sk: keys.userProfile }),
   })
 
@@ -54,5 +55,13 @@ export function makeIdentityEntities(table: LinliTable) {
     computeKey: ({ districtId, code }) => ({ pk: keys.invite(districtId, code), sk: 'INVITE' }),
   })
 
-  return { User, RoleBinding, Invite }
+  /** Attempts of one user at one limited action in one window (invite codes tried this hour); gone with the window. */
+  const Attempts = new Entity({
+    name: 'Attempts',
+    table,
+    schema: item({ userId: string().key(), action: string().key(), window: string().key(), count: number(), ttl: number() }),
+    computeKey: ({ userId, action, window }) => ({ pk: keys.attempts(userId, action, window), sk: keys.attemptsItem }),
+  })
+
+  return { User, RoleBinding, Invite, Attempts }
 }

@@ -1,4 +1,7 @@
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
+import { $add } from 'dynamodb-toolbox/entity/actions/update'
+import { cancelReasons, conditional, isCanceled } from '../transact'
 import type { Entities } from '../entities'
 import { keys } from '../keys'
 import { decodeKey, encodeKey } from '../page-key'
@@ -18,6 +21,7 @@ export const bindingItem = (userId: string, b: Binding, grantedBy: string, userN
 export function makeUsersRepo(e: Entities): UsersRepo {
   const users = e.User.build(EntityRepository)
   const bindings = e.RoleBinding.build(EntityRepository)
+  const attempts = e.Attempts.build(EntityRepository)
   const p = makePatterns(e)
 
   return {
@@ -27,7 +31,9 @@ export function makeUsersRepo(e: Entities): UsersRepo {
       let user
       const roles: Binding[] = []
       for (const item of Items) {
-        if (item.entity === 'User' && 'name' in item) user = { id: item.userId, districtId: item.districtId, name: item.name, phone: item.phone, openid: item.openid }
+        if (item.entity === 'User' && 'name' in item) {
+          user = { id: item.userId, districtId: item.districtId, name: item.name, phone: item.phone, openid: item.openid, sessionGeneration: item.sessionGeneration ?? 0 }
+        }
         else if ('role' in item) roles.push({ role: item.role, scopeId: item.scopeId, scopeName: item.scopeName, districtId: item.districtId })
       }
       return user && { user, roles }
@@ -56,6 +62,32 @@ export function makeUsersRepo(e: Entities): UsersRepo {
 
     async removeRole(userId, binding) {
       await bindings.delete({ userId, role: binding.role, scopeId: binding.scopeId })
+    },
+
+    async endSessions(userId) {
+      await users.update({ userId, sessionGeneration: $add(1) }, { condition: { attr: 'userId', exists: true } })
+    },
+
+    /** One transaction: the binding goes (if it is there) and the holder's sessions end with it. */
+    async revokeRole(userId, binding) {
+      try {
+        await execute(
+          bindings.transactDelete({ userId, role: binding.role, scopeId: binding.scopeId }, { condition: { attr: 'userId', exists: true } }),
+          users.transactUpdate({ userId, sessionGeneration: $add(1) }, { condition: { attr: 'userId', exists: true } }),
+        )
+        return true
+      } catch (err) {
+        if (isCanceled(err) && cancelReasons(err).includes('ConditionalCheckFailed')) return false
+        throw err
+      }
+    },
+
+    /** Counts one attempt in the window; false when `max` were made already (the count stays at max). */
+    async attempt(userId, action, window, max, expiresAt) {
+      const ttl = Math.floor(expiresAt.getTime() / 1000)
+      return conditional(() =>
+        attempts.update({ userId, action, window, count: $add(1), ttl }, { condition: { or: [{ attr: 'count', exists: false }, { attr: 'count', lt: max }] } }),
+      )
     },
 
     /** Access pattern "holders of a role in a scope" (the officials of a department): Query gsi1, one page. */

@@ -28,8 +28,14 @@ export async function createInvite(deps: Deps, caller: Caller, input: { role: st
   throw new Error('could not draw a free invite code in 5 attempts')
 }
 
-/** Single use, expiring, race-safe: the transaction in the repository decides who wins. */
+/** Invite codes one user may try in an hour: enough for typos, far too few to guess a code. */
+export const REDEEM_ATTEMPTS_PER_HOUR = 10
+
+/** Single use, expiring, race-safe: the transaction in the repository decides who wins. Rate-limited per user. */
 export async function redeemInvite(deps: Deps, caller: Caller, code: string) {
+  const hour = deps.clock().toISOString().slice(0, 13)
+  const windowEnds = new Date(`${hour}:00:00.000Z`).getTime() + 2 * 3600_000
+  if (!(await deps.repos.users.attempt(caller.user.id, 'redeem', hour, REDEEM_ATTEMPTS_PER_HOUR, new Date(windowEnds)))) throw new DomainError('invite.rateLimited')
   const invite = await deps.repos.invites.get(caller.user.districtId, code)
   if (!invite) throw new DomainError('invite.notFound', [{ path: 'code', message: '邀请码不存在' }])
   if (caller.roles.some((r) => r.role === invite.role && r.scopeId === invite.scopeId)) throw new DomainError('invite.alreadyHasRole')
@@ -39,4 +45,14 @@ export async function redeemInvite(deps: Deps, caller: Caller, code: string) {
   if (outcome === 'used') throw new DomainError('invite.used', [{ path: 'code', message: '邀请码已被使用' }])
   if (outcome === 'expired') throw new DomainError('invite.expired', [{ path: 'code', message: '邀请码已过期' }])
   return userView(deps, await loadCaller(deps, caller.user.id))
+}
+
+/** An admin takes a staff role back; the holder's sessions end with it. Someone else's district, or no such binding → 404. */
+export async function revokeRole(deps: Deps, caller: Caller, p: { id: string; role: Role; scopeId: string }) {
+  if (p.id === caller.user.id) throw new DomainError('role.self')
+  const notFound = () => new DomainError('role.notFound', [{ path: 'role', message: '该人员没有这个角色' }])
+  const holder = await deps.repos.users.getWithRoles(p.id)
+  const held = holder?.user.districtId === caller.user.districtId && holder.roles.some((r) => r.role === p.role && r.scopeId === p.scopeId && r.districtId === caller.user.districtId)
+  if (!held || !(await deps.repos.users.revokeRole(p.id, p))) throw notFound()
+  return { revoked: true as const }
 }

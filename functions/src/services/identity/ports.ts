@@ -8,6 +8,8 @@ export interface UserRecord {
   phone?: string
   /** Server-side only: the address of subscribe messages. Never in an answer. */
   openid?: string
+  /** Tokens signed at an older generation are ended (a logout, a role taken back); 0 when never moved. */
+  sessionGeneration?: number
 }
 
 export interface Binding {
@@ -44,6 +46,12 @@ export interface UsersRepo {
   setOpenid(userId: string, openid: string): Promise<void>
   putRole(userId: string, binding: Binding, grantedBy: string, userName?: string): Promise<void>
   removeRole(userId: string, binding: Pick<Binding, 'role' | 'scopeId'>): Promise<void>
+  /** Ends every session of the user (their generation moves on). */
+  endSessions(userId: string): Promise<void>
+  /** Takes a binding back and ends the holder's sessions, in one transaction; false when there was no such binding. */
+  revokeRole(userId: string, binding: Pick<Binding, 'role' | 'scopeId'>): Promise<boolean>
+  /** Counts an attempt at a limited action in a window; false once `max` were made. */
+  attempt(userId: string, action: string, window: string, max: number, expiresAt: Date): Promise<boolean>
   /** Who holds `role` in a scope of a district, one page at a time. */
   holders(districtId: string, scopeId: string, role: Role, page?: { limit: number; after?: string }): Promise<{ items: { userId: string; name: string }[]; next?: string }>
 }

@@ -10,8 +10,15 @@ export async function login(deps: Deps, code: string) {
   await deps.repos.users.ensure({ id: userId, districtId: deps.defaultDistrictId, name: `居民${userId.slice(-4)}`, openid })
   const caller = await loadCaller(deps, userId)
   if (caller.user.openid !== openid) await deps.repos.users.setOpenid(userId, openid)
-  const session = await deps.tokens.sign({ userId, districtId: caller.user.districtId }, deps.clock())
+  const claims = { userId, districtId: caller.user.districtId, sessionId: deps.newId(), generation: caller.user.sessionGeneration ?? 0 }
+  const session = await deps.tokens.sign(claims, deps.clock())
   return { ...session, user: await userView(deps, caller) }
+}
+
+/** Sign-out ends the user's sessions on every device: one WeChat account, usually one phone (README "Sessions"). */
+export async function logout(deps: Deps, caller: Caller) {
+  await deps.repos.users.endSessions(caller.user.id)
+  return { ended: true as const }
 }
 
 /** The caller with roles read from our records: nothing about roles is taken from the client or the token. */

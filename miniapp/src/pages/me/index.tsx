@@ -1,9 +1,17 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { roleSpecs, type Role } from '@linli/shared'
+import { logout, roleSpecs, type Role } from '@linli/shared'
+import { call } from '../../api/request'
 import { clearSession, goToLogin } from '../../api/session'
 import { Avatar, Button, Cell, CellGroup } from '../../components/nutui'
 import { useSession } from '../../components/use-session'
+
+/** Ends the account's sessions on the server (every device), then here; offline, it still signs out here. */
+async function signOut() {
+  await call(logout).catch(() => undefined)
+  clearSession()
+  goToLogin()
+}
 
 export default function Me() {
   const session = useSession()
@@ -23,9 +31,10 @@ export default function Me() {
         <Cell title='使用邀请码' description='工作人员凭管理员发放的邀请码开通角色' clickable onClick={() => Taro.navigateTo({ url: '/pages/invite/index' })} />
       </CellGroup>
       <View style={{ padding: '24px' }}>
-        <Button block onClick={() => (clearSession(), goToLogin())}>
+        <Button block className='me__logout' onClick={() => void signOut()}>
           退出登录
         </Button>
+        <Text className='muted me__logout-hint'>退出后，本账号在所有设备上的登录都会结束。</Text>
       </View>
     </View>
   )

@@ -53,6 +53,16 @@ describe('privacy', () => {
     expect(own).not.toHaveProperty('public')
   })
 
+  it('lets staff who stand to a case follow it with their own view: the photos and words their work needs', async () => {
+    const [a, gridworker] = await Promise.all([login(uniqueOpenid('grid-photo')), login('o-demo-gridworker')])
+    const LIUAN_1 = { lat: 30.5051, lng: 114.3052 } // 柳岸社区第一网格, 李建国's
+    const c = (await api('POST', '/v1/cases', { token: a.token, body: report({ location: LIUAN_1, photoKeys: [await uploadPhoto(a.token)] }) })).body
+    const followed = (await api('POST', `/v1/cases/${c.id}/follow`, { token: gridworker.token })).body
+    expect(followed).toMatchObject({ following: true, description: '楼道墙上贴满了小广告' })
+    expect(followed).not.toHaveProperty('public')
+    expect(followed.photos).toEqual([{ key: expect.any(String), url: expect.stringMatching(/^http/) }])
+  })
+
   it('lets nobody follow a dispute or a flagged case, whatever its id', async () => {
     const [a, b] = await Promise.all([login(uniqueOpenid('follow-a')), login(uniqueOpenid('follow-b'))])
     const dispute = (await api('POST', '/v1/cases', { token: a.token, body: report({ categoryId: 'cat-neighbour', description: '楼上邻居天天吵架摔东西' }) })).body

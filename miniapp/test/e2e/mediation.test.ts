@@ -50,6 +50,18 @@ async function signedIn(name: string): Promise<Page> {
   return page
 }
 
+/**
+ * Taps a home entry until its page shows `ready`: a staff member's home re-renders once their roles arrive, and a
+ * tap during that render can land on the entry being replaced (seen once in a full run).
+ */
+async function openEntry(page: Page, entry: string, ready: string) {
+  for (let i = 0; i < 3; i++) {
+    await page.getByText(entry).first().tap()
+    if (await page.locator(ready).first().waitFor({ timeout: 5000 }).then(() => true, () => false)) return
+  }
+  throw new Error(`${entry} did not open ${ready}`)
+}
+
 const status = (page: Page, label: string) => page.locator('.booking .nut-tag', { hasText: label }).first().waitFor()
 const act = (page: Page, type: string) => page.locator(`.booking__action--${type}`).tap()
 
@@ -64,7 +76,7 @@ async function until(check: () => Promise<boolean>, ms = 15_000) {
 it('find a room → book → invite → confirm → reminder → check in → agreement → both confirm → PDF', async () => {
   // The resident finds 柳岸社区调解室 and books its first free session.
   const resident = await signedIn('王小梅')
-  await resident.getByText('预约说事').first().tap()
+  await openEntry(resident, '预约说事', '.rooms__item')
   await resident.locator('.rooms__item', { hasText: '柳岸社区调解室' }).tap()
   await resident.locator('.slot-picker__time:not([disabled])').first().tap()
   const chosen = await resident.locator('.room__chosen').innerText()
@@ -80,7 +92,7 @@ it('find a room → book → invite → confirm → reminder → check in → ag
 
   // The other party joins with the code.
   const other = await signedIn('张丽')
-  await other.getByText('预约说事').first().tap()
+  await openEntry(other, '预约说事', '.rooms__join')
   await other.locator('.rooms__join').tap()
   await other.locator('.join__code input').fill(code.trim())
   await other.locator('.join__submit .nut-button').tap()

@@ -1,4 +1,8 @@
-/** Child processes of the local cloud: each in its own process group, so stopping kills the whole tree. */
+/**
+ * Child processes of the local cloud: each in its own process group, so stopping kills the whole tree. Every one
+ * started is known here until it exits, so a Ctrl-C at any moment (also in the middle of start-up) can stop them all;
+ * one started after that is stopped at once.
+ */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import { createWriteStream, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
@@ -7,6 +11,15 @@ export interface Managed {
   name: string
   child: ChildProcess
   stop(): Promise<void>
+}
+
+const live = new Set<Managed>()
+let stoppingAll = false
+
+/** Stops every child process still running, and any started from now on. */
+export async function stopAllProcesses(): Promise<void> {
+  stoppingAll = true
+  await Promise.all([...live].map((p) => p.stop()))
 }
 
 export function startProcess(name: string, command: string, args: string[], opts: SpawnOptions & { logFile?: string } = {}): Managed {
@@ -21,7 +34,7 @@ export function startProcess(name: string, command: string, args: string[], opts
     child.stderr?.resume()
   }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  return {
+  const managed: Managed = {
     name,
     child,
     async stop() {
@@ -32,6 +45,10 @@ export function startProcess(name: string, command: string, args: string[], opts
       clearTimeout(timer)
     },
   }
+  live.add(managed)
+  void exited.then(() => live.delete(managed))
+  if (stoppingAll) void managed.stop()
+  return managed
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals) {

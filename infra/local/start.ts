@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { roleSpecs } from '@linli/shared'
 import { startLocalCloud, ROOT, type LocalSecrets } from './cloud'
+import { stopAllProcesses } from './processes'
 import { ensureJava } from './system-packages'
 import { defaultPorts } from './ports'
 import { demoPersonas, secondDistrictPersonas } from '../seed'
@@ -23,23 +24,28 @@ function localSecrets(): LocalSecrets {
 
 const persona = (p: (typeof demoPersonas)[number]) => `  ${roleSpecs[p.role].label.padEnd(6, '　')} ${p.name.padEnd(3, '　')} ${p.title}`
 
+const log = (line: string) => console.log(`[linli] ${line}`)
+
+// From the first moment: Ctrl-C or SIGTERM stops every process started so far (DynamoDB Local, serverless-offline,
+// a mini-program build), also in the middle of start-up; the in-process servers go with this process.
+let stopping = false
+async function shutdown() {
+  if (stopping) return
+  stopping = true
+  log('Stopping …')
+  await stopAllProcesses()
+  process.exit(0)
+}
+process.on('SIGINT', shutdown)
+process.on('SIGTERM', shutdown)
+
 async function main() {
   const started = Date.now()
-  const log = (line: string) => console.log(`[linli] ${line}`)
   ensureJava(log)
   log('Starting the local cloud … (builds the mini-program when its sources changed, ~1–2 min; else reuses it)')
-  const cloud = await startLocalCloud({ ports: defaultPorts(), secrets: localSecrets(), dataDir: DATA, logDir: join(DATA, 'logs'), build: true, sweepEveryMs: 30_000, log })
-
-  let stopping = false
-  const shutdown = async () => {
-    if (stopping) return
-    stopping = true
-    log('Stopping …')
-    await cloud.stop()
-    process.exit(0)
-  }
-  process.on('SIGINT', shutdown)
-  process.on('SIGTERM', shutdown)
+  // LINLI_SKIP_BUILD=1 serves the builds already in miniapp/dist as they are.
+  const build = !process.env.LINLI_SKIP_BUILD
+  const cloud = await startLocalCloud({ ports: defaultPorts(), secrets: localSecrets(), dataDir: DATA, logDir: join(DATA, 'logs'), build, sweepEveryMs: 30_000, log })
 
   console.log(`
 邻里 Linli is running on the local cloud (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)
@@ -63,7 +69,10 @@ ${secondDistrictPersonas.map(persona).join('\n')}
 Press Ctrl-C to stop everything.`)
 }
 
-main().catch((err) => {
+main().catch(async (err) => {
+  // Stopped in the middle of start-up: the start fails as its processes go; the shutdown finishes the job.
+  if (stopping) return
   console.error(`[linli] failed to start: ${err instanceof Error ? err.message : err}`)
+  await stopAllProcesses()
   process.exit(1)
 })

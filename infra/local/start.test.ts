@@ -1,0 +1,79 @@
+/**
+ * `npm start` stops every process it started on Ctrl-C or SIGTERM at any moment, also in the middle of start-up
+ * (issue 8: a Ctrl-C in the first minute used to leave DynamoDB Local and serverless-offline holding their ports).
+ * The signal goes to the whole process group, as a terminal's Ctrl-C does; the builds are left out (LINLI_SKIP_BUILD=1):
+ * killing one would empty miniapp/dist, which other tests read.
+ */
+import { spawn, execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { freePorts, type Ports } from './ports'
+
+jest.setTimeout(120_000)
+
+const ROOT = join(__dirname, '../..')
+
+const isFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const srv = createServer()
+    srv.once('error', () => resolve(false))
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)))
+  })
+
+/** Starts `npm start` in its own process group and sends `signal` to the group when its output first shows `moment`. */
+async function interrupt(moment: string, signal: NodeJS.Signals): Promise<{ ports: Ports; dataDir: string; output: string; code: number | null }> {
+  const ports = await freePorts()
+  const dataDir = mkdtempSync(join(tmpdir(), 'linli-start-'))
+  const env = {
+    ...process.env,
+    LINLI_DATA_DIR: dataDir,
+    LINLI_SKIP_BUILD: '1',
+    API_PORT: String(ports.api),
+    LAMBDA_PORT: String(ports.lambda),
+    H5_PORT: String(ports.h5),
+    WECHAT_PORT: String(ports.wechat),
+    DYNAMODB_PORT: String(ports.dynamodb),
+    S3_PORT: String(ports.s3),
+  }
+  const npm = spawn('npm', ['start'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  const exited = new Promise<number | null>((resolve) => npm.once('exit', resolve))
+  await new Promise<void>((resolve, reject) => {
+    const seen = (chunk: Buffer) => {
+      output += chunk.toString()
+      if (output.includes(moment)) resolve()
+    }
+    npm.stdout.on('data', seen)
+    npm.stderr.on('data', seen)
+    void exited.then(() => reject(new Error(`npm start ended before "${moment}":\n${output}`)))
+  })
+  process.kill(-npm.pid!, signal)
+  const code = await exited
+  // The group's members may outlive npm by a moment; wait for the stop to finish by watching the output end.
+  await new Promise((r) => (npm.stdout.readableEnded ? r(undefined) : npm.stdout.once('end', r)))
+  return { ports, dataDir, output, code }
+}
+
+/** Processes still running that were started for this data folder (DynamoDB Local names it in its arguments). */
+const leftovers = (dataDir: string) =>
+  execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line.includes(dataDir))
+
+describe('npm start, interrupted', () => {
+  it.each([
+    ['Ctrl-C while DynamoDB Local has just started', 'DynamoDB Local, s3rver and the WeChat stand-in are up', 'SIGINT'],
+    ['SIGTERM once serverless-offline answers', 'API (serverless-offline) is up', 'SIGTERM'],
+  ] as const)('%s: every process ends and every port is free again', async (_, moment, signal) => {
+    const { ports, dataDir, output } = await interrupt(moment, signal)
+    try {
+      expect(output).toContain('Stopping')
+      expect(leftovers(dataDir)).toEqual([])
+      for (const port of Object.values(ports)) expect(await isFree(port)).toBe(true)
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+})

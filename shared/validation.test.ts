@@ -27,6 +27,11 @@ describe('parseOrThrow', () => {
     expect(e.fields?.[0]?.message).toMatch(/不支持的字段/)
   })
 
+  it('names an unknown field with an empty name too (found by the generated-input test)', () => {
+    const e = failure(() => parseOrThrow(login.body, { code: 'x', '': 1 }))
+    expect(e.fields).toEqual([{ path: '""', message: '不支持的字段：（空字段名）' }])
+  })
+
   it('falls back to zod messages in Chinese', () => {
     const e = failure(() => parseOrThrow(z.object({ n: z.number() }), { n: 'x' }))
     expect(e.fields?.[0]?.path).toBe('n')

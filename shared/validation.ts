@@ -9,7 +9,7 @@ const joinPath = (path: readonly PropertyKey[]) => (path.length ? path.map(Strin
 export function fieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: joinPath([...issue.path, key]), message: `不支持的字段：${key}` }))
+      ? issue.keys.map((key) => ({ path: joinPath([...issue.path, key || '""']), message: `不支持的字段：${key || '（空字段名）'}` }))
       : [{ path: joinPath(issue.path), message: issue.message }],
   )
 }

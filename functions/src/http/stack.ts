@@ -75,7 +75,9 @@ const requestIdOf = (event: APIGatewayProxyEventV2) => {
 }
 
 function readJsonBody(event: APIGatewayProxyEventV2): unknown {
-  const raw = event.body ?? ''
+  // API Gateway hands the body over as text; serverless-offline parses a JSON scalar body (`false`, `1`) first.
+  const body: unknown = event.body
+  const raw = typeof body === 'string' ? body : body == null ? '' : JSON.stringify(body)
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new DomainError('request.tooLarge', [{ path: 'body', message: `请求体不能超过 ${MAX_BODY_BYTES / 1024} KB` }])
   const type = header(event, 'content-type')

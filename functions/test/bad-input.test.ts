@@ -68,6 +68,13 @@ describe.each(withBody)('%s with a body that is not what the contract says', (_n
     const nested = '{"a":'.repeat(3000) + '1' + '}'.repeat(3000)
     expectClear(await api(route.method, path, { token, raw: nested }))
   })
+  it('answers a JSON scalar body (false, 0, "x") with 400', async () => {
+    for (const raw of ['false', '0', '"x"']) {
+      const res = await api(route.method, path, { token, raw })
+      expectClear(res)
+      expect(res.status).toBe(400)
+    }
+  })
   it('answers a huge array with 400 naming the body', async () => {
     const res = await api(route.method, path, { token, raw: JSON.stringify(Array.from({ length: 5000 }, (_, i) => i)) })
     expectClear(res)

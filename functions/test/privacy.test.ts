@@ -12,11 +12,34 @@ const report = (over: Record<string, unknown> = {}) => ({ categoryId: 'cat-ads',
 const nearby = async (token: string, categoryId: string) => (await api('GET', `/v1/cases/nearby?lat=${P.lat}&lng=${P.lng}&categoryId=${categoryId}`, { token })).body.items.map((i: { id: string }) => i.id)
 
 describe('privacy', () => {
-  it('keeps the uploader out of a photo’s key', async () => {
+  it('keeps the uploader out of a photo’s key: two uploads of one person share nothing', async () => {
     const resident = await login(uniqueOpenid('photo'))
-    const key = await uploadPhoto(resident.token)
-    expect(key).toMatch(/^uploads\/[A-Za-z0-9_-]{22}\//)
-    expect(key).not.toContain(resident.user.id)
+    const [a, b] = [await uploadPhoto(resident.token), await uploadPhoto(resident.token)]
+    for (const key of [a, b]) expect(key).toMatch(/^uploads\/[A-Za-z0-9]{32}\/[A-Za-z0-9_-]{22}\.jpg$/)
+    expect(a.split('/').filter((part) => b.includes(part.split('.')[0]!))).toEqual(['uploads'])
+    expect(a + b).not.toContain(resident.user.id)
+    // Someone else's upload key is refused, whoever's it is.
+    const other = await login(uniqueOpenid('photo-thief'))
+    const stolen = await api('POST', '/v1/cases', { token: other.token, body: report({ photoKeys: [a] }) })
+    expectError(stolen, 400, 'upload.invalid')
+    expect(stolen.body.error.fields).toEqual([{ path: 'photoKeys.0', message: '不是你上传的图片' }])
+  })
+
+  it('keeps the photo the server checked: posting again to the presigned upload after the report changes nothing', async () => {
+    const resident = await login(uniqueOpenid('overwrite'))
+    const upload = (await api('POST', '/v1/uploads', { token: resident.token, body: { purpose: 'case_photo', contentType: 'image/jpeg', size: 64 } })).body
+    const post = (fill: number) => {
+      const form = new FormData()
+      for (const [k, v] of Object.entries(upload.fields as Record<string, string>)) form.append(k, v)
+      form.append('file', new Blob([new Uint8Array(64).fill(fill)], { type: 'image/jpeg' }), 'photo')
+      return fetch(upload.url, { method: 'POST', body: form })
+    }
+    expect((await post(1)).status).toBeLessThan(300)
+    const c = (await api('POST', '/v1/cases', { token: resident.token, body: report({ photoKeys: [upload.key] }) })).body
+    expect((await post(2)).status).toBeLessThan(300) // the presigned POST is still valid for a few minutes
+    const [photo] = (await api('GET', `/v1/cases/${c.id}`, { token: resident.token })).body.photos
+    expect(photo.key).toMatch(/^photos\//)
+    expect([...new Uint8Array(await (await fetch(photo.url)).arrayBuffer())]).toEqual(Array(64).fill(1))
   })
 
   it('shows staff an anonymous reporter’s notices as 匿名居民', async () => {

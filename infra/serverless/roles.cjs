@@ -1,6 +1,6 @@
 /**
  * One IAM role per function, each allowed only the AWS actions its code performs: ./iam/<family>.json lists them per
- * function (DynamoDB actions on the table and its indexes, S3 actions on uploads/*, the stream for the notifier);
+ * function (DynamoDB actions on the table and its indexes, S3 actions on uploads/* and photos/*, the stream for the notifier);
  * `npm test` checks them against the calls the code really makes (scripts/check-iam.ts). Every ARN is built with the
  * partition (aws, aws-cn), so the stack deploys to the China regions as well. Serverless merges the resources.
  */
@@ -37,7 +37,8 @@ module.exports = async ({ resolveVariable }) => {
                   Action: actions,
                   Resource: [{ 'Fn::GetAtt': [TABLE, 'Arn'] }, { 'Fn::Join': ['', [{ 'Fn::GetAtt': [TABLE, 'Arn'] }, '/index/*']] }],
                 },
-                ...(s3.length ? [{ Effect: 'Allow', Action: s3, Resource: { 'Fn::Sub': `arn:\${AWS::Partition}:s3:::${bucket}/uploads/*` } }] : []),
+                // uploads/: what phones send (presigned, one key each); photos/: the checked copies records keep.
+                ...(s3.length ? [{ Effect: 'Allow', Action: s3, Resource: ['uploads', 'photos'].map((p) => ({ 'Fn::Sub': `arn:\${AWS::Partition}:s3:::${bucket}/${p}/*` })) }] : []),
                 ...(stream
                   ? [{ Effect: 'Allow', Action: ['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:DescribeStream', 'dynamodb:ListStreams'], Resource: { 'Fn::GetAtt': [TABLE, 'StreamArn'] } }]
                   : []),

@@ -26,6 +26,7 @@ function actionsOf(service: 'dynamodb' | 's3', command: string, input: Record<st
     return ((input.TransactItems as Record<string, unknown>[]) ?? []).map((item) => `dynamodb:${kinds[Object.keys(item)[0]!]}`)
   }
   if (service === 's3' && name === 'HeadObject') return ['s3:GetObject']
+  if (service === 's3' && name === 'CopyObject') return ['s3:GetObject', 's3:PutObject']
   const aliases: Record<string, string> = { Query: 'Query', Get: 'GetItem', Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', BatchWrite: 'BatchWriteItem', BatchGet: 'BatchGetItem', Scan: 'Scan' }
   return [`${service}:${aliases[name] ?? name}`]
 }

@@ -1,6 +1,8 @@
 /**
  * Photo storage on S3 (s3rver locally). Uploads go straight from the phone with a presigned POST whose policy
- * limits type, size and key prefix; because s3rver enforces none of it, `inspect` re-checks every key server-side.
+ * limits type, size and key; because s3rver enforces none of it, `inspect` re-checks every key server-side. A photo a
+ * record keeps is first copied under `photos/`, where no phone can write: the presigned POST stays valid for a few
+ * minutes, and what was checked must be what is kept.
  */
 import type { S3Client } from '@aws-sdk/client-s3'
 import { isRecording, recordAction, recordingMiddleware } from './aws-calls'
@@ -51,6 +53,19 @@ export function makeStorage(o: StorageOptions) {
         return { size: head.ContentLength ?? 0, contentType: head.ContentType ?? '' }
       } catch (err) {
         if (err instanceof NotFound || (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return undefined
+        throw err
+      }
+    },
+
+    /** Copies `from` to `to` (a key no phone can write); false when nothing is stored under `from`. */
+    async copy(from: string, to: string): Promise<boolean> {
+      const { CopyObjectCommand } = await import('@aws-sdk/client-s3')
+      try {
+        await (await s3()).send(new CopyObjectCommand({ Bucket: o.bucket, Key: to, CopySource: `${o.bucket}/${from}` }))
+        return true
+      } catch (err) {
+        const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode
+        if ((err as Error).name === 'NoSuchKey' || status === 404) return false
         throw err
       }
     },

@@ -27,7 +27,7 @@ export interface Deps {
   wechat: Pick<WechatClient, 'code2Session' | 'msgSecCheck'>
   /** Delivers subscribe messages: WeChat in Lambda, a recording sender in unit tests. */
   sender: Sender
-  storage: Pick<Storage, 'presignUpload' | 'inspect' | 'viewUrl'>
+  storage: Pick<Storage, 'presignUpload' | 'inspect' | 'copy' | 'viewUrl'>
   tokens: SessionTokens
   clock: () => Date
   newId: () => string

@@ -2,7 +2,7 @@
 import { AUTO_CONFIRM_HOURS, caseEventLabels, caseLifecycle, caseStatusLabels, DomainError, openStatuses, permits, type CaseDetail, type CaseEvent } from '@linli/shared'
 import type { Caller } from '../identity/ports'
 import type { Deps } from '../deps'
-import { verifyPhotos } from '../uploads/uploads'
+import { keepPhotos } from '../uploads/uploads'
 import { actorsFor, canView } from './access'
 import { caseEvent } from './outbox'
 import { checkTexts } from './content'
@@ -88,8 +88,7 @@ async function changeFor(deps: Deps, caller: Caller, c: CaseRecord, e: CaseEvent
     case 'confirm':
       return { next: { rating: e.rating }, rating: e.rating, note: e.comment }
     case 'resolve':
-      await verifyPhotos(deps, caller, e.photoKeys, 'photoKeys')
-      return { next: {}, note: e.result, photoKeys: e.photoKeys }
+      return { next: {}, note: e.result, photoKeys: await keepPhotos(deps, caller, e.photoKeys, 'photoKeys') }
     case 'dispatch':
       return dispatchChange(deps, c, e)
     case 'refer': {

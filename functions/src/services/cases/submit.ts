@@ -7,7 +7,7 @@ import type { Caller } from '../identity/ports'
 import type { Catalogue } from '../district/ports'
 import { authorize } from '../authorize'
 import type { Deps } from '../deps'
-import { verifyPhotos } from '../uploads/uploads'
+import { keepPhotos } from '../uploads/uploads'
 import { dueOf } from './events'
 import { caseEvent } from './outbox'
 import { checkTexts } from './content'
@@ -31,11 +31,11 @@ export async function submit(deps: Deps, caller: Caller, input: Input, idempoten
   const category = catalogue.categories.find((c) => c.id === input.categoryId)
   if (!category) throw new DomainError('category.notFound', [{ path: 'categoryId', message: '问题分类不存在' }])
   const grid = gridAt(catalogue, input.location.lat, input.location.lng)
-  await verifyPhotos(deps, caller, input.photoKeys, 'photoKeys')
-  if (input.onTheSpot) {
-    authorize(caller, 'cases.resolveOnTheSpot', grid.id, 'onTheSpot', '只有本网格的网格员可以现场办结')
-    await verifyPhotos(deps, caller, input.onTheSpot.photoKeys, 'onTheSpot.photoKeys')
-  }
+  if (input.onTheSpot) authorize(caller, 'cases.resolveOnTheSpot', grid.id, 'onTheSpot', '只有本网格的网格员可以现场办结')
+  const [photoKeys, spotPhotoKeys] = await Promise.all([
+    keepPhotos(deps, caller, input.photoKeys, 'photoKeys'),
+    keepPhotos(deps, caller, input.onTheSpot?.photoKeys ?? [], 'onTheSpot.photoKeys'),
+  ])
 
   const now = deps.clock()
   const at = now.toISOString()
@@ -76,7 +76,7 @@ export async function submit(deps: Deps, caller: Caller, input: Input, idempoten
     lng: input.location.lng,
     cell: geohash(input.location.lat, input.location.lng),
     address: input.location.address,
-    photoKeys: input.photoKeys,
+    photoKeys,
     ...slaDeadlines(category.slaBand, now),
     flagged,
     reopenCount: 0,
@@ -95,14 +95,14 @@ export async function submit(deps: Deps, caller: Caller, input: Input, idempoten
     photoKeys: [],
     ...extra,
   })
-  const timeline = [item(0, 'submit', undefined, submitted.status, { photoKeys: input.photoKeys })]
+  const timeline = [item(0, 'submit', undefined, submitted.status, { photoKeys })]
   let record = submitted
   let event
   // The side doors of the lifecycle table: resolved on the spot, or an emergency dispatched at once.
   if (input.onTheSpot) {
     const row = caseLifecycle.row(submitted.status, 'resolve', new Set(['gridworker']), 'onTheSpot')!
     record = { ...record, status: row.to, resolvedBy: caller.user.id }
-    timeline.push(item(1, 'resolve', submitted.status, row.to, { note: `现场办结：${input.onTheSpot.result}`, photoKeys: input.onTheSpot.photoKeys }))
+    timeline.push(item(1, 'resolve', submitted.status, row.to, { note: `现场办结：${input.onTheSpot.result}`, photoKeys: spotPhotoKeys }))
   } else if (staff.length) {
     const row = caseLifecycle.row(submitted.status, 'dispatch', new Set(['system']), 'autoDispatch')!
     const department = catalogue.departments.find((d) => d.id === category.departmentId)?.name ?? ''

@@ -85,7 +85,7 @@ describe('nearby and “me too”', () => {
 
     const followed = await api('POST', `/v1/cases/${c.id}/follow`, { token: neighbour.token })
     expect(followed.status).toBe(200)
-    expect(followed.body).toMatchObject({ following: true, allowedEvents: [] })
+    expect(followed.body).toMatchObject({ following: true, allowedEvents: ['report'] })
     expect((await api('GET', '/v1/cases?view=mine', { token: neighbour.token })).body.items.map((i: { id: string }) => i.id)).toContain(c.id)
     expectError(await api('POST', `/v1/cases/${c.id}/follow`, { token: neighbour.token }), 409, 'case.alreadyFollowing')
     expectError(await api('POST', `/v1/cases/${c.id}/follow`, { token: first.token }), 409, 'case.alreadyFollowing')

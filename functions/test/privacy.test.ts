@@ -93,6 +93,38 @@ describe('privacy', () => {
     for (const c of [dispute, flagged]) expectError(await api('POST', `/v1/cases/${c.id}/follow`, { token: b.token }), 404, 'case.notFound')
   })
 
+  it('lets a neighbour report (举报) what a case shows: hidden from nearby until its dispatcher clears it; the report is for staff only', async () => {
+    const [a, b, dispatcher] = await Promise.all([login(uniqueOpenid('reported')), login(uniqueOpenid('reporting')), login('o-demo-dispatcher')])
+    const c = (await api('POST', '/v1/cases', { token: a.token, body: report() })).body
+    expect(await nearby(b.token, 'cat-ads')).toContain(c.id)
+    // From nearby, without following it.
+    const reported = await api('POST', `/v1/cases/${c.id}/events`, { token: b.token, body: { type: 'report', reason: '照片里拍到了我家门牌号' } })
+    expect(reported.status).toBe(200)
+    expect(reported.body).toMatchObject({ public: true, status: 'submitted' })
+    expect(await nearby(b.token, 'cat-ads')).not.toContain(c.id)
+    expectError(await api('POST', `/v1/cases/${c.id}/events`, { token: b.token, body: { type: 'report', reason: '再举报一次' } }), 404, 'case.notFound')
+
+    const staff = (await api('GET', `/v1/cases/${c.id}`, { token: dispatcher.token })).body
+    expect(staff).toMatchObject({ flagged: true, status: 'submitted' })
+    expect(staff.timeline.find((t: { type: string }) => t.type === 'report')).toMatchObject({ note: '照片里拍到了我家门牌号', actorName: b.user.name })
+    expect(staff.allowedEvents).toContain('clear_flag')
+    const queue = (await api('GET', '/v1/cases?view=queue&status=submitted&limit=50', { token: dispatcher.token })).body.items
+    expect(queue.find((i: { id: string }) => i.id === c.id)).toMatchObject({ flagged: true })
+    const own = (await api('GET', `/v1/cases/${c.id}`, { token: a.token })).body
+    expect(own.timeline.map((t: { type: string }) => t.type)).toEqual(['submit'])
+    expect(JSON.stringify(own)).not.toContain(b.user.name)
+    expectError(await api('POST', `/v1/cases/${c.id}/events`, { token: a.token, body: { type: 'clear_flag' } }), 403, 'auth.forbidden')
+
+    const cleared = await api('POST', `/v1/cases/${c.id}/events`, { token: dispatcher.token, body: { type: 'clear_flag' } })
+    expect(cleared.body).toMatchObject({ flagged: false, status: 'submitted' })
+    expect(cleared.body.allowedEvents).not.toContain('clear_flag')
+    expect(await nearby(b.token, 'cat-ads')).toContain(c.id)
+    expectError(await api('POST', `/v1/cases/${c.id}/events`, { token: dispatcher.token, body: { type: 'clear_flag' } }), 409, 'case.invalidTransition')
+    // A dispute is met by nobody, so nobody reports it.
+    const dispute = (await api('POST', '/v1/cases', { token: a.token, body: report({ categoryId: 'cat-neighbour', description: '楼上邻居天天吵架摔东西' }) })).body
+    expectError(await api('POST', `/v1/cases/${dispute.id}/events`, { token: b.token, body: { type: 'report', reason: '涉及隐私' } }), 404, 'case.notFound')
+  })
+
   it('never shows neighbours a dispute or a flagged case through nearby', async () => {
     const [a, b] = await Promise.all([login(uniqueOpenid('near-a')), login(uniqueOpenid('near-b'))])
     const dispute = (await api('POST', '/v1/cases', { token: a.token, body: report({ categoryId: 'cat-neighbour', description: '楼上邻居天天吵架摔东西' }) })).body

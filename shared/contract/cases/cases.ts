@@ -147,6 +147,9 @@ export const caseEventSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal('reopen'), reason, version }),
     z.strictObject({ type: z.literal('escalate'), reason, version }),
     z.strictObject({ type: z.literal('refer'), reason, version }),
+    // 举报: what is wrong with what the case shows (泄露隐私、不实信息、广告…), read by the dispatcher only.
+    z.strictObject({ type: z.literal('report'), reason, version }),
+    z.strictObject({ type: z.literal('clear_flag'), version }),
   ],
   { error: '未知的操作类型' },
 )

@@ -5,7 +5,7 @@ const as = (...actors: Actor[]) => new Set(actors)
 
 describe('the case lifecycle', () => {
   it('lets a dispatcher accept or reject a new case, and nobody else', () => {
-    expect(allowedEvents('submitted', as('dispatcher'))).toEqual(['accept', 'reject', 'escalate'])
+    expect(allowedEvents('submitted', as('dispatcher'))).toEqual(['accept', 'reject', 'escalate', 'clear_flag'])
     expect(allowedEvents('submitted', as('reporter'))).toEqual(['withdraw'])
     expect(allowedEvents('submitted', as('assignee'))).toEqual(['escalate'])
   })
@@ -40,10 +40,21 @@ describe('the case lifecycle', () => {
 
   it('refers an accepted dispute to mediation, whose outcome alone closes it', () => {
     expect(allowedEvents('accepted', as('dispatcher'))).toContain('refer')
-    expect(allowedEvents('referred', as('dispatcher'))).toEqual([])
+    expect(allowedEvents('referred', as('dispatcher'))).toEqual(['clear_flag'])
     expect(allowedEvents('referred', as('reporter'))).toEqual(['withdraw'])
     expect(caseLifecycle.row('referred', 'mediate', as('system'))).toBeUndefined()
     expect(caseLifecycle.row('referred', 'mediate', as('system'), 'mediation')?.to).toBe('closed')
+  })
+
+  it('lets a neighbour only report an open case, and its level’s dispatcher clear the flag, the status kept', () => {
+    for (const s of ['submitted', 'accepted', 'dispatched', 'in_progress', 'resolved', 'referred'] as const) {
+      expect(allowedEvents(s, as('neighbour'))).toEqual(['report'])
+      expect(caseLifecycle.row(s, 'report', as('neighbour'))?.to).toBe(s)
+      expect(caseLifecycle.row(s, 'clear_flag', as('dispatcher'))?.to).toBe(s)
+    }
+    for (const s of ['closed', 'rejected', 'withdrawn'] as const) expect(allowedEvents(s, as('neighbour'))).toEqual([])
+    expect(caseLifecycle.verdict('accepted', 'report', as('reporter'))).toBe('forbidden')
+    expect(caseLifecycle.verdict('accepted', 'clear_flag', as('gridworker', 'assignee'))).toBe('forbidden')
   })
 
   it('says 409 for a wrong state and 403 for a wrong actor', () => {

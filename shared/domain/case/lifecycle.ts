@@ -22,8 +22,11 @@ export const caseStatusLabels: Record<CaseStatus, string> = {
 
 export const openStatuses: readonly CaseStatus[] = ['submitted', 'accepted', 'dispatched', 'in_progress', 'resolved', 'referred']
 
-/** How the caller stands to a case; computed by the server from our records, never taken from the client. */
-export type Actor = 'reporter' | 'dispatcher' | 'assignee' | 'gridworker' | 'system'
+/**
+ * How the caller stands to a case; computed by the server from our records, never taken from the client. A
+ * `neighbour` is any other resident of the district who meets the case (nearby, following): they may only report it.
+ */
+export type Actor = 'reporter' | 'dispatcher' | 'assignee' | 'gridworker' | 'neighbour' | 'system'
 
 /** Who hears of a transition by subscribe message. */
 export type Audience = 'reporter' | 'followers' | 'assignees'
@@ -32,7 +35,9 @@ export type Audience = 'reporter' | 'followers' | 'assignees'
 export type CaseClock = 'accept' | 'dispatch' | 'resolve'
 
 /** Events a client may fire through POST /v1/cases/{id}/events. */
-export const caseEventTypes = ['accept', 'reject', 'withdraw', 'dispatch', 'start', 'return', 'resolve', 'confirm', 'reopen', 'escalate', 'refer'] as const
+export const caseEventTypes = ['accept', 'reject', 'withdraw', 'dispatch', 'start', 'return', 'resolve', 'confirm', 'reopen', 'escalate', 'refer', 'report', 'clear_flag'] as const
+/** Events about a case's content, not its handling: their timeline items are for staff only. */
+export const moderationEvents: readonly CaseEventType[] = ['report', 'clear_flag']
 export type CaseEventType = (typeof caseEventTypes)[number]
 /** Everything a timeline can show. */
 export const caseTimelineTypes = ['submit', 'follow', 'mediate', ...caseEventTypes] as const
@@ -57,6 +62,8 @@ export const caseLifecycle = defineLifecycle<CaseStatus, CaseTimelineType, Actor
     escalate: '上报上级',
     refer: '转人民调解',
     mediate: '调解结案',
+    report: '举报',
+    clear_flag: '审核通过',
   },
   rows: [
     { event: 'submit', from: [NEW], to: 'submitted', who: ['reporter'], clock: { start: ['accept'] } },
@@ -79,6 +86,10 @@ export const caseLifecycle = defineLifecycle<CaseStatus, CaseTimelineType, Actor
     { event: 'escalate', from: open, to: 'accepted', who: ['dispatcher', 'assignee', 'system'], clock: { start: ['dispatch'] } },
     // The grid's gridworker may blow the whistle (吹哨) only once a dispatcher has accepted the case.
     { event: 'escalate', from: ['accepted', 'dispatched', 'in_progress'], to: 'accepted', who: ['gridworker'], clock: { start: ['dispatch'] } },
+    // Moderation keeps the status: 举报 flags an open case for a dispatcher's look (hidden from nearby meanwhile);
+    // the dispatcher of its level clears the flag (审核通过).
+    ...openStatuses.map((s) => ({ event: 'report' as const, from: [s], to: s, who: ['neighbour' as const] })),
+    ...openStatuses.map((s) => ({ event: 'clear_flag' as const, from: [s], to: s, who: ['dispatcher' as const] })),
   ],
 })
 

@@ -17,6 +17,13 @@ export function actorsFor(caller: Caller, c: Standing): Set<Actor> {
   return actors
 }
 
+/** The actors who may fire events: those of {@link actorsFor}; a resident of the district with no part in it is a neighbour. */
+export function eventActors(caller: Caller, c: Standing): Set<Actor> {
+  const actors = actorsFor(caller, c)
+  if (!actors.size && caller.user.districtId === c.districtId && caller.user.id !== c.reporterId) actors.add('neighbour')
+  return actors
+}
+
 /** Reporters and followers see their own, grid staff their grid's, dispatchers their level's, officials theirs. */
 export const canView = (caller: Caller, c: Standing, following: boolean) =>
   caller.user.districtId === c.districtId && (following || caller.user.id === c.reporterId || actorsFor(caller, c).size > 0)

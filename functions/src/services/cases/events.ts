@@ -3,11 +3,11 @@ import { AUTO_CONFIRM_HOURS, caseEventLabels, caseLifecycle, caseStatusLabels, D
 import type { Caller } from '../identity/ports'
 import type { Deps } from '../deps'
 import { keepPhotos } from '../uploads/uploads'
-import { actorsFor, canView } from './access'
+import { canView, eventActors } from './access'
 import { caseEvent } from './outbox'
 import { checkTexts } from './content'
 import type { CaseRecord, TimelineRecord } from './ports'
-import { detailView, isPublicCategory, loadVisible } from './read'
+import { detailView, isFindable, loadVisible } from './read'
 
 type CaseRow = (typeof caseLifecycle.rows)[number]
 type Loaded = { record: CaseRecord; timeline: TimelineRecord[] }
@@ -18,13 +18,17 @@ interface Change {
   photoKeys?: string[]
 }
 
+/** 举报 one resident may file in a day: enough for what they meet, too few to flood the dispatchers. */
+const REPORTS_PER_DAY = 20
+
 /** When the clock must look at a case next: a resolved case nobody rates closes after 72 hours. */
 export const dueOf = (c: Pick<CaseRecord, 'status' | 'updatedAt'>) =>
   c.status === 'resolved' ? new Date(new Date(c.updatedAt).getTime() + AUTO_CONFIRM_HOURS * 3600_000).toISOString() : undefined
 
 export async function fireEvent(deps: Deps, caller: Caller, caseId: string, event: CaseEvent): Promise<CaseDetail> {
-  const loaded = await loadVisible(deps, caller, caseId)
-  const actors = actorsFor(caller, loaded.record)
+  // A neighbour may report a case they met nearby without following it.
+  const loaded = await loadVisible(deps, caller, caseId, { findable: event.type === 'report' })
+  const actors = eventActors(caller, loaded.record)
   const verdict = caseLifecycle.verdict(loaded.record.status, event.type, actors)
   if (verdict === 'forbidden') throw new DomainError('auth.forbidden', [{ path: 'type', message: `你不能对该事件执行“${caseEventLabels[event.type]}”` }])
   if (verdict === 'invalidState') {
@@ -91,6 +95,14 @@ async function changeFor(deps: Deps, caller: Caller, c: CaseRecord, e: CaseEvent
       return { next: {}, note: e.result, photoKeys: await keepPhotos(deps, caller, e.photoKeys, 'photoKeys') }
     case 'dispatch':
       return dispatchChange(deps, c, e)
+    case 'report':
+      if (!(await deps.repos.users.attempt(caller.user.id, 'report', deps.clock().toISOString().slice(0, 10), REPORTS_PER_DAY, new Date(deps.clock().getTime() + 2 * 86400_000)))) {
+        throw new DomainError('case.reportLimited')
+      }
+      return { next: { flagged: true }, note: e.reason }
+    case 'clear_flag':
+      if (!c.flagged) throw new DomainError('case.invalidTransition', [{ path: 'type', message: '该事件没有待审核的内容' }])
+      return { next: { flagged: false } }
     case 'refer': {
       const { categories, classes } = await deps.catalogue(c.districtId)
       const classId = categories.find((x) => x.id === c.categoryId)?.classId
@@ -134,10 +146,8 @@ export async function followCase(deps: Deps, caller: Caller, caseId: string): Pr
   for (let attempt = 0; attempt < 3; attempt++) {
     const found = await deps.repos.cases.get(caller.user.districtId, caseId)
     // A stranger follows only what nearby would show them: open, not flagged, not of a sensitive class.
-    const findable = async (c: CaseRecord) => (!c.flagged && (await isPublicCategory(deps, c.districtId, c.categoryId))) || canView(caller, c, false)
-    if (!found || !openStatuses.includes(found.record.status) || !(await findable(found.record))) {
-      throw new DomainError('case.notFound', [{ path: 'id', message: '事件不存在或已办结' }])
-    }
+    const followable = async (c: CaseRecord) => openStatuses.includes(c.status) && (canView(caller, c, false) || (await isFindable(deps, c)))
+    if (!found || !(await followable(found.record))) throw new DomainError('case.notFound', [{ path: 'id', message: '事件不存在或已办结' }])
     if (found.record.reporterId === caller.user.id) throw new DomainError('case.alreadyFollowing')
     const outcome = await deps.repos.cases.follow(found.record, { id: caller.user.id, name: caller.user.name }, deps.clock().toISOString())
     if (outcome === 'already') throw new DomainError('case.alreadyFollowing')

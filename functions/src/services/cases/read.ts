@@ -1,11 +1,11 @@
 /** Reading cases: the detail a caller may see, the lists by role, and open cases nearby. */
-import { allowedEvents, DomainError, openStatuses, type CaseDetail, type CaseSummary } from '@linli/shared'
+import { allowedEvents, DomainError, moderationEvents, openStatuses, type CaseDetail, type CaseSummary } from '@linli/shared'
 import { cellsAround, distanceMeters } from '../../adapters/geohash'
 import type { Caller } from '../identity/ports'
 import { authorize, may } from '../authorize'
 import { decodeCursor, encodeCursor } from '../cursor'
 import type { Deps } from '../deps'
-import { actorsFor, canView } from './access'
+import { actorsFor, canView, eventActors, isStaffOf } from './access'
 import type { CaseList, CaseRecord, CaseSummaryRecord, TimelineRecord } from './ports'
 import { publicSummaryOf, summaryOf } from './summary'
 
@@ -23,12 +23,18 @@ export async function isPublicCategory(deps: Deps, districtId: string, categoryI
   return !!category && !classes.find((c) => c.id === category.classId)?.sensitive
 }
 
-/** The case as the caller may see it, or 404: a case of another district, or one the caller has no part in. */
-export async function loadVisible(deps: Deps, caller: Caller, caseId: string) {
+/** Whether any resident may meet the case (nearby, "me too", 举报): open, not flagged, not of a sensitive class. */
+export const isFindable = async (deps: Deps, c: CaseRecord) => openStatuses.includes(c.status) && !c.flagged && (await isPublicCategory(deps, c.districtId, c.categoryId))
+
+/**
+ * The case as the caller may see it, or 404: a case of another district, or one the caller has no part in — unless
+ * `findable` lets in a case any resident may meet (to follow or report it from nearby).
+ */
+export async function loadVisible(deps: Deps, caller: Caller, caseId: string, opts: { findable?: boolean } = {}) {
   const found = await deps.repos.cases.get(caller.user.districtId, caseId)
   if (!found) throw notFound()
   const following = caller.user.id !== found.record.reporterId && (await deps.repos.cases.isFollower(found.record.districtId, caseId, caller.user.id))
-  if (!canView(caller, found.record, following)) throw notFound()
+  if (!canView(caller, found.record, following) && !(opts.findable && (await isFindable(deps, found.record)))) throw notFound()
   return { ...found, following }
 }
 
@@ -46,6 +52,9 @@ export async function detailView(deps: Deps, caller: Caller, c: CaseRecord, time
   const stranger = !isReporter && actors.size === 0
   const seesPhone = isReporter || actors.has('assignee')
   const summary = summaryOf(c)
+  // What was reported about the content, and its review, is for staff only.
+  const shown = isStaffOf(caller, c) ? timeline : timeline.filter((t) => !(moderationEvents as readonly string[]).includes(t.type))
+  const events = allowedEvents(c.status, eventActors(caller, c)).filter((e) => e !== 'clear_flag' || c.flagged)
   return {
     ...summaryView(stranger ? publicSummaryOf(summary) : summary, deps.clock()),
     description: stranger ? undefined : c.description,
@@ -64,7 +73,7 @@ export async function detailView(deps: Deps, caller: Caller, c: CaseRecord, time
     following,
     followerCount: c.followerCount,
     timeline: await Promise.all(
-      [...timeline]
+      [...shown]
         .sort((a, b) => a.eventId.localeCompare(b.eventId))
         .map(async (t) => ({
           at: t.at,
@@ -76,7 +85,7 @@ export async function detailView(deps: Deps, caller: Caller, c: CaseRecord, time
           ...(stranger ? { photos: [] } : { note: t.note, rating: t.rating, photos: await photos(t.photoKeys) }),
         })),
     ),
-    allowedEvents: allowedEvents(c.status, actors),
+    allowedEvents: events,
     referral: c.status === 'referred' ? { bookable: isReporter } : undefined,
   }
 }

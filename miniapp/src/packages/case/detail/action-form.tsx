@@ -9,7 +9,7 @@ import { apiErrors, FieldError, zodErrors, type Errors } from '../components/fie
 import { Button, CellGroup, CheckboxGroup, RadioGroup, Rate, TextArea } from '../components/nutui'
 import { isUploading, PhotoUploader, photoKeys, type PhotoItem } from '../components/photo-uploader'
 
-const withReason: CaseEventType[] = ['reject', 'withdraw', 'return', 'reopen', 'escalate', 'refer']
+const withReason: CaseEventType[] = ['reject', 'withdraw', 'return', 'reopen', 'escalate', 'refer', 'report']
 const reasonTitle: Partial<Record<CaseEventType, string>> = {
   reject: '不予受理的原因',
   withdraw: '撤回原因（选填）',
@@ -17,6 +17,7 @@ const reasonTitle: Partial<Record<CaseEventType, string>> = {
   reopen: '不满意的原因',
   escalate: '上报上级的原因',
   refer: '转人民调解的说明（居民将据此预约说事）',
+  report: '举报原因（如泄露隐私、不实信息、广告），只有调度员能看到',
 }
 /** 处置期限 presets for a dispatch, in hours; 0: the category's own time limit. */
 const deadlines = [0, 4, 24, 72, 168]

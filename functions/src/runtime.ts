@@ -40,12 +40,15 @@ export function buildDeps(config: Config): Deps {
   }
 }
 
-let deps: Promise<Deps> | undefined
-/** Built once per container; a failed build (SSM throttled, say) is forgotten, so the next request tries again. */
-export const runtimeDeps = (): Promise<Deps> =>
-  (deps ??= loadConfig(process.env, readSecret)
-    .then(buildDeps)
-    .catch((err) => {
-      deps = undefined
+/** Builds once and shares the result; a failed build (SSM throttled, say) is forgotten, so the next call tries again. */
+export function once<T>(build: () => Promise<T>): () => Promise<T> {
+  let built: Promise<T> | undefined
+  return () =>
+    (built ??= build().catch((err) => {
+      built = undefined
       throw err
     }))
+}
+
+/** The dependencies of this container, built on its first request. */
+export const runtimeDeps = once(() => loadConfig(process.env, readSecret).then(buildDeps))

@@ -9,6 +9,7 @@ import { makeWechatClient } from '../src/adapters/wechat'
 import { sweep } from '../src/jobs/sweep'
 import { wechatSender } from '../src/notify/senders'
 import { runSteps, type FanOut } from '../src/notify/outbox'
+import { UNKNOWN_OUTCOME } from '../src/notify/deliver'
 import type { NoticeRecord, OutboxEvent } from '../src/notify/ports'
 import type { Deps } from '../src/services/deps'
 import { api, cloud, eventually, login, repos, standin, uniqueOpenid, userIdOf } from './support/client'
@@ -127,6 +128,35 @@ describe('quota answers', () => {
 })
 
 describe('a crash after the claim', () => {
+  /** A notice for `recipient` of a test subject, as the fan-out writes it: claimed, its lease a minute long. */
+  const testNotice = (recipient: { user: { id: string; name: string } }, tag: string): NoticeRecord => {
+    const subjectId = `${tag}${Date.now()}`
+    const at = new Date().toISOString()
+    return {
+      districtId: 'linjiang', subject: { kind: 'test', id: subjectId }, noticeId: `${at}#${tag}#${recipient.user.id}`, eventId: `${at}#${tag}`, event: 'accept', recipientId: recipient.user.id,
+      recipientName: recipient.user.name, templateKey: 'case_progress', fields: { number: subjectId, status: '已受理', note: '受理', time: '2026-12-01 10:00' }, state: 'sending', attempts: 0, createdAt: at,
+      dueAt: new Date(Date.now() + 60_000).toISOString(),
+    }
+  }
+
+  it('in the middle of a send (handed to WeChat, outcome unknown): never sent again, dead saying why, one grant spent', async () => {
+    const openid = uniqueOpenid('crash-mid-send')
+    const recipient = await login(openid)
+    for (let i = 0; i < 2; i++) await api('POST', '/v1/subscriptions', { token: recipient.token, body: { templateKey: 'case_progress', result: 'accept' } })
+    const n = testNotice(recipient, 'midsend')
+    expect((await repos().outbox.createClaimed([n])).claimed).toHaveLength(1)
+    // The worker marks it handed, gives it to WeChat — and dies before recording what WeChat answered.
+    await repos().outbox.save([{ ...n, state: 'handed' }])
+    await sweepAfter(30)
+    expect((await repos().outbox.notices('linjiang', n.subject, 10))[0]).toMatchObject({ state: 'handed' })
+    await sweepAfter(61)
+    expect((await repos().outbox.notices('linjiang', n.subject, 10))[0]).toMatchObject({ state: 'dead', lastError: UNKNOWN_OUTCOME })
+    expect((await standin('GET', `/dev/messages?touser=${openid}`)).messages).toHaveLength(0)
+    expect(await repos().consents.grants(recipient.user.id, 'case_progress')).toBe(1)
+    await sweepAfter(3600)
+    expect((await standin('GET', `/dev/messages?touser=${openid}`)).messages).toHaveLength(0)
+  })
+
   it('never spends a second grant nor sends twice; the notice is re-driven when its lease ends', async () => {
     const openid = uniqueOpenid('crash')
     const recipient = await login(openid)

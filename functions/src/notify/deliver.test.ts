@@ -2,7 +2,7 @@
 import type { Deps } from '../services/deps'
 import type { NoticeRecord } from './ports'
 import { recordingSender } from './senders'
-import { MAX_ATTEMPTS, send } from './deliver'
+import { MAX_ATTEMPTS, retry, send, UNKNOWN_OUTCOME } from './deliver'
 import { templateConfig } from './templates'
 
 const now = new Date('2026-12-01T02:00:00.000Z')
@@ -33,7 +33,10 @@ function deps(errcode?: number) {
     miniprogramState: 'trial',
     repos: {
       users: { getWithRoles: async (id: string) => ({ user: { id, districtId: 'd', name: 'x', openid: `o-${id}` }, roles: [] }) },
-      outbox: { save: async (n: readonly NoticeRecord[]) => void saved.push(...n) },
+      outbox: {
+        save: async (n: readonly NoticeRecord[]) => void saved.push(...n),
+        claim: async (n: readonly NoticeRecord[], leaseUntil: string) => n.map((x) => ({ ...x, state: 'sending', dueAt: leaseUntil })),
+      },
       consents: { resetGrants: async (userId: string, key: string) => void resets.push(`${userId}#${key}`) },
     },
   } as unknown as Deps
@@ -45,7 +48,7 @@ describe('delivery', () => {
     const { d, saved, sent } = deps()
     const [out] = await send(d, [notice()])
     expect(out).toMatchObject({ state: 'sent', attempts: 1, sentAt: now.toISOString() })
-    expect(saved).toHaveLength(1)
+    expect(saved.map((n) => n.state)).toEqual(['handed', 'sent'])
     expect(sent[0]).toMatchObject({ openid: 'o-u1', templateId: 'tpl-case-progress', page: 'packages/case/detail/index?id=c1', miniprogramState: 'trial' })
     expect(sent[0]!.data.thing7).toEqual({ value: '受理 了' })
   })
@@ -66,5 +69,16 @@ describe('delivery', () => {
     expect(busy).toMatchObject({ state: 'failed', attempts: 2, dueAt: new Date(now.getTime() + 10_000).toISOString() })
     expect((await send(deps(40003).d, [notice()]))[0]).toMatchObject({ state: 'dead', lastErrcode: 40003 })
     expect((await send(deps(-1).d, [notice({ attempts: MAX_ATTEMPTS - 1 })]))[0]).toMatchObject({ state: 'dead', attempts: MAX_ATTEMPTS })
+  })
+
+  it('on the sweeper’s retry sends a failed notice again, but never one handed to WeChat by a worker that then stopped', async () => {
+    const { d, saved, sent } = deps()
+    const failed = notice({ state: 'failed', attempts: 1, lastErrcode: -1 })
+    const stale = notice({ state: 'handed', attempts: 0 })
+    const out = await retry(d, [failed, stale])
+    expect(out.find((n) => n.noticeId === failed.noticeId)).toMatchObject({ state: 'sent', attempts: 2 })
+    expect(out.find((n) => n.noticeId === stale.noticeId)).toMatchObject({ state: 'dead', lastError: UNKNOWN_OUTCOME, dueAt: undefined })
+    expect(sent).toHaveLength(1)
+    expect(saved.map((n) => n.state).sort()).toEqual(['dead', 'handed', 'sent'])
   })
 })

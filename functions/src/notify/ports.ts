@@ -37,7 +37,8 @@ export interface NoticeDraft {
   fields: Record<string, string>
 }
 
-export type NoticeState = 'sending' | 'sent' | 'failed' | 'dead' | 'no_consent'
+/** `sending`: claimed by a worker; `handed`: being given to WeChat (if the worker stops now, the outcome is unknown). */
+export type NoticeState = 'sending' | 'handed' | 'sent' | 'failed' | 'dead' | 'no_consent'
 
 export interface NoticeRecord {
   districtId: string

@@ -49,7 +49,7 @@ export function makeNotifyEntities(table: LinliTable) {
       recipientName: string(),
       templateKey: string().enum(...templateKeys),
       fields: any(),
-      state: string().enum('sending', 'sent', 'failed', 'dead', 'no_consent'),
+      state: string().enum('sending', 'handed', 'sent', 'failed', 'dead', 'no_consent'),
       attempts: number(),
       lastErrcode: number().optional(),
       lastError: string().optional(),

@@ -45,6 +45,8 @@ export interface LocalCloud {
   standin: WechatStandin
   /** The environment the API runs with (tests use it to reach the same table). */
   env: Record<string, string>
+  /** Kills the API process (serverless-offline, its notifier and sweeper) mid-work, then starts it again. */
+  crashApi(): Promise<void>
   stop(): Promise<void>
 }
 
@@ -97,7 +99,7 @@ export async function startLocalCloud(o: CloudOptions): Promise<LocalCloud> {
     const seeded = await seedDemo(makeRepos(connection), o.secrets.idSalt)
     log(seeded === 'seeded' ? 'Seeded the demo district 临江区' : 'Demo district already seeded')
 
-    const api = await startApi(env, o.logDir)
+    let api = await startApi(env, o.logDir)
     stops.push(() => api.stop())
     log(`API (serverless-offline) is up`)
 
@@ -118,6 +120,10 @@ export async function startLocalCloud(o: CloudOptions): Promise<LocalCloud> {
       urls: { api: url(o.ports.api), h5: url(o.ports.h5), wechat: url(o.ports.wechat), dynamodb: url(o.ports.dynamodb), s3: url(o.ports.s3) },
       standin,
       env,
+      async crashApi() {
+        await api.crash()
+        api = await startApi(env, o.logDir)
+      },
       stop,
     }
   } catch (err) {

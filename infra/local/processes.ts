@@ -11,6 +11,8 @@ export interface Managed {
   name: string
   child: ChildProcess
   stop(): Promise<void>
+  /** Kills the whole tree at once, as a crash would (SIGKILL), and waits for it to go. */
+  crash(): Promise<void>
 }
 
 const live = new Set<Managed>()
@@ -43,6 +45,10 @@ export function startProcess(name: string, command: string, args: string[], opts
       const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5000)
       await exited
       clearTimeout(timer)
+    },
+    async crash() {
+      killGroup(child, 'SIGKILL')
+      await exited
     },
   }
   live.add(managed)

@@ -9,6 +9,7 @@ const base = {
   WECHAT_SECRET: 's',
   SESSION_SECRET: 'x'.repeat(32),
   ID_SALT: 'y'.repeat(16),
+  WECHAT_PUSH_TOKEN: 'p'.repeat(16),
 }
 
 describe('loadConfig', () => {
@@ -27,7 +28,7 @@ describe('loadConfig', () => {
       { ...base, STAGE: 'prod', WECHAT_SECRET: undefined, SECRETS_PARAMETER: '/linli/prod/secrets' },
       async (name) => {
         names.push(name)
-        return JSON.stringify({ wechatSecret: 'w', sessionSecret: 'z'.repeat(40), idSalt: 'q'.repeat(20) })
+        return JSON.stringify({ wechatSecret: 'w', sessionSecret: 'z'.repeat(40), idSalt: 'q'.repeat(20), pushToken: 't'.repeat(20) })
       },
     )
     expect(names).toEqual(['/linli/prod/secrets'])

@@ -18,11 +18,12 @@ const envSchema = z.object({
   WECHAT_API_BASE: z.url().default(WECHAT_PRODUCTION_BASE),
   WECHAT_APPID: z.string().min(1),
   DEFAULT_DISTRICT_ID: z.string().min(1),
-  /** Name of the SSM SecureString holding {"wechatSecret","sessionSecret","idSalt"} (deployed stages). */
+  /** Name of the SSM SecureString holding {"wechatSecret","sessionSecret","idSalt","pushToken"} (deployed stages). */
   SECRETS_PARAMETER: z.string().optional(),
   WECHAT_SECRET: z.string().optional(),
   SESSION_SECRET: z.string().optional(),
   ID_SALT: z.string().optional(),
+  WECHAT_PUSH_TOKEN: z.string().optional(),
   /** Which build a subscribe message opens; deployed stages default to the released one. */
   MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).optional(),
   /** The CJK font file PDFs embed: on AWS a layer's (/opt/…); unset, the npm package's. */
@@ -37,6 +38,8 @@ const secretsSchema = z.object({
   wechatSecret: z.string().min(1),
   sessionSecret: z.string().min(32, 'session secret must be at least 32 characters'),
   idSalt: z.string().min(16),
+  /** The 消息推送 token set in the mini-program's admin console: WeChat signs its pushes with it. */
+  pushToken: z.string().min(16, 'push token must be at least 16 characters'),
 })
 export type Secrets = z.infer<typeof secretsSchema>
 
@@ -72,7 +75,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv, loadSecret?: SecretLoad
   const raw =
     e.SECRETS_PARAMETER && loadSecret
       ? JSON.parse(await loadSecret(e.SECRETS_PARAMETER))
-      : { wechatSecret: e.WECHAT_SECRET, sessionSecret: e.SESSION_SECRET, idSalt: e.ID_SALT }
+      : { wechatSecret: e.WECHAT_SECRET, sessionSecret: e.SESSION_SECRET, idSalt: e.ID_SALT, pushToken: e.WECHAT_PUSH_TOKEN }
   return {
     stage: e.STAGE,
     tableName: e.TABLE_NAME,

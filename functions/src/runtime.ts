@@ -32,6 +32,7 @@ export function buildDeps(config: Config): Deps {
     clock: config.devClock ? devClock.now : () => new Date(),
     newId: () => randomUUID().replace(/-/g, ''),
     idSalt: config.secrets.idSalt,
+    pushToken: config.secrets.pushToken,
     cursorSecret: `cursor:${config.secrets.sessionSecret}`,
     defaultDistrictId: config.defaultDistrictId,
     templates: config.templates,

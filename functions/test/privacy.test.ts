@@ -3,7 +3,7 @@
  * is anonymous in the notices staff read, a neighbour who finds or follows a case sees its public view only, and
  * "nearby" never shows flagged cases or cases of sensitive classes (disputes, public order, welfare) to neighbours.
  */
-import { api, eventually, expectError, login, standin, uniqueOpenid, uploadPhoto } from './support/client'
+import { api, cloud, eventually, expectError, login, standin, uniqueOpenid, uploadPhoto } from './support/client'
 
 jest.setTimeout(30_000)
 
@@ -23,6 +23,32 @@ describe('privacy', () => {
     const stolen = await api('POST', '/v1/cases', { token: other.token, body: report({ photoKeys: [a] }) })
     expectError(stolen, 400, 'upload.invalid')
     expect(stolen.body.error.fields).toEqual([{ path: 'photoKeys.0', message: '不是你上传的图片' }])
+  })
+
+  it('hides a photo WeChat’s media check judges risky, from everyone, once its verdict is pushed; a clean one stays', async () => {
+    const resident = await login(uniqueOpenid('risky-photo'))
+    const photo = async (content: string) => {
+      const upload = (await api('POST', '/v1/uploads', { token: resident.token, body: { purpose: 'case_photo', contentType: 'image/jpeg', size: content.length } })).body
+      const form = new FormData()
+      for (const [k, v] of Object.entries(upload.fields as Record<string, string>)) form.append(k, v)
+      form.append('file', new Blob([content], { type: 'image/jpeg' }), 'photo')
+      expect((await fetch(upload.url, { method: 'POST', body: form })).status).toBeLessThan(300)
+      return upload.key as string
+    }
+    const c = (await api('POST', '/v1/cases', { token: resident.token, body: report({ photoKeys: [await photo('JPEG clean'), await photo('JPEG RISKY')] }) })).body
+    expect(c.photos).toHaveLength(2)
+    const shown = await eventually(async () => {
+      const photos = (await api('GET', `/v1/cases/${c.id}`, { token: resident.token })).body.photos
+      return photos.length === 1 ? photos : undefined
+    })
+    expect(shown[0].key).toBe(c.photos[0].key)
+    const dispatcher = await login('o-demo-dispatcher')
+    expect((await api('GET', `/v1/cases/${c.id}`, { token: dispatcher.token })).body.photos.map((p: { key: string }) => p.key)).toEqual([c.photos[0].key])
+    // Both verdicts reached the message server, signed; an unsigned push is refused.
+    const checks = (await standin('GET', '/dev/media')).checks
+    expect(checks.filter((k: { status?: number }) => k.status === 200).length).toBeGreaterThanOrEqual(2)
+    const forged = await fetch(`${cloud().urls.api}/wechat/push?timestamp=1&nonce=x&signature=y`, { method: 'POST', body: '{}' })
+    expect([forged.status, await forged.text()]).toEqual([403, 'forbidden'])
   })
 
   it('keeps the photo the server checked: posting again to the presigned upload after the report changes nothing', async () => {

@@ -2,6 +2,7 @@
  * The local cloud: DynamoDB Local, s3rver, the WeChat stand-in, the API through serverless-offline running the
  * real handlers, and the H5 build — all on 127.0.0.1. Used by `npm start` and by the test harness.
  */
+import { createHash } from 'node:crypto'
 import { join, resolve } from 'node:path'
 import { existsSync } from 'node:fs'
 import type { Server } from 'node:http'
@@ -69,6 +70,8 @@ export async function startLocalCloud(o: CloudOptions): Promise<LocalCloud> {
     WECHAT_SECRET: o.secrets.wechatSecret,
     SESSION_SECRET: o.secrets.sessionSecret,
     ID_SALT: o.secrets.idSalt,
+    // The message server's token, derived from the local WeChat secret (no new entry in .data's secrets file).
+    WECHAT_PUSH_TOKEN: createHash('sha256').update(`push:${o.secrets.wechatSecret}`).digest('hex').slice(0, 32),
     DEFAULT_DISTRICT_ID: DEMO_DISTRICT_ID,
     API_PORT: String(o.ports.api),
     LAMBDA_PORT: String(o.ports.lambda),
@@ -85,6 +88,7 @@ export async function startLocalCloud(o: CloudOptions): Promise<LocalCloud> {
       personas: [...demoPersonas, ...secondDistrictPersonas],
       riskyWords: ['赌博', '枪支', '毒品'],
       reviewWords: ['投诉领导', '上访'],
+      push: { url: `${url(o.ports.api)}/wechat/push`, token: env.WECHAT_PUSH_TOKEN! },
     })
     const [dynamo, s3] = await Promise.all([
       startDynamo(o.ports.dynamodb, o.dataDir && join(o.dataDir, 'dynamodb'), join(o.logDir, 'dynamodb.log')),

@@ -35,15 +35,15 @@ describe('serverless package --stage prod', () => {
     expect(table.Properties.GlobalSecondaryIndexes.map((i: any) => i.IndexName)).toEqual(['gsi1', 'gsi2', 'gsi3'])
   })
 
-  it('declares exactly the routes of shared/contract', () => {
+  it('declares exactly the routes of shared/contract, and the message server WeChat pushes to', () => {
     const declared = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey).sort()
-    expect(declared).toEqual(Object.values(routes).map((r) => `${r.method} ${r.path}`).sort())
+    expect(declared).toEqual([...Object.values(routes).map((r) => `${r.method} ${r.path}`), 'GET /wechat/push', 'POST /wechat/push'].sort())
   })
 
   it('runs every function on nodejs22.x under a role of its own, calling WeChat itself', () => {
     const functions = ofType('AWS::Lambda::Function')
-    // one per route, plus the stream notifier and the scheduled sweeper
-    expect(functions).toHaveLength(Object.keys(routes).length + 2)
+    // one per route, plus the stream notifier, the scheduled sweeper and the message server
+    expect(functions).toHaveLength(Object.keys(routes).length + 3)
     const roles = new Set<string>()
     for (const [, fn] of functions) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x')

@@ -1,5 +1,5 @@
 /** Switchable faults of the WeChat stand-in: the next `times` calls of an API answer an errcode, an HTTP error or late. */
-export type WechatApi = 'jscode2session' | 'stable_token' | 'subscribe_send' | 'msg_sec_check'
+export type WechatApi = 'jscode2session' | 'stable_token' | 'subscribe_send' | 'msg_sec_check' | 'media_check_async'
 
 export interface Fault {
   api: WechatApi

@@ -4,7 +4,7 @@
  * "sent", and switch faults on for tests. It never runs outside the local stage.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { FaultBoard, type Fault, type WechatApi } from './faults'
 
@@ -16,6 +16,18 @@ export interface StandinOptions {
   /** Words that make msg_sec_check answer `risky` / `review`. */
   riskyWords?: string[]
   reviewWords?: string[]
+  /**
+   * The mini-program's message server (消息推送): where media_check_async verdicts are pushed, signed with `token`.
+   * An image whose bytes contain the text RISKY is judged risky.
+   */
+  push?: { url: string; token: string }
+}
+
+/** A verdict pushed to the message server, as WeChat sends it (JSON format). */
+export interface MediaCheckPush {
+  trace_id: string
+  result: { suggest: 'risky' | 'pass'; label: number }
+  status?: number
 }
 
 interface CodeGrant {
@@ -56,6 +68,8 @@ const errmsgs: Record<number, string> = {
 export class WechatStandin {
   readonly faults = new FaultBoard()
   readonly messages: SentMessage[] = []
+  /** media_check_async verdicts and what the message server answered them (dev helper: GET /dev/media). */
+  readonly mediaChecks: MediaCheckPush[] = []
   private codes = new Map<string, CodeGrant>()
   private tokens = new Map<string, number>()
   private loginsPerMinute = new Map<string, { minute: number; count: number }>()
@@ -105,6 +119,10 @@ export class WechatStandin {
           return send(200, this.subscribeSend(url.searchParams.get('access_token'), body))
         case 'POST /wxa/msg_sec_check':
           return send(200, this.msgSecCheck(url.searchParams.get('access_token'), body))
+        case 'POST /wxa/media_check_async':
+          return send(200, this.mediaCheckAsync(url.searchParams.get('access_token'), body))
+        case 'GET /dev/media':
+          return send(200, { checks: this.mediaChecks })
         case 'POST /dev/code': {
           const openid = (body as { openid?: unknown })?.openid
           if (typeof openid !== 'string' || !openid) return send(400, { errcode: 44002, errmsg: 'openid required' })
@@ -135,7 +153,7 @@ export class WechatStandin {
     const b = (body ?? {}) as Record<string, unknown>
     if (api === 'jscode2session') return this.codes.get(q.get('js_code') ?? '')?.openid
     if (api === 'subscribe_send') return typeof b.touser === 'string' ? b.touser : undefined
-    if (api === 'msg_sec_check') return typeof b.openid === 'string' ? b.openid : undefined
+    if (api === 'msg_sec_check' || api === 'media_check_async') return typeof b.openid === 'string' ? b.openid : undefined
     return undefined
   }
 
@@ -208,15 +226,45 @@ export class WechatStandin {
       detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: risky || review ? 90 : 0, keyword: risky ?? review ?? '' }],
     }
   }
+
+  /** Answers a trace id at once; downloads the image, judges it and pushes the verdict to the message server. */
+  private mediaCheckAsync(token: string | null, body: unknown) {
+    if (!this.tokenValid(token)) return fail(40001)
+    const b = (body ?? {}) as Record<string, unknown>
+    if (typeof b.media_url !== 'string' || !/^https?:\/\//.test(b.media_url)) return fail(47001)
+    if (b.media_type !== 2 || b.version !== 2 || typeof b.openid !== 'string') return fail(47001)
+    if (![1, 2, 3, 4].includes(b.scene as number)) return fail(40129)
+    const traceId = rid()
+    void this.judge(traceId, b.media_url, b.openid).catch(() => this.mediaChecks.push({ trace_id: traceId, result: { suggest: 'pass', label: 100 }, status: 0 }))
+    return { errcode: 0, errmsg: 'ok', trace_id: traceId }
+  }
+
+  private async judge(traceId: string, mediaUrl: string, openid: string) {
+    const bytes = Buffer.from(await (await fetch(mediaUrl)).arrayBuffer())
+    const risky = bytes.includes('RISKY')
+    const check: MediaCheckPush = { trace_id: traceId, result: { suggest: risky ? 'risky' : 'pass', label: risky ? 20002 : 100 } }
+    this.mediaChecks.push(check)
+    if (!this.opts.push) return
+    const timestamp = String(Math.floor(Date.now() / 1000))
+    const nonce = rid()
+    const q = new URLSearchParams({ signature: pushSignature(this.opts.push.token, timestamp, nonce), timestamp, nonce })
+    const event = { ToUserName: 'gh_standin', FromUserName: openid, CreateTime: Number(timestamp), MsgType: 'event', Event: 'wxa_media_check', appid: this.opts.appid, trace_id: traceId, version: 2, errcode: 0, errmsg: 'ok', detail: [{ strategy: 'content_model', errcode: 0, ...check.result, prob: risky ? 90 : 0 }], result: check.result }
+    const res = await fetch(`${this.opts.push.url}?${q}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) }).catch(() => undefined)
+    check.status = res?.status
+  }
 }
 
 const fail = (errcode: number) => ({ errcode, errmsg: errmsg(errcode) })
+
+/** WeChat's signature of a push to the message server: sha1 of the token, timestamp and nonce, sorted and joined. */
+export const pushSignature = (token: string, timestamp: string, nonce: string) => createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex')
 
 const apiOf: Record<string, WechatApi> = {
   'GET /sns/jscode2session': 'jscode2session',
   'POST /cgi-bin/stable_token': 'stable_token',
   'POST /cgi-bin/message/subscribe/send': 'subscribe_send',
   'POST /wxa/msg_sec_check': 'msg_sec_check',
+  'POST /wxa/media_check_async': 'media_check_async',
 }
 
 /** WeChat's value rules per keyword kind (the kind is the keyword name without its number): else errcode 47003. */

@@ -83,6 +83,16 @@ export function makeWechatClient(o: WechatClientOptions) {
       return suggest === 'risky' || suggest === 'review' ? suggest : 'pass'
     },
 
+    /**
+     * security.mediaCheckAsync v2 for an image others will see: WeChat downloads `mediaUrl` and pushes its verdict to
+     * the message server later (an event `wxa_media_check` with this trace id).
+     */
+    async mediaCheckAsync(openid: string, mediaUrl: string, budget?: AbortSignal): Promise<string> {
+      const body = { media_url: mediaUrl, media_type: 2, version: 2, scene: 3, openid }
+      const reply = await withToken((token) => call(`/wxa/media_check_async?access_token=${token}`, { method: 'POST', body }, budget), budget)
+      return String(reply.trace_id)
+    },
+
     /** subscribeMessage.send. Throws WechatError with WeChat's errcode (43101 refused, …) or a DomainError when unreachable. */
     async sendSubscribe(message: { touser: string; template_id: string; page: string; data: Record<string, { value: string }>; miniprogram_state?: string }): Promise<void> {
       await withToken((token) => call(`/cgi-bin/message/subscribe/send?access_token=${token}`, { method: 'POST', body: message }))

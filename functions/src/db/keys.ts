@@ -54,6 +54,9 @@ export const keys = {
   /** gsi1/gsi2 sort: newest change first. */
   changed: (updatedAt: string, id: string) => `${updatedAt}#${id}`,
 
+  /** A pending media check, found by the trace id WeChat's push carries (the push names no district). */
+  mediaCheck: (traceId: string) => `MEDIACHECK#${traceId}`,
+  mediaCheckItem: 'MEDIACHECK',
   counter: (districtId: string, name: string) => tenant(districtId, 'COUNTER', name),
   counterItem: 'COUNTER',
   idempotency: (districtId: string, userId: string, key: string) => tenant(districtId, 'IDEMP', userId, key),

@@ -24,7 +24,7 @@ export interface Repos {
 export interface Deps {
   repos: Repos
   catalogue: (districtId: string, needs?: CatalogueNeed) => Promise<Catalogue>
-  wechat: Pick<WechatClient, 'code2Session' | 'msgSecCheck'>
+  wechat: Pick<WechatClient, 'code2Session' | 'msgSecCheck' | 'mediaCheckAsync'>
   /** Delivers subscribe messages: WeChat in Lambda, a recording sender in unit tests. */
   sender: Sender
   storage: Pick<Storage, 'presignUpload' | 'inspect' | 'copy' | 'viewUrl'>
@@ -32,6 +32,8 @@ export interface Deps {
   clock: () => Date
   newId: () => string
   idSalt: string
+  /** WeChat signs its pushes to our message server with this token. */
+  pushToken: string
   /** Signs page cursors. */
   cursorSecret: string
   defaultDistrictId: string

@@ -10,6 +10,7 @@ import { boolean } from 'dynamodb-toolbox/schema/boolean'
 import { list } from 'dynamodb-toolbox/schema/list'
 import { map } from 'dynamodb-toolbox/schema/map'
 import { any } from 'dynamodb-toolbox/schema/any'
+import { set } from 'dynamodb-toolbox/schema/set'
 import { caseStatuses, priorities, slaBandKeys } from '@linli/shared'
 import type { LinliTable } from '../table'
 import { keys } from '../keys'
@@ -55,6 +56,8 @@ export function makeCaseEntities(table: LinliTable) {
       rating: number().optional(),
       followerCount: number(),
       resolvedBy: string().optional(),
+      // Photos WeChat's media check judged risky: added by the verdict's push alone, never written by a transition.
+      hiddenPhotoKeys: set(string()).optional(),
       // The timeline lives in the case item: a transition appends to it in the same update that moves the case.
       timeline: list(
         map({
@@ -128,5 +131,14 @@ export function makeCaseEntities(table: LinliTable) {
     computeKey: ({ districtId, name }) => ({ pk: keys.counter(districtId, name), sk: keys.counterItem }),
   })
 
-  return { Case, CaseView, Follower, Idempotency, Counter }
+  /** A media check WeChat will answer by push: which photo of which case its trace id is about (kept 2 days). */
+  const MediaCheck = new Entity({
+    name: 'MediaCheck',
+    table,
+    timestamps: false,
+    schema: item({ traceId: string().key(), districtId: string(), caseId: string(), photoKey: string(), ttl: number() }),
+    computeKey: ({ traceId }) => ({ pk: keys.mediaCheck(traceId), sk: keys.mediaCheckItem }),
+  })
+
+  return { Case, CaseView, Follower, Idempotency, Counter, MediaCheck }
 }

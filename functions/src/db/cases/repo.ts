@@ -39,7 +39,8 @@ const ownLists = (c: CaseRecord): CaseList[] => [
 
 /** The case item with its index attributes: nearby (gsi1) while open, by status (gsi2), the due index (gsi3). */
 export function caseItem(c: CaseRecord) {
-  const { dueAt, ...rest } = c
+  // Hidden photos are the media check's alone: a transition never writes (nor removes) them.
+  const { dueAt, hiddenPhotoKeys: _hidden, ...rest } = c
   const sort = keys.changed(c.updatedAt, c.caseId)
   const isOpen = openStatuses.includes(c.status)
   const due = dueAt ? keys.due(dueAt, keys.case(c.districtId, c.caseId)) : { gsi3pk: undefined, gsi3sk: undefined }
@@ -98,6 +99,19 @@ export function makeCasesRepo(e: Entities): CasesRepo {
     async get(districtId, caseId) {
       const { Item } = await cases.get({ districtId, caseId }, { consistent: true })
       return Item && { record: asCaseRecord(Item), timeline: Item.timeline }
+    },
+
+    async awaitMediaCheck(traceId, about, ttl) {
+      await e.MediaCheck.build(EntityRepository).put({ traceId, ...about, ttl })
+    },
+
+    async mediaCheck(traceId) {
+      const { Item } = await e.MediaCheck.build(EntityRepository).get({ traceId })
+      return Item && { districtId: Item.districtId, caseId: Item.caseId, photoKey: Item.photoKey }
+    },
+
+    async hidePhoto(districtId, caseId, photoKey) {
+      await conditional(() => cases.update({ districtId, caseId, hiddenPhotoKeys: $add(new Set([photoKey])) }, { condition: { attr: 'caseId', exists: true } }))
     },
 
     async isFollower(districtId, caseId, userId) {
@@ -200,7 +214,7 @@ export function makeCasesRepo(e: Entities): CasesRepo {
 }
 
 /** A stored case without its timeline, the entity tag and the index attributes `caseItem` adds. */
-function asCaseRecord<T extends { entity?: string; timeline?: unknown; gsi1pk?: string; gsi1sk?: string; gsi2pk?: string; gsi2sk?: string; gsi3pk?: string; gsi3sk?: string }>(i: T): CaseRecord {
-  const { entity: _e, timeline: _t, gsi1pk: _1, gsi1sk: _2, gsi2pk: _3, gsi2sk: _4, gsi3pk: _5, gsi3sk, ...rest } = i
-  return { ...(rest as unknown as CaseRecord), dueAt: gsi3sk ? gsi3sk.split('#')[0] : undefined }
+function asCaseRecord<T extends { entity?: string; timeline?: unknown; gsi1pk?: string; gsi1sk?: string; gsi2pk?: string; gsi2sk?: string; gsi3pk?: string; gsi3sk?: string; hiddenPhotoKeys?: Set<string> }>(i: T): CaseRecord {
+  const { entity: _e, timeline: _t, gsi1pk: _1, gsi1sk: _2, gsi2pk: _3, gsi2sk: _4, gsi3pk: _5, gsi3sk, hiddenPhotoKeys, ...rest } = i
+  return { ...(rest as unknown as CaseRecord), hiddenPhotoKeys: hiddenPhotoKeys && [...hiddenPhotoKeys], dueAt: gsi3sk ? gsi3sk.split('#')[0] : undefined }
 }

@@ -6,6 +6,7 @@ import { keepPhotos } from '../uploads/uploads'
 import { canView, eventActors } from './access'
 import { caseEvent } from './outbox'
 import { checkTexts } from './content'
+import { askMediaChecks } from './media'
 import type { CaseRecord, TimelineRecord } from './ports'
 import { detailView, isFindable, loadVisible } from './read'
 
@@ -39,6 +40,7 @@ export async function fireEvent(deps: Deps, caller: Caller, caseId: string, even
   const [change, flagged] = await Promise.all([changeFor(deps, caller, loaded.record, event), checkTexts(deps, caller, eventTexts(event))])
   if (flagged) change.next.flagged = true
   const after = await apply(deps, loaded, row, change, { id: caller.user.id, name: caller.user.name })
+  await askMediaChecks(deps, caller, after.record, change.photoKeys ?? [])
   return detailView(deps, caller, after.record, after.timeline, loaded.following)
 }
 

@@ -41,6 +41,8 @@ export interface CaseRecord {
   followerCount: number
   /** Who resolved it (a gridworker's on-the-spot report: the reporter, who then may not rate it). */
   resolvedBy?: string
+  /** Photos judged risky by WeChat's media check: shown to nobody. Written only by the verdict, never by a transition. */
+  hiddenPhotoKeys?: string[]
   /** When the clock must look at the case next (auto-confirm of a resolved case): its place on the due index. */
   dueAt?: string
   createdAt: string
@@ -108,4 +110,10 @@ export interface CasesRepo {
   dropEntries(c: { districtId: string; caseId: string; version: number }, lists: CaseList[]): Promise<void>
   list(districtId: string, list: CaseList, status: CaseStatus | undefined, limit: number, startKey?: Record<string, unknown>): Promise<CasePage>
   near(districtId: string, cell: string, categoryId: string, limit: number): Promise<CasePage & { items: (CaseSummaryRecord & { followerCount: number })[] }>
+  /** Remembers which photo of which case a media check is about, until WeChat pushes its verdict. */
+  awaitMediaCheck(traceId: string, about: { districtId: string; caseId: string; photoKey: string }, ttl: number): Promise<void>
+  /** The photo a media check was about, if it is still awaited. */
+  mediaCheck(traceId: string): Promise<{ districtId: string; caseId: string; photoKey: string } | undefined>
+  /** Hides a photo of a case (ADD to its hidden set); the case's other attributes are left as they are. */
+  hidePhoto(districtId: string, caseId: string, photoKey: string): Promise<void>
 }

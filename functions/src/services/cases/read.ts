@@ -46,7 +46,9 @@ export async function getCaseDetail(deps: Deps, caller: Caller, caseId: string):
 export async function detailView(deps: Deps, caller: Caller, c: CaseRecord, timeline: TimelineRecord[], following: boolean): Promise<CaseDetail> {
   const actors = actorsFor(caller, c)
   const { departments } = await deps.catalogue(c.districtId)
-  const photos = (keys: readonly string[]) => Promise.all(keys.map(async (key) => ({ key, url: await deps.storage.viewUrl(key) })))
+  // A photo WeChat's media check judged risky is shown to nobody.
+  const hidden = new Set(c.hiddenPhotoKeys)
+  const photos = (keys: readonly string[]) => Promise.all(keys.filter((key) => !hidden.has(key)).map(async (key) => ({ key, url: await deps.storage.viewUrl(key) })))
   const isReporter = caller.user.id === c.reporterId
   // A follower with no part in the case sees its public view (publicSummaryOf): nothing anyone wrote, nor where.
   const stranger = !isReporter && actors.size === 0

@@ -11,6 +11,7 @@ import { keepPhotos } from '../uploads/uploads'
 import { dueOf } from './events'
 import { caseEvent } from './outbox'
 import { checkTexts } from './content'
+import { askMediaChecks } from './media'
 import type { CaseRecord, TimelineRecord } from './ports'
 import { detailView, getCaseDetail } from './read'
 
@@ -118,7 +119,10 @@ export async function submit(deps: Deps, caller: Caller, input: Input, idempoten
   // Twins in flight together can cancel each other (TransactionConflict): then the record may come a moment later,
   // or not at all, and the case is written again.
   for (let attempt = 0; attempt < 3; attempt++) {
-    if ((await deps.repos.cases.create(record, timeline, event, idem || undefined)) === 'created' || !idem) return detailView(deps, caller, record, timeline, false)
+    if ((await deps.repos.cases.create(record, timeline, event, idem || undefined)) === 'created' || !idem) {
+      await askMediaChecks(deps, caller, record, [...photoKeys, ...spotPhotoKeys])
+      return detailView(deps, caller, record, timeline, false)
+    }
     const seen = await idempotencyRecord(deps, caller, idem.key)
     if (seen) {
       if (seen.requestHash !== idem.requestHash) throw new DomainError('idempotency.mismatch', [{ path: 'Idempotency-Key', message: '该幂等键已用于另一份上报内容' }])

@@ -84,7 +84,7 @@ describe('stable_token, subscribe/send, msg_sec_check', () => {
     standin.faults.add({ api: 'stable_token', delayMs: 250 })
     standin.faults.add({ api: 'msg_sec_check', delayMs: 250, openid: 'o-budget' })
     const started = Date.now()
-    await expect(slow.msgSecCheck('o-budget', '路灯坏了', AbortSignal.timeout(350))).rejects.toMatchObject({ code: 'wechat.unavailable', message: expect.stringContaining('超时') })
+    await expect(slow.msgSecCheck('o-budget', '路灯坏了', AbortSignal.timeout(350))).rejects.toMatchObject({ code: 'wechat.timeout', message: expect.stringContaining('超时') })
     expect(Date.now() - started).toBeLessThan(500)
     expect(await slow.msgSecCheck('o-budget', '路灯坏了', AbortSignal.timeout(1000))).toBe('pass')
   })

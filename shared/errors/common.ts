@@ -6,6 +6,8 @@ export const commonErrors = {
   'request.unsupportedMediaType': { status: 415, message: '请求体必须是 application/json' },
   'route.notFound': { status: 404, message: '接口不存在' },
   'wechat.unavailable': { status: 503, message: '微信服务暂时不可用，请稍后再试' },
+  // No answer in time: WeChat may still have done what it was asked (a message sent).
+  'wechat.timeout': { status: 503, message: '微信服务响应超时，请稍后再试' },
   'content.risky': { status: 400, message: '内容包含违规信息，请修改后再提交' },
   'idempotency.mismatch': { status: 422, message: '同一个 Idempotency-Key 不能用于不同的内容' },
   'cursor.invalid': { status: 400, message: '分页游标无效' },

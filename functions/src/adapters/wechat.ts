@@ -49,7 +49,8 @@ export function makeWechatClient(o: WechatClientOptions) {
         signal: budget ? AbortSignal.any([budget, timeout]) : timeout,
       })
     } catch (err) {
-      throw unavailable((err as Error).name === 'TimeoutError' ? '请求超时' : '网络错误')
+      if ((err as Error).name === 'TimeoutError') throw new DomainError('wechat.timeout', undefined, '微信服务暂时不可用（请求超时），请稍后再试')
+      throw unavailable('网络错误')
     }
     if (!res.ok) throw unavailable(`HTTP ${res.status}`)
     const reply = (await res.json().catch(() => undefined)) as WechatReply | undefined

@@ -1,6 +1,6 @@
 /** Delivery semantics over fakes of our own ports and the recording sender: what each WeChat answer leads to. */
 import type { Deps } from '../services/deps'
-import type { NoticeRecord } from './ports'
+import { SendError, type NoticeRecord } from './ports'
 import { recordingSender } from './senders'
 import { MAX_ATTEMPTS, retry, send, UNKNOWN_OUTCOME } from './deliver'
 import { templateConfig } from './templates'
@@ -80,5 +80,11 @@ describe('delivery', () => {
     expect(out.find((n) => n.noticeId === stale.noticeId)).toMatchObject({ state: 'dead', lastError: UNKNOWN_OUTCOME, dueAt: undefined })
     expect(sent).toHaveLength(1)
     expect(saved.map((n) => n.state).sort()).toEqual(['dead', 'handed', 'sent'])
+  })
+
+  it('gives up a send WeChat did not answer in time (it may have arrived): dead, never sent again', async () => {
+    const { d } = deps()
+    const timedOut = { ...d, sender: { send: async () => Promise.reject(new SendError(undefined, '微信服务暂时不可用（请求超时）', true)) } } as Deps
+    expect((await send(timedOut, [notice()]))[0]).toMatchObject({ state: 'dead', attempts: 1, lastError: UNKNOWN_OUTCOME, dueAt: undefined })
   })
 })

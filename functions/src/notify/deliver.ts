@@ -1,7 +1,9 @@
 /**
  * Delivery of claimed notices (DESIGN.md §5): each is sent once through the sender and its outcome recorded with the
  * others in one batch. WeChat's errcodes decide what follows: 43101 (refused) → dead, and the user's remaining grants
- * for the template are reset; quota and busy answers → retried later with backoff; other errcodes → dead.
+ * for the template are reset; quota and busy answers, HTTP errors → retried later with backoff; other errcodes → dead.
+ * At most once: a send WeChat did not answer in time, or one a stopped worker left handed, may have arrived, so it
+ * ends dead (结果未知) rather than sent twice.
  */
 import { templateData, templatePage } from '@linli/shared'
 import type { Deps } from '../services/deps'
@@ -76,6 +78,8 @@ async function attempt(deps: Deps, notice: NoticeRecord, now: Date): Promise<Not
   } catch (err) {
     if (!(err instanceof SendError)) throw err
     const failed = { attempts, lastErrcode: err.errcode, lastError: err.message }
+    // No answer in time: WeChat may have sent it, so it is not sent again (at most once).
+    if (err.outcomeUnknown) return outcome({ ...failed, state: 'dead', lastError: UNKNOWN_OUTCOME })
     if (err.errcode !== undefined && !RETRY_LATER.has(err.errcode)) return outcome({ ...failed, state: 'dead' })
     if (attempts >= MAX_ATTEMPTS) return outcome({ ...failed, state: 'dead' })
     const quota = err.errcode === 45009 || err.errcode === 45047

@@ -98,6 +98,8 @@ export class SendError extends Error {
   constructor(
     readonly errcode: number | undefined,
     message: string,
+    /** WeChat did not answer in time: it may have sent the message all the same. */
+    readonly outcomeUnknown = false,
   ) {
     super(message)
     this.name = 'SendError'

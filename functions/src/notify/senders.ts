@@ -10,7 +10,7 @@ export function wechatSender(wechat: Pick<WechatClient, 'sendSubscribe'>): Sende
         await wechat.sendSubscribe({ touser: m.openid, template_id: m.templateId, page: m.page, data: m.data, miniprogram_state: m.miniprogramState })
       } catch (err) {
         if (err instanceof WechatError) throw new SendError(err.errcode, err.message)
-        if (isDomainError(err)) throw new SendError(undefined, err.message)
+        if (isDomainError(err)) throw new SendError(undefined, err.message, err.code === 'wechat.timeout')
         throw err
       }
     },

@@ -16,6 +16,7 @@ import { freePorts } from '../infra/local/ports'
 import { bulkCaseEntries, makeRepos } from '../functions/src/db'
 import { acceptWithFollowers, bundles, startToReady, sweepOfALargeTable } from './core'
 import { mediationFigures } from './mediation'
+import { trustFigures } from './trust'
 import type { OutboxEvent } from '../functions/src/notify/ports'
 import { userIdFor } from '../functions/src/adapters/ids'
 
@@ -61,7 +62,7 @@ function weappSize() {
   }
 }
 
-/** BENCH_ONLY=sweep,followers … runs just those figures (names: weapp bundles start overhead notice items followers sweep mediation). */
+/** BENCH_ONLY=sweep,followers … runs just those figures (names: weapp bundles start overhead notice items followers sweep mediation trust). */
 const only = process.env.BENCH_ONLY?.split(',')
 const wanted = (name: string) => !only || only.includes(name)
 
@@ -80,6 +81,8 @@ async function main() {
     if (wanted('followers')) await acceptWithFollowers(cloud, c)
     if (wanted('sweep')) await sweepOfALargeTable(cloud, c, repos)
     if (wanted('mediation')) await mediationFigures(cloud, c, repos)
+    // Last: it moves the local clock forward for good.
+    if (wanted('trust')) await trustFigures(cloud, c, repos)
   } finally {
     await cloud.stop()
   }

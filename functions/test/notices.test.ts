@@ -140,6 +140,19 @@ describe('a crash after the claim', () => {
     }
   }
 
+  it('creates 250 notices to one recipient in one go: one grant each, none twice (chunks of one grant item never share a transaction)', async () => {
+    const recipient = await login(uniqueOpenid('busy-official'))
+    for (let i = 0; i < 260; i++) await repos().consents.addGrant(recipient.user.id, 'case_progress')
+    const base = testNotice(recipient, 'many')
+    const many = Array.from({ length: 250 }, (_, i) => ({ ...base, noticeId: `${base.noticeId}#${String(i).padStart(3, '0')}` }))
+    const { claimed, noConsent } = await repos().outbox.createClaimed(many)
+    expect([claimed.length, noConsent.length]).toEqual([250, 0])
+    expect(await repos().consents.grants(recipient.user.id, 'case_progress')).toBe(10)
+    // Again (a re-driven step): nothing new, no grant spent.
+    expect((await repos().outbox.createClaimed(many)).claimed).toHaveLength(0)
+    expect(await repos().consents.grants(recipient.user.id, 'case_progress')).toBe(10)
+  })
+
   it('in the middle of a send (handed to WeChat, outcome unknown): never sent again, dead saying why, one grant spent', async () => {
     const openid = uniqueOpenid('crash-mid-send')
     const recipient = await login(openid)

@@ -77,6 +77,18 @@ export const outboxEventRecord = (i: Record<string, any>): OutboxEvent => ({
   createdAt: i.createdAt,
 })
 
+/** Groups (each a recipient's notices and their one grant update) packed into transactions of at most 100 items. */
+function packed(groups: NoticeRecord[][]): NoticeRecord[][][] {
+  const transactions: NoticeRecord[][][] = [[]]
+  let size = 0
+  for (const group of groups) {
+    if (size + group.length + 1 > 100) transactions.push([]), (size = 0)
+    transactions.at(-1)!.push(group)
+    size += group.length + 1
+  }
+  return transactions.filter((t) => t.length)
+}
+
 export function makeOutboxRepo(e: Entities): OutboxRepo {
   const notices_ = e.Notice.build(EntityRepository)
   const subscriptions = e.Subscription.build(EntityRepository)
@@ -139,20 +151,18 @@ export function makeOutboxRepo(e: Entities): OutboxRepo {
     },
 
     async createClaimed(batch) {
-      // Per recipient and template, oldest first; at most 100 items to a transaction (a group's notices + its update).
+      // Per recipient and template, oldest first, in chunks of at most 99 notices (+ the grant update = 100 items, a
+      // transaction's limit). A transaction may update one grant item only once, and two transactions on one grant
+      // item would cancel each other: the k-th chunks of every group form wave k, and the waves run one after another.
       const groups = new Map<string, NoticeRecord[]>()
       for (const n of [...batch].sort((a, b) => a.noticeId.localeCompare(b.noticeId))) {
         const key = `${n.recipientId}#${n.templateKey}`
         groups.set(key, [...(groups.get(key) ?? []), n])
       }
-      const transactions: NoticeRecord[][][] = [[]]
-      let size = 0
-      for (const group of [...groups.values()].flatMap((g) => chunks(g, 49))) {
-        if (size + group.length + 1 > 100) transactions.push([]), (size = 0)
-        transactions.at(-1)!.push(group)
-        size += group.length + 1
-      }
-      const results = await Promise.all(transactions.filter((t) => t.length).map(createGroups))
+      const waves: NoticeRecord[][][] = []
+      for (const g of groups.values()) chunks(g, 99).forEach((chunk, k) => (waves[k] ??= []).push(chunk))
+      const results = []
+      for (const wave of waves) results.push(...(await Promise.all(packed(wave).map(createGroups))))
       return { claimed: results.flatMap((r) => r.claimed), noConsent: results.flatMap((r) => r.noConsent) }
     },
 

@@ -54,5 +54,10 @@ export async function revokeRole(deps: Deps, caller: Caller, p: { id: string; ro
   const holder = await deps.repos.users.getWithRoles(p.id)
   const held = holder?.user.districtId === caller.user.districtId && holder.roles.some((r) => r.role === p.role && r.scopeId === p.scopeId && r.districtId === caller.user.districtId)
   if (!held || !(await deps.repos.users.revokeRole(p.id, p))) throw notFound()
+  // A mediator no longer of the room leaves its calendar: their weekly hours offer no more slots there.
+  if (p.role === 'mediator') {
+    const before = (await deps.repos.mediation.rules(caller.user.districtId, p.scopeId, p.id)).length
+    if (before) await deps.repos.mediation.replaceRules(caller.user.districtId, p.scopeId, { id: p.id, name: holder.user.name }, before, [])
+  }
   return { revoked: true as const }
 }

@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose'
-import { api, cloud, expectError, login, mintCode, newOfficial, standin, uniqueOpenid, userIdOf } from './support/client'
+import { api, cloud, expectError, login, mintCode, newOfficial, repos, standin, uniqueOpenid, userIdOf } from './support/client'
 
 
 describe('POST /v1/auth/login', () => {
@@ -142,6 +142,9 @@ describe('sessions', () => {
     expect((await api('POST', '/v1/auth/logout', { token: phone.token })).body).toEqual({ ended: true })
     for (const t of [phone.token, desktop.token]) expectError(await api('GET', '/v1/me', { token: t }), 401, 'auth.sessionEnded')
     expectError(await api('POST', '/v1/auth/logout', { token: phone.token }), 401, 'auth.sessionEnded')
+    // Rewriting the profile (a seed, an admin's move to another name) does not bring ended sessions back.
+    await repos().users.put({ id: phone.user.id, districtId: 'linjiang', name: '改名居民', openid })
+    expectError(await api('GET', '/v1/me', { token: desktop.token }), 401, 'auth.sessionEnded')
     const again = await login(openid)
     expect((await api('GET', '/v1/me', { token: again.token })).body.id).toBe(phone.user.id)
   })

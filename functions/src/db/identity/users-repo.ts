@@ -31,9 +31,7 @@ export function makeUsersRepo(e: Entities): UsersRepo {
       let user
       const roles: Binding[] = []
       for (const item of Items) {
-        if (item.entity === 'User' && 'name' in item) {
-          user = { id: item.userId, districtId: item.districtId, name: item.name, phone: item.phone, openid: item.openid, sessionGeneration: item.sessionGeneration ?? 0 }
-        }
+        if (item.entity === 'User' && 'name' in item) user = { id: item.userId, districtId: item.districtId, name: item.name, phone: item.phone, openid: item.openid, sessionGeneration: item.sessionGeneration ?? 0 }
         else if ('role' in item) roles.push({ role: item.role, scopeId: item.scopeId, scopeName: item.scopeName, districtId: item.districtId })
       }
       return user && { user, roles }
@@ -48,8 +46,9 @@ export function makeUsersRepo(e: Entities): UsersRepo {
       }
     },
 
+    /** Writes the profile's fields; the session generation is left as it is (a put would revive ended tokens). */
     async put(user) {
-      await users.put({ userId: user.id, districtId: user.districtId, name: user.name, phone: user.phone, openid: user.openid })
+      await users.update({ userId: user.id, districtId: user.districtId, name: user.name, phone: user.phone, openid: user.openid })
     },
 
     async setOpenid(userId, openid) {

@@ -14,15 +14,16 @@ import { buildDeps } from '../functions/src/runtime'
 import { sweep } from '../functions/src/jobs/sweep'
 
 const ROOT = resolve(__dirname, '..')
-const print = (figure: Record<string, unknown>) => console.log(JSON.stringify(figure))
+export const print = (figure: Record<string, unknown>) => console.log(JSON.stringify(figure))
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
-interface Client {
+export interface Client {
   call(method: string, path: string, token?: string, body?: unknown, extra?: Record<string, string>): Promise<{ status: number; body: any }>
   login(openid: string): Promise<{ token: string; user: { id: string } }>
 }
 
-async function inBatches<T>(n: number, width: number, fn: (i: number) => Promise<T>): Promise<T[]> {
+/** `n` calls, `width` at a time. */
+export async function inBatches<T>(n: number, width: number, fn: (i: number) => Promise<T>): Promise<T[]> {
   const out: T[] = []
   for (let i = 0; i < n; i += width) out.push(...(await Promise.all(Array.from({ length: Math.min(width, n - i) }, (_, j) => fn(i + j)))))
   return out

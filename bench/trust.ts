@@ -6,23 +6,10 @@
  * Printed: how many cases exist (exactly one per report), 5xx answers, and every notice's end — sent, or dead with
  * its reason — and how many reached WeChat twice (none may).
  */
-import type { LocalCloud } from '../infra/local/cloud'
-import { invokeLambda } from '../infra/local/cloud'
+import { invokeLambda, type LocalCloud } from '../infra/local/cloud'
 import type { Repos } from '../functions/src/db'
 import type { NoticeRecord } from '../functions/src/notify/ports'
-
-const print = (figure: Record<string, unknown>) => console.log(JSON.stringify(figure))
-
-interface Client {
-  call(method: string, path: string, token?: string, body?: unknown, extra?: Record<string, string>): Promise<{ status: number; body: any }>
-  login(openid: string): Promise<{ token: string; user: { id: string } }>
-}
-
-async function inBatches<T>(n: number, width: number, fn: (i: number) => Promise<T>): Promise<T[]> {
-  const out: T[] = []
-  for (let i = 0; i < n; i += width) out.push(...(await Promise.all(Array.from({ length: Math.min(width, n - i) }, (_, j) => fn(i + j)))))
-  return out
-}
+import { inBatches, print, type Client } from './core'
 
 const OFFICIAL = 'o-bench-trust-official'
 const RESIDENTS = 100

@@ -3,6 +3,7 @@ import { AUTO_CONFIRM_HOURS, caseEventLabels, caseLifecycle, caseStatusLabels, D
 import type { Caller } from '../identity/ports'
 import type { Deps } from '../deps'
 import { keepPhotos } from '../uploads/uploads'
+import { withinLimit } from '../identity/users'
 import { canView, eventActors } from './access'
 import { caseEvent } from './outbox'
 import { checkTexts } from './content'
@@ -98,9 +99,7 @@ async function changeFor(deps: Deps, caller: Caller, c: CaseRecord, e: CaseEvent
     case 'dispatch':
       return dispatchChange(deps, c, e)
     case 'report':
-      if (!(await deps.repos.users.attempt(caller.user.id, 'report', deps.clock().toISOString().slice(0, 10), REPORTS_PER_DAY, new Date(deps.clock().getTime() + 2 * 86400_000)))) {
-        throw new DomainError('case.reportLimited')
-      }
+      if (!(await withinLimit(deps, caller.user.id, 'report', 'day', REPORTS_PER_DAY))) throw new DomainError('case.reportLimited')
       return { next: { flagged: true }, note: e.reason }
     case 'clear_flag':
       if (!c.flagged) throw new DomainError('case.invalidTransition', [{ path: 'type', message: '该事件没有待审核的内容' }])
@@ -148,7 +147,7 @@ export async function followCase(deps: Deps, caller: Caller, caseId: string): Pr
   for (let attempt = 0; attempt < 3; attempt++) {
     const found = await deps.repos.cases.get(caller.user.districtId, caseId)
     // A stranger follows only what nearby would show them: open, not flagged, not of a sensitive class.
-    const followable = async (c: CaseRecord) => openStatuses.includes(c.status) && (canView(caller, c, false) || (await isFindable(deps, c)))
+    const followable = async (c: CaseRecord) => (openStatuses.includes(c.status) && canView(caller, c, false)) || (await isFindable(deps, c))
     if (!found || !(await followable(found.record))) throw new DomainError('case.notFound', [{ path: 'id', message: '事件不存在或已办结' }])
     if (found.record.reporterId === caller.user.id) throw new DomainError('case.alreadyFollowing')
     const outcome = await deps.repos.cases.follow(found.record, { id: caller.user.id, name: caller.user.name }, deps.clock().toISOString())

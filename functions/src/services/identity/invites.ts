@@ -4,7 +4,7 @@ import type { Caller } from './ports'
 import type { Deps } from '../deps'
 import type { Catalogue } from '../district/ports'
 import { resolveScope } from './scopes'
-import { loadCaller, userView } from './users'
+import { loadCaller, userView, withinLimit } from './users'
 
 /** An admin invites staff into a scope of the admin's own district (the route's permission: a district admin). */
 export async function createInvite(deps: Deps, caller: Caller, input: { role: string; scopeId: string; expiresInHours: number; note?: string }) {
@@ -33,9 +33,7 @@ export const REDEEM_ATTEMPTS_PER_HOUR = 10
 
 /** Single use, expiring, race-safe: the transaction in the repository decides who wins. Rate-limited per user. */
 export async function redeemInvite(deps: Deps, caller: Caller, code: string) {
-  const hour = deps.clock().toISOString().slice(0, 13)
-  const windowEnds = new Date(`${hour}:00:00.000Z`).getTime() + 2 * 3600_000
-  if (!(await deps.repos.users.attempt(caller.user.id, 'redeem', hour, REDEEM_ATTEMPTS_PER_HOUR, new Date(windowEnds)))) throw new DomainError('invite.rateLimited')
+  if (!(await withinLimit(deps, caller.user.id, 'redeem', 'hour', REDEEM_ATTEMPTS_PER_HOUR))) throw new DomainError('invite.rateLimited')
   const invite = await deps.repos.invites.get(caller.user.districtId, code)
   if (!invite) throw new DomainError('invite.notFound', [{ path: 'code', message: '邀请码不存在' }])
   if (caller.roles.some((r) => r.role === invite.role && r.scopeId === invite.scopeId)) throw new DomainError('invite.alreadyHasRole')

@@ -39,3 +39,13 @@ export async function userView(deps: Deps, caller: Caller): Promise<User> {
     roles: [resident, ...caller.roles].map(({ role, scopeId, scopeName }) => ({ role, scopeId, scopeName })),
   }
 }
+
+/**
+ * Counts one try of a rate-limited action (invite codes, 举报) in the current UTC hour or day; false once `max` were
+ * made there. The count is kept a window longer than it counts.
+ */
+export function withinLimit(deps: Deps, userId: string, action: string, per: 'hour' | 'day', max: number): Promise<boolean> {
+  const now = deps.clock()
+  const span = per === 'hour' ? 3600_000 : 86_400_000
+  return deps.repos.users.attempt(userId, action, now.toISOString().slice(0, per === 'hour' ? 13 : 10), max, new Date(now.getTime() + 2 * span))
+}

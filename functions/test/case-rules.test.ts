@@ -84,7 +84,7 @@ describe('who may do what', () => {
   })
 
   it('answers 404 to anyone who may not see the case', async () => {
-    for (const persona of ['o-demo-official', 'o-demo-district-dispatcher', 'o-demo-mediator']) {
+    for (const persona of ['o-demo-official', 'o-demo-mediator', 'o-demo2-dispatcher']) {
       const { token } = await login(persona)
       const seen = await api('GET', `/v1/cases/${id}`, { token })
       expect({ persona, status: seen.status }).toEqual({ persona, status: 404 })
@@ -93,6 +93,14 @@ describe('who may do what', () => {
     }
     const stranger = await login(uniqueOpenid('stranger'))
     expectError(await api('GET', `/v1/cases/${id}`, { token: stranger.token }), 404, 'case.notFound')
+  })
+
+  it('shows every case of the district to its district dispatcher, who may supervise it (督办) but not take the street’s work', async () => {
+    const { token } = await login('o-demo-district-dispatcher')
+    const seen = await api('GET', `/v1/cases/${id}`, { token })
+    expect(seen.status).toBe(200)
+    expect(seen.body.allowedEvents).toEqual(['supervise'])
+    expectError(await fire(token, id, { type: 'accept' }), 403, 'auth.forbidden')
   })
 
   it('403 for the wrong role, 409 for the wrong state or a stale version', async () => {

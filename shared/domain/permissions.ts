@@ -47,6 +47,8 @@ export const permissions = {
   'cases.dispatch': { roles: ['dispatcher'], scope: 'node' },
   'cases.handle': { roles: ['official'], scope: 'department' },
   'cases.gridwork': { roles: ['gridworker', 'grid_leader'], scope: 'node' },
+  /** 督办: a dispatcher of the district itself watches over every case in it. */
+  'cases.supervise': { roles: ['dispatcher'], scope: 'district' },
   // Mediation: rooms and mediators are public to the district's residents; a booking is read and moved by its
   // parties and its mediator (the lifecycle's actors); a mediator keeps the hours and the bookings of their rooms.
   'rooms.read': signedIn,

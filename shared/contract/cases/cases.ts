@@ -3,7 +3,7 @@ import { defineRoute } from '../route'
 import { idParams, idSchema, latitude, longitude, pointQuery } from '../common'
 import { photoKeysSchema } from '../uploads/uploads'
 import { caseEventTypes, caseStatuses, caseTimelineTypes } from '../../domain/case/lifecycle'
-import { priorities } from '../../domain/case/sla'
+import { clockStages, priorities } from '../../domain/case/sla'
 
 const status = z.enum(caseStatuses, { error: '状态不正确' })
 const reason = z.string({ error: '请填写原因' }).trim().min(2, '原因至少 2 个字').max(200, '原因最多 200 字')
@@ -47,6 +47,10 @@ export const caseSummarySchema = z.object({
   gridName: z.string(),
   flagged: z.boolean(),
   overdue: z.boolean(),
+  /** The SLA clock's mark on the running stage: 黄牌 (warn, past 80 %) or 红牌 (overdue). */
+  mark: z.enum(['warn', 'overdue']).optional(),
+  /** 督办: the district's dispatcher supervises the case. */
+  supervised: z.boolean().optional(),
   resolveBy: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -70,6 +74,8 @@ export const timelineItemSchema = z.object({
   note: z.string().optional(),
   rating: z.number().optional(),
   photos: z.array(photo),
+  /** The deadline the event set, or the one the clock warned of or found missed. */
+  deadline: z.string().optional(),
 })
 
 export const caseDetailSchema = caseSummarySchema.extend({
@@ -82,6 +88,12 @@ export const caseDetailSchema = caseSummarySchema.extend({
   assignees: z.array(z.object({ id: z.string(), name: z.string() })),
   levelNodeId: z.string(),
   deadlines: z.object({ acceptBy: z.string(), dispatchBy: z.string(), resolveBy: z.string() }),
+  /** The stage the SLA clock times now (none once handling is over), its deadline and mark. */
+  clock: z.object({ stage: z.enum(clockStages), startedAt: z.string(), deadline: z.string(), mark: z.enum(['warn', 'overdue']).optional() }).optional(),
+  /** An extension asked for and not yet answered (staff only). */
+  extension: z.object({ until: z.string(), reason: z.string(), byName: z.string(), at: z.string() }).optional(),
+  extensionCount: z.number(),
+  supervision: z.object({ note: z.string(), byName: z.string(), at: z.string() }).optional(),
   rating: z.number().optional(),
   reopenCount: z.number(),
   version: z.number(),
@@ -150,6 +162,11 @@ export const caseEventSchema = z.discriminatedUnion(
     // 举报: what is wrong with what the case shows (泄露隐私、不实信息、广告…), read by the dispatcher only.
     z.strictObject({ type: z.literal('report'), reason, version }),
     z.strictObject({ type: z.literal('clear_flag'), version }),
+    // 延期申请: the assigned official asks for a later resolve deadline; a dispatcher approves or declines it.
+    z.strictObject({ type: z.literal('request_extension'), reason, until: z.iso.datetime({ error: '延期期限必须是 ISO 时间' }), version }),
+    z.strictObject({ type: z.literal('approve_extension'), version }),
+    z.strictObject({ type: z.literal('decline_extension'), reason, version }),
+    z.strictObject({ type: z.literal('supervise'), note: z.string({ error: '请填写督办意见' }).trim().min(2, '督办意见至少 2 个字').max(200, '督办意见最多 200 字'), version }),
   ],
   { error: '未知的操作类型' },
 )

@@ -12,8 +12,8 @@ describe('the case lifecycle', () => {
 
   it('closes the loop: dispatch → start → resolve → confirm or reopen', () => {
     expect(allowedEvents('accepted', as('dispatcher'))).toContain('dispatch')
-    expect(allowedEvents('dispatched', as('assignee'))).toEqual(['start', 'return', 'escalate'])
-    expect(allowedEvents('in_progress', as('assignee'))).toEqual(['resolve', 'escalate'])
+    expect(allowedEvents('dispatched', as('assignee'))).toEqual(['start', 'return', 'escalate', 'request_extension'])
+    expect(allowedEvents('in_progress', as('assignee'))).toEqual(['resolve', 'escalate', 'request_extension'])
     expect(allowedEvents('resolved', as('reporter'))).toEqual(['confirm', 'reopen'])
     expect(caseLifecycle.row('resolved', 'reopen', as('reporter'))?.to).toBe('dispatched')
   })
@@ -55,6 +55,30 @@ describe('the case lifecycle', () => {
     for (const s of ['closed', 'rejected', 'withdrawn'] as const) expect(allowedEvents(s, as('neighbour'))).toEqual([])
     expect(caseLifecycle.verdict('accepted', 'report', as('reporter'))).toBe('forbidden')
     expect(caseLifecycle.verdict('accepted', 'clear_flag', as('gridworker', 'assignee'))).toBe('forbidden')
+  })
+
+  it('lets the clock warn, mark overdue and escalate only through its side door, the status kept', () => {
+    for (const s of ['submitted', 'accepted', 'dispatched', 'in_progress'] as const) {
+      expect(caseLifecycle.row(s, 'warn', as('system'), 'clock')?.to).toBe(s)
+      expect(caseLifecycle.row(s, 'overdue', as('system'), 'clock')?.notify).toEqual(['assignees', 'dispatchers'])
+      expect(caseLifecycle.row(s, 'warn', as('system'))).toBeUndefined()
+    }
+    // 黄牌 goes to the stage's handler: the dispatcher before dispatch, the officials after.
+    expect(caseLifecycle.row('accepted', 'warn', as('system'), 'clock')?.notify).toEqual(['dispatchers'])
+    expect(caseLifecycle.row('in_progress', 'warn', as('system'), 'clock')?.notify).toEqual(['assignees'])
+    // Only an unanswered accept or dispatch escalates by itself.
+    expect(caseLifecycle.row('submitted', 'escalate', as('system'), 'clock')?.to).toBe('accepted')
+    expect(caseLifecycle.row('in_progress', 'escalate', as('system'), 'clock')).toBeUndefined()
+    expect(caseLifecycle.row('resolved', 'warn', as('system'), 'clock')).toBeUndefined()
+  })
+
+  it('has extensions asked by the official and answered by the dispatcher, and 督办 for the district alone', () => {
+    expect(caseLifecycle.verdict('in_progress', 'request_extension', as('dispatcher'))).toBe('forbidden')
+    expect(caseLifecycle.verdict('accepted', 'request_extension', as('assignee'))).toBe('invalidState')
+    expect(allowedEvents('in_progress', as('dispatcher'))).toEqual(expect.arrayContaining(['approve_extension', 'decline_extension']))
+    expect(allowedEvents('accepted', as('supervisor'))).toEqual(['supervise'])
+    expect(caseLifecycle.verdict('closed', 'supervise', as('supervisor'))).toBe('invalidState')
+    expect(caseLifecycle.verdict('accepted', 'supervise', as('dispatcher'))).toBe('forbidden')
   })
 
   it('says 409 for a wrong state and 403 for a wrong actor', () => {

@@ -4,6 +4,7 @@
  * The side doors are rows too: a submit resolved on the spot, an emergency auto-dispatched.
  */
 import { defineLifecycle, NEW } from '../lifecycle'
+import type { ClockStage } from './sla'
 
 export const caseStatuses = ['submitted', 'accepted', 'rejected', 'withdrawn', 'dispatched', 'in_progress', 'resolved', 'referred', 'closed'] as const
 export type CaseStatus = (typeof caseStatuses)[number]
@@ -25,25 +26,48 @@ export const openStatuses: readonly CaseStatus[] = ['submitted', 'accepted', 'di
 /**
  * How the caller stands to a case; computed by the server from our records, never taken from the client. A
  * `neighbour` is any other resident of the district who meets the case (nearby, following): they may only report it.
+ * A `supervisor` is a dispatcher of the district itself (督办).
  */
-export type Actor = 'reporter' | 'dispatcher' | 'assignee' | 'gridworker' | 'neighbour' | 'system'
+export type Actor = 'reporter' | 'dispatcher' | 'assignee' | 'gridworker' | 'neighbour' | 'supervisor' | 'system'
 
-/** Who hears of a transition by subscribe message. */
-export type Audience = 'reporter' | 'followers' | 'assignees'
+/** Who hears of a transition by subscribe message: dispatchers are those of the case's level. */
+export type Audience = 'reporter' | 'followers' | 'assignees' | 'dispatchers'
 
 /** The SLA stages whose clocks a row starts or stops. */
-export type CaseClock = 'accept' | 'dispatch' | 'resolve'
+export type CaseClock = ClockStage
 
 /** Events a client may fire through POST /v1/cases/{id}/events. */
-export const caseEventTypes = ['accept', 'reject', 'withdraw', 'dispatch', 'start', 'return', 'resolve', 'confirm', 'reopen', 'escalate', 'refer', 'report', 'clear_flag'] as const
+export const caseEventTypes = [
+  'accept',
+  'reject',
+  'withdraw',
+  'dispatch',
+  'start',
+  'return',
+  'resolve',
+  'confirm',
+  'reopen',
+  'escalate',
+  'refer',
+  'report',
+  'clear_flag',
+  'request_extension',
+  'approve_extension',
+  'decline_extension',
+  'supervise',
+] as const
 /** Events about a case's content, not its handling: their timeline items are for staff only. */
 export const moderationEvents: readonly CaseEventType[] = ['report', 'clear_flag']
 export type CaseEventType = (typeof caseEventTypes)[number]
 /** Everything a timeline can show. */
-export const caseTimelineTypes = ['submit', 'follow', 'mediate', ...caseEventTypes] as const
+/** `warn` and `overdue` are the clock's (黄牌, 红牌). */
+export const caseTimelineTypes = ['submit', 'follow', 'mediate', 'warn', 'overdue', ...caseEventTypes] as const
 export type CaseTimelineType = (typeof caseTimelineTypes)[number]
 
 const open = ['submitted', 'accepted', 'dispatched', 'in_progress'] as const
+/** The states whose clock a dispatcher runs (accept, dispatch) and those an assigned official runs (resolve). */
+const dispatcherStages = ['submitted', 'accepted'] as const
+const handlerStages = ['dispatched', 'in_progress'] as const
 
 export const caseLifecycle = defineLifecycle<CaseStatus, CaseTimelineType, Actor, Audience, CaseClock>({
   states: caseStatuses,
@@ -64,6 +88,12 @@ export const caseLifecycle = defineLifecycle<CaseStatus, CaseTimelineType, Actor
     mediate: '调解结案',
     report: '举报',
     clear_flag: '审核通过',
+    warn: '即将超时',
+    overdue: '已超时',
+    request_extension: '申请延期',
+    approve_extension: '批准延期',
+    decline_extension: '驳回延期',
+    supervise: '督办',
   },
   rows: [
     { event: 'submit', from: [NEW], to: 'submitted', who: ['reporter'], clock: { start: ['accept'] } },
@@ -83,9 +113,22 @@ export const caseLifecycle = defineLifecycle<CaseStatus, CaseTimelineType, Actor
     { event: 'resolve', from: ['in_progress'], to: 'resolved', who: ['assignee'], notify: ['reporter', 'followers'], clock: { stop: ['resolve'] } },
     { event: 'confirm', from: ['resolved'], to: 'closed', who: ['reporter', 'system'] },
     { event: 'reopen', from: ['resolved'], to: 'dispatched', who: ['reporter'], notify: ['assignees'], clock: { start: ['resolve'] } },
-    { event: 'escalate', from: open, to: 'accepted', who: ['dispatcher', 'assignee', 'system'], clock: { start: ['dispatch'] } },
+    { event: 'escalate', from: open, to: 'accepted', who: ['dispatcher', 'assignee'], notify: ['dispatchers'], clock: { start: ['dispatch'] } },
+    // 乡呼县应: an accept or dispatch deadline missed below the district sends the case one level up, by itself.
+    { event: 'escalate', door: 'clock', from: dispatcherStages, to: 'accepted', who: ['system'], notify: ['dispatchers'], clock: { start: ['dispatch'] } },
     // The grid's gridworker may blow the whistle (吹哨) only once a dispatcher has accepted the case.
-    { event: 'escalate', from: ['accepted', 'dispatched', 'in_progress'], to: 'accepted', who: ['gridworker'], clock: { start: ['dispatch'] } },
+    { event: 'escalate', from: ['accepted', 'dispatched', 'in_progress'], to: 'accepted', who: ['gridworker'], notify: ['dispatchers'], clock: { start: ['dispatch'] } },
+    // The clock (side doors): at 80 % its stage's handler is warned (黄牌); at 100 % the case is overdue (红牌) and the
+    // handler and the dispatcher are told. The state stays; the mark is the clock's.
+    ...dispatcherStages.map((s) => ({ event: 'warn' as const, door: 'clock', from: [s], to: s, who: ['system' as const], notify: ['dispatchers' as const] })),
+    ...handlerStages.map((s) => ({ event: 'warn' as const, door: 'clock', from: [s], to: s, who: ['system' as const], notify: ['assignees' as const] })),
+    ...open.map((s) => ({ event: 'overdue' as const, door: 'clock', from: [s], to: s, who: ['system' as const], notify: ['assignees' as const, 'dispatchers' as const] })),
+    // 延期申请: the assigned official asks for a later resolve deadline; a dispatcher of the level approves or declines.
+    ...handlerStages.map((s) => ({ event: 'request_extension' as const, from: [s], to: s, who: ['assignee' as const], notify: ['dispatchers' as const] })),
+    ...handlerStages.map((s) => ({ event: 'approve_extension' as const, from: [s], to: s, who: ['dispatcher' as const], notify: ['assignees' as const] })),
+    ...handlerStages.map((s) => ({ event: 'decline_extension' as const, from: [s], to: s, who: ['dispatcher' as const], notify: ['assignees' as const] })),
+    // 督办: the district's dispatcher marks an open case supervised; its handlers hear of it.
+    ...open.map((s) => ({ event: 'supervise' as const, from: [s], to: s, who: ['supervisor' as const], notify: ['assignees' as const, 'dispatchers' as const] })),
     // Moderation keeps the status: 举报 flags an open case for a dispatcher's look (hidden from nearby meanwhile);
     // the dispatcher of its level clears the flag (审核通过).
     ...openStatuses.map((s) => ({ event: 'report' as const, from: [s], to: s, who: ['neighbour' as const] })),

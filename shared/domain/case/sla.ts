@@ -2,6 +2,8 @@
  * SLA bands after the Beijing 12345 practice (../shared/reference/field-practice.md): each band gives the time to
  * accept, to dispatch and to resolve a case, in minutes. Categories name a band; the case clock reads it.
  */
+import { chinaTime } from '../mediation/china-time'
+
 export const slaBands = {
   urgent: { label: '紧急', acceptMinutes: 15, dispatchMinutes: 60, resolveMinutes: 24 * 60 },
   utility: { label: '水电气热', acceptMinutes: 30, dispatchMinutes: 2 * 60, resolveMinutes: 2 * 24 * 60 },
@@ -21,4 +23,68 @@ export function slaDeadlines(band: SlaBand, at: Date) {
   const b = slaBands[band]
   const plus = (minutes: number) => new Date(at.getTime() + minutes * 60_000).toISOString()
   return { acceptBy: plus(b.acceptMinutes), dispatchBy: plus(b.dispatchMinutes), resolveBy: plus(b.resolveMinutes) }
+}
+
+/** The stages of a case the clock times (DESIGN.md §3 "SLA clock"). */
+export const clockStages = ['accept', 'dispatch', 'resolve'] as const
+export type ClockStage = (typeof clockStages)[number]
+export const clockStageLabels: Record<ClockStage, string> = { accept: '受理', dispatch: '派单', resolve: '处置' }
+
+/** The share of a stage's time after which its handler is warned (黄牌); at the whole of it the case is overdue (红牌). */
+export const WARN_AT = 0.8
+
+/** An approved extension (延期) may move the resolve deadline at most this far past the stage's start, per band. */
+export const extensionCeilingMinutes: Record<SlaBand, number> = { urgent: 3 * 24 * 60, utility: 5 * 24 * 60, general: 15 * 24 * 60, complex: 30 * 24 * 60 }
+
+/** The running clock of a case: one stage at a time, from when it started to its deadline, and how far it has gone. */
+export interface SlaClock {
+  stage: ClockStage
+  startedAt: string
+  deadline: string
+  /** warn: past 80 % (黄牌); overdue: past the deadline (红牌). */
+  mark?: 'warn' | 'overdue'
+}
+
+const minutesOf: Record<ClockStage, 'acceptMinutes' | 'dispatchMinutes' | 'resolveMinutes'> = { accept: 'acceptMinutes', dispatch: 'dispatchMinutes', resolve: 'resolveMinutes' }
+
+/** A stage's clock started at `at`: its deadline from the band, unless the dispatcher set one (resolve). */
+export const startClock = (band: SlaBand, stage: ClockStage, at: Date, deadline?: string): SlaClock => ({
+  stage,
+  startedAt: at.toISOString(),
+  deadline: deadline ?? new Date(at.getTime() + slaBands[band][minutesOf[stage]] * 60_000).toISOString(),
+})
+
+/**
+ * The clock after a lifecycle row: a row that starts a stage (re)starts it — escalation and reopen restart theirs —
+ * a row that stops the running stage stops it, any other row leaves it running.
+ */
+export function nextClock(band: SlaBand, running: SlaClock | undefined, row: { start?: readonly ClockStage[]; stop?: readonly ClockStage[] } | undefined, at: Date, deadline?: string): SlaClock | undefined {
+  const start = row?.start?.[0]
+  if (start) return startClock(band, start, at, start === 'resolve' ? deadline : undefined)
+  if (running && row?.stop?.includes(running.stage)) return undefined
+  return running
+}
+
+/** When the clock must next look at a running stage: at 80 % to warn, at 100 % to mark it overdue, then never. */
+export function clockDue(c: SlaClock | undefined): string | undefined {
+  if (!c || c.mark === 'overdue') return undefined
+  if (c.mark === 'warn') return c.deadline
+  const start = Date.parse(c.startedAt)
+  return new Date(start + Math.round((Date.parse(c.deadline) - start) * WARN_AT)).toISOString()
+}
+
+/** What the clock does at `now`: nothing yet, warn (黄牌), or mark overdue (红牌); a late sweep goes straight to overdue. */
+export function clockStep(c: SlaClock | undefined, now: Date): 'warn' | 'overdue' | undefined {
+  const due = clockDue(c)
+  if (!c || !due || now.toISOString() < due) return undefined
+  return now.toISOString() >= c.deadline ? 'overdue' : 'warn'
+}
+
+/** Whether `until` is a resolve deadline an extension may ask for: later than now and the current deadline, within the band's ceiling. */
+export function extensionProblem(band: SlaBand, c: SlaClock | undefined, until: string, now: Date): string | undefined {
+  if (!c || c.stage !== 'resolve') return '当前不在处置时限内，无需延期'
+  if (until <= now.toISOString() || until <= c.deadline) return '延期后的期限必须晚于现在和原处置期限'
+  const ceiling = Date.parse(c.startedAt) + extensionCeilingMinutes[band] * 60_000
+  if (Date.parse(until) > ceiling) return `延期后的期限不能晚于 ${chinaTime(new Date(ceiling).toISOString())}（${slaBands[band].label}类最长 ${extensionCeilingMinutes[band] / 1440} 天）`
+  return undefined
 }

@@ -38,6 +38,17 @@ export const templateRegistry = {
       deadline: { kind: 'time', keyword: 'time4' },
     },
   },
+  // To staff: a deadline near (黄牌) or missed (红牌), an escalation, an extension asked or answered, 督办.
+  case_alert: {
+    config: 'TEMPLATE_CASE_ALERT',
+    fallbackId: 'tpl-case-alert',
+    page: 'packages/case/detail/index?id={id}',
+    fields: {
+      number: { kind: 'character_string', keyword: 'character_string1' },
+      note: { kind: 'thing', keyword: 'thing2' },
+      deadline: { kind: 'time', keyword: 'time3' },
+    },
+  },
   booking_request: {
     config: 'TEMPLATE_BOOKING_REQUEST',
     fallbackId: 'tpl-booking-request',

@@ -11,7 +11,7 @@ import { list } from 'dynamodb-toolbox/schema/list'
 import { map } from 'dynamodb-toolbox/schema/map'
 import { any } from 'dynamodb-toolbox/schema/any'
 import { set } from 'dynamodb-toolbox/schema/set'
-import { caseStatuses, priorities, slaBandKeys } from '@linli/shared'
+import { caseStatuses, clockStages, priorities, slaBandKeys } from '@linli/shared'
 import type { LinliTable } from '../table'
 import { keys } from '../keys'
 
@@ -51,6 +51,10 @@ export function makeCaseEntities(table: LinliTable) {
       acceptBy: string(),
       dispatchBy: string(),
       resolveBy: string(),
+      sla: map({ stage: string().enum(...clockStages), startedAt: string(), deadline: string(), mark: string().enum('warn', 'overdue').optional() }).optional(),
+      extension: map({ until: string(), reason: string(), byId: string(), byName: string(), at: string() }).optional(),
+      extensionCount: number().optional(),
+      supervision: map({ note: string(), byName: string(), at: string() }).optional(),
       flagged: boolean(),
       reopenCount: number(),
       rating: number().optional(),
@@ -71,6 +75,7 @@ export function makeCaseEntities(table: LinliTable) {
           note: string().optional(),
           rating: number().optional(),
           photoKeys: list(string()),
+          deadline: string().optional(),
         }),
       ),
       createdAt: string(),

@@ -122,9 +122,9 @@ export function makeCasesRepo(e: Entities): CasesRepo {
     async transition(before, after, item, event) {
       const dropped = ownLists(before).filter((l) => !ownLists(after).some((m) => listKey(after.districtId, m) === listKey(before.districtId, l)))
       const { districtId, caseId, ...rest } = caseItem(after)
-      // The stored case becomes exactly `after`: a bare array would patch list elements ($set replaces the list),
-      // and an attribute `after` lacks (the nearby key of a closed case, say) is removed.
-      const changes = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, Array.isArray(v) ? $set(v) : v === undefined ? $remove() : v])) as unknown as typeof rest
+      // The stored case becomes exactly `after`: a bare array or map would patch its elements ($set replaces it whole,
+      // and may create it), and an attribute `after` lacks (the nearby key of a closed case, say) is removed.
+      const changes = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v === undefined ? $remove() : typeof v === 'object' && v !== null ? $set(v) : v])) as unknown as typeof rest
       try {
         await execute(
           cases.transactUpdate({ districtId, caseId, ...changes, timeline: $append([item]) }, { condition: { and: [{ attr: 'status', eq: before.status }, { attr: 'version', eq: before.version }, { attr: 'followerCount', eq: before.followerCount }] } }),

@@ -12,6 +12,7 @@ export function actorsFor(caller: Caller, c: Standing): Set<Actor> {
   // A gridworker who resolved their own report on the spot is its handler, not a resident who rates it.
   if (caller.user.id === c.reporterId && c.resolvedBy !== caller.user.id) actors.add('reporter')
   if (may(caller, 'cases.dispatch', c.levelNodeId)) actors.add('dispatcher')
+  if (may(caller, 'cases.supervise')) actors.add('supervisor')
   if (c.assigneeIds.includes(caller.user.id) && may(caller, 'cases.handle', c.departmentId)) actors.add('assignee')
   if (may(caller, 'cases.gridwork', c.gridId)) actors.add('gridworker')
   return actors

@@ -1,5 +1,5 @@
 /** Firing lifecycle events: check who and when against the table, compute the next case, write it in one go. */
-import { AUTO_CONFIRM_HOURS, caseEventLabels, caseLifecycle, caseStatusLabels, DomainError, openStatuses, permits, type CaseDetail, type CaseEvent } from '@linli/shared'
+import { AUTO_CONFIRM_HOURS, caseEventLabels, chinaTime, clockDue, clockStageLabels, clockStep, extensionProblem, nextClock, caseLifecycle, caseStatusLabels, DomainError, openStatuses, permits, type CaseDetail, type CaseEvent } from '@linli/shared'
 import type { Caller } from '../identity/ports'
 import type { Deps } from '../deps'
 import { keepPhotos } from '../uploads/uploads'
@@ -14,18 +14,23 @@ import { detailView, isFindable, loadVisible } from './read'
 type CaseRow = (typeof caseLifecycle.rows)[number]
 type Loaded = { record: CaseRecord; timeline: TimelineRecord[] }
 interface Change {
+  /** What the event changes; an `sla` here replaces the clock (a mark, an extension) instead of the row's start/stop. */
   next: Partial<CaseRecord>
   note?: string
   rating?: number
   photoKeys?: string[]
+  /** The resolve deadline a dispatcher set on dispatch. */
+  resolveBy?: string
 }
 
 /** 举报 one resident may file in a day: enough for what they meet, too few to flood the dispatchers. */
 const REPORTS_PER_DAY = 20
 
-/** When the clock must look at a case next: a resolved case nobody rates closes after 72 hours. */
-export const dueOf = (c: Pick<CaseRecord, 'status' | 'updatedAt'>) =>
-  c.status === 'resolved' ? new Date(new Date(c.updatedAt).getTime() + AUTO_CONFIRM_HOURS * 3600_000).toISOString() : undefined
+/** When the clock must look at a case next: its running stage at 80 % and 100 %; a resolved case nobody rates, after 72 hours. */
+export const dueOf = (c: Pick<CaseRecord, 'status' | 'updatedAt' | 'sla'>) =>
+  c.status === 'resolved' ? new Date(new Date(c.updatedAt).getTime() + AUTO_CONFIRM_HOURS * 3600_000).toISOString() : clockDue(c.sla)
+
+const stageDeadline = { accept: 'acceptBy', dispatch: 'dispatchBy', resolve: 'resolveBy' } as const
 
 export async function fireEvent(deps: Deps, caller: Caller, caseId: string, event: CaseEvent): Promise<CaseDetail> {
   // A neighbour may report a case they met nearby without following it.
@@ -51,9 +56,13 @@ export async function fireEvent(deps: Deps, caller: Caller, caseId: string, even
  */
 export async function apply(deps: Deps, loaded: Loaded, row: CaseRow, change: Change, actor: { id: string; name: string }) {
   const before = loaded.record
-  const now = deps.clock().toISOString()
+  const at = deps.clock()
+  const now = at.toISOString()
   const to = row.to as CaseRecord['status']
-  const draft: CaseRecord = { ...before, ...change.next, status: to, version: before.version + 1, updatedAt: now, resolvedBy: to === 'resolved' ? actor.id : undefined }
+  const sla = 'sla' in change.next ? change.next.sla : nextClock(before.slaBand, before.sla, row.clock, at, change.resolveBy)
+  // A stage that (re)started shows its deadline where the case's deadlines are read.
+  const started = sla && sla !== before.sla && sla.startedAt === now ? { [stageDeadline[sla.stage]]: sla.deadline } : {}
+  const draft: CaseRecord = { ...before, ...change.next, ...started, sla, status: to, version: before.version + 1, updatedAt: now, resolvedBy: to === 'resolved' ? actor.id : undefined }
   const record: CaseRecord = { ...draft, dueAt: dueOf(draft) }
   const item: TimelineRecord = {
     eventId: `${now}#${deps.newId().slice(0, 8)}`,
@@ -66,6 +75,8 @@ export async function apply(deps: Deps, loaded: Loaded, row: CaseRow, change: Ch
     note: change.note,
     rating: change.rating,
     photoKeys: change.photoKeys ?? [],
+    // The timeline records each deadline set (a stage started, an extension approved), warned of and missed.
+    deadline: sla && sla !== before.sla ? sla.deadline : undefined,
   }
   const event = caseEvent(deps, before, record, row.event, row.notify ?? [], change.note)
   if (!(await deps.repos.cases.transition(before, record, item, event))) throw new DomainError('case.conflict')
@@ -110,6 +121,24 @@ async function changeFor(deps: Deps, caller: Caller, c: CaseRecord, e: CaseEvent
       if (!classes.find((x) => x.id === classId)?.mediable) throw new DomainError('case.invalidTransition', [{ path: 'type', message: '只有矛盾纠纷类事件可以转人民调解' }])
       return { next: {}, note: e.reason }
     }
+    case 'request_extension': {
+      if (c.extension) throw new DomainError('case.invalidTransition', [{ path: 'type', message: '已有待审批的延期申请' }])
+      const until = new Date(e.until).toISOString()
+      const problem = extensionProblem(c.slaBand, c.sla, until, deps.clock())
+      if (problem) throw new DomainError('request.invalid', [{ path: 'until', message: problem }])
+      return { next: { extension: { until, reason: e.reason, byId: caller.user.id, byName: caller.user.name, at: deps.clock().toISOString() } }, note: `${e.reason}（申请延期至 ${chinaTime(until)}）` }
+    }
+    case 'approve_extension': {
+      const asked = pendingExtension(c)
+      // The clock's stage goes on with the later deadline: its marks start afresh.
+      const sla = { stage: 'resolve' as const, startedAt: c.sla!.startedAt, deadline: asked.until }
+      return { next: { extension: undefined, sla, resolveBy: asked.until, extensionCount: (c.extensionCount ?? 0) + 1 }, note: `同意${asked.byName}的延期申请，处置期限延至 ${chinaTime(asked.until)}` }
+    }
+    case 'decline_extension':
+      pendingExtension(c)
+      return { next: { extension: undefined }, note: e.reason }
+    case 'supervise':
+      return { next: { supervision: { note: e.note, byName: caller.user.name, at: deps.clock().toISOString() } }, note: e.note }
     case 'escalate': {
       const { nodes } = await deps.catalogue(c.districtId)
       const parent = nodes.find((n) => n.id === c.levelNodeId)?.parentId
@@ -117,6 +146,11 @@ async function changeFor(deps: Deps, caller: Caller, c: CaseRecord, e: CaseEvent
       return { next: { levelNodeId: parent, assigneeIds: [], assigneeNames: [] }, note: e.reason }
     }
   }
+}
+
+function pendingExtension(c: CaseRecord) {
+  if (!c.extension || c.sla?.stage !== 'resolve') throw new DomainError('case.invalidTransition', [{ path: 'type', message: '没有待审批的延期申请' }])
+  return c.extension
 }
 
 /** Officials named by the dispatcher must hold an official binding of the department; none named → its officials. */
@@ -128,8 +162,9 @@ async function dispatchChange(deps: Deps, c: CaseRecord, e: Extract<CaseEvent, {
   const assignees = e.officialIds ? await namedOfficials(deps, c.districtId, department, e.officialIds) : (await deps.repos.users.holders(c.districtId, department.id, 'official')).items
   if (!assignees.length) throw new DomainError('official.notFound', [{ path: 'departmentId', message: `${department.name}暂无可派单的工作人员` }])
   return {
-    next: { departmentId: department.id, assigneeIds: assignees.map((a) => a.userId), assigneeNames: assignees.map((a) => a.name), ...(e.deadline ? { resolveBy: new Date(e.deadline).toISOString() } : {}) },
+    next: { departmentId: department.id, assigneeIds: assignees.map((a) => a.userId), assigneeNames: assignees.map((a) => a.name) },
     note: `派至${department.name}：${assignees.map((a) => a.name).join('、')}`,
+    resolveBy: e.deadline && new Date(e.deadline).toISOString(),
   }
 }
 
@@ -165,15 +200,39 @@ export async function unfollowCase(deps: Deps, caller: Caller, caseId: string): 
   return { following: false }
 }
 
-/** The clock's work on a case that came due: a resolved case nobody rated within 72 h is confirmed by the system. */
-export async function caseDue(deps: Deps, districtId: string, caseId: string): Promise<'closed' | 'skipped'> {
-  const now = deps.clock().toISOString()
+/**
+ * The clock's work on a case that came due: a resolved case nobody rated within 72 h is confirmed by the system; a
+ * running stage at 80 % is warned (黄牌) and at 100 % marked overdue (红牌) — an accept or dispatch deadline missed
+ * below the district escalates the case one level up instead (乡呼县应). Idempotent: a case that moved on is left alone.
+ */
+export async function caseDue(deps: Deps, districtId: string, caseId: string): Promise<'closed' | 'warn' | 'overdue' | 'escalated' | 'skipped'> {
+  const now = deps.clock()
   const fresh = await deps.repos.cases.get(districtId, caseId)
-  if (!fresh || !fresh.record.dueAt || fresh.record.dueAt > now || fresh.record.status !== 'resolved') return 'skipped'
-  const row = caseLifecycle.row('resolved', 'confirm', new Set(['system']))!
+  if (!fresh || !fresh.record.dueAt || fresh.record.dueAt > now.toISOString()) return 'skipped'
+  const c = fresh.record
+  const system = { id: 'system', name: '系统' }
+  const clockRow = (event: 'warn' | 'overdue' | 'escalate') => caseLifecycle.row(c.status, event, new Set(['system']), 'clock')
   try {
-    await apply(deps, fresh, row, { next: {}, note: `${AUTO_CONFIRM_HOURS} 小时未评价，系统自动办结` }, { id: 'system', name: '系统' })
-    return 'closed'
+    if (c.status === 'resolved') {
+      await apply(deps, fresh, caseLifecycle.row('resolved', 'confirm', new Set(['system']))!, { next: {}, note: `${AUTO_CONFIRM_HOURS} 小时未评价，系统自动办结` }, system)
+      return 'closed'
+    }
+    const step = clockStep(c.sla, now)
+    const sla = c.sla!
+    const stage = clockStageLabels[sla.stage]
+    if (!step || !clockRow(step)) return 'skipped'
+    if (step === 'warn') {
+      await apply(deps, fresh, clockRow('warn')!, { next: { sla: { ...sla, mark: 'warn' } }, note: `${stage}时限将于 ${chinaTime(sla.deadline)} 到期` }, system)
+      return 'warn'
+    }
+    const parent = sla.stage !== 'resolve' && clockRow('escalate') ? (await deps.catalogue(districtId)).nodes.find((n) => n.id === c.levelNodeId)?.parentId : undefined
+    if (parent) {
+      const note = `${stage}时限（${chinaTime(sla.deadline)}）已过，系统自动上报上级`
+      await apply(deps, fresh, clockRow('escalate')!, { next: { levelNodeId: parent, assigneeIds: [], assigneeNames: [] }, note }, system)
+      return 'escalated'
+    }
+    await apply(deps, fresh, clockRow('overdue')!, { next: { sla: { ...sla, mark: 'overdue' } }, note: `${stage}时限（${chinaTime(sla.deadline)}）已过` }, system)
+    return 'overdue'
   } catch (err) {
     if (err instanceof DomainError && err.code === 'case.conflict') return 'skipped'
     throw err

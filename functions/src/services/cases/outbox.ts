@@ -2,7 +2,7 @@
  * The case family's side of the outbox: the one event a transition writes (its payload names who is to hear of it
  * and carries the words of the notices), and the fan-out that expands it page by page into list entries and notices.
  */
-import { caseEventLabels, caseStatusLabels, chinaTime, type Audience, type CaseTimelineType } from '@linli/shared'
+import { caseEventLabels, caseStatusLabels, chinaTime, clockStageLabels, type Audience, type CaseTimelineType } from '@linli/shared'
 import type { FanOut } from '../../notify/outbox'
 import { outboxEvent } from '../../notify/outbox'
 import type { NoticeDraft, OutboxEvent, Recipient } from '../../notify/ports'
@@ -21,9 +21,16 @@ interface CasePayload {
   followers: number
   progress: Record<string, string>
   dispatch: Record<string, string>
+  /** The words of a clock, extension or supervision notice to staff (case_alert); absent for handling events. */
+  alert?: Record<string, string>
+  /** The level whose dispatchers hear of it. */
+  levelNodeId: string
 }
 
-type Cursor = { phase: 'assignees'; offset: number } | { phase: 'followers'; after?: string }
+type Cursor = { phase: 'assignees'; offset: number } | { phase: 'dispatchers'; after?: string } | { phase: 'followers'; after?: string }
+
+/** Events staff hear of as an alert (时限、延期、督办), not as a new work order. */
+const alertEvents: readonly CaseTimelineType[] = ['warn', 'overdue', 'escalate', 'request_extension', 'approve_extension', 'decline_extension', 'supervise']
 
 
 /** The event of one transition (from `before`, which may be absent for a new case, to `after`). */
@@ -39,6 +46,10 @@ export function caseEvent(deps: Deps, before: CaseRecord | undefined, after: Cas
     followers: after.followerCount,
     progress: { number: after.number, status: caseStatusLabels[after.status], note: (!after.flagged && note) || caseEventLabels[type], time: chinaTime(after.updatedAt) },
     dispatch: { number: after.number, category: after.categoryName, place, deadline: chinaTime(after.resolveBy) },
+    alert: alertEvents.includes(type)
+      ? { number: after.number, note: `${caseEventLabels[type]}：${after.sla ? clockStageLabels[after.sla.stage] : caseStatusLabels[after.status]}`, deadline: chinaTime(after.sla?.deadline ?? after.resolveBy) }
+      : undefined,
+    levelNodeId: after.levelNodeId,
   }
   return outboxEvent(deps, after.districtId, { kind: 'case', id: after.caseId }, type, payload as unknown as Record<string, unknown>)
 }
@@ -49,7 +60,7 @@ export function caseEvent(deps: Deps, before: CaseRecord | undefined, after: Cas
  */
 export const caseFanOut: FanOut = async (deps, event, limit) => {
   const p = event.payload as unknown as CasePayload
-  const cursor: Cursor = event.cursor ? JSON.parse(event.cursor) : { phase: 'assignees', offset: 0 }
+  let cursor: Cursor = event.cursor ? JSON.parse(event.cursor) : { phase: 'assignees', offset: 0 }
   const notices: NoticeDraft[] = []
   let room = limit
   if (cursor.phase === 'assignees') {
@@ -59,10 +70,19 @@ export const caseFanOut: FanOut = async (deps, event, limit) => {
     }
     const page = p.assignees.slice(cursor.offset, cursor.offset + room)
     await deps.repos.cases.putEntries(p.summary, page.map((a) => ({ kind: 'assigned', userId: a.id })))
-    if (p.audiences.includes('assignees')) notices.push(...page.map((a) => ({ recipient: a, templateKey: 'case_dispatch' as const, fields: p.dispatch })))
+    if (p.audiences.includes('assignees')) notices.push(...page.map((a) => (p.alert ? alertTo(a, p.alert) : { recipient: a, templateKey: 'case_dispatch' as const, fields: p.dispatch })))
     room -= page.length
     const offset = cursor.offset + page.length
     if (offset < p.assignees.length) return { notices, cursor: JSON.stringify({ phase: 'assignees', offset }) }
+    const next: Cursor = p.audiences.includes('dispatchers') && p.alert ? { phase: 'dispatchers' } : { phase: 'followers' }
+    if (room <= 0) return { notices, cursor: JSON.stringify(next) }
+    cursor = next
+  }
+  if (cursor.phase === 'dispatchers') {
+    const page = await deps.repos.users.holders(event.districtId, p.levelNodeId, 'dispatcher', { limit: room, after: cursor.after })
+    notices.push(...page.items.map((d) => alertTo({ id: d.userId, name: d.name }, p.alert!)))
+    if (page.next) return { notices, cursor: JSON.stringify({ phase: 'dispatchers', after: page.next }) }
+    room -= page.items.length
     if (room <= 0) return { notices, cursor: JSON.stringify({ phase: 'followers' }) }
   }
   if (!p.followers) return { notices }
@@ -72,3 +92,5 @@ export const caseFanOut: FanOut = async (deps, event, limit) => {
   if (p.audiences.includes('followers')) notices.push(...followers.items.map((f) => ({ recipient: f, templateKey: 'case_progress' as const, fields: p.progress })))
   return { notices, cursor: followers.next ? JSON.stringify({ phase: 'followers', after: followers.next }) : undefined }
 }
+
+const alertTo = (recipient: Recipient, fields: Record<string, string>): NoticeDraft => ({ recipient, templateKey: 'case_alert', fields })

@@ -1,5 +1,5 @@
 /** The case family's records and the storage it needs. */
-import type { CaseStatus, Priority, SlaBand } from '@linli/shared'
+import type { CaseStatus, Priority, SlaBand, SlaClock } from '@linli/shared'
 import type { OutboxEvent, Recipient } from '../../notify/ports'
 
 export interface CaseRecord {
@@ -33,6 +33,14 @@ export interface CaseRecord {
   acceptBy: string
   dispatchBy: string
   resolveBy: string
+  /** The stage the SLA clock is timing now, with its mark (黄牌/红牌); none once no stage runs. */
+  sla?: SlaClock
+  /** An extension (延期) an official asked for and a dispatcher has not answered yet. */
+  extension?: { until: string; reason: string; byId: string; byName: string; at: string }
+  /** Extensions approved so far (absent: none). */
+  extensionCount?: number
+  /** 督办: the district's dispatcher marked the case supervised. */
+  supervision?: { note: string; byName: string; at: string }
   /** msg_sec_check said `review`: the dispatcher should look before anyone else sees it. */
   flagged: boolean
   reopenCount: number
@@ -60,6 +68,8 @@ export interface TimelineRecord {
   note?: string
   rating?: number
   photoKeys: string[]
+  /** The deadline the event set (a stage started, an extension approved) or the one the clock warned of or missed. */
+  deadline?: string
 }
 
 /** What a list entry keeps of a case. */
@@ -67,6 +77,9 @@ export type CaseSummaryRecord = Pick<
   CaseRecord,
   'caseId' | 'number' | 'status' | 'categoryId' | 'categoryName' | 'priority' | 'address' | 'gridId' | 'gridName' | 'flagged' | 'resolveBy' | 'createdAt' | 'updatedAt' | 'lat' | 'lng'
 > & {
+  /** The clock's mark: 黄牌 (warn) or 红牌 (overdue). */
+  mark?: 'warn' | 'overdue'
+  supervised?: boolean
   description?: string
   /** A stranger's entry (a follower's): what the reporter wrote and where are left out. */
   public?: boolean

@@ -1,5 +1,5 @@
 /** Reading cases: the detail a caller may see, the lists by role, and open cases nearby. */
-import { allowedEvents, DomainError, moderationEvents, openStatuses, type CaseDetail, type CaseSummary } from '@linli/shared'
+import { allowedEvents, DomainError, moderationEvents, openStatuses, type CaseDetail, type CaseEventType, type CaseSummary } from '@linli/shared'
 import { cellsAround, distanceMeters } from '../../adapters/geohash'
 import type { Caller } from '../identity/ports'
 import { authorize, may } from '../authorize'
@@ -55,8 +55,11 @@ export async function detailView(deps: Deps, caller: Caller, c: CaseRecord, time
   const seesPhone = isReporter || actors.has('assignee')
   const summary = summaryOf(c)
   // What was reported about the content, and its review, is for staff only.
-  const shown = isStaffOf(caller, c) ? timeline : timeline.filter((t) => !(moderationEvents as readonly string[]).includes(t.type))
-  const events = allowedEvents(c.status, eventActors(caller, c)).filter((e) => e !== 'clear_flag' || c.flagged)
+  const staff = isStaffOf(caller, c)
+  const shown = staff ? timeline : timeline.filter((t) => !(moderationEvents as readonly string[]).includes(t.type))
+  // Events whose subject is missing are not offered: no flag to clear, an extension asked or none to answer.
+  const pointless: Partial<Record<CaseEventType, boolean>> = { clear_flag: !c.flagged, request_extension: !!c.extension, approve_extension: !c.extension, decline_extension: !c.extension }
+  const events = allowedEvents(c.status, eventActors(caller, c)).filter((e) => !pointless[e])
   return {
     ...summaryView(stranger ? publicSummaryOf(summary) : summary, deps.clock()),
     description: stranger ? undefined : c.description,
@@ -69,6 +72,10 @@ export async function detailView(deps: Deps, caller: Caller, c: CaseRecord, time
     assignees: c.assigneeIds.map((id, i) => ({ id, name: c.assigneeNames[i] ?? '' })),
     levelNodeId: c.levelNodeId,
     deadlines: { acceptBy: c.acceptBy, dispatchBy: c.dispatchBy, resolveBy: c.resolveBy },
+    clock: stranger ? undefined : c.sla,
+    extension: staff && c.extension ? { until: c.extension.until, reason: c.extension.reason, byName: c.extension.byName, at: c.extension.at } : undefined,
+    extensionCount: c.extensionCount ?? 0,
+    supervision: stranger ? undefined : c.supervision,
     rating: stranger ? undefined : c.rating,
     reopenCount: c.reopenCount,
     version: c.version,
@@ -84,6 +91,7 @@ export async function detailView(deps: Deps, caller: Caller, c: CaseRecord, time
           to: t.to,
           // An anonymous reporter stays anonymous in the timeline too; a stranger reads no note, rating or photo.
           actorName: t.actorId === c.reporterId && (stranger || (c.anonymous && !isReporter)) ? '匿名居民' : t.actorName,
+          deadline: t.deadline,
           ...(stranger ? { photos: [] } : { note: t.note, rating: t.rating, photos: await photos(t.photoKeys) }),
         })),
     ),
@@ -97,7 +105,7 @@ const coarse = (degrees: number) => Math.round(degrees * 1000) / 1000
 
 /** The API's summary of a list entry: its fields, plus whether it is overdue now. */
 function summaryView({ caseId, lat: _lat, lng: _lng, ...rest }: CaseSummaryRecord, now: Date): CaseSummary {
-  const overdue = openStatuses.includes(rest.status) && rest.status !== 'resolved' && now.toISOString() > rest.resolveBy
+  const overdue = rest.mark === 'overdue' || (openStatuses.includes(rest.status) && rest.status !== 'resolved' && now.toISOString() > rest.resolveBy)
   return { ...rest, id: caseId, overdue }
 }
 

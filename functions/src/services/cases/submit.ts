@@ -1,6 +1,6 @@
 /** Submitting a case: validate against the district, locate the grid, route by category, number it, store it once. */
 import { createHash } from 'node:crypto'
-import { caseLifecycle, DomainError, NEW, slaDeadlines, type CaseDetail, type RouteBody, type submitCase } from '@linli/shared'
+import { caseLifecycle, DomainError, NEW, nextClock, slaDeadlines, type CaseDetail, type RouteBody, type submitCase } from '@linli/shared'
 import { locateDeepest } from '../../adapters/geo'
 import { geohash } from '../../adapters/geohash'
 import type { Caller } from '../identity/ports'
@@ -79,6 +79,7 @@ export async function submit(deps: Deps, caller: Caller, input: Input, idempoten
     address: input.location.address,
     photoKeys,
     ...slaDeadlines(category.slaBand, now),
+    sla: nextClock(category.slaBand, undefined, caseLifecycle.row(NEW, 'submit', new Set(['reporter']))!.clock, now),
     flagged,
     reopenCount: 0,
     followerCount: 0,
@@ -96,20 +97,21 @@ export async function submit(deps: Deps, caller: Caller, input: Input, idempoten
     photoKeys: [],
     ...extra,
   })
-  const timeline = [item(0, 'submit', undefined, submitted.status, { photoKeys })]
+  const timeline = [item(0, 'submit', undefined, submitted.status, { photoKeys, deadline: submitted.sla!.deadline })]
   let record = submitted
   let event
   // The side doors of the lifecycle table: resolved on the spot, or an emergency dispatched at once.
   if (input.onTheSpot) {
     const row = caseLifecycle.row(submitted.status, 'resolve', new Set(['gridworker']), 'onTheSpot')!
-    record = { ...record, status: row.to, resolvedBy: caller.user.id }
+    record = { ...record, status: row.to, resolvedBy: caller.user.id, sla: nextClock(category.slaBand, record.sla, row.clock, now) }
     timeline.push(item(1, 'resolve', submitted.status, row.to, { note: `现场办结：${input.onTheSpot.result}`, photoKeys: spotPhotoKeys }))
   } else if (staff.length) {
     const row = caseLifecycle.row(submitted.status, 'dispatch', new Set(['system']), 'autoDispatch')!
     const department = catalogue.departments.find((d) => d.id === category.departmentId)?.name ?? ''
     const note = `自动派单至${department}：${staff.map((s) => s.name).join('、')}`
-    record = { ...record, status: row.to, assigneeIds: staff.map((s) => s.userId), assigneeNames: staff.map((s) => s.name) }
-    timeline.push(item(1, 'dispatch', submitted.status, row.to, { actorId: 'system', actorName: '系统', note }))
+    const sla = nextClock(category.slaBand, record.sla, row.clock, now)!
+    record = { ...record, status: row.to, assigneeIds: staff.map((s) => s.userId), assigneeNames: staff.map((s) => s.name), sla, resolveBy: sla.deadline }
+    timeline.push(item(1, 'dispatch', submitted.status, row.to, { actorId: 'system', actorName: '系统', note, deadline: sla.deadline }))
     event = caseEvent(deps, undefined, record, 'dispatch', row.notify ?? [], note)
   }
   record = { ...record, dueAt: dueOf(record) }

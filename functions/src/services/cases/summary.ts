@@ -19,6 +19,8 @@ export const summaryOf = (c: CaseRecord): CaseSummaryRecord => ({
   gridId: c.gridId,
   gridName: c.gridName,
   flagged: c.flagged,
+  mark: c.sla?.mark,
+  supervised: c.supervision ? true : undefined,
   resolveBy: c.resolveBy,
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,

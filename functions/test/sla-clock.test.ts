@@ -1,0 +1,172 @@
+/**
+ * The SLA clock (DESIGN.md §3): warnings at 80 %, overdue at 100 %, automatic escalation up the grid tree (乡呼县应),
+ * extensions and supervision — through the real handlers, with the scheduled sweep run in-process on a moved clock.
+ */
+import { loadConfig } from '../src/config'
+import { buildDeps } from '../src/runtime'
+import { sweep } from '../src/jobs/sweep'
+import { api, cloud, eventually, expectError, login, newOfficial, standin, uniqueOpenid } from './support/client'
+
+jest.setTimeout(90_000)
+
+const P = { lat: 30.5071, lng: 114.3149 } // 柳岸社区第二网格, 青石街道
+const submit = (token: string, categoryId: string) =>
+  api('POST', '/v1/cases', { token, body: { categoryId, description: '楼下管道一直在漏水', location: P } }).then((r) => r.body)
+const fire = (token: string, id: string, body: Record<string, unknown>) => api('POST', `/v1/cases/${id}/events`, { token, body })
+const read = (token: string, id: string) => api('GET', `/v1/cases/${id}`, { token }).then((r) => r.body)
+const grant = (token: string, times = 3) => Promise.all(Array.from({ length: times }, () => api('POST', '/v1/subscriptions', { token, body: { templateKey: 'case_alert', result: 'accept' } })))
+const minutesAfter = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000)
+
+let deps: ReturnType<typeof buildDeps>
+beforeAll(async () => {
+  deps = buildDeps(await loadConfig(cloud().env))
+})
+
+/**
+ * Sweeps as the scheduler would at `at` until `done` holds: the due index is shared with every earlier test's cases,
+ * oldest first, so a few sweeps may go to those before this case's turn.
+ */
+async function sweepAt<T>(at: Date, done: () => Promise<T | undefined>): Promise<T> {
+  for (let i = 0; i < 20; i++) {
+    await sweep({ ...deps, clock: () => at })
+    const value = await done()
+    if (value) return value
+  }
+  throw new Error(`not done after 20 sweeps at ${at.toISOString()}`)
+}
+
+async function dispatchedCase() {
+  const [resident, dispatcher, official] = await Promise.all([login(uniqueOpenid('sla')), login('o-demo-dispatcher'), newOfficial()])
+  const c = await submit(resident.token, 'cat-water-off')
+  await fire(dispatcher.token, c.id, { type: 'accept' })
+  const dispatched = (await fire(dispatcher.token, c.id, { type: 'dispatch', departmentId: 'dept-water', officialIds: [official.user.id] })).body
+  return { resident, dispatcher, official, c: dispatched }
+}
+
+describe('the SLA clock', () => {
+  it('warns the official at 80 % of the resolve time, then marks the case overdue and tells the official and the dispatcher; the case stays', async () => {
+    const { dispatcher, official, c } = await dispatchedCase()
+    await Promise.all([grant(official.token), grant(dispatcher.token)])
+    // The stage's deadline was set when it started: 水电气热 has two days to resolve.
+    expect(c.clock).toMatchObject({ stage: 'resolve', deadline: c.deadlines.resolveBy })
+    expect(Date.parse(c.clock.deadline) - Date.parse(c.clock.startedAt)).toBe(2 * 24 * 3600_000)
+    expect(c.timeline.at(-1)).toMatchObject({ type: 'dispatch', deadline: c.clock.deadline })
+
+    const started = c.clock.startedAt
+    const warned = await sweepAt(minutesAfter(started, 0.8 * 2880 + 1), async () => ((await read(official.token, c.id)).clock?.mark === 'warn' ? read(official.token, c.id) : undefined))
+    expect(warned).toMatchObject({ status: 'dispatched', mark: 'warn', overdue: false })
+    expect(warned.timeline.at(-1)).toMatchObject({ type: 'warn', actorName: '系统', from: 'dispatched', to: 'dispatched', deadline: c.clock.deadline })
+    const yellow = await eventually(async () => {
+      const { messages } = await standin('GET', `/dev/messages?touser=${official.openid}`)
+      return messages.find((m: any) => m.template_id === 'tpl-case-alert' && m.data.character_string1.value === c.number)
+    })
+    expect(yellow.data.thing2.value).toContain('即将超时')
+
+    const overdue = await sweepAt(minutesAfter(started, 2881), async () => ((await read(official.token, c.id)).clock?.mark === 'overdue' ? read(official.token, c.id) : undefined))
+    // A missed resolve deadline marks the case and tells people; it does not move it.
+    expect(overdue).toMatchObject({ status: 'dispatched', levelNodeId: 's-qingshi', mark: 'overdue', overdue: true, assignees: [{ id: official.user.id }] })
+    expect(overdue.timeline.at(-1)).toMatchObject({ type: 'overdue', deadline: c.clock.deadline })
+    const notices = await eventually(async () => {
+      const { body } = await api('GET', `/v1/cases/${c.id}/notices`, { token: dispatcher.token })
+      const red = body.items.filter((n: { event: string }) => n.event === 'overdue')
+      return red.length >= 2 ? red : undefined
+    })
+    expect(notices.map((n: { recipientName: string }) => n.recipientName)).toEqual(expect.arrayContaining([official.user.name, dispatcher.user.name]))
+    // The official's work orders show the red mark.
+    const assigned = await eventually(async () => (await api('GET', '/v1/cases?view=assigned', { token: official.token })).body.items.find((i: any) => i.id === c.id && i.mark === 'overdue'))
+    expect(assigned.overdue).toBe(true)
+  })
+
+  it('escalates a case nobody accepted to the district dispatcher’s queue by itself (乡呼县应), where a missed dispatch deadline only marks it', async () => {
+    const [resident, district] = await Promise.all([login(uniqueOpenid('sla-esc')), login('o-demo-district-dispatcher')])
+    await grant(district.token)
+    const c = await submit(resident.token, 'cat-garbage')
+    expect(c.clock).toMatchObject({ stage: 'accept' })
+    // 一般: four hours to accept. A sweep past it (none ran at 80 %) escalates at once.
+    const escalated = await sweepAt(minutesAfter(c.clock.startedAt, 241), async () => {
+      const seen = await read(district.token, c.id)
+      return seen.levelNodeId === 'linjiang' ? seen : undefined
+    })
+    expect(escalated).toMatchObject({ status: 'accepted', clock: { stage: 'dispatch' } })
+    expect(escalated.allowedEvents).toContain('dispatch')
+    const auto = escalated.timeline.at(-1)
+    expect(auto).toMatchObject({ type: 'escalate', actorName: '系统', from: 'submitted', to: 'accepted', deadline: escalated.clock.deadline })
+    expect(auto.note).toContain('系统自动上报')
+    const queue = await api('GET', '/v1/cases?view=queue&scopeId=linjiang&limit=50', { token: district.token })
+    expect(queue.body.items.map((i: { id: string }) => i.id)).toContain(c.id)
+    await eventually(async () => {
+      const { messages } = await standin('GET', `/dev/messages?touser=o-demo-district-dispatcher`)
+      return messages.find((m: any) => m.template_id === 'tpl-case-alert' && m.data.character_string1.value === c.number)
+    })
+
+    // At the top of the tree there is nowhere to go: the missed dispatch deadline is a red mark.
+    const red = await sweepAt(minutesAfter(escalated.clock.startedAt, 24 * 60 + 1), async () => {
+      const seen = await read(district.token, c.id)
+      return seen.clock?.mark === 'overdue' ? seen : undefined
+    })
+    expect(red).toMatchObject({ status: 'accepted', levelNodeId: 'linjiang', mark: 'overdue' })
+    // A manual escalation (吹哨) is still there, with its reason, and restarts the clock.
+    const [street] = await Promise.all([login('o-demo-dispatcher')])
+    const c2 = await submit(resident.token, 'cat-garbage')
+    await fire(street.token, c2.id, { type: 'accept' })
+    expect((await fire(street.token, c2.id, { type: 'escalate', reason: '涉及多个部门，需区级协调' })).status).toBe(200)
+    const whistled = await read(district.token, c2.id)
+    expect(whistled).toMatchObject({ levelNodeId: 'linjiang', clock: { stage: 'dispatch' } })
+    expect(whistled.timeline.at(-1)).toMatchObject({ type: 'escalate', actorName: street.user.name, note: '涉及多个部门，需区级协调', deadline: whistled.clock.deadline })
+  })
+
+  it('lets the official ask for more time and the dispatcher decline or approve it; an approved extension moves the deadline', async () => {
+    const { resident, dispatcher, official, c } = await dispatchedCase()
+    const until = (minutes: number) => minutesAfter(c.clock.startedAt, minutes).toISOString()
+    // 水电气热: five days at most from the start of the stage; never before the current deadline.
+    expectError(await fire(official.token, c.id, { type: 'request_extension', reason: '需要更换主管道', until: until(6 * 1440) }), 400, 'request.invalid')
+    const early = await fire(official.token, c.id, { type: 'request_extension', reason: '需要更换主管道', until: until(60) })
+    expect(early.body.error.fields).toEqual([{ path: 'until', message: expect.stringMatching(/必须晚于/) }])
+    expectError(await fire(dispatcher.token, c.id, { type: 'approve_extension' }), 409, 'case.invalidTransition')
+
+    const asked = await fire(official.token, c.id, { type: 'request_extension', reason: '需要更换主管道', until: until(4 * 1440) })
+    expect(asked.status).toBe(200)
+    expect(asked.body.extension).toMatchObject({ until: until(4 * 1440), byName: official.user.name })
+    expect(asked.body.allowedEvents).not.toContain('request_extension')
+    expectError(await fire(official.token, c.id, { type: 'request_extension', reason: '再申请一次', until: until(4 * 1440) }), 409, 'case.invalidTransition')
+    expect((await read(dispatcher.token, c.id)).allowedEvents).toEqual(expect.arrayContaining(['approve_extension', 'decline_extension']))
+    // The reporter does not see what staff discuss about time.
+    expect((await read(resident.token, c.id)).extension).toBeUndefined()
+    const declined = (await fire(dispatcher.token, c.id, { type: 'decline_extension', reason: '请先临时恢复供水' })).body
+    expect(declined).toMatchObject({ extensionCount: 0, clock: { deadline: c.clock.deadline } })
+    expect(declined.extension).toBeUndefined()
+
+    await fire(official.token, c.id, { type: 'request_extension', reason: '需要更换主管道', until: until(4 * 1440) })
+    const approved = (await fire(dispatcher.token, c.id, { type: 'approve_extension' })).body
+    expect(approved).toMatchObject({ extensionCount: 1, clock: { stage: 'resolve', deadline: until(4 * 1440) }, deadlines: { resolveBy: until(4 * 1440) } })
+    expect(approved.clock.mark).toBeUndefined()
+    expect(approved.timeline.at(-1)).toMatchObject({ type: 'approve_extension', deadline: until(4 * 1440) })
+    // The old deadline passes without a mark: the clock now waits for the new one.
+    await sweep({ ...deps, clock: () => minutesAfter(c.clock.startedAt, 2881) })
+    expect((await read(official.token, c.id)).clock.mark).toBeUndefined()
+  })
+
+  it('lets the district dispatcher supervise (督办) an open case, tells its handlers, and nobody else may', async () => {
+    const { dispatcher, official, resident, c } = await dispatchedCase()
+    const district = await login('o-demo-district-dispatcher')
+    expectError(await fire(dispatcher.token, c.id, { type: 'supervise', note: '请加快处置' }), 403, 'auth.forbidden')
+    expectError(await fire(district.token, c.id, { type: 'supervise', note: '' }), 400, 'request.invalid')
+    const supervised = (await fire(district.token, c.id, { type: 'supervise', note: '群众反映强烈，请今日内处置' })).body
+    expect(supervised).toMatchObject({ status: 'dispatched', supervised: true, supervision: { note: '群众反映强烈，请今日内处置', byName: district.user.name } })
+    const notices = await eventually(async () => {
+      const { body } = await api('GET', `/v1/cases/${c.id}/notices`, { token: dispatcher.token })
+      const told = body.items.filter((n: { event: string }) => n.event === 'supervise')
+      return told.length >= 2 ? told : undefined
+    })
+    expect(notices.map((n: { recipientName: string }) => n.recipientName)).toEqual(expect.arrayContaining([official.user.name, dispatcher.user.name]))
+    const listed = await eventually(async () => (await api('GET', '/v1/cases?view=assigned', { token: official.token })).body.items.find((i: any) => i.id === c.id && i.supervised))
+    expect(listed.supervised).toBe(true)
+
+    await fire(official.token, c.id, { type: 'start' })
+    await fire(official.token, c.id, { type: 'resolve', result: '已更换管道' })
+    await fire(resident.token, c.id, { type: 'confirm', rating: 5 })
+    const closed = await fire(district.token, c.id, { type: 'supervise', note: '请加快处置' })
+    expectError(closed, 409, 'case.invalidTransition')
+    expect(closed.body.error.fields[0].path).toBe('type')
+  })
+})

@@ -5,7 +5,7 @@
 import { loadConfig } from '../src/config'
 import { buildDeps } from '../src/runtime'
 import { sweep } from '../src/jobs/sweep'
-import { api, cloud, eventually, expectError, login, newOfficial, standin, uniqueOpenid } from './support/client'
+import { api, cloud, eventually, expectError, login, newOfficial, standin, uniqueOpenid, uploadPhoto } from './support/client'
 
 jest.setTimeout(90_000)
 
@@ -168,5 +168,73 @@ describe('the SLA clock', () => {
     const closed = await fire(district.token, c.id, { type: 'supervise', note: '请加快处置' })
     expectError(closed, 409, 'case.invalidTransition')
     expect(closed.body.error.fields[0].path).toBe('type')
+  })
+})
+
+describe('joint handling (联办)', () => {
+  it('gives each co-department its own task and place in 我的工单; the lead resolves only once every task is done', async () => {
+    const [resident, dispatcher, lead, housing, power] = await Promise.all([login(uniqueOpenid('joint')), login('o-demo-dispatcher'), newOfficial(), newOfficial('dept-housing'), newOfficial('dept-power')])
+    const c = await submit(resident.token, 'cat-water-off')
+    await fire(dispatcher.token, c.id, { type: 'accept' })
+    const dispatch = (over: Record<string, unknown>) => fire(dispatcher.token, c.id, { type: 'dispatch', departmentId: 'dept-water', officialIds: [lead.user.id], ...over })
+    // Bad input: repeated, the lead itself, more than four, unknown.
+    for (const [coDepartmentIds, message] of [
+      [['dept-housing', 'dept-housing'], '联办部门不能重复'],
+      [['dept-water'], '联办部门不能是主办部门'],
+      [['dept-housing', 'dept-power', 'dept-gas', 'dept-urban', 'dept-eco'], '最多 4 个联办部门'],
+    ] as const) {
+      const refused = await dispatch({ coDepartmentIds })
+      expectError(refused, 400, 'request.invalid')
+      expect(refused.body.error.fields).toEqual([{ path: 'coDepartmentIds', message }])
+    }
+    expectError(await dispatch({ coDepartmentIds: ['dept-nowhere'] }), 400, 'department.notFound')
+
+    const dispatched = (await dispatch({ coDepartmentIds: ['dept-housing', 'dept-power'] })).body
+    expect(dispatched.tasks).toEqual([
+      expect.objectContaining({ departmentId: 'dept-housing', departmentName: '区住建局', status: 'open', assignees: expect.arrayContaining([{ id: housing.user.id, name: housing.user.name }]) }),
+      expect.objectContaining({ departmentId: 'dept-power', status: 'open' }),
+    ])
+    expect(dispatched.timeline.at(-1).note).toContain('联办：区住建局、临江供电所')
+    // Each co-department's official hears of it and finds it among their work orders, with their own task to do.
+    const told = await eventually(async () => (await api('GET', `/v1/cases/${c.id}/notices`, { token: dispatcher.token })).body.items.find((n: any) => n.recipientName === housing.user.name))
+    expect(told).toMatchObject({ templateKey: 'case_dispatch', event: 'dispatch' })
+    const mine = await eventually(async () => (await api('GET', '/v1/cases?view=assigned', { token: housing.token })).body.items.find((i: any) => i.id === c.id))
+    expect(mine.status).toBe('dispatched')
+    const seen = await read(housing.token, c.id)
+    expect(seen.allowedEvents).toEqual(['start_task', 'finish_task'])
+    expectError(await fire(housing.token, c.id, { type: 'start_task', departmentId: 'dept-power' }), 403, 'auth.forbidden')
+    expectError(await fire(housing.token, c.id, { type: 'resolve', result: '已处理' }), 403, 'auth.forbidden')
+
+    await fire(lead.token, c.id, { type: 'start' })
+    const early = await fire(lead.token, c.id, { type: 'resolve', result: '已抢修管道' })
+    expectError(early, 409, 'case.invalidTransition')
+    expect(early.body.error.fields[0].message).toBe('联办部门尚未办结：区住建局、临江供电所')
+
+    expect((await fire(housing.token, c.id, { type: 'start_task', departmentId: 'dept-housing' })).body.tasks[0].status).toBe('started')
+    const photo = await uploadPhoto(housing.token, { purpose: 'result_photo' })
+    const finished = (await fire(housing.token, c.id, { type: 'finish_task', departmentId: 'dept-housing', note: '已排查楼内管网', photoKeys: [photo] })).body
+    expect(finished.tasks[0]).toMatchObject({ status: 'done', note: '已排查楼内管网', photos: [{ key: expect.stringMatching(/^photos\//) }] })
+    expect(finished.allowedEvents).toEqual([])
+    expectError(await fire(housing.token, c.id, { type: 'finish_task', departmentId: 'dept-housing', note: '再交一次' }), 409, 'case.invalidTransition')
+    expectError(await fire(lead.token, c.id, { type: 'resolve', result: '已抢修管道' }), 409, 'case.invalidTransition')
+    await fire(power.token, c.id, { type: 'finish_task', departmentId: 'dept-power', note: '已恢复泵站供电' })
+
+    const resolved = (await fire(lead.token, c.id, { type: 'resolve', result: '已抢修管道，恢复供水' })).body
+    expect(resolved.status).toBe('resolved')
+    // The timeline shows each task; the reporter reads it too.
+    const notes = (await read(resident.token, c.id)).timeline.map((t: { type: string; note?: string }) => `${t.type}:${t.note ?? ''}`)
+    expect(notes).toEqual(expect.arrayContaining(['start_task:区住建局：开始办理', 'finish_task:区住建局：已排查楼内管网', 'finish_task:临江供电所：已恢复泵站供电']))
+  })
+
+  it('takes the tasks back with the case when the lead returns it', async () => {
+    const [resident, dispatcher, lead, housing] = await Promise.all([login(uniqueOpenid('joint-ret')), login('o-demo-dispatcher'), newOfficial(), newOfficial('dept-housing')])
+    const c = await submit(resident.token, 'cat-water-off')
+    await fire(dispatcher.token, c.id, { type: 'accept' })
+    await fire(dispatcher.token, c.id, { type: 'dispatch', departmentId: 'dept-water', officialIds: [lead.user.id], coDepartmentIds: ['dept-housing'] })
+    await eventually(async () => (await api('GET', '/v1/cases?view=assigned', { token: housing.token })).body.items.find((i: any) => i.id === c.id))
+    expect((await fire(lead.token, c.id, { type: 'return', reason: '不属于本部门职责' })).body.tasks).toEqual([])
+    // Off the case, the co-department's official no longer sees it, nor keeps it in their list.
+    await eventually(async () => ((await api('GET', '/v1/cases?view=assigned', { token: housing.token })).body.items.some((i: any) => i.id === c.id) ? undefined : true))
+    expectError(await api('GET', `/v1/cases/${c.id}`, { token: housing.token }), 404, 'case.notFound')
   })
 })

@@ -94,6 +94,18 @@ export const caseDetailSchema = caseSummarySchema.extend({
   extension: z.object({ until: z.string(), reason: z.string(), byName: z.string(), at: z.string() }).optional(),
   extensionCount: z.number(),
   supervision: z.object({ note: z.string(), byName: z.string(), at: z.string() }).optional(),
+  /** 联办: each co-department's task inside the case; the lead resolves once every task is done. */
+  tasks: z.array(
+    z.object({
+      departmentId: z.string(),
+      departmentName: z.string(),
+      status: z.enum(['open', 'started', 'done']),
+      assignees: z.array(z.object({ id: z.string(), name: z.string() })),
+      note: z.string().optional(),
+      photos: z.array(photo),
+      doneAt: z.string().optional(),
+    }),
+  ),
   rating: z.number().optional(),
   reopenCount: z.number(),
   version: z.number(),
@@ -150,8 +162,15 @@ export const caseEventSchema = z.discriminatedUnion(
         .refine((ids) => new Set(ids).size === ids.length, '同一人员不能重复指派')
         .optional(),
       deadline: z.iso.datetime({ error: '处置期限必须是 ISO 时间' }).optional(),
+      /** 联办: up to 4 co-departments, each with its own task inside the case. */
+      coDepartmentIds: z
+        .array(idSchema)
+        .max(4, '最多 4 个联办部门')
+        .refine((ids) => new Set(ids).size === ids.length, '联办部门不能重复')
+        .optional(),
       version,
-    }),
+    })
+    .refine((e) => !e.coDepartmentIds?.includes(e.departmentId), { path: ['coDepartmentIds'], message: '联办部门不能是主办部门' }),
     z.strictObject({ type: z.literal('start'), version }),
     z.strictObject({ type: z.literal('return'), reason, version }),
     z.strictObject({ type: z.literal('resolve'), result: z.string({ error: '请填写处置结果' }).trim().min(2, '处置结果至少 2 个字').max(500, '处置结果最多 500 字'), photoKeys: photoKeysSchema.default([]), version }),
@@ -166,6 +185,9 @@ export const caseEventSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal('request_extension'), reason, until: z.iso.datetime({ error: '延期期限必须是 ISO 时间' }), version }),
     z.strictObject({ type: z.literal('approve_extension'), version }),
     z.strictObject({ type: z.literal('decline_extension'), reason, version }),
+    // 联办: a co-department's official starts and finishes their department's task.
+    z.strictObject({ type: z.literal('start_task'), departmentId: idSchema, version }),
+    z.strictObject({ type: z.literal('finish_task'), departmentId: idSchema, note: z.string({ error: '请填写办理情况' }).trim().min(2, '办理情况至少 2 个字').max(500, '办理情况最多 500 字'), photoKeys: photoKeysSchema.default([]), version }),
     z.strictObject({ type: z.literal('supervise'), note: z.string({ error: '请填写督办意见' }).trim().min(2, '督办意见至少 2 个字').max(200, '督办意见最多 200 字'), version }),
   ],
   { error: '未知的操作类型' },

@@ -81,6 +81,13 @@ describe('the case lifecycle', () => {
     expect(caseLifecycle.verdict('accepted', 'supervise', as('dispatcher'))).toBe('forbidden')
   })
 
+  it('gives a co-department (联办) its task while the lead handles the case, and nothing else', () => {
+    expect(allowedEvents('dispatched', as('co_assignee'))).toEqual(['start_task', 'finish_task'])
+    expect(allowedEvents('in_progress', as('co_assignee'))).toEqual(['start_task', 'finish_task'])
+    expect(allowedEvents('resolved', as('co_assignee'))).toEqual([])
+    expect(caseLifecycle.verdict('in_progress', 'resolve', as('co_assignee'))).toBe('forbidden')
+  })
+
   it('says 409 for a wrong state and 403 for a wrong actor', () => {
     expect(caseLifecycle.verdict('accepted', 'accept', as('dispatcher'))).toBe('invalidState')
     expect(caseLifecycle.verdict('submitted', 'accept', as('reporter'))).toBe('forbidden')

@@ -26,9 +26,9 @@ export const openStatuses: readonly CaseStatus[] = ['submitted', 'accepted', 'di
 /**
  * How the caller stands to a case; computed by the server from our records, never taken from the client. A
  * `neighbour` is any other resident of the district who meets the case (nearby, following): they may only report it.
- * A `supervisor` is a dispatcher of the district itself (督办).
+ * A `supervisor` is a dispatcher of the district itself (督办); a `co_assignee` an official of a co-department (联办).
  */
-export type Actor = 'reporter' | 'dispatcher' | 'assignee' | 'gridworker' | 'neighbour' | 'supervisor' | 'system'
+export type Actor = 'reporter' | 'dispatcher' | 'assignee' | 'co_assignee' | 'gridworker' | 'neighbour' | 'supervisor' | 'system'
 
 /** Who hears of a transition by subscribe message: dispatchers are those of the case's level. */
 export type Audience = 'reporter' | 'followers' | 'assignees' | 'dispatchers'
@@ -55,6 +55,8 @@ export const caseEventTypes = [
   'approve_extension',
   'decline_extension',
   'supervise',
+  'start_task',
+  'finish_task',
 ] as const
 /** Events about a case's content, not its handling: their timeline items are for staff only. */
 export const moderationEvents: readonly CaseEventType[] = ['report', 'clear_flag']
@@ -94,6 +96,8 @@ export const caseLifecycle = defineLifecycle<CaseStatus, CaseTimelineType, Actor
     approve_extension: '批准延期',
     decline_extension: '驳回延期',
     supervise: '督办',
+    start_task: '联办开始',
+    finish_task: '联办完成',
   },
   rows: [
     { event: 'submit', from: [NEW], to: 'submitted', who: ['reporter'], clock: { start: ['accept'] } },
@@ -127,6 +131,9 @@ export const caseLifecycle = defineLifecycle<CaseStatus, CaseTimelineType, Actor
     ...handlerStages.map((s) => ({ event: 'request_extension' as const, from: [s], to: s, who: ['assignee' as const], notify: ['dispatchers' as const] })),
     ...handlerStages.map((s) => ({ event: 'approve_extension' as const, from: [s], to: s, who: ['dispatcher' as const], notify: ['assignees' as const] })),
     ...handlerStages.map((s) => ({ event: 'decline_extension' as const, from: [s], to: s, who: ['dispatcher' as const], notify: ['assignees' as const] })),
+    // 联办: each co-department's official starts and finishes their task while the lead handles the case.
+    ...handlerStages.map((s) => ({ event: 'start_task' as const, from: [s], to: s, who: ['co_assignee' as const] })),
+    ...handlerStages.map((s) => ({ event: 'finish_task' as const, from: [s], to: s, who: ['co_assignee' as const], notify: ['assignees' as const] })),
     // 督办: the district's dispatcher marks an open case supervised; its handlers hear of it.
     ...open.map((s) => ({ event: 'supervise' as const, from: [s], to: s, who: ['supervisor' as const], notify: ['assignees' as const, 'dispatchers' as const] })),
     // Moderation keeps the status: 举报 flags an open case for a dispatcher's look (hidden from nearby meanwhile);

@@ -55,6 +55,18 @@ export function makeCaseEntities(table: LinliTable) {
       extension: map({ until: string(), reason: string(), byId: string(), byName: string(), at: string() }).optional(),
       extensionCount: number().optional(),
       supervision: map({ note: string(), byName: string(), at: string() }).optional(),
+      tasks: list(
+        map({
+          departmentId: string(),
+          departmentName: string(),
+          assigneeIds: list(string()),
+          assigneeNames: list(string()),
+          status: string().enum('open', 'started', 'done'),
+          note: string().optional(),
+          photoKeys: list(string()),
+          doneAt: string().optional(),
+        }),
+      ).optional(),
       flagged: boolean(),
       reopenCount: number(),
       rating: number().optional(),

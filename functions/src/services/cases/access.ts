@@ -4,7 +4,7 @@ import type { Caller } from '../identity/ports'
 import { may } from '../authorize'
 import type { CaseRecord } from './ports'
 
-type Standing = Pick<CaseRecord, 'reporterId' | 'levelNodeId' | 'assigneeIds' | 'departmentId' | 'gridId' | 'districtId' | 'resolvedBy'>
+type Standing = Pick<CaseRecord, 'reporterId' | 'levelNodeId' | 'assigneeIds' | 'departmentId' | 'gridId' | 'districtId' | 'resolvedBy' | 'tasks'>
 
 export function actorsFor(caller: Caller, c: Standing): Set<Actor> {
   const actors = new Set<Actor>()
@@ -14,9 +14,13 @@ export function actorsFor(caller: Caller, c: Standing): Set<Actor> {
   if (may(caller, 'cases.dispatch', c.levelNodeId)) actors.add('dispatcher')
   if (may(caller, 'cases.supervise')) actors.add('supervisor')
   if (c.assigneeIds.includes(caller.user.id) && may(caller, 'cases.handle', c.departmentId)) actors.add('assignee')
+  if (taskOf(caller, c)) actors.add('co_assignee')
   if (may(caller, 'cases.gridwork', c.gridId)) actors.add('gridworker')
   return actors
 }
+
+/** The co-department task (联办) the caller is an official of, if any. */
+export const taskOf = (caller: Caller, c: Pick<CaseRecord, 'tasks'>) => c.tasks?.find((t) => t.assigneeIds.includes(caller.user.id) && may(caller, 'cases.handle', t.departmentId))
 
 /** The actors who may fire events: those of {@link actorsFor}; a resident of the district with no part in it is a neighbour. */
 export function eventActors(caller: Caller, c: Standing): Set<Actor> {

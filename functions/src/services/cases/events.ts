@@ -4,11 +4,11 @@ import type { Caller } from '../identity/ports'
 import type { Deps } from '../deps'
 import { keepPhotos } from '../uploads/uploads'
 import { withinLimit } from '../identity/users'
-import { canView, eventActors } from './access'
+import { canView, eventActors, taskOf } from './access'
 import { caseEvent } from './outbox'
 import { checkTexts } from './content'
 import { askMediaChecks } from './media'
-import type { CaseRecord, TimelineRecord } from './ports'
+import type { CaseRecord, CaseTask, TimelineRecord } from './ports'
 import { detailView, isFindable, loadVisible } from './read'
 
 type CaseRow = (typeof caseLifecycle.rows)[number]
@@ -86,6 +86,7 @@ export async function apply(deps: Deps, loaded: Loaded, row: CaseRow, change: Ch
 /** The free text an event carries, which others (the reporter, staff, followers) will read. */
 function eventTexts(e: CaseEvent) {
   if ('reason' in e) return [{ path: 'reason', text: e.reason, label: '原因' }]
+  if ('note' in e) return [{ path: 'note', text: e.note, label: e.type === 'supervise' ? '督办意见' : '办理情况' }]
   if (e.type === 'resolve') return [{ path: 'result', text: e.result, label: '处置结果' }]
   if (e.type === 'confirm') return [{ path: 'comment', text: e.comment, label: '评价' }]
   return []
@@ -100,13 +101,28 @@ async function changeFor(deps: Deps, caller: Caller, c: CaseRecord, e: CaseEvent
     case 'withdraw':
       return { next: {}, note: e.reason }
     case 'return':
-      return { next: { assigneeIds: [], assigneeNames: [] }, note: e.reason }
+      return { next: unassigned, note: e.reason }
     case 'reopen':
       return { next: { reopenCount: c.reopenCount + 1 }, note: e.reason }
     case 'confirm':
       return { next: { rating: e.rating }, rating: e.rating, note: e.comment }
-    case 'resolve':
+    case 'resolve': {
+      const waiting = (c.tasks ?? []).filter((t) => t.status !== 'done')
+      if (waiting.length) throw new DomainError('case.invalidTransition', [{ path: 'type', message: `联办部门尚未办结：${waiting.map((t) => t.departmentName).join('、')}` }])
       return { next: {}, note: e.result, photoKeys: await keepPhotos(deps, caller, e.photoKeys, 'photoKeys') }
+    }
+    case 'start_task':
+    case 'finish_task': {
+      const task = taskOf(caller, c)
+      if (!task || task.departmentId !== e.departmentId) throw new DomainError('auth.forbidden', [{ path: 'departmentId', message: '你不是该联办部门的工作人员' }])
+      if (task.status === 'done' || (e.type === 'start_task' && task.status === 'started')) {
+        throw new DomainError('case.invalidTransition', [{ path: 'type', message: `${task.departmentName}的联办任务${task.status === 'done' ? '已办结' : '已开始'}` }])
+      }
+      const at = deps.clock().toISOString()
+      const done = e.type === 'finish_task' ? { status: 'done' as const, note: e.note, photoKeys: await keepPhotos(deps, caller, e.photoKeys, 'photoKeys'), doneAt: at } : { status: 'started' as const }
+      const tasks = c.tasks!.map((t) => (t === task ? { ...t, ...done } : t))
+      return { next: { tasks }, note: `${task.departmentName}：${e.type === 'finish_task' ? e.note : '开始办理'}`, photoKeys: 'photoKeys' in done ? done.photoKeys : [] }
+    }
     case 'dispatch':
       return dispatchChange(deps, c, e)
     case 'report':
@@ -143,10 +159,23 @@ async function changeFor(deps: Deps, caller: Caller, c: CaseRecord, e: CaseEvent
       const { nodes } = await deps.catalogue(c.districtId)
       const parent = nodes.find((n) => n.id === c.levelNodeId)?.parentId
       if (!parent) throw new DomainError('case.invalidTransition', [{ path: 'type', message: '已是最高层级，无法再上报' }])
-      return { next: { levelNodeId: parent, assigneeIds: [], assigneeNames: [] }, note: e.reason }
+      return { next: { levelNodeId: parent, ...unassigned }, note: e.reason }
     }
   }
 }
+
+/** Officials of a co-department a task goes to (its first page of them). */
+const TASK_OFFICIALS = 10
+
+async function coDepartmentTask(deps: Deps, districtId: string, department: { id: string; name: string } | undefined, path: string): Promise<CaseTask> {
+  if (!department) throw new DomainError('department.notFound', [{ path, message: '联办部门不存在' }])
+  const officials = (await deps.repos.users.holders(districtId, department.id, 'official', { limit: TASK_OFFICIALS })).items
+  if (!officials.length) throw new DomainError('official.notFound', [{ path, message: `${department.name}暂无可派单的工作人员` }])
+  return { departmentId: department.id, departmentName: department.name, assigneeIds: officials.map((o) => o.userId), assigneeNames: officials.map((o) => o.name), status: 'open', photoKeys: [] }
+}
+
+/** What a case loses when it goes back to a dispatcher (退回, escalation): its officials and its co-departments' tasks. */
+const unassigned: Partial<CaseRecord> = { assigneeIds: [], assigneeNames: [], tasks: undefined }
 
 function pendingExtension(c: CaseRecord) {
   if (!c.extension || c.sla?.stage !== 'resolve') throw new DomainError('case.invalidTransition', [{ path: 'type', message: '没有待审批的延期申请' }])
@@ -161,9 +190,10 @@ async function dispatchChange(deps: Deps, c: CaseRecord, e: Extract<CaseEvent, {
   if (e.deadline && e.deadline <= deps.clock().toISOString()) throw new DomainError('request.invalid', [{ path: 'deadline', message: '处置期限必须晚于现在' }])
   const assignees = e.officialIds ? await namedOfficials(deps, c.districtId, department, e.officialIds) : (await deps.repos.users.holders(c.districtId, department.id, 'official')).items
   if (!assignees.length) throw new DomainError('official.notFound', [{ path: 'departmentId', message: `${department.name}暂无可派单的工作人员` }])
+  const tasks = await Promise.all((e.coDepartmentIds ?? []).map((id, i) => coDepartmentTask(deps, c.districtId, departments.find((d) => d.id === id), `coDepartmentIds.${i}`)))
   return {
-    next: { departmentId: department.id, assigneeIds: assignees.map((a) => a.userId), assigneeNames: assignees.map((a) => a.name) },
-    note: `派至${department.name}：${assignees.map((a) => a.name).join('、')}`,
+    next: { departmentId: department.id, assigneeIds: assignees.map((a) => a.userId), assigneeNames: assignees.map((a) => a.name), tasks: tasks.length ? tasks : undefined },
+    note: `派至${department.name}：${assignees.map((a) => a.name).join('、')}${tasks.length ? `；联办：${tasks.map((t) => t.departmentName).join('、')}` : ''}`,
     resolveBy: e.deadline && new Date(e.deadline).toISOString(),
   }
 }
@@ -228,7 +258,7 @@ export async function caseDue(deps: Deps, districtId: string, caseId: string): P
     const parent = sla.stage !== 'resolve' && clockRow('escalate') ? (await deps.catalogue(districtId)).nodes.find((n) => n.id === c.levelNodeId)?.parentId : undefined
     if (parent) {
       const note = `${stage}时限（${chinaTime(sla.deadline)}）已过，系统自动上报上级`
-      await apply(deps, fresh, clockRow('escalate')!, { next: { levelNodeId: parent, assigneeIds: [], assigneeNames: [] }, note }, system)
+      await apply(deps, fresh, clockRow('escalate')!, { next: { levelNodeId: parent, ...unassigned }, note }, system)
       return 'escalated'
     }
     await apply(deps, fresh, clockRow('overdue')!, { next: { sla: { ...sla, mark: 'overdue' } }, note: `${stage}时限（${chinaTime(sla.deadline)}）已过` }, system)

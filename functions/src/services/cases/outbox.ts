@@ -30,8 +30,15 @@ interface CasePayload {
 type Cursor = { phase: 'assignees'; offset: number } | { phase: 'dispatchers'; after?: string } | { phase: 'followers'; after?: string }
 
 /** Events staff hear of as an alert (时限、延期、督办), not as a new work order. */
-const alertEvents: readonly CaseTimelineType[] = ['warn', 'overdue', 'escalate', 'request_extension', 'approve_extension', 'decline_extension', 'supervise']
+const alertEvents: readonly CaseTimelineType[] = ['warn', 'overdue', 'escalate', 'request_extension', 'approve_extension', 'decline_extension', 'supervise', 'finish_task']
 
+
+/** Everyone handling a case: the lead department's officials, then each co-department's (联办), once each. */
+function handlersOf(c: CaseRecord | undefined): Recipient[] {
+  if (!c) return []
+  const all = [c, ...(c.tasks ?? [])].flatMap((h) => h.assigneeIds.map((id, i) => ({ id, name: h.assigneeNames[i] ?? '' })))
+  return all.filter((h, i) => all.findIndex((x) => x.id === h.id) === i)
+}
 
 /** The event of one transition (from `before`, which may be absent for a new case, to `after`). */
 export function caseEvent(deps: Deps, before: CaseRecord | undefined, after: CaseRecord, type: CaseTimelineType, audiences: readonly Audience[], note?: string): OutboxEvent {
@@ -41,8 +48,8 @@ export function caseEvent(deps: Deps, before: CaseRecord | undefined, after: Cas
     summary: { ...summaryOf(after), districtId: after.districtId, version: after.version },
     audiences,
     reporter: { id: after.reporterId, name: after.reporterName },
-    assignees: after.assigneeIds.map((id, i) => ({ id, name: after.assigneeNames[i] ?? '' })),
-    dropped: (before?.assigneeIds ?? []).filter((id) => !after.assigneeIds.includes(id)),
+    assignees: handlersOf(after),
+    dropped: handlersOf(before).flatMap((h) => (handlersOf(after).some((a) => a.id === h.id) ? [] : [h.id])),
     followers: after.followerCount,
     progress: { number: after.number, status: caseStatusLabels[after.status], note: (!after.flagged && note) || caseEventLabels[type], time: chinaTime(after.updatedAt) },
     dispatch: { number: after.number, category: after.categoryName, place, deadline: chinaTime(after.resolveBy) },

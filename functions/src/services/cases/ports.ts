@@ -41,6 +41,8 @@ export interface CaseRecord {
   extensionCount?: number
   /** 督办: the district's dispatcher marked the case supervised. */
   supervision?: { note: string; byName: string; at: string }
+  /** 联办: the co-departments' tasks (at most 4), each with its officials. */
+  tasks?: CaseTask[]
   /** msg_sec_check said `review`: the dispatcher should look before anyone else sees it. */
   flagged: boolean
   reopenCount: number
@@ -55,6 +57,17 @@ export interface CaseRecord {
   dueAt?: string
   createdAt: string
   updatedAt: string
+}
+
+export interface CaseTask {
+  departmentId: string
+  departmentName: string
+  assigneeIds: string[]
+  assigneeNames: string[]
+  status: 'open' | 'started' | 'done'
+  note?: string
+  photoKeys: string[]
+  doneAt?: string
 }
 
 export interface TimelineRecord {

@@ -5,7 +5,7 @@ import type { Caller } from '../identity/ports'
 import { authorize, may } from '../authorize'
 import { decodeCursor, encodeCursor } from '../cursor'
 import type { Deps } from '../deps'
-import { actorsFor, canView, eventActors, isStaffOf } from './access'
+import { actorsFor, canView, eventActors, isStaffOf, taskOf } from './access'
 import type { CaseList, CaseRecord, CaseSummaryRecord, TimelineRecord } from './ports'
 import { publicSummaryOf, summaryOf } from './summary'
 
@@ -58,7 +58,15 @@ export async function detailView(deps: Deps, caller: Caller, c: CaseRecord, time
   const staff = isStaffOf(caller, c)
   const shown = staff ? timeline : timeline.filter((t) => !(moderationEvents as readonly string[]).includes(t.type))
   // Events whose subject is missing are not offered: no flag to clear, an extension asked or none to answer.
-  const pointless: Partial<Record<CaseEventType, boolean>> = { clear_flag: !c.flagged, request_extension: !!c.extension, approve_extension: !c.extension, decline_extension: !c.extension }
+  const task = taskOf(caller, c)
+  const pointless: Partial<Record<CaseEventType, boolean>> = {
+    clear_flag: !c.flagged,
+    request_extension: !!c.extension,
+    approve_extension: !c.extension,
+    decline_extension: !c.extension,
+    start_task: task?.status !== 'open',
+    finish_task: !task || task.status === 'done',
+  }
   const events = allowedEvents(c.status, eventActors(caller, c)).filter((e) => !pointless[e])
   return {
     ...summaryView(stranger ? publicSummaryOf(summary) : summary, deps.clock()),
@@ -76,6 +84,19 @@ export async function detailView(deps: Deps, caller: Caller, c: CaseRecord, time
     extension: staff && c.extension ? { until: c.extension.until, reason: c.extension.reason, byName: c.extension.byName, at: c.extension.at } : undefined,
     extensionCount: c.extensionCount ?? 0,
     supervision: stranger ? undefined : c.supervision,
+    tasks: stranger
+      ? []
+      : await Promise.all(
+          (c.tasks ?? []).map(async (t) => ({
+            departmentId: t.departmentId,
+            departmentName: t.departmentName,
+            status: t.status,
+            assignees: t.assigneeIds.map((id, i) => ({ id, name: t.assigneeNames[i] ?? '' })),
+            note: t.note,
+            photos: await photos(t.photoKeys),
+            doneAt: t.doneAt,
+          })),
+        ),
     rating: stranger ? undefined : c.rating,
     reopenCount: c.reopenCount,
     version: c.version,

@@ -155,6 +155,7 @@ const probes: Record<RouteName, Probe> = {
   casesFollow: onCase,
   casesUnfollow: onCase,
   casesNotices: onCase,
+  reportsRates: (_w, _who, s) => ({ query: { level: 'street', nodeId: { own: 's-qingshi', foreign: 's-bailu', other: 's-nowhere' }[s], from: today(), to: today() } }),
   roomsList: () => ({}),
   roomsGet: onRoom,
   roomsSlots: (w, who, s) => ({ ...onRoom(w, who, s), query: week() }),

@@ -5,7 +5,8 @@
 import { loadConfig } from '../src/config'
 import { buildDeps } from '../src/runtime'
 import { sweep } from '../src/jobs/sweep'
-import { api, cloud, eventually, expectError, login, newOfficial, standin, uniqueOpenid, uploadPhoto } from './support/client'
+import { addDays, chinaDate } from '@linli/shared'
+import { api, cloud, eventually, expectError, login, newDispatcher, newOfficial, standin, uniqueOpenid, uploadPhoto } from './support/client'
 
 jest.setTimeout(90_000)
 
@@ -236,5 +237,77 @@ describe('joint handling (联办)', () => {
     // Off the case, the co-department's official no longer sees it, nor keeps it in their list.
     await eventually(async () => ((await api('GET', '/v1/cases?view=assigned', { token: housing.token })).body.items.some((i: any) => i.id === c.id) ? undefined : true))
     expectError(await api('GET', `/v1/cases/${c.id}`, { token: housing.token }), 404, 'case.notFound')
+  })
+})
+
+describe('三率, kept from the stream', () => {
+  const D3 = { lat: 30.5225, lng: 114.355 } // 稻香村第三网格, 白鹭镇: no other test reports there
+  const moveClock = (body: { advanceMinutes: number } | { reset: true }) =>
+    fetch(`${cloud().urls.api}/local/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  const rates = (token: string, level: string, nodeId: string) =>
+    api('GET', `/v1/reports/rates?level=${level}&nodeId=${nodeId}&from=${addDays(chinaDate(new Date()), -1)}&to=${addDays(chinaDate(new Date()), 3)}`, { token })
+
+  it('counts a scripted day of cases per grid and street: received, in time, overdue, escalated, extended, reopened, ratings', async () => {
+    const [resident, dispatcher, official, qingshi, admin] = await Promise.all([login(uniqueOpenid('rates')), newDispatcher('s-bailu'), newOfficial(), login('o-demo-dispatcher'), login('o-demo-admin')])
+    const before = (await rates(dispatcher.token, 'grid', 'g-daoxiang-3')).body.total
+    const report = async (categoryId = 'cat-water-off') => (await api('POST', '/v1/cases', { token: resident.token, body: { categoryId, description: '稻香村三组停水两天了', location: D3 } })).body
+    const handle = async (id: string) => {
+      await fire(dispatcher.token, id, { type: 'accept' })
+      await fire(dispatcher.token, id, { type: 'dispatch', departmentId: 'dept-water', officialIds: [official.user.id] })
+      await fire(official.token, id, { type: 'start' })
+    }
+    // A: handled in time, rated 5.
+    const a = await report()
+    await handle(a.id)
+    await fire(official.token, a.id, { type: 'resolve', result: '已恢复供水' })
+    await fire(resident.token, a.id, { type: 'confirm', rating: 5 })
+    // B: extended, resolved, reopened, resolved again, rated 2.
+    const b = await report()
+    await handle(b.id)
+    const deadline = (await read(official.token, b.id)).clock.deadline
+    await fire(official.token, b.id, { type: 'request_extension', reason: '需要更换主管道', until: minutesAfter(deadline, 1440).toISOString() })
+    await fire(dispatcher.token, b.id, { type: 'approve_extension' })
+    await fire(official.token, b.id, { type: 'resolve', result: '已更换主管道' })
+    await fire(resident.token, b.id, { type: 'reopen', reason: '水压还是很低' })
+    await fire(official.token, b.id, { type: 'start' })
+    expect((await fire(official.token, b.id, { type: 'resolve', result: '已调整水压' })).status).toBe(200)
+    await fire(resident.token, b.id, { type: 'confirm', rating: 2 })
+    // C: nobody accepts it; the clock escalates it.
+    const c = await report('cat-garbage')
+    await sweepAt(minutesAfter(c.clock.startedAt, 241), async () => ((await read(resident.token, c.id)).status === 'accepted' ? true : undefined))
+    // D: rejected at once.
+    const d = await report()
+    await fire(dispatcher.token, d.id, { type: 'reject', reason: '重复上报，已有同一事件' })
+    // E: resolved two days and an hour after dispatch: late (水电气热 has two days).
+    const e = await report()
+    await handle(e.id)
+    try {
+      expect((await moveClock({ advanceMinutes: 2 * 1440 + 60 })).status).toBe(200)
+      expect((await fire(official.token, e.id, { type: 'resolve', result: '已恢复供水' })).status).toBe(200)
+    } finally {
+      await moveClock({ reset: true })
+    }
+
+    const expected = { received: 5, accepted: 4, acceptedInTime: 4, dispatched: 3, dispatchedInTime: 3, resolved: 4, resolvedInTime: 3, overdue: 1, escalated: 1, extended: 1, reopened: 1, supervised: 0, rated: 2, ratingSum: 7, satisfied: 1 }
+    const delta = (total: Record<string, number>) => Object.fromEntries(Object.keys(expected).map((k) => [k, total[k]! - before[k]]))
+    const after = await eventually(async () => {
+      const { body } = await rates(dispatcher.token, 'grid', 'g-daoxiang-3')
+      return JSON.stringify(delta(body.total)) === JSON.stringify(expected) ? body : undefined
+    }, 15_000).catch(async () => (await rates(dispatcher.token, 'grid', 'g-daoxiang-3')).body)
+    expect(delta(after.total)).toEqual(expected)
+    expect(after).toMatchObject({ level: 'grid', nodeId: 'g-daoxiang-3', name: '稻香村第三网格' })
+    expect(after.days.length).toBeGreaterThanOrEqual(1)
+    // From scratch (a fresh run): the rates themselves.
+    if (before.received === 0) expect(after.total).toMatchObject({ acceptRate: 1, dispatchRate: 1, resolveRate: 0.75, satisfactionRate: 0.5, averageRating: 3.5 })
+
+    // The street sums its grids; another street's dispatcher may not read it; the admin reads any level.
+    const street = (await rates(dispatcher.token, 'street', 's-bailu')).body.total
+    expect(street.received).toBeGreaterThanOrEqual(after.total.received)
+    expectError(await rates(qingshi.token, 'grid', 'g-daoxiang-3'), 403, 'auth.forbidden')
+    expect((await rates(admin.token, 'department', 'dept-water')).body.total.resolved).toBeGreaterThanOrEqual(4)
+    expectError(await rates(admin.token, 'street', 'g-daoxiang-3'), 404, 'report.notFound')
+    const wide = await api('GET', '/v1/reports/rates?level=grid&nodeId=g-daoxiang-3&from=2026-01-01&to=2026-12-31', { token: admin.token })
+    expectError(wide, 400, 'request.invalid')
+    expect(wide.body.error.fields[0]).toEqual({ path: 'to', message: '一次最多查询 92 天' })
   })
 })

@@ -58,6 +58,8 @@ export const expectedAccess = {
   casesFollow: { ...signedIn(rec(200, 200)), resident: rec(409, 200) },
   casesUnfollow: { ...signedIn(rec(200, 200)), resident: rec(409, 200) },
   casesNotices: only(caseStaff, rec(200)),
+  // 三率 of a street: own is the dispatcher's street, foreign another street (the admin reads every one), other a node the district lacks.
+  reportsRates: { ...only(['dispatcher', 'admin'], rec(200, 403)), admin: rec(200, 200) },
   roomsList: signedIn(200),
   roomsGet: publicRecord,
   roomsSlots: publicRecord,

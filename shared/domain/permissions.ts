@@ -49,6 +49,9 @@ export const permissions = {
   'cases.gridwork': { roles: ['gridworker', 'grid_leader'], scope: 'node' },
   /** 督办: a dispatcher of the district itself watches over every case in it. */
   'cases.supervise': { roles: ['dispatcher'], scope: 'district' },
+  /** 三率: a dispatcher reads their levels and those below, and the departments; an admin the whole district. */
+  'reports.rates': { roles: ['dispatcher', 'admin'], scope: 'record' },
+  'reports.rates.district': { roles: ['dispatcher', 'admin'], scope: 'district' },
   // Mediation: rooms and mediators are public to the district's residents; a booking is read and moved by its
   // parties and its mediator (the lifecycle's actors); a mediator keeps the hours and the bookings of their rooms.
   'rooms.read': signedIn,

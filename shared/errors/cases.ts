@@ -6,4 +6,5 @@ export const caseErrors = {
   'case.reportLimited': { status: 429, message: '今天举报的次数太多了，请明天再试' },
   'case.alreadyFollowing': { status: 409, message: '你已关注该事件' },
   'case.notFollowing': { status: 409, message: '你尚未关注该事件' },
+  'report.notFound': { status: 404, message: '没有该层级的统计' },
 } as const

@@ -5,6 +5,7 @@ import { makeUsersRepo } from './identity/users-repo'
 import { makeInvitesRepo } from './identity/invites-repo'
 import { makeCatalogueRepo } from './district/catalogue-repo'
 import { makeCasesRepo } from './cases/repo'
+import { makeRatesRepo } from './cases/rates-repo'
 import { makeConsentsRepo, makeOutboxRepo } from './notify/outbox-repo'
 import { makeDueRepo } from './due-repo'
 import { makeMediationRepo } from './mediation/repo'
@@ -17,6 +18,7 @@ export function makeRepos(c: DbConnection): Repos {
     invites: makeInvitesRepo(entities),
     catalogue: makeCatalogueRepo(entities),
     cases: makeCasesRepo(entities),
+    rates: makeRatesRepo(entities),
     outbox: makeOutboxRepo(entities),
     consents: makeConsentsRepo(entities),
     due: makeDueRepo(entities),

@@ -59,6 +59,11 @@ export const keys = {
   mediaCheckItem: 'MEDIACHECK',
   counter: (districtId: string, name: string) => tenant(districtId, 'COUNTER', name),
   counterItem: 'COUNTER',
+  /** 三率: a day's counts of one level's node (a street, a grid, a department …), sorted by China date. */
+  rates: (districtId: string, level: string, nodeId: string) => tenant(districtId, 'RATES', level, nodeId),
+  /** That an outbox event's counts were added (so a step run twice counts once). */
+  ratesMark: (districtId: string, eventId: string) => tenant(districtId, 'RATESMARK', eventId),
+  ratesMarkItem: 'RATESMARK',
   idempotency: (districtId: string, userId: string, key: string) => tenant(districtId, 'IDEMP', userId, key),
   idempotencyItem: 'IDEMP',
 

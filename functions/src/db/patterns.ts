@@ -62,6 +62,11 @@ export function makePatterns(e: Entities) {
       .schema(map({ listKey: string(), index: string().enum('gsi1', 'gsi2'), when: string().enum('upcoming', 'past'), now: string() }))
       .pattern(({ listKey, index, when, now }) => ({ index, partition: listKey, range: when === 'upcoming' ? { gte: now } : { lt: now } }))
       .options({ attributes: ['summary'] }),
+    "a node's rates by day": ap()
+      .entities(e.RateDay)
+      .schema(map({ districtId: string(), level: string(), nodeId: string(), from: string(), to: string() }))
+      .pattern(({ districtId, level, nodeId, from, to }) => ({ partition: keys.rates(districtId, level, nodeId), range: { between: [from, to] } }))
+      .options({ maxPages: Infinity }),
     'notices of a subject': ap()
       .entities(e.Notice)
       .schema(map({ districtId: string(), kind: string(), id: string() }))

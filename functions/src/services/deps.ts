@@ -4,7 +4,7 @@ import type { SessionTokens } from '../adapters/session-token'
 import type { Storage } from '../adapters/storage'
 import type { InvitesRepo, UsersRepo } from './identity/ports'
 import type { Catalogue, CatalogueNeed, CatalogueRepo } from './district/ports'
-import type { CasesRepo } from './cases/ports'
+import type { CasesRepo, RatesRepo } from './cases/ports'
 import type { MediationRepo } from './mediation/ports'
 import type { ConsentsRepo, MiniprogramState, OutboxRepo, Sender } from '../notify/ports'
 import type { DueRepo } from '../jobs/ports'
@@ -15,6 +15,7 @@ export interface Repos {
   invites: InvitesRepo
   catalogue: CatalogueRepo
   cases: CasesRepo
+  rates: RatesRepo
   outbox: OutboxRepo
   consents: ConsentsRepo
   due: DueRepo

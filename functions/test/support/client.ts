@@ -91,6 +91,7 @@ export async function eventually<T>(check: () => Promise<T | undefined>, ms = 80
 /** A fresh official of `departmentId`, made the way a district does it: an admin's invite, redeemed. */
 export const newOfficial = (departmentId = 'dept-water') => newStaff('official', departmentId)
 export const newMediator = (roomId: string) => newStaff('mediator', roomId)
+export const newDispatcher = (nodeId: string) => newStaff('dispatcher', nodeId)
 
 async function newStaff(role: string, scopeId: string): Promise<{ token: string; user: any; openid: string }> {
   const admin = await login('o-demo-admin')

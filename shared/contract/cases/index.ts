@@ -1,4 +1,5 @@
 import { submitCase, listCases, getCase, fireCaseEvent, nearbyCases, followCase, unfollowCase, caseNotices } from './cases'
+import { ratesReport } from './reports'
 
 export const caseRoutes = {
   casesSubmit: submitCase,
@@ -9,4 +10,5 @@ export const caseRoutes = {
   casesFollow: followCase,
   casesUnfollow: unfollowCase,
   casesNotices: caseNotices,
+  reportsRates: ratesReport,
 } as const

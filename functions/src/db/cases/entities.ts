@@ -11,7 +11,7 @@ import { list } from 'dynamodb-toolbox/schema/list'
 import { map } from 'dynamodb-toolbox/schema/map'
 import { any } from 'dynamodb-toolbox/schema/any'
 import { set } from 'dynamodb-toolbox/schema/set'
-import { caseStatuses, clockStages, priorities, slaBandKeys } from '@linli/shared'
+import { caseStatuses, clockStages, priorities, rateCounts, slaBandKeys } from '@linli/shared'
 import type { LinliTable } from '../table'
 import { keys } from '../keys'
 
@@ -157,5 +157,29 @@ export function makeCaseEntities(table: LinliTable) {
     computeKey: ({ traceId }) => ({ pk: keys.mediaCheck(traceId), sk: keys.mediaCheckItem }),
   })
 
-  return { Case, CaseView, Follower, Idempotency, Counter, MediaCheck }
+  /** 三率: one day's counts of one node of one level (ADDed to by the fan-out of each transition). */
+  const RateDay = new Entity({
+    name: 'RateDay',
+    table,
+    timestamps: false,
+    schema: item({
+      districtId: string().key(),
+      level: string().key(),
+      nodeId: string().key(),
+      day: string().key(),
+      ...Object.fromEntries(rateCounts.map((k) => [k, number().optional()])),
+    }),
+    computeKey: ({ districtId, level, nodeId, day }) => ({ pk: keys.rates(districtId, level, nodeId), sk: day }),
+  })
+
+  /** Written with the counts of an outbox event, on condition it is new: a repeated step adds nothing (kept 7 days). */
+  const RatesMark = new Entity({
+    name: 'RatesMark',
+    table,
+    timestamps: false,
+    schema: item({ districtId: string().key(), eventId: string().key(), ttl: number() }),
+    computeKey: ({ districtId, eventId }) => ({ pk: keys.ratesMark(districtId, eventId), sk: keys.ratesMarkItem }),
+  })
+
+  return { Case, CaseView, Follower, Idempotency, Counter, MediaCheck, RateDay, RatesMark }
 }

@@ -136,9 +136,9 @@ export function makeOutboxRepo(e: Entities): OutboxRepo {
     /** The table's stream (NEW_IMAGE): the outbox events that were just written. */
     eventsIn: (batch: DynamoDBStreamEvent) =>
       (batch.Records ?? [])
-        .filter((r) => r.eventName === 'INSERT' && r.dynamodb?.NewImage)
+        // Only outbox events are read: another item's image is never unmarshalled (nor can it fail the batch).
+        .filter((r) => r.eventName === 'INSERT' && r.dynamodb?.NewImage?._et?.S === 'OutboxEvent')
         .map((r) => unmarshall(r.dynamodb!.NewImage as Record<string, AttributeValue>))
-        .filter((item) => item._et === 'OutboxEvent')
         .map(outboxEventRecord),
 
     /** Access pattern "notices of a subject": Query pk = the subject's outbox, sk begins_with NOTICE#. */

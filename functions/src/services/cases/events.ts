@@ -78,7 +78,7 @@ export async function apply(deps: Deps, loaded: Loaded, row: CaseRow, change: Ch
     // The timeline records each deadline set (a stage started, an extension approved), warned of and missed.
     deadline: sla && sla !== before.sla ? sla.deadline : undefined,
   }
-  const event = caseEvent(deps, before, record, row.event, row.notify ?? [], change.note)
+  const event = caseEvent(deps, before, record, row.event, row.notify ?? [], change.note, { byClock: row.door === 'clock' })
   if (!(await deps.repos.cases.transition(before, record, item, event))) throw new DomainError('case.conflict')
   return { record, timeline: [...loaded.timeline, item] }
 }

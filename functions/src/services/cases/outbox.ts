@@ -2,7 +2,7 @@
  * The case family's side of the outbox: the one event a transition writes (its payload names who is to hear of it
  * and carries the words of the notices), and the fan-out that expands it page by page into list entries and notices.
  */
-import { caseEventLabels, caseStatusLabels, chinaTime, clockStageLabels, type Audience, type CaseTimelineType } from '@linli/shared'
+import { caseEventLabels, caseStatusLabels, chinaDate, chinaTime, clockStageLabels, tallyOf, type Audience, type CaseTimelineType, type RateLevel, type SlaClock, type Tally } from '@linli/shared'
 import type { FanOut } from '../../notify/outbox'
 import { outboxEvent } from '../../notify/outbox'
 import type { NoticeDraft, OutboxEvent, Recipient } from '../../notify/ports'
@@ -25,6 +25,11 @@ interface CasePayload {
   alert?: Record<string, string>
   /** The level whose dispatchers hear of it. */
   levelNodeId: string
+  /**
+   * What the transition adds to the day's 三率 counts of its grid, street, district and department; absent when it
+   * adds nothing (an empty map would not survive DynamoDB Local's stream).
+   */
+  rates?: { day: string; gridId: string; departmentId: string; tally: Tally }
 }
 
 type Cursor = { phase: 'assignees'; offset: number } | { phase: 'dispatchers'; after?: string } | { phase: 'followers'; after?: string }
@@ -40,10 +45,22 @@ function handlersOf(c: CaseRecord | undefined): Recipient[] {
   return all.filter((h, i) => all.findIndex((x) => x.id === h.id) === i)
 }
 
-/** The event of one transition (from `before`, which may be absent for a new case, to `after`). */
-export function caseEvent(deps: Deps, before: CaseRecord | undefined, after: CaseRecord, type: CaseTimelineType, audiences: readonly Audience[], note?: string): OutboxEvent {
+/**
+ * The event of one transition (from `before`, which may be absent for a new case, to `after`). `clock` is the clock
+ * the transition ended (a new case's: the one its submission started); `byClock` says the clock fired it.
+ */
+export function caseEvent(
+  deps: Deps,
+  before: CaseRecord | undefined,
+  after: CaseRecord,
+  type: CaseTimelineType,
+  audiences: readonly Audience[],
+  note?: string,
+  { clock = before?.sla, byClock = false }: { clock?: SlaClock; byClock?: boolean } = {},
+): OutboxEvent {
   // Flagged text waits for a dispatcher: it never leaves in a message.
   const place = after.flagged ? after.gridName : (after.address ?? after.description)
+  const tally = tallyOf({ event: type, isNew: !before, clock, at: after.updatedAt, byClock, rating: type === 'confirm' ? after.rating : undefined })
   const payload: CasePayload = {
     summary: { ...summaryOf(after), districtId: after.districtId, version: after.version },
     audiences,
@@ -57,6 +74,7 @@ export function caseEvent(deps: Deps, before: CaseRecord | undefined, after: Cas
       ? { number: after.number, note: `${caseEventLabels[type]}：${after.sla ? clockStageLabels[after.sla.stage] : caseStatusLabels[after.status]}`, deadline: chinaTime(after.sla?.deadline ?? after.resolveBy) }
       : undefined,
     levelNodeId: after.levelNodeId,
+    rates: Object.keys(tally).length ? { day: chinaDate(after.updatedAt), gridId: after.gridId, departmentId: after.departmentId, tally } : undefined,
   }
   return outboxEvent(deps, after.districtId, { kind: 'case', id: after.caseId }, type, payload as unknown as Record<string, unknown>)
 }
@@ -70,6 +88,7 @@ export const caseFanOut: FanOut = async (deps, event, limit) => {
   let cursor: Cursor = event.cursor ? JSON.parse(event.cursor) : { phase: 'assignees', offset: 0 }
   const notices: NoticeDraft[] = []
   let room = limit
+  if (!event.cursor && p.rates) await addRates(deps, event, p.rates)
   if (cursor.phase === 'assignees') {
     if (cursor.offset === 0) {
       await deps.repos.cases.dropEntries({ districtId: event.districtId, caseId: event.subject.id, version: p.summary.version }, p.dropped.map((userId) => ({ kind: 'assigned', userId })))
@@ -101,3 +120,17 @@ export const caseFanOut: FanOut = async (deps, event, limit) => {
 }
 
 const alertTo = (recipient: Recipient, fields: Record<string, string>): NoticeDraft => ({ recipient, templateKey: 'case_alert', fields })
+
+/** The transition's counts, added once to its day at every level: district, street, grid and department. */
+async function addRates(deps: Deps, event: OutboxEvent, r: NonNullable<CasePayload['rates']>) {
+  const { nodes } = await deps.catalogue(event.districtId)
+  let street = nodes.find((n) => n.id === r.gridId)
+  while (street && street.level !== 'street') street = nodes.find((n) => n.id === street!.parentId)
+  const levels: { level: RateLevel; nodeId: string | undefined }[] = [
+    { level: 'district', nodeId: event.districtId },
+    { level: 'street', nodeId: street?.id },
+    { level: 'grid', nodeId: r.gridId },
+    { level: 'department', nodeId: r.departmentId },
+  ]
+  await deps.repos.rates.add(event, levels.flatMap((l) => (l.nodeId ? [{ level: l.level, nodeId: l.nodeId }] : [])), r.day, r.tally, deps.clock())
+}

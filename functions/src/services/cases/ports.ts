@@ -1,5 +1,5 @@
 /** The case family's records and the storage it needs. */
-import type { CaseStatus, Priority, SlaBand, SlaClock } from '@linli/shared'
+import type { CaseStatus, Counts, Priority, RateLevel, SlaBand, SlaClock, Tally } from '@linli/shared'
 import type { OutboxEvent, Recipient } from '../../notify/ports'
 
 export interface CaseRecord {
@@ -142,4 +142,12 @@ export interface CasesRepo {
   mediaCheck(traceId: string): Promise<{ districtId: string; caseId: string; photoKey: string } | undefined>
   /** Hides a photo of a case (ADD to its hidden set); the case's other attributes are left as they are. */
   hidePhoto(districtId: string, caseId: string, photoKey: string): Promise<void>
+}
+
+/** 三率: a day's counts per node of each level. */
+export interface RatesRepo {
+  /** Adds one transition's counts to the day of each node, once per outbox event (false: added before, or nothing to add). */
+  add(event: { districtId: string; eventId: string }, nodes: { level: RateLevel; nodeId: string }[], day: string, tally: Tally, now: Date): Promise<boolean>
+  /** The days of one node between two China dates, with what DynamoDB read for them. */
+  days(districtId: string, level: RateLevel, nodeId: string, from: string, to: string): Promise<{ items: (Counts & { day: string })[]; scanned: number }>
 }

@@ -112,8 +112,10 @@ export async function submit(deps: Deps, caller: Caller, input: Input, idempoten
     const sla = nextClock(category.slaBand, record.sla, row.clock, now)!
     record = { ...record, status: row.to, assigneeIds: staff.map((s) => s.userId), assigneeNames: staff.map((s) => s.name), sla, resolveBy: sla.deadline }
     timeline.push(item(1, 'dispatch', submitted.status, row.to, { actorId: 'system', actorName: '系统', note, deadline: sla.deadline }))
-    event = caseEvent(deps, undefined, record, 'dispatch', row.notify ?? [], note)
+    event = caseEvent(deps, undefined, record, 'dispatch', row.notify ?? [], note, { clock: submitted.sla })
   }
+  // Every new case has its event: the day's counts (三率) hear of it from the stream.
+  event ??= caseEvent(deps, undefined, record, input.onTheSpot ? 'resolve' : 'submit', [], undefined, { clock: submitted.sla })
   record = { ...record, dueAt: dueOf(record) }
 
   // The key is not looked up first: its record is written with the case, so a repeat (a retry, or a twin request

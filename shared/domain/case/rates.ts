@@ -1,0 +1,93 @@
+/**
+ * 三率 (response, resolution and satisfaction rates) as the clock recorded them (DESIGN.md §3 "SLA clock"): each
+ * transition adds to a day's counts of its district, street, grid and department; rates are read from the counts.
+ */
+import type { CaseTimelineType } from './lifecycle'
+import type { SlaClock } from './sla'
+
+export const rateCounts = [
+  'received',
+  'accepted',
+  'acceptedInTime',
+  'dispatched',
+  'dispatchedInTime',
+  'resolved',
+  'resolvedInTime',
+  'overdue',
+  'escalated',
+  'extended',
+  'reopened',
+  'supervised',
+  'rated',
+  'ratingSum',
+  'satisfied',
+] as const
+export type RateCount = (typeof rateCounts)[number]
+export type Tally = Partial<Record<RateCount, number>>
+
+/** The levels a day's counts are kept for. */
+export const rateLevels = ['district', 'street', 'grid', 'department'] as const
+export type RateLevel = (typeof rateLevels)[number]
+
+/** A rating of 4 or 5 is a satisfied resident (满意). */
+export const SATISFIED_FROM = 4
+
+export interface TallyInput {
+  event: CaseTimelineType
+  /** A new case (submitted, resolved on the spot or auto-dispatched at once). */
+  isNew: boolean
+  /** The clock before the transition and when it happened. */
+  clock?: SlaClock
+  at: string
+  /** The clock's own side door (an automatic escalation is a missed deadline too). */
+  byClock: boolean
+  rating?: number
+}
+
+/** What one transition adds to the counts: a stage done (and whether before its deadline), a mark, a rating. */
+export function tallyOf(t: TallyInput): Tally {
+  const inTime = (stage: SlaClock['stage']) => (!t.clock || t.clock.stage !== stage || t.at <= t.clock.deadline ? 1 : 0)
+  const tally: Tally = t.isNew ? { received: 1 } : {}
+  const add = (more: Tally) => Object.assign(tally, more)
+  switch (t.event) {
+    case 'accept':
+    case 'reject':
+      return add({ accepted: 1, acceptedInTime: inTime('accept') })
+    case 'dispatch':
+      // An auto-dispatched emergency is accepted and dispatched at once.
+      return add(t.isNew ? { accepted: 1, acceptedInTime: 1, dispatched: 1, dispatchedInTime: 1 } : { dispatched: 1, dispatchedInTime: inTime('dispatch') })
+    case 'refer':
+      return add({ dispatched: 1, dispatchedInTime: inTime('dispatch') })
+    case 'resolve':
+      return add({ resolved: 1, resolvedInTime: inTime('resolve') })
+    case 'overdue':
+      return add({ overdue: 1 })
+    case 'escalate':
+      return add(t.byClock ? { escalated: 1, overdue: 1 } : { escalated: 1 })
+    case 'approve_extension':
+      return add({ extended: 1 })
+    case 'reopen':
+      return add({ reopened: 1 })
+    case 'supervise':
+      return add({ supervised: 1 })
+    case 'confirm':
+      return t.rating ? add({ rated: 1, ratingSum: t.rating, satisfied: t.rating >= SATISFIED_FROM ? 1 : 0 }) : tally
+    default:
+      return tally
+  }
+}
+
+export type Counts = Record<RateCount, number>
+export const zeroCounts = (): Counts => Object.fromEntries(rateCounts.map((k) => [k, 0])) as Counts
+
+/** The rates of summed counts, as shares 0–1 (absent where nothing was counted). */
+export function ratesOf(c: Counts) {
+  const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 1000 : undefined)
+  return {
+    acceptRate: share(c.acceptedInTime, c.accepted),
+    dispatchRate: share(c.dispatchedInTime, c.dispatched),
+    resolveRate: share(c.resolvedInTime, c.resolved),
+    satisfactionRate: share(c.satisfied, c.rated),
+    averageRating: c.rated ? Math.round((c.ratingSum / c.rated) * 100) / 100 : undefined,
+  }
+}

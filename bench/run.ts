@@ -3,7 +3,8 @@
  * run on the same engine, so a busy machine slows both sides alike. Builds the weapp first when it is missing.
  *   BENCH_CASES_LARGE (default 100000) sets the big table size for the items-read figure; BENCH_BURSTS (default 2)
  *   the measured bursts of 50 reports; BENCH_SAMPLES (default 300) the calls per side of each ratio; BENCH_FOLLOWERS
- *   (default 500) the followers of the case the dispatcher accepts; BENCH_ONLY a comma-separated choice of figures.
+ *   (default 500) the followers of the case the dispatcher accepts; BENCH_SLA_CASES (default 100000) the open cases
+ *   of the SLA sweep's larger size; BENCH_ONLY a comma-separated choice of figures.
  */
 import { readdirSync, statSync, mkdtempSync, existsSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
@@ -17,6 +18,7 @@ import { bulkCaseEntries, makeRepos } from '../functions/src/db'
 import { acceptWithFollowers, bundles, startToReady, sweepOfALargeTable } from './core'
 import { mediationFigures } from './mediation'
 import { trustFigures } from './trust'
+import { slaFigures } from './sla'
 import type { OutboxEvent } from '../functions/src/notify/ports'
 import { userIdFor } from '../functions/src/adapters/ids'
 
@@ -62,7 +64,7 @@ function weappSize() {
   }
 }
 
-/** BENCH_ONLY=sweep,followers … runs just those figures (names: weapp bundles start overhead notice items followers sweep mediation trust). */
+/** BENCH_ONLY=sweep,followers … runs just those figures (names: weapp bundles start overhead notice items followers sweep mediation sla trust). */
 const only = process.env.BENCH_ONLY?.split(',')
 const wanted = (name: string) => !only || only.includes(name)
 
@@ -81,6 +83,7 @@ async function main() {
     if (wanted('followers')) await acceptWithFollowers(cloud, c)
     if (wanted('sweep')) await sweepOfALargeTable(cloud, c, repos)
     if (wanted('mediation')) await mediationFigures(cloud, c, repos)
+    if (wanted('sla')) await slaFigures(cloud, c, repos)
     // Last: it moves the local clock forward for good.
     if (wanted('trust')) await trustFigures(cloud, c, repos)
   } finally {

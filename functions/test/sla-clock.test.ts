@@ -88,7 +88,9 @@ describe('the SLA clock', () => {
       const seen = await read(district.token, c.id)
       return seen.levelNodeId === 'linjiang' ? seen : undefined
     })
-    expect(escalated).toMatchObject({ status: 'accepted', clock: { stage: 'dispatch' } })
+    // It arrives red (it missed a deadline on its way), with a fresh dispatch clock of its own.
+    expect(escalated).toMatchObject({ status: 'accepted', mark: 'overdue', overdue: true, clock: { stage: 'dispatch' } })
+    expect(escalated.clock.mark).toBeUndefined()
     expect(escalated.allowedEvents).toContain('dispatch')
     const auto = escalated.timeline.at(-1)
     expect(auto).toMatchObject({ type: 'escalate', actorName: '系统', from: 'submitted', to: 'accepted', deadline: escalated.clock.deadline })

@@ -17,6 +17,7 @@ export const demoPersonas: Persona[] = [
   { openid: 'o-demo-dispatcher', name: '陈志强', role: 'dispatcher', scopeId: 's-qingshi', phone: '13900001002', title: '青石街道网格指挥中心坐席' },
   { openid: 'o-demo-district-dispatcher', name: '刘洋', role: 'dispatcher', scopeId: 'linjiang', phone: '13900001003', title: '临江区网格指挥中心坐席' },
   { openid: 'o-demo-official', name: '赵刚', role: 'official', scopeId: 'dept-water', phone: '13900001004', title: '区水务局工作人员' },
+  { openid: 'o-demo-official2', name: '钱伟', role: 'official', scopeId: 'dept-housing', phone: '13900001010', title: '区住建局工作人员（联办）' },
   { openid: 'o-demo-mediator', name: '孙梅', role: 'mediator', scopeId: 'room-qingshi', phone: '13900001005', title: '青石街道说事室调解员' },
   { openid: 'o-demo-mediator2', name: '李德明', role: 'mediator', scopeId: 'room-qingshi', phone: '13900001007', title: '青石街道说事室调解员（老李说事）' },
   { openid: 'o-demo-mediator3', name: '王秀兰', role: 'mediator', scopeId: 'room-liuan', phone: '13900001008', title: '柳岸社区调解室调解员' },

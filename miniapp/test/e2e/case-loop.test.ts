@@ -5,11 +5,11 @@
  */
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { launch, phone } from './browser'
+import { launch } from './browser'
+import { act, cloud, openFromList, signedIn as signedInAs, status } from './steps'
 
 jest.setTimeout(120_000)
 
-const cloud = () => (JSON.parse(process.env.LINLI_TEST_CLOUD!) as { urls: { h5: string; wechat: string } }).urls
 const PHOTO = join(__dirname, '../../src/assets/tab/home-active.png')
 const LIUAN_1 = { latitude: 30.5051, longitude: 114.3052 }
 
@@ -21,14 +21,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-async function signedIn(name: string): Promise<Page> {
-  const context = await phone(browser, LIUAN_1)
-  const page = await context.newPage()
-  await page.goto(cloud().h5)
-  await page.locator('.persona', { hasText: name }).tap()
-  await page.getByText(`你好，${name}`).waitFor()
-  return page
-}
+const signedIn = (name: string) => signedInAs(browser, name, LIUAN_1)
 
 async function addPhoto(page: Page) {
   const chooser = page.waitForEvent('filechooser')
@@ -37,22 +30,6 @@ async function addPhoto(page: Page) {
   await page.locator('.photos__image').first().waitFor()
   await page.waitForFunction(() => !document.querySelector('.photos__progress'))
 }
-
-async function act(page: Page, type: string, fill?: (form: ReturnType<Page['locator']>) => Promise<void>) {
-  await page.locator(`.case-action--${type}`).tap()
-  const form = page.locator(`.case-action-form--${type}`)
-  await form.waitFor()
-  await fill?.(form)
-  await form.locator('.case-action__submit').tap()
-  await form.waitFor({ state: 'hidden' })
-}
-
-async function openFromList(page: Page, number: string) {
-  await page.locator('.case-list__item', { hasText: number }).tap()
-  await page.locator('.case__number', { hasText: number }).waitFor()
-}
-
-const status = (page: Page, label: string) => page.locator('.case__status', { hasText: label }).waitFor()
 
 it('report with a photo → accept → dispatch → notice → resolve with a photo → rate 5 → closed', async () => {
   // The resident reports.
@@ -112,6 +89,6 @@ it('report with a photo → accept → dispatch → notice → resolve with a ph
   expect(await resident.locator('.timeline__item img, .timeline__item .photos__image, .timeline__item taro-image-core').count()).toBeGreaterThanOrEqual(1)
 
   // The dispatch notice reached the official through the WeChat stand-in.
-  const { messages } = (await (await fetch(`${cloud().wechat}/dev/messages?touser=o-demo-official`)).json()) as { messages: { template_id: string; data: Record<string, { value: string }> }[] }
+  const { messages } = (await (await fetch(`${cloud().urls.wechat}/dev/messages?touser=o-demo-official`)).json()) as { messages: { template_id: string; data: Record<string, { value: string }> }[] }
   expect(messages.find((m) => m.data.character_string1?.value === number)).toMatchObject({ template_id: 'tpl-case-dispatch' })
 })

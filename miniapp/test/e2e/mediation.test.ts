@@ -9,11 +9,11 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { launch, phone } from './browser'
+import { launch } from './browser'
+import { cloud, moveClock, signedIn as signedInAs, sweep } from './steps'
 
 jest.setTimeout(150_000)
 
-const cloud = () => JSON.parse(process.env.LINLI_TEST_CLOUD!) as { urls: { h5: string; wechat: string; api: string }; env: Record<string, string> }
 const LIUAN = { latitude: 30.503, longitude: 114.304 }
 
 let browser: Browser
@@ -21,34 +21,20 @@ beforeAll(async () => {
   browser = await launch()
 })
 afterAll(async () => {
-  await clock({ reset: true })
+  await moveClock({ reset: true })
   await browser?.close()
 })
 
-async function clock(body: { advanceMinutes: number } | { reset: true }) {
-  const res = await fetch(`${cloud().urls.api}/local/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-  expect(res.status).toBe(200)
-  return (await res.json()) as { now: string }
-}
 /** Moves the server's clock to `at` (forward only). */
 async function clockTo(at: number) {
-  const { now } = await clock({ reset: true })
+  const { now } = await moveClock({ reset: true })
   const minutes = Math.ceil((at - Date.parse(now)) / 60_000)
-  if (minutes > 0) await clock({ advanceMinutes: minutes })
+  if (minutes > 0) await moveClock({ advanceMinutes: minutes })
 }
-/** One sweep now, as the scheduler would run it (serverless-offline's invoke endpoint). */
-const sweep = () => fetch(`http://127.0.0.1:${cloud().env.LAMBDA_PORT}/2015-03-31/functions/linli-local-sweeper/invocations`, { method: 'POST', body: '{}' })
 const messages = async (openid: string, template: string) =>
   ((await (await fetch(`${cloud().urls.wechat}/dev/messages?touser=${openid}`)).json()) as { messages: { template_id: string }[] }).messages.filter((m) => m.template_id === template).length
 
-async function signedIn(name: string): Promise<Page> {
-  const context = await phone(browser, LIUAN)
-  const page = await context.newPage()
-  await page.goto(cloud().urls.h5)
-  await page.locator('.persona', { hasText: name }).tap()
-  await page.getByText(`你好，${name}`).waitFor()
-  return page
-}
+const signedIn = (name: string) => signedInAs(browser, name, LIUAN)
 
 /**
  * Taps a home entry until its page shows `ready`: a staff member's home re-renders once their roles arrive, and a

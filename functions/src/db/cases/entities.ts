@@ -54,6 +54,7 @@ export function makeCaseEntities(table: LinliTable) {
       sla: map({ stage: string().enum(...clockStages), startedAt: string(), deadline: string(), mark: string().enum('warn', 'overdue').optional() }).optional(),
       extension: map({ until: string(), reason: string(), byId: string(), byName: string(), at: string() }).optional(),
       extensionCount: number().optional(),
+      late: boolean().optional(),
       supervision: map({ note: string(), byName: string(), at: string() }).optional(),
       tasks: list(
         map({

@@ -61,8 +61,10 @@ export async function apply(deps: Deps, loaded: Loaded, row: CaseRow, change: Ch
   const to = row.to as CaseRecord['status']
   const sla = 'sla' in change.next ? change.next.sla : nextClock(before.slaBand, before.sla, row.clock, at, change.resolveBy)
   // A stage that (re)started shows its deadline where the case's deadlines are read.
-  const started = sla && sla !== before.sla && sla.startedAt === now ? { [stageDeadline[sla.stage]]: sla.deadline } : {}
-  const draft: CaseRecord = { ...before, ...change.next, ...started, sla, status: to, version: before.version + 1, updatedAt: now, resolvedBy: to === 'resolved' ? actor.id : undefined }
+  const startedNow = !!sla && sla !== before.sla && sla.startedAt === now
+  const started = startedNow ? { [stageDeadline[sla.stage]]: sla.deadline } : {}
+  const late = row.door === 'clock' ? row.event === 'escalate' || before.late : startedNow ? undefined : before.late
+  const draft: CaseRecord = { ...before, ...change.next, ...started, sla, late, status: to, version: before.version + 1, updatedAt: now, resolvedBy: to === 'resolved' ? actor.id : undefined }
   const record: CaseRecord = { ...draft, dueAt: dueOf(draft) }
   const item: TimelineRecord = {
     eventId: `${now}#${deps.newId().slice(0, 8)}`,

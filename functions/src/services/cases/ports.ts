@@ -35,6 +35,8 @@ export interface CaseRecord {
   resolveBy: string
   /** The stage the SLA clock is timing now, with its mark (黄牌/红牌); none once no stage runs. */
   sla?: SlaClock
+  /** Escalated by the clock for a missed deadline: shown 红牌 until a person starts the next stage (dispatches it). */
+  late?: boolean
   /** An extension (延期) an official asked for and a dispatcher has not answered yet. */
   extension?: { until: string; reason: string; byId: string; byName: string; at: string }
   /** Extensions approved so far (absent: none). */

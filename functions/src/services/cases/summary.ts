@@ -19,7 +19,8 @@ export const summaryOf = (c: CaseRecord): CaseSummaryRecord => ({
   gridId: c.gridId,
   gridName: c.gridName,
   flagged: c.flagged,
-  mark: c.sla?.mark,
+  // A case the clock escalated for a missed deadline stays red until someone takes up its next stage.
+  mark: c.late ? 'overdue' : c.sla?.mark,
   supervised: c.supervision ? true : undefined,
   resolveBy: c.resolveBy,
   createdAt: c.createdAt,

@@ -32,11 +32,11 @@ export const workbench: Record<StaffRole, Entry[]> = {
   dispatcher: [
     { key: 'queue', icon: '📥', text: '待受理', url: '/packages/case/list/index?view=queue&status=submitted' },
     { key: 'dispatch', icon: '📤', text: '派单', url: '/packages/case/list/index?view=queue&status=accepted' },
-    { key: 'overdue', icon: '⏰', text: '超时预警' },
+    { key: 'overdue', icon: '⏰', text: '超时预警', url: '/packages/case/list/index?view=queue&status=all' },
   ],
   official: [
     { key: 'assigned', icon: '🛠️', text: '我的工单', url: '/packages/case/list/index?view=assigned' },
-    { key: 'handled', icon: '✅', text: '已办结' },
+    { key: 'handled', icon: '✅', text: '已办结', url: '/packages/case/list/index?view=assigned&status=closed' },
   ],
   mediator: [
     { key: 'bookings', icon: '🤝', text: '预约管理', url: '/packages/mediation/bookings/index?view=mediator' },

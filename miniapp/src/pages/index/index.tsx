@@ -7,6 +7,7 @@ import { Grid, GridItem, NoticeBar } from '../../components/nutui'
 import { RoleTags } from '../../components/role-tags'
 import { useSession } from '../../components/use-session'
 import { residentEntries, workbench, type Entry } from './entries'
+import { RatesPanel } from './rates-panel'
 import './index.scss'
 
 function open(entry: Entry) {
@@ -57,6 +58,7 @@ export default function Home() {
           <Text className='section-title'>{roleSpecs[binding.role as StaffRole].label}工作台</Text>
           <Text className='home__workbench-scope'>{binding.scopeName}</Text>
           <EntryGrid entries={workbench[binding.role as StaffRole]} />
+          {binding.role === 'dispatcher' && <RatesPanel level={binding.scopeId === user.districtId ? 'district' : 'street'} nodeId={binding.scopeId} />}
         </View>
       ))}
     </View>

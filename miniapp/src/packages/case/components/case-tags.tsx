@@ -15,8 +15,11 @@ const statusType: Record<CaseStatus, 'default' | 'primary' | 'info' | 'success' 
   closed: 'success',
 }
 
-/** The status tag, then 待审核 (flagged by content review) and 超时 (past its deadline) when they apply. */
-export function CaseTags(props: { status: CaseStatus; flagged?: boolean; overdue?: boolean; statusClassName?: string }) {
+/**
+ * The status tag, then 待审核 (flagged by content review), the SLA clock's 黄牌 (past 80 % of its stage) or 红牌
+ * (past the deadline), and 督办 (supervised by the district) when they apply.
+ */
+export function CaseTags(props: { status: CaseStatus; flagged?: boolean; overdue?: boolean; mark?: 'warn' | 'overdue'; supervised?: boolean; statusClassName?: string }) {
   return (
     <View className='case-tags'>
       <Tag type={statusType[props.status]} className={`case-tags__status ${props.statusClassName ?? ''}`}>
@@ -27,9 +30,20 @@ export function CaseTags(props: { status: CaseStatus; flagged?: boolean; overdue
           待审核
         </Tag>
       )}
-      {props.overdue && (
+      {props.overdue ? (
         <Tag type='danger' className='case-tags__overdue'>
-          超时
+          红牌·超时
+        </Tag>
+      ) : (
+        props.mark === 'warn' && (
+          <Tag type='warning' className='case-tags__warn'>
+            黄牌·将超时
+          </Tag>
+        )
+      )}
+      {props.supervised && (
+        <Tag type='primary' plain className='case-tags__supervised'>
+          督办
         </Tag>
       )}
     </View>

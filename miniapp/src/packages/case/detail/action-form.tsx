@@ -8,8 +8,10 @@ import { askSubscribe } from '../../../api/subscribe'
 import { apiErrors, FieldError, zodErrors, type Errors } from '../components/field-error'
 import { Button, CellGroup, CheckboxGroup, RadioGroup, Rate, TextArea } from '../components/nutui'
 import { isUploading, PhotoUploader, photoKeys, type PhotoItem } from '../components/photo-uploader'
+import { useSession } from '../../../components/use-session'
+import { formatTime } from '../../../utils/format'
 
-const withReason: CaseEventType[] = ['reject', 'withdraw', 'return', 'reopen', 'escalate', 'refer', 'report']
+const withReason: CaseEventType[] = ['reject', 'withdraw', 'return', 'reopen', 'escalate', 'refer', 'report', 'request_extension', 'decline_extension']
 const reasonTitle: Partial<Record<CaseEventType, string>> = {
   reject: '不予受理的原因',
   withdraw: '撤回原因（选填）',
@@ -18,13 +20,29 @@ const reasonTitle: Partial<Record<CaseEventType, string>> = {
   escalate: '上报上级的原因',
   refer: '转人民调解的说明（居民将据此预约说事）',
   report: '举报原因（如泄露隐私、不实信息、广告），只有调度员能看到',
+  request_extension: '申请延期的原因',
+  decline_extension: '不同意延期的原因',
 }
+/** Staff hear of deadlines, extensions and 督办 by the alert template: asked for as they act. */
+const staffEvents: CaseEventType[] = ['accept', 'dispatch', 'start', 'resolve', 'request_extension', 'approve_extension', 'decline_extension', 'start_task', 'finish_task']
+/** How much later an extension asks the resolve deadline to be, in days. */
+const extensionDays = [1, 3, 7]
 /** 处置期限 presets for a dispatch, in hours; 0: the category's own time limit. */
 const deadlines = [0, 4, 24, 72, 168]
 const deadlineLabel = (h: number) => (h === 0 ? '按分类时限' : h < 24 ? `${h} 小时内` : `${h / 24} 天内`)
 
 const fieldOf = (path: string) =>
-  path === 'departmentId' ? 'department' : path.startsWith('officialIds') ? 'officials' : path.startsWith('photoKeys') ? 'photos' : ['reason', 'deadline', 'result', 'rating', 'comment'].includes(path) ? path : undefined
+  path === 'departmentId'
+    ? 'department'
+    : path.startsWith('officialIds')
+      ? 'officials'
+      : path.startsWith('coDepartmentIds')
+        ? 'coDepartments'
+        : path.startsWith('photoKeys')
+          ? 'photos'
+          : ['reason', 'deadline', 'result', 'rating', 'comment', 'until', 'note'].includes(path)
+            ? path
+            : undefined
 
 /** The district's departments, the case's own first. */
 const departmentOptions = (list: Department[], d: CaseDetail) =>
@@ -46,13 +64,33 @@ export function ActionForm(props: { type: CaseEventType; detail: CaseDetail; dep
   const [photos, setPhotos] = useState<PhotoItem[]>([])
   const [rating, setRating] = useState(0)
   const [comment, setComment] = useState('')
+  const [coDepartmentIds, setCoDepartmentIds] = useState<string[]>([])
+  const [days, setDays] = useState(extensionDays[0]!)
+  const [note, setNote] = useState('')
+  const me = useSession()?.user.id
+  // 联办: the caller's own co-department task.
+  const task = detail.tasks.find((t) => t.status !== 'done' && t.assignees.some((a) => a.id === me))
   const [errors, setErrors] = useState<Errors>({})
   const [busy, setBusy] = useState(false)
 
   const body = (): Record<string, unknown> => {
     switch (type) {
       case 'dispatch':
-        return { type, departmentId, officialIds: officialIds.length ? officialIds : undefined, deadline: hours ? new Date(Date.now() + hours * 3600_000).toISOString() : undefined }
+        return {
+          type,
+          departmentId,
+          officialIds: officialIds.length ? officialIds : undefined,
+          deadline: hours ? new Date(Date.now() + hours * 3600_000).toISOString() : undefined,
+          coDepartmentIds: coDepartmentIds.length ? coDepartmentIds.filter((id) => id !== departmentId) : undefined,
+        }
+      case 'request_extension':
+        return { type, reason, until: new Date(Date.parse(detail.clock?.deadline ?? detail.deadlines.resolveBy) + days * 86_400_000).toISOString() }
+      case 'supervise':
+        return { type, note }
+      case 'start_task':
+        return { type, departmentId: task?.departmentId }
+      case 'finish_task':
+        return { type, departmentId: task?.departmentId, note, photoKeys: photoKeys(photos) }
       case 'resolve':
         return { type, result, photoKeys: photoKeys(photos) }
       case 'confirm':
@@ -70,7 +108,7 @@ export function ActionForm(props: { type: CaseEventType; detail: CaseDetail; dep
     const parsed = caseEventSchema.safeParse({ ...body(), version: detail.version })
     if (!parsed.success) return setErrors(zodErrors(parsed.error, fieldOf))
     setErrors({})
-    const consent = type === 'reopen' ? askSubscribe(['case_progress']) : Promise.resolve() // inside the tap
+    const consent = type === 'reopen' ? askSubscribe(['case_progress']) : staffEvents.includes(type) ? askSubscribe(['case_alert']) : Promise.resolve() // inside the tap
     setBusy(true)
     try {
       const next = await call(fireCaseEvent, { params: { id: detail.id }, body: parsed.data })
@@ -125,6 +163,36 @@ export function ActionForm(props: { type: CaseEventType; detail: CaseDetail; dep
           </CellGroup>
         </>
       )}
+      {type === 'dispatch' && (
+        <CellGroup title='联办部门（选填，最多 4 个，各自办理后由主办部门办结）'>
+          <CheckboxGroup
+            className='case-action__co-departments'
+            value={coDepartmentIds}
+            max={4}
+            onChange={(v) => setCoDepartmentIds(v)}
+            options={props.departments.filter((d) => d.id !== departmentId).map((d) => ({ label: d.name, value: d.id, disabled: false, onChange: () => undefined }))}
+          />
+          <FieldError name='coDepartments' message={errors.coDepartments} />
+        </CellGroup>
+      )}
+      {type === 'request_extension' && (
+        <CellGroup title={`延期多久（现办结时限 ${formatTime(detail.clock?.deadline ?? detail.deadlines.resolveBy)}）`}>
+          <RadioGroup className='case-action__until' direction='horizontal' value={String(days)} onChange={(v) => setDays(Number(v))} options={extensionDays.map((d) => ({ label: `延期 ${d} 天`, value: String(d) }))} />
+          <FieldError name='until' message={errors.until} />
+        </CellGroup>
+      )}
+      {type === 'approve_extension' && detail.extension && (
+        <Text className='case-action-form__hint'>
+          {detail.extension.byName}申请将办结时限延至 {formatTime(detail.extension.until)}：{detail.extension.reason}
+        </Text>
+      )}
+      {(type === 'supervise' || type === 'finish_task') && (
+        <CellGroup title={type === 'supervise' ? '督办意见（处置人员和坐席会收到通知）' : `${task?.departmentName ?? ''}办理情况`}>
+          <TextArea className='case-action__note' value={note} onChange={setNote} maxLength={type === 'supervise' ? 200 : 500} showCount rows={3} placeholder='请填写（至少 2 个字）' />
+          <FieldError name='note' message={errors.note} />
+          {type === 'finish_task' && <PhotoUploader purpose='result_photo' max={9} photos={photos} setPhotos={setPhotos} />}
+        </CellGroup>
+      )}
       {type === 'resolve' && (
         <CellGroup title='处置结果'>
           <TextArea className='case-action__result' value={result} onChange={setResult} maxLength={500} showCount rows={4} placeholder='请说明处置情况（2–500 字）' />
@@ -143,7 +211,7 @@ export function ActionForm(props: { type: CaseEventType; detail: CaseDetail; dep
           <FieldError name='comment' message={errors.comment} />
         </CellGroup>
       )}
-      {!withReason.includes(type) && !['dispatch', 'resolve', 'confirm'].includes(type) && <Text className='case-action-form__hint'>确认要{label}吗？</Text>}
+      {!withReason.includes(type) && !['dispatch', 'resolve', 'confirm', 'supervise', 'finish_task'].includes(type) && <Text className='case-action-form__hint'>确认要{label}吗？</Text>}
       <FieldError name='form' message={errors._form} />
       <View className='case-action-form__footer'>
         <Button block type='primary' className='case-action__submit' loading={busy} onClick={submit}>

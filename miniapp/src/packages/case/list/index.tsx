@@ -27,7 +27,8 @@ const tabTitle = (t: Tab) => (t === 'all' ? '全部' : caseStatusLabels[t])
  * Status tabs filter; pull down to refresh; more pages load at the bottom (nextCursor).
  */
 /** The dispatcher's queue shows what needs eyes first: flagged by the content check, overdue, then new. */
-const urgency = (c: CaseSummary) => (c.flagged ? 0 : c.overdue ? 1 : c.status === 'submitted' ? 2 : 3)
+/** The dispatcher's queue puts first what needs them most: flagged content, 红牌, 黄牌, 督办, then new cases. */
+const urgency = (c: CaseSummary) => (c.flagged ? 0 : c.overdue ? 1 : c.mark === 'warn' ? 2 : c.supervised ? 3 : c.status === 'submitted' ? 4 : 5)
 
 export default function Cases() {
   const session = useSession()

@@ -1,0 +1,45 @@
+/** Steps the browser tests share: a persona's phone signed in, and a case event fired through its form. */
+import type { Browser, Page } from 'playwright-core'
+import { phone } from './browser'
+
+export const cloud = () => JSON.parse(process.env.LINLI_TEST_CLOUD!) as { urls: { h5: string; wechat: string; api: string }; env: Record<string, string> }
+
+/** A phone at `at` (WGS84), signed in as the demo persona `name` through the local persona picker. */
+export async function signedIn(browser: Browser, name: string, at: { latitude: number; longitude: number }): Promise<Page> {
+  const context = await phone(browser, at)
+  const page = await context.newPage()
+  await page.goto(cloud().urls.h5)
+  await page.locator('.persona', { hasText: name }).tap()
+  await page.getByText(`你好，${name}`).waitFor()
+  return page
+}
+
+/** Taps the event's button on the case page, fills its form and sends it. */
+export async function act(page: Page, type: string, fill?: (form: ReturnType<Page['locator']>) => Promise<void>) {
+  await page.locator(`.case-action--${type}`).tap()
+  const form = page.locator(`.case-action-form--${type}`)
+  await form.waitFor()
+  await fill?.(form)
+  await form.locator('.case-action__submit').tap()
+  await form.waitFor({ state: 'hidden' })
+}
+
+/** Opens the case from the list on screen; a list read before the fan-out wrote its entry is pulled again. */
+export async function openFromList(page: Page, number: string) {
+  const row = page.locator('.case-list__item', { hasText: number })
+  for (let i = 0; i < 4 && !(await row.waitFor({ timeout: 4000 }).then(() => true, () => false)); i++) await page.reload()
+  await row.tap()
+  await page.locator('.case__number', { hasText: number }).waitFor()
+}
+
+export const status = (page: Page, label: string) => page.locator('.case__status', { hasText: label }).waitFor()
+
+/** Moves the local stage's clock (POST /local/clock). */
+export async function moveClock(body: { advanceMinutes: number } | { reset: true }): Promise<{ now: string }> {
+  const res = await fetch(`${cloud().urls.api}/local/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  if (res.status !== 200) throw new Error(`local clock: ${res.status}`)
+  return (await res.json()) as { now: string }
+}
+
+/** One sweep now, as the scheduler would run it (serverless-offline's invoke endpoint). */
+export const sweep = () => fetch(`http://127.0.0.1:${cloud().env.LAMBDA_PORT}/2015-03-31/functions/linli-local-sweeper/invocations`, { method: 'POST', body: '{}' })

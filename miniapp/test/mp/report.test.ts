@@ -67,6 +67,8 @@ const created = caseDetailSchema.parse({
   levelNodeId: 's-qingshi',
   deadlines: { acceptBy: later, dispatchBy: later, resolveBy: later },
   reopenCount: 0,
+  extensionCount: 0,
+  tasks: [],
   version: 1,
   following: false,
   followerCount: 0,

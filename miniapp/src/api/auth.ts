@@ -1,18 +1,11 @@
 import Taro from '@tarojs/taro'
-import { login } from '@linli/shared'
-import { call } from './request'
-import { saveSession, type Session } from './session'
+import { signInWithCode } from './request'
+import type { Session } from './session'
 
 /** wx.login → our API (which calls code2Session) → our session. */
 export async function signInWithWechat(): Promise<Session> {
   const { code } = await Taro.login()
   return signInWithCode(code)
-}
-
-export async function signInWithCode(code: string): Promise<Session> {
-  const session = await call(login, { body: { code } })
-  saveSession(session)
-  return session
 }
 
 export interface Persona {

@@ -3,8 +3,8 @@
  * as ApiError carrying the catalogue code, the Chinese message and the offending fields.
  */
 import Taro from '@tarojs/taro'
-import { fillPath, needsSession, type ErrorBody, type FieldError, type RouteRequest, type RouteResponse, type RouteSpec } from '@linli/shared'
-import { clearSession, getSession, goToLogin } from './session'
+import { fillPath, login, needsSession, type ErrorBody, type FieldError, type RouteRequest, type RouteResponse, type RouteSpec } from '@linli/shared'
+import { clearSession, getSession, goToLogin, saveSession, type Session } from './session'
 
 // H5 is served with the API on its own origin; the weapp build calls the configured API host.
 const API_BASE = process.env.TARO_ENV === 'h5' ? '' : LINLI_API_BASE
@@ -28,13 +28,41 @@ export interface CallOptions {
   headers?: Record<string, string>
 }
 
+/** A wx.login code → our API (which calls code2Session) → our session, stored. */
+export async function signInWithCode(code: string): Promise<Session> {
+  const session = await call(login, { body: { code } })
+  saveSession(session)
+  return session
+}
+
+let relogin: Promise<Session | undefined> | undefined
+
+/**
+ * A session the server ended or let expire is renewed silently: wx.login → our login route → a new session. Every
+ * request that meets a 401 meanwhile waits for the same one. None where WeChat cannot sign in (H5) or it fails.
+ */
+function renewSession(): Promise<Session | undefined> {
+  relogin ??= (async () => {
+    try {
+      if (process.env.TARO_ENV === 'h5') return undefined
+      const { code } = await Taro.login()
+      return await signInWithCode(code)
+    } catch {
+      return undefined
+    } finally {
+      relogin = undefined
+    }
+  })()
+  return relogin
+}
+
 /** The absolute URL of a route and the session header: for files the platform downloads itself (PDF, calendar). */
 export function fileRequest<S extends RouteSpec>(route: S, params: Record<string, string>): { url: string; header: Record<string, string> } {
   const session = getSession()
   return { url: API_BASE + fillPath(route.path, params), header: session ? { authorization: `Bearer ${session.token}` } : {} }
 }
 
-export async function call<S extends RouteSpec>(route: S, input?: Input<S>, options?: CallOptions): Promise<RouteResponse<S>> {
+export async function call<S extends RouteSpec>(route: S, input?: Input<S>, options?: CallOptions, retried = false): Promise<RouteResponse<S>> {
   const req = (input ?? {}) as Partial<RouteRequest<S>>
   const pairs = Object.entries((req.query ?? {}) as Record<string, unknown>).filter(([, v]) => v !== undefined)
   const query = pairs.length ? '?' + pairs.map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&') : ''
@@ -54,6 +82,8 @@ export async function call<S extends RouteSpec>(route: S, input?: Input<S>, opti
   const body = res.data as Partial<ErrorBody> | undefined
   const error = new ApiError(res.statusCode, body?.error?.code ?? 'internal', body?.error?.message ?? '服务器开小差了，请稍后再试', body?.error?.fields)
   if (res.statusCode === 401 && needsSession(route)) {
+    // Once: a request the renewed session still cannot make goes to the sign-in page.
+    if (!retried && (await renewSession())) return call(route, input, options, true)
     clearSession()
     goToLogin()
   }

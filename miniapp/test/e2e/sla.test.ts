@@ -6,7 +6,7 @@
  */
 import type { Browser } from 'playwright-core'
 import { launch } from './browser'
-import { act, cloud, moveClock, openFromList, signedIn as signedInAs, status, sweep } from './steps'
+import { act, cloud, moveClock, openFromList, rowInList, signedIn as signedInAs, status, sweep } from './steps'
 
 jest.setTimeout(150_000)
 
@@ -49,8 +49,8 @@ it('an unaccepted case escalates by the clock; the district dispatcher dispatche
   const dispatcher = await signedIn('刘洋')
   await dispatcher.locator('.rates-panel__title', { hasText: '今日时效' }).waitFor()
   await dispatcher.getByText('派单').first().tap()
-  const row = dispatcher.locator('.case-list__item', { hasText: number })
-  await row.locator('.case-tags__overdue', { hasText: '红牌' }).waitFor()
+  // Every case the clock sent up meanwhile is there too: the queue is paged.
+  await (await rowInList(dispatcher, number)).locator('.case-tags__overdue', { hasText: '红牌' }).waitFor()
   await openFromList(dispatcher, number)
   await dispatcher.locator('.case__timeline, .timeline__item', { hasText: '系统自动上报' }).first().waitFor()
   await act(dispatcher, 'dispatch', async (form) => {

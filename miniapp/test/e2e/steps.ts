@@ -24,11 +24,22 @@ export async function act(page: Page, type: string, fill?: (form: ReturnType<Pag
   await form.waitFor({ state: 'hidden' })
 }
 
-/** Opens the case from the list on screen; a list read before the fan-out wrote its entry is pulled again. */
-export async function openFromList(page: Page, number: string) {
+/**
+ * The case's row in the list on screen: further pages are loaded while there are any, and a list read before the
+ * fan-out wrote its entry is pulled again.
+ */
+export async function rowInList(page: Page, number: string) {
   const row = page.locator('.case-list__item', { hasText: number })
-  for (let i = 0; i < 4 && !(await row.waitFor({ timeout: 4000 }).then(() => true, () => false)); i++) await page.reload()
-  await row.tap()
+  for (let i = 0; i < 10 && !(await row.waitFor({ timeout: 3000 }).then(() => true, () => false)); i++) {
+    const more = page.locator('.case-list__load-more')
+    if (await more.isVisible()) await more.tap()
+    else await page.reload()
+  }
+  return row
+}
+
+export async function openFromList(page: Page, number: string) {
+  await (await rowInList(page, number)).tap()
   await page.locator('.case__number', { hasText: number }).waitFor()
 }
 

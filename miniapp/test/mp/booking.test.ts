@@ -146,3 +146,34 @@ test('a slot taken meanwhile (409) says so and reloads the slots', async () => {
   await waitFor(() => expect(text(view, '.room__chosen')).toBe(''))
   expect(fake.called('redirectTo')).toHaveLength(0)
 })
+
+test('a session the server ended is renewed silently: one wx.login for the parallel requests, each retried once, the page kept', async () => {
+  const renewed = { ...resident, token: 'tok-renewed' }
+  fake.respond = (req) => {
+    const path = String(req.url).replace(/^https?:\/\/[^/]+/, '').split('?')[0]
+    if (req.method === 'POST' && path === '/v1/auth/login') return { statusCode: 200, data: renewed }
+    // The old token is refused on every route; the new one is served.
+    if (req.header?.authorization !== 'Bearer tok-renewed') return { statusCode: 401, data: { error: { code: 'auth.sessionEnded', message: '登录已失效，请重新登录' } } }
+    return api(req)
+  }
+  const view = await render()
+  expect(text(view, '.room__name')).toBe('青石街道说事室')
+  expect(fake.called('login')).toHaveLength(1)
+  const logins = fake.called('request').filter((r) => String(r.url).endsWith('/v1/auth/login'))
+  expect(logins).toHaveLength(1)
+  expect(logins[0]!.data).toEqual({ code: fake.loginCode })
+  expect(fake.storage.get(SESSION_KEY)).toEqual(renewed)
+  // The room and its slots: each asked with the old token, then once again with the new one.
+  expect(fake.called('request').filter((r) => String(r.url).includes('/v1/rooms/room-qingshi')).map((r) => r.header.authorization)).toEqual(
+    expect.arrayContaining(['Bearer tok-resident', 'Bearer tok-renewed']),
+  )
+  expect(fake.called('reLaunch')).toHaveLength(0)
+})
+
+test('a session that cannot be renewed goes to the sign-in page', async () => {
+  fake.respond = () => ({ statusCode: 401, data: { error: { code: 'auth.sessionEnded', message: '登录已失效，请重新登录' } } })
+  await page.render({ id: 'room-qingshi' })
+  await waitFor(() => expect(fake.called('reLaunch')[0]?.url).toBe('/pages/login/index'))
+  expect(fake.called('login')).toHaveLength(1)
+  expect(fake.storage.get(SESSION_KEY)).toBeUndefined()
+})

@@ -1,11 +1,11 @@
-/** Home entry points per role. `url` opens a page; entries without one belong to features still being built. */
+/** Home entry points per role: each opens a working page (WeChat review rejects dead controls). */
 import type { StaffRole } from '@linli/shared'
 
 export interface Entry {
   key: string
   icon: string
   text: string
-  url?: string
+  url: string
   tab?: boolean
 }
 
@@ -18,17 +18,9 @@ export const residentEntries: Entry[] = [
 ]
 
 export const workbench: Record<StaffRole, Entry[]> = {
-  gridworker: [
-    { key: 'patrol', icon: '🚶', text: '巡查打卡' },
-    { key: 'visit', icon: '🏠', text: '入户走访' },
-    { key: 'households', icon: '📒', text: '住户台账' },
-    { key: 'notice', icon: '📢', text: '发布通知' },
-  ],
-  grid_leader: [
-    { key: 'grid-cases', icon: '📂', text: '网格事件', url: '/packages/case/list/index?view=grid' },
-    { key: 'visits', icon: '📝', text: '走访记录' },
-    { key: 'escalations', icon: '⬆️', text: '升级审批' },
-  ],
+  // 巡查打卡, 入户走访, 住户台账 and 发布通知 come with field work; an entry that does not work yet is not shown.
+  gridworker: [{ key: 'grid-cases', icon: '📂', text: '网格事件', url: '/packages/case/list/index?view=grid' }],
+  grid_leader: [{ key: 'grid-cases', icon: '📂', text: '网格事件', url: '/packages/case/list/index?view=grid' }],
   dispatcher: [
     { key: 'queue', icon: '📥', text: '待受理', url: '/packages/case/list/index?view=queue&status=submitted' },
     { key: 'dispatch', icon: '📤', text: '派单', url: '/packages/case/list/index?view=queue&status=accepted' },
@@ -43,8 +35,6 @@ export const workbench: Record<StaffRole, Entry[]> = {
     { key: 'outcomes', icon: '📄', text: '调解记录', url: '/packages/mediation/bookings/index?view=mediator&when=past' },
     { key: 'hours', icon: '🕘', text: '接待时间', url: '/packages/mediation/hours/index' },
   ],
-  admin: [
-    { key: 'invites', icon: '✉️', text: '邀请工作人员' },
-    { key: 'grid-tree', icon: '🌳', text: '网格管理' },
-  ],
+  // The admin's tools (invites, the grid tree) are not in the mini-program yet.
+  admin: [],
 }

@@ -10,16 +10,13 @@ import { residentEntries, workbench, type Entry } from './entries'
 import { RatesPanel } from './rates-panel'
 import './index.scss'
 
-function open(entry: Entry) {
-  if (!entry.url) return Taro.showToast({ title: `${entry.text}即将开放`, icon: 'none' })
-  return entry.tab ? Taro.switchTab({ url: entry.url }) : Taro.navigateTo({ url: entry.url })
-}
+const open = (entry: Entry) => (entry.tab ? Taro.switchTab({ url: entry.url }) : Taro.navigateTo({ url: entry.url }))
 
 function EntryGrid({ entries }: { entries: Entry[] }) {
   return (
     <Grid columns={4}>
       {entries.map((e) => (
-        <GridItem key={e.key} className={`entry entry--${e.key}${e.url ? '' : ' entry--soon'}`} text={e.text} onClick={() => open(e)}>
+        <GridItem key={e.key} className={`entry entry--${e.key}`} text={e.text} onClick={() => open(e)}>
           <Text className='entry__icon'>{e.icon}</Text>
         </GridItem>
       ))}
@@ -41,7 +38,7 @@ export default function Home() {
 
   if (!session) return <View className='page' />
   const { user } = session
-  const staff = user.roles.filter((r) => r.role !== 'resident')
+  const staff = user.roles.filter((r) => r.role !== 'resident' && workbench[r.role as StaffRole].length)
 
   return (
     <View className='page home'>

@@ -4,24 +4,16 @@
  * photo → the resident rates 5 → the case shows closed with the whole timeline.
  */
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { launch } from './browser'
-import { act, cloud, openFromList, signedIn as signedInAs, status } from './steps'
+import type { Page } from 'playwright-core'
+import { act, cloud, openFromList, phones, status } from './steps'
 
 jest.setTimeout(120_000)
 
 const PHOTO = join(__dirname, '../../src/assets/tab/home-active.png')
 const LIUAN_1 = { latitude: 30.5051, longitude: 114.3052 }
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
 
-const signedIn = (name: string) => signedInAs(browser, name, LIUAN_1)
+const signedIn = phones(LIUAN_1)
 
 async function addPhoto(page: Page) {
   const chooser = page.waitForEvent('filechooser')

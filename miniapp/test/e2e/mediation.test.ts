@@ -8,22 +8,13 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { launch } from './browser'
-import { cloud, moveClock, signedIn as signedInAs, sweep } from './steps'
+import type { Page } from 'playwright-core'
+import { cloud, moveClock, phones, sweep } from './steps'
 
 jest.setTimeout(150_000)
 
 const LIUAN = { latitude: 30.503, longitude: 114.304 }
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await moveClock({ reset: true })
-  await browser?.close()
-})
 
 /** Moves the server's clock to `at` (forward only). */
 async function clockTo(at: number) {
@@ -34,7 +25,7 @@ async function clockTo(at: number) {
 const messages = async (openid: string, template: string) =>
   ((await (await fetch(`${cloud().urls.wechat}/dev/messages?touser=${openid}`)).json()) as { messages: { template_id: string }[] }).messages.filter((m) => m.template_id === template).length
 
-const signedIn = (name: string) => signedInAs(browser, name, LIUAN)
+const signedIn = phones(LIUAN, () => moveClock({ reset: true }))
 
 /**
  * Taps a home entry until its page shows `ready`: a staff member's home re-renders once their roles arrive, and a

@@ -4,24 +4,14 @@
  * 时效 on the home page) and dispatches it jointly to the water bureau and the housing bureau → the housing bureau
  * finishes its task → the water bureau's official starts and resolves it.
  */
-import type { Browser } from 'playwright-core'
-import { launch } from './browser'
-import { act, cloud, moveClock, openFromList, rowInList, signedIn as signedInAs, status, sweep } from './steps'
+import { act, cloud, moveClock, openFromList, rowInList, phones, status, sweep } from './steps'
 
 jest.setTimeout(150_000)
 
 const LIUAN_1 = { latitude: 30.5051, longitude: 114.3052 }
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await moveClock({ reset: true })
-  await browser?.close()
-})
 
-const signedIn = (name: string) => signedInAs(browser, name, LIUAN_1)
+const signedIn = phones(LIUAN_1, () => moveClock({ reset: true }))
 
 /** A persona's session over the API itself (the stand-in mints the wx.login code). */
 async function tokenOf(openid: string): Promise<string> {

@@ -1,8 +1,24 @@
 /** Steps the browser tests share: a persona's phone signed in, and a case event fired through its form. */
 import type { Browser, Page } from 'playwright-core'
-import { phone } from './browser'
+import { launch, phone } from './browser'
 
 export const cloud = () => JSON.parse(process.env.LINLI_TEST_CLOUD!) as { urls: { h5: string; wechat: string; api: string }; env: Record<string, string> }
+
+/**
+ * One browser for a test file, closed (after `teardown`, e.g. putting the local clock back) when the file ends; the
+ * function it returns signs a demo persona in on a phone at `at`.
+ */
+export function phones(at: { latitude: number; longitude: number }, teardown?: () => Promise<unknown>) {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launch()
+  })
+  afterAll(async () => {
+    await teardown?.()
+    await browser?.close()
+  })
+  return (name: string) => signedIn(browser, name, at)
+}
 
 /** A phone at `at` (WGS84), signed in as the demo persona `name` through the local persona picker. */
 export async function signedIn(browser: Browser, name: string, at: { latitude: number; longitude: number }): Promise<Page> {

@@ -25,4 +25,17 @@ export function updateUser(user: User) {
 
 export const clearSession = () => Taro.removeStorageSync(KEY)
 
-export const goToLogin = () => Taro.reLaunch({ url: '/pages/login/index' })
+/** The page on screen as a URL (with its query), for the sign-in page to return to. */
+function currentUrl(): string | undefined {
+  const page = Taro.getCurrentPages().at(-1)
+  if (!page?.route || page.route.startsWith('pages/login/')) return undefined
+  const query = Object.entries((page.options ?? {}) as Record<string, string>).map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+  return `/${page.route}${query.length ? `?${query.join('&')}` : ''}`
+}
+
+/** To the sign-in page, which brings the user back to where they were once signed in. */
+export function goToLogin() {
+  const back = currentUrl()
+  // Home is where the sign-in page goes anyway.
+  return Taro.reLaunch({ url: `/pages/login/index${back && back !== '/pages/index/index' ? `?back=${encodeURIComponent(back)}` : ''}` })
+}

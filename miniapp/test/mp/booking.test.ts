@@ -170,10 +170,10 @@ test('a session the server ended is renewed silently: one wx.login for the paral
   expect(fake.called('reLaunch')).toHaveLength(0)
 })
 
-test('a session that cannot be renewed goes to the sign-in page', async () => {
+test('a session that cannot be renewed goes to the sign-in page, which will bring the user back here', async () => {
   fake.respond = () => ({ statusCode: 401, data: { error: { code: 'auth.sessionEnded', message: '登录已失效，请重新登录' } } })
   await page.render({ id: 'room-qingshi' })
-  await waitFor(() => expect(fake.called('reLaunch')[0]?.url).toBe('/pages/login/index'))
+  await waitFor(() => expect(fake.called('reLaunch')[0]?.url).toBe(`/pages/login/index?back=${encodeURIComponent('/packages/mediation/room/index?id=room-qingshi')}`))
   expect(fake.called('login')).toHaveLength(1)
   expect(fake.storage.get(SESSION_KEY)).toBeUndefined()
 })

@@ -22,8 +22,8 @@ beforeEach(() => {
 
 afterEach(cleanup)
 
-async function render() {
-  const page = await login.render()
+async function render(query: Record<string, string> = {}) {
+  const page = await login.render(query)
   const button = page.querySelector('.login__wechat')
   if (!button) throw new Error('no .login__wechat button rendered')
   return { page, button }
@@ -67,4 +67,16 @@ test('a rejected code shows the API message and stays on the page', async () => 
   expect(fake.called('request')).toHaveLength(1)
   expect(fake.storage.has(SESSION_KEY)).toBe(false)
   expect(fake.called('switchTab')).toHaveLength(0)
+})
+
+test.each([
+  ['a page of a subpackage, with its query', '/packages/mediation/room/index?id=room-qingshi', 'reLaunch', '/packages/mediation/room/index?id=room-qingshi'],
+  ['a tab page', '/pages/grid/index', 'switchTab', '/pages/grid/index'],
+  ['nowhere of this app', 'https://example.com/x', 'switchTab', '/pages/index/index'],
+])('once signed in, returns to where the user was: %s', async (_, back, api, url) => {
+  fake.respond = () => ({ statusCode: 200, data: session })
+  const { button } = await render({ back: encodeURIComponent(back) })
+  button.dispatchEvent('tap')
+  await waitFor(() => expect(fake.called(api as 'reLaunch')).toHaveLength(1))
+  expect(fake.called(api as 'reLaunch')[0]?.url).toBe(url)
 })

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我的网格', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '我的网格', enablePullDownRefresh: true, enableShareAppMessage: true })

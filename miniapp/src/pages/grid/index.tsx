@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { locateGrid, type GridNode } from '@linli/shared'
 import { call } from '../../api/request'
@@ -35,6 +35,8 @@ export default function MyGrid() {
   const [node, setNode] = useState<GridNode>()
   const [error, setError] = useState('')
   const [loading, setLoading] = useState(false)
+  // Opened by someone else, the page shows the grid where they are.
+  useShareAppMessage(() => ({ title: '邻里 · 看看我的网格员是谁', path: '/pages/grid/index' }))
 
   const load = useCallback(async () => {
     setLoading(true)

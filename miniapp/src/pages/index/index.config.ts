@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '邻里', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '邻里', enablePullDownRefresh: true, enableShareAppMessage: true })

@@ -1,4 +1,4 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { me, roleSpecs, type StaffRole } from '@linli/shared'
 import { call } from '../../api/request'
@@ -27,6 +27,7 @@ function EntryGrid({ entries }: { entries: Entry[] }) {
 /** Home: resident services for everyone, and a workbench per staff role binding. */
 export default function Home() {
   const session = useSession()
+  useShareAppMessage(() => ({ title: '邻里 · 有事找网格，件件有回音', path: '/pages/index/index' }))
 
   usePullDownRefresh(async () => {
     try {

@@ -1,14 +1,22 @@
 import { useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { roleSpecs, type Role } from '@linli/shared'
 import { devPersonas, signInWithWechat, type Persona } from '../../api/auth'
 import { Button, Cell, CellGroup } from '../../components/nutui'
 import './index.scss'
 
-const home = () => Taro.switchTab({ url: '/pages/index/index' })
+const TABS = ['/pages/index/index', '/pages/grid/index', '/pages/me/index']
+
+/** Where the user was before signing in (a page of this app only), else home; a tab page is switched to. */
+function returnTo(back: string | undefined) {
+  const url = back && decodeURIComponent(back)
+  if (!url || !url.startsWith('/') || url.startsWith('/pages/login/')) return Taro.switchTab({ url: TABS[0]! })
+  return TABS.includes(url.split('?')[0]!) ? Taro.switchTab({ url: url.split('?')[0]! }) : Taro.reLaunch({ url })
+}
 
 export default function Login() {
+  const { back } = useRouter().params
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   const [personas, setPersonas] = useState<Persona[]>([])
@@ -22,7 +30,7 @@ export default function Login() {
     setError('')
     try {
       await signIn()
-      await home()
+      await returnTo(back)
     } catch (e) {
       setError((e as Error).message || '登录失败，请重试')
     } finally {

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '说事室' })
+export default definePageConfig({ navigationBarTitleText: '说事室', enableShareAppMessage: true })

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { createBooking, fireBookingEvent, getRoom, specialtyLabels, type RoomDetail, type SlotView, type Specialty } from '@linli/shared'
 import { ApiError, call } from '../../../api/request'
@@ -24,6 +24,8 @@ export default function Room() {
   const { params } = useRouter()
   const rescheduling = params.reschedule
   const [room, setRoom] = useState<RoomDetail>()
+  // The room only: never a reschedule or the case a booking would settle.
+  useShareAppMessage(() => ({ title: room ? `${room.name} · 预约说事` : '邻里 · 预约说事', path: room ? `/packages/mediation/room/index?id=${room.id}` : '/packages/mediation/rooms/index' }))
   const [error, setError] = useState('')
   const [mediatorId, setMediatorId] = useState(params.mediatorId ?? 'any')
   const [slot, setSlot] = useState<SlotView>()

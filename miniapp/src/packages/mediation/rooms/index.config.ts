@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '预约说事' })
+export default definePageConfig({ navigationBarTitleText: '预约说事', enableShareAppMessage: true })

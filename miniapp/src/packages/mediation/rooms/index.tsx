@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { listRooms, specialties, specialtyLabels, type RoomSummary, type Specialty } from '@linli/shared'
 import { call } from '../../../api/request'
@@ -17,6 +17,8 @@ export default function Rooms() {
   const session = useSession()
   // From a dispute the dispatcher referred: the booking will settle that case.
   const caseId = useRouter().params.caseId
+  // The card never carries the referred case.
+  useShareAppMessage(() => ({ title: '邻里 · 就近预约说事室', path: '/packages/mediation/rooms/index' }))
   const [filter, setFilter] = useState<Filter>('all')
   const [here, setHere] = useState<{ lat: number; lng: number }>()
   const [rooms, setRooms] = useState<RoomSummary[]>()

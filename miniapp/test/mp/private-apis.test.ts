@@ -1,0 +1,32 @@
+/**
+ * WeChat's rule for the location APIs it calls private (地理位置接口): each one the code calls is declared in the
+ * compiled app.json's `requiredPrivateInfos` — and nothing is declared that the code does not call — and the
+ * location permission says what it is used for. Read from the sources and the compiled weapp.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { DIST } from './simulate-weapp'
+
+/** The APIs WeChat requires in requiredPrivateInfos (开发者需在 app.json 中声明). */
+const PRIVATE = ['getFuzzyLocation', 'getLocation', 'onLocationChange', 'startLocationUpdate', 'startLocationUpdateBackground', 'chooseLocation', 'choosePoi', 'chooseAddress']
+const SRC = path.resolve(__dirname, '../../src')
+
+function sources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const file = path.join(dir, e.name)
+    return e.isDirectory() ? sources(file) : /\.(ts|tsx)$/.test(e.name) ? [file] : []
+  })
+}
+
+const called = new Set(sources(SRC).flatMap((file) => [...fs.readFileSync(file, 'utf8').matchAll(/\b(?:Taro|wx)\.(\w+)\(/g)].map((m) => m[1]!)))
+const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as { requiredPrivateInfos?: string[]; permission?: Record<string, { desc?: string }> }
+
+test('declares exactly the private location APIs the code calls', () => {
+  const used = PRIVATE.filter((api) => called.has(api)).sort()
+  expect(used.length).toBeGreaterThan(0)
+  expect([...(app.requiredPrivateInfos ?? [])].sort()).toEqual(used)
+})
+
+test('says why it asks for the location, in the words the user will read', () => {
+  expect(app.permission?.['scope.userLocation']?.desc).toMatch(/网格/)
+})

@@ -11,6 +11,12 @@ export default defineAppConfig({
     { root: 'packages/case', pages: ['report/index', 'list/index', 'detail/index'] },
     { root: 'packages/mediation', pages: ['rooms/index', 'room/index', 'bookings/index', 'booking/index', 'join/index', 'hours/index'] },
   ],
+  // The pages a tab opens next are fetched while the user looks at it (on any network: both are small).
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['packages/case', 'packages/mediation'] },
+    'pages/grid/index': { network: 'all', packages: ['packages/case'] },
+    'pages/me/index': { network: 'all', packages: ['packages/case', 'packages/mediation'] },
+  },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

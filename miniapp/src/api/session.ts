@@ -28,9 +28,13 @@ export const clearSession = () => Taro.removeStorageSync(KEY)
 /** The page on screen as a URL (with its query), for the sign-in page to return to. */
 function currentUrl(): string | undefined {
   const page = Taro.getCurrentPages().at(-1)
-  if (!page?.route || page.route.startsWith('pages/login/')) return undefined
-  const query = Object.entries((page.options ?? {}) as Record<string, string>).map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
-  return `/${page.route}${query.length ? `?${query.join('&')}` : ''}`
+  // H5 names the route with a leading slash (and may carry its query); the weapp without.
+  const route = page?.route?.replace(/^\/+/, '').split('?')[0]
+  if (!route || route.startsWith('pages/login/')) return undefined
+  const query = Object.entries((page!.options ?? {}) as Record<string, string>)
+    .filter(([k]) => !k.startsWith('$') && k !== 'stamp')
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+  return `/${route}${query.length ? `?${query.join('&')}` : ''}`
 }
 
 /** To the sign-in page, which brings the user back to where they were once signed in. */

@@ -1,7 +1,7 @@
 /**
- * WeChat's rule for the location APIs it calls private (地理位置接口): each one the code calls is declared in the
- * compiled app.json's `requiredPrivateInfos` — and nothing is declared that the code does not call — and the
- * location permission says what it is used for. Read from the sources and the compiled weapp.
+ * The compiled app.json against WeChat's rules. The location APIs it calls private (地理位置接口): each one the code
+ * calls is declared in `requiredPrivateInfos` — and nothing is declared that the code does not call — and the
+ * location permission says what it is used for. `preloadRule` fetches subpackages that exist from pages that exist.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -19,7 +19,13 @@ function sources(dir: string): string[] {
 }
 
 const called = new Set(sources(SRC).flatMap((file) => [...fs.readFileSync(file, 'utf8').matchAll(/\b(?:Taro|wx)\.(\w+)\(/g)].map((m) => m[1]!)))
-const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as { requiredPrivateInfos?: string[]; permission?: Record<string, { desc?: string }> }
+const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as {
+  pages: string[]
+  subPackages?: { root: string }[]
+  preloadRule?: Record<string, { packages: string[] }>
+  requiredPrivateInfos?: string[]
+  permission?: Record<string, { desc?: string }>
+}
 
 test('declares exactly the private location APIs the code calls', () => {
   const used = PRIVATE.filter((api) => called.has(api)).sort()
@@ -29,4 +35,14 @@ test('declares exactly the private location APIs the code calls', () => {
 
 test('says why it asks for the location, in the words the user will read', () => {
   expect(app.permission?.['scope.userLocation']?.desc).toMatch(/网格/)
+})
+
+test('preloads the subpackages the tabs open, and only ones that exist', () => {
+  const roots = (app.subPackages ?? []).map((p) => p.root.replace(/\/$/, ''))
+  const rules = Object.entries(app.preloadRule ?? {})
+  expect(rules.map(([page]) => page)).toEqual(expect.arrayContaining(['pages/index/index']))
+  for (const [page, rule] of rules) {
+    expect(app.pages).toContain(page)
+    for (const p of rule.packages) expect(roots).toContain(p.replace(/\/$/, ''))
+  }
 })

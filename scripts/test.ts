@@ -1,11 +1,11 @@
 /**
- * `npm test`: every check of the project on this machine's local cloud.
- *   type check, import boundaries and the mini-program builds side by side → unit + mini-program tests →
- *   integration + browser tests → the IAM check
+ * `npm test`: every check of the project, in order, on this machine's local cloud.
+ *   type check → import boundaries → mini-program builds → unit + mini-program tests → integration + browser tests
+ *   → the IAM check
  * Prints a closing `N passed, N failed` line (jest tests plus the named checks). Set LINLI_SKIP_BUILD=1 to reuse
  * existing miniapp/dist builds while iterating.
  */
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -47,49 +47,23 @@ function jest(name: string, config: string) {
   }
 }
 
-/** Runs a named check in the background; its output is printed in one piece when it ends, so checks run side by side do not interleave. */
-function checkAside(name: string, command: string, args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<boolean> {
-  const started = Date.now()
-  return new Promise((done) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env } })
-    let output = ''
-    child.stdout.on('data', (d) => (output += d))
-    child.stderr.on('data', (d) => (output += d))
-    child.on('close', (code) => {
-      const ok = code === 0
-      console.log(`\n▶ ${name}\n${output}${ok ? '✔' : '✘'} ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
-      if (ok) tally.passed++
-      else {
-        tally.failed++
-        failures.push(name)
-      }
-      done(ok)
-    })
-  })
-}
-
-/** The mini-program builds that are due; each is reused when nothing it is made from changed (infra/local/build-cache.ts). */
-function builds(): Promise<unknown>[] {
-  if (process.env.LINLI_SKIP_BUILD === '1') return []
-  const local = { TARO_APP_STAGE: 'local', NODE_ENV: 'production' }
-  return (['weapp', 'h5'] as const).map(async (type) => {
-    const stamp = buildStamp(type, { ...process.env, ...local })
-    if (isBuilt(type, stamp)) return console.log(`\n▶ build ${type}: up to date, reused`)
-    if (await checkAside(`build ${type}`, bin('taro'), ['build', '--type', type], local, join(ROOT, 'miniapp'))) markBuilt(type, stamp)
-  })
-}
-
-async function main() {
+function main() {
   ensureJava()
   ensureChromium()
   ensurePoppler()
   const started = Date.now()
-  // The static checks and the builds side by side: each keeps about one core busy, and none needs another.
-  await Promise.all([
-    checkAside('type check (shared, functions, infra, miniapp)', 'npm', ['run', '--silent', 'typecheck']),
-    checkAside('import boundaries (dependency-cruiser)', 'npm', ['run', '--silent', 'boundaries']),
-    ...builds(),
-  ])
+  check('type check (shared, functions, infra, miniapp)', 'npm', ['run', '--silent', 'typecheck'])
+  check('import boundaries (dependency-cruiser)', 'npm', ['run', '--silent', 'boundaries'])
+  // One build after the other: side by side with the type check they took longer on two cores, not shorter.
+  // Each build is reused when nothing it is made from changed (infra/local/build-cache.ts).
+  if (process.env.LINLI_SKIP_BUILD !== '1') {
+    const local = { TARO_APP_STAGE: 'local', NODE_ENV: 'production' }
+    for (const type of ['weapp', 'h5'] as const) {
+      const stamp = buildStamp(type, { ...process.env, ...local })
+      if (isBuilt(type, stamp)) console.log(`\n▶ build ${type}: up to date, reused`)
+      else if (check(`build ${type}`, bin('taro'), ['build', '--type', type], local, join(ROOT, 'miniapp'))) markBuilt(type, stamp)
+    }
+  }
   jest('unit and mini-program tests', 'jest.config.cjs')
   // The local cloud records every AWS action each function performs, for the IAM check that follows.
   const awsCalls = join(mkdtempSync(join(tmpdir(), 'linli-aws-calls-')), 'calls.jsonl')
@@ -103,4 +77,4 @@ async function main() {
   process.exit(tally.failed === 0 && failures.length === 0 ? 0 : 1)
 }
 
-void main()
+main()

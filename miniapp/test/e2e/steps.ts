@@ -46,9 +46,10 @@ export async function act(page: Page, type: string, fill?: (form: ReturnType<Pag
  */
 export async function rowInList(page: Page, number: string) {
   const row = page.locator('.case-list__item', { hasText: number })
-  for (let i = 0; i < 10 && !(await row.waitFor({ timeout: 3000 }).then(() => true, () => false)); i++) {
+  for (let i = 0; i < 15 && !(await row.waitFor({ timeout: 3000 }).then(() => true, () => false)); i++) {
     const more = page.locator('.case-list__load-more')
-    if (await more.isVisible()) await more.tap()
+    // A list that re-renders under the tap (a page arriving) is tapped again on the next round.
+    if (await more.isVisible()) await more.tap({ timeout: 3000 }).catch(() => undefined)
     else await page.reload()
   }
   return row

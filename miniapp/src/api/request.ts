@@ -42,9 +42,9 @@ let relogin: Promise<Session | undefined> | undefined
  * request that meets a 401 meanwhile waits for the same one. None where WeChat cannot sign in (H5) or it fails.
  */
 function renewSession(): Promise<Session | undefined> {
+  if (process.env.TARO_ENV === 'h5') return Promise.resolve(undefined)
   relogin ??= (async () => {
     try {
-      if (process.env.TARO_ENV === 'h5') return undefined
       const { code } = await Taro.login()
       return await signInWithCode(code)
     } catch {

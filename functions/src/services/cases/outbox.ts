@@ -60,13 +60,14 @@ export function caseEvent(
 ): OutboxEvent {
   // Flagged text waits for a dispatcher: it never leaves in a message.
   const place = after.flagged ? after.gridName : (after.address ?? after.description)
+  const handlers = handlersOf(after)
   const tally = tallyOf({ event: type, isNew: !before, clock, at: after.updatedAt, byClock, rating: type === 'confirm' ? after.rating : undefined })
   const payload: CasePayload = {
     summary: { ...summaryOf(after), districtId: after.districtId, version: after.version },
     audiences,
     reporter: { id: after.reporterId, name: after.reporterName },
-    assignees: handlersOf(after),
-    dropped: handlersOf(before).flatMap((h) => (handlersOf(after).some((a) => a.id === h.id) ? [] : [h.id])),
+    assignees: handlers,
+    dropped: handlersOf(before).flatMap((h) => (handlers.some((a) => a.id === h.id) ? [] : [h.id])),
     followers: after.followerCount,
     progress: { number: after.number, status: caseStatusLabels[after.status], note: (!after.flagged && note) || caseEventLabels[type], time: chinaTime(after.updatedAt) },
     dispatch: { number: after.number, category: after.categoryName, place, deadline: chinaTime(after.resolveBy) },

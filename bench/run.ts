@@ -19,6 +19,7 @@ import { acceptWithFollowers, bundles, startToReady, sweepOfALargeTable } from '
 import { mediationFigures } from './mediation'
 import { trustFigures } from './trust'
 import { slaFigures } from './sla'
+import { fieldFigures } from './field'
 import type { OutboxEvent } from '../functions/src/notify/ports'
 import { userIdFor } from '../functions/src/adapters/ids'
 
@@ -64,7 +65,7 @@ function weappSize() {
   }
 }
 
-/** BENCH_ONLY=sweep,followers … runs just those figures (names: weapp bundles start overhead notice items followers sweep mediation sla trust). */
+/** BENCH_ONLY=sweep,followers … runs just those figures (names: weapp bundles start overhead notice items followers sweep mediation sla trust field). */
 const only = process.env.BENCH_ONLY?.split(',')
 const wanted = (name: string) => !only || only.includes(name)
 
@@ -86,6 +87,7 @@ async function main() {
     if (wanted('sla')) await slaFigures(cloud, c, repos)
     // Last: it moves the local clock forward for good.
     if (wanted('trust')) await trustFigures(cloud, c, repos)
+    if (wanted('field')) await fieldFigures(c, repos, secrets.idSalt)
   } finally {
     await cloud.stop()
   }

@@ -5,7 +5,7 @@
  */
 import { addDays, chinaDate, fillPath, routes, type RouteName } from '@linli/shared'
 import { expectedAccess, matrixRoles, type MatrixRole, type Subject } from '@linli/shared/domain/access'
-import { api, login, mintCode, newMediator, newOfficial, repos, uniqueOpenid } from './support/client'
+import { api, login, mintCode, newGridworker, newMediator, newOfficial, repos, uniqueOpenid } from './support/client'
 
 jest.setTimeout(180_000)
 
@@ -32,6 +32,8 @@ interface World {
   mediators: Record<Subject, string>
   /** Another mediator's leave in the foreign room, and one in the other district's room. */
   exceptions: Record<'foreign' | 'other', string>
+  /** Patrols started by a gridworker of another grid (foreign) and of another district (other). */
+  patrols: Record<'foreign' | 'other', string>
   /** What each role made through the probes, for the probes that undo it. */
   made: Partial<Record<MatrixRole, { exceptionId?: string }>>
 }
@@ -67,7 +69,12 @@ async function otherDistrict() {
   const leave = ok(await api('POST', `/v1/rooms/${roomId}/exceptions`, { token: mediator.token, body: { date: farDay(), kind: 'closed' } }), 'linxi leave')
   const start = await firstFree(resident.token, roomId, mediator.user.id)
   const booking = ok(await api('POST', '/v1/bookings', { token: resident.token, body: bookingBody(roomId, mediator.user.id, start) }), 'linxi booking')
-  return { roomId, mediatorId: mediator.user.id, exceptionId: leave.id as string, caseId: await report(resident.token), bookingId: booking.id as string }
+  const worker = await linxiUser('mx-lx-gridworker')
+  const gridInvite = ok(await api('POST', '/v1/invites', { token: admin.token, body: { role: 'gridworker', scopeId: 'g-liuan-1' } }), 'linxi gridworker invite')
+  ok(await api('POST', '/v1/invites/redeem', { token: worker.token, body: { code: gridInvite.code } }), 'linxi gridworker redeem')
+  const patrolId = `mx-lx-${suffix}`
+  ok(await api('PUT', `/v1/patrols/${patrolId}`, { token: worker.token, body: {} }), 'linxi patrol')
+  return { roomId, mediatorId: mediator.user.id, exceptionId: leave.id as string, caseId: await report(resident.token), bookingId: booking.id as string, patrolId }
 }
 
 async function buildWorld(): Promise<World> {
@@ -84,7 +91,9 @@ async function buildWorld(): Promise<World> {
   const roomBodies = { own: roomBody('矩阵甲说事室', 's-qingshi'), foreign: roomBody('矩阵乙说事室', 's-bailu') }
   const rooms = { own: `room-matrix-a-${suffix}`, foreign: `room-matrix-b-${suffix}`, other: other.roomId }
   for (const s of ['own', 'foreign'] as const) ok(await api('PUT', `/v1/rooms/${rooms[s]}`, { token: admin.token, body: roomBodies[s] }), 'room')
-  const [mediator, second] = await Promise.all([newMediator(rooms.own), newMediator(rooms.foreign)])
+  const [mediator, second, walker] = await Promise.all([newMediator(rooms.own), newMediator(rooms.foreign), newGridworker('g-donghu-1')])
+  const foreignPatrol = `mx-donghu-${suffix}`
+  ok(await api('PUT', `/v1/patrols/${foreignPatrol}`, { token: walker.token, body: {} }), 'patrol')
   for (const [m, room] of [[mediator, rooms.own], [second, rooms.foreign]] as const) {
     ok(await api('PUT', `/v1/rooms/${room}/availability`, { token: m.token, body: { rules: everyDay } }), 'hours')
   }
@@ -109,6 +118,7 @@ async function buildWorld(): Promise<World> {
     roomBodies,
     mediators: { own: mediator.user.id, foreign: second.user.id, other: other.mediatorId },
     exceptions: { foreign: leave.id, other: other.exceptionId },
+    patrols: { foreign: foreignPatrol, other: other.patrolId },
     made: {},
   }
 }
@@ -127,6 +137,15 @@ const onCase = (w: World, _: Who, s: Subject): Ask => ({ params: { id: w.cases[s
 const onBooking = (w: World, _: Who, s: Subject): Ask => ({ params: { id: w.bookings[s] } })
 const onRoom = (w: World, _: Who, s: Subject): Ask => ({ params: { id: w.rooms[s] } })
 const week = () => ({ from: today(), to: addDays(today(), 6) })
+let patrols = 0
+const newPatrolId = () => `mx-${suffix}-${++patrols}`
+/** The caller's own patrol (a fresh one, started now, when the role may start one), or another's. */
+const onPatrol = async (w: World, who: Who, s: Subject): Promise<Ask> => {
+  if (s !== 'own') return { params: { id: w.patrols[s] } }
+  const id = newPatrolId()
+  if (who.role === 'gridworker' || who.role === 'grid_leader') ok(await api('PUT', `/v1/patrols/${id}`, { token: who.token, body: {} }), 'own patrol')
+  return { params: { id } }
+}
 
 /** How each route is asked; typed by the contract's route names, so a new route needs its probe. */
 const probes: Record<RouteName, Probe> = {
@@ -176,6 +195,11 @@ const probes: Record<RouteName, Probe> = {
   bookingsFireEvent: (w, who, s) => ({ ...onBooking(w, who, s), body: { type: 'cancel', reason: '临时有事', version: 999 } }),
   bookingsCalendar: onBooking,
   bookingsAgreement: onBooking,
+  checkinsCreate: () => ({ body: { kind: 'duty', location: { ...P, accuracy: 20 }, note: '矩阵测试值守打卡' } }),
+  checkinsList: () => ({}),
+  patrolsStart: () => ({ params: { id: newPatrolId() }, body: {} }),
+  patrolsEnd: async (w, who, s) => ({ ...(await onPatrol(w, who, s)), body: {} }),
+  patrolsGet: onPatrol,
 }
 
 /** Sends every route as `who`, in the contract's order (a follow comes before its unfollow), and returns what came back. */

@@ -16,4 +16,7 @@ export const roleBindingSchema = z.object({
   scopeName: z.string(),
 })
 
+/** A page cursor as the server hands it out: `<base64url body>.<base64url signature>`. */
+export const cursorSchema = z.string().max(2000, '分页游标不正确').regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, '分页游标不正确')
+
 export const idParams = z.strictObject({ id: idSchema })

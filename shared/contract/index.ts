@@ -8,6 +8,7 @@ import { uploadRoutes } from './uploads'
 import { notifyRoutes } from './notify'
 import { caseRoutes } from './cases'
 import { mediationRoutes } from './mediation'
+import { fieldRoutes } from './field'
 
 export * from './route'
 export * from './common'
@@ -22,7 +23,8 @@ export * from './cases/cases'
 export * from './cases/reports'
 export * from './mediation/rooms'
 export * from './mediation/bookings'
+export * from './field/checkins'
 export * from './openapi'
 
-export const routes = { ...identityRoutes, ...districtRoutes, ...uploadRoutes, ...notifyRoutes, ...caseRoutes, ...mediationRoutes } as const
+export const routes = { ...identityRoutes, ...districtRoutes, ...uploadRoutes, ...notifyRoutes, ...caseRoutes, ...mediationRoutes, ...fieldRoutes } as const
 export type RouteName = keyof typeof routes

@@ -21,6 +21,7 @@ export type RouteAccess = Readonly<Record<MatrixRole, Expected>>
 
 const staff: readonly Role[] = ['gridworker', 'grid_leader', 'dispatcher', 'official']
 const caseStaff = staff as readonly MatrixRole[]
+const fieldStaff: readonly MatrixRole[] = ['gridworker', 'grid_leader']
 
 /** `roles` get `yes`, the other signed-in roles `no`, the unsigned 401. */
 function only(roles: readonly MatrixRole[], yes: Expected, no: Expected = 403): RouteAccess {
@@ -82,4 +83,11 @@ export const expectedAccess = {
   bookingsCalendar: only(['resident', 'mediator'], rec(200), rec(404)),
   // No agreement before the session is held, so 404 for all (its parties' download is in mediation.test.ts).
   bookingsAgreement: signedIn(rec(404)),
+  // Field work is the grid staff's: a check-in inside their grid; their own list; a patrol they started (own), another
+  // gridworker's in another grid (foreign), one of another district (other).
+  checkinsCreate: only(fieldStaff, 201),
+  checkinsList: only(fieldStaff, 200),
+  patrolsStart: only(fieldStaff, 200),
+  patrolsEnd: only(fieldStaff, rec(200)),
+  patrolsGet: only(fieldStaff, rec(200)),
 } as const satisfies Record<string, RouteAccess>

@@ -68,6 +68,13 @@ export const permissions = {
   'bookings.read': onRecord,
   'bookings.fireEvent': onRecord,
   'bookings.mediate': { roles: ['mediator'], scope: 'room' },
+  // Field work: a gridworker (or grid leader) checks in and patrols inside a grid they are bound to; a gridworker
+  // reads their own check-ins and patrols, a grid leader those of their grids.
+  'checkins.create': { roles: ['gridworker', 'grid_leader'], scope: 'node' },
+  'checkins.list': { roles: ['gridworker', 'grid_leader'], scope: 'record' },
+  'checkins.list.grid': { roles: ['grid_leader'], scope: 'node' },
+  'patrols.manage': { roles: ['gridworker', 'grid_leader'], scope: 'node' },
+  'patrols.read': { roles: ['gridworker', 'grid_leader'], scope: 'record' },
 } as const satisfies Record<string, Permission>
 
 export type Action = keyof typeof permissions

@@ -9,10 +9,11 @@ import { makeDistrictEntities } from './district/entities'
 import { makeCaseEntities } from './cases/entities'
 import { makeNotifyEntities } from './notify/entities'
 import { makeMediationEntities } from './mediation/entities'
+import { makeFieldEntities } from './field/entities'
 
 export function makeEntities(documentClient: DynamoDBDocumentClient, tableName: string) {
   const table = makeTable(documentClient, tableName)
-  return { table, ...makeIdentityEntities(table), ...makeDistrictEntities(table), ...makeCaseEntities(table), ...makeNotifyEntities(table), ...makeMediationEntities(table) }
+  return { table, ...makeIdentityEntities(table), ...makeDistrictEntities(table), ...makeCaseEntities(table), ...makeNotifyEntities(table), ...makeMediationEntities(table), ...makeFieldEntities(table) }
 }
 
 export type Entities = ReturnType<typeof makeEntities>

@@ -9,6 +9,7 @@ import { makeRatesRepo } from './cases/rates-repo'
 import { makeConsentsRepo, makeOutboxRepo } from './notify/outbox-repo'
 import { makeDueRepo } from './due-repo'
 import { makeMediationRepo } from './mediation/repo'
+import { makeFieldRepo } from './field/repo'
 import type { Repos } from '../services/deps'
 
 export function makeRepos(c: DbConnection): Repos {
@@ -23,6 +24,7 @@ export function makeRepos(c: DbConnection): Repos {
     consents: makeConsentsRepo(entities),
     due: makeDueRepo(entities),
     mediation: makeMediationRepo(entities),
+    field: makeFieldRepo(entities),
   }
 }
 

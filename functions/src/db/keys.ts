@@ -98,6 +98,19 @@ export const keys = {
   upcomingItem: 'UPCOMING',
   bookingIdempotencyItem: 'BOOKING',
 
+  /**
+   * Field work. A grid's check-ins are one partition sorted by the server's time (the grid leader's list); each is
+   * also on its author's list (gsi1) and, for a patrol point, on its patrol's route sorted by capture time (gsi2).
+   */
+  checkinsOfGrid: (districtId: string, gridId: string) => tenant(districtId, 'CHECKINS', 'GRID', gridId),
+  checkinsOfUser: (districtId: string, userId: string) => tenant(districtId, 'CHECKINS', 'USER', userId),
+  checkinSort: (at: string, id: string) => `${at}#${id}`,
+  /** A time bound of a check-in list (sort keys are `<ISO time>#<id>`). */
+  checkinBound: (at: string, end: 'from' | 'to') => (end === 'from' ? at : `${at}~`),
+  patrol: (districtId: string, patrolId: string) => tenant(districtId, 'PATROL', patrolId),
+  patrolItem: 'PATROL',
+  checkinIdempotencyItem: 'CHECKIN',
+
   /** The outbox of one subject (a case, a booking, an announcement): its events and its notices. */
   outbox: (districtId: string, kind: string, id: string) => tenant(districtId, 'OUTBOX', kind, id),
   outboxEvent: (eventId: string) => `EVENT#${eventId}`,

@@ -36,6 +36,9 @@ describe('access patterns', () => {
       'rules of a room': patterns['rules of a room'].query({ districtId: 'd', roomId: 'r' }).params(),
       "a room's calendar": patterns["a room's calendar"].query({ districtId: 'd', roomId: 'r', from: '2026-12-01', to: '2026-12-14' }).params(),
       'bookings of a person': patterns['bookings of a person'].query({ listKey: 'd#BOOKINGS#MEDIATOR#m', index: 'gsi2', when: 'upcoming', now: '2026-12-01T00:00:00.000Z' }).params(),
+      'check-ins of a grid': patterns['check-ins of a grid'].query({ districtId: 'd', gridId: 'g', from: '2026-12-01T00:00:00.000Z' }).params(),
+      'check-ins of a person': patterns['check-ins of a person'].query({ districtId: 'd', userId: 'u', to: '2026-12-01T00:00:00.000Z' }).params(),
+      'points of a patrol': patterns['points of a patrol'].query({ districtId: 'd', patrolId: 'p' }).params(),
       'due now': patterns['due now'].query({ partition: 'DUE#20261201#0', now: '2026-12-01T00:00:00.000Z' }).params(),
     }
     for (const [title, p] of Object.entries(params)) {

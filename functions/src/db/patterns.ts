@@ -14,6 +14,10 @@ export const SUMMARY = ['caseId', 'districtId', 'number', 'status', 'categoryId'
 /** What the due index projects: whole notices and outbox steps, and which case is due. */
 export const DUE_ATTRIBUTES = ['districtId', 'subjectKind', 'subjectId', 'noticeId', 'eventId', 'event', 'recipientId', 'recipientName', 'templateKey', 'fields', 'state', 'attempts', 'lastErrcode', 'lastError', 'createdAt', 'sentAt', 'type', 'payload', 'cursor', 'caseId', 'bookingId'] as const
 
+/** A time range of a check-in list, either end open. */
+const timeRange = (from?: string, to?: string) =>
+  from && to ? { between: [keys.checkinBound(from, 'from'), keys.checkinBound(to, 'to')] as [string, string] } : from ? { gte: keys.checkinBound(from, 'from') } : to ? { lte: keys.checkinBound(to, 'to') } : undefined
+
 export function makePatterns(e: Entities) {
   const ap = () => e.table.build(AccessPattern)
   return {
@@ -67,6 +71,21 @@ export function makePatterns(e: Entities) {
       .schema(map({ districtId: string(), level: string(), nodeId: string(), from: string(), to: string() }))
       .pattern(({ districtId, level, nodeId, from, to }) => ({ partition: keys.rates(districtId, level, nodeId), range: { between: [from, to] } }))
       .options({ maxPages: Infinity }),
+    'check-ins of a grid': ap()
+      .entities(e.Checkin)
+      .schema(map({ districtId: string(), gridId: string(), from: string().optional(), to: string().optional() }))
+      .pattern(({ districtId, gridId, from, to }) => ({ partition: keys.checkinsOfGrid(districtId, gridId), range: timeRange(from, to) }))
+      .options({ reverse: true, attributes: ['summary'] }),
+    'check-ins of a person': ap()
+      .entities(e.Checkin)
+      .schema(map({ districtId: string(), userId: string(), from: string().optional(), to: string().optional() }))
+      .pattern(({ districtId, userId, from, to }) => ({ index: 'gsi1', partition: keys.checkinsOfUser(districtId, userId), range: timeRange(from, to) }))
+      .options({ reverse: true, attributes: ['summary'] }),
+    'points of a patrol': ap()
+      .entities(e.Checkin)
+      .schema(map({ districtId: string(), patrolId: string() }))
+      .pattern(({ districtId, patrolId }) => ({ index: 'gsi2', partition: keys.patrol(districtId, patrolId) }))
+      .options({ maxPages: Infinity, attributes: ['summary'] }),
     'notices of a subject': ap()
       .entities(e.Notice)
       .schema(map({ districtId: string(), kind: string(), id: string() }))

@@ -6,6 +6,7 @@ import type { InvitesRepo, UsersRepo } from './identity/ports'
 import type { Catalogue, CatalogueNeed, CatalogueRepo } from './district/ports'
 import type { CasesRepo, RatesRepo } from './cases/ports'
 import type { MediationRepo } from './mediation/ports'
+import type { FieldRepo } from './field/ports'
 import type { ConsentsRepo, MiniprogramState, OutboxRepo, Sender } from '../notify/ports'
 import type { DueRepo } from '../jobs/ports'
 import type { TemplateConfig } from '../notify/templates'
@@ -20,6 +21,7 @@ export interface Repos {
   consents: ConsentsRepo
   due: DueRepo
   mediation: MediationRepo
+  field: FieldRepo
 }
 
 export interface Deps {

@@ -92,6 +92,8 @@ export async function eventually<T>(check: () => Promise<T | undefined>, ms = 80
 export const newOfficial = (departmentId = 'dept-water') => newStaff('official', departmentId)
 export const newMediator = (roomId: string) => newStaff('mediator', roomId)
 export const newDispatcher = (nodeId: string) => newStaff('dispatcher', nodeId)
+export const newGridworker = (gridId: string) => newStaff('gridworker', gridId)
+export const newGridLeader = (nodeId: string) => newStaff('grid_leader', nodeId)
 
 async function newStaff(role: string, scopeId: string): Promise<{ token: string; user: any; openid: string }> {
   const admin = await login('o-demo-admin')

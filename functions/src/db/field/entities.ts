@@ -1,0 +1,61 @@
+/**
+ * Entities of field work. A check-in is written once and never changed: its list fields are its `summary` (the only
+ * attribute the list indexes project), in the grid's partition (the grid leader's list), on its author's list (gsi1)
+ * and, for a patrol point, on the patrol's route (gsi2). A patrol counts its points.
+ */
+import { Entity } from 'dynamodb-toolbox/entity'
+import { item } from 'dynamodb-toolbox/schema/item'
+import { string } from 'dynamodb-toolbox/schema/string'
+import { number } from 'dynamodb-toolbox/schema/number'
+import { any } from 'dynamodb-toolbox/schema/any'
+import type { LinliTable } from '../table'
+import { keys } from '../keys'
+
+export function makeFieldEntities(table: LinliTable) {
+  const Checkin = new Entity({
+    name: 'Checkin',
+    table,
+    timestamps: false,
+    schema: item({
+      districtId: string().key(),
+      gridId: string().key(),
+      at: string().key(),
+      checkinId: string().key(),
+      userId: string(),
+      summary: any(),
+      gsi1pk: string(),
+      gsi1sk: string(),
+      gsi2pk: string().optional(),
+      gsi2sk: string().optional(),
+    }),
+    computeKey: ({ districtId, gridId, at, checkinId }) => ({ pk: keys.checkinsOfGrid(districtId, gridId), sk: keys.checkinSort(at, checkinId) }),
+  })
+
+  const Patrol = new Entity({
+    name: 'Patrol',
+    table,
+    timestamps: false,
+    schema: item({
+      districtId: string().key(),
+      patrolId: string().key(),
+      gridId: string(),
+      gridName: string(),
+      userId: string(),
+      userName: string(),
+      startedAt: string(),
+      endedAt: string().optional(),
+      points: number(),
+    }),
+    computeKey: ({ districtId, patrolId }) => ({ pk: keys.patrol(districtId, patrolId), sk: keys.patrolItem }),
+  })
+
+  const CheckinIdempotency = new Entity({
+    name: 'CheckinIdempotency',
+    table,
+    timestamps: false,
+    schema: item({ districtId: string().key(), userId: string().key(), key: string().key(), requestHash: string(), gridId: string(), at: string(), checkinId: string(), ttl: number() }),
+    computeKey: ({ districtId, userId, key }) => ({ pk: keys.idempotency(districtId, userId, key), sk: keys.checkinIdempotencyItem }),
+  })
+
+  return { Checkin, Patrol, CheckinIdempotency }
+}

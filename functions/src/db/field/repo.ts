@@ -1,0 +1,102 @@
+/**
+ * Storage of field work. A check-in is one item written once, in a transaction with its idempotency record and
+ * (a patrol point) its patrol's count, which stops at the patrol's end or its limit of points.
+ */
+import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
+import { $add } from 'dynamodb-toolbox/entity/actions/update'
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
+import type { Entities } from '../entities'
+import { keys } from '../keys'
+import { makePatterns } from '../patterns'
+import { cancelReasons, conditional, isCanceled } from '../transact'
+import type { CheckinRecord, FieldRepo, PatrolRecord } from '../../services/field/ports'
+
+/** The check-in item with its index attributes: its author's list (gsi1) and its patrol's route (gsi2). */
+const checkinItem = (c: CheckinRecord) => ({
+  districtId: c.districtId,
+  gridId: c.gridId,
+  at: c.at,
+  checkinId: c.checkinId,
+  userId: c.userId,
+  summary: c,
+  gsi1pk: keys.checkinsOfUser(c.districtId, c.userId),
+  gsi1sk: keys.checkinSort(c.at, c.checkinId),
+  ...(c.patrolId ? { gsi2pk: keys.patrol(c.districtId, c.patrolId), gsi2sk: keys.checkinSort(c.capturedAt, c.checkinId) } : {}),
+})
+
+const records = (items: { summary?: unknown }[] | undefined) => (items ?? []).map((i) => i.summary as CheckinRecord)
+
+export function makeFieldRepo(e: Entities): FieldRepo {
+  const checkins = e.Checkin.build(EntityRepository)
+  const patrols = e.Patrol.build(EntityRepository)
+  const idempotency = e.CheckinIdempotency.build(EntityRepository)
+  const p = makePatterns(e)
+
+  return {
+    async createCheckin(c, idem, maxPoints) {
+      try {
+        await execute(
+          checkins.transactPut(checkinItem(c), { condition: { attr: 'checkinId', exists: false } }),
+          ...(idem ? [idempotency.transactPut({ ...idem, districtId: c.districtId, gridId: c.gridId, at: c.at, checkinId: c.checkinId }, { condition: { attr: 'key', exists: false } })] : []),
+          ...(c.patrolId
+            ? [
+                patrols.transactUpdate(
+                  { districtId: c.districtId, patrolId: c.patrolId, points: $add(1) },
+                  { condition: { and: [{ attr: 'userId', eq: c.userId }, { attr: 'endedAt', exists: false }, { attr: 'points', lt: maxPoints }] } },
+                ),
+              ]
+            : []),
+        )
+        return 'created'
+      } catch (err) {
+        if (!isCanceled(err)) throw err
+        const reasons = cancelReasons(err)
+        if (idem && reasons[1] === 'ConditionalCheckFailed') return 'duplicate'
+        if (c.patrolId && reasons[reasons.length - 1] === 'ConditionalCheckFailed') return 'patrolClosed'
+        throw err
+      }
+    },
+
+    /** Access pattern "check in": GetItem the idempotency record, then the check-in it names. */
+    async checkinByKey(districtId, userId, key) {
+      const { Item } = await idempotency.get({ districtId, userId, key }, { consistent: true })
+      if (!Item) return undefined
+      const { Item: c } = await checkins.get({ districtId, gridId: Item.gridId, at: Item.at, checkinId: Item.checkinId }, { consistent: true })
+      return { requestHash: Item.requestHash, checkin: c?.summary as CheckinRecord | undefined }
+    },
+
+    /** Access pattern "check-ins of a grid": one page of the grid's partition, newest first, optionally one author's. */
+    async checkinsOfGrid(districtId, gridId, { from, to, limit, startKey, userId }) {
+      const { Items, LastEvaluatedKey } = await p['check-ins of a grid']
+        .query({ districtId, gridId, from, to })
+        .options((o) => ({ ...o, limit, exclusiveStartKey: startKey, ...(userId ? { filters: { Checkin: { attr: 'userId', eq: userId } } } : {}) }))
+        .send()
+      return { items: records(Items), lastKey: LastEvaluatedKey }
+    },
+
+    /** Access pattern "check-ins of a person": one page of the author's list (gsi1), newest first. */
+    async checkinsOfUser(districtId, userId, { from, to, limit, startKey }) {
+      const { Items, LastEvaluatedKey } = await p['check-ins of a person']
+        .query({ districtId, userId, from, to })
+        .options((o) => ({ ...o, limit, exclusiveStartKey: startKey }))
+        .send()
+      return { items: records(Items), lastKey: LastEvaluatedKey }
+    },
+
+    async patrol(districtId, patrolId) {
+      const { Item } = await patrols.get({ districtId, patrolId }, { consistent: true })
+      return Item as PatrolRecord | undefined
+    },
+
+    startPatrol: (patrol) => conditional(() => patrols.put(patrol, { condition: { attr: 'patrolId', exists: false } })),
+
+    endPatrol: (districtId, patrolId, userId, endedAt) =>
+      conditional(() => patrols.update({ districtId, patrolId, endedAt }, { condition: { and: [{ attr: 'userId', eq: userId }, { attr: 'endedAt', exists: false }] } })),
+
+    /** Access pattern "points of a patrol": the patrol's route on gsi2 in capture order (≤ 200 points). */
+    async pointsOf(districtId, patrolId) {
+      const { Items } = await p['points of a patrol'].query({ districtId, patrolId }).send()
+      return records(Items)
+    },
+  }
+}

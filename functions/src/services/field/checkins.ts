@@ -1,0 +1,170 @@
+/**
+ * Check-ins and patrols (DESIGN.md §3 "Field work"). A gridworker checks in inside a grid they are bound to (the
+ * geofence of shared/domain/field, with its tolerance for GPS error); the server's time is the record's time, and
+ * a check-in the phone queued offline is sent later with its capture time and marked late. A patrol's points, in
+ * the order they were taken, draw its route.
+ */
+import { createHash } from 'node:crypto'
+import { DomainError, MAX_CHECKIN_DELAY_HOURS, MAX_PATROL_POINTS, type CheckinView, type PatrolView, type RouteBody, type RouteQuery, type createCheckin, type listCheckins as listRoute } from '@linli/shared'
+import { geofence, type Boundary } from '@linli/shared/domain/field/geofence'
+import type { Caller } from '../identity/ports'
+import type { Catalogue, NodeRecord } from '../district/ports'
+import { authorize, may } from '../authorize'
+import { decodeCursor, encodeCursor } from '../cursor'
+import { keepPhotos } from '../uploads/uploads'
+import type { Deps } from '../deps'
+import type { CheckinRecord, PatrolRecord } from './ports'
+
+type Input = RouteBody<typeof createCheckin>
+const IDEMPOTENCY_TTL_SECONDS = 24 * 3600
+/** Sent this long after it was taken, a check-in is marked late (queued offline). */
+const LATE_AFTER_MS = 5 * 60_000
+/** A phone's clock may run this far ahead of the server's. */
+const CLOCK_SKEW_MS = 2 * 60_000
+
+/** The grids a caller may check in and patrol in: the nodes of their gridworker and grid-leader bindings. */
+const ownNodes = (c: Catalogue, caller: Caller): NodeRecord[] => c.nodes.filter((n) => may(caller, 'checkins.create', n.id))
+
+/** Whether the caller leads the grid (a grid leader of it, or of its community). */
+const leads = (c: Catalogue, caller: Caller, gridId: string) => {
+  const node = c.nodes.find((n) => n.id === gridId)
+  return !!node && (may(caller, 'checkins.list.grid', node.id) || (!!node.parentId && may(caller, 'checkins.list.grid', node.parentId)))
+}
+
+/** The grid a fix belongs to among the caller's: the nearest of them, refused outside the tolerance. */
+function fenceIn(nodes: readonly NodeRecord[], fix: Input['location']): { node: NodeRecord; metersOutside: number } {
+  const fenced = nodes.filter((n) => n.boundary).map((node) => ({ node, fence: geofence(node.boundary as Boundary, fix) }))
+  if (!fenced.length) throw new DomainError('checkin.noGrid', [{ path: 'location', message: '你负责的网格尚未划定边界，暂不能打卡' }])
+  const best = fenced.reduce((a, b) => (b.fence.metersOutside < a.fence.metersOutside ? b : a))
+  if (!best.fence.ok && best.fence.reason === 'accuracy') {
+    throw new DomainError('checkin.badAccuracy', [{ path: 'location.accuracy', message: `定位精度约 ${Math.round(fix.accuracy)} 米，超过 200 米，请到开阔处重新定位` }])
+  }
+  if (!best.fence.ok) {
+    const message = `位置在${best.node.name}外约 ${best.fence.metersOutside} 米，不能打卡`
+    throw new DomainError('checkin.outsideGrid', [{ path: 'location', message }], message)
+  }
+  return { node: best.node, metersOutside: best.fence.metersOutside }
+}
+
+/** When the phone took it: not ahead of the server (beyond clock skew), nor older than the offline queue may hold. */
+function captureTime(now: Date, capturedAt: string | undefined): string {
+  if (!capturedAt) return now.toISOString()
+  const t = Date.parse(capturedAt)
+  if (t > now.getTime() + CLOCK_SKEW_MS) throw new DomainError('checkin.badTime', [{ path: 'capturedAt', message: '拍摄时间不能晚于当前时间' }])
+  if (t < now.getTime() - MAX_CHECKIN_DELAY_HOURS * 3600_000) throw new DomainError('checkin.badTime', [{ path: 'capturedAt', message: `离线打卡须在 ${MAX_CHECKIN_DELAY_HOURS} 小时内补传` }])
+  return new Date(t).toISOString()
+}
+
+export async function checkIn(deps: Deps, caller: Caller, input: Input, idempotencyKey?: string): Promise<CheckinView> {
+  const districtId = caller.user.districtId
+  const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex')
+  if (idempotencyKey) {
+    const seen = await deps.repos.field.checkinByKey(districtId, caller.user.id, idempotencyKey)
+    if (seen) return replay(deps, seen)
+  }
+  const catalogue = await deps.catalogue(districtId)
+  const patrol = input.patrolId ? await ownPatrol(deps, caller, input.patrolId) : undefined
+  if (patrol?.endedAt) throw new DomainError('patrol.closed', [{ path: 'patrolId', message: '该巡查已结束，请开始新的巡查' }])
+  if (input.householdId) throw new DomainError('household.notFound', [{ path: 'householdId', message: '住户不存在' }])
+  const nodes = patrol ? catalogue.nodes.filter((n) => n.id === patrol.gridId) : ownNodes(catalogue, caller)
+  const { node, metersOutside } = fenceIn(nodes, input.location)
+  const now = deps.clock()
+  const capturedAt = captureTime(now, input.capturedAt)
+  const photoKeys = await keepPhotos(deps, caller, input.photoKeys, 'photoKeys')
+  const record: CheckinRecord = {
+    districtId,
+    checkinId: deps.newId(),
+    kind: input.kind,
+    gridId: node.id,
+    gridName: node.name,
+    userId: caller.user.id,
+    userName: caller.user.name,
+    ...input.location,
+    metersOutside,
+    note: input.note,
+    photoKeys,
+    ...(input.patrolId ? { patrolId: input.patrolId } : {}),
+    capturedAt,
+    at: now.toISOString(),
+    late: now.getTime() - Date.parse(capturedAt) > LATE_AFTER_MS,
+  }
+  const idem = idempotencyKey ? { userId: caller.user.id, key: idempotencyKey, requestHash, ttl: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS } : undefined
+  const outcome = await deps.repos.field.createCheckin(record, idem, MAX_PATROL_POINTS)
+  if (outcome === 'patrolClosed') throw new DomainError('patrol.closed', [{ path: 'patrolId', message: `该巡查已结束或已满 ${MAX_PATROL_POINTS} 个打卡点，请开始新的巡查` }])
+  if (outcome === 'duplicate') return replay(deps, (await deps.repos.field.checkinByKey(districtId, caller.user.id, idempotencyKey!))!)
+  return checkinView(deps, record)
+
+  async function replay(d: Deps, seen: { requestHash: string; checkin?: CheckinRecord }) {
+    if (seen.requestHash !== requestHash || !seen.checkin) throw new DomainError('idempotency.mismatch', [{ path: 'Idempotency-Key', message: '该幂等键已用于另一次打卡' }])
+    return checkinView(d, seen.checkin)
+  }
+}
+
+export async function checkinView(deps: Deps, c: CheckinRecord): Promise<CheckinView> {
+  const { districtId: _d, checkinId: id, photoKeys, ...rest } = c
+  return { id, ...rest, photos: await Promise.all(photoKeys.map(async (key) => ({ key, url: await deps.storage.viewUrl(key) }))) }
+}
+
+/**
+ * A page of check-ins: a grid leader's of a grid they lead (one author's if asked), anyone's own otherwise.
+ */
+export async function checkinsPage(deps: Deps, caller: Caller, q: RouteQuery<typeof listRoute>) {
+  const districtId = caller.user.districtId
+  const range = { from: q.from && new Date(q.from).toISOString(), to: q.to && new Date(q.to).toISOString(), limit: q.limit }
+  if (q.gridId) {
+    if (!leads(await deps.catalogue(districtId), caller, q.gridId)) throw new DomainError('auth.forbidden', [{ path: 'gridId', message: '只有本网格的网格长可以查看网格的打卡记录' }])
+    const list = `checkins:grid:${q.gridId}:${q.userId ?? ''}`
+    const page = await deps.repos.field.checkinsOfGrid(districtId, q.gridId, { ...range, userId: q.userId, startKey: decodeCursor(deps.cursorSecret, list, q.cursor) })
+    return { items: await Promise.all(page.items.map((c) => checkinView(deps, c))), nextCursor: encodeCursor(deps.cursorSecret, list, page.lastKey) }
+  }
+  if (q.userId && q.userId !== caller.user.id) throw new DomainError('auth.forbidden', [{ path: 'userId', message: '查看他人的打卡记录须指定你负责的网格' }])
+  const list = `checkins:user:${caller.user.id}`
+  const page = await deps.repos.field.checkinsOfUser(districtId, caller.user.id, { ...range, startKey: decodeCursor(deps.cursorSecret, list, q.cursor) })
+  return { items: await Promise.all(page.items.map((c) => checkinView(deps, c))), nextCursor: encodeCursor(deps.cursorSecret, list, page.lastKey) }
+}
+
+/** The caller's own patrol; another's is not theirs to know of. */
+async function ownPatrol(deps: Deps, caller: Caller, patrolId: string): Promise<PatrolRecord> {
+  const patrol = await deps.repos.field.patrol(caller.user.districtId, patrolId)
+  if (!patrol || patrol.userId !== caller.user.id) throw new DomainError('patrol.notFound', [{ path: 'patrolId', message: '巡查不存在' }])
+  return patrol
+}
+
+/** Starts a patrol in a grid of the caller's (the only one, or the one named); a repeat of the same start answers it. */
+export async function startPatrol(deps: Deps, caller: Caller, patrolId: string, input: { gridId?: string; capturedAt?: string }): Promise<PatrolView> {
+  const districtId = caller.user.districtId
+  const catalogue = await deps.catalogue(districtId)
+  if (input.gridId) authorize(caller, 'patrols.manage', input.gridId, 'gridId', '只能在你负责的网格巡查')
+  const nodes = ownNodes(catalogue, caller).filter((n) => !input.gridId || n.id === input.gridId)
+  if (nodes.length !== 1) throw new DomainError('request.invalid', [{ path: 'gridId', message: '你负责多个网格，请选择巡查的网格' }])
+  const node = nodes[0]!
+  const patrol: PatrolRecord = { districtId, patrolId, gridId: node.id, gridName: node.name, userId: caller.user.id, userName: caller.user.name, startedAt: captureTime(deps.clock(), input.capturedAt), points: 0 }
+  if (!(await deps.repos.field.startPatrol(patrol))) {
+    const existing = await deps.repos.field.patrol(districtId, patrolId)
+    if (existing?.userId !== caller.user.id) throw new DomainError('patrol.idTaken', [{ path: 'id', message: '巡查编号已被使用，请重新开始巡查' }])
+    return patrolView(catalogue, existing)
+  }
+  return patrolView(catalogue, patrol)
+}
+
+export async function endPatrol(deps: Deps, caller: Caller, patrolId: string, input: { capturedAt?: string }): Promise<PatrolView> {
+  const patrol = await ownPatrol(deps, caller, patrolId)
+  const endedAt = captureTime(deps.clock(), input.capturedAt)
+  const ended = patrol.endedAt ? patrol : (await deps.repos.field.endPatrol(patrol.districtId, patrolId, caller.user.id, endedAt)) ? { ...patrol, endedAt } : await ownPatrol(deps, caller, patrolId)
+  return patrolView(await deps.catalogue(caller.user.districtId), ended)
+}
+
+/** A patrol and its route: its author's, or the grid leader's of its grid. */
+export async function getPatrol(deps: Deps, caller: Caller, patrolId: string): Promise<PatrolView> {
+  const catalogue = await deps.catalogue(caller.user.districtId)
+  const patrol = await deps.repos.field.patrol(caller.user.districtId, patrolId)
+  if (!patrol || (patrol.userId !== caller.user.id && !leads(catalogue, caller, patrol.gridId))) throw new DomainError('patrol.notFound', [{ path: 'id', message: '巡查不存在' }])
+  const points = patrol.points ? await deps.repos.field.pointsOf(patrol.districtId, patrolId) : []
+  return { ...patrolView(catalogue, patrol), points: await Promise.all(points.map((c) => checkinView(deps, c))) }
+}
+
+/** A patrol without its points (they are read by GET only), with its grid's boundary to draw them on. */
+function patrolView(catalogue: Catalogue, p: PatrolRecord): PatrolView {
+  const { districtId: _d, patrolId: id, points, ...rest } = p
+  return { id, ...rest, pointCount: points, boundary: catalogue.nodes.find((n) => n.id === p.gridId)?.boundary }
+}

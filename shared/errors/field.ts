@@ -1,0 +1,11 @@
+/** Error codes of the field-work family: code → HTTP status and zh-CN message. */
+export const fieldErrors = {
+  'checkin.outsideGrid': { status: 422, message: '打卡位置不在你负责的网格内' },
+  'checkin.badAccuracy': { status: 422, message: '定位精度不足，请到开阔处重新定位后打卡' },
+  'checkin.badTime': { status: 400, message: '拍摄时间不正确' },
+  'checkin.noGrid': { status: 409, message: '你负责的网格尚未划定边界，暂不能打卡' },
+  'household.notFound': { status: 404, message: '住户不存在' },
+  'patrol.notFound': { status: 404, message: '巡查不存在' },
+  'patrol.closed': { status: 409, message: '该巡查已结束或打卡点已满，请开始新的巡查' },
+  'patrol.idTaken': { status: 409, message: '巡查编号已被使用，请重新开始巡查' },
+} as const

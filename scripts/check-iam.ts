@@ -45,7 +45,7 @@ const table: string[] = []
 for (const [name, fn] of [...Object.values(byRoute), 'notifier', 'sweeper'].map((n) => [n, roleName(n)] as const)) {
   if (!functions.includes(fn)) problems.push(`${name}: no function with role ${fn} in the template`)
   const statements = (template.Resources[fn]?.Properties.Policies ?? []).flatMap((p: any) => p.PolicyDocument.Statement) as { Action: string | string[] }[]
-  const granted = new Set(statements.flatMap((s) => [s.Action].flat()).filter((a) => /^(dynamodb|s3):/.test(a) && !/^dynamodb:(GetRecords|GetShardIterator|DescribeStream|ListStreams)$/.test(a)))
+  const granted = new Set(statements.flatMap((s) => [s.Action].flat()).filter((a) => /^(dynamodb|s3|kms):/.test(a) && !/^dynamodb:(GetRecords|GetShardIterator|DescribeStream|ListStreams)$/.test(a)))
   const own = performed.get(name) ?? new Set<string>()
   const used = new Set([...own, ...(access[name]?.runs ?? []).flatMap((other) => [...(performed.get(other) ?? [])])])
   const missing = [...used].filter((a) => !granted.has(a))

@@ -10,6 +10,7 @@ const base = {
   SESSION_SECRET: 'x'.repeat(32),
   ID_SALT: 'y'.repeat(16),
   WECHAT_PUSH_TOKEN: 'p'.repeat(16),
+  PII_LOCAL_KEY: 'a'.repeat(64),
 }
 
 describe('loadConfig', () => {
@@ -25,7 +26,7 @@ describe('loadConfig', () => {
   it('reads secrets from the parameter store on deployed stages', async () => {
     const names: string[] = []
     const c = await loadConfig(
-      { ...base, STAGE: 'prod', WECHAT_SECRET: undefined, SECRETS_PARAMETER: '/linli/prod/secrets' },
+      { ...base, STAGE: 'prod', WECHAT_SECRET: undefined, SECRETS_PARAMETER: '/linli/prod/secrets', PII_LOCAL_KEY: undefined, PII_KMS_KEY_ID: 'arn:aws-cn:kms:cn-north-1:1:key/k' },
       async (name) => {
         names.push(name)
         return JSON.stringify({ wechatSecret: 'w', sessionSecret: 'z'.repeat(40), idSalt: 'q'.repeat(20), pushToken: 't'.repeat(20) })
@@ -40,6 +41,15 @@ describe('loadConfig', () => {
     expect((await loadConfig({ ...base, DEV_CLOCK: '1' })).devClock).toBe(true)
     expect((await loadConfig(base)).devClock).toBe(false)
     await expect(loadConfig({ ...base, STAGE: 'prod', DEV_CLOCK: '1' })).rejects.toThrow(/local stage only/)
+  })
+
+  it('keeps personal information under KMS on deployed stages, and under a local key only locally', async () => {
+    expect((await loadConfig(base)).pii).toEqual({ localKey: 'a'.repeat(64) })
+    const prod = { ...base, STAGE: 'prod', PII_LOCAL_KEY: undefined }
+    await expect(loadConfig(prod)).rejects.toThrow(/KMS/)
+    await expect(loadConfig({ ...prod, PII_KMS_KEY_ID: 'k', PII_LOCAL_KEY: 'b'.repeat(64) })).rejects.toThrow(/never a local key/)
+    expect((await loadConfig({ ...prod, PII_KMS_KEY_ID: 'k' })).pii).toEqual({ kmsKeyId: 'k' })
+    await expect(loadConfig({ ...base, PII_LOCAL_KEY: 'short' })).rejects.toThrow()
   })
 
   it('rejects a short session secret', async () => {

@@ -30,6 +30,10 @@ const envSchema = z.object({
   PDF_FONT_PATH: z.string().optional(),
   /** '1' on the local stage only: the server's clock can be moved forward (functions/src/dev/clock.ts). */
   DEV_CLOCK: z.enum(['0', '1']).optional(),
+  /** Deployed stages: the KMS key that wraps each district's data key for personal information. */
+  PII_KMS_KEY_ID: z.string().optional(),
+  /** The local stage only: the 256-bit key (64 hex characters) that stands in for KMS. */
+  PII_LOCAL_KEY: z.string().regex(/^[0-9a-f]{64}$/i, 'PII_LOCAL_KEY must be 64 hex characters').optional(),
   /** How long a container keeps a district's reference data (rooms, tree, taxonomy) before reading it again. */
   CATALOGUE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
 })
@@ -60,6 +64,8 @@ export interface Config {
   /** The local stage's movable clock is in use. */
   devClock: boolean
   catalogueTtlSeconds: number
+  /** What wraps the data keys of personal information: KMS (deployed stages) or a local key. */
+  pii: { kmsKeyId: string } | { localKey: string }
   secrets: Secrets
 }
 
@@ -72,6 +78,9 @@ export async function loadConfig(env: NodeJS.ProcessEnv, loadSecret?: SecretLoad
     throw new Error(`stage ${e.STAGE} must call WeChat at ${WECHAT_PRODUCTION_BASE}, not ${e.WECHAT_API_BASE}`)
   }
   if (e.STAGE !== 'local' && e.DEV_CLOCK === '1') throw new Error(`stage ${e.STAGE} must not run with DEV_CLOCK: the movable clock is for the local stage only`)
+  if (e.STAGE !== 'local' && (e.PII_LOCAL_KEY || !e.PII_KMS_KEY_ID)) throw new Error(`stage ${e.STAGE} must keep personal information under KMS (PII_KMS_KEY_ID), never a local key`)
+  const pii = e.PII_KMS_KEY_ID ? { kmsKeyId: e.PII_KMS_KEY_ID } : e.PII_LOCAL_KEY ? { localKey: e.PII_LOCAL_KEY } : undefined
+  if (!pii) throw new Error('set PII_LOCAL_KEY (local stage) or PII_KMS_KEY_ID')
   const raw =
     e.SECRETS_PARAMETER && loadSecret
       ? JSON.parse(await loadSecret(e.SECRETS_PARAMETER))
@@ -91,6 +100,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv, loadSecret?: SecretLoad
     pdfFontPath: e.PDF_FONT_PATH,
     devClock: e.DEV_CLOCK === '1',
     catalogueTtlSeconds: e.CATALOGUE_TTL_SECONDS,
+    pii,
     secrets: secretsSchema.parse(raw),
   }
 }

@@ -8,6 +8,7 @@ import { wechatSender } from './notify/senders'
 import { makeStorage } from './adapters/storage'
 import { randomUUID } from 'node:crypto'
 import { devClock } from './adapters/dev-clock'
+import { kmsKeyWrapper, localKeyWrapper, makePii } from './adapters/pii'
 import type { Deps } from './services/deps'
 
 /** Deployed stages only: the SSM client is loaded when the secret is read, not with every function. */
@@ -27,6 +28,7 @@ export function buildDeps(config: Config): Deps {
     catalogue: cachedCatalogue((id) => repos.catalogue.load(id), config.catalogueTtlSeconds * 1000),
     wechat,
     sender: wechatSender(wechat),
+    pii: makePii('kmsKeyId' in config.pii ? kmsKeyWrapper(config.pii.kmsKeyId, config.region) : localKeyWrapper(config.pii.localKey), repos.dataKeys),
     storage: makeStorage({ bucket: config.uploadsBucket, region: config.region, endpoint: config.s3Endpoint }),
     tokens: makeSessionTokens(config.secrets.sessionSecret, `linli-${config.stage}`),
     clock: config.devClock ? devClock.now : () => new Date(),

@@ -16,6 +16,7 @@ const today = () => chinaDate(new Date())
 const farDay = () => addDays(today(), 20)
 const everyDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '18:00', sessionMinutes: 60, bufferMinutes: 0 }))
 const suffix = Math.random().toString(36).slice(2, 8)
+const householdBody = (gridId: string) => ({ gridId, building: '9', unit: '1', room: '101', headName: '矩阵户', members: 2, phone: '13900009999', careTags: ['elderly_alone'] })
 const roomBody = (name: string, nodeId: string) => ({ name, nodeId, address: '矩阵测试说事点', lat: 30.52, lng: 114.29, hours: '每天 8:00–18:00', specialties: ['neighbour'], minNoticeHours: 2, horizonDays: 14, cancelCutoffHours: 2 })
 
 interface Person {
@@ -34,6 +35,7 @@ interface World {
   exceptions: Record<'foreign' | 'other', string>
   /** Patrols started by a gridworker of another grid (foreign) and of another district (other). */
   patrols: Record<'foreign' | 'other', string>
+  households: Record<Subject, string>
   /** What each role made through the probes, for the probes that undo it. */
   made: Partial<Record<MatrixRole, { exceptionId?: string }>>
 }
@@ -74,7 +76,8 @@ async function otherDistrict() {
   ok(await api('POST', '/v1/invites/redeem', { token: worker.token, body: { code: gridInvite.code } }), 'linxi gridworker redeem')
   const patrolId = `mx-lx-${suffix}`
   ok(await api('PUT', `/v1/patrols/${patrolId}`, { token: worker.token, body: {} }), 'linxi patrol')
-  return { roomId, mediatorId: mediator.user.id, exceptionId: leave.id as string, caseId: await report(resident.token), bookingId: booking.id as string, patrolId }
+  const household = ok(await api('POST', '/v1/households', { token: worker.token, body: householdBody('g-liuan-1') }), 'linxi household')
+  return { householdId: household.id as string, roomId, mediatorId: mediator.user.id, exceptionId: leave.id as string, caseId: await report(resident.token), bookingId: booking.id as string, patrolId }
 }
 
 async function buildWorld(): Promise<World> {
@@ -94,6 +97,8 @@ async function buildWorld(): Promise<World> {
   const [mediator, second, walker] = await Promise.all([newMediator(rooms.own), newMediator(rooms.foreign), newGridworker('g-donghu-1')])
   const foreignPatrol = `mx-donghu-${suffix}`
   ok(await api('PUT', `/v1/patrols/${foreignPatrol}`, { token: walker.token, body: {} }), 'patrol')
+  const foreignHousehold = ok(await api('POST', '/v1/households', { token: walker.token, body: householdBody('g-donghu-1') }), 'household').id as string
+  const ownHousehold = ok(await api('POST', '/v1/households', { token: gridworker.token, body: householdBody('g-liuan-1') }), 'household').id as string
   for (const [m, room] of [[mediator, rooms.own], [second, rooms.foreign]] as const) {
     ok(await api('PUT', `/v1/rooms/${room}/availability`, { token: m.token, body: { rules: everyDay } }), 'hours')
   }
@@ -119,6 +124,7 @@ async function buildWorld(): Promise<World> {
     mediators: { own: mediator.user.id, foreign: second.user.id, other: other.mediatorId },
     exceptions: { foreign: leave.id, other: other.exceptionId },
     patrols: { foreign: foreignPatrol, other: other.patrolId },
+    households: { own: ownHousehold, foreign: foreignHousehold, other: other.householdId },
     made: {},
   }
 }
@@ -200,6 +206,16 @@ const probes: Record<RouteName, Probe> = {
   patrolsStart: () => ({ params: { id: newPatrolId() }, body: {} }),
   patrolsEnd: async (w, who, s) => ({ ...(await onPatrol(w, who, s)), body: {} }),
   patrolsGet: onPatrol,
+  householdsList: () => ({ query: { gridId: 'g-liuan-1' } }),
+  householdsGet: (w, _, s) => ({ params: { id: w.households[s] } }),
+  householdsCreate: () => ({ body: householdBody('g-liuan-1') }),
+  householdsUpdate: (w, _, s) => ({ params: { id: w.households[s] }, body: { ...householdBody('g-liuan-1'), gridId: undefined, version: 999 } }),
+  // Own is a household the caller registers just now (when the role may), so the world's stay for the other probes.
+  householdsDelete: async (w, who, s) => {
+    if (s !== 'own' || (who.role !== 'gridworker' && who.role !== 'grid_leader')) return { params: { id: w.households[s] } }
+    return { params: { id: ok(await api('POST', '/v1/households', { token: who.token, body: householdBody('g-liuan-1') }), 'own household').id } }
+  },
+  auditList: () => ({ query: { date: today() } }),
 }
 
 /** Sends every route as `who`, in the contract's order (a follow comes before its unfollow), and returns what came back. */

@@ -72,6 +72,8 @@ export async function startLocalCloud(o: CloudOptions): Promise<LocalCloud> {
     ID_SALT: o.secrets.idSalt,
     // The message server's token, derived from the local WeChat secret (no new entry in .data's secrets file).
     WECHAT_PUSH_TOKEN: createHash('sha256').update(`push:${o.secrets.wechatSecret}`).digest('hex').slice(0, 32),
+    // The key that stands in for KMS, derived from the id salt: it lasts exactly as long as the data under .data does.
+    PII_LOCAL_KEY: createHash('sha256').update(`pii:${o.secrets.idSalt}`).digest('hex'),
     DEFAULT_DISTRICT_ID: DEMO_DISTRICT_ID,
     API_PORT: String(o.ports.api),
     LAMBDA_PORT: String(o.ports.lambda),

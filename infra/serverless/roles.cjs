@@ -10,7 +10,7 @@ const { roleName } = require('./functions.cjs')
 
 const TABLE = 'LinliTable'
 
-/** function name → { dynamodb: [...], s3: [...], stream?: true }, composed from the families' files. */
+/** function name → { dynamodb: [...], s3: [...], kms: [...], stream?: true }, composed from the families' files. */
 const access = Object.assign({}, ...readdirSync(join(__dirname, 'iam')).filter((f) => f.endsWith('.json')).sort().map((f) => require(join(__dirname, 'iam', f))))
 
 module.exports = async ({ resolveVariable }) => {
@@ -18,7 +18,7 @@ module.exports = async ({ resolveVariable }) => {
   const stage = await resolveVariable('sls:stage')
   const bucket = await resolveVariable('self:custom.uploadsBucket')
   const Resources = {}
-  for (const [fn, { dynamodb: actions = [], s3 = [], stream = false }] of Object.entries(access)) {
+  for (const [fn, { dynamodb: actions = [], s3 = [], kms = [], stream = false }] of Object.entries(access)) {
     Resources[roleName(fn)] = {
       Type: 'AWS::IAM::Role',
       Properties: {
@@ -39,6 +39,8 @@ module.exports = async ({ resolveVariable }) => {
                 },
                 // uploads/: what phones send (presigned, one key each); photos/: the checked copies records keep.
                 ...(s3.length ? [{ Effect: 'Allow', Action: s3, Resource: ['uploads', 'photos'].map((p) => ({ 'Fn::Sub': `arn:\${AWS::Partition}:s3:::${bucket}/${p}/*` })) }] : []),
+                // Personal information: the district data keys, made and opened under the stage's PiiKey.
+                ...(kms.length ? [{ Effect: 'Allow', Action: kms, Resource: { 'Fn::GetAtt': ['PiiKey', 'Arn'] } }] : []),
                 ...(stream
                   ? [{ Effect: 'Allow', Action: ['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:DescribeStream', 'dynamodb:ListStreams'], Resource: { 'Fn::GetAtt': [TABLE, 'StreamArn'] } }]
                   : []),

@@ -24,6 +24,7 @@ export * from './cases/reports'
 export * from './mediation/rooms'
 export * from './mediation/bookings'
 export * from './field/checkins'
+export * from './field/households'
 export * from './openapi'
 
 export const routes = { ...identityRoutes, ...districtRoutes, ...uploadRoutes, ...notifyRoutes, ...caseRoutes, ...mediationRoutes, ...fieldRoutes } as const

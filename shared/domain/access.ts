@@ -90,4 +90,12 @@ export const expectedAccess = {
   patrolsStart: only(fieldStaff, 200),
   patrolsEnd: only(fieldStaff, rec(200)),
   patrolsGet: only(fieldStaff, rec(200)),
+  // The roster of the caller's grid (own), of another grid (foreign), of another district (other): its staff read and
+  // change their own; the district admin reads every grid's, masked; the probe of an update sends a stale version.
+  householdsList: { ...only(fieldStaff, 200), admin: 200 },
+  householdsGet: { ...only(fieldStaff, rec(200)), admin: rec(200, 200) },
+  householdsCreate: only(fieldStaff, 201),
+  householdsUpdate: only(fieldStaff, rec(409)),
+  householdsDelete: only(fieldStaff, rec(200)),
+  auditList: only(['admin'], 200),
 } as const satisfies Record<string, RouteAccess>

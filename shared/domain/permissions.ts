@@ -75,6 +75,10 @@ export const permissions = {
   'checkins.list.grid': { roles: ['grid_leader'], scope: 'node' },
   'patrols.manage': { roles: ['gridworker', 'grid_leader'], scope: 'node' },
   'patrols.read': { roles: ['gridworker', 'grid_leader'], scope: 'record' },
+  // The roster is the grid's staff's (unmasked, each read audited); a district admin oversees it masked.
+  'households.read': { roles: ['gridworker', 'grid_leader', 'admin'], scope: 'record' },
+  'households.manage': { roles: ['gridworker', 'grid_leader'], scope: 'node' },
+  'audit.read': { roles: ['admin'], scope: 'district' },
 } as const satisfies Record<string, Permission>
 
 export type Action = keyof typeof permissions

@@ -5,6 +5,7 @@ export const fieldErrors = {
   'checkin.badTime': { status: 400, message: '拍摄时间不正确' },
   'checkin.noGrid': { status: 409, message: '你负责的网格尚未划定边界，暂不能打卡' },
   'household.notFound': { status: 404, message: '住户不存在' },
+  'household.conflict': { status: 409, message: '该户台账已被他人修改，请刷新后重试' },
   'patrol.notFound': { status: 404, message: '巡查不存在' },
   'patrol.closed': { status: 409, message: '该巡查已结束或打卡点已满，请开始新的巡查' },
   'patrol.idTaken': { status: 409, message: '巡查编号已被使用，请重新开始巡查' },

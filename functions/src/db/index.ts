@@ -9,7 +9,8 @@ import { makeRatesRepo } from './cases/rates-repo'
 import { makeConsentsRepo, makeOutboxRepo } from './notify/outbox-repo'
 import { makeDueRepo } from './due-repo'
 import { makeMediationRepo } from './mediation/repo'
-import { makeFieldRepo } from './field/repo'
+import { makeDataKeyStore, makeFieldRepo } from './field/repo'
+import { makeHouseholdsRepo } from './field/households-repo'
 import type { Repos } from '../services/deps'
 
 export function makeRepos(c: DbConnection): Repos {
@@ -25,6 +26,8 @@ export function makeRepos(c: DbConnection): Repos {
     due: makeDueRepo(entities),
     mediation: makeMediationRepo(entities),
     field: makeFieldRepo(entities),
+    dataKeys: makeDataKeyStore(entities),
+    households: makeHouseholdsRepo(entities),
   }
 }
 

@@ -111,6 +111,21 @@ export const keys = {
   patrolItem: 'PATROL',
   checkinIdempotencyItem: 'CHECKIN',
 
+  /**
+   * A household of the roster with its care-tag entries in one partition: the roster of a grid (gsi1, by entry),
+   * the grid's due-to-visit list (gsi2, by next due date) and, per tag entry, the tag's own due list (gsi2).
+   */
+  household: (districtId: string, householdId: string) => tenant(districtId, 'HOUSEHOLD', householdId),
+  householdItem: 'HOUSEHOLD',
+  householdTag: (tagKey: string) => `TAG#${tagKey}`,
+  roster: (districtId: string, gridId: string) => tenant(districtId, 'HOUSEHOLDS', gridId),
+  visitsDue: (districtId: string, gridId: string, tagKey?: string) => (tagKey ? tenant(districtId, 'VISITDUE', gridId, tagKey) : tenant(districtId, 'VISITDUE', gridId)),
+  /** The audit log of unmasked reads of personal information, one partition per district and China date. */
+  audit: (districtId: string, date: string) => tenant(districtId, 'AUDIT', date),
+  /** A district's data key for personal information, wrapped (functions/src/adapters/pii.ts). */
+  dataKey: (districtId: string) => tenant(districtId, 'PIIKEY'),
+  dataKeyItem: 'KEY',
+
   /** The outbox of one subject (a case, a booking, an announcement): its events and its notices. */
   outbox: (districtId: string, kind: string, id: string) => tenant(districtId, 'OUTBOX', kind, id),
   outboxEvent: (eventId: string) => `EVENT#${eventId}`,

@@ -39,6 +39,9 @@ describe('access patterns', () => {
       'check-ins of a grid': patterns['check-ins of a grid'].query({ districtId: 'd', gridId: 'g', from: '2026-12-01T00:00:00.000Z' }).params(),
       'check-ins of a person': patterns['check-ins of a person'].query({ districtId: 'd', userId: 'u', to: '2026-12-01T00:00:00.000Z' }).params(),
       'points of a patrol': patterns['points of a patrol'].query({ districtId: 'd', patrolId: 'p' }).params(),
+      'the roster of a grid': patterns['the roster of a grid'].query({ districtId: 'd', gridId: 'g' }).params(),
+      'households due to visit': patterns['households due to visit'].query({ districtId: 'd', gridId: 'g', tagKey: 't', dueBy: '2026-12-01T00:00:00.000Z' }).params(),
+      'the audit log of a day': patterns['the audit log of a day'].query({ districtId: 'd', date: '2026-12-01' }).params(),
       'due now': patterns['due now'].query({ partition: 'DUE#20261201#0', now: '2026-12-01T00:00:00.000Z' }).params(),
     }
     for (const [title, p] of Object.entries(params)) {

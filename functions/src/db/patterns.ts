@@ -86,6 +86,21 @@ export function makePatterns(e: Entities) {
       .schema(map({ districtId: string(), patrolId: string() }))
       .pattern(({ districtId, patrolId }) => ({ index: 'gsi2', partition: keys.patrol(districtId, patrolId) }))
       .options({ maxPages: Infinity, attributes: ['summary'] }),
+    'the roster of a grid': ap()
+      .entities(e.Household)
+      .schema(map({ districtId: string(), gridId: string() }))
+      .pattern(({ districtId, gridId }) => ({ index: 'gsi1', partition: keys.roster(districtId, gridId) }))
+      .options({ attributes: ['summary'] }),
+    'households due to visit': ap()
+      .entities(e.Household, e.HouseholdTag)
+      .schema(map({ districtId: string(), gridId: string(), tagKey: string().optional(), dueBy: string().optional() }))
+      .pattern(({ districtId, gridId, tagKey, dueBy }) => ({ index: 'gsi2', partition: keys.visitsDue(districtId, gridId, tagKey), range: dueBy ? { lte: `${dueBy}~` } : undefined }))
+      .options({ attributes: ['summary'] }),
+    'the audit log of a day': ap()
+      .entities(e.AuditEntry)
+      .schema(map({ districtId: string(), date: string() }))
+      .pattern(({ districtId, date }) => ({ partition: keys.audit(districtId, date) }))
+      .options({ reverse: true }),
     'notices of a subject': ap()
       .entities(e.Notice)
       .schema(map({ districtId: string(), kind: string(), id: string() }))

@@ -6,7 +6,8 @@ import type { InvitesRepo, UsersRepo } from './identity/ports'
 import type { Catalogue, CatalogueNeed, CatalogueRepo } from './district/ports'
 import type { CasesRepo, RatesRepo } from './cases/ports'
 import type { MediationRepo } from './mediation/ports'
-import type { FieldRepo } from './field/ports'
+import type { FieldRepo, HouseholdsRepo } from './field/ports'
+import type { DataKeyStore, Pii } from '../adapters/pii'
 import type { ConsentsRepo, MiniprogramState, OutboxRepo, Sender } from '../notify/ports'
 import type { DueRepo } from '../jobs/ports'
 import type { TemplateConfig } from '../notify/templates'
@@ -22,6 +23,8 @@ export interface Repos {
   due: DueRepo
   mediation: MediationRepo
   field: FieldRepo
+  dataKeys: DataKeyStore
+  households: HouseholdsRepo
 }
 
 export interface Deps {
@@ -30,6 +33,8 @@ export interface Deps {
   wechat: Pick<WechatClient, 'code2Session' | 'msgSecCheck' | 'mediaCheckAsync'>
   /** Delivers subscribe messages: WeChat in Lambda, a recording sender in unit tests. */
   sender: Sender
+  /** Seals and opens personal information (phones, addresses, care tags) field by field. */
+  pii: Pii
   storage: Pick<Storage, 'presignUpload' | 'inspect' | 'copy' | 'viewUrl'>
   tokens: SessionTokens
   clock: () => Date

@@ -66,7 +66,7 @@ export const createCheckin = defineRoute({
       capturedAt: instant.optional(),
     })
     .refine((b) => (b.kind === 'patrol') === (b.patrolId !== undefined), { message: '巡查打卡须属于一次巡查，其他打卡不能带巡查编号', path: ['patrolId'] })
-    .refine((b) => b.kind !== 'visit' || b.householdId !== undefined, { message: '走访打卡须选择住户', path: ['householdId'] }),
+    .refine((b) => (b.kind === 'visit') === (b.householdId !== undefined), { message: '走访打卡须选择住户，其他打卡不能带住户', path: ['householdId'] }),
   response: checkinSchema,
 })
 

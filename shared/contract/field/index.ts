@@ -1,3 +1,4 @@
+import { listHouseholds, getHousehold, createHousehold, updateHousehold, deleteHousehold, listAudit } from './households'
 import { createCheckin, listCheckins, startPatrol, endPatrol, getPatrol } from './checkins'
 
 export const fieldRoutes = {
@@ -6,4 +7,10 @@ export const fieldRoutes = {
   patrolsStart: startPatrol,
   patrolsEnd: endPatrol,
   patrolsGet: getPatrol,
+  householdsList: listHouseholds,
+  householdsGet: getHousehold,
+  householdsCreate: createHousehold,
+  householdsUpdate: updateHousehold,
+  householdsDelete: deleteHousehold,
+  auditList: listAudit,
 } as const

@@ -57,5 +57,50 @@ export function makeFieldEntities(table: LinliTable) {
     computeKey: ({ districtId, userId, key }) => ({ pk: keys.idempotency(districtId, userId, key), sk: keys.checkinIdempotencyItem }),
   })
 
-  return { Checkin, Patrol, CheckinIdempotency }
+  /** A district's data key for personal information, as KMS (or the local key) wrapped it. */
+  const DataKey = new Entity({
+    name: 'DataKey',
+    table,
+    timestamps: false,
+    schema: item({ districtId: string().key(), wrapped: string() }),
+    computeKey: ({ districtId }) => ({ pk: keys.dataKey(districtId), sk: keys.dataKeyItem }),
+  })
+
+  /** A household: plain fields for routing and lists, the personal ones sealed (`sealed`), `summary` for the lists. */
+  const Household = new Entity({
+    name: 'Household',
+    table,
+    timestamps: false,
+    schema: item({
+      districtId: string().key(),
+      householdId: string().key(),
+      gridId: string(),
+      version: number(),
+      summary: any(),
+      gsi1pk: string(),
+      gsi1sk: string(),
+      gsi2pk: string().optional(),
+      gsi2sk: string().optional(),
+    }),
+    computeKey: ({ districtId, householdId }) => ({ pk: keys.household(districtId, householdId), sk: keys.householdItem }),
+  })
+
+  /** One care tag of a household (by its keyed hash), on the tag's due list of the grid. */
+  const HouseholdTag = new Entity({
+    name: 'HouseholdTag',
+    table,
+    timestamps: false,
+    schema: item({ districtId: string().key(), householdId: string().key(), tagKey: string().key(), summary: any(), gsi2pk: string(), gsi2sk: string() }),
+    computeKey: ({ districtId, householdId, tagKey }) => ({ pk: keys.household(districtId, householdId), sk: keys.householdTag(tagKey) }),
+  })
+
+  const AuditEntry = new Entity({
+    name: 'AuditEntry',
+    table,
+    timestamps: false,
+    schema: item({ districtId: string().key(), date: string().key(), at: string().key(), entryId: string().key(), userId: string(), userName: string(), subject: string(), ids: any(), fields: any(), route: string() }),
+    computeKey: ({ districtId, date, at, entryId }) => ({ pk: keys.audit(districtId, date), sk: `${at}#${entryId}` }),
+  })
+
+  return { Checkin, Patrol, CheckinIdempotency, DataKey, Household, HouseholdTag, AuditEntry }
 }

@@ -10,6 +10,8 @@ import { keys } from '../keys'
 import { makePatterns } from '../patterns'
 import { cancelReasons, conditional, isCanceled } from '../transact'
 import type { CheckinRecord, FieldRepo, PatrolRecord } from '../../services/field/ports'
+import type { DataKeyStore } from '../../adapters/pii'
+import { householdItems } from './households-repo'
 
 /** The check-in item with its index attributes: its author's list (gsi1) and its patrol's route (gsi2). */
 const checkinItem = (c: CheckinRecord) => ({
@@ -30,10 +32,13 @@ export function makeFieldRepo(e: Entities): FieldRepo {
   const checkins = e.Checkin.build(EntityRepository)
   const patrols = e.Patrol.build(EntityRepository)
   const idempotency = e.CheckinIdempotency.build(EntityRepository)
+  const households = e.Household.build(EntityRepository)
+  const tags = e.HouseholdTag.build(EntityRepository)
   const p = makePatterns(e)
 
   return {
-    async createCheckin(c, idem, maxPoints) {
+    async createCheckin(c, idem, maxPoints, visit) {
+      const visited = visit && householdItems(visit.household)
       try {
         await execute(
           checkins.transactPut(checkinItem(c), { condition: { attr: 'checkinId', exists: false } }),
@@ -46,13 +51,19 @@ export function makeFieldRepo(e: Entities): FieldRepo {
                 ),
               ]
             : []),
+          // A visit moves the household's last visit and due dates in the same write.
+          ...(visited
+            ? [households.transactPut(visited.household, { condition: { attr: 'version', eq: visit.expected } }), ...visited.tags.map((t) => tags.transactPut(t))]
+            : []),
         )
         return 'created'
       } catch (err) {
         if (!isCanceled(err)) throw err
         const reasons = cancelReasons(err)
         if (idem && reasons[1] === 'ConditionalCheckFailed') return 'duplicate'
-        if (c.patrolId && reasons[reasons.length - 1] === 'ConditionalCheckFailed') return 'patrolClosed'
+        const at = 1 + (idem ? 1 : 0)
+        if (c.patrolId && reasons[at] === 'ConditionalCheckFailed') return 'patrolClosed'
+        if (visit && reasons[at + (c.patrolId ? 1 : 0)] === 'ConditionalCheckFailed') return 'householdChanged'
         throw err
       }
     },
@@ -98,5 +109,16 @@ export function makeFieldRepo(e: Entities): FieldRepo {
       const { Items } = await p['points of a patrol'].query({ districtId, patrolId }).send()
       return records(Items)
     },
+  }
+}
+
+/** Access pattern "a district's data key": GetItem `<d>#PIIKEY / KEY`; the first one PutItem if absent. */
+export function makeDataKeyStore(e: Entities): DataKeyStore {
+  const dataKeys = e.DataKey.build(EntityRepository)
+  return {
+    async get(districtId) {
+      return (await dataKeys.get({ districtId }, { consistent: true })).Item?.wrapped
+    },
+    create: (districtId, wrapped) => conditional(() => dataKeys.put({ districtId, wrapped }, { condition: { attr: 'wrapped', exists: false } })),
   }
 }

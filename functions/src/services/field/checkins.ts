@@ -10,6 +10,7 @@ import { geofence, type Boundary } from '@linli/shared/domain/field/geofence'
 import type { Caller } from '../identity/ports'
 import type { Catalogue, NodeRecord } from '../district/ports'
 import { authorize, may } from '../authorize'
+import { onGrid } from './grid-staff'
 import { decodeCursor, encodeCursor } from '../cursor'
 import { keepPhotos } from '../uploads/uploads'
 import type { Deps } from '../deps'
@@ -24,12 +25,6 @@ const CLOCK_SKEW_MS = 2 * 60_000
 
 /** The grids a caller may check in and patrol in: the nodes of their gridworker and grid-leader bindings. */
 const ownNodes = (c: Catalogue, caller: Caller): NodeRecord[] => c.nodes.filter((n) => may(caller, 'checkins.create', n.id))
-
-/** Whether the caller leads the grid (a grid leader of it, or of its community). */
-const leads = (c: Catalogue, caller: Caller, gridId: string) => {
-  const node = c.nodes.find((n) => n.id === gridId)
-  return !!node && (may(caller, 'checkins.list.grid', node.id) || (!!node.parentId && may(caller, 'checkins.list.grid', node.parentId)))
-}
 
 /** The grid a fix belongs to among the caller's: the nearest of them, refused outside the tolerance. */
 function fenceIn(nodes: readonly NodeRecord[], fix: Input['location']): { node: NodeRecord; metersOutside: number } {
@@ -65,8 +60,10 @@ export async function checkIn(deps: Deps, caller: Caller, input: Input, idempote
   const catalogue = await deps.catalogue(districtId)
   const patrol = input.patrolId ? await ownPatrol(deps, caller, input.patrolId) : undefined
   if (patrol?.endedAt) throw new DomainError('patrol.closed', [{ path: 'patrolId', message: '该巡查已结束，请开始新的巡查' }])
-  if (input.householdId) throw new DomainError('household.notFound', [{ path: 'householdId', message: '住户不存在' }])
-  const nodes = patrol ? catalogue.nodes.filter((n) => n.id === patrol.gridId) : ownNodes(catalogue, caller)
+  const household = input.householdId ? await deps.repos.households.get(districtId, input.householdId) : undefined
+  if (input.householdId && (!household || !onGrid(catalogue, caller, 'households.manage', household.gridId))) throw new DomainError('household.notFound', [{ path: 'householdId', message: '住户不存在' }])
+  const gridId = patrol?.gridId ?? household?.gridId
+  const nodes = gridId ? catalogue.nodes.filter((n) => n.id === gridId) : ownNodes(catalogue, caller)
   const { node, metersOutside } = fenceIn(nodes, input.location)
   const now = deps.clock()
   const capturedAt = captureTime(now, input.capturedAt)
@@ -84,12 +81,16 @@ export async function checkIn(deps: Deps, caller: Caller, input: Input, idempote
     note: input.note,
     photoKeys,
     ...(input.patrolId ? { patrolId: input.patrolId } : {}),
+    ...(input.householdId ? { householdId: input.householdId } : {}),
     capturedAt,
     at: now.toISOString(),
     late: now.getTime() - Date.parse(capturedAt) > LATE_AFTER_MS,
   }
   const idem = idempotencyKey ? { userId: caller.user.id, key: idempotencyKey, requestHash, ttl: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS } : undefined
-  const outcome = await deps.repos.field.createCheckin(record, idem, MAX_PATROL_POINTS)
+  // A visit is the household's latest unless a later one (sent earlier from another phone) is already recorded.
+  const visit = household && { expected: household.version, household: { ...household, lastVisitAt: [household.lastVisitAt ?? '', capturedAt].sort().at(-1)!, updatedAt: record.at, version: household.version + 1 } }
+  const outcome = await deps.repos.field.createCheckin(record, idem, MAX_PATROL_POINTS, visit)
+  if (outcome === 'householdChanged') throw new DomainError('household.conflict', [{ path: 'householdId', message: '该户台账刚被他人修改，请重试' }])
   if (outcome === 'patrolClosed') throw new DomainError('patrol.closed', [{ path: 'patrolId', message: `该巡查已结束或已满 ${MAX_PATROL_POINTS} 个打卡点，请开始新的巡查` }])
   if (outcome === 'duplicate') return replay(deps, (await deps.repos.field.checkinByKey(districtId, caller.user.id, idempotencyKey!))!)
   return checkinView(deps, record)
@@ -112,7 +113,7 @@ export async function checkinsPage(deps: Deps, caller: Caller, q: RouteQuery<typ
   const districtId = caller.user.districtId
   const range = { from: q.from && new Date(q.from).toISOString(), to: q.to && new Date(q.to).toISOString(), limit: q.limit }
   if (q.gridId) {
-    if (!leads(await deps.catalogue(districtId), caller, q.gridId)) throw new DomainError('auth.forbidden', [{ path: 'gridId', message: '只有本网格的网格长可以查看网格的打卡记录' }])
+    if (!onGrid(await deps.catalogue(districtId), caller, 'checkins.list.grid', q.gridId)) throw new DomainError('auth.forbidden', [{ path: 'gridId', message: '只有本网格的网格长可以查看网格的打卡记录' }])
     const list = `checkins:grid:${q.gridId}:${q.userId ?? ''}`
     const page = await deps.repos.field.checkinsOfGrid(districtId, q.gridId, { ...range, userId: q.userId, startKey: decodeCursor(deps.cursorSecret, list, q.cursor) })
     return { items: await Promise.all(page.items.map((c) => checkinView(deps, c))), nextCursor: encodeCursor(deps.cursorSecret, list, page.lastKey) }
@@ -158,7 +159,7 @@ export async function endPatrol(deps: Deps, caller: Caller, patrolId: string, in
 export async function getPatrol(deps: Deps, caller: Caller, patrolId: string): Promise<PatrolView> {
   const catalogue = await deps.catalogue(caller.user.districtId)
   const patrol = await deps.repos.field.patrol(caller.user.districtId, patrolId)
-  if (!patrol || (patrol.userId !== caller.user.id && !leads(catalogue, caller, patrol.gridId))) throw new DomainError('patrol.notFound', [{ path: 'id', message: '巡查不存在' }])
+  if (!patrol || (patrol.userId !== caller.user.id && !onGrid(catalogue, caller, 'checkins.list.grid', patrol.gridId))) throw new DomainError('patrol.notFound', [{ path: 'id', message: '巡查不存在' }])
   const points = patrol.points ? await deps.repos.field.pointsOf(patrol.districtId, patrolId) : []
   return { ...patrolView(catalogue, patrol), points: await Promise.all(points.map((c) => checkinView(deps, c))) }
 }

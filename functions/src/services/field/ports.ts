@@ -55,8 +55,12 @@ export interface CheckinQuery {
 }
 
 export interface FieldRepo {
-  /** Stores a check-in with its idempotency record and its patrol's count: 'duplicate' when the key was used, 'patrolClosed' when the patrol ended or is full. */
-  createCheckin(c: CheckinRecord, idem: CheckinIdempotency | undefined, maxPoints: number): Promise<'created' | 'duplicate' | 'patrolClosed'>
+  /**
+   * Stores a check-in with its idempotency record, its patrol's count and, for a visit, the household's new state
+   * (if its version is still `expected`): 'duplicate' when the key was used, 'patrolClosed' when the patrol ended or
+   * is full, 'householdChanged' when someone changed the household first.
+   */
+  createCheckin(c: CheckinRecord, idem: CheckinIdempotency | undefined, maxPoints: number, visit?: { household: HouseholdRecord; expected: number }): Promise<'created' | 'duplicate' | 'patrolClosed' | 'householdChanged'>
   /** The check-in an idempotency key produced, with the request's hash. */
   checkinByKey(districtId: string, userId: string, key: string): Promise<{ requestHash: string; checkin?: CheckinRecord } | undefined>
   checkinsOfGrid(districtId: string, gridId: string, q: CheckinQuery & { userId?: string }): Promise<Page<CheckinRecord>>
@@ -67,4 +71,55 @@ export interface FieldRepo {
   /** Ends the author's open patrol: false when it was not open. */
   endPatrol(districtId: string, patrolId: string, userId: string, endedAt: string): Promise<boolean>
   pointsOf(districtId: string, patrolId: string): Promise<CheckinRecord[]>
+}
+
+/**
+ * A household as stored: plain what routing and lists need, the personal fields sealed (address, phone, care tags,
+ * notes), and per care tag (by keyed hash) its visit cadence, so a visit moves the due dates without opening them.
+ */
+export interface HouseholdRecord {
+  districtId: string
+  householdId: string
+  gridId: string
+  gridName: string
+  headName: string
+  members: number
+  sealed: Record<string, string>
+  /** Days between visits per care tag, keyed by the tag's hash. */
+  cadences: Record<string, number>
+  lastVisitAt?: string
+  createdAt: string
+  updatedAt: string
+  version: number
+}
+
+export interface HouseholdQuery {
+  /** A tag's hash: that tag's list. */
+  tagKey?: string
+  /** Only those due by then. */
+  dueBy?: string
+  limit: number
+  startKey?: Record<string, unknown>
+}
+
+export interface AuditRecord {
+  districtId: string
+  at: string
+  userId: string
+  userName: string
+  subject: string
+  ids: string[]
+  fields: string[]
+  route: string
+}
+
+export interface HouseholdsRepo {
+  /** Writes the household and its tag entries if its version is still `expected` (absent for a new one); drops the tag entries it no longer has. False when someone changed it first. */
+  put(h: HouseholdRecord, expected: number | undefined, droppedTags: readonly string[]): Promise<boolean>
+  get(districtId: string, householdId: string): Promise<HouseholdRecord | undefined>
+  remove(h: HouseholdRecord): Promise<boolean>
+  /** The roster of a grid by entry, or a due list (all tags or one) most overdue first. */
+  list(districtId: string, gridId: string, q: HouseholdQuery): Promise<Page<HouseholdRecord>>
+  audit(entry: AuditRecord): Promise<void>
+  auditOf(districtId: string, date: string, limit: number, startKey?: Record<string, unknown>): Promise<Page<AuditRecord>>
 }

@@ -1,0 +1,109 @@
+/**
+ * Storage of the household roster. A household and its care-tag entries share a partition and are written together
+ * (≤ 5 tags: at most 6 puts and 5 deletes), each carrying the household's `summary`, so every list is one Query of
+ * one index: the roster (gsi1), the grid's due list and each tag's (gsi2, by due date).
+ */
+import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
+import { chinaDate } from '@linli/shared'
+import type { Entities } from '../entities'
+import { keys } from '../keys'
+import { makePatterns } from '../patterns'
+import { isCanceled } from '../transact'
+import type { AuditRecord, HouseholdRecord, HouseholdsRepo } from '../../services/field/ports'
+import { dueAfter, nextDueOf } from '../../services/field/due'
+
+/** The household's items: the household itself and one entry per care tag, each on its lists. */
+export function householdItems(h: HouseholdRecord) {
+  const summary = { ...h, nextDueAt: nextDueOf(h) }
+  const sort = (at: string) => keys.checkinSort(at, h.householdId)
+  const household = {
+    districtId: h.districtId,
+    householdId: h.householdId,
+    gridId: h.gridId,
+    version: h.version,
+    summary,
+    gsi1pk: keys.roster(h.districtId, h.gridId),
+    gsi1sk: sort(h.createdAt),
+    ...(summary.nextDueAt ? { gsi2pk: keys.visitsDue(h.districtId, h.gridId), gsi2sk: sort(summary.nextDueAt) } : {}),
+  }
+  const tags = Object.entries(h.cadences).map(([tagKey, days]) => ({
+    districtId: h.districtId,
+    householdId: h.householdId,
+    tagKey,
+    summary,
+    gsi2pk: keys.visitsDue(h.districtId, h.gridId, tagKey),
+    gsi2sk: sort(dueAfter(h, days)),
+  }))
+  return { household, tags }
+}
+
+const records = (items: { summary?: unknown }[] | undefined) => (items ?? []).map((i) => i.summary as HouseholdRecord)
+
+export function makeHouseholdsRepo(e: Entities): HouseholdsRepo {
+  const households = e.Household.build(EntityRepository)
+  const tags = e.HouseholdTag.build(EntityRepository)
+  const audit = e.AuditEntry.build(EntityRepository)
+  const p = makePatterns(e)
+
+  /** The writes of a household: its items, put if its version is as read, and its dropped tag entries deleted. */
+  const writes = (h: HouseholdRecord, expected: number | undefined, dropped: readonly string[]) => {
+    const items = householdItems(h)
+    return [
+      households.transactPut(items.household, { condition: expected === undefined ? { attr: 'householdId', exists: false } : { attr: 'version', eq: expected } }),
+      ...items.tags.map((t) => tags.transactPut(t)),
+      ...dropped.map((tagKey) => tags.transactDelete({ districtId: h.districtId, householdId: h.householdId, tagKey })),
+    ]
+  }
+
+  return {
+    async put(h, expected, dropped) {
+      try {
+        await execute(...writes(h, expected, dropped))
+        return true
+      } catch (err) {
+        if (isCanceled(err)) return false
+        throw err
+      }
+    },
+
+    /** Access pattern "a household": GetItem `<d>#HOUSEHOLD#id / HOUSEHOLD` (consistent). */
+    async get(districtId, householdId) {
+      const { Item } = await households.get({ districtId, householdId }, { consistent: true })
+      return Item?.summary as HouseholdRecord | undefined
+    },
+
+    async remove(h) {
+      try {
+        await execute(
+          households.transactDelete({ districtId: h.districtId, householdId: h.householdId }, { condition: { attr: 'version', eq: h.version } }),
+          ...Object.keys(h.cadences).map((tagKey) => tags.transactDelete({ districtId: h.districtId, householdId: h.householdId, tagKey })),
+        )
+        return true
+      } catch (err) {
+        if (isCanceled(err)) return false
+        throw err
+      }
+    },
+
+    /** Access patterns "the roster of a grid" (gsi1) and "households due to visit" (gsi2): one page. */
+    async list(districtId, gridId, { tagKey, dueBy, limit, startKey }) {
+      const page = { limit, exclusiveStartKey: startKey }
+      const { Items, LastEvaluatedKey } = await (tagKey || dueBy
+        ? p['households due to visit'].query({ districtId, gridId, tagKey, dueBy }).options((o) => ({ ...o, ...page }))
+        : p['the roster of a grid'].query({ districtId, gridId }).options((o) => ({ ...o, ...page }))
+      ).send()
+      return { items: records(Items), lastKey: LastEvaluatedKey }
+    },
+
+    async audit(entry) {
+      await audit.put({ ...entry, date: chinaDate(entry.at), entryId: Math.random().toString(36).slice(2, 10) })
+    },
+
+    /** Access pattern "the audit log of a day": one page, newest first. */
+    async auditOf(districtId, date, limit, startKey) {
+      const { Items = [], LastEvaluatedKey } = await p['the audit log of a day'].query({ districtId, date }).options((o) => ({ ...o, limit, exclusiveStartKey: startKey })).send()
+      return { items: Items.map(({ districtId: d, at, userId, userName, subject, ids, fields, route }) => ({ districtId: d, at, userId, userName, subject, ids: ids as string[], fields: fields as string[], route }) as AuditRecord), lastKey: LastEvaluatedKey }
+    },
+  }
+}

@@ -1,0 +1,5 @@
+import { listAudit as route } from '@linli/shared'
+import { endpoint } from '../stack'
+import { auditPage } from '../../services/field/households'
+
+export const handler = endpoint(route, ({ caller, query }, deps) => auditPage(deps, caller, query))

@@ -10,10 +10,11 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/case', pages: ['report/index', 'list/index', 'detail/index'] },
     { root: 'packages/mediation', pages: ['rooms/index', 'room/index', 'bookings/index', 'booking/index', 'join/index', 'hours/index'] },
+    { root: 'packages/field', pages: ['patrol/index', 'checkin/index', 'households/index', 'household/index'] },
   ],
   // The pages a tab opens next are fetched while the user looks at it (on any network: both are small).
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['packages/case', 'packages/mediation'] },
+    'pages/index/index': { network: 'all', packages: ['packages/case', 'packages/mediation', 'packages/field'] },
     'pages/grid/index': { network: 'all', packages: ['packages/case'] },
     'pages/me/index': { network: 'all', packages: ['packages/case', 'packages/mediation'] },
   },

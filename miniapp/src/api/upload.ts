@@ -7,7 +7,7 @@ import { createUpload, imageTypes, MAX_UPLOAD_BYTES } from '@linli/shared'
 import { ApiError, call } from './request'
 
 export type ImageType = (typeof imageTypes)[number]
-export type UploadPurpose = 'case_photo' | 'result_photo'
+export type UploadPurpose = 'case_photo' | 'result_photo' | 'checkin_photo'
 
 export interface PickedPhoto {
   path: string

@@ -48,6 +48,8 @@ export interface FakeWx {
   locate: (opts: Call) => { latitude: number; longitude: number } | Error
   /** Answers wx.requestSubscribeMessage: `{[tmplId]: 'accept' | 'reject' | …}`. Default: every asked template accepted. */
   subscribe: (opts: Call) => Record<string, string>
+  /** Tells the page's wx.onNetworkStatusChange listeners the network came back (or went). */
+  network(connected: boolean): void
   /** Answers wx.showModal. Default: cancelled. */
   modal: (opts: Call) => { confirm: boolean; cancel: boolean }
   /** Clears calls and storage and resets the responders. */
@@ -91,6 +93,7 @@ export function installFakeWx(): FakeWx {
   if (installed) return installed
   const fake: FakeWx = (installed = {
     calls: {},
+    network: () => undefined,
     storage: new Map(),
     loginCode: 'fake-wx-code-0001',
     sequence: [],
@@ -111,7 +114,16 @@ export function installFakeWx(): FakeWx {
       answer(opts, true, result(opts))
     }
 
+  const networkListeners = new Set<(r: { isConnected: boolean; networkType: string }) => void>()
+  fake.network = (isConnected) => networkListeners.forEach((l) => l({ isConnected, networkType: isConnected ? 'wifi' : 'none' }))
   Object.assign(g.wx, {
+    onNetworkStatusChange(listener: (r: { isConnected: boolean; networkType: string }) => void) {
+      record(fake, 'onNetworkStatusChange', {})
+      networkListeners.add(listener)
+    },
+    offNetworkStatusChange(listener: (r: { isConnected: boolean; networkType: string }) => void) {
+      networkListeners.delete(listener)
+    },
     login: async('login', () => ({ code: fake.loginCode, errMsg: 'login:ok' })),
     request(opts: Call = {}) {
       record(fake, 'request', opts)

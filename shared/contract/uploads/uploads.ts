@@ -11,7 +11,7 @@ export const createUpload = defineRoute({
   action: 'uploads.create',
   status: 201,
   body: z.strictObject({
-    purpose: z.enum(['case_photo', 'result_photo'], { error: '用途只能是 case_photo 或 result_photo' }),
+    purpose: z.enum(['case_photo', 'result_photo', 'checkin_photo'], { error: '用途只能是 case_photo、result_photo 或 checkin_photo' }),
     contentType: z.enum(imageTypes, { error: '只能上传 JPG、PNG 或 WebP 图片' }),
     size: z.number({ error: '文件大小必须是数字' }).int().min(1, '文件不能为空').max(MAX_UPLOAD_BYTES, '图片不能超过 5 MB'),
   }),

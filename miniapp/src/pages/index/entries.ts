@@ -18,9 +18,18 @@ export const residentEntries: Entry[] = [
 ]
 
 export const workbench: Record<StaffRole, Entry[]> = {
-  // 巡查打卡, 入户走访, 住户台账 and 发布通知 come with field work; an entry that does not work yet is not shown.
-  gridworker: [{ key: 'grid-cases', icon: '📂', text: '网格事件', url: '/packages/case/list/index?view=grid' }],
-  grid_leader: [{ key: 'grid-cases', icon: '📂', text: '网格事件', url: '/packages/case/list/index?view=grid' }],
+  // 发布通知 comes with notices to households; an entry that does not work yet is not shown.
+  gridworker: [
+    { key: 'patrol', icon: '🚶', text: '巡查打卡', url: '/packages/field/patrol/index' },
+    { key: 'visits', icon: '🏠', text: '入户走访', url: '/packages/field/households/index?filter=due' },
+    { key: 'households', icon: '📒', text: '住户台账', url: '/packages/field/households/index?filter=all' },
+    { key: 'grid-cases', icon: '📂', text: '网格事件', url: '/packages/case/list/index?view=grid' },
+  ],
+  grid_leader: [
+    { key: 'patrol', icon: '🗺️', text: '打卡轨迹', url: '/packages/field/patrol/index' },
+    { key: 'households', icon: '📒', text: '住户台账', url: '/packages/field/households/index?filter=all' },
+    { key: 'grid-cases', icon: '📂', text: '网格事件', url: '/packages/case/list/index?view=grid' },
+  ],
   dispatcher: [
     { key: 'queue', icon: '📥', text: '待受理', url: '/packages/case/list/index?view=queue&status=submitted' },
     { key: 'dispatch', icon: '📤', text: '派单', url: '/packages/case/list/index?view=queue&status=accepted' },

@@ -7,7 +7,7 @@ import { ApiError, call } from '../../../api/request'
 import { askSubscribe } from '../../../api/subscribe'
 import { apiErrors, FieldError, zodErrors, type Errors } from '../components/field-error'
 import { Button, CellGroup, CheckboxGroup, RadioGroup, Rate, TextArea } from '../components/nutui'
-import { isUploading, PhotoUploader, photoKeys, type PhotoItem } from '../components/photo-uploader'
+import { isUploading, PhotoUploader, photoKeys, type PhotoItem } from '../../../components/photo-uploader'
 import { useSession } from '../../../components/use-session'
 import { formatTime } from '../../../utils/format'
 

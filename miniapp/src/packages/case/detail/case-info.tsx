@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { clockStageLabels, type CaseDetail } from '@linli/shared'
 import { Cell, CellGroup, Rate, Tag } from '../components/nutui'
 import { CaseTags } from '../components/case-tags'
-import { PhotoGrid } from '../components/photo-grid'
+import { PhotoGrid } from '../../../components/photo-grid'
 import { formatTime } from '../../../utils/format'
 
 const taskLabels = { open: '待办理', started: '办理中', done: '已办结' } as const

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { caseEventLabels, type CaseDetail } from '@linli/shared'
 import { Step, Steps } from '../components/nutui'
-import { PhotoGrid } from '../components/photo-grid'
+import { PhotoGrid } from '../../../components/photo-grid'
 import { formatTime } from '../../../utils/format'
 
 type Item = CaseDetail['timeline'][number]

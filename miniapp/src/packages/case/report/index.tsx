@@ -7,8 +7,9 @@ import { ApiError, call } from '../../../api/request'
 import { askSubscribe } from '../../../api/subscribe'
 import { apiErrors, FieldError, zodErrors, type Errors } from '../components/field-error'
 import { Button, Cell, CellGroup, Input, Switch, TextArea } from '../components/nutui'
-import { isUploading, PhotoUploader, photoKeys, type PhotoItem } from '../components/photo-uploader'
+import { isUploading, PhotoUploader, photoKeys, type PhotoItem } from '../../../components/photo-uploader'
 import { useSession } from '../../../components/use-session'
+import { takeReportSeed } from '../../../utils/report-seed'
 import { CategoryField } from './category-field'
 import { clearDraft, loadDraft, newDraft, saveDraft, type Draft } from './draft'
 import { NearbyCases } from './nearby'
@@ -29,7 +30,11 @@ const openCase = (id: string) => Taro.redirectTo({ url: `/packages/case/detail/i
 /** 随手拍上报: category, description, photos, location; nearby similar cases first; kept as a draft until sent. */
 export default function Report() {
   useSession()
-  const [draft, setDraft] = useState<Draft>(loadDraft)
+  const [draft, setDraft] = useState<Draft>(() => {
+    // A finding on patrol or on a visit starts a fresh report where it was found, with its photos.
+    const seed = takeReportSeed()
+    return seed ? { ...newDraft(), location: seed.location, photos: seed.photos, description: seed.description ?? '' } : loadDraft()
+  })
   const [photos, setPhotos] = useState<PhotoItem[]>(() => draft.photos.map((p) => ({ id: p.key, path: p.path, key: p.key, progress: 100 })))
   const [classes, setClasses] = useState<CategoryClass[]>()
   const [catError, setCatError] = useState('')

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { Image } from './nutui'
+import { Image } from './photo-nutui'
 import './photos.scss'
 
 /** Read-only photos; tap one to view them all full screen. */

@@ -1,9 +1,9 @@
 import type { Dispatch, SetStateAction } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { choosePhotos, uploadPhoto, type PickedPhoto, type UploadPurpose } from '../../../api/upload'
-import { randomId } from '../../../utils/format'
-import { Image, Progress } from './nutui'
+import { choosePhotos, uploadPhoto, type PickedPhoto, type UploadPurpose } from '../api/upload'
+import { randomId } from '../utils/format'
+import { Image, Progress } from './photo-nutui'
 import './photos.scss'
 
 /** A photo being (or already) uploaded: `key` once S3 has it, `error` when the upload failed. */

@@ -1,0 +1,87 @@
+import { useState } from 'react'
+import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { careTagLabels, careTags, listHouseholds, type CareTag, type HouseholdView } from '@linli/shared'
+import { ApiError, call } from '../../../api/request'
+import { StateView } from '../../../components/state-view'
+import { useSession } from '../../../components/use-session'
+import { Button, Cell, SearchBar, TabPane, Tabs } from '../components/nutui'
+import { CareTags, dueText } from '../components/care-tags'
+import { fieldGrids } from '../components/my-grid'
+import './index.scss'
+
+type Filter = 'due' | 'all' | CareTag
+
+/** 住户台账 / 入户走访: the grid's households — due to visit first (most overdue on top), all, or by care tag. */
+export default function Households() {
+  const session = useSession()
+  const { params } = useRouter()
+  const gridId = params.gridId ?? fieldGrids(session)[0]?.scopeId
+  const [filter, setFilter] = useState<Filter>((params.filter as Filter) ?? 'due')
+  const [items, setItems] = useState<HouseholdView[]>()
+  const [next, setNext] = useState<string>()
+  const [error, setError] = useState('')
+  const [search, setSearch] = useState('')
+
+  const load = async (f: Filter, cursor?: string) => {
+    if (!gridId) return
+    setError('')
+    try {
+      const query = { gridId, limit: 20, cursor, ...(f === 'due' ? { due: '1' as const } : f === 'all' ? {} : { tag: f }) }
+      const page = await call(listHouseholds, { query })
+      setItems((list) => (cursor ? [...(list ?? []), ...page.items] : page.items))
+      setNext(page.nextCursor)
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '加载失败，请检查网络')
+    }
+  }
+  useDidShow(() => void load(filter))
+  useReachBottom(() => void (next && load(filter, next)))
+  const choose = (f: Filter) => {
+    setFilter(f)
+    setItems(undefined)
+    void load(f)
+  }
+
+  if (!session) return <View className='page' />
+  if (!gridId) return <StateView empty='你还不是网格员，没有住户台账' />
+  const shown = (items ?? []).filter((h) => !search.trim() || h.headName.includes(search.trim()) || h.address.includes(search.trim()))
+  return (
+    <View className='page households'>
+      <Tabs value={filter} onChange={(v) => choose(v as Filter)} activeType='line' duration={0}>
+        <TabPane value='due' title='待走访' />
+        <TabPane value='all' title='全部' />
+        {careTags.map((t) => (
+          <TabPane key={t} value={t} title={careTagLabels[t]} />
+        ))}
+      </Tabs>
+      <SearchBar className='households__search' placeholder='搜索户主姓名或门牌' value={search} onChange={setSearch} />
+      {!items ? (
+        <StateView loading={!error} error={error} onRetry={() => void load(filter)} />
+      ) : shown.length ? (
+        shown.map((h) => (
+          <Cell
+            key={h.id}
+            className='households__item'
+            title={`${h.address} · ${h.headName}（${h.members} 人）`}
+            description={<CareTags tags={h.careTags} />}
+            extra={<View className={`households__due ${h.nextDueAt && Date.parse(h.nextDueAt) < Date.now() ? 'households__due--late' : ''}`}>{dueText(h.nextDueAt)}</View>}
+            onClick={() => void Taro.navigateTo({ url: `/packages/field/household/index?id=${h.id}` })}
+          />
+        ))
+      ) : (
+        <StateView empty={filter === 'due' ? '暂无到期应走访的住户' : '暂无住户'} />
+      )}
+      {next && (
+        <Button block fill='none' className='households__more' onClick={() => void load(filter, next)}>
+          加载更多
+        </Button>
+      )}
+      <View className='households__footer'>
+        <Button block type='primary' className='households__add' onClick={() => void Taro.navigateTo({ url: `/packages/field/household/index?gridId=${gridId}` })}>
+          登记住户
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,112 @@
+import { useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { checkinKindLabels, endPatrol, getPatrol, listCheckins, startPatrol, type CheckinView, type GridNode, type PatrolView } from '@linli/shared'
+import type { Boundary } from '@linli/shared/domain/field/geofence'
+import { ApiError, call } from '../../../api/request'
+import { StateView } from '../../../components/state-view'
+import { useSession } from '../../../components/use-session'
+import { formatTime, randomId } from '../../../utils/format'
+import { Button, Cell, CellGroup } from '../components/nutui'
+import { GridMap } from '../components/grid-map'
+import { fieldGrids, loadGrid } from '../components/my-grid'
+import { queued } from '../components/queue'
+import './index.scss'
+
+const CURRENT = 'linli.patrol'
+const toast = (e: unknown) => void Taro.showToast({ title: e instanceof ApiError ? e.message : '网络不可用，请稍后重试', icon: 'none' })
+
+/**
+ * 巡查打卡: start a patrol, check in along the way, end it; its points draw the route on the grid's map. A grid
+ * leader sees the grid's check-ins of today on the same map.
+ */
+export default function Patrol() {
+  const session = useSession()
+  const binding = fieldGrids(session)[0]
+  const leader = binding?.role === 'grid_leader'
+  const [grid, setGrid] = useState<GridNode>()
+  const [patrol, setPatrol] = useState<PatrolView>()
+  const [today, setToday] = useState<CheckinView[]>([])
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  const load = async () => {
+    if (!binding) return
+    setError('')
+    try {
+      setGrid(await loadGrid(binding.scopeId))
+      const current = Taro.getStorageSync(CURRENT) as string
+      setPatrol(current ? await call(getPatrol, { params: { id: current } }) : undefined)
+      const from = new Date(new Date().setHours(0, 0, 0, 0)).toISOString()
+      const page = await call(listCheckins, { query: { ...(leader ? { gridId: binding.scopeId } : {}), from, limit: 50 } })
+      setToday(page.items)
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '加载失败，请检查网络')
+    }
+  }
+  useDidShow(() => void load())
+
+  const start = async () => {
+    setBusy(true)
+    try {
+      const id = randomId()
+      const started = await call(startPatrol, { params: { id }, body: { gridId: binding!.scopeId } })
+      Taro.setStorageSync(CURRENT, id)
+      setPatrol({ ...started, points: [] })
+    } catch (e) {
+      toast(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+  const end = async () => {
+    const { confirm } = await Taro.showModal({ title: '结束巡查', content: `本次巡查共 ${patrol!.points?.length ?? 0} 个打卡点，确定结束吗？` })
+    if (!confirm) return
+    setBusy(true)
+    try {
+      await call(endPatrol, { params: { id: patrol!.id }, body: {} })
+      Taro.removeStorageSync(CURRENT)
+      void Taro.showToast({ title: '巡查已结束', icon: 'success' })
+      await load()
+    } catch (e) {
+      toast(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+  const checkIn = (kind: 'patrol' | 'duty') => void Taro.navigateTo({ url: `/packages/field/checkin/index?kind=${kind}${kind === 'patrol' ? `&patrolId=${patrol!.id}` : ''}&gridId=${binding!.scopeId}` })
+
+  if (!session) return <View className='page' />
+  if (!binding) return <StateView empty='你还不是网格员，不能巡查打卡' />
+  if (!grid) return <StateView loading={!error} error={error} onRetry={load} />
+  const route = patrol && !patrol.endedAt ? (patrol.points ?? []) : today
+  const waiting = queued().filter((q) => !q.refused).length
+  return (
+    <View className='page patrol'>
+      <GridMap boundary={grid.boundary as Boundary} points={route.map((c) => ({ lat: c.lat, lng: c.lng, label: formatTime(c.capturedAt) }))} route={!!patrol && !patrol.endedAt} label={`${grid.name}边界与${patrol ? '巡查轨迹' : '今日打卡点'}`} />
+      {patrol && !patrol.endedAt ? (
+        <CellGroup title={`巡查中 · ${grid.name}`}>
+          <Cell className='patrol__current' title={`开始于 ${formatTime(patrol.startedAt)}`} description={`已打卡 ${patrol.points?.length ?? 0} 个点${waiting ? `，另有 ${waiting} 条待补传` : ''}`} />
+          <View className='patrol__actions'>
+            <Button type='primary' className='patrol__checkin' onClick={() => checkIn('patrol')}>巡查点打卡</Button>
+            <Button className='patrol__end' loading={busy} onClick={end}>结束巡查</Button>
+          </View>
+        </CellGroup>
+      ) : (
+        <View className='patrol__actions'>
+          <Button type='primary' className='patrol__start' loading={busy} onClick={start}>开始巡查</Button>
+          <Button className='patrol__duty' onClick={() => checkIn('duty')}>值守打卡</Button>
+        </View>
+      )}
+      <CellGroup title={leader ? `${grid.name}今日打卡` : '我今日的打卡'}>
+        {today.length ? (
+          today.map((c) => (
+            <Cell key={c.id} className='patrol__item' title={`${checkinKindLabels[c.kind]} · ${formatTime(c.capturedAt)}${c.late ? '（补传）' : ''}`} description={[leader ? c.userName : '', c.note].filter(Boolean).join('：') || undefined} />
+          ))
+        ) : (
+          <Text className='patrol__empty'>今天还没有打卡</Text>
+        )}
+      </CellGroup>
+    </View>
+  )
+}

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path'
 import { existsSync } from 'node:fs'
 import type { Server } from 'node:http'
 import { ensureTable, makeRepos } from '@linli/functions/src/db'
+import { localKeyWrapper, makePii } from '@linli/functions/src/adapters/pii'
 import { WechatStandin } from '../wechat-standin/server'
 import { seedDemo, demoPersonas, secondDistrictPersonas, DEMO_DISTRICT_ID } from '../seed'
 import { startDynamo } from './dynamodb'
@@ -102,7 +103,8 @@ export async function startLocalCloud(o: CloudOptions): Promise<LocalCloud> {
 
     const connection = { tableName: env.TABLE_NAME!, region: env.AWS_REGION!, endpoint: env.DYNAMODB_ENDPOINT }
     await ensureTable(connection)
-    const seeded = await seedDemo(makeRepos(connection), o.secrets.idSalt)
+    const repos = makeRepos(connection)
+    const seeded = await seedDemo(repos, o.secrets.idSalt, makePii(localKeyWrapper(env.PII_LOCAL_KEY!), repos.dataKeys))
     log(seeded === 'seeded' ? 'Seeded the demo district 临江区' : 'Demo district already seeded')
 
     let api = await startApi(env, o.logDir)

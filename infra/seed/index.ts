@@ -9,6 +9,8 @@ import { demoCategories } from './categories'
 import { buildNodes, demoDepartments, demoDistrict, demoNodes, demoRooms, DEMO_DISTRICT_ID } from './district'
 import { demoPersonas, secondDistrictPersonas, type Persona } from './personas'
 import { seedMediators } from './mediation'
+import { seedHouseholds } from './households'
+import type { Pii } from '@linli/functions/src/adapters/pii'
 
 export { demoPersonas, secondDistrictPersonas, DEMO_DISTRICT_ID }
 export const SECOND_DISTRICT_ID = 'linxi'
@@ -26,7 +28,7 @@ export const demoCatalogue = catalogueOf(demoDistrict, demoNodes)
 export const secondCatalogue = catalogueOf({ id: SECOND_DISTRICT_ID, name: '临溪区', casePrefix: 'LX' }, buildNodes(SECOND_DISTRICT_ID, '临溪区'))
 
 /** Returns 'present' without writing when the districts exist already (a second start changes nothing). */
-export async function seedDemo(repos: Pick<Repos, 'catalogue' | 'users' | 'mediation'>, idSalt: string): Promise<'seeded' | 'present'> {
+export async function seedDemo(repos: Pick<Repos, 'catalogue' | 'users' | 'mediation' | 'households'>, idSalt: string, pii: Pii): Promise<'seeded' | 'present'> {
   let seeded = false
   for (const [catalogue, personas] of [[demoCatalogue, demoPersonas], [secondCatalogue, secondDistrictPersonas]] as const) {
     if (await repos.catalogue.load(catalogue.district.id)) continue
@@ -36,6 +38,7 @@ export async function seedDemo(repos: Pick<Repos, 'catalogue' | 'users' | 'media
     seeded = true
   }
   if ((await seedMediators(repos, DEMO_DISTRICT_ID, idSalt)) === 'seeded') seeded = true
+  if ((await seedHouseholds(repos, pii, idSalt, DEMO_DISTRICT_ID)) === 'seeded') seeded = true
   return seeded ? 'seeded' : 'present'
 }
 

@@ -20,7 +20,7 @@ type Fields = Omit<RouteBody<typeof createHousehold>, 'gridId'>
 const PERSONAL = ['address', 'phone', 'careTags', 'notes'] as const
 
 /** A care tag's key on the due lists: a keyed hash, so the index does not say which tag a household has. */
-export const tagKey = (deps: Deps, districtId: string, tag: CareTag) => opaqueId(tag, `caretag:${districtId}`, deps.idSalt)
+export const tagKey = (deps: Pick<Deps, 'idSalt'>, districtId: string, tag: CareTag) => opaqueId(tag, `caretag:${districtId}`, deps.idSalt)
 
 type Standing = 'staff' | 'overseer' | undefined
 const standing = (catalogue: Catalogue, caller: Caller, gridId: string): Standing =>
@@ -62,7 +62,7 @@ async function known(deps: Deps, caller: Caller, catalogue: Catalogue, id: strin
 }
 
 /** The record of fields as typed: sealed, with the cadences of its tags. */
-export async function sealHousehold(deps: Deps, base: Pick<HouseholdRecord, 'districtId' | 'householdId' | 'gridId' | 'gridName' | 'createdAt' | 'lastVisitAt'>, f: Fields, version: number, now: string): Promise<HouseholdRecord> {
+export async function sealHousehold(deps: Pick<Deps, 'pii' | 'idSalt'>, base: Pick<HouseholdRecord, 'districtId' | 'householdId' | 'gridId' | 'gridName' | 'createdAt' | 'lastVisitAt'>, f: Fields, version: number, now: string): Promise<HouseholdRecord> {
   const sealed = await deps.pii.seal(base.districtId, base.householdId, {
     address: JSON.stringify({ building: f.building, unit: f.unit, room: f.room }),
     phone: f.phone,

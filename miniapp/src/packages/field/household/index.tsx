@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { careTagLabels, careTags, createHousehold, deleteHousehold, getHousehold, updateHousehold, type CareTag, type HouseholdView } from '@linli/shared'
 import { ApiError, call } from '../../../api/request'
@@ -39,7 +39,8 @@ export default function Household() {
     setError('')
     call(getHousehold, { params: { id: params.id } }).then(show, (e: ApiError) => setError(e.message))
   }
-  useEffect(load, [])
+  // Read again on return (a visit just recorded moves its dates).
+  useDidShow(load)
   const set = (change: Partial<Form>) => setForm((f) => ({ ...f, ...change }))
 
   const save = async () => {

@@ -16,7 +16,9 @@ const today = () => chinaDate(new Date())
 const farDay = () => addDays(today(), 20)
 const everyDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '18:00', sessionMinutes: 60, bufferMinutes: 0 }))
 const suffix = Math.random().toString(36).slice(2, 8)
-const householdBody = (gridId: string) => ({ gridId, building: '9', unit: '1', room: '101', headName: '矩阵户', members: 2, phone: '13900009999', careTags: ['elderly_alone'] })
+let doors = 0
+/** A household at a door of its own (one door is registered once). */
+const householdBody = (gridId: string) => ({ gridId, building: '9', unit: '1', room: `${suffix}-${++doors}`, headName: '矩阵户', members: 2, phone: '13900009999', careTags: ['elderly_alone'] })
 const roomBody = (name: string, nodeId: string) => ({ name, nodeId, address: '矩阵测试说事点', lat: 30.52, lng: 114.29, hours: '每天 8:00–18:00', specialties: ['neighbour'], minNoticeHours: 2, horizonDays: 14, cancelCutoffHours: 2 })
 
 interface Person {
@@ -215,6 +217,8 @@ const probes: Record<RouteName, Probe> = {
     if (s !== 'own' || (who.role !== 'gridworker' && who.role !== 'grid_leader')) return { params: { id: w.households[s] } }
     return { params: { id: ok(await api('POST', '/v1/households', { token: who.token, body: householdBody('g-liuan-1') }), 'own household').id } }
   },
+  householdsImport: () => ({ body: { gridId: 'g-liuan-1', fileKey: 'uploads/abc123/notyours.xlsx' } }),
+  householdsExport: () => ({ query: { gridId: 'g-liuan-1' } }),
   auditList: () => ({ query: { date: today() } }),
 }
 

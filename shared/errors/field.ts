@@ -6,6 +6,8 @@ export const fieldErrors = {
   'checkin.noGrid': { status: 409, message: '你负责的网格尚未划定边界，暂不能打卡' },
   'household.notFound': { status: 404, message: '住户不存在' },
   'household.conflict': { status: 409, message: '该户台账已被他人修改，请刷新后重试' },
+  'household.exists': { status: 409, message: '该门牌已登记在台账中' },
+  'household.importInvalid': { status: 422, message: '表格有误，整表未导入，请按提示修改后重新导入' },
   'patrol.notFound': { status: 404, message: '巡查不存在' },
   'patrol.closed': { status: 409, message: '该巡查已结束或打卡点已满，请开始新的巡查' },
   'patrol.idTaken': { status: 409, message: '巡查编号已被使用，请重新开始巡查' },

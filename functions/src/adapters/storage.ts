@@ -70,6 +70,18 @@ export function makeStorage(o: StorageOptions) {
       }
     },
 
+    /** The bytes stored under `key` (a file to import), or undefined when nothing is. */
+    async read(key: string): Promise<Uint8Array | undefined> {
+      const { GetObjectCommand } = await import('@aws-sdk/client-s3')
+      try {
+        const out = await (await s3()).send(new GetObjectCommand({ Bucket: o.bucket, Key: key }))
+        return await out.Body!.transformToByteArray()
+      } catch (err) {
+        if ((err as Error).name === 'NoSuchKey' || (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return undefined
+        throw err
+      }
+    },
+
     async viewUrl(key: string): Promise<string> {
       recordAction('s3:GetObject')
       const [{ GetObjectCommand }, { getSignedUrl }] = await Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/s3-request-presigner')])

@@ -35,7 +35,7 @@ export interface Deps {
   sender: Sender
   /** Seals and opens personal information (phones, addresses, care tags) field by field. */
   pii: Pii
-  storage: Pick<Storage, 'presignUpload' | 'inspect' | 'copy' | 'viewUrl'>
+  storage: Pick<Storage, 'presignUpload' | 'inspect' | 'copy' | 'viewUrl' | 'read'>
   tokens: SessionTokens
   clock: () => Date
   newId: () => string

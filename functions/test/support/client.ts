@@ -77,6 +77,18 @@ export async function uploadPhoto(token: string, opts: { contentType?: string; b
   return res.body.key
 }
 
+/** Uploads a file to import (a roster spreadsheet) the way the mini-program does; answers its key. */
+export async function uploadFile(token: string, bytes: Uint8Array, contentType: string, purpose = 'roster_import'): Promise<string> {
+  const res = await api('POST', '/v1/uploads', { token, body: { purpose, contentType, size: bytes.length } })
+  if (res.status !== 201) throw new Error(`upload: ${res.status} ${JSON.stringify(res.body)}`)
+  const form = new FormData()
+  for (const [k, v] of Object.entries(res.body.fields as Record<string, string>)) form.append(k, v)
+  form.append('file', new Blob([bytes], { type: contentType }), 'file')
+  const put = await fetch(res.body.url, { method: 'POST', body: form })
+  if (put.status >= 300) throw new Error(`s3 POST: ${put.status} ${await put.text()}`)
+  return res.body.key
+}
+
 /** Polls until `check` returns a value, or fails after `ms`. */
 export async function eventually<T>(check: () => Promise<T | undefined>, ms = 8000): Promise<T> {
   const deadline = Date.now() + ms

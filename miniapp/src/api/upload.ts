@@ -7,7 +7,7 @@ import { createUpload, imageTypes, MAX_UPLOAD_BYTES } from '@linli/shared'
 import { ApiError, call } from './request'
 
 export type ImageType = (typeof imageTypes)[number]
-export type UploadPurpose = 'case_photo' | 'result_photo' | 'checkin_photo'
+export type UploadPurpose = 'case_photo' | 'result_photo' | 'checkin_photo' | 'roster_import'
 
 export interface PickedPhoto {
   path: string
@@ -47,18 +47,21 @@ export async function choosePhotos(count: number): Promise<PickedPhoto[]> {
 }
 
 /** Uploads one photo; `onProgress` gets 0–100. Resolves with the object key to send to the API. */
-export async function uploadPhoto(purpose: UploadPurpose, photo: PickedPhoto, onProgress: (percent: number) => void): Promise<string> {
-  const form = await call(createUpload, { body: { purpose, contentType: photo.contentType, size: photo.size } })
+export const uploadPhoto = (purpose: UploadPurpose, photo: PickedPhoto, onProgress: (percent: number) => void) => uploadFile(purpose, photo, onProgress, '图片')
+
+/** Uploads one file (a photo, a spreadsheet to import) by the API's presigned form; resolves with its object key. */
+export async function uploadFile(purpose: UploadPurpose, file: { path: string; size: number; contentType: string }, onProgress: (percent: number) => void = () => undefined, what = '文件'): Promise<string> {
+  const form = await call(createUpload, { body: { purpose, contentType: file.contentType as ImageType, size: file.size } })
   // The form fields (policy, signature, key, Content-Type) must precede the file; uploadFile appends the file last.
-  const task = Taro.uploadFile({ url: form.url, filePath: photo.path, name: 'file', formData: form.fields, withCredentials: false })
+  const task = Taro.uploadFile({ url: form.url, filePath: file.path, name: 'file', formData: form.fields, withCredentials: false })
   task.onProgressUpdate?.((p) => onProgress(p.progress))
   let res: Taro.uploadFile.SuccessCallbackResult
   try {
     res = await task
   } catch {
-    throw new ApiError(0, 'network', '图片上传失败，请检查网络后重试')
+    throw new ApiError(0, 'network', `${what}上传失败，请检查网络后重试`)
   }
-  if (res.statusCode < 200 || res.statusCode >= 300) throw new ApiError(res.statusCode, 'upload.invalid', '图片上传失败，请重试')
+  if (res.statusCode < 200 || res.statusCode >= 300) throw new ApiError(res.statusCode, 'upload.invalid', `${what}上传失败，请重试`)
   onProgress(100)
   return form.key
 }

@@ -5,6 +5,8 @@
 import { z } from 'zod'
 import { defineRoute } from '../route'
 import { cursorSchema, idParams, idSchema } from '../common'
+import { fileAnswer } from '../route'
+import { rosterFileKeySchema, XLSX_TYPE } from '../uploads/uploads'
 import { careTags } from '../../domain/field/households'
 
 export const careTagSchema = z.enum(careTags, { error: '关爱标签不正确' })
@@ -90,6 +92,31 @@ export const deleteHousehold = defineRoute({
   action: 'households.manage',
   params: idParams,
   response: z.object({ id: z.string() }),
+})
+
+/** The columns of a roster spreadsheet, in order (上次走访 is exported, and ignored on import). */
+export const rosterColumns = ['楼栋', '单元', '门牌号', '户主姓名', '人口数', '联系电话', '关爱标签', '备注', '上次走访'] as const
+/** At most this many households in one imported file. */
+export const MAX_IMPORT_ROWS = 2000
+
+export const importHouseholds = defineRoute({
+  method: 'POST',
+  path: '/v1/households/import',
+  summary: '从 Excel（.xlsx）或 CSV 表格批量登记住户（列：楼栋、单元、门牌号、户主姓名、人口数、联系电话、关爱标签、备注）；有任何一行不对则整表不导入，逐行说明原因',
+  action: 'households.manage',
+  status: 201,
+  body: z.strictObject({ gridId: idSchema, fileKey: rosterFileKeySchema }),
+  response: z.object({ imported: z.number() }),
+})
+
+export const exportHouseholds = defineRoute({
+  method: 'GET',
+  path: '/v1/households/export',
+  summary: '导出网格的住户台账为 Excel（本网格的网格员、网格长；每次导出记入个人信息读取记录）',
+  action: 'households.manage',
+  query: z.strictObject({ gridId: idSchema }),
+  produces: XLSX_TYPE,
+  response: fileAnswer,
 })
 
 export const auditEntrySchema = z.object({

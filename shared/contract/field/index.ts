@@ -1,4 +1,4 @@
-import { listHouseholds, getHousehold, createHousehold, updateHousehold, deleteHousehold, listAudit } from './households'
+import { listHouseholds, getHousehold, createHousehold, updateHousehold, deleteHousehold, importHouseholds, exportHouseholds, listAudit } from './households'
 import { createCheckin, listCheckins, startPatrol, endPatrol, getPatrol } from './checkins'
 
 export const fieldRoutes = {
@@ -12,5 +12,7 @@ export const fieldRoutes = {
   householdsCreate: createHousehold,
   householdsUpdate: updateHousehold,
   householdsDelete: deleteHousehold,
+  householdsImport: importHouseholds,
+  householdsExport: exportHouseholds,
   auditList: listAudit,
 } as const

@@ -5,11 +5,14 @@
  */
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
+import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut'
+import { BatchGetCommand, execute as batchGet } from 'dynamodb-toolbox/table/actions/batchGet'
+import { BatchWriteCommand, execute as batchWrite } from 'dynamodb-toolbox/table/actions/batchWrite'
 import { chinaDate } from '@linli/shared'
 import type { Entities } from '../entities'
 import { keys } from '../keys'
 import { makePatterns } from '../patterns'
-import { isCanceled } from '../transact'
+import { chunks, isCanceled } from '../transact'
 import type { AuditRecord, HouseholdRecord, HouseholdsRepo } from '../../services/field/ports'
 import { dueAfter, nextDueOf } from '../../services/field/due'
 
@@ -84,6 +87,30 @@ export function makeHouseholdsRepo(e: Entities): HouseholdsRepo {
         if (isCanceled(err)) return false
         throw err
       }
+    },
+
+    /** Access pattern "import households": which of these ids are taken (BatchGetItem, 100 keys a call). */
+    async existing(districtId, ids) {
+      const found = await Promise.all(
+        chunks([...new Set(ids)], 100).map(async (part) => {
+          const { Responses } = await batchGet({ maxAttempts: 5 }, e.table.build(BatchGetCommand).requests(...part.map((householdId) => households.batchGet({ districtId, householdId }))))
+          return (Responses?.[0] ?? []).flatMap((i) => (i ? [i.householdId] : []))
+        }),
+      )
+      return found.flat()
+    },
+
+    /** Access pattern "import households": the households and their tag entries, BatchWriteItem 25 at a time, four calls at once. */
+    async putMany(records) {
+      const items = records.flatMap((h) => {
+        const { household, tags: entries } = householdItems(h)
+        return [e.Household.build(BatchPutRequest).item(household), ...entries.map((t) => e.HouseholdTag.build(BatchPutRequest).item(t))]
+      })
+      const batches = chunks(items, 25)
+      const worker = async () => {
+        for (let b = batches.shift(); b; b = batches.shift()) await batchWrite({ maxAttempts: 10 }, e.table.build(BatchWriteCommand).requests(...b))
+      }
+      await Promise.all(Array.from({ length: 4 }, worker))
     },
 
     /** Access patterns "the roster of a grid" (gsi1) and "households due to visit" (gsi2): one page. */

@@ -120,6 +120,10 @@ export interface HouseholdsRepo {
   remove(h: HouseholdRecord): Promise<boolean>
   /** The roster of a grid by entry, or a due list (all tags or one) most overdue first. */
   list(districtId: string, gridId: string, q: HouseholdQuery): Promise<Page<HouseholdRecord>>
+  /** Which of these household ids are on a roster already. */
+  existing(districtId: string, ids: readonly string[]): Promise<string[]>
+  /** Writes new households (an import: all rows checked first; ids from their doors, so a retry writes the same). */
+  putMany(records: readonly HouseholdRecord[]): Promise<void>
   audit(entry: AuditRecord): Promise<void>
   auditOf(districtId: string, date: string, limit: number, startKey?: Record<string, unknown>): Promise<Page<AuditRecord>>
 }

@@ -1,10 +1,10 @@
-import { DomainError, MAX_UPLOAD_BYTES, imageTypes } from '@linli/shared'
+import { DomainError, MAX_UPLOAD_BYTES, XLSX_TYPE, imageTypes, type rosterTypes } from '@linli/shared'
 import { UPLOAD_EXPIRY_SECONDS } from '../../adapters/storage'
 import { opaqueId } from '../../adapters/ids'
 import type { Caller } from '../identity/ports'
 import type { Deps } from '../deps'
 
-const extension: Record<(typeof imageTypes)[number], string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
+const extension: Record<(typeof imageTypes)[number] | (typeof rosterTypes)[number], string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'text/csv': 'csv', [XLSX_TYPE]: 'xlsx' }
 
 /**
  * An upload's key: `uploads/<nonce>/<mark>.<ext>`, the mark an HMAC of the uploader and the nonce. Only the server can
@@ -18,7 +18,7 @@ const isOwn = (deps: Deps, userId: string, key: string) => {
 }
 
 /** A presigned POST for one image under a key only the caller's requests will be taken for. */
-export async function createUpload(deps: Deps, caller: Caller, input: { contentType: (typeof imageTypes)[number]; size: number }) {
+export async function createUpload(deps: Deps, caller: Caller, input: { contentType: keyof typeof extension; size: number }) {
   const nonce = deps.newId()
   const key = `uploads/${nonce}/${markOf(deps, caller.user.id, nonce)}.${extension[input.contentType]}`
   const { url, fields } = await deps.storage.presignUpload(key, input.contentType, MAX_UPLOAD_BYTES)
@@ -46,4 +46,12 @@ export async function keepPhotos(deps: Deps, caller: Caller, keys: readonly stri
   const fields = problems.filter((p) => p !== undefined)
   if (fields.length) throw new DomainError('upload.invalid', fields)
   return kept
+}
+
+/** The bytes of one of the caller's uploads (a roster to import), or a 400 naming `field` when it is not theirs or not there. */
+export async function readOwnUpload(deps: Deps, caller: Caller, key: string, field: string, maxBytes: number): Promise<Uint8Array> {
+  const stored = isOwn(deps, caller.user.id, key) ? await deps.storage.inspect(key) : undefined
+  if (!stored) throw new DomainError('upload.invalid', [{ path: field, message: '文件不存在、尚未上传完成或不是你上传的' }])
+  if (stored.size > maxBytes) throw new DomainError('upload.invalid', [{ path: field, message: `文件不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB` }])
+  return (await deps.storage.read(key))!
 }

@@ -1,8 +1,10 @@
 import { useState } from 'react'
 import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { careTagLabels, careTags, listHouseholds, type CareTag, type HouseholdView } from '@linli/shared'
-import { ApiError, call } from '../../../api/request'
+import { careTagLabels, careTags, exportHouseholds, importHouseholds, listHouseholds, type CareTag, type HouseholdView } from '@linli/shared'
+import { ApiError, call, fileRequest } from '../../../api/request'
+import { chooseSpreadsheet, download } from '../../../api/files'
+import { uploadFile } from '../../../api/upload'
 import { StateView } from '../../../components/state-view'
 import { useSession } from '../../../components/use-session'
 import { Button, Cell, SearchBar, TabPane, Tabs } from '../components/nutui'
@@ -37,6 +39,27 @@ export default function Households() {
   }
   useDidShow(() => void load(filter))
   useReachBottom(() => void (next && load(filter, next)))
+  const importFile = async () => {
+    try {
+      const file = await chooseSpreadsheet()
+      if (!file) return
+      void Taro.showLoading({ title: '导入中…' })
+      const fileKey = await uploadFile('roster_import', file)
+      const { imported } = await call(importHouseholds, { body: { gridId: gridId!, fileKey } })
+      void Taro.hideLoading()
+      void Taro.showToast({ title: `已导入 ${imported} 户`, icon: 'success' })
+      choose('all')
+    } catch (e) {
+      void Taro.hideLoading()
+      const rows = e instanceof ApiError ? e.fields.filter((f) => f.path.startsWith('rows.')) : []
+      const content = rows.length ? `${rows.slice(0, 6).map((f) => f.message).join('\n')}${rows.length > 6 ? `\n……共 ${rows.length} 处` : ''}` : (e as Error).message
+      void Taro.showModal({ title: rows.length ? '表格有误，整表未导入' : '导入失败', content, showCancel: false, confirmText: '知道了' })
+    }
+  }
+  const exportFile = () => {
+    const { url, header } = fileRequest(exportHouseholds, {})
+    download(`${url}?gridId=${gridId}`, header, '住户台账.xlsx', 'xlsx').catch((e: Error) => void Taro.showToast({ title: e.message, icon: 'none' }))
+  }
   const choose = (f: Filter) => {
     setFilter(f)
     setItems(undefined)
@@ -78,7 +101,9 @@ export default function Households() {
         </Button>
       )}
       <View className='households__footer'>
-        <Button block type='primary' className='households__add' onClick={() => void Taro.navigateTo({ url: `/packages/field/household/index?gridId=${gridId}` })}>
+        <Button className='households__import' onClick={importFile}>导入表格</Button>
+        <Button className='households__export' onClick={exportFile}>导出</Button>
+        <Button type='primary' className='households__add' onClick={() => void Taro.navigateTo({ url: `/packages/field/household/index?gridId=${gridId}` })}>
           登记住户
         </Button>
       </View>

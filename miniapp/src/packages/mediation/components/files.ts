@@ -5,24 +5,11 @@
 import Taro from '@tarojs/taro'
 import { agreementPdf, bookingCalendar, type BookingDetail } from '@linli/shared'
 import { fileRequest } from '../../../api/request'
-
-/** H5: the browser saves the file (fetched with the session, which a plain link would not carry). */
-async function saveInBrowser(url: string, header: Record<string, string>, name: string) {
-  const res = await fetch(url, { headers: header })
-  if (!res.ok) throw new Error('下载失败，请稍后再试')
-  Object.assign(document.createElement('a'), { href: URL.createObjectURL(await res.blob()), download: name }).click()
-}
-
-async function download(url: string, header: Record<string, string>, name: string) {
-  if (process.env.TARO_ENV === 'h5') return saveInBrowser(url, header, name)
-  const res = await Taro.downloadFile({ url, header })
-  if (res.statusCode !== 200) throw new Error('下载失败，请稍后再试')
-  await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'pdf', showMenu: true })
-}
+import { download, saveInBrowser } from '../../../api/files'
 
 export const openAgreement = (b: BookingDetail) => {
   const { url, header } = fileRequest(agreementPdf, { id: b.id })
-  return download(url, header, `调解协议书-${b.id}.pdf`)
+  return download(url, header, `调解协议书-${b.id}.pdf`, 'pdf')
 }
 
 export function addToCalendar(b: BookingDetail) {

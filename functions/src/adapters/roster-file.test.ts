@@ -1,0 +1,23 @@
+import { readSheet, writeSheet } from './roster-file'
+
+describe('roster spreadsheets', () => {
+  it('writes an Excel sheet and reads it back, row numbers as the sheet shows them', async () => {
+    const bytes = await writeSheet('住户台账', ['楼栋', '门牌号', '户主姓名', '人口数'], [
+      { 楼栋: '3', 门牌号: '301', 户主姓名: '王秀兰', 人口数: 1 },
+      { 楼栋: '4', 门牌号: '102', 户主姓名: '韩永福', 人口数: 2 },
+    ])
+    expect(Buffer.from(bytes.slice(0, 2)).toString()).toBe('PK') // a zip, as .xlsx files are
+    expect(await readSheet(bytes, 'xlsx')).toEqual([
+      { row: 2, cells: { 楼栋: '3', 门牌号: '301', 户主姓名: '王秀兰', 人口数: '1' } },
+      { row: 3, cells: { 楼栋: '4', 门牌号: '102', 户主姓名: '韩永福', 人口数: '2' } },
+    ])
+  })
+
+  it('reads CSV with a BOM, quoted commas and blank lines', async () => {
+    const csv = '\uFEFF楼栋,门牌号,备注\n3,301,"独居,女儿在外地"\n\n4,102,\n'
+    expect(await readSheet(Buffer.from(csv), 'csv')).toEqual([
+      { row: 2, cells: { 楼栋: '3', 门牌号: '301', 备注: '独居,女儿在外地' } },
+      { row: 4, cells: { 楼栋: '4', 门牌号: '102', 备注: '' } },
+    ])
+  })
+})

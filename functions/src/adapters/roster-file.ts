@@ -1,0 +1,46 @@
+/**
+ * Household rosters as spreadsheets: read from Excel (.xlsx, exceljs) or CSV (csv-parse), written to Excel. A sheet's
+ * first row names its columns (楼栋, 门牌号 …); each later row is one household, numbered as the spreadsheet shows it.
+ */
+import ExcelJS from 'exceljs'
+import { parse } from 'csv-parse/sync'
+
+export interface SheetRow {
+  /** The row's number in the sheet (the header is row 1). */
+  row: number
+  cells: Record<string, string>
+}
+
+export async function readSheet(bytes: Uint8Array, kind: 'csv' | 'xlsx'): Promise<SheetRow[]> {
+  if (kind === 'csv') {
+    const records = parse(Buffer.from(bytes).toString('utf8'), { columns: (h: string[]) => h.map((c) => c.trim()), skip_empty_lines: true, bom: true, trim: true, relax_column_count: true, info: true }) as { record: Record<string, string>; info: { lines: number } }[]
+    return records.map(({ record, info }) => ({ row: info.lines, cells: record }))
+  }
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer)
+  const sheet = book.worksheets[0]
+  if (!sheet) return []
+  const header = new Map<number, string>()
+  sheet.getRow(1).eachCell((cell, col) => header.set(col, cell.text.trim()))
+  const rows: SheetRow[] = []
+  sheet.eachRow((r, n) => {
+    if (n === 1) return
+    const cells: Record<string, string> = {}
+    r.eachCell({ includeEmpty: false }, (cell, col) => {
+      const name = header.get(col)
+      if (name) cells[name] = cell.text.trim()
+    })
+    if (Object.values(cells).some(Boolean)) rows.push({ row: n, cells })
+  })
+  return rows
+}
+
+/** One sheet named `title`: a header row of `columns`, then the rows, columns sized to fit. */
+export async function writeSheet(title: string, columns: readonly string[], rows: Record<string, string | number>[]): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook()
+  const sheet = book.addWorksheet(title)
+  sheet.columns = columns.map((c) => ({ header: c, key: c, width: Math.max(10, c.length * 2 + 4) }))
+  sheet.getRow(1).font = { bold: true }
+  for (const r of rows) sheet.addRow(r)
+  return new Uint8Array(await book.xlsx.writeBuffer())
+}

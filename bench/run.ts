@@ -87,7 +87,7 @@ async function main() {
     if (wanted('sla')) await slaFigures(cloud, c, repos)
     // Last: it moves the local clock forward for good.
     if (wanted('trust')) await trustFigures(cloud, c, repos)
-    if (wanted('field')) await fieldFigures(c, repos, secrets.idSalt)
+    if (wanted('field')) await fieldFigures(cloud, c, repos, secrets.idSalt)
   } finally {
     await cloud.stop()
   }

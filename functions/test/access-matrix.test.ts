@@ -219,6 +219,7 @@ const probes: Record<RouteName, Probe> = {
   },
   householdsImport: () => ({ body: { gridId: 'g-liuan-1', fileKey: 'uploads/abc123/notyours.xlsx' } }),
   householdsExport: () => ({ query: { gridId: 'g-liuan-1' } }),
+  reportsVisits: () => ({ query: { gridId: 'g-liuan-1', month: today().slice(0, 7) } }),
   auditList: () => ({ query: { date: today() } }),
 }
 

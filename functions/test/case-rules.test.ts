@@ -57,7 +57,11 @@ describe('submitting', () => {
   it('refuses upload requests for non-images and files over 5 MB', async () => {
     expectError(await api('POST', '/v1/uploads', { token: resident.token, body: { purpose: 'case_photo', contentType: 'application/pdf', size: 10 } }), 400, 'request.invalid')
     const big = await api('POST', '/v1/uploads', { token: resident.token, body: { purpose: 'case_photo', contentType: 'image/png', size: 6 * 1024 * 1024 } })
-    expect(big.body.error.fields).toEqual([{ path: 'size', message: '图片不能超过 5 MB' }])
+    expect(big.body.error.fields).toEqual([{ path: 'size', message: '文件不能超过 5 MB' }])
+    // A spreadsheet is taken only to import a roster, and a photo only as a photo.
+    const sheet = await api('POST', '/v1/uploads', { token: resident.token, body: { purpose: 'case_photo', contentType: 'text/csv', size: 10 } })
+    expect(sheet.body.error.fields[0].path).toBe('contentType')
+    expectError(await api('POST', '/v1/uploads', { token: resident.token, body: { purpose: 'roster_import', contentType: 'image/png', size: 10 } }), 400, 'request.invalid')
   })
 
   it('refuses risky text, flags text for review', async () => {

@@ -101,6 +101,15 @@ describe('the household roster', () => {
     expect(Date.parse(visited.body.nextDueAt) - Date.parse(visit.body.capturedAt)).toBe(7 * 86_400_000)
     // A visit to another grid's household is refused as unknown.
     expectError(await api('POST', '/v1/checkins', { token: worker.token, body: { kind: 'visit', householdId: a, location: INSIDE } }), 404, 'household.notFound')
+
+    // 走访覆盖 for the grid's leader: a visit to a household not yet due counts as a visit, not a due one.
+    await api('POST', '/v1/checkins', { token: w.token, body: { kind: 'visit', householdId: c, location: { ...INSIDE, lng: 114.325 }, note: '孩子学习正常，奶奶身体好' } })
+    const leader = await newGridLeader(grid)
+    const month = chinaDate(new Date()).slice(0, 7)
+    const coverage = await api('GET', `/v1/reports/visits?gridId=${grid}&month=${month}`, { token: leader.token })
+    expect(coverage.status).toBe(200)
+    expect(coverage.body).toMatchObject({ gridId: grid, month, overdueNow: 1, people: [{ userId: w.user.id, visits: 2, dueVisits: 1 }] })
+    expectError(await api('GET', `/v1/reports/visits?gridId=${grid}&month=${month}`, { token: w.token }), 403, 'auth.forbidden')
   })
 
   describe('import and export', () => {

@@ -3,7 +3,8 @@
  * is anonymous in the notices staff read, a neighbour who finds or follows a case sees its public view only, and
  * "nearby" never shows flagged cases or cases of sensitive classes (disputes, public order, welfare) to neighbours.
  */
-import { api, cloud, eventually, expectError, login, standin, uniqueOpenid, uploadPhoto } from './support/client'
+import { chinaDate } from '@linli/shared'
+import { api, cloud, eventually, expectError, login, newOfficial, repos, standin, uniqueOpenid, uploadPhoto } from './support/client'
 
 jest.setTimeout(30_000)
 
@@ -194,5 +195,28 @@ describe('privacy', () => {
     expect(c.body.flagged).toBe(true)
     expect(took).toBeLessThan(4500)
     expect((await api('GET', `/v1/cases/${c.body.id}`, { token: resident.token })).body).toMatchObject({ status: 'submitted', flagged: true })
+  })
+})
+
+describe("a reporter's contact phone", () => {
+  it('is sealed at rest, masked to the grid staff, open to the assigned official with an audit record', async () => {
+    const resident = await login(uniqueOpenid('phone-owner'))
+    const { id } = (await api('POST', '/v1/cases', { token: resident.token, body: report({ categoryId: 'cat-water-off', contactPhone: '13655557777' }) })).body
+    const stored = await repos().cases.get('linjiang', id)
+    expect(JSON.stringify(stored)).not.toContain('13655557777')
+    expect((await api('GET', `/v1/cases/${id}`, { token: resident.token })).body.contactPhone).toBe('13655557777')
+
+    const dispatcher = await login('o-demo-dispatcher')
+    expect((await api('GET', `/v1/cases/${id}`, { token: dispatcher.token })).body.contactPhone).toBe('136****7777')
+    const official = await newOfficial('dept-water')
+    await api('POST', `/v1/cases/${id}/events`, { token: dispatcher.token, body: { type: 'accept' } })
+    await api('POST', `/v1/cases/${id}/events`, { token: dispatcher.token, body: { type: 'dispatch', departmentId: 'dept-water', officialIds: [official.user.id] } })
+    expect((await api('GET', `/v1/cases/${id}`, { token: official.token })).body.contactPhone).toBe('13655557777')
+
+    const admin = await login('o-demo-admin')
+    const log = await api('GET', `/v1/audit?date=${chinaDate(new Date())}&limit=50`, { token: admin.token })
+    const reads = log.body.items.filter((e: any) => e.subject === 'case' && e.ids.includes(id))
+    expect(reads.map((e: any) => e.userId)).toContain(official.user.id)
+    expect(reads.map((e: any) => e.userId)).not.toContain(resident.user.id)
   })
 })

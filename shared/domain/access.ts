@@ -100,5 +100,6 @@ export const expectedAccess = {
   // The probe names an upload that is not the caller's: the grid's staff get past the role check to a 400.
   householdsImport: only(fieldStaff, 400),
   householdsExport: only(fieldStaff, 200),
+  reportsVisits: only(['grid_leader'], 200),
   auditList: only(['admin'], 200),
 } as const satisfies Record<string, RouteAccess>

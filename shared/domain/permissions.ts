@@ -79,6 +79,8 @@ export const permissions = {
   'households.read': { roles: ['gridworker', 'grid_leader', 'admin'], scope: 'record' },
   'households.manage': { roles: ['gridworker', 'grid_leader'], scope: 'node' },
   'audit.read': { roles: ['admin'], scope: 'district' },
+  /** 走访覆盖: the grid leader's view of their grid's visits. */
+  'reports.visits': { roles: ['grid_leader'], scope: 'node' },
 } as const satisfies Record<string, Permission>
 
 export type Action = keyof typeof permissions

@@ -9,7 +9,8 @@ import { makeRatesRepo } from './cases/rates-repo'
 import { makeConsentsRepo, makeOutboxRepo } from './notify/outbox-repo'
 import { makeDueRepo } from './due-repo'
 import { makeMediationRepo } from './mediation/repo'
-import { makeDataKeyStore, makeFieldRepo } from './field/repo'
+import { makeFieldRepo } from './field/repo'
+import { makeAuditRepo, makeDataKeyStore } from './privacy/repo'
 import { makeHouseholdsRepo } from './field/households-repo'
 import type { Repos } from '../services/deps'
 
@@ -28,6 +29,7 @@ export function makeRepos(c: DbConnection): Repos {
     field: makeFieldRepo(entities),
     dataKeys: makeDataKeyStore(entities),
     households: makeHouseholdsRepo(entities),
+    audit: makeAuditRepo(entities),
   }
 }
 

@@ -120,6 +120,9 @@ export const keys = {
   householdTag: (tagKey: string) => `TAG#${tagKey}`,
   roster: (districtId: string, gridId: string) => tenant(districtId, 'HOUSEHOLDS', gridId),
   visitsDue: (districtId: string, gridId: string, tagKey?: string) => (tagKey ? tenant(districtId, 'VISITDUE', gridId, tagKey) : tenant(districtId, 'VISITDUE', gridId)),
+  /** 走访覆盖: a gridworker's visits in one China month in one grid (`<yyyy-mm>#<user>`), ADDed to by each visit. */
+  visits: (districtId: string, gridId: string) => tenant(districtId, 'VISITS', gridId),
+  visitsOf: (month: string, userId: string) => `${month}#${userId}`,
   /** The audit log of unmasked reads of personal information, one partition per district and China date. */
   audit: (districtId: string, date: string) => tenant(districtId, 'AUDIT', date),
   /** A district's data key for personal information, wrapped (functions/src/adapters/pii.ts). */

@@ -41,6 +41,7 @@ describe('access patterns', () => {
       'points of a patrol': patterns['points of a patrol'].query({ districtId: 'd', patrolId: 'p' }).params(),
       'the roster of a grid': patterns['the roster of a grid'].query({ districtId: 'd', gridId: 'g' }).params(),
       'households due to visit': patterns['households due to visit'].query({ districtId: 'd', gridId: 'g', tagKey: 't', dueBy: '2026-12-01T00:00:00.000Z' }).params(),
+      "a grid's visits in a month": patterns["a grid's visits in a month"].query({ districtId: 'd', gridId: 'g', month: '2026-12' }).params(),
       'the audit log of a day': patterns['the audit log of a day'].query({ districtId: 'd', date: '2026-12-01' }).params(),
       'due now': patterns['due now'].query({ partition: 'DUE#20261201#0', now: '2026-12-01T00:00:00.000Z' }).params(),
     }

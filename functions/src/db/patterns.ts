@@ -96,6 +96,11 @@ export function makePatterns(e: Entities) {
       .schema(map({ districtId: string(), gridId: string(), tagKey: string().optional(), dueBy: string().optional() }))
       .pattern(({ districtId, gridId, tagKey, dueBy }) => ({ index: 'gsi2', partition: keys.visitsDue(districtId, gridId, tagKey), range: dueBy ? { lte: `${dueBy}~` } : undefined }))
       .options({ attributes: ['summary'] }),
+    "a grid's visits in a month": ap()
+      .entities(e.VisitTally)
+      .schema(map({ districtId: string(), gridId: string(), month: string() }))
+      .pattern(({ districtId, gridId, month }) => ({ partition: keys.visits(districtId, gridId), range: { beginsWith: `${month}#` } }))
+      .options({ maxPages: Infinity }),
     'the audit log of a day': ap()
       .entities(e.AuditEntry)
       .schema(map({ districtId: string(), date: string() }))

@@ -8,6 +8,7 @@ import type { CasesRepo, RatesRepo } from './cases/ports'
 import type { MediationRepo } from './mediation/ports'
 import type { FieldRepo, HouseholdsRepo } from './field/ports'
 import type { DataKeyStore, Pii } from '../adapters/pii'
+import type { AuditRepo } from './privacy/ports'
 import type { ConsentsRepo, MiniprogramState, OutboxRepo, Sender } from '../notify/ports'
 import type { DueRepo } from '../jobs/ports'
 import type { TemplateConfig } from '../notify/templates'
@@ -25,6 +26,7 @@ export interface Repos {
   field: FieldRepo
   dataKeys: DataKeyStore
   households: HouseholdsRepo
+  audit: AuditRepo
 }
 
 export interface Deps {

@@ -59,4 +59,5 @@ it('patrol → check-in → one-tap report → visit a due household → the lea
   await leader.locator('.patrol__item', { hasText: '巡查' }).first().waitFor()
   await leader.locator('.patrol__item', { hasText: '走访' }).first().waitFor()
   expect(await leader.locator('.patrol__item', { hasText: '李建国' }).count()).toBeGreaterThanOrEqual(2)
+  await leader.locator('.patrol__coverage', { hasText: '李建国' }).filter({ hasText: '走访 1 户次，其中到期应访 1' }).waitFor()
 })

@@ -119,6 +119,21 @@ export const exportHouseholds = defineRoute({
   response: fileAnswer,
 })
 
+export const visitsReport = defineRoute({
+  method: 'GET',
+  path: '/v1/reports/visits',
+  summary: '走访覆盖（网格长）：某月（北京时间）每位网格员的走访户次、其中到期应访的户次，以及网格此刻逾期未访的户数',
+  action: 'reports.visits',
+  query: z.strictObject({ gridId: idSchema, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM') }),
+  response: z.object({
+    gridId: z.string(),
+    month: z.string(),
+    /** Households whose visit is overdue now. */
+    overdueNow: z.number(),
+    people: z.array(z.object({ userId: z.string(), userName: z.string(), visits: z.number(), dueVisits: z.number() })),
+  }),
+})
+
 export const auditEntrySchema = z.object({
   at: z.string(),
   userId: z.string(),

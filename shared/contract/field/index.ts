@@ -1,4 +1,4 @@
-import { listHouseholds, getHousehold, createHousehold, updateHousehold, deleteHousehold, importHouseholds, exportHouseholds, listAudit } from './households'
+import { listHouseholds, getHousehold, createHousehold, updateHousehold, deleteHousehold, importHouseholds, exportHouseholds, visitsReport, listAudit } from './households'
 import { createCheckin, listCheckins, startPatrol, endPatrol, getPatrol } from './checkins'
 
 export const fieldRoutes = {
@@ -14,5 +14,6 @@ export const fieldRoutes = {
   householdsDelete: deleteHousehold,
   householdsImport: importHouseholds,
   householdsExport: exportHouseholds,
+  reportsVisits: visitsReport,
   auditList: listAudit,
 } as const

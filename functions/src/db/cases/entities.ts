@@ -41,7 +41,7 @@ export function makeCaseEntities(table: LinliTable) {
       reporterId: string(),
       reporterName: string(),
       anonymous: boolean(),
-      contactPhone: string().optional(),
+      sealed: any().optional(),
       description: string(),
       lat: number(),
       lng: number(),

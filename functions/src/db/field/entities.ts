@@ -57,15 +57,6 @@ export function makeFieldEntities(table: LinliTable) {
     computeKey: ({ districtId, userId, key }) => ({ pk: keys.idempotency(districtId, userId, key), sk: keys.checkinIdempotencyItem }),
   })
 
-  /** A district's data key for personal information, as KMS (or the local key) wrapped it. */
-  const DataKey = new Entity({
-    name: 'DataKey',
-    table,
-    timestamps: false,
-    schema: item({ districtId: string().key(), wrapped: string() }),
-    computeKey: ({ districtId }) => ({ pk: keys.dataKey(districtId), sk: keys.dataKeyItem }),
-  })
-
   /** A household: plain fields for routing and lists, the personal ones sealed (`sealed`), `summary` for the lists. */
   const Household = new Entity({
     name: 'Household',
@@ -94,13 +85,13 @@ export function makeFieldEntities(table: LinliTable) {
     computeKey: ({ districtId, householdId, tagKey }) => ({ pk: keys.household(districtId, householdId), sk: keys.householdTag(tagKey) }),
   })
 
-  const AuditEntry = new Entity({
-    name: 'AuditEntry',
+  const VisitTally = new Entity({
+    name: 'VisitTally',
     table,
     timestamps: false,
-    schema: item({ districtId: string().key(), date: string().key(), at: string().key(), entryId: string().key(), userId: string(), userName: string(), subject: string(), ids: any(), fields: any(), route: string() }),
-    computeKey: ({ districtId, date, at, entryId }) => ({ pk: keys.audit(districtId, date), sk: `${at}#${entryId}` }),
+    schema: item({ districtId: string().key(), gridId: string().key(), month: string().key(), userId: string().key(), userName: string(), visits: number(), dueVisits: number() }),
+    computeKey: ({ districtId, gridId, month, userId }) => ({ pk: keys.visits(districtId, gridId), sk: keys.visitsOf(month, userId) }),
   })
 
-  return { Checkin, Patrol, CheckinIdempotency, DataKey, Household, HouseholdTag, AuditEntry }
+  return { Checkin, Patrol, CheckinIdempotency, Household, HouseholdTag, VisitTally }
 }

@@ -8,12 +8,11 @@ import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
 import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut'
 import { BatchGetCommand, execute as batchGet } from 'dynamodb-toolbox/table/actions/batchGet'
 import { BatchWriteCommand, execute as batchWrite } from 'dynamodb-toolbox/table/actions/batchWrite'
-import { chinaDate } from '@linli/shared'
 import type { Entities } from '../entities'
 import { keys } from '../keys'
 import { makePatterns } from '../patterns'
 import { chunks, isCanceled } from '../transact'
-import type { AuditRecord, HouseholdRecord, HouseholdsRepo } from '../../services/field/ports'
+import type { HouseholdRecord, HouseholdsRepo } from '../../services/field/ports'
 import { dueAfter, nextDueOf } from '../../services/field/due'
 
 /** The household's items: the household itself and one entry per care tag, each on its lists. */
@@ -46,7 +45,6 @@ const records = (items: { summary?: unknown }[] | undefined) => (items ?? []).ma
 export function makeHouseholdsRepo(e: Entities): HouseholdsRepo {
   const households = e.Household.build(EntityRepository)
   const tags = e.HouseholdTag.build(EntityRepository)
-  const audit = e.AuditEntry.build(EntityRepository)
   const p = makePatterns(e)
 
   /** The writes of a household: its items, put if its version is as read, and its dropped tag entries deleted. */
@@ -89,6 +87,12 @@ export function makeHouseholdsRepo(e: Entities): HouseholdsRepo {
       }
     },
 
+    /** Access pattern "households due to visit", every page: a grid's due households (bounded by its roster). */
+    async countDue(districtId, gridId, dueBy) {
+      const { Count = 0 } = await p['households due to visit'].query({ districtId, gridId, dueBy }).options((o) => ({ ...o, maxPages: Infinity })).send()
+      return Count
+    },
+
     /** Access pattern "import households": which of these ids are taken (BatchGetItem, 100 keys a call). */
     async existing(districtId, ids) {
       const found = await Promise.all(
@@ -123,14 +127,5 @@ export function makeHouseholdsRepo(e: Entities): HouseholdsRepo {
       return { items: records(Items), lastKey: LastEvaluatedKey }
     },
 
-    async audit(entry) {
-      await audit.put({ ...entry, date: chinaDate(entry.at), entryId: Math.random().toString(36).slice(2, 10) })
-    },
-
-    /** Access pattern "the audit log of a day": one page, newest first. */
-    async auditOf(districtId, date, limit, startKey) {
-      const { Items = [], LastEvaluatedKey } = await p['the audit log of a day'].query({ districtId, date }).options((o) => ({ ...o, limit, exclusiveStartKey: startKey })).send()
-      return { items: Items.map(({ districtId: d, at, userId, userName, subject, ids, fields, route }) => ({ districtId: d, at, userId, userName, subject, ids: ids as string[], fields: fields as string[], route }) as AuditRecord), lastKey: LastEvaluatedKey }
-    },
   }
 }

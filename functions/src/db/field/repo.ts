@@ -4,13 +4,13 @@
  */
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
 import { $add } from 'dynamodb-toolbox/entity/actions/update'
+import { chinaDate } from '@linli/shared'
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
 import type { Entities } from '../entities'
 import { keys } from '../keys'
 import { makePatterns } from '../patterns'
 import { cancelReasons, conditional, isCanceled } from '../transact'
 import type { CheckinRecord, FieldRepo, PatrolRecord } from '../../services/field/ports'
-import type { DataKeyStore } from '../../adapters/pii'
 import { householdItems } from './households-repo'
 
 /** The check-in item with its index attributes: its author's list (gsi1) and its patrol's route (gsi2). */
@@ -34,6 +34,7 @@ export function makeFieldRepo(e: Entities): FieldRepo {
   const idempotency = e.CheckinIdempotency.build(EntityRepository)
   const households = e.Household.build(EntityRepository)
   const tags = e.HouseholdTag.build(EntityRepository)
+  const tallies = e.VisitTally.build(EntityRepository)
   const p = makePatterns(e)
 
   return {
@@ -51,9 +52,13 @@ export function makeFieldRepo(e: Entities): FieldRepo {
                 ),
               ]
             : []),
-          // A visit moves the household's last visit and due dates in the same write.
+          // A visit moves the household's last visit and due dates, and counts in its author's month, in the same write.
           ...(visited
-            ? [households.transactPut(visited.household, { condition: { attr: 'version', eq: visit.expected } }), ...visited.tags.map((t) => tags.transactPut(t))]
+            ? [
+                households.transactPut(visited.household, { condition: { attr: 'version', eq: visit.expected } }),
+                ...visited.tags.map((t) => tags.transactPut(t)),
+                tallies.transactUpdate({ districtId: c.districtId, gridId: c.gridId, month: chinaDate(c.capturedAt).slice(0, 7), userId: c.userId, userName: c.userName, visits: $add(1), dueVisits: $add(visit.wasDue ? 1 : 0) }),
+              ]
             : []),
         )
         return 'created'
@@ -104,21 +109,16 @@ export function makeFieldRepo(e: Entities): FieldRepo {
     endPatrol: (districtId, patrolId, userId, endedAt) =>
       conditional(() => patrols.update({ districtId, patrolId, endedAt }, { condition: { and: [{ attr: 'userId', eq: userId }, { attr: 'endedAt', exists: false }] } })),
 
+    /** Access pattern "a grid's visits in a month": one item per gridworker who visited. */
+    async visitTallies(districtId, gridId, month) {
+      const { Items = [] } = await p["a grid's visits in a month"].query({ districtId, gridId, month }).send()
+      return Items.map(({ userId, userName, visits, dueVisits }) => ({ userId, userName, visits, dueVisits }))
+    },
+
     /** Access pattern "points of a patrol": the patrol's route on gsi2 in capture order (≤ 200 points). */
     async pointsOf(districtId, patrolId) {
       const { Items } = await p['points of a patrol'].query({ districtId, patrolId }).send()
       return records(Items)
     },
-  }
-}
-
-/** Access pattern "a district's data key": GetItem `<d>#PIIKEY / KEY`; the first one PutItem if absent. */
-export function makeDataKeyStore(e: Entities): DataKeyStore {
-  const dataKeys = e.DataKey.build(EntityRepository)
-  return {
-    async get(districtId) {
-      return (await dataKeys.get({ districtId }, { consistent: true })).Item?.wrapped
-    },
-    create: (districtId, wrapped) => conditional(() => dataKeys.put({ districtId, wrapped }, { condition: { attr: 'wrapped', exists: false } })),
   }
 }

@@ -22,7 +22,8 @@ export interface CaseRecord {
   reporterId: string
   reporterName: string
   anonymous: boolean
-  contactPhone?: string
+  /** The contact phone, sealed (adapters/pii.ts): `{ contactPhone }`. */
+  sealed?: Record<string, string>
   description: string
   lat: number
   lng: number

@@ -1,6 +1,7 @@
 /** Reading cases: the detail a caller may see, the lists by role, and open cases nearby. */
 import { allowedEvents, DomainError, moderationEvents, openStatuses, type CaseDetail, type CaseEventType, type CaseSummary } from '@linli/shared'
 import { cellsAround, distanceMeters } from '../../adapters/geohash'
+import { maskPhone } from '../../adapters/pii'
 import type { Caller } from '../identity/ports'
 import { authorize, may } from '../authorize'
 import { decodeCursor, encodeCursor } from '../cursor'
@@ -11,8 +12,18 @@ import { publicSummaryOf, summaryOf } from './summary'
 
 export const NEARBY_METERS = 300
 
-/** 138****5678: the contact phone as everyone but the reporter and the handlers sees it. */
-export const maskPhone = (phone: string) => phone.replace(/^(\d{3})\d{4}(\d{4})$/, '$1****$2')
+
+/**
+ * The reporter's contact phone: their own to them, unmasked to the case's handlers (each such read in the audit log),
+ * masked (138****5678) to the other staff of the case.
+ */
+async function contactPhone(deps: Deps, caller: Caller, c: CaseRecord, how: 'own' | 'open' | 'masked'): Promise<string | undefined> {
+  if (!c.sealed?.contactPhone) return undefined
+  const { contactPhone: phone } = await deps.pii.open(c.districtId, c.caseId, c.sealed)
+  if (how === 'masked') return maskPhone(phone)
+  if (how === 'open') await deps.repos.audit.record({ districtId: c.districtId, at: deps.clock().toISOString(), userId: caller.user.id, userName: caller.user.name, subject: 'case', ids: [c.caseId], fields: ['contactPhone'], route: 'GET /v1/cases/{id}' })
+  return phone
+}
 
 const notFound = () => new DomainError('case.notFound', [{ path: 'id', message: '事件不存在' }])
 
@@ -74,7 +85,7 @@ export async function detailView(deps: Deps, caller: Caller, c: CaseRecord, time
     location: stranger ? { lat: coarse(c.lat), lng: coarse(c.lng) } : { lat: c.lat, lng: c.lng, address: c.address },
     photos: stranger ? [] : await photos(c.photoKeys),
     reporterName: stranger || (c.anonymous && !isReporter) ? undefined : c.reporterName,
-    contactPhone: stranger ? undefined : c.contactPhone && (seesPhone ? c.contactPhone : maskPhone(c.contactPhone)),
+    contactPhone: stranger ? undefined : await contactPhone(deps, caller, c, seesPhone && !isReporter ? 'open' : isReporter ? 'own' : 'masked'),
     departmentId: c.departmentId,
     departmentName: departments.find((d) => d.id === c.departmentId)?.name ?? '',
     assignees: c.assigneeIds.map((id, i) => ({ id, name: c.assigneeNames[i] ?? '' })),

@@ -52,8 +52,11 @@ export async function submit(deps: Deps, caller: Caller, input: Input, idempoten
     deps.repos.cases.nextSequence(districtId, day),
     category.autoDispatch && !input.onTheSpot ? deps.repos.users.holders(districtId, category.departmentId, 'official', { limit: AUTO_DISPATCH_OFFICIALS }).then((p) => p.items) : [],
   ])
+  // The contact phone is personal information: sealed at rest, opened for the reporter and the case's handlers.
+  const caseId = deps.newId()
+  const sealed = input.contactPhone ? await deps.pii.seal(districtId, caseId, { contactPhone: input.contactPhone }) : undefined
   const submitted: CaseRecord = {
-    caseId: deps.newId(),
+    caseId,
     districtId,
     number: `${catalogue.district.casePrefix}${day}${String(seq).padStart(4, '0')}`,
     status: caseLifecycle.row(NEW, 'submit', new Set(['reporter']))!.to,
@@ -71,7 +74,7 @@ export async function submit(deps: Deps, caller: Caller, input: Input, idempoten
     reporterId: caller.user.id,
     reporterName: caller.user.name,
     anonymous: input.anonymous,
-    contactPhone: input.contactPhone,
+    ...(sealed ? { sealed } : {}),
     description: input.description,
     lat: input.location.lat,
     lng: input.location.lng,

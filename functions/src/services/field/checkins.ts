@@ -11,6 +11,7 @@ import type { Caller } from '../identity/ports'
 import type { Catalogue, NodeRecord } from '../district/ports'
 import { authorize, may } from '../authorize'
 import { onGrid } from './grid-staff'
+import { endOfChinaDay, nextDueOf } from './due'
 import { decodeCursor, encodeCursor } from '../cursor'
 import { keepPhotos } from '../uploads/uploads'
 import type { Deps } from '../deps'
@@ -88,7 +89,12 @@ export async function checkIn(deps: Deps, caller: Caller, input: Input, idempote
   }
   const idem = idempotencyKey ? { userId: caller.user.id, key: idempotencyKey, requestHash, ttl: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS } : undefined
   // A visit is the household's latest unless a later one (sent earlier from another phone) is already recorded.
-  const visit = household && { expected: household.version, household: { ...household, lastVisitAt: [household.lastVisitAt ?? '', capturedAt].sort().at(-1)!, updatedAt: record.at, version: household.version + 1 } }
+  const visit = household && {
+    expected: household.version,
+    household: { ...household, lastVisitAt: [household.lastVisitAt ?? '', capturedAt].sort().at(-1)!, updatedAt: record.at, version: household.version + 1 },
+    // A visit to a household due by the end of that day (China) counts as a due visit done.
+    wasDue: (nextDueOf(household) ?? '~') <= endOfChinaDay(capturedAt),
+  }
   const outcome = await deps.repos.field.createCheckin(record, idem, MAX_PATROL_POINTS, visit)
   if (outcome === 'householdChanged') throw new DomainError('household.conflict', [{ path: 'householdId', message: '该户台账刚被他人修改，请重试' }])
   if (outcome === 'patrolClosed') throw new DomainError('patrol.closed', [{ path: 'patrolId', message: `该巡查已结束或已满 ${MAX_PATROL_POINTS} 个打卡点，请开始新的巡查` }])
@@ -168,4 +174,12 @@ export async function getPatrol(deps: Deps, caller: Caller, patrolId: string): P
 function patrolView(catalogue: Catalogue, p: PatrolRecord): PatrolView {
   const { districtId: _d, patrolId: id, points, ...rest } = p
   return { id, ...rest, pointCount: points, boundary: catalogue.nodes.find((n) => n.id === p.gridId)?.boundary }
+}
+
+/** 走访覆盖 of a grid for its leader: each gridworker's visits in the month, and the households overdue now. */
+export async function visitCoverage(deps: Deps, caller: Caller, q: { gridId: string; month: string }) {
+  const districtId = caller.user.districtId
+  if (!onGrid(await deps.catalogue(districtId), caller, 'reports.visits', q.gridId)) throw new DomainError('auth.forbidden', [{ path: 'gridId', message: '只有本网格的网格长可以查看走访覆盖' }])
+  const [people, overdueNow] = await Promise.all([deps.repos.field.visitTallies(districtId, q.gridId, q.month), deps.repos.households.countDue(districtId, q.gridId, deps.clock().toISOString())])
+  return { gridId: q.gridId, month: q.month, overdueNow, people: people.sort((a, b) => b.visits - a.visits) }
 }

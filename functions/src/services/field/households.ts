@@ -16,7 +16,7 @@ import { decodeCursor, encodeCursor } from '../cursor'
 import type { Deps } from '../deps'
 import { onGrid } from './grid-staff'
 import type { HouseholdRecord } from './ports'
-import { nextDueOf } from './due'
+import { endOfChinaDay, nextDueOf } from './due'
 
 type Fields = Omit<RouteBody<typeof createHousehold>, 'gridId'>
 /** The sealed fields, as the audit log names them. */
@@ -37,7 +37,7 @@ async function views(deps: Deps, caller: Caller, catalogue: Catalogue, records: 
   if (!records.length) return []
   const open = standing(catalogue, caller, records[0]!.gridId) === 'staff'
   if (open) {
-    await deps.repos.households.audit({ districtId: caller.user.districtId, at: deps.clock().toISOString(), userId: caller.user.id, userName: caller.user.name, subject: 'household', ids: records.map((h) => h.householdId), fields: [...PERSONAL], route })
+    await deps.repos.audit.record({ districtId: caller.user.districtId, at: deps.clock().toISOString(), userId: caller.user.id, userName: caller.user.name, subject: 'household', ids: records.map((h) => h.householdId), fields: [...PERSONAL], route })
   }
   return Promise.all(
     records.map(async (h) => {
@@ -123,16 +123,9 @@ export async function householdPage(deps: Deps, caller: Caller, q: RouteQuery<ty
   gridNode(catalogue, q.gridId)
   if (!standing(catalogue, caller, q.gridId)) throw new DomainError('auth.forbidden', [{ path: 'gridId', message: '只有本网格的网格员、网格长可以查看住户台账' }])
   const list = `households:${q.gridId}:${q.tag ?? ''}:${q.due}`
-  const dueBy = q.due === '1' ? new Date(Date.parse(`${chinaDate(deps.clock())}T23:59:59.999+08:00`)).toISOString() : undefined
+  const dueBy = q.due === '1' ? endOfChinaDay(deps.clock()) : undefined
   const page = await deps.repos.households.list(districtId, q.gridId, { tagKey: q.tag && tagKey(deps, districtId, q.tag), dueBy, limit: q.limit, startKey: decodeCursor(deps.cursorSecret, list, q.cursor) })
   return { items: await views(deps, caller, catalogue, page.items, 'GET /v1/households'), nextCursor: encodeCursor(deps.cursorSecret, list, page.lastKey) }
-}
-
-/** A day of the audit log (China date), newest first: the district admin's. */
-export async function auditPage(deps: Deps, caller: Caller, q: { date: string; cursor?: string; limit: number }) {
-  const list = `audit:${q.date}`
-  const page = await deps.repos.households.auditOf(caller.user.districtId, q.date, q.limit, decodeCursor(deps.cursorSecret, list, q.cursor))
-  return { items: page.items.map(({ districtId: _d, ...entry }) => entry), nextCursor: encodeCursor(deps.cursorSecret, list, page.lastKey) }
 }
 
 /** A roster row's fields as the form would send them, and the column each field comes from. */

@@ -60,7 +60,9 @@ export interface FieldRepo {
    * (if its version is still `expected`): 'duplicate' when the key was used, 'patrolClosed' when the patrol ended or
    * is full, 'householdChanged' when someone changed the household first.
    */
-  createCheckin(c: CheckinRecord, idem: CheckinIdempotency | undefined, maxPoints: number, visit?: { household: HouseholdRecord; expected: number }): Promise<'created' | 'duplicate' | 'patrolClosed' | 'householdChanged'>
+  createCheckin(c: CheckinRecord, idem: CheckinIdempotency | undefined, maxPoints: number, visit?: { household: HouseholdRecord; expected: number; wasDue: boolean }): Promise<'created' | 'duplicate' | 'patrolClosed' | 'householdChanged'>
+  /** Each gridworker's visits in the grid in a China month (yyyy-mm). */
+  visitTallies(districtId: string, gridId: string, month: string): Promise<{ userId: string; userName: string; visits: number; dueVisits: number }[]>
   /** The check-in an idempotency key produced, with the request's hash. */
   checkinByKey(districtId: string, userId: string, key: string): Promise<{ requestHash: string; checkin?: CheckinRecord } | undefined>
   checkinsOfGrid(districtId: string, gridId: string, q: CheckinQuery & { userId?: string }): Promise<Page<CheckinRecord>>
@@ -102,17 +104,6 @@ export interface HouseholdQuery {
   startKey?: Record<string, unknown>
 }
 
-export interface AuditRecord {
-  districtId: string
-  at: string
-  userId: string
-  userName: string
-  subject: string
-  ids: string[]
-  fields: string[]
-  route: string
-}
-
 export interface HouseholdsRepo {
   /** Writes the household and its tag entries if its version is still `expected` (absent for a new one); drops the tag entries it no longer has. False when someone changed it first. */
   put(h: HouseholdRecord, expected: number | undefined, droppedTags: readonly string[]): Promise<boolean>
@@ -120,10 +111,10 @@ export interface HouseholdsRepo {
   remove(h: HouseholdRecord): Promise<boolean>
   /** The roster of a grid by entry, or a due list (all tags or one) most overdue first. */
   list(districtId: string, gridId: string, q: HouseholdQuery): Promise<Page<HouseholdRecord>>
+  /** How many of the grid's households are due by then. */
+  countDue(districtId: string, gridId: string, dueBy: string): Promise<number>
   /** Which of these household ids are on a roster already. */
   existing(districtId: string, ids: readonly string[]): Promise<string[]>
   /** Writes new households (an import: all rows checked first; ids from their doors, so a retry writes the same). */
   putMany(records: readonly HouseholdRecord[]): Promise<void>
-  audit(entry: AuditRecord): Promise<void>
-  auditOf(districtId: string, date: string, limit: number, startKey?: Record<string, unknown>): Promise<Page<AuditRecord>>
 }

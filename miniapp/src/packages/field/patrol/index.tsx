@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { checkinKindLabels, endPatrol, getPatrol, listCheckins, startPatrol, type CheckinView, type GridNode, type PatrolView } from '@linli/shared'
+import { checkinKindLabels, chinaDate, endPatrol, getPatrol, listCheckins, startPatrol, visitsReport, type CheckinView, type GridNode, type PatrolView, type RouteResponse } from '@linli/shared'
 import type { Boundary } from '@linli/shared/domain/field/geofence'
 import { ApiError, call } from '../../../api/request'
 import { StateView } from '../../../components/state-view'
@@ -29,6 +29,7 @@ export default function Patrol() {
   const [today, setToday] = useState<CheckinView[]>([])
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
+  const [coverage, setCoverage] = useState<RouteResponse<typeof visitsReport>>()
 
   const load = async () => {
     if (!binding) return
@@ -40,6 +41,7 @@ export default function Patrol() {
       const from = new Date(new Date().setHours(0, 0, 0, 0)).toISOString()
       const page = await call(listCheckins, { query: { ...(leader ? { gridId: binding.scopeId } : {}), from, limit: 50 } })
       setToday(page.items)
+      if (leader) setCoverage(await call(visitsReport, { query: { gridId: binding.scopeId, month: chinaDate(new Date()).slice(0, 7) } }))
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '加载失败，请检查网络')
     }
@@ -97,6 +99,14 @@ export default function Patrol() {
           <Button type='primary' className='patrol__start' loading={busy} onClick={start}>开始巡查</Button>
           <Button className='patrol__duty' onClick={() => checkIn('duty')}>值守打卡</Button>
         </View>
+      )}
+      {coverage && (
+        <CellGroup title='本月走访覆盖'>
+          <Cell className='patrol__overdue' title='此刻逾期未访' extra={`${coverage.overdueNow} 户`} />
+          {coverage.people.map((p) => (
+            <Cell key={p.userId} className='patrol__coverage' title={p.userName} extra={`走访 ${p.visits} 户次，其中到期应访 ${p.dueVisits}`} />
+          ))}
+        </CellGroup>
       )}
       <CellGroup title={leader ? `${grid.name}今日打卡` : '我今日的打卡'}>
         {today.length ? (

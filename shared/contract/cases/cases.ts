@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineRoute } from '../route'
-import { idParams, idSchema, latitude, longitude, pointQuery, cursorSchema } from '../common'
+import { idParams, idSchema, latitude, longitude, pointQuery, cursorSchema, pageLimit } from '../common'
 import { photoKeysSchema } from '../uploads/uploads'
 import { caseEventTypes, caseStatuses, caseTimelineTypes } from '../../domain/case/lifecycle'
 import { clockStages, priorities } from '../../domain/case/sla'
@@ -131,7 +131,7 @@ export const listCases = defineRoute({
     status: status.optional(),
     scopeId: idSchema.optional(),
     cursor: cursorSchema.optional(),
-    limit: z.coerce.number({ error: '每页条数必须是数字' }).int().min(1, '每页至少 1 条').max(50, '每页最多 50 条').default(20),
+    limit: pageLimit,
   }),
   response: z.object({ items: z.array(caseSummarySchema), nextCursor: z.string().optional() }),
 })

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { defineRoute } from '../route'
-import { idParams, idSchema, latitude, longitude, cursorSchema } from '../common'
+import { idParams, idSchema, latitude, longitude, cursorSchema, pageLimit } from '../common'
 import { photoKeysSchema } from '../uploads/uploads'
 
 export const checkinKinds = ['patrol', 'visit', 'duty'] as const
@@ -17,7 +17,6 @@ export const MAX_CHECKIN_DELAY_HOURS = 72
 export const MAX_PATROL_POINTS = 200
 
 const instant = z.iso.datetime({ offset: true, error: '时间格式应为 ISO 8601' })
-const limit = z.coerce.number({ error: '每页条数必须是数字' }).int().min(1, '每页至少 1 条').max(50, '每页最多 50 条').default(20)
 
 export const fixSchema = z.strictObject({
   lat: latitude,
@@ -76,7 +75,7 @@ export const listCheckins = defineRoute({
   summary: '打卡记录，新的在前，分页：网格员看本人的，网格长看本网格的（可按人筛选）',
   action: 'checkins.list',
   query: z
-    .strictObject({ gridId: idSchema.optional(), userId: idSchema.optional(), from: instant.optional(), to: instant.optional(), cursor: cursorSchema.optional(), limit })
+    .strictObject({ gridId: idSchema.optional(), userId: idSchema.optional(), from: instant.optional(), to: instant.optional(), cursor: cursorSchema.optional(), limit: pageLimit })
     .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '结束时间不能早于开始时间', path: ['to'] }),
   response: z.object({ items: z.array(checkinSchema), nextCursor: z.string().optional() }),
 })

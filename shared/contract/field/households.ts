@@ -4,14 +4,13 @@
  */
 import { z } from 'zod'
 import { defineRoute } from '../route'
-import { cursorSchema, idParams, idSchema } from '../common'
+import { cursorSchema, idParams, idSchema, pageLimit } from '../common'
 import { fileAnswer } from '../route'
 import { rosterFileKeySchema, XLSX_TYPE } from '../uploads/uploads'
 import { careTags } from '../../domain/field/households'
 
 export const careTagSchema = z.enum(careTags, { error: '关爱标签不正确' })
 const part = (label: string, max: number) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 字`)
-const limit = z.coerce.number({ error: '每页条数必须是数字' }).int().min(1, '每页至少 1 条').max(50, '每页最多 50 条').default(20)
 
 export const householdFields = {
   building: part('楼栋', 20),
@@ -52,7 +51,7 @@ export const listHouseholds = defineRoute({
   path: '/v1/households',
   summary: '网格的住户台账，分页；tag 按关爱标签筛选，due=1 只列到期应走访的（最久未访的在前）',
   action: 'households.read',
-  query: z.strictObject({ gridId: idSchema, tag: careTagSchema.optional(), due: z.enum(['0', '1'], { error: 'due 只能是 0 或 1' }).default('0'), cursor: cursorSchema.optional(), limit }),
+  query: z.strictObject({ gridId: idSchema, tag: careTagSchema.optional(), due: z.enum(['0', '1'], { error: 'due 只能是 0 或 1' }).default('0'), cursor: cursorSchema.optional(), limit: pageLimit }),
   response: z.object({ items: z.array(householdSchema), nextCursor: z.string().optional() }),
 })
 
@@ -151,6 +150,6 @@ export const listAudit = defineRoute({
   summary: '个人信息明文读取记录（管理员），按日期（北京时间）查询，新的在前，分页',
   action: 'audit.read',
   query: z
-    .strictObject({ date: z.iso.date({ error: '日期格式应为 YYYY-MM-DD' }), cursor: cursorSchema.optional(), limit }),
+    .strictObject({ date: z.iso.date({ error: '日期格式应为 YYYY-MM-DD' }), cursor: cursorSchema.optional(), limit: pageLimit }),
   response: z.object({ items: z.array(auditEntrySchema), nextCursor: z.string().optional() }),
 })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineRoute, fileAnswer } from '../route'
-import { idParams, idSchema, cursorSchema } from '../common'
+import { idParams, idSchema, cursorSchema, pageLimit } from '../common'
 import { specialtySchema } from './rooms'
 import { bookingEventTypes, bookingStatuses, outcomes, performances } from '../../domain/mediation/lifecycle'
 
@@ -116,7 +116,7 @@ export const listBookings = defineRoute({
     view: z.enum(bookingViews, { error: '视角只能是 mine 或 mediator' }),
     when: z.enum(['upcoming', 'past'], { error: 'when 只能是 upcoming 或 past' }).default('upcoming'),
     cursor: cursorSchema.optional(),
-    limit: z.coerce.number({ error: '每页条数必须是数字' }).int().min(1, '每页至少 1 条').max(50, '每页最多 50 条').default(20),
+    limit: pageLimit,
   }),
   response: z.object({ items: z.array(bookingSummarySchema), nextCursor: z.string().optional() }),
 })

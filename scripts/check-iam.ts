@@ -5,12 +5,9 @@
  * code (the sweeper re-drives the notifier's fan-out steps) says so with `runs` in infra/serverless/iam/*.json.
  *   tsx scripts/check-iam.ts <call log>
  */
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { packagedTemplate } from '../infra/serverless/package'
 
-const ROOT = resolve(__dirname, '..')
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { routeFunctions, roleName } = require('../infra/serverless/functions.cjs') as { routeFunctions: () => Record<string, string>; roleName: (fn: string) => string }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -27,15 +24,7 @@ for (const line of readFileSync(log, 'utf8').split('\n').filter(Boolean)) {
   performed.set(name, (performed.get(name) ?? new Set()).add(action))
 }
 
-const out = mkdtempSync(join(tmpdir(), 'linli-iam-'))
-// The local cloud's bundles of the run just ended: serverless-esbuild refuses to clean a folder it did not leave.
-rmSync(join(ROOT, '.esbuild'), { recursive: true, force: true })
-execFileSync(join(ROOT, 'node_modules/.bin/serverless'), ['package', '--stage', 'prod', '--package', out], {
-  cwd: ROOT,
-  env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', LINLI_AWS_CALL_LOG: '' },
-  stdio: 'pipe',
-})
-const template = JSON.parse(readFileSync(join(out, 'cloudformation-template-update-stack.json'), 'utf8')) as { Resources: Record<string, { Type: string; Properties: any }> }
+const template = packagedTemplate<{ Resources: Record<string, { Type: string; Properties: any }> }>()
 const functions = Object.values(template.Resources)
   .filter((r) => r.Type === 'AWS::Lambda::Function')
   .map((r) => r.Properties.Role['Fn::GetAtt'][0] as string)

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { ensureChromium, ensureJava, ensurePoppler } from '../infra/local/system-packages'
 import { buildStamp, isBuilt, markBuilt } from '../infra/local/build-cache'
+import { packageProd } from '../infra/serverless/package'
 
 const ROOT = resolve(__dirname, '..')
 const bin = (name: string) => join(ROOT, 'node_modules/.bin', name)
@@ -63,6 +64,14 @@ function main() {
       if (isBuilt(type, stamp)) console.log(`\n▶ build ${type}: up to date, reused`)
       else if (check(`build ${type}`, bin('taro'), ['build', '--type', type], local, join(ROOT, 'miniapp'))) markBuilt(type, stamp)
     }
+  }
+  // One offline `serverless package --stage prod` serves the package test and the IAM check (a failure here shows there).
+  const packaging = Date.now()
+  try {
+    process.env.LINLI_PACKAGE_DIR = packageProd()
+    console.log(`\n✔ packaged the prod stack (${((Date.now() - packaging) / 1000).toFixed(1)} s)`)
+  } catch {
+    console.log('\n✘ packaging the prod stack failed: the package test says why')
   }
   jest('unit and mini-program tests', 'jest.config.cjs')
   // The local cloud records every AWS action each function performs, for the IAM check that follows.

@@ -1,22 +1,12 @@
 /** `serverless package` (osls) works offline and yields the CloudFormation we mean to deploy. */
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
 import { routes } from '@linli/shared'
+import { packagedTemplate } from './package'
 
-const ROOT = resolve(__dirname, '../..')
 jest.setTimeout(120_000)
 
 let template: { Resources: Record<string, { Type: string; Properties: any }> }
 beforeAll(() => {
-  const out = mkdtempSync(join(tmpdir(), 'linli-package-'))
-  execFileSync(join(ROOT, 'node_modules/.bin/serverless'), ['package', '--stage', 'prod', '--package', out], {
-    cwd: ROOT,
-    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' },
-    stdio: 'pipe',
-  })
-  template = JSON.parse(readFileSync(join(out, 'cloudformation-template-update-stack.json'), 'utf8'))
+  template = packagedTemplate()
 })
 
 const ofType = (type: string) => Object.entries(template.Resources).filter(([, r]) => r.Type === type)

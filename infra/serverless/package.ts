@@ -1,0 +1,31 @@
+/**
+ * `serverless package --stage prod` (osls, offline) into a folder, once per `npm test`: the package test and the IAM
+ * check both read its CloudFormation. LINLI_PACKAGE_DIR names a folder packaged earlier in the run; without it (a
+ * test run on its own) this packages now.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+const ROOT = resolve(__dirname, '../..')
+const TEMPLATE = 'cloudformation-template-update-stack.json'
+
+export function packageProd(): string {
+  const out = mkdtempSync(join(tmpdir(), 'linli-package-'))
+  // A local cloud's bundles: serverless-esbuild refuses to clean a folder it did not leave.
+  rmSync(join(ROOT, '.esbuild'), { recursive: true, force: true })
+  execFileSync(join(ROOT, 'node_modules/.bin/serverless'), ['package', '--stage', 'prod', '--package', out], {
+    cwd: ROOT,
+    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', LINLI_AWS_CALL_LOG: '' },
+    stdio: 'pipe',
+  })
+  return out
+}
+
+/** The packaged CloudFormation template: the run's (LINLI_PACKAGE_DIR), or packaged now. */
+export function packagedTemplate<T>(): T {
+  const given = process.env.LINLI_PACKAGE_DIR
+  const dir = given && existsSync(join(given, TEMPLATE)) ? given : packageProd()
+  return JSON.parse(readFileSync(join(dir, TEMPLATE), 'utf8')) as T
+}

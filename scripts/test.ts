@@ -1,7 +1,7 @@
 /**
  * `npm test`: every check of the project, in order, on this machine's local cloud.
- *   type check → import boundaries → mini-program builds → unit + mini-program tests → integration + browser tests
- *   → the IAM check
+ *   type check → import boundaries → mini-program builds → the prod stack packaged (offline) → unit + mini-program
+ *   tests → integration + browser tests → the IAM check
  * Prints a closing `N passed, N failed` line (jest tests plus the named checks). Set LINLI_SKIP_BUILD=1 to reuse
  * existing miniapp/dist builds while iterating.
  */

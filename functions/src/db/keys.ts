@@ -51,8 +51,8 @@ export const keys = {
   near: (districtId: string, cell: string, categoryId: string) => tenant(districtId, 'NEAR', cell, categoryId),
   /** The district's cases by status (gsi2, the case item itself). */
   casesByStatus: (districtId: string, status: string) => tenant(districtId, 'CASES', status),
-  /** gsi1/gsi2 sort: newest change first. */
-  changed: (updatedAt: string, id: string) => `${updatedAt}#${id}`,
+  /** A sort key by time (`<ISO time>#<id>`): cases by their last change; check-ins, patrol points, households. */
+  changed: (at: string, id: string) => `${at}#${id}`,
 
   /** A pending media check, found by the trace id WeChat's push carries (the push names no district). */
   mediaCheck: (traceId: string) => `MEDIACHECK#${traceId}`,
@@ -104,8 +104,7 @@ export const keys = {
    */
   checkinsOfGrid: (districtId: string, gridId: string) => tenant(districtId, 'CHECKINS', 'GRID', gridId),
   checkinsOfUser: (districtId: string, userId: string) => tenant(districtId, 'CHECKINS', 'USER', userId),
-  checkinSort: (at: string, id: string) => `${at}#${id}`,
-  /** A time bound of a check-in list (sort keys are `<ISO time>#<id>`). */
+  /** A time bound of a check-in list (sort keys are `changed`'s). */
   checkinBound: (at: string, end: 'from' | 'to') => (end === 'from' ? at : `${at}~`),
   patrol: (districtId: string, patrolId: string) => tenant(districtId, 'PATROL', patrolId),
   patrolItem: 'PATROL',

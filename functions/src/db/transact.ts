@@ -18,3 +18,14 @@ export async function conditional(write: () => Promise<unknown>): Promise<boolea
     throw err
   }
 }
+
+/** Runs a transaction; one a condition cancelled is an expected answer (false), anything else is thrown. */
+export async function committed(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write()
+    return true
+  } catch (err) {
+    if (isCanceled(err)) return false
+    throw err
+  }
+}

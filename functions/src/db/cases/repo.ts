@@ -12,7 +12,7 @@ import type { Entities } from '../entities'
 import { keys } from '../keys'
 import { decodeKey, encodeKey } from '../page-key'
 import { makePatterns } from '../patterns'
-import { cancelReasons, conditional, isCanceled } from '../transact'
+import { cancelReasons, committed, conditional, isCanceled } from '../transact'
 import { outboxEventItem } from '../notify/outbox-repo'
 import type { CaseList, CaseRecord, CasesRepo, CaseSummaryRecord } from '../../services/cases/ports'
 import { publicSummaryOf, summaryOf } from '../../services/cases/summary'
@@ -125,18 +125,14 @@ export function makeCasesRepo(e: Entities): CasesRepo {
       // The stored case becomes exactly `after`: a bare array or map would patch its elements ($set replaces it whole,
       // and may create it), and an attribute `after` lacks (the nearby key of a closed case, say) is removed.
       const changes = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v === undefined ? $remove() : typeof v === 'object' && v !== null ? $set(v) : v])) as unknown as typeof rest
-      try {
-        await execute(
+      return committed(() =>
+        execute(
           cases.transactUpdate({ districtId, caseId, ...changes, timeline: $append([item]) }, { condition: { and: [{ attr: 'status', eq: before.status }, { attr: 'version', eq: before.version }, { attr: 'followerCount', eq: before.followerCount }] } }),
           ...ownLists(after).map((l) => views.transactPut(entryOf(after, l))),
           ...dropped.map((l) => views.transactDelete({ districtId, caseId, viewKey: listKey(districtId, l) })),
           e.OutboxEvent.build(EntityRepository).transactPut(outboxEventItem(event)),
-        )
-        return true
-      } catch (err) {
-        if (isCanceled(err)) return false
-        throw err
-      }
+        ),
+      )
     },
 
     async follow(c, follower, at) {
@@ -156,17 +152,13 @@ export function makeCasesRepo(e: Entities): CasesRepo {
 
     async unfollow(c, userId) {
       const { districtId, caseId } = c
-      try {
-        await execute(
+      return committed(() =>
+        execute(
           followers.transactDelete({ districtId, caseId, userId }, { condition: { attr: 'userId', exists: true } }),
           views.transactDelete({ districtId, caseId, viewKey: keys.view.mine(districtId, userId) }),
           cases.transactUpdate({ districtId, caseId, followerCount: $add(-1) }, { condition: { attr: 'followerCount', gt: 0 } }),
-        )
-        return true
-      } catch (err) {
-        if (isCanceled(err)) return false
-        throw err
-      }
+        ),
+      )
     },
 
     /** Access pattern "followers of a case": Query pk = the case, sk begins_with FOLLOW#, one page (consistent). */

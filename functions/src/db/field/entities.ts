@@ -28,7 +28,7 @@ export function makeFieldEntities(table: LinliTable) {
       gsi2pk: string().optional(),
       gsi2sk: string().optional(),
     }),
-    computeKey: ({ districtId, gridId, at, checkinId }) => ({ pk: keys.checkinsOfGrid(districtId, gridId), sk: keys.checkinSort(at, checkinId) }),
+    computeKey: ({ districtId, gridId, at, checkinId }) => ({ pk: keys.checkinsOfGrid(districtId, gridId), sk: keys.changed(at, checkinId) }),
   })
 
   const Patrol = new Entity({

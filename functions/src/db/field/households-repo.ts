@@ -11,14 +11,14 @@ import { BatchWriteCommand, execute as batchWrite } from 'dynamodb-toolbox/table
 import type { Entities } from '../entities'
 import { keys } from '../keys'
 import { makePatterns } from '../patterns'
-import { chunks, isCanceled } from '../transact'
+import { chunks, committed } from '../transact'
 import type { HouseholdRecord, HouseholdsRepo } from '../../services/field/ports'
 import { dueAfter, nextDueOf } from '../../services/field/due'
 
 /** The household's items: the household itself and one entry per care tag, each on its lists. */
 export function householdItems(h: HouseholdRecord) {
   const summary = { ...h, nextDueAt: nextDueOf(h) }
-  const sort = (at: string) => keys.checkinSort(at, h.householdId)
+  const sort = (at: string) => keys.changed(at, h.householdId)
   const household = {
     districtId: h.districtId,
     householdId: h.householdId,
@@ -58,15 +58,7 @@ export function makeHouseholdsRepo(e: Entities): HouseholdsRepo {
   }
 
   return {
-    async put(h, expected, dropped) {
-      try {
-        await execute(...writes(h, expected, dropped))
-        return true
-      } catch (err) {
-        if (isCanceled(err)) return false
-        throw err
-      }
-    },
+    put: (h, expected, dropped) => committed(() => execute(...writes(h, expected, dropped))),
 
     /** Access pattern "a household": GetItem `<d>#HOUSEHOLD#id / HOUSEHOLD` (consistent). */
     async get(districtId, householdId) {
@@ -74,18 +66,13 @@ export function makeHouseholdsRepo(e: Entities): HouseholdsRepo {
       return Item?.summary as HouseholdRecord | undefined
     },
 
-    async remove(h) {
-      try {
-        await execute(
+    remove: (h) =>
+      committed(() =>
+        execute(
           households.transactDelete({ districtId: h.districtId, householdId: h.householdId }, { condition: { attr: 'version', eq: h.version } }),
           ...Object.keys(h.cadences).map((tagKey) => tags.transactDelete({ districtId: h.districtId, householdId: h.householdId, tagKey })),
-        )
-        return true
-      } catch (err) {
-        if (isCanceled(err)) return false
-        throw err
-      }
-    },
+        ),
+      ),
 
     /** Access pattern "households due to visit", every page: a grid's due households (bounded by its roster). */
     async countDue(districtId, gridId, dueBy) {

@@ -22,8 +22,8 @@ const checkinItem = (c: CheckinRecord) => ({
   userId: c.userId,
   summary: c,
   gsi1pk: keys.checkinsOfUser(c.districtId, c.userId),
-  gsi1sk: keys.checkinSort(c.at, c.checkinId),
-  ...(c.patrolId ? { gsi2pk: keys.patrol(c.districtId, c.patrolId), gsi2sk: keys.checkinSort(c.capturedAt, c.checkinId) } : {}),
+  gsi1sk: keys.changed(c.at, c.checkinId),
+  ...(c.patrolId ? { gsi2pk: keys.patrol(c.districtId, c.patrolId), gsi2sk: keys.changed(c.capturedAt, c.checkinId) } : {}),
 })
 
 const records = (items: { summary?: unknown }[] | undefined) => (items ?? []).map((i) => i.summary as CheckinRecord)

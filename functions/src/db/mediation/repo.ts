@@ -11,7 +11,7 @@ import type { Specialty } from '@linli/shared'
 import type { Entities } from '../entities'
 import { keys } from '../keys'
 import { makePatterns } from '../patterns'
-import { cancelReasons, isCanceled } from '../transact'
+import { cancelReasons, committed, isCanceled } from '../transact'
 import { outboxEventItem } from '../notify/outbox-repo'
 import type { BookingList, BookingRecord, BookingTimelineRecord, BookingSummaryRecord, MediationRepo, NamedException, SlotRef, TransitionOutcome } from '../../services/mediation/ports'
 
@@ -155,20 +155,16 @@ export function makeMediationRepo(e: Entities): MediationRepo {
 
     async join(before, after, item, event) {
       const { districtId, bookingId } = after
-      try {
-        await execute(
+      return committed(() =>
+        execute(
           bookings.transactUpdate(
             { districtId, bookingId, respondentId: after.respondentId, respondentName: after.respondentName, respondentPhone: after.respondentPhone, version: after.version, updatedAt: after.updatedAt, timeline: $append([item]) },
             { condition: { and: [{ attr: 'respondentId', exists: false }, { attr: 'status', eq: before.status }, { attr: 'version', eq: before.version }] } },
           ),
           ...respondentEntry(after),
           outbox.transactPut(outboxEventItem(event)),
-        )
-        return true
-      } catch (err) {
-        if (isCanceled(err)) return false
-        throw err
-      }
+        ),
+      )
     },
 
     async idempotency(districtId, userId, key) {

@@ -120,13 +120,12 @@ export async function checkinsPage(deps: Deps, caller: Caller, q: RouteQuery<typ
   const range = { from: q.from && new Date(q.from).toISOString(), to: q.to && new Date(q.to).toISOString(), limit: q.limit }
   if (q.gridId) {
     if (!onGrid(await deps.catalogue(districtId), caller, 'checkins.list.grid', q.gridId)) throw new DomainError('auth.forbidden', [{ path: 'gridId', message: '只有本网格的网格长可以查看网格的打卡记录' }])
-    const list = `checkins:grid:${q.gridId}:${q.userId ?? ''}`
-    const page = await deps.repos.field.checkinsOfGrid(districtId, q.gridId, { ...range, userId: q.userId, startKey: decodeCursor(deps.cursorSecret, list, q.cursor) })
-    return { items: await Promise.all(page.items.map((c) => checkinView(deps, c))), nextCursor: encodeCursor(deps.cursorSecret, list, page.lastKey) }
-  }
-  if (q.userId && q.userId !== caller.user.id) throw new DomainError('auth.forbidden', [{ path: 'userId', message: '查看他人的打卡记录须指定你负责的网格' }])
-  const list = `checkins:user:${caller.user.id}`
-  const page = await deps.repos.field.checkinsOfUser(districtId, caller.user.id, { ...range, startKey: decodeCursor(deps.cursorSecret, list, q.cursor) })
+  } else if (q.userId && q.userId !== caller.user.id) throw new DomainError('auth.forbidden', [{ path: 'userId', message: '查看他人的打卡记录须指定你负责的网格' }])
+  const list = q.gridId ? `checkins:grid:${q.gridId}:${q.userId ?? ''}` : `checkins:user:${caller.user.id}`
+  const startKey = decodeCursor(deps.cursorSecret, list, q.cursor)
+  const page = q.gridId
+    ? await deps.repos.field.checkinsOfGrid(districtId, q.gridId, { ...range, userId: q.userId, startKey })
+    : await deps.repos.field.checkinsOfUser(districtId, caller.user.id, { ...range, startKey })
   return { items: await Promise.all(page.items.map((c) => checkinView(deps, c))), nextCursor: encodeCursor(deps.cursorSecret, list, page.lastKey) }
 }
 
@@ -157,8 +156,9 @@ export async function startPatrol(deps: Deps, caller: Caller, patrolId: string, 
 export async function endPatrol(deps: Deps, caller: Caller, patrolId: string, input: { capturedAt?: string }): Promise<PatrolView> {
   const patrol = await ownPatrol(deps, caller, patrolId)
   const endedAt = captureTime(deps.clock(), input.capturedAt)
-  const ended = patrol.endedAt ? patrol : (await deps.repos.field.endPatrol(patrol.districtId, patrolId, caller.user.id, endedAt)) ? { ...patrol, endedAt } : await ownPatrol(deps, caller, patrolId)
-  return patrolView(await deps.catalogue(caller.user.districtId), ended)
+  // Ended already (a repeat, or another request just now): its first end stands.
+  const ended = !patrol.endedAt && (await deps.repos.field.endPatrol(patrol.districtId, patrolId, caller.user.id, endedAt))
+  return patrolView(await deps.catalogue(caller.user.districtId), ended ? { ...patrol, endedAt } : await ownPatrol(deps, caller, patrolId))
 }
 
 /** A patrol and its route: its author's, or the grid leader's of its grid. */

@@ -71,6 +71,9 @@ export async function importRoster(deps: Deps, caller: Caller, input: RouteBody<
   return { imported: records.length }
 }
 
+/** Work bounded per request: a grid's roster is read up to this many households (the seeds' largest grid holds 500). */
+const MAX_EXPORT_ROWS = 5000
+
 /** The grid's whole roster as an Excel sheet, in the columns import reads; recorded as one unmasked read. */
 export async function exportRoster(deps: Deps, caller: Caller, gridId: string): Promise<FileAnswer> {
   const districtId = caller.user.districtId
@@ -83,7 +86,7 @@ export async function exportRoster(deps: Deps, caller: Caller, gridId: string): 
     const page = await deps.repos.households.list(districtId, grid.id, { limit: 500, startKey })
     all.push(...page.items)
     startKey = page.lastKey
-  } while (startKey && all.length <= MAX_IMPORT_ROWS * 2)
+  } while (startKey && all.length < MAX_EXPORT_ROWS)
   const shown = await views(deps, caller, catalogue, all, 'GET /v1/households/export')
   const rows = shown.map((h) => ({ 楼栋: h.building ?? '', 单元: h.unit ?? '', 门牌号: h.room ?? '', 户主姓名: h.headName, 人口数: h.members, 联系电话: h.phone ?? '', 关爱标签: h.careTags.map((t) => careTagLabels[t]).join('、'), 备注: h.notes, 上次走访: h.lastVisitAt ? chinaDate(h.lastVisitAt) : '' }))
   return { filename: `${grid.name}住户台账-${chinaDate(deps.clock())}.xlsx`, bytes: await writeSheet(`${grid.name}住户台账`, rosterColumns, rows) }

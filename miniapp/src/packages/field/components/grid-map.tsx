@@ -25,11 +25,13 @@ function svgOf(boundary: Boundary, points: MapPoint[], me?: MapPoint, route?: bo
   const w = (maxX - minX) * k || 1e-4
   const h = maxY - minY || 1e-4
   const scale = 300 / Math.max(w, h)
-  const xy = (lng: number, lat: number) => `${(10 + (lng - minX) * k * scale).toFixed(1)},${(10 + (maxY - lat) * scale).toFixed(1)}`
+  const at = (lng: number, lat: number) => [(10 + (lng - minX) * k * scale).toFixed(1), (10 + (maxY - lat) * scale).toFixed(1)] as const
+  const xy = (lng: number, lat: number) => at(lng, lat).join(',')
+  const dot = (p: MapPoint, r: number, style: string) => `<circle cx="${at(p.lng, p.lat)[0]}" cy="${at(p.lng, p.lat)[1]}" r="${r}" ${style}/>`
   const polys = rings(boundary).map((r) => `<polygon points="${r.map(([x, y]) => xy(x!, y!)).join(' ')}" fill="rgba(250,44,25,0.08)" stroke="#fa2c19" stroke-width="2"/>`)
   const line = route && points.length > 1 ? `<polyline points="${points.map((p) => xy(p.lng, p.lat)).join(' ')}" fill="none" stroke="#1677ff" stroke-width="3"/>` : ''
-  const dots = points.map((p) => `<circle cx="${xy(p.lng, p.lat).split(',')[0]}" cy="${xy(p.lng, p.lat).split(',')[1]}" r="5" fill="#1677ff"/>`)
-  const mine = me ? `<circle cx="${xy(me.lng, me.lat).split(',')[0]}" cy="${xy(me.lng, me.lat).split(',')[1]}" r="7" fill="#00b578" stroke="#fff" stroke-width="2"/>` : ''
+  const dots = points.map((p) => dot(p, 5, 'fill="#1677ff"'))
+  const mine = me ? dot(me, 7, 'fill="#00b578" stroke="#fff" stroke-width="2"') : ''
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${Math.ceil(20 + w * scale)} ${Math.ceil(20 + h * scale)}">${polys.join('')}${line}${dots.join('')}${mine}</svg>`
 }
 

@@ -20,4 +20,9 @@ describe('roster spreadsheets', () => {
       { row: 4, cells: { 楼栋: '4', 门牌号: '102', 备注: '' } },
     ])
   })
+
+  it('reads a CSV that Excel saved in GBK (the default on a Chinese Windows)', async () => {
+    const gbk = Buffer.from('c2a5b6b02cc3c5c5c6bac52cbba7d6f7d0d5c3fb0a332c3330312ccdf5d0e3c0bc0a', 'hex') // 楼栋,门牌号,户主姓名 / 3,301,王秀兰
+    expect(await readSheet(gbk, 'csv')).toEqual([{ row: 2, cells: { 楼栋: '3', 门牌号: '301', 户主姓名: '王秀兰' } }])
+  })
 })

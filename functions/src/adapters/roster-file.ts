@@ -13,7 +13,7 @@ export interface SheetRow {
 
 export async function readSheet(bytes: Uint8Array, kind: 'csv' | 'xlsx'): Promise<SheetRow[]> {
   if (kind === 'csv') {
-    const records = parse(Buffer.from(bytes).toString('utf8'), { columns: (h: string[]) => h.map((c) => c.trim()), skip_empty_lines: true, bom: true, trim: true, relax_column_count: true, info: true }) as { record: Record<string, string>; info: { lines: number } }[]
+    const records = parse(csvText(bytes), { columns: (h: string[]) => h.map((c) => c.trim()), skip_empty_lines: true, bom: true, trim: true, relax_column_count: true, info: true }) as { record: Record<string, string>; info: { lines: number } }[]
     return records.map(({ record, info }) => ({ row: info.lines, cells: record }))
   }
   const book = new ExcelJS.Workbook()
@@ -33,6 +33,19 @@ export async function readSheet(bytes: Uint8Array, kind: 'csv' | 'xlsx'): Promis
     if (Object.values(cells).some(Boolean)) rows.push({ row: n, cells })
   })
   return rows
+}
+
+/**
+ * A CSV's text: UTF-8 (with or without a BOM), or else GB18030 — the superset of GBK, which Excel on a Chinese Windows
+ * writes when a sheet is saved as CSV. Bytes that are neither are read as GB18030 too, and their columns then fail to
+ * match by name, which the import reports.
+ */
+function csvText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes)
+  }
 }
 
 /** One sheet named `title`: a header row of `columns`, then the rows, columns sized to fit. */

@@ -1,10 +1,10 @@
 /**
  * A local stand-in for the WeChat server APIs Linli calls, with WeChat's own paths, field names and error codes
- * (../shared/reference/wechat-apis.md), plus dev-only helpers: mint a login code for a persona, list what was
- * "sent", and switch faults on for tests. It never runs outside the local stage.
+ * (../shared/reference/wechat-apis.md), plus dev-only helpers: mint a login code for a persona, open a share card
+ * from a group as a persona (the encrypted group data), list what was "sent", and switch faults on for tests. It never runs outside the local stage.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { createHash, randomBytes } from 'node:crypto'
+import { createCipheriv, createHash, randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { FaultBoard, type Fault, type WechatApi } from './faults'
 
@@ -32,6 +32,8 @@ export interface MediaCheckPush {
 
 interface CodeGrant {
   openid: string
+  /** The session_key of the login that made this code (wx.login refreshes a user's session_key). */
+  sessionKey: Buffer
   expiresAt: number
   used: boolean
 }
@@ -56,6 +58,7 @@ const errmsgs: Record<number, string> = {
   40013: 'invalid appid',
   40029: 'invalid code',
   40037: 'invalid template_id',
+  40097: 'invalid args: not entered from a group (scene 1044)',
   40125: 'invalid appsecret',
   43101: 'user refuse to accept the msg',
   44002: 'empty post data',
@@ -71,6 +74,7 @@ export class WechatStandin {
   /** media_check_async verdicts and what the message server answered them (dev helper: GET /dev/media). */
   readonly mediaChecks: MediaCheckPush[] = []
   private codes = new Map<string, CodeGrant>()
+  private sessionKeys = new Map<string, Buffer>()
   private tokens = new Map<string, number>()
   private loginsPerMinute = new Map<string, { minute: number; count: number }>()
   private server?: Server
@@ -88,10 +92,29 @@ export class WechatStandin {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
   }
 
+  /** wx.login for a persona: a fresh code, and a fresh session_key for the user (data encrypted before is stale). */
   mintCode(openid: string): string {
     const code = `dev_${randomBytes(12).toString('hex')}`
-    this.codes.set(code, { openid, expiresAt: Date.now() + CODE_TTL_MS, used: false })
+    const sessionKey = randomBytes(16)
+    this.sessionKeys.set(openid, sessionKey)
+    this.codes.set(code, { openid, sessionKey, expiresAt: Date.now() + CODE_TTL_MS, used: false })
     return code
+  }
+
+  /**
+   * A persona opens a share card in a group: as the mini-program would, it logs in (a fresh code) and calls
+   * wx.getGroupEnterInfo, whose encryptedData WeChat encrypts with the user's current session_key — AES-128-CBC,
+   * PKCS#7, the key and iv base64 — around `{opengid, watermark: {timestamp, appid}}`. Outside scene 1044 the
+   * client API fails with 40097, as WeChat's does.
+   */
+  groupEnter(openid: string, opengid: string, scene = 1044) {
+    if (scene !== 1044) return fail(40097)
+    const code = this.mintCode(openid)
+    const iv = randomBytes(16)
+    const plain = JSON.stringify({ opengid, watermark: { timestamp: Math.floor(Date.now() / 1000), appid: this.opts.appid } })
+    const cipher = createCipheriv('aes-128-cbc', this.sessionKeys.get(openid)!, iv)
+    const encryptedData = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]).toString('base64')
+    return { errcode: 0, code, encryptedData, iv: iv.toString('base64') }
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse) {
@@ -127,6 +150,11 @@ export class WechatStandin {
           const openid = (body as { openid?: unknown })?.openid
           if (typeof openid !== 'string' || !openid) return send(400, { errcode: 44002, errmsg: 'openid required' })
           return send(200, { code: this.mintCode(openid) })
+        }
+        case 'POST /dev/group-enter': {
+          const b = (body ?? {}) as { openid?: unknown; opengid?: unknown; scene?: unknown }
+          if (typeof b.openid !== 'string' || !b.openid || typeof b.opengid !== 'string' || !b.opengid) return send(400, { errcode: 44002, errmsg: 'openid and opengid required' })
+          return send(200, this.groupEnter(b.openid, b.opengid, typeof b.scene === 'number' ? b.scene : 1044))
         }
         case 'GET /dev/personas':
           return send(200, { personas: this.opts.personas ?? [] })
@@ -165,7 +193,7 @@ export class WechatStandin {
     if (!grant || grant.used || grant.expiresAt < Date.now()) return fail(40029)
     if (!this.countLogin(grant.openid)) return fail(45011)
     grant.used = true
-    return { openid: grant.openid, session_key: randomBytes(16).toString('base64') }
+    return { openid: grant.openid, session_key: grant.sessionKey.toString('base64') }
   }
 
   private countLogin(openid: string): boolean {

@@ -89,3 +89,27 @@ describe('stable_token, subscribe/send, msg_sec_check', () => {
     expect(await slow.msgSecCheck('o-budget', '路灯坏了', AbortSignal.timeout(1000))).toBe('pass')
   })
 })
+
+describe('group cards: wx.getGroupEnterInfo encrypted with the session_key, opened by our client', () => {
+  const enter = (openid: string, opengid: string, scene?: number) => post('/dev/group-enter', { openid, opengid, scene })
+
+  it('opens the data of a fresh login: openid and opengid', async () => {
+    const { code, encryptedData, iv } = await enter('o-g1', 'G-room-3')
+    expect(Buffer.from(encryptedData, 'base64').length % 16).toBe(0) // AES blocks, PKCS#7-padded
+    await expect(client.groupEnterInfo(code, encryptedData, iv)).resolves.toMatchObject({ openid: 'o-g1', opengid: 'G-room-3' })
+  })
+
+  it('refuses tampered data, and data made under an older login (a stale session_key)', async () => {
+    const first = await enter('o-g2', 'G-a')
+    const bytes = Buffer.from(first.encryptedData, 'base64')
+    bytes[0]! ^= 1
+    const second = await enter('o-g2', 'G-a')
+    await expect(client.groupEnterInfo(second.code, bytes.toString('base64'), first.iv)).rejects.toMatchObject({ code: 'auth.badEncryptedData', status: 400 })
+    const third = await enter('o-g2', 'G-a')
+    await expect(client.groupEnterInfo(third.code, second.encryptedData, second.iv)).rejects.toMatchObject({ code: 'auth.badEncryptedData', fields: [{ path: 'encryptedData' }] })
+  })
+
+  it('answers 40097 outside a group scene, as the client API does', async () => {
+    expect(await enter('o-g3', 'G-b', 1001)).toMatchObject({ errcode: 40097 })
+  })
+})

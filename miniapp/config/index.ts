@@ -28,6 +28,7 @@ export default defineConfig<'webpack5'>(() => {
         case_alert: process.env.TARO_APP_TPL_ALERT ?? 'tpl-case-alert',
         booking_request: process.env.TARO_APP_TPL_BOOKING_REQUEST ?? 'tpl-booking-request',
         booking_status: process.env.TARO_APP_TPL_BOOKING_STATUS ?? 'tpl-booking-status',
+        announcement: process.env.TARO_APP_TPL_ANNOUNCEMENT ?? 'tpl-announcement',
         booking_reminder: process.env.TARO_APP_TPL_BOOKING_REMINDER ?? 'tpl-booking-reminder',
       }),
     },

@@ -25,6 +25,7 @@ export * from './mediation/rooms'
 export * from './mediation/bookings'
 export * from './field/checkins'
 export * from './field/households'
+export * from './field/announcements'
 export * from './openapi'
 
 export const routes = { ...identityRoutes, ...districtRoutes, ...uploadRoutes, ...notifyRoutes, ...caseRoutes, ...mediationRoutes, ...fieldRoutes } as const

@@ -79,6 +79,12 @@ export const permissions = {
   'households.read': { roles: ['gridworker', 'grid_leader', 'admin'], scope: 'record' },
   'households.manage': { roles: ['gridworker', 'grid_leader'], scope: 'node' },
   'audit.read': { roles: ['admin'], scope: 'district' },
+  // A resident asks to be linked to their household; the grid's staff approve (households.manage).
+  'households.link': signedIn,
+  // Notices of a grid: its staff publish and see who read them; anyone signed in reads and acknowledges them.
+  'announcements.publish': { roles: ['gridworker', 'grid_leader'], scope: 'node' },
+  'announcements.read': signedIn,
+  'announcements.stats': { roles: ['gridworker', 'grid_leader'], scope: 'node' },
   /** 走访覆盖: the grid leader's view of their grid's visits. */
   'reports.visits': { roles: ['grid_leader'], scope: 'node' },
 } as const satisfies Record<string, Permission>

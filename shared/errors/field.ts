@@ -11,4 +11,8 @@ export const fieldErrors = {
   'patrol.notFound': { status: 404, message: '巡查不存在' },
   'patrol.closed': { status: 409, message: '该巡查已结束或打卡点已满，请开始新的巡查' },
   'patrol.idTaken': { status: 409, message: '巡查编号已被使用，请重新开始巡查' },
+  'announcement.notFound': { status: 404, message: '通知不存在' },
+  'group.boundElsewhere': { status: 409, message: '这个群已绑定到其他网格' },
+  'householdLink.notFound': { status: 404, message: '绑定申请不存在' },
+  'householdLink.notOnRoster': { status: 409, message: '台账中没有这一户，请先登记住户再通过' },
 } as const

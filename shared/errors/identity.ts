@@ -5,6 +5,7 @@ export const identityErrors = {
   'auth.sessionEnded': { status: 401, message: '登录已结束（已退出或被管理员收回），请重新登录' },
   'auth.forbidden': { status: 403, message: '没有权限执行此操作' },
   'auth.invalidCode': { status: 400, message: '微信登录凭证无效或已使用，请重新登录' },
+  'auth.badEncryptedData': { status: 400, message: '无法解密微信数据，请重新打开后再试' },
   'auth.rateLimited': { status: 429, message: '登录过于频繁，请稍后再试' },
   'user.notFound': { status: 404, message: '用户不存在' },
   'invite.notFound': { status: 404, message: '邀请码不存在' },

@@ -3,6 +3,7 @@
  * WeChat answers errors as HTTP 200 with an `errcode`; this client turns them into our coded errors.
  */
 import { DomainError } from '@linli/shared'
+import { openEncryptedData } from './wechat-data'
 
 export interface WechatClientOptions {
   baseUrl: string
@@ -62,17 +63,19 @@ export function makeWechatClient(o: WechatClientOptions) {
   return {
     /** auth.code2Session: a wx.login code → openid. The session_key is dropped here and never stored or sent. */
     async code2Session(code: string): Promise<WechatSession> {
-      const q = new URLSearchParams({ appid: o.appid, secret: o.secret, js_code: code, grant_type: 'authorization_code' })
-      try {
-        const reply = await call(`/sns/jscode2session?${q}`)
-        if (typeof reply.openid !== 'string') throw unavailable('缺少 openid')
-        return { openid: reply.openid, unionid: typeof reply.unionid === 'string' ? reply.unionid : undefined }
-      } catch (err) {
-        if (!(err instanceof WechatError)) throw err
-        if (err.errcode === 40029 || err.errcode === 40163) throw new DomainError('auth.invalidCode', [{ path: 'code', message: `微信登录凭证无效或已使用（errcode ${err.errcode}）` }])
-        if (err.errcode === 45011) throw new DomainError('auth.rateLimited', undefined, '登录过于频繁（errcode 45011），请一分钟后再试')
-        throw unavailable(`errcode ${err.errcode}`)
-      }
+      const { openid, unionid } = await session(code)
+      return { openid, unionid }
+    },
+
+    /**
+     * What wx.getGroupEnterInfo gave the mini-program, opened with the session_key of a login code taken just before
+     * (code2Session, then decrypt at once; the key is never kept): the caller's openid and the group's opengid.
+     */
+    async groupEnterInfo(code: string, encryptedData: string, iv: string): Promise<WechatSession & { opengid: string }> {
+      const s = await session(code)
+      const data = openEncryptedData(s.sessionKey, encryptedData, iv, o.appid) as { opengid?: unknown }
+      if (typeof data.opengid !== 'string' || !data.opengid) throw new DomainError('auth.badEncryptedData', [{ path: 'encryptedData', message: '群信息中没有 opengid' }])
+      return { openid: s.openid, unionid: s.unionid, opengid: data.opengid }
     },
 
     stableToken,
@@ -98,6 +101,20 @@ export function makeWechatClient(o: WechatClientOptions) {
     async sendSubscribe(message: { touser: string; template_id: string; page: string; data: Record<string, { value: string }>; miniprogram_state?: string }): Promise<void> {
       await withToken((token) => call(`/cgi-bin/message/subscribe/send?access_token=${token}`, { method: 'POST', body: message }))
     },
+  }
+
+  async function session(code: string): Promise<WechatSession & { sessionKey: string }> {
+    const q = new URLSearchParams({ appid: o.appid, secret: o.secret, js_code: code, grant_type: 'authorization_code' })
+    try {
+      const reply = await call(`/sns/jscode2session?${q}`)
+      if (typeof reply.openid !== 'string') throw unavailable('缺少 openid')
+      return { openid: reply.openid, unionid: typeof reply.unionid === 'string' ? reply.unionid : undefined, sessionKey: String(reply.session_key ?? '') }
+    } catch (err) {
+      if (!(err instanceof WechatError)) throw err
+      if (err.errcode === 40029 || err.errcode === 40163) throw new DomainError('auth.invalidCode', [{ path: 'code', message: `微信登录凭证无效或已使用（errcode ${err.errcode}）` }])
+      if (err.errcode === 45011) throw new DomainError('auth.rateLimited', undefined, '登录过于频繁（errcode 45011），请一分钟后再试')
+      throw unavailable(`errcode ${err.errcode}`)
+    }
   }
 
   /** getStableAccessToken; `forceRefresh` after a 40001. */

@@ -32,7 +32,7 @@ export interface Repos {
 export interface Deps {
   repos: Repos
   catalogue: (districtId: string, needs?: CatalogueNeed) => Promise<Catalogue>
-  wechat: Pick<WechatClient, 'code2Session' | 'msgSecCheck' | 'mediaCheckAsync'>
+  wechat: Pick<WechatClient, 'code2Session' | 'groupEnterInfo' | 'msgSecCheck' | 'mediaCheckAsync'>
   /** Delivers subscribe messages: WeChat in Lambda, a recording sender in unit tests. */
   sender: Sender
   /** Seals and opens personal information (phones, addresses, care tags) field by field. */

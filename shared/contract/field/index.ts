@@ -1,4 +1,5 @@
 import { listHouseholds, getHousehold, createHousehold, updateHousehold, deleteHousehold, importHouseholds, exportHouseholds, visitsReport, listAudit } from './households'
+import { createAnnouncement, listAnnouncements, getAnnouncement, readAnnouncement, ackAnnouncement, announcementStats, createHouseholdLink, listHouseholdLinks, decideHouseholdLink } from './announcements'
 import { createCheckin, listCheckins, startPatrol, endPatrol, getPatrol } from './checkins'
 
 export const fieldRoutes = {
@@ -16,4 +17,13 @@ export const fieldRoutes = {
   householdsExport: exportHouseholds,
   reportsVisits: visitsReport,
   auditList: listAudit,
+  announcementsCreate: createAnnouncement,
+  announcementsList: listAnnouncements,
+  announcementsGet: getAnnouncement,
+  announcementsRead: readAnnouncement,
+  announcementsAck: ackAnnouncement,
+  announcementsStats: announcementStats,
+  householdLinksCreate: createHouseholdLink,
+  householdLinksList: listHouseholdLinks,
+  householdLinksDecide: decideHouseholdLink,
 } as const

@@ -82,6 +82,17 @@ export const templateRegistry = {
       note: { kind: 'thing', keyword: 'thing4' },
     },
   },
+  // To the residents linked to a grid's households: a new notice (通知公告).
+  announcement: {
+    config: 'TEMPLATE_ANNOUNCEMENT',
+    fallbackId: 'tpl-announcement',
+    page: 'packages/field/notice/index?id={id}',
+    fields: {
+      title: { kind: 'thing', keyword: 'thing1' },
+      grid: { kind: 'thing', keyword: 'thing2' },
+      time: { kind: 'time', keyword: 'time3' },
+    },
+  },
 } as const satisfies Record<string, TemplateSpec>
 
 export type TemplateKey = keyof typeof templateRegistry

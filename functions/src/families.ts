@@ -9,8 +9,9 @@ import { caseFanOut } from './services/cases/outbox'
 import { caseDue } from './services/cases/events'
 import { bookingFanOut } from './services/mediation/outbox'
 import { bookingDue } from './services/mediation/events'
+import { announcementFanOut } from './services/field/announcements'
 
-export const fanOuts: Record<string, FanOut> = { case: caseFanOut, booking: bookingFanOut }
+export const fanOuts: Record<string, FanOut> = { case: caseFanOut, booking: bookingFanOut, announcement: announcementFanOut }
 
 /** The timed work of the subject a due item names: a case's auto-confirm, a booking's reminders. */
 export function dueWork(deps: Deps, item: Exclude<DueItem, { kind: 'notice' | 'outboxEvent' }>): Promise<unknown> {

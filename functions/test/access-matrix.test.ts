@@ -19,6 +19,7 @@ const suffix = Math.random().toString(36).slice(2, 8)
 let doors = 0
 /** A household at a door of its own (one door is registered once). */
 const householdBody = (gridId: string) => ({ gridId, building: '9', unit: '1', room: `${suffix}-${++doors}`, headName: '矩阵户', members: 2, phone: '13900009999', careTags: ['elderly_alone'] })
+const announcementBody = (gridId: string) => ({ gridId, title: '矩阵测试通知', body: '本周六上午小区停水检修，请提前储水。' })
 const roomBody = (name: string, nodeId: string) => ({ name, nodeId, address: '矩阵测试说事点', lat: 30.52, lng: 114.29, hours: '每天 8:00–18:00', specialties: ['neighbour'], minNoticeHours: 2, horizonDays: 14, cancelCutoffHours: 2 })
 
 interface Person {
@@ -38,6 +39,9 @@ interface World {
   /** Patrols started by a gridworker of another grid (foreign) and of another district (other). */
   patrols: Record<'foreign' | 'other', string>
   households: Record<Subject, string>
+  announcements: Record<Subject, string>
+  /** Pending requests to link a household: of the gridworker's grid (own), of another grid, of another district. */
+  links: Record<Subject, string>
   /** What each role made through the probes, for the probes that undo it. */
   made: Partial<Record<MatrixRole, { exceptionId?: string }>>
 }
@@ -79,7 +83,9 @@ async function otherDistrict() {
   const patrolId = `mx-lx-${suffix}`
   ok(await api('PUT', `/v1/patrols/${patrolId}`, { token: worker.token, body: {} }), 'linxi patrol')
   const household = ok(await api('POST', '/v1/households', { token: worker.token, body: householdBody('g-liuan-1') }), 'linxi household')
-  return { householdId: household.id as string, roomId, mediatorId: mediator.user.id, exceptionId: leave.id as string, caseId: await report(resident.token), bookingId: booking.id as string, patrolId }
+  const announcement = ok(await api('POST', '/v1/announcements', { token: worker.token, body: announcementBody('g-liuan-1') }), 'linxi announcement')
+  ok(await api('POST', '/v1/household-links', { token: resident.token, body: { gridId: 'g-liuan-1', building: '99', room: '9901' } }), 'linxi link')
+  return { announcementId: announcement.id as string, linkId: resident.user.id, householdId: household.id as string, roomId, mediatorId: mediator.user.id, exceptionId: leave.id as string, caseId: await report(resident.token), bookingId: booking.id as string, patrolId }
 }
 
 async function buildWorld(): Promise<World> {
@@ -101,6 +107,17 @@ async function buildWorld(): Promise<World> {
   ok(await api('PUT', `/v1/patrols/${foreignPatrol}`, { token: walker.token, body: {} }), 'patrol')
   const foreignHousehold = ok(await api('POST', '/v1/households', { token: walker.token, body: householdBody('g-donghu-1') }), 'household').id as string
   const ownHousehold = ok(await api('POST', '/v1/households', { token: gridworker.token, body: householdBody('g-liuan-1') }), 'household').id as string
+  const announcements = {
+    own: ok(await api('POST', '/v1/announcements', { token: gridworker.token, body: announcementBody('g-liuan-1') }), 'announcement').id as string,
+    foreign: ok(await api('POST', '/v1/announcements', { token: walker.token, body: announcementBody('g-donghu-1') }), 'announcement').id as string,
+    other: other.announcementId,
+  }
+  // Doors not on any roster: approving them stops at 409.
+  const asks = await Promise.all(['g-liuan-1', 'g-donghu-1'].map(async (gridId) => {
+    const asker = await login(uniqueOpenid('mx-asker'))
+    ok(await api('POST', '/v1/household-links', { token: asker.token, body: { gridId, building: '99', room: '9901' } }), 'link request')
+    return asker.user.id
+  }))
   for (const [m, room] of [[mediator, rooms.own], [second, rooms.foreign]] as const) {
     ok(await api('PUT', `/v1/rooms/${room}/availability`, { token: m.token, body: { rules: everyDay } }), 'hours')
   }
@@ -127,6 +144,8 @@ async function buildWorld(): Promise<World> {
     exceptions: { foreign: leave.id, other: other.exceptionId },
     patrols: { foreign: foreignPatrol, other: other.patrolId },
     households: { own: ownHousehold, foreign: foreignHousehold, other: other.householdId },
+    announcements,
+    links: { own: asks[0]!, foreign: asks[1]!, other: other.linkId },
     made: {},
   }
 }
@@ -221,6 +240,15 @@ const probes: Record<RouteName, Probe> = {
   householdsExport: () => ({ query: { gridId: 'g-liuan-1' } }),
   reportsVisits: () => ({ query: { gridId: 'g-liuan-1', month: today().slice(0, 7) } }),
   auditList: () => ({ query: { date: today() } }),
+  announcementsCreate: () => ({ body: announcementBody('g-liuan-1') }),
+  announcementsList: () => ({ query: { gridId: 'g-liuan-1' } }),
+  announcementsGet: (w, _, s) => ({ params: { id: w.announcements[s] } }),
+  announcementsRead: (w, _, s) => ({ params: { id: w.announcements[s] }, body: { channel: 'app' } }),
+  announcementsAck: (w, _, s) => ({ params: { id: w.announcements[s] } }),
+  announcementsStats: (w, _, s) => ({ params: { id: w.announcements[s] } }),
+  linksCreate: () => ({ body: { gridId: 'g-liuan-1', building: '98', room: '9801' } }),
+  linksList: () => ({}),
+  linksDecide: (w, _, s) => ({ params: { id: w.links[s] }, body: { approve: true } }),
 }
 
 /** Sends every route as `who`, in the contract's order (a follow comes before its unfollow), and returns what came back. */

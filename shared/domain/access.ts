@@ -102,4 +102,17 @@ export const expectedAccess = {
   householdsExport: only(fieldStaff, 200),
   reportsVisits: only(['grid_leader'], 200),
   auditList: only(['admin'], 200),
+  // Notices of a grid: its staff publish and see who read them (own: their grid's notice; foreign: another grid's);
+  // everyone of the district reads them and acknowledges; another district's is unknown.
+  announcementsCreate: only(fieldStaff, 201),
+  announcementsList: signedIn(200),
+  announcementsGet: signedIn(rec(200, 200)),
+  announcementsRead: signedIn(rec(200, 200)),
+  announcementsAck: signedIn(rec(200, 200)),
+  announcementsStats: only(fieldStaff, rec(200)),
+  // Anyone asks to be linked to their household and reads their own link; the grid's staff decide the grid's requests
+  // (the probe approves a door that is not on the roster: 409, nothing changes).
+  linksCreate: signedIn(201),
+  linksList: signedIn(200),
+  linksDecide: only(fieldStaff, rec(409)),
 } as const satisfies Record<string, RouteAccess>

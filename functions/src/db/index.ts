@@ -12,6 +12,7 @@ import { makeMediationRepo } from './mediation/repo'
 import { makeFieldRepo } from './field/repo'
 import { makeAuditRepo, makeDataKeyStore } from './privacy/repo'
 import { makeHouseholdsRepo } from './field/households-repo'
+import { makeAnnouncementsRepo, makeHouseholdLinksRepo } from './field/announcements-repo'
 import type { Repos } from '../services/deps'
 
 export function makeRepos(c: DbConnection): Repos {
@@ -30,6 +31,8 @@ export function makeRepos(c: DbConnection): Repos {
     dataKeys: makeDataKeyStore(entities),
     households: makeHouseholdsRepo(entities),
     audit: makeAuditRepo(entities),
+    announcements: makeAnnouncementsRepo(entities),
+    householdLinks: makeHouseholdLinksRepo(entities),
   }
 }
 

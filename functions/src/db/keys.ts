@@ -122,6 +122,32 @@ export const keys = {
   /** 走访覆盖: a gridworker's visits in one China month in one grid (`<yyyy-mm>#<user>`), ADDed to by each visit. */
   visits: (districtId: string, gridId: string) => tenant(districtId, 'VISITS', gridId),
   visitsOf: (month: string, userId: string) => `${month}#${userId}`,
+  /** A resident's link to a household (one per resident), on its grid's list of pending or linked residents (gsi1). */
+  householdLink: (districtId: string, userId: string) => tenant(districtId, 'HLINK', userId),
+  householdLinkItem: 'LINK',
+  householdLinks: (districtId: string, gridId: string, status: string) => tenant(districtId, 'HLINKS', gridId, status),
+  /** How many residents are linked to a household (in the household's partition). */
+  householdMembersItem: 'MEMBERS',
+
+  /**
+   * A notice of a grid (通知公告) on the grid's list (gsi1), and in its partition who read it (one item per reader),
+   * who opened it from which group, how each household stands, and its counts — sharded, so concurrent readers do
+   * not all write one item.
+   */
+  announcement: (districtId: string, id: string) => tenant(districtId, 'ANNOUNCEMENT', id),
+  announcementItem: 'ANNOUNCEMENT',
+  announcementsOfGrid: (districtId: string, gridId: string) => tenant(districtId, 'ANNOUNCEMENTS', gridId),
+  announcementRead: (userId: string) => `READ#${userId}`,
+  announcementGroupRead: (opengid: string, userId: string) => `GROUPREAD#${opengid}#${userId}`,
+  announcementHousehold: (householdId: string) => `HOUSEHOLD#${householdId}`,
+  announcementCount: (shard: number) => `COUNT#${shard}`,
+  announcementCountPrefix: 'COUNT#',
+  announcementGroup: (opengid: string, shard: number) => `GROUP#${opengid}#${shard}`,
+  announcementGroupPrefix: 'GROUP#',
+  /** A WeChat group (by its opengid) bound to a grid. */
+  wechatGroup: (districtId: string, opengid: string) => tenant(districtId, 'WXGROUP', opengid),
+  wechatGroupItem: 'GROUP',
+
   /** The audit log of unmasked reads of personal information, one partition per district and China date. */
   audit: (districtId: string, date: string) => tenant(districtId, 'AUDIT', date),
   /** A district's data key for personal information, wrapped (functions/src/adapters/pii.ts). */
@@ -145,5 +171,8 @@ export const keys = {
 }
 
 export const DUE_SHARDS = 4
+/** Shards of a notice's counts: a reader's writes go to one of them, by the reader's id. */
+export const COUNT_SHARDS = 8
+export const countShardOf = (userId: string) => createHash('md5').update(userId).digest()[0]! % COUNT_SHARDS
 const duePartition = (atIso: string, shard: number) => `DUE#${atIso.slice(0, 10).replace(/-/g, '')}#${shard}`
 const shardOf = (key: string) => createHash('md5').update(key).digest()[0]! % DUE_SHARDS

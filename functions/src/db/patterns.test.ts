@@ -42,6 +42,9 @@ describe('access patterns', () => {
       'the roster of a grid': patterns['the roster of a grid'].query({ districtId: 'd', gridId: 'g' }).params(),
       'households due to visit': patterns['households due to visit'].query({ districtId: 'd', gridId: 'g', tagKey: 't', dueBy: '2026-12-01T00:00:00.000Z' }).params(),
       "a grid's visits in a month": patterns["a grid's visits in a month"].query({ districtId: 'd', gridId: 'g', month: '2026-12' }).params(),
+      'announcements of a grid': patterns['announcements of a grid'].query({ districtId: 'd', gridId: 'g' }).params(),
+      'counts of an announcement': patterns['counts of an announcement'].query({ districtId: 'd', announcementId: 'a', counts: 'groups' }).params(),
+      'residents linked in a grid': patterns['residents linked in a grid'].query({ districtId: 'd', gridId: 'g', status: 'linked' }).params(),
       'the audit log of a day': patterns['the audit log of a day'].query({ districtId: 'd', date: '2026-12-01' }).params(),
       'due now': patterns['due now'].query({ partition: 'DUE#20261201#0', now: '2026-12-01T00:00:00.000Z' }).params(),
     }

@@ -101,6 +101,21 @@ export function makePatterns(e: Entities) {
       .schema(map({ districtId: string(), gridId: string(), month: string() }))
       .pattern(({ districtId, gridId, month }) => ({ partition: keys.visits(districtId, gridId), range: { beginsWith: `${month}#` } }))
       .options({ maxPages: Infinity }),
+    'announcements of a grid': ap()
+      .entities(e.Announcement)
+      .schema(map({ districtId: string(), gridId: string() }))
+      .pattern(({ districtId, gridId }) => ({ index: 'gsi1', partition: keys.announcementsOfGrid(districtId, gridId) }))
+      .options({ reverse: true, attributes: ['summary'] }),
+    'counts of an announcement': ap()
+      .entities(e.AnnouncementCount, e.GroupCount)
+      .schema(map({ districtId: string(), announcementId: string(), counts: string().enum('total', 'groups') }))
+      .pattern(({ districtId, announcementId, counts }) => ({ partition: keys.announcement(districtId, announcementId), range: { beginsWith: counts === 'total' ? keys.announcementCountPrefix : keys.announcementGroupPrefix } }))
+      .options({ maxPages: Infinity }),
+    'residents linked in a grid': ap()
+      .entities(e.HouseholdLink)
+      .schema(map({ districtId: string(), gridId: string(), status: string() }))
+      .pattern(({ districtId, gridId, status }) => ({ index: 'gsi1', partition: keys.householdLinks(districtId, gridId, status) }))
+      .options({ attributes: ['summary'] }),
     'the audit log of a day': ap()
       .entities(e.AuditEntry)
       .schema(map({ districtId: string(), date: string() }))

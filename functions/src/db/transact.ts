@@ -29,3 +29,22 @@ export async function committed(write: () => Promise<unknown>): Promise<boolean>
     throw err
   }
 }
+
+/**
+ * Runs a transaction that may meet others on the same items (readers of one notice): a conflict is tried again after
+ * a random pause growing with each attempt; a failed condition is an expected answer (false).
+ */
+export async function committedDespiteConflicts(write: () => Promise<unknown>, attempts = 8): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await write()
+      return true
+    } catch (err) {
+      if (!isCanceled(err)) throw err
+      const reasons = cancelReasons(err)
+      if (reasons.includes('ConditionalCheckFailed')) return false
+      if (!reasons.includes('TransactionConflict') || attempt >= attempts) throw err
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** attempt))
+    }
+  }
+}

@@ -6,7 +6,7 @@ import type { InvitesRepo, UsersRepo } from './identity/ports'
 import type { Catalogue, CatalogueNeed, CatalogueRepo } from './district/ports'
 import type { CasesRepo, RatesRepo } from './cases/ports'
 import type { MediationRepo } from './mediation/ports'
-import type { FieldRepo, HouseholdsRepo } from './field/ports'
+import type { AnnouncementsRepo, FieldRepo, HouseholdLinksRepo, HouseholdsRepo } from './field/ports'
 import type { DataKeyStore, Pii } from '../adapters/pii'
 import type { AuditRepo } from './privacy/ports'
 import type { ConsentsRepo, MiniprogramState, OutboxRepo, Sender } from '../notify/ports'
@@ -27,6 +27,8 @@ export interface Repos {
   dataKeys: DataKeyStore
   households: HouseholdsRepo
   audit: AuditRepo
+  announcements: AnnouncementsRepo
+  householdLinks: HouseholdLinksRepo
 }
 
 export interface Deps {

@@ -143,6 +143,7 @@ export const householdLinkSchema = z.object({
   requestedAt: z.string(),
   decidedAt: z.string().optional(),
 })
+export type HouseholdLinkView = z.infer<typeof householdLinkSchema>
 
 export const createHouseholdLink = defineRoute({
   method: 'POST',

@@ -23,7 +23,7 @@ export const fieldRoutes = {
   announcementsRead: readAnnouncement,
   announcementsAck: ackAnnouncement,
   announcementsStats: announcementStats,
-  householdLinksCreate: createHouseholdLink,
-  householdLinksList: listHouseholdLinks,
-  householdLinksDecide: decideHouseholdLink,
+  linksCreate: createHouseholdLink,
+  linksList: listHouseholdLinks,
+  linksDecide: decideHouseholdLink,
 } as const

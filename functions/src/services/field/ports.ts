@@ -1,5 +1,6 @@
 /** The field-work family's records and the storage it needs. */
 import type { CheckinKind } from '@linli/shared'
+import type { OutboxEvent } from '../../notify/ports'
 
 /** A check-in as stored: what its lists show (photos by key; the API signs their URLs). */
 export interface CheckinRecord {
@@ -117,4 +118,76 @@ export interface HouseholdsRepo {
   existing(districtId: string, ids: readonly string[]): Promise<string[]>
   /** Writes new households (an import: all rows checked first; ids from their doors, so a retry writes the same). */
   putMany(records: readonly HouseholdRecord[]): Promise<void>
+}
+
+/** A notice of a grid (通知公告) as stored. */
+export interface AnnouncementRecord {
+  districtId: string
+  announcementId: string
+  gridId: string
+  gridName: string
+  title: string
+  body: string
+  imageKeys: string[]
+  ackRequired: boolean
+  authorId: string
+  authorName: string
+  publishedAt: string
+}
+
+/** One reader's read of a notice: when first read, when acknowledged, and the household they are linked to. */
+export interface ReadRecord {
+  userId: string
+  userName: string
+  readAt: string
+  ackAt?: string
+  householdId?: string
+}
+
+/** A resident's link to a household: asked with the door (sealed), approved by the grid's staff. */
+export interface HouseholdLinkRecord {
+  districtId: string
+  userId: string
+  userName: string
+  gridId: string
+  gridName: string
+  /** The household the door names (its id is the door's keyed hash, whether or not it is on the roster yet). */
+  householdId: string
+  sealed: Record<string, string>
+  status: 'pending' | 'linked'
+  requestedAt: string
+  decidedAt?: string
+}
+
+export interface AnnouncementsRepo {
+  /** Writes the notice and its outbox event together. */
+  publish(a: AnnouncementRecord, event: OutboxEvent): Promise<void>
+  get(districtId: string, announcementId: string): Promise<AnnouncementRecord | undefined>
+  list(districtId: string, gridId: string, limit: number, startKey?: Record<string, unknown>): Promise<Page<AnnouncementRecord>>
+  /** A reader's reads of these notices (absent: not read). */
+  readsOf(districtId: string, userId: string, announcementIds: readonly string[]): Promise<Map<string, ReadRecord>>
+  /** Records a first read (and counts it, and marks the reader's household); the read as stored, first or not. */
+  read(districtId: string, announcementId: string, r: ReadRecord): Promise<ReadRecord>
+  /** Records a read from a group once per (group, reader), counted per group. */
+  groupRead(districtId: string, announcementId: string, opengid: string, userId: string, at: string): Promise<void>
+  /** Records the acknowledgement of a reader who read it (once); false when it was acknowledged already. */
+  ack(districtId: string, announcementId: string, r: ReadRecord, at: string): Promise<boolean>
+  counts(districtId: string, announcementId: string): Promise<{ reads: number; acks: number; groups: { opengid: string; reads: number }[] }>
+  /** How these households stand to a notice, and how many residents each has linked. */
+  householdStates(districtId: string, announcementId: string, householdIds: readonly string[]): Promise<Map<string, { readAt?: string; ackAt?: string; linked: number }>>
+  /** The grid a WeChat group is bound to. */
+  groupGrid(districtId: string, opengid: string): Promise<string | undefined>
+  /** Binds a group to a grid unless it is bound already: false then. */
+  bindGroup(districtId: string, opengid: string, gridId: string, userId: string, at: string): Promise<boolean>
+}
+
+export interface HouseholdLinksRepo {
+  get(districtId: string, userId: string): Promise<HouseholdLinkRecord | undefined>
+  /** Writes a request in place of `previous` (as read: unchanged since), a linked one's household counting one fewer. */
+  request(l: HouseholdLinkRecord, previous: HouseholdLinkRecord | undefined): Promise<boolean>
+  /** A grid's pending requests or linked residents, one page. */
+  list(districtId: string, gridId: string, status: HouseholdLinkRecord['status'], limit: number, startKey?: Record<string, unknown>): Promise<Page<HouseholdLinkRecord>>
+  /** Links a pending request (its household counting one more); false when it is no longer pending as read. */
+  approve(l: HouseholdLinkRecord, at: string): Promise<boolean>
+  decline(l: HouseholdLinkRecord): Promise<boolean>
 }

@@ -10,7 +10,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/case', pages: ['report/index', 'list/index', 'detail/index'] },
     { root: 'packages/mediation', pages: ['rooms/index', 'room/index', 'bookings/index', 'booking/index', 'join/index', 'hours/index'] },
-    { root: 'packages/field', pages: ['patrol/index', 'checkin/index', 'households/index', 'household/index'] },
+    { root: 'packages/field', pages: ['patrol/index', 'checkin/index', 'households/index', 'household/index', 'notices/index', 'notice/index', 'compose/index'] },
   ],
   // The pages a tab opens next are fetched while the user looks at it (on any network: both are small).
   preloadRule: {

@@ -90,11 +90,12 @@ async function recordRead(deps: Deps, caller: Caller, a: AnnouncementRecord): Pr
  */
 export async function readAnnouncementOnce(deps: Deps, caller: Caller, id: string, body: RouteBody<typeof readAnnouncement>) {
   const a = await known(deps, caller, id)
+  const catalogue = await deps.catalogue(a.districtId)
   let group: { opengid: string; binding: 'this_grid' | 'other_grid' | 'none'; mayBind: boolean } | undefined
   if (body.channel === 'group') {
     const info = await deps.wechat.groupEnterInfo(body.code, body.encryptedData, body.iv)
     if (info.openid !== caller.user.openid) throw new DomainError('auth.badEncryptedData', [{ path: 'code', message: '登录凭证不是当前用户的，请重新打开' }])
-    const staff = onGrid(await deps.catalogue(a.districtId), caller, 'announcements.publish', a.gridId)
+    const staff = onGrid(catalogue, caller, 'announcements.publish', a.gridId)
     let bound = await deps.repos.announcements.groupGrid(a.districtId, info.opengid)
     if (!bound && staff && body.bind) {
       const won = await deps.repos.announcements.bindGroup(a.districtId, info.opengid, a.gridId, caller.user.id, deps.clock().toISOString())
@@ -102,6 +103,8 @@ export async function readAnnouncementOnce(deps: Deps, caller: Caller, id: strin
     }
     group = { opengid: info.opengid, binding: !bound ? 'none' : bound === a.gridId ? 'this_grid' : 'other_grid', mayBind: !bound && staff }
   }
+  // The counts are the households' side: the grid's own staff opening their notice are not readers of it.
+  if (onGrid(catalogue, caller, 'announcements.publish', a.gridId)) return { readAt: deps.clock().toISOString(), group }
   const r = await recordRead(deps, caller, a)
   if (group) await deps.repos.announcements.groupRead(a.districtId, id, group.opengid, caller.user.id, deps.clock().toISOString())
   return { readAt: r.readAt, ackAt: r.ackAt, group }

@@ -70,6 +70,11 @@ export default function MyGrid() {
         {roster.households !== undefined && <Cell title='服务住户' extra={`${roster.households} 户`} />}
         {roster.serviceHours && <Cell title='服务时间' extra={roster.serviceHours} />}
       </CellGroup>
+      {node.level === 'grid' && (
+        <CellGroup>
+          <Cell className='grid-page__notices' title='本网格的通知公告' description='绑定你家后，新通知会提醒你' onClick={() => void Taro.navigateTo({ url: `/packages/field/notices/index?gridId=${node.id}` })} />
+        </CellGroup>
+      )}
       {error && <Text className='muted'>{error}</Text>}
     </View>
   )

@@ -14,20 +14,22 @@ export const residentEntries: Entry[] = [
   { key: 'my-cases', icon: '📋', text: '我的上报', url: '/packages/case/list/index?view=mine' },
   { key: 'booking', icon: '🗓️', text: '预约说事', url: '/packages/mediation/rooms/index' },
   { key: 'my-bookings', icon: '🤝', text: '我的预约', url: '/packages/mediation/bookings/index?view=mine' },
+  { key: 'notices', icon: '📢', text: '社区通知', url: '/packages/field/notices/index' },
   { key: 'grid', icon: '🗺️', text: '我的网格', url: '/pages/grid/index', tab: true },
 ]
 
 export const workbench: Record<StaffRole, Entry[]> = {
-  // 发布通知 comes with notices to households; an entry that does not work yet is not shown.
   gridworker: [
     { key: 'patrol', icon: '🚶', text: '巡查打卡', url: '/packages/field/patrol/index' },
     { key: 'visits', icon: '🏠', text: '入户走访', url: '/packages/field/households/index?filter=due' },
     { key: 'households', icon: '📒', text: '住户台账', url: '/packages/field/households/index?filter=all' },
+    { key: 'notices', icon: '📢', text: '发布通知', url: '/packages/field/notices/index' },
     { key: 'grid-cases', icon: '📂', text: '网格事件', url: '/packages/case/list/index?view=grid' },
   ],
   grid_leader: [
     { key: 'patrol', icon: '🗺️', text: '打卡轨迹', url: '/packages/field/patrol/index' },
     { key: 'households', icon: '📒', text: '住户台账', url: '/packages/field/households/index?filter=all' },
+    { key: 'notices', icon: '📢', text: '通知公告', url: '/packages/field/notices/index' },
     { key: 'grid-cases', icon: '📂', text: '网格事件', url: '/packages/case/list/index?view=grid' },
   ],
   dispatcher: [

@@ -10,4 +10,4 @@ import '@nutui/nutui-react-taro/dist/es/packages/searchbar/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/inputnumber/style/css'
 
 export * from '../../../components/nutui'
-export { TextArea, Tabs, TabPane, RadioGroup, CheckboxGroup, SearchBar, InputNumber } from '@nutui/nutui-react-taro'
+export { TextArea, Tabs, TabPane, RadioGroup, Checkbox, CheckboxGroup, SearchBar, InputNumber } from '@nutui/nutui-react-taro'

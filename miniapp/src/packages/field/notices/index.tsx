@@ -1,0 +1,142 @@
+import { useState } from 'react'
+import Taro, { useDidShow, useReachBottom, useRouter, useShareAppMessage } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { createHouseholdLink, decideHouseholdLink, listAnnouncements, listHouseholdLinks, type AnnouncementView, type HouseholdLinkView } from '@linli/shared'
+import { ApiError, call } from '../../../api/request'
+import { askSubscribe } from '../../../api/subscribe'
+import { formatTime } from '../../../utils/format'
+import { StateView } from '../../../components/state-view'
+import { useSession } from '../../../components/use-session'
+import { Button, Cell, CellGroup, Input, Tag } from '../components/nutui'
+import { fieldGrids } from '../components/my-grid'
+import './index.scss'
+
+/**
+ * 通知公告 of a grid: the grid's staff publish and decide residents' requests to link their household; a resident
+ * reads the notices of the grid of their household (or of the grid they came from) and asks to be linked.
+ */
+export default function Notices() {
+  const session = useSession()
+  const { params } = useRouter()
+  const staffGrid = fieldGrids(session)[0]?.scopeId
+  const [link, setLink] = useState<HouseholdLinkView | null>()
+  const [items, setItems] = useState<AnnouncementView[]>()
+  const [next, setNext] = useState<string>()
+  const [pending, setPending] = useState<HouseholdLinkView[]>([])
+  const [error, setError] = useState('')
+  const [door, setDoor] = useState({ building: '', unit: '', room: '' })
+  const gridId = params.gridId ?? staffGrid ?? (link?.status === 'linked' ? link.gridId : undefined)
+
+  const load = async (cursor?: string) => {
+    setError('')
+    try {
+      const own = staffGrid ? null : ((await call(listHouseholdLinks, { query: {} })).items[0] ?? null)
+      setLink(own)
+      const grid = params.gridId ?? staffGrid ?? (own?.status === 'linked' ? own.gridId : undefined)
+      if (staffGrid) setPending((await call(listHouseholdLinks, { query: { gridId: staffGrid, status: 'pending' } })).items)
+      if (!grid) return setItems([])
+      const page = await call(listAnnouncements, { query: { gridId: grid, limit: 20, cursor } })
+      setItems((list) => (cursor ? [...(list ?? []), ...page.items] : page.items))
+      setNext(page.nextCursor)
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '加载失败，请检查网络')
+    }
+  }
+  useDidShow(() => void (session && load()))
+  useReachBottom(() => void (next && load(next)))
+  useShareAppMessage(() => ({ title: '社区通知公告', path: `/packages/field/notices/index${gridId ? `?gridId=${gridId}` : ''}` }))
+
+  const ask = async () => {
+    if (!gridId && !params.gridId) return
+    // Consent for the notices to come, asked inside the tap.
+    const consent = askSubscribe(['announcement'])
+    try {
+      setLink(await call(createHouseholdLink, { body: { gridId: (params.gridId ?? gridId)!, ...door } }))
+      await consent
+      void Taro.showToast({ title: '已提交，等待网格员审核', icon: 'none' })
+    } catch (e) {
+      void Taro.showToast({ title: e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : '提交失败', icon: 'none' })
+    }
+  }
+  const decide = async (l: HouseholdLinkView, approve: boolean) => {
+    try {
+      await call(decideHouseholdLink, { params: { id: l.id }, body: { approve } })
+      setPending((list) => list.filter((x) => x.id !== l.id))
+      void Taro.showToast({ title: approve ? '已通过' : '已拒绝', icon: 'none' })
+    } catch (e) {
+      void Taro.showToast({ title: e instanceof ApiError ? e.message : '操作失败', icon: 'none' })
+    }
+  }
+
+  if (!session) return <View className='page' />
+  return (
+    <View className='page notices'>
+      {staffGrid && (
+        <View className='notices__actions'>
+          <Button block type='primary' className='notices__compose' onClick={() => void Taro.navigateTo({ url: `/packages/field/compose/index?gridId=${staffGrid}` })}>
+            发布通知
+          </Button>
+        </View>
+      )}
+      {staffGrid && pending.length > 0 && (
+        <CellGroup title='住户绑定申请'>
+          {pending.map((l) => (
+            <Cell
+              key={l.id}
+              className='notices__request'
+              title={`${l.userName} · ${l.address}`}
+              description={`申请于 ${formatTime(l.requestedAt)}`}
+              extra={
+                <View className='notices__decide'>
+                  <Button size='small' type='primary' onClick={() => void decide(l, true)}>通过</Button>
+                  <Button size='small' fill='none' onClick={() => void decide(l, false)}>拒绝</Button>
+                </View>
+              }
+            />
+          ))}
+        </CellGroup>
+      )}
+      {!staffGrid && link !== undefined && link?.status !== 'linked' && (
+        <CellGroup title='绑定我家，接收本网格的通知'>
+          {link?.status === 'pending' ? (
+            <Cell className='notices__pending' title={`${link.gridName} · ${link.address}`} description='已提交，等待网格员核对台账后通过' />
+          ) : params.gridId ? (
+            <>
+              <Input className='notices__building' placeholder='楼栋，如 3' maxLength={20} value={door.building} onChange={(building) => setDoor((d) => ({ ...d, building }))} />
+              <Input className='notices__unit' placeholder='单元（选填）' maxLength={10} value={door.unit} onChange={(unit) => setDoor((d) => ({ ...d, unit }))} />
+              <Input className='notices__room' placeholder='门牌号，如 301' maxLength={20} value={door.room} onChange={(room) => setDoor((d) => ({ ...d, room }))} />
+              <View className='notices__actions'>
+                <Button block type='primary' className='notices__link' onClick={ask}>申请绑定</Button>
+              </View>
+            </>
+          ) : (
+            <Cell title='在「我的网格」中找到你家所在的网格，打开它的通知公告即可申请绑定' onClick={() => void Taro.switchTab({ url: '/pages/grid/index' })} />
+          )}
+        </CellGroup>
+      )}
+      {!items ? (
+        <StateView loading={!error} error={error} onRetry={() => void load()} />
+      ) : items.length ? (
+        <CellGroup title='通知公告'>
+          {items.map((a) => (
+            <Cell
+              key={a.id}
+              className={`notices__item ${a.readAt ? '' : 'notices__item--unread'}`}
+              title={a.title}
+              description={`${a.authorName} · ${formatTime(a.publishedAt)}`}
+              extra={a.readAt ? (a.ackRequired && !a.ackAt ? <Tag type='warning'>待确认</Tag> : undefined) : <Tag type='danger'>未读</Tag>}
+              onClick={() => void Taro.navigateTo({ url: `/packages/field/notice/index?id=${a.id}` })}
+            />
+          ))}
+        </CellGroup>
+      ) : (
+        <StateView empty={gridId ? '暂无通知' : '绑定住户后可查看本网格的通知'} />
+      )}
+      {next && (
+        <Button block fill='none' className='notices__more' onClick={() => void load(next)}>
+          加载更多
+        </Button>
+      )}
+    </View>
+  )
+}

@@ -2,7 +2,8 @@
  * Field-work figures (issue 10): a check-in against its bare DynamoDB calls, in a grid whose boundary has 200
  * vertices (the geofence is the one thing a check-in computes), alternating call by call on the same engine; the
  * due-to-visit list of a grid of 500 households (items read for a page); importing 2,000 households from Excel
- * against the bare batch writes of the same items.
+ * against the bare batch writes of the same items; 500 residents reading one notice at the same moment (each read
+ * recorded once, none lost, the sharded counts equal to the reads).
  */
 import { randomUUID } from 'node:crypto'
 import type { Repos } from '../functions/src/db'
@@ -14,7 +15,7 @@ import { localKeyWrapper, makePii } from '../functions/src/adapters/pii'
 import { writeSheet } from '../functions/src/adapters/roster-file'
 import { sealHousehold } from '../functions/src/services/field/households'
 import { demoCatalogue } from '../infra/seed'
-import { print, type Client } from './core'
+import { inBatches, print, type Client } from './core'
 
 const DISTRICT = 'benchfield'
 const CENTRE = { lat: 30.5, lng: 114.3 }
@@ -34,6 +35,21 @@ function ragged(vertices = 200) {
 export async function fieldFigures(cloud: LocalCloud, c: Client, repos: Repos, idSalt: string) {
   const me = await checkinOverhead(c, repos, idSalt)
   await rosterFigures(cloud, c, repos, idSalt, me)
+  await concurrentReads(c, repos)
+}
+
+/** 500 residents of the demo district read one notice of 柳岸社区第一网格 at once. */
+async function concurrentReads(c: Client, repos: Repos, n = Number(process.env.BENCH_READERS ?? 500)) {
+  const worker = await c.login('o-demo-gridworker')
+  const { body: notice } = await c.call('POST', '/v1/announcements', worker.token, { gridId: 'g-liuan-1', title: '测速通知', body: '500 位居民同时打开这条通知。' })
+  const readers = await inBatches(n, 20, (i) => c.login(`o-bench-reader-${i}`))
+  const started = Date.now()
+  const answers = await Promise.all(readers.map((r) => c.call('POST', `/v1/announcements/${notice.id}/reads`, r.token, { channel: 'app' }).then((r) => r.status === 200, () => false)))
+  const ms = Date.now() - started
+  const reads = await repos.announcements.readsOf('linjiang', readers[0]!.user.id, [notice.id])
+  const counts = await repos.announcements.counts('linjiang', notice.id)
+  const recorded = (await Promise.all(readers.map((r) => repos.announcements.readsOf('linjiang', r.user.id, [notice.id])))).filter((m) => m.size === 1).length
+  print({ metric: 'concurrent_notice_reads', readers: n, answered_ok: answers.filter(Boolean).length, recorded, counted: counts.reads, lost: n - recorded, first_reader_recorded: reads.size === 1, ms })
 }
 
 async function checkinOverhead(c: Client, repos: Repos, idSalt: string, n = Number(process.env.BENCH_SAMPLES ?? 300)) {

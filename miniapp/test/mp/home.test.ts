@@ -56,7 +56,7 @@ test('a resident-only user gets resident services and no workbench', async () =>
   const page = await home.render()
 
   expect(text(page)).toContain('你好，王秀兰')
-  expect(page.querySelectorAll('.entry').map((e) => e.dom!.textContent)).toEqual(['📷随手拍上报', '📋我的上报', '🗓️预约说事', '🤝我的预约', '🗺️我的网格'])
+  expect(page.querySelectorAll('.entry').map((e) => e.dom!.textContent)).toEqual(['📷随手拍上报', '📋我的上报', '🗓️预约说事', '🤝我的预约', '📢社区通知', '🗺️我的网格'])
   expect(text(page)).not.toContain('工作台')
   expect(page.querySelectorAll('.workbench')).toHaveLength(0)
 })

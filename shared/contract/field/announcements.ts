@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { defineRoute } from '../route'
 import { cursorSchema, idParams, idSchema, pageLimit } from '../common'
 import { photoKeysSchema } from '../uploads/uploads'
+import { householdFields } from './households'
 
 const text = (label: string, min: number, max: number) =>
   z.string({ error: `请填写${label}` }).trim().min(min, min > 1 ? `${label}至少 ${min} 个字` : `请填写${label}`).max(max, `${label}最多 ${max} 字`)
@@ -126,11 +127,7 @@ export const announcementStats = defineRoute({
   }),
 })
 
-const door = {
-  building: z.string({ error: '请填写楼栋' }).trim().min(1, '请填写楼栋').max(20, '楼栋最多 20 字'),
-  unit: z.string().trim().max(10, '单元最多 10 字').default(''),
-  room: z.string({ error: '请填写门牌号' }).trim().min(1, '请填写门牌号').max(20, '门牌号最多 20 字'),
-}
+const door = { building: householdFields.building, unit: householdFields.unit, room: householdFields.room }
 
 export const householdLinkSchema = z.object({
   id: z.string(),

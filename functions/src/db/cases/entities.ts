@@ -149,12 +149,12 @@ export function makeCaseEntities(table: LinliTable) {
     computeKey: ({ districtId, name }) => ({ pk: keys.counter(districtId, name), sk: keys.counterItem }),
   })
 
-  /** A media check WeChat will answer by push: which photo of which case its trace id is about (kept 2 days). */
+  /** A media check WeChat will answer by push: which photo of which record its trace id is about (kept 2 days). */
   const MediaCheck = new Entity({
     name: 'MediaCheck',
     table,
     timestamps: false,
-    schema: item({ traceId: string().key(), districtId: string(), caseId: string(), photoKey: string(), ttl: number() }),
+    schema: item({ traceId: string().key(), districtId: string(), subjectKind: string().enum('case', 'announcement'), subjectId: string(), photoKey: string(), ttl: number() }),
     computeKey: ({ traceId }) => ({ pk: keys.mediaCheck(traceId), sk: keys.mediaCheckItem }),
   })
 

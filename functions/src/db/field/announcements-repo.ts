@@ -48,6 +48,14 @@ export function makeAnnouncementsRepo(e: Entities): AnnouncementsRepo {
       return { items: Items.map((i) => i.summary as AnnouncementRecord), lastKey: LastEvaluatedKey }
     },
 
+    /** The notice rewritten without the photo (the list shows `summary`, so the photo leaves it there too). */
+    async hideImage(districtId, announcementId, imageKey) {
+      const { Item } = await announcements.get({ districtId, announcementId }, { consistent: true })
+      if (!Item) return
+      const summary = Item.summary as AnnouncementRecord
+      await announcements.put({ ...Item, summary: { ...summary, imageKeys: summary.imageKeys.filter((k) => k !== imageKey) } })
+    },
+
     /** Access pattern "a reader's reads": BatchGetItem of the reader's read item in each notice of a page (≤ 50). */
     async readsOf(districtId, userId, ids) {
       if (!ids.length) return new Map()

@@ -7,7 +7,7 @@ import { withinLimit } from '../identity/users'
 import { canView, eventActors, taskOf } from './access'
 import { caseEvent } from './outbox'
 import { checkTexts } from './content'
-import { askMediaChecks } from './media'
+import { askMediaChecks } from '../uploads/media'
 import type { CaseRecord, CaseTask, TimelineRecord } from './ports'
 import { detailView, isFindable, loadVisible } from './read'
 
@@ -46,7 +46,7 @@ export async function fireEvent(deps: Deps, caller: Caller, caseId: string, even
   const [change, flagged] = await Promise.all([changeFor(deps, caller, loaded.record, event), checkTexts(deps, caller, eventTexts(event))])
   if (flagged) change.next.flagged = true
   const after = await apply(deps, loaded, row, change, { id: caller.user.id, name: caller.user.name })
-  await askMediaChecks(deps, caller, after.record, change.photoKeys ?? [])
+  await askMediaChecks(deps, caller, after.record.districtId, { kind: 'case', id: after.record.caseId }, change.photoKeys ?? [])
   return detailView(deps, caller, after.record, after.timeline, loaded.following)
 }
 

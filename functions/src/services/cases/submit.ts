@@ -11,7 +11,7 @@ import { keepPhotos } from '../uploads/uploads'
 import { dueOf } from './events'
 import { caseEvent } from './outbox'
 import { checkTexts } from './content'
-import { askMediaChecks } from './media'
+import { askMediaChecks } from '../uploads/media'
 import type { CaseRecord, TimelineRecord } from './ports'
 import { detailView, getCaseDetail } from './read'
 
@@ -127,7 +127,7 @@ export async function submit(deps: Deps, caller: Caller, input: Input, idempoten
   // or not at all, and the case is written again.
   for (let attempt = 0; attempt < 3; attempt++) {
     if ((await deps.repos.cases.create(record, timeline, event, idem || undefined)) === 'created' || !idem) {
-      await askMediaChecks(deps, caller, record, [...photoKeys, ...spotPhotoKeys])
+      await askMediaChecks(deps, caller, record.districtId, { kind: 'case', id: record.caseId }, [...photoKeys, ...spotPhotoKeys])
       return detailView(deps, caller, record, timeline, false)
     }
     const seen = await idempotencyRecord(deps, caller, idem.key)

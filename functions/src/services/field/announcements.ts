@@ -12,6 +12,7 @@ import type { Deps } from '../deps'
 import { decodeCursor, encodeCursor } from '../cursor'
 import { checkTexts } from '../cases/content'
 import { keepPhotos } from '../uploads/uploads'
+import { askMediaChecks } from '../uploads/media'
 import { onGrid } from './grid-staff'
 import { gridNode, views } from './households'
 import type { AnnouncementRecord, ReadRecord } from './ports'
@@ -49,6 +50,7 @@ export async function publishAnnouncement(deps: Deps, caller: Caller, input: Rou
   const a: AnnouncementRecord = { districtId, announcementId: `an${deps.newId().slice(0, 16)}`, gridId: grid.id, gridName: grid.name, title: input.title, body: input.body, imageKeys, ackRequired: input.ackRequired, authorId: caller.user.id, authorName: caller.user.name, publishedAt }
   const payload: AnnouncementPayload = { gridId: grid.id, fields: { title: a.title, grid: `${grid.name} ${a.authorName}`, time: chinaTime(publishedAt) } }
   await deps.repos.announcements.publish(a, outboxEvent(deps, districtId, { kind: 'announcement', id: a.announcementId }, 'publish', payload as unknown as Record<string, unknown>))
+  await askMediaChecks(deps, caller, districtId, { kind: 'announcement', id: a.announcementId }, imageKeys)
   return view(deps, a)
 }
 

@@ -175,6 +175,8 @@ export interface AnnouncementsRepo {
   counts(districtId: string, announcementId: string): Promise<{ reads: number; acks: number; groups: { opengid: string; reads: number }[] }>
   /** How these households stand to a notice, and how many residents each has linked. */
   householdStates(districtId: string, announcementId: string, householdIds: readonly string[]): Promise<Map<string, { readAt?: string; ackAt?: string; linked: number }>>
+  /** Takes a photo WeChat judged risky out of the notice. */
+  hideImage(districtId: string, announcementId: string, imageKey: string): Promise<void>
   /** The grid a WeChat group is bound to. */
   groupGrid(districtId: string, opengid: string): Promise<string | undefined>
   /** Binds a group to a grid unless it is bound already: false then. */

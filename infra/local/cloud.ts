@@ -16,6 +16,7 @@ import { serveH5 } from './h5-server'
 import { httpAnswers, startProcess, waitFor, type Managed } from './processes'
 import type { Ports } from './ports'
 import { buildStamp, isBuilt, markBuilt } from './build-cache'
+import { apiBundle } from './api-bundle'
 
 export const ROOT = resolve(__dirname, '../..')
 export const LOCAL_APPID = 'wx0000000000000000'
@@ -36,6 +37,11 @@ export interface CloudOptions {
   /** Build the weapp and H5 bundles before serving (npm start); tests build them beforehand. */
   build?: boolean
   serveH5?: boolean
+  /**
+   * Run the API from bundles made once and reused while the functions' sources are unchanged (./api-bundle.ts), as
+   * the tests do; without it serverless-esbuild bundles at start and rebuilds on every change (npm start).
+   */
+  prebuiltApi?: boolean
   /** Invoke the scheduled sweeper this often (npm start); tests drive jobs themselves with their own clock. */
   sweepEveryMs?: number
   log?: (line: string) => void
@@ -84,6 +90,8 @@ export async function startLocalCloud(o: CloudOptions): Promise<LocalCloud> {
   try {
     const builds = o.build ? buildMiniapp(o, log) : Promise.resolve()
     builds.catch(() => {})
+    const bundle = o.prebuiltApi ? apiBundle() : Promise.resolve(undefined)
+    bundle.catch(() => {})
 
     const standin = new WechatStandin({
       appid: LOCAL_APPID,
@@ -107,6 +115,8 @@ export async function startLocalCloud(o: CloudOptions): Promise<LocalCloud> {
     const seeded = await seedDemo(repos, o.secrets.idSalt, makePii(localKeyWrapper(env.PII_LOCAL_KEY!), repos.dataKeys))
     log(seeded === 'seeded' ? 'Seeded the demo district 临江区' : 'Demo district already seeded')
 
+    const bundleDir = await bundle
+    if (bundleDir) env.LINLI_API_BUNDLE = bundleDir
     let api = await startApi(env, o.logDir)
     stops.push(() => api.stop())
     log(`API (serverless-offline) is up`)

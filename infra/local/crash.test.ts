@@ -23,7 +23,7 @@ let logDir: string
 beforeAll(async () => {
   logDir = mkdtempSync(join(tmpdir(), 'linli-crash-'))
   const secrets = { wechatSecret: randomBytes(16).toString('hex'), sessionSecret: randomBytes(32).toString('hex'), idSalt: randomBytes(16).toString('hex') }
-  cloud = await startLocalCloud({ ports: await freePorts(), secrets, logDir, build: false, serveH5: false })
+  cloud = await startLocalCloud({ ports: await freePorts(), secrets, logDir, build: false, serveH5: false, prebuiltApi: true })
 })
 afterAll(async () => {
   await cloud?.stop()

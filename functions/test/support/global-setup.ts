@@ -15,6 +15,7 @@ export default async function globalSetup() {
     secrets: { wechatSecret: randomBytes(8).toString('hex'), sessionSecret: randomBytes(32).toString('hex'), idSalt: randomBytes(16).toString('hex') },
     logDir,
     serveH5: process.env.LINLI_SKIP_H5 !== '1',
+    prebuiltApi: true,
   })
   ;(globalThis as { __linliCloud?: typeof cloud }).__linliCloud = cloud
   process.env.LINLI_TEST_CLOUD = JSON.stringify({ urls: cloud.urls, env: cloud.env, logDir })

@@ -38,7 +38,7 @@ export async function acceptWithFollowers(cloud: LocalCloud, c: Client, n = Numb
   const followers = await inBatches(n, 20, async (i) => {
     const openid = `o-bench-follower-${i}`
     const f = await c.login(openid)
-    await c.call('POST', '/v1/subscriptions', f.token, { templateKey: 'case_progress', result: 'accept' })
+    await c.call('POST', '/v1/subscriptions', f.token, { templateKey: 'case_accepted', result: 'accept' })
     const r = await c.call('POST', `/v1/cases/${id}/follow`, f.token)
     if (r.status !== 200) throw new Error(`follow: ${r.status} ${JSON.stringify(r.body)}`)
     return openid

@@ -1,3 +1,4 @@
+import { caseProgressTemplates } from '@linli/shared'
 import { api, eventually, expectError, login, newOfficial, standin, uniqueOpenid, uploadPhoto } from './support/client'
 
 jest.setTimeout(30_000)
@@ -14,7 +15,8 @@ describe('the closed loop over HTTP', () => {
     const dispatcher = await login('o-demo-dispatcher')
     const official = await newOfficial('dept-water')
     await api('POST', '/v1/subscriptions', { token: official.token, body: { templateKey: 'case_dispatch', result: 'accept' } })
-    await api('POST', '/v1/subscriptions', { token: resident.token, body: { templateKey: 'case_progress', result: 'accept' } })
+    // One tap on 提交 asks for the three progress templates together; each "allow" is recorded.
+    for (const templateKey of caseProgressTemplates) await api('POST', '/v1/subscriptions', { token: resident.token, body: { templateKey, result: 'accept' } })
 
     const photo = await uploadPhoto(resident.token)
     const submitted = await api('POST', '/v1/cases', { token: resident.token, body: report({ photoKeys: [photo], contactPhone: '13812345678' }), headers: { 'idempotency-key': `loop-${Date.now()}` } })
@@ -57,11 +59,12 @@ describe('the closed loop over HTTP', () => {
     expect(closed.body.timeline[4].photos[0].key).toMatch(/^photos\//)
     expect(closed.body.timeline[4].photos[0].key).not.toBe(resultPhoto)
 
+    // 受理, 派单 and 办结 (请评价) each reached the resident on the grant of its own template.
     const progress = await eventually(async () => {
       const { messages } = await standin('GET', `/dev/messages?touser=${residentOpenid}`)
-      return messages.length >= 1 ? messages : undefined
+      return messages.length >= 3 ? messages : undefined
     })
-    expect(progress[0]).toMatchObject({ template_id: 'tpl-case-progress' })
+    expect(progress.map((m: { template_id: string }) => m.template_id).sort()).toEqual(['tpl-case-accepted', 'tpl-case-dispatched', 'tpl-case-resolved'])
     const notices = await api('GET', `/v1/cases/${c.id}/notices`, { token: dispatcher.token })
     expect(notices.status).toBe(200)
     expect(notices.body.items.find((n: any) => n.templateKey === 'case_dispatch')).toMatchObject({ state: 'sent', recipientName: official.user.name })

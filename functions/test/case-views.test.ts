@@ -91,7 +91,7 @@ describe('nearby and “me too”', () => {
     expectError(await api('POST', `/v1/cases/${c.id}/follow`, { token: first.token }), 409, 'case.alreadyFollowing')
 
     const dispatcher = await login('o-demo-dispatcher')
-    await api('POST', '/v1/subscriptions', { token: neighbour.token, body: { templateKey: 'case_progress', result: 'accept' } })
+    await api('POST', '/v1/subscriptions', { token: neighbour.token, body: { templateKey: 'case_accepted', result: 'accept' } })
     await fire(dispatcher.token, c.id, { type: 'accept' })
     // Followers hear of it through the fan-out from the stream, after the transition committed.
     const notices = await eventually(async () => {

@@ -26,7 +26,7 @@ describe('a case with 60 followers', () => {
     const followers = await inBatches(60, 10, async (i) => {
       const openid = uniqueOpenid(`follower${i}`)
       const f = await login(openid)
-      await api('POST', '/v1/subscriptions', { token: f.token, body: { templateKey: 'case_progress', result: 'accept' } })
+      await api('POST', '/v1/subscriptions', { token: f.token, body: { templateKey: 'case_accepted', result: 'accept' } })
       const r = await api('POST', `/v1/cases/${c.id}/follow`, { token: f.token })
       expect(r.status).toBe(200)
       return { ...f, openid }

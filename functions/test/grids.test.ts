@@ -49,8 +49,15 @@ describe('grids', () => {
     expectError(await api('GET', '/v1/grids/locate?lat=30.5', { token }), 400, 'request.invalid')
   })
 
-  it('needs a session', async () => {
-    expectError(await api('GET', '/v1/grids/tree'), 401, 'auth.required')
+  it('shows a visitor who has not signed in the deployment district’s grids; a bad token is still refused', async () => {
+    const guest = await api('GET', '/v1/grids/tree')
+    expect(guest.status).toBe(200)
+    expect(guest.body.root).toMatchObject({ id: 'linjiang', name: '临江区' })
+    const located = await api('GET', '/v1/grids/locate?lat=30.505&lng=114.305')
+    expect(located.body).toMatchObject({ name: '柳岸社区第一网格' })
+    expectError(await api('GET', '/v1/grids/tree', { token: 'not-a-token' }), 401, 'auth.invalidToken')
+    // What needs an account still asks for one.
+    expectError(await api('GET', '/v1/categories'), 401, 'auth.required')
   })
 })
 

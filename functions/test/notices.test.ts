@@ -3,6 +3,7 @@
  * with its reason; none is lost and none is sent twice. The stream notifier makes the first attempt; the test
  * drives the sweeper itself with a clock it moves forward.
  */
+import { templateKeys } from '@linli/shared'
 import { loadConfig } from '../src/config'
 import { buildDeps } from '../src/runtime'
 import { makeWechatClient } from '../src/adapters/wechat'
@@ -27,7 +28,7 @@ beforeAll(async () => {
 async function acceptedCase(opts: { consent?: boolean; grants?: number; fault?: Record<string, unknown> } = {}) {
   const openid = uniqueOpenid('notice')
   const resident = await login(openid)
-  for (let i = 0; i < (opts.consent === false ? 0 : (opts.grants ?? 1)); i++) await api('POST', '/v1/subscriptions', { token: resident.token, body: { templateKey: 'case_progress', result: 'accept' } })
+  for (let i = 0; i < (opts.consent === false ? 0 : (opts.grants ?? 1)); i++) await api('POST', '/v1/subscriptions', { token: resident.token, body: { templateKey: 'case_accepted', result: 'accept' } })
   if (opts.fault) await standin('POST', '/dev/faults', { ...opts.fault, openid })
   const c = (await api('POST', '/v1/cases', { token: resident.token, body: { categoryId: 'cat-noise', description: '夜里施工噪音很大影响休息', location: { lat: 30.5051, lng: 114.3052 } } })).body
   await api('POST', `/v1/cases/${c.id}/events`, { token: dispatcher.token, body: { type: 'accept' } })
@@ -52,7 +53,7 @@ const sweepAfter = (seconds: number, deps: Partial<Deps> = {}) => sweep({ ...bas
 describe('notice delivery', () => {
   it('sends once with consent; the notice records it', async () => {
     const c = await acceptedCase()
-    expect(await settled(c.id, ['sent'])).toMatchObject({ state: 'sent', attempts: 1, templateKey: 'case_progress' })
+    expect(await settled(c.id, ['sent'])).toMatchObject({ state: 'sent', attempts: 1, templateKey: 'case_accepted' })
     expect(await messagesFor(c.openid, c.number)).toHaveLength(1)
   })
 
@@ -66,7 +67,7 @@ describe('notice delivery', () => {
     const c = await acceptedCase({ grants: 3, fault: { api: 'subscribe_send', errcode: 43101 } })
     expect(await settled(c.id, ['dead'])).toMatchObject({ state: 'dead', lastErrcode: 43101, attempts: 1 })
     const resident = (await repos().users.getWithRoles(userIdOf(c.openid)))!.user
-    await eventually(async () => ((await repos().consents.grants(resident.id, 'case_progress')) === 0 ? true : undefined))
+    await eventually(async () => ((await repos().consents.grants(resident.id, 'case_accepted')) === 0 ? true : undefined))
     await sweepAfter(3600)
     expect((await notice(c.id)).state).toBe('dead')
     expect(await messagesFor(c.openid, c.number)).toHaveLength(0)
@@ -113,6 +114,11 @@ describe('consent', () => {
     expect((await record('accept')).body).toEqual({ templateKey: 'case_dispatch', grants: 1 })
     expect((await record('reject')).body).toEqual({ templateKey: 'case_dispatch', grants: 1 })
     expect((await record('accept')).body.grants).toBe(2)
+    // What is left of every template, as staff see it on their workbench.
+    const left = await api('GET', '/v1/subscriptions', { token: user.token })
+    expect(left.status).toBe(200)
+    expect(left.body.items).toHaveLength(templateKeys.length)
+    expect(Object.fromEntries(left.body.items.map((i: { templateKey: string; grants: number }) => [i.templateKey, i.grants]))).toEqual({ ...Object.fromEntries(templateKeys.map((k) => [k, 0])), case_dispatch: 2 })
   })
 })
 
@@ -135,28 +141,28 @@ describe('a crash after the claim', () => {
     const at = new Date().toISOString()
     return {
       districtId: 'linjiang', subject: { kind: 'test', id: subjectId }, noticeId: `${at}#${tag}#${recipient.user.id}`, eventId: `${at}#${tag}`, event: 'accept', recipientId: recipient.user.id,
-      recipientName: recipient.user.name, templateKey: 'case_progress', fields: { number: subjectId, status: '已受理', note: '受理', time: '2026-12-01 10:00' }, state: 'sending', attempts: 0, createdAt: at,
+      recipientName: recipient.user.name, templateKey: 'case_accepted', fields: { number: subjectId, status: '已受理', note: '受理', time: '2026-12-01 10:00' }, state: 'sending', attempts: 0, createdAt: at,
       dueAt: new Date(Date.now() + 60_000).toISOString(),
     }
   }
 
   it('creates 250 notices to one recipient in one go: one grant each, none twice (chunks of one grant item never share a transaction)', async () => {
     const recipient = await login(uniqueOpenid('busy-official'))
-    for (let i = 0; i < 260; i++) await repos().consents.addGrant(recipient.user.id, 'case_progress')
+    for (let i = 0; i < 260; i++) await repos().consents.addGrant(recipient.user.id, 'case_accepted')
     const base = testNotice(recipient, 'many')
     const many = Array.from({ length: 250 }, (_, i) => ({ ...base, noticeId: `${base.noticeId}#${String(i).padStart(3, '0')}` }))
     const { claimed, noConsent } = await repos().outbox.createClaimed(many)
     expect([claimed.length, noConsent.length]).toEqual([250, 0])
-    expect(await repos().consents.grants(recipient.user.id, 'case_progress')).toBe(10)
+    expect(await repos().consents.grants(recipient.user.id, 'case_accepted')).toBe(10)
     // Again (a re-driven step): nothing new, no grant spent.
     expect((await repos().outbox.createClaimed(many)).claimed).toHaveLength(0)
-    expect(await repos().consents.grants(recipient.user.id, 'case_progress')).toBe(10)
+    expect(await repos().consents.grants(recipient.user.id, 'case_accepted')).toBe(10)
   })
 
   it('in the middle of a send (handed to WeChat, outcome unknown): never sent again, dead saying why, one grant spent', async () => {
     const openid = uniqueOpenid('crash-mid-send')
     const recipient = await login(openid)
-    for (let i = 0; i < 2; i++) await api('POST', '/v1/subscriptions', { token: recipient.token, body: { templateKey: 'case_progress', result: 'accept' } })
+    for (let i = 0; i < 2; i++) await api('POST', '/v1/subscriptions', { token: recipient.token, body: { templateKey: 'case_accepted', result: 'accept' } })
     const n = testNotice(recipient, 'midsend')
     expect((await repos().outbox.createClaimed([n])).claimed).toHaveLength(1)
     // The worker marks it handed, gives it to WeChat — and dies before recording what WeChat answered.
@@ -166,7 +172,7 @@ describe('a crash after the claim', () => {
     await sweepAfter(61)
     expect((await repos().outbox.notices('linjiang', n.subject, 10))[0]).toMatchObject({ state: 'dead', lastError: UNKNOWN_OUTCOME })
     expect((await standin('GET', `/dev/messages?touser=${openid}`)).messages).toHaveLength(0)
-    expect(await repos().consents.grants(recipient.user.id, 'case_progress')).toBe(1)
+    expect(await repos().consents.grants(recipient.user.id, 'case_accepted')).toBe(1)
     await sweepAfter(3600)
     expect((await standin('GET', `/dev/messages?touser=${openid}`)).messages).toHaveLength(0)
   })
@@ -175,11 +181,11 @@ describe('a crash after the claim', () => {
     const openid = uniqueOpenid('crash')
     const recipient = await login(openid)
     const stranger = await login(uniqueOpenid('crash-nogrant'))
-    for (let i = 0; i < 2; i++) await api('POST', '/v1/subscriptions', { token: recipient.token, body: { templateKey: 'case_progress', result: 'accept' } })
+    for (let i = 0; i < 2; i++) await api('POST', '/v1/subscriptions', { token: recipient.token, body: { templateKey: 'case_accepted', result: 'accept' } })
     const subjectId = `crash${Date.now()}`
     const event: OutboxEvent = { districtId: 'linjiang', subject: { kind: 'test', id: subjectId }, eventId: `${new Date().toISOString()}#crash`, type: 'accept', payload: {}, createdAt: new Date().toISOString() }
     const fields = { number: subjectId, status: '已受理', note: '受理', time: '2026-12-01 10:00' }
-    const fanOut: FanOut = async () => ({ notices: [recipient, stranger].map((r) => ({ recipient: { id: r.user.id, name: r.user.name }, templateKey: 'case_progress' as const, fields })) })
+    const fanOut: FanOut = async () => ({ notices: [recipient, stranger].map((r) => ({ recipient: { id: r.user.id, name: r.user.name }, templateKey: 'case_accepted' as const, fields })) })
     const records = (await fanOut(baseDeps, event, 50)).notices.map((d): NoticeRecord => ({
       districtId: 'linjiang', subject: event.subject, noticeId: `${event.eventId}#${d.recipient.id}`, eventId: event.eventId, event: 'accept', recipientId: d.recipient.id,
       recipientName: d.recipient.name, templateKey: d.templateKey, fields: d.fields, state: 'sending', attempts: 0, createdAt: event.createdAt, dueAt: new Date(Date.now() + 60_000).toISOString(),
@@ -188,16 +194,16 @@ describe('a crash after the claim', () => {
     const first = await repos().outbox.createClaimed(records)
     expect(first.claimed.map((n) => n.recipientId)).toEqual([recipient.user.id])
     expect(first.noConsent.map((n) => n.recipientId)).toEqual([stranger.user.id])
-    expect(await repos().consents.grants(recipient.user.id, 'case_progress')).toBe(1)
+    expect(await repos().consents.grants(recipient.user.id, 'case_accepted')).toBe(1)
     // The step runs again (the stream retried, or the sweeper): nothing new is claimed, no grant is spent.
     expect(await runSteps(baseDeps, [event], () => fanOut)).toEqual([])
-    expect(await repos().consents.grants(recipient.user.id, 'case_progress')).toBe(1)
+    expect(await repos().consents.grants(recipient.user.id, 'case_accepted')).toBe(1)
     expect((await standin('GET', `/dev/messages?touser=${openid}`)).messages).toHaveLength(0)
     // When the lease ends the sweeper sends it, once.
     await sweepAfter(61)
     const stored = await repos().outbox.notices('linjiang', event.subject, 10)
     expect(Object.fromEntries(stored.map((n) => [n.recipientId, n.state]))).toEqual({ [recipient.user.id]: 'sent', [stranger.user.id]: 'no_consent' })
     expect((await standin('GET', `/dev/messages?touser=${openid}`)).messages).toHaveLength(1)
-    expect(await repos().consents.grants(recipient.user.id, 'case_progress')).toBe(1)
+    expect(await repos().consents.grants(recipient.user.id, 'case_accepted')).toBe(1)
   })
 })

@@ -71,7 +71,7 @@ describe('privacy', () => {
 
   it('shows staff an anonymous reporter’s notices as 匿名居民', async () => {
     const resident = await login(uniqueOpenid('anon'))
-    await api('POST', '/v1/subscriptions', { token: resident.token, body: { templateKey: 'case_progress', result: 'accept' } })
+    await api('POST', '/v1/subscriptions', { token: resident.token, body: { templateKey: 'case_accepted', result: 'accept' } })
     const c = (await api('POST', '/v1/cases', { token: resident.token, body: report({ anonymous: true }) })).body
     const dispatcher = await login('o-demo-dispatcher')
     await api('POST', `/v1/cases/${c.id}/events`, { token: dispatcher.token, body: { type: 'accept' } })

@@ -59,7 +59,7 @@ it('kills the API while WeChat is answering: every notice ends sent or dead, non
   const c = await call('POST', '/v1/cases', reporter!.token, { categoryId: 'cat-garbage', description: '小区门口垃圾桶满了好几天', location: P })
   for (const f of followers) {
     // Two grants each: a second message would spend the second.
-    for (let i = 0; i < 2; i++) await call('POST', '/v1/subscriptions', f.token, { templateKey: 'case_progress', result: 'accept' })
+    for (let i = 0; i < 2; i++) await call('POST', '/v1/subscriptions', f.token, { templateKey: 'case_accepted', result: 'accept' })
     await call('POST', `/v1/cases/${c.id}/follow`, f.token)
   }
   // WeChat takes two seconds over each of these messages: the crash comes while they are in flight.
@@ -84,5 +84,5 @@ it('kills the API while WeChat is answering: every notice ends sent or dead, non
   // What WeChat got, we either recorded as sent or could not know (dead, outcome unknown); nothing else was lost.
   for (const n of final) expect(n.state === 'sent' || /结果未知/.test(n.lastError ?? '')).toBe(true)
   expect(final.some((n) => n.state === 'dead')).toBe(true)
-  for (const f of followers) expect(await repos.consents.grants(f.user.id, 'case_progress')).toBe(1)
+  for (const f of followers) expect(await repos.consents.grants(f.user.id, 'case_accepted')).toBe(1)
 })

@@ -6,7 +6,7 @@ const shared = path.resolve(__dirname, '../../shared')
 /**
  * TARO_APP_STAGE: `local` compiles the persona picker in (H5 only); any other stage has no way to reach /dev.
  * TARO_APP_API_BASE: where the weapp build calls the API; the H5 build calls its own origin.
- * TARO_APP_TPL_PROGRESS / TARO_APP_TPL_DISPATCH / TARO_APP_TPL_ALERT: the WeChat subscribe-message template ids (LINLI_TEMPLATES).
+ * TARO_APP_TPL_CASE_ACCEPTED / _DISPATCHED / _RESOLVED / TARO_APP_TPL_DISPATCH / TARO_APP_TPL_ALERT: the WeChat subscribe-message template ids (LINLI_TEMPLATES).
  */
 export default defineConfig<'webpack5'>(() => {
   const config: UserConfigExport<'webpack5'> = {
@@ -23,7 +23,9 @@ export default defineConfig<'webpack5'>(() => {
       LINLI_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? 'http://127.0.0.1:3000'),
       // Subscribe-message template ids per template key (WeChat 公众平台 → 订阅消息).
       LINLI_TEMPLATES: JSON.stringify({
-        case_progress: process.env.TARO_APP_TPL_PROGRESS ?? 'tpl-case-progress',
+        case_accepted: process.env.TARO_APP_TPL_CASE_ACCEPTED ?? 'tpl-case-accepted',
+        case_dispatched: process.env.TARO_APP_TPL_CASE_DISPATCHED ?? 'tpl-case-dispatched',
+        case_resolved: process.env.TARO_APP_TPL_CASE_RESOLVED ?? 'tpl-case-resolved',
         case_dispatch: process.env.TARO_APP_TPL_DISPATCH ?? 'tpl-case-dispatch',
         case_alert: process.env.TARO_APP_TPL_ALERT ?? 'tpl-case-alert',
         booking_request: process.env.TARO_APP_TPL_BOOKING_REQUEST ?? 'tpl-booking-request',

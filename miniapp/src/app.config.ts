@@ -11,12 +11,15 @@ export default defineAppConfig({
     { root: 'packages/case', pages: ['report/index', 'list/index', 'detail/index'] },
     { root: 'packages/mediation', pages: ['rooms/index', 'room/index', 'bookings/index', 'booking/index', 'join/index', 'hours/index'] },
     { root: 'packages/field', pages: ['patrol/index', 'checkin/index', 'households/index', 'household/index', 'notices/index', 'notice/index', 'compose/index'] },
+    // 用户协议 and 隐私政策, linked from the sign-in page.
+    { root: 'packages/legal', pages: ['agreement/index', 'privacy/index'] },
   ],
   // The pages a tab opens next are fetched while the user looks at it (on any network: both are small).
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/case', 'packages/mediation', 'packages/field'] },
     'pages/grid/index': { network: 'all', packages: ['packages/case'] },
-    'pages/me/index': { network: 'all', packages: ['packages/case', 'packages/mediation'] },
+    'pages/me/index': { network: 'all', packages: ['packages/case', 'packages/mediation', 'packages/legal'] },
+    'pages/login/index': { network: 'all', packages: ['packages/legal'] },
   },
   window: {
     backgroundTextStyle: 'light',

@@ -14,7 +14,9 @@ describe('openApiDocument', () => {
     expect(loginOp.security).toEqual([])
     expect(loginOp.requestBody.content['application/json'].schema).toMatchObject({ type: 'object', required: ['code'], additionalProperties: false })
     const locate = doc.paths['/v1/grids/locate']!.get as any
-    expect(locate.security).toEqual([{ session: [] }])
+    // Public: a visitor may call it signed-out, a session is used when there is one.
+    expect(locate.security).toEqual([{}, { session: [] }])
+    expect((doc.paths['/v1/cases']!.post as any).security).toEqual([{ session: [] }])
     expect(locate.parameters.map((p: any) => [p.name, p.in, p.required])).toEqual([['lat', 'query', true], ['lng', 'query', true]])
     expect((doc.paths['/v1/grids/{id}']!.get as any).parameters[0]).toMatchObject({ name: 'id', in: 'path', required: true })
     expect((doc.paths['/v1/invites']!.post as any).responses['201']).toBeDefined()

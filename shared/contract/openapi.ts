@@ -1,7 +1,7 @@
 /** The OpenAPI 3.1 document, generated from the routes: `npm run openapi` prints it. */
 import { z } from 'zod'
 import { errorCatalogue } from '../errors'
-import { needsSession, type RouteSpec } from './route'
+import { allowsGuests, needsSession, type RouteSpec } from './route'
 
 const schema = (s: z.ZodType, io: 'input' | 'output') => {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>
@@ -38,7 +38,7 @@ export function openApiDocument(routes: Record<string, RouteSpec>) {
     paths[r.path]![r.method.toLowerCase()] = {
       operationId,
       summary: r.summary,
-      security: needsSession(r) ? [{ session: [] }] : [],
+      security: !needsSession(r) ? [] : allowsGuests(r) ? [{}, { session: [] }] : [{ session: [] }],
       'x-permission': r.action,
       parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(r.body, 'input') } } } } : {}),

@@ -36,6 +36,8 @@ export const defineRoute = <const S extends RouteSpec>(spec: S) => spec
 /** Whether a route needs a signed-in caller: every action but those open to anyone. */
 export const needsSession = (route: Pick<RouteSpec, 'action'>) => permissions[route.action].roles !== 'anyone'
 export type NeedsSession<S extends RouteSpec> = (typeof permissions)[S['action']]['roles'] extends 'anyone' ? false : true
+/** Whether a route also answers a visitor who has not signed in (as a guest of the deployment's district). */
+export const allowsGuests = (route: Pick<RouteSpec, 'action'>) => 'guests' in permissions[route.action]
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined
 type InferIn<T> = T extends z.ZodType ? z.input<T> : undefined

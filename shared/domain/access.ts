@@ -29,8 +29,10 @@ function only(roles: readonly MatrixRole[], yes: Expected, no: Expected = 403): 
 }
 const signedIn = (yes: Expected) => only(matrixRoles, yes)
 const rec = (own: number, foreign = 404, other = 404) => ({ own, foreign, other })
-/** A district's public catalogue record (a room, a mediator): every resident reads it; another district's is unknown. */
-const publicRecord = signedIn(rec(200, 200))
+/** The district's public face: a visitor who has not signed in reads it as everyone signed in does. */
+const open = (yes: Expected): RouteAccess => ({ ...signedIn(yes), anonymous: yes })
+/** A district's public record (a room, a mediator, a notice): everyone reads it; another district's is unknown. */
+const publicRecord = open(rec(200, 200))
 
 export const expectedAccess = {
   authLogin: { ...signedIn(200), anonymous: 200 },
@@ -41,13 +43,14 @@ export const expectedAccess = {
   invitesRedeem: signedIn(404),
   // A district admin takes back a staff role of their district: one held (own), one not held (foreign), another district's.
   rolesRevoke: only(['admin'], rec(200)),
-  gridsTree: signedIn(200),
-  gridsGet: signedIn({ own: 200 }),
-  gridsLocate: signedIn(200),
+  gridsTree: open(200),
+  gridsGet: open({ own: 200 }),
+  gridsLocate: open(200),
   categoriesList: signedIn(200),
   departmentsList: only(['dispatcher'], 200),
   uploadsCreate: signedIn(201),
   subscriptionsRecord: signedIn(200),
+  subscriptionsList: signedIn(200),
   casesSubmit: signedIn(201),
   casesList: signedIn(200),
   casesNearby: signedIn(200),
@@ -61,7 +64,7 @@ export const expectedAccess = {
   casesNotices: only(caseStaff, rec(200)),
   // 三率 of a street: own is the dispatcher's street, foreign another street (the admin reads every one), other a node the district lacks.
   reportsRates: { ...only(['dispatcher', 'admin'], rec(200, 403)), admin: rec(200, 200) },
-  roomsList: signedIn(200),
+  roomsList: open(200),
   roomsGet: publicRecord,
   roomsSlots: publicRecord,
   roomsPut: only(['admin'], { own: 200, foreign: 200 }),
@@ -105,8 +108,8 @@ export const expectedAccess = {
   // Notices of a grid: its staff publish and see who read them (own: their grid's notice; foreign: another grid's);
   // everyone of the district reads them and acknowledges; another district's is unknown.
   announcementsCreate: only(fieldStaff, 201),
-  announcementsList: signedIn(200),
-  announcementsGet: signedIn(rec(200, 200)),
+  announcementsList: open(200),
+  announcementsGet: publicRecord,
   announcementsRead: signedIn(rec(200, 200)),
   announcementsAck: signedIn(rec(200, 200)),
   announcementsStats: only(fieldStaff, rec(200)),

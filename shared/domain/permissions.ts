@@ -5,7 +5,8 @@
  *  - `district`  a binding on the caller's district itself (a district admin);
  *  - `node` / `department` / `room`  a binding on the node, department or room the service names;
  *  - `record`    the service decides from the caller's standing to the record (reporter, assignee, the lifecycle).
- * Everyone signed in is a resident; `anyone` needs no sign-in.
+ * Everyone signed in is a resident; `anyone` needs no sign-in. `guests` lets a visitor who has not signed in read as a
+ * guest of the deployment's district (WeChat's rules: what is public is browsable before any sign-in).
  */
 import type { Role } from './roles'
 
@@ -14,10 +15,13 @@ export type ScopeRule = 'none' | 'district' | 'node' | 'department' | 'room' | '
 export interface Permission {
   roles: readonly Role[] | 'anyone'
   scope: ScopeRule
+  guests?: true
 }
 
 const signedIn = { roles: ['resident'], scope: 'none' } as const
 const onRecord = { roles: ['resident'], scope: 'record' } as const
+/** The district's public face: the grids and their 网格公示, the rooms and mediators, the notices of a grid. */
+const publicRead = { roles: ['resident'], scope: 'none', guests: true } as const
 
 export const permissions = {
   'session.create': { roles: 'anyone', scope: 'none' },
@@ -26,11 +30,12 @@ export const permissions = {
   'invites.create': { roles: ['admin'], scope: 'district' },
   'roles.revoke': { roles: ['admin'], scope: 'district' },
   'invites.redeem': signedIn,
-  'grids.read': signedIn,
+  'grids.read': publicRead,
   'categories.read': signedIn,
   'departments.list': { roles: ['dispatcher'], scope: 'none' },
   'uploads.create': signedIn,
   'subscriptions.record': signedIn,
+  'subscriptions.read': signedIn,
   'cases.submit': signedIn,
   'cases.resolveOnTheSpot': { roles: ['gridworker'], scope: 'node' },
   'cases.list': signedIn,
@@ -54,8 +59,8 @@ export const permissions = {
   'reports.rates.district': { roles: ['dispatcher', 'admin'], scope: 'district' },
   // Mediation: rooms and mediators are public to the district's residents; a booking is read and moved by its
   // parties and its mediator (the lifecycle's actors); a mediator keeps the hours and the bookings of their rooms.
-  'rooms.read': signedIn,
-  'mediators.read': signedIn,
+  'rooms.read': publicRead,
+  'mediators.read': publicRead,
   'availability.manage': { roles: ['mediator'], scope: 'room' },
   'rooms.manage': { roles: ['admin'], scope: 'district' },
   // A mediator's leave and extra hours, or an admin's closure of a whole room: the service tells which it is.
@@ -81,8 +86,10 @@ export const permissions = {
   'audit.read': { roles: ['admin'], scope: 'district' },
   // A resident asks to be linked to their household; the grid's staff approve (households.manage).
   'households.link': signedIn,
-  // Notices of a grid: its staff publish and see who read them; anyone signed in reads and acknowledges them.
+  // Notices of a grid: its staff publish and see who read them; anyone browses them; anyone signed in records a read
+  // and acknowledges.
   'announcements.publish': { roles: ['gridworker', 'grid_leader'], scope: 'node' },
+  'announcements.browse': publicRead,
   'announcements.read': signedIn,
   'announcements.stats': { roles: ['gridworker', 'grid_leader'], scope: 'node' },
   /** 走访覆盖: the grid leader's view of their grid's visits. */

@@ -24,6 +24,7 @@ export const keys = {
   userProfile: 'PROFILE',
   roleBinding: (role: string, scopeId: string) => `ROLE#${role}#${scopeId}`,
   subscription: (templateKey: string) => `SUB#${templateKey}`,
+  subscriptions: () => 'SUB#',
   /** gsi1: who holds a role in a scope of a district (the officials of a department). */
   scopeHolders: (districtId: string, scopeId: string) => tenant(districtId, 'SCOPE', scopeId),
   scopeHolder: (role: string, userId: string) => `${role}#${userId}`,

@@ -28,6 +28,7 @@ describe('access patterns', () => {
     const params = {
       'district catalogue': patterns['district catalogue'].query({ districtId: 'd' }).params(),
       'user with roles': patterns['user with roles'].query({ userId: 'u' }).params(),
+      'grants of a user': patterns['grants of a user'].query({ userId: 'u' }).params(),
       'holders of a role in a scope': patterns['holders of a role in a scope'].query({ districtId: 'd', scopeId: 's', role: 'official' }).params(),
       'followers of a case': patterns['followers of a case'].query({ districtId: 'd', caseId: 'c' }).params(),
       'a list page': patterns['a list page'].query({ viewKey: 'd#MINE#u', status: 'submitted' }).params(),

@@ -36,6 +36,11 @@ export function makePatterns(e: Entities) {
       .schema(map({ districtId: string(), scopeId: string(), role: string() }))
       .pattern(({ districtId, scopeId, role }) => ({ index: 'gsi1', partition: keys.scopeHolders(districtId, scopeId), range: { beginsWith: keys.scopeRole(role) } }))
       .options({ attributes: ['userId', 'userName'] }),
+    'grants of a user': ap()
+      .entities(e.Subscription)
+      .schema(map({ userId: string() }))
+      .pattern(({ userId }) => ({ partition: keys.user(userId), range: { beginsWith: keys.subscriptions() } }))
+      .options({ consistent: true }),
     'followers of a case': ap()
       .entities(e.Follower)
       .schema(map({ districtId: string(), caseId: string() }))

@@ -7,6 +7,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { randomUUID } from 'node:crypto'
 import {
   DomainError,
+  allowsGuests,
   needsSession,
   permits,
   type Action,
@@ -24,7 +25,7 @@ import {
 } from '@linli/shared'
 import type { Caller } from '../services/identity/ports'
 import type { Deps } from '../services/deps'
-import { loadCaller } from '../services/identity/users'
+import { guestCaller, loadCaller } from '../services/identity/users'
 import { runtimeDeps } from '../runtime'
 import { asFunction } from '../adapters/aws-calls'
 
@@ -56,7 +57,7 @@ export function endpoint<S extends RouteSpec>(
         params: route.params ? parseOrThrow(route.params, event.pathParameters ?? {}) : undefined,
         query: route.query ? parseOrThrow(route.query, event.queryStringParameters ?? {}) : undefined,
         body: route.body ? parseOrThrow(route.body, readJsonBody(event)) : undefined,
-        caller: needsSession(route) ? await authenticate(deps, event, route.action) : undefined,
+        caller: needsSession(route) ? await authenticate(deps, event, route) : undefined,
         requestId,
         headers: Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
       } as Request<S>
@@ -90,9 +91,14 @@ function readJsonBody(event: APIGatewayProxyEventV2): unknown {
   }
 }
 
-/** The caller from the session token, with roles re-read from our records; the route's action checked on them. */
-async function authenticate(deps: Deps, event: APIGatewayProxyEventV2, action: Action): Promise<Caller> {
+/**
+ * The caller from the session token, with roles re-read from our records; the route's action checked on them. Without
+ * a token, a route open to guests answers as the deployment's district shows itself to a visitor.
+ */
+async function authenticate(deps: Deps, event: APIGatewayProxyEventV2, route: RouteSpec): Promise<Caller> {
+  const action: Action = route.action
   const match = /^Bearer\s+(\S+)$/i.exec(header(event, 'authorization') ?? '')
+  if (!match && allowsGuests(route)) return guestCaller(deps)
   if (!match) throw new DomainError('auth.required')
   const claims = await deps.tokens.verify(match[1]!, deps.clock())
   const caller = await loadCaller(deps, claims.userId)

@@ -14,7 +14,7 @@ const notice = (over: Partial<NoticeRecord> = {}): NoticeRecord => ({
   event: 'accept',
   recipientId: 'u1',
   recipientName: '王小梅',
-  templateKey: 'case_progress',
+  templateKey: 'case_resolved',
   fields: { number: 'LJ1', status: '已受理', note: '受理\n了🙂', time: '2026-12-01 10:00' },
   state: 'sending',
   attempts: 0,
@@ -29,7 +29,7 @@ function deps(errcode?: number) {
   const d = {
     clock: () => now,
     sender,
-    templates: templateConfig({ TEMPLATE_CASE_PROGRESS_KEYWORDS: 'note:thing7' }),
+    templates: templateConfig({ TEMPLATE_CASE_RESOLVED_KEYWORDS: 'note:thing7' }),
     miniprogramState: 'trial',
     repos: {
       users: { getWithRoles: async (id: string) => ({ user: { id, districtId: 'd', name: 'x', openid: `o-${id}` }, roles: [] }) },
@@ -49,7 +49,7 @@ describe('delivery', () => {
     const [out] = await send(d, [notice()])
     expect(out).toMatchObject({ state: 'sent', attempts: 1, sentAt: now.toISOString() })
     expect(saved.map((n) => n.state)).toEqual(['handed', 'sent'])
-    expect(sent[0]).toMatchObject({ openid: 'o-u1', templateId: 'tpl-case-progress', page: 'packages/case/detail/index?id=c1', miniprogramState: 'trial' })
+    expect(sent[0]).toMatchObject({ openid: 'o-u1', templateId: 'tpl-case-resolved', page: 'packages/case/detail/index?id=c1', miniprogramState: 'trial' })
     expect(sent[0]!.data.thing7).toEqual({ value: '受理 了' })
   })
 
@@ -58,7 +58,7 @@ describe('delivery', () => {
     const [out] = await send(d, [notice()])
     expect(out).toMatchObject({ state: 'dead', lastErrcode: 43101 })
     expect(out!.dueAt).toBeUndefined()
-    expect(resets).toEqual(['u1#case_progress'])
+    expect(resets).toEqual(['u1#case_resolved'])
     expect(sent).toHaveLength(0)
   })
 

@@ -82,6 +82,8 @@ export interface OutboxRepo {
 export interface ConsentsRepo {
   addGrant(userId: string, templateKey: TemplateKey): Promise<number>
   grants(userId: string, templateKey: TemplateKey): Promise<number>
+  /** Every template the user has ever answered, with the grants left (one Query: a handful of items at most). */
+  allGrants(userId: string): Promise<{ templateKey: string; grants: number }[]>
   /** WeChat said 43101 (refused or unsubscribed): the grants we counted are gone. */
   resetGrants(userId: string, templateKey: TemplateKey): Promise<void>
 }

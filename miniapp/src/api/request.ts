@@ -38,10 +38,11 @@ export async function signInWithCode(code: string): Promise<Session> {
 let relogin: Promise<Session | undefined> | undefined
 
 /**
- * A session the server ended or let expire is renewed silently: wx.login → our login route → a new session. Every
- * request that meets a 401 meanwhile waits for the same one. None where WeChat cannot sign in (H5) or it fails.
+ * A session the server ended or let expire is renewed silently: wx.login → our login route → a new session (at
+ * launch, and on a 401 mid-use). Every request that meets a 401 meanwhile waits for the same one. None where WeChat
+ * cannot sign in (H5) or it fails.
  */
-function renewSession(): Promise<Session | undefined> {
+export function renewSession(): Promise<Session | undefined> {
   if (process.env.TARO_ENV === 'h5') return Promise.resolve(undefined)
   relogin ??= (async () => {
     try {
@@ -85,7 +86,7 @@ export async function call<S extends RouteSpec>(route: S, input?: Input<S>, opti
     // Once: a request the renewed session still cannot make goes to the sign-in page.
     if (!retried && (await renewSession())) return call(route, input, options, true)
     clearSession()
-    goToLogin()
+    goToLogin(true)
   }
   throw error
 }

@@ -10,5 +10,6 @@ import '@nutui/nutui-react-taro/dist/es/packages/loading/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/noticebar/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/avatar/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/checkbox/style/css'
 
-export { Button, Cell, CellGroup, Tag, Grid, GridItem, Empty, Loading, Input, NoticeBar, Avatar } from '@nutui/nutui-react-taro'
+export { Button, Cell, CellGroup, Tag, Grid, GridItem, Empty, Loading, Input, NoticeBar, Avatar, Checkbox } from '@nutui/nutui-react-taro'

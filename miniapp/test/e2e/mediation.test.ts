@@ -1,5 +1,5 @@
 /**
- * 说事 in the H5 build, three phones: a resident finds a room and books a slot → invites the other party, who joins
+ * 说事 in the H5 build, three phones: a resident finds a room and books a slot (two days ahead at least) → invites the other party, who joins
  * with the code → the mediator confirms → (the server's clock moved to the day before) the reminder is recorded by
  * the stand-in → (moved to the session) the mediator checks in and records a written agreement → both parties
  * confirm it → the agreement PDF downloads with its Chinese text. The local stage's clock is put back afterwards.
@@ -55,6 +55,8 @@ it('find a room → book → invite → confirm → reminder → check in → ag
   const resident = await signedIn('王小梅')
   await openEntry(resident, '预约说事', '.rooms__item')
   await resident.locator('.rooms__item', { hasText: '柳岸社区调解室' }).tap()
+  // A day at least two days ahead, so the day-before reminder is still to come whatever the hour of the run.
+  await resident.locator('.slot-picker__day', { hasText: '可约' }).nth(2).tap()
   await resident.locator('.slot-picker__time:not([disabled])').first().tap()
   const chosen = await resident.locator('.room__chosen').innerText()
   expect(chosen).toContain('王秀兰')

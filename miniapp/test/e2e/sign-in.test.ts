@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { launch, phone } from './browser'
+import { pickPersona } from './steps'
 
 jest.setTimeout(30_000)
 
@@ -15,8 +16,9 @@ afterAll(async () => {
 
 async function signInAs(page: Page, name: string) {
   await page.goto(h5())
+  await page.locator('.home__sign-in').tap()
   await page.getByText('选择演示身份（仅本地环境）').waitFor()
-  await page.locator('.persona', { hasText: name }).tap()
+  await pickPersona(page, name)
   await page.getByText(`你好，${name}`).waitFor()
 }
 
@@ -55,6 +57,35 @@ describe('H5 in Chromium against the local cloud', () => {
     await page.getByText('我的网格', { exact: true }).last().tap()
     await page.getByText('该位置不在临江区范围内').waitFor()
     await page.getByText('重试').waitFor()
+    await context.close()
+  })
+
+  it('signed out, a visitor browses home, 我的网格 and a room; booking asks to sign in and brings them back to the same room, form kept', async () => {
+    const context = await phone(browser, { latitude: 30.505, longitude: 114.305 })
+    const page = await context.newPage()
+    await page.goto(h5())
+    await page.locator('.home__hello', { hasText: '你好，欢迎来到邻里' }).waitFor()
+
+    await page.getByText('我的网格', { exact: true }).last().tap()
+    await page.locator('.grid-page__title', { hasText: '柳岸社区第一网格' }).waitFor()
+    await page.getByText('网格员：李建国').waitFor()
+
+    await page.getByText('首页', { exact: true }).last().tap()
+    await page.locator('.entry--booking').tap()
+    await page.locator('.rooms__item', { hasText: '柳岸社区调解室' }).tap()
+    await page.locator('.slot-picker__time:not([disabled])').first().tap()
+    const chosen = await page.locator('.room__chosen').innerText()
+    await page.locator('.room__summary textarea').fill('楼上装修噪音持续到深夜，沟通多次无果')
+    await page.locator('.room__submit .nut-button').tap()
+
+    // Asked now, with the way to decline and the terms to agree to.
+    await page.locator('.login__decline', { hasText: '暂不登录' }).waitFor()
+    await page.locator('.login__link--privacy', { hasText: '《隐私政策》' }).waitFor()
+    await pickPersona(page, '王小梅')
+
+    // Back on the same room, the form as it was, now signed in.
+    await page.locator('.room__chosen', { hasText: chosen.replace(/^已选：/, '') }).waitFor()
+    expect(await page.locator('.room__summary textarea').inputValue()).toBe('楼上装修噪音持续到深夜，沟通多次无果')
     await context.close()
   })
 })

@@ -25,9 +25,16 @@ export async function signedIn(browser: Browser, name: string, at: { latitude: n
   const context = await phone(browser, at)
   const page = await context.newPage()
   await page.goto(cloud().urls.h5)
-  await page.locator('.persona', { hasText: name }).tap()
+  await page.locator('.home__sign-in').tap()
+  await pickPersona(page, name)
   await page.getByText(`你好，${name}`).waitFor()
   return page
+}
+
+/** On the sign-in page: agrees to the terms and signs in as the demo persona `name` (the local stand-in of 微信一键登录). */
+export async function pickPersona(page: Page, name: string) {
+  await page.locator('.login__agree').tap()
+  await page.locator('.persona', { hasText: name }).tap()
 }
 
 /** Taps the event's button on the case page, fills its form and sends it. */

@@ -6,7 +6,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { DIST } from './simulate-weapp'
+import { privacyItems } from '../../src/packages/legal/privacy'
+import { GUIDE, privacyGuide } from '../../scripts/privacy-guide'
 
+/**
+ * The APIs through which a mini-program collects personal information (WeChat's 用户隐私保护指引 lists them, and
+ * WeChat disables those the guide does not declare), with the identity and group data we collect beside them.
+ */
+const PERSONAL = ['login', 'getLocation', 'getFuzzyLocation', 'chooseLocation', 'choosePoi', 'chooseAddress', 'chooseMedia', 'chooseImage', 'chooseVideo', 'chooseMessageFile', 'getClipboardData', 'getPhoneNumber', 'getUserProfile', 'getRecorderManager', 'getWeRunData', 'getGroupEnterInfo', 'requestSubscribeMessage']
 /** The APIs WeChat requires in requiredPrivateInfos (开发者需在 app.json 中声明). */
 const PRIVATE = ['getFuzzyLocation', 'getLocation', 'onLocationChange', 'startLocationUpdate', 'startLocationUpdateBackground', 'chooseLocation', 'choosePoi', 'chooseAddress']
 const SRC = path.resolve(__dirname, '../../src')
@@ -45,4 +52,16 @@ test('preloads the subpackages the tabs open, and only ones that exist', () => {
     expect(app.pages).toContain(page)
     for (const p of rule.packages) expect(roots).toContain(p.replace(/\/$/, ''))
   }
+})
+
+test('the privacy policy names every API through which the code collects personal information, and no other', () => {
+  const declared = new Set(privacyItems.flatMap((i) => i.apis))
+  const collecting = PERSONAL.filter((api) => called.has(api))
+  expect(collecting).toEqual(expect.arrayContaining(['login', 'getLocation', 'chooseMedia']))
+  expect(collecting.filter((api) => !declared.has(api))).toEqual([])
+  expect([...declared].filter((api) => !called.has(api))).toEqual([])
+})
+
+test('docs/privacy-guide.md is the in-app privacy policy as it is (npm run privacy-guide)', () => {
+  expect(fs.readFileSync(GUIDE, 'utf8')).toBe(privacyGuide())
 })

@@ -173,7 +173,23 @@ test('a session the server ended is renewed silently: one wx.login for the paral
 test('a session that cannot be renewed goes to the sign-in page, which will bring the user back here', async () => {
   fake.respond = () => ({ statusCode: 401, data: { error: { code: 'auth.sessionEnded', message: '登录已失效，请重新登录' } } })
   await page.render({ id: 'room-qingshi' })
-  await waitFor(() => expect(fake.called('reLaunch')[0]?.url).toBe(`/pages/login/index?back=${encodeURIComponent('/packages/mediation/room/index?id=room-qingshi')}`))
+  await waitFor(() => expect(fake.called('redirectTo')[0]?.url).toBe(`/pages/login/index?back=${encodeURIComponent('/packages/mediation/room/index?id=room-qingshi')}`))
   expect(fake.called('login')).toHaveLength(1)
   expect(fake.storage.get(SESSION_KEY)).toBeUndefined()
+})
+
+test('signed out, the room and its free times show (asked without a session); booking asks to sign in over the page, sending nothing', async () => {
+  fake.storage.delete(SESSION_KEY)
+  const view = await render()
+  expect(text(view, '.room__name')).toBe('青石街道说事室')
+  expect(fake.called('request').every((r) => r.header.authorization === undefined)).toBe(true)
+
+  await fillAndSubmit(view)
+  await waitFor(() => expect(fake.called('navigateTo')).toHaveLength(1))
+  expect(fake.called('navigateTo')[0]?.url).toBe(`/pages/login/index?back=${encodeURIComponent('/packages/mediation/room/index?id=room-qingshi')}`)
+  // The page stays underneath, its form as the user left it.
+  expect(text(view, '.room__chosen')).toContain('1月7日')
+  expect(bookings()).toHaveLength(0)
+  expect(fake.called('requestSubscribeMessage')).toHaveLength(0)
+  expect(fake.called('redirectTo')).toHaveLength(0)
 })

@@ -1,5 +1,5 @@
 /** The compiled home page (dist/weapp/pages/index) in miniprogram-simulate, with a session in the fake wx storage. */
-import { cleanup, installFakeWx, loadPage, SESSION_KEY, waitFor, type FakeWx, type LoadedPage, type PageView } from './simulate-weapp'
+import { cleanup, installFakeWx, loadPage, SESSION_KEY, settle, waitFor, type FakeWx, type LoadedPage, type PageView } from './simulate-weapp'
 
 const inAnHour = () => new Date(Date.now() + 3600_000).toISOString()
 
@@ -74,19 +74,48 @@ test('tapping 预约说事 opens the rooms of the mediation subpackage', async (
   expect(fake.called('showToast')).toHaveLength(0)
 })
 
-test('without a session home sends the user to sign in', async () => {
+test('signed out, home is browsable: the resident services and a sign-in button, no jump to the sign-in page', async () => {
   const page = await home.render()
 
-  await waitFor(() => expect(fake.called('reLaunch')).toHaveLength(1))
-  expect(fake.called('reLaunch')[0]?.url).toBe('/pages/login/index')
-  expect(text(page)).not.toContain('你好')
+  expect(page.querySelector('.home__hello')!.dom!.textContent).toBe('你好，欢迎来到邻里')
+  expect(page.querySelectorAll('.entry').map((e) => e.dom!.textContent)).toEqual(['📷随手拍上报', '📋我的上报', '🗓️预约说事', '🤝我的预约', '📢社区通知', '🗺️我的网格'])
+  expect(page.querySelectorAll('.workbench')).toHaveLength(0)
+  await settle()
+  expect(fake.called('reLaunch')).toHaveLength(0)
+  expect(fake.called('navigateTo')).toHaveLength(0)
+  // Nothing personal is asked before it is needed: no request, no location.
+  expect(fake.called('request')).toHaveLength(0)
+  expect(fake.called('getLocation')).toHaveLength(0)
+
+  page.querySelector('.home__sign-in')!.dispatchEvent('tap')
+  await waitFor(() => expect(fake.called('navigateTo')).toHaveLength(1))
+  expect(fake.called('navigateTo')[0]?.url).toBe(`/pages/login/index?back=${encodeURIComponent('/pages/index/index')}`)
 })
 
 test('an expired session counts as signed out', async () => {
   fake.storage.set(SESSION_KEY, { ...dispatcher, expiresAt: new Date(Date.now() - 60_000).toISOString() })
   const page = await home.render()
 
-  await waitFor(() => expect(fake.called('reLaunch')).toHaveLength(1))
-  expect(fake.called('reLaunch')[0]?.url).toBe('/pages/login/index')
+  expect(text(page)).toContain('你好，欢迎来到邻里')
   expect(text(page)).not.toContain('陈志强')
+  expect(page.querySelectorAll('.workbench')).toHaveLength(0)
+})
+
+test('staff see the notices they can still be sent, and top them up in one tap when few are left', async () => {
+  fake.storage.set(SESSION_KEY, dispatcher)
+  let alerts = 1
+  fake.respond = (req) => {
+    const path = String(req.url).replace(/^https?:\/\/[^/]+/, '').split('?')[0]
+    if (req.method === 'GET' && path === '/v1/subscriptions') return { statusCode: 200, data: { items: [{ templateKey: 'case_alert', grants: alerts }, { templateKey: 'case_dispatch', grants: 0 }] } }
+    if (req.method === 'POST' && path === '/v1/subscriptions') return (alerts++, { statusCode: 200, data: { templateKey: 'case_alert', grants: alerts } })
+    return { statusCode: 404, data: { error: { code: 'notFound', message: path } } }
+  }
+  const page = await home.render()
+  const panel = await waitFor(() => page.querySelector('.workbench--dispatcher .grants')!)
+  expect(panel.dom!.textContent).toContain('时限预警 1 条')
+  expect(panel.dom!.className).toContain('grants--low')
+
+  panel.dispatchEvent('tap')
+  await waitFor(() => expect(page.querySelector('.workbench--dispatcher .grants')!.dom!.textContent).toContain('时限预警 2 条'))
+  expect(fake.called('requestSubscribeMessage').map((r) => r.tmplIds)).toEqual([['tpl-case-alert']])
 })

@@ -207,17 +207,16 @@ test('a valid report is filed once with its Idempotency-Key, asks for notices in
   expect(sent.data.location).toEqual({ lat: here.latitude, lng: here.longitude })
   expect(submitCase.body.safeParse(sent.data).success).toBe(true)
 
-  // Consent: asked once, for one template, inside the tap (before the case request went out) …
+  // Consent: asked once, inside the tap (before the case request went out), for the three notices to come — 受理,
+  // 派单, 办结 — in one sheet (WeChat's limit is three) …
   const asked = fake.called('requestSubscribeMessage')
   expect(asked).toHaveLength(1)
-  expect(asked[0]!.tmplIds).toHaveLength(1)
-  expect(asked[0]!.tmplIds[0]).toEqual(expect.stringMatching(/\S/))
+  expect(asked[0]!.tmplIds).toEqual(['tpl-case-accepted', 'tpl-case-dispatched', 'tpl-case-resolved'])
   const firstPost = fake.sequence.findIndex((api, i) => api === 'request' && nthRequest(i)?.method === 'POST')
   expect(fake.sequence.indexOf('requestSubscribeMessage')).toBeLessThan(firstPost)
   // … and its answer recorded with the API.
   const recorded = requests('POST', '/v1/subscriptions')
-  expect(recorded).toHaveLength(1)
-  expect(recorded[0]!.data).toEqual({ templateKey: 'case_progress', result: 'accept' })
+  expect(recorded.map((r) => r.data)).toEqual(['case_accepted', 'case_dispatched', 'case_resolved'].map((templateKey) => ({ templateKey, result: 'accept' })))
 
   expect(navigations()[0]!.url).toContain(`/packages/case/detail/index?id=${created.id}`)
   expect(fake.called('showToast').map((t) => t.title)).toContain('上报成功')

@@ -151,6 +151,8 @@ export function installFakeWx(): FakeWx {
     reLaunch: async('reLaunch'),
     navigateTo: async('navigateTo'),
     redirectTo: async('redirectTo'),
+    navigateBack: async('navigateBack'),
+    openSetting: async('openSetting', () => ({ authSetting: {}, errMsg: 'openSetting:ok' })),
     showToast: async('showToast'),
     hideToast: async('hideToast'),
     showLoading: async('showLoading'),

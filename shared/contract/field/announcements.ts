@@ -49,7 +49,7 @@ export const listAnnouncements = defineRoute({
   method: 'GET',
   path: '/v1/announcements',
   summary: '一个网格的通知公告，新的在前，分页；带上自己是否已读、已确认',
-  action: 'announcements.read',
+  action: 'announcements.browse',
   query: z.strictObject({ gridId: idSchema, cursor: cursorSchema.optional(), limit: pageLimit }),
   response: z.object({ items: z.array(announcementSchema), nextCursor: z.string().optional() }),
 })
@@ -58,7 +58,7 @@ export const getAnnouncement = defineRoute({
   method: 'GET',
   path: '/v1/announcements/{id}',
   summary: '一条通知公告',
-  action: 'announcements.read',
+  action: 'announcements.browse',
   params: idParams,
   response: announcementSchema,
 })

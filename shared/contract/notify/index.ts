@@ -1,3 +1,3 @@
-import { recordSubscription } from './subscriptions'
+import { listSubscriptions, recordSubscription } from './subscriptions'
 
-export const notifyRoutes = { subscriptionsRecord: recordSubscription } as const
+export const notifyRoutes = { subscriptionsRecord: recordSubscription, subscriptionsList: listSubscriptions } as const

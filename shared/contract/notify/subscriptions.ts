@@ -13,3 +13,11 @@ export const recordSubscription = defineRoute({
   }),
   response: z.object({ templateKey: z.string(), grants: z.number() }),
 })
+
+export const listSubscriptions = defineRoute({
+  method: 'GET',
+  path: '/v1/subscriptions',
+  summary: '我还能收到几条各类订阅消息（一次性订阅：每条消息用掉一次“允许”）',
+  action: 'subscriptions.read',
+  response: z.object({ items: z.array(z.object({ templateKey: z.enum(templateKeys), grants: z.number() })) }),
+})

@@ -24,6 +24,6 @@ describe('subscribe-message values follow WeChat’s rules (no 47003)', () => {
     expect(data).toEqual({ character_string1: { value: 'LJ1' }, thing2: { value: '停水' }, thing9: { value: '无' }, time4: { value: '无' } })
   })
   it('fills the page of the subject', () => {
-    expect(templatePage('case_progress', 'abc')).toBe('packages/case/detail/index?id=abc')
+    expect(templatePage('case_accepted', 'abc')).toBe('packages/case/detail/index?id=abc')
   })
 })

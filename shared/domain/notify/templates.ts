@@ -7,6 +7,8 @@
 export type ValueKind = 'thing' | 'character_string' | 'phrase' | 'time' | 'number' | 'name'
 
 export interface TemplateSpec {
+  /** What the user knows the notice as (in lists of notices and of grants). */
+  label: string
   /** Environment variable holding the WeChat template id (and `<name>_KEYWORDS` for other keyword names). */
   config: string
   fallbackId: string
@@ -15,19 +17,22 @@ export interface TemplateSpec {
   page: string
 }
 
+/** What a reporter (and a follower) hears of a case: its number, the status reached, a note, when. */
+const caseProgressFields = {
+  number: { kind: 'character_string', keyword: 'character_string1' },
+  status: { kind: 'phrase', keyword: 'phrase2' },
+  note: { kind: 'thing', keyword: 'thing3' },
+  time: { kind: 'time', keyword: 'time4' },
+} as const
+
 export const templateRegistry = {
-  case_progress: {
-    config: 'TEMPLATE_CASE_PROGRESS',
-    fallbackId: 'tpl-case-progress',
-    page: 'packages/case/detail/index?id={id}',
-    fields: {
-      number: { kind: 'character_string', keyword: 'character_string1' },
-      status: { kind: 'phrase', keyword: 'phrase2' },
-      note: { kind: 'thing', keyword: 'thing3' },
-      time: { kind: 'time', keyword: 'time4' },
-    },
-  },
+  // To a reporter and the followers, three templates asked in one tap (WeChat lets a user allow up to three at once,
+  // each allowing one message): 受理 (accepted, rejected, referred), 派单 (dispatched), 办结 (resolved, closed).
+  case_accepted: { label: '受理通知', config: 'TEMPLATE_CASE_ACCEPTED', fallbackId: 'tpl-case-accepted', page: 'packages/case/detail/index?id={id}', fields: caseProgressFields },
+  case_dispatched: { label: '派单进展', config: 'TEMPLATE_CASE_DISPATCHED', fallbackId: 'tpl-case-dispatched', page: 'packages/case/detail/index?id={id}', fields: caseProgressFields },
+  case_resolved: { label: '办结通知', config: 'TEMPLATE_CASE_RESOLVED', fallbackId: 'tpl-case-resolved', page: 'packages/case/detail/index?id={id}', fields: caseProgressFields },
   case_dispatch: {
+    label: '派单通知',
     config: 'TEMPLATE_CASE_DISPATCH',
     fallbackId: 'tpl-case-dispatch',
     page: 'packages/case/detail/index?id={id}',
@@ -40,6 +45,7 @@ export const templateRegistry = {
   },
   // To staff: a deadline near (黄牌) or missed (红牌), an escalation, an extension asked or answered, 督办.
   case_alert: {
+    label: '时限预警',
     config: 'TEMPLATE_CASE_ALERT',
     fallbackId: 'tpl-case-alert',
     page: 'packages/case/detail/index?id={id}',
@@ -50,6 +56,7 @@ export const templateRegistry = {
     },
   },
   booking_request: {
+    label: '预约申请',
     config: 'TEMPLATE_BOOKING_REQUEST',
     fallbackId: 'tpl-booking-request',
     page: 'packages/mediation/booking/index?id={id}',
@@ -61,6 +68,7 @@ export const templateRegistry = {
     },
   },
   booking_status: {
+    label: '预约状态',
     config: 'TEMPLATE_BOOKING_STATUS',
     fallbackId: 'tpl-booking-status',
     page: 'packages/mediation/booking/index?id={id}',
@@ -72,6 +80,7 @@ export const templateRegistry = {
     },
   },
   booking_reminder: {
+    label: '说事提醒',
     config: 'TEMPLATE_BOOKING_REMINDER',
     fallbackId: 'tpl-booking-reminder',
     page: 'packages/mediation/booking/index?id={id}',
@@ -84,6 +93,7 @@ export const templateRegistry = {
   },
   // To the residents linked to a grid's households: a new notice (通知公告).
   announcement: {
+    label: '社区通知',
     config: 'TEMPLATE_ANNOUNCEMENT',
     fallbackId: 'tpl-announcement',
     page: 'packages/field/notice/index?id={id}',
@@ -96,6 +106,10 @@ export const templateRegistry = {
 } as const satisfies Record<string, TemplateSpec>
 
 export type TemplateKey = keyof typeof templateRegistry
+
+/** The case's progress templates, asked together in one tap wherever a resident will hear of a case. */
+export const caseProgressTemplates = ['case_accepted', 'case_dispatched', 'case_resolved'] as const satisfies readonly TemplateKey[]
+export type CaseProgressTemplate = (typeof caseProgressTemplates)[number]
 export const templateKeys = Object.keys(templateRegistry) as [TemplateKey, ...TemplateKey[]]
 
 /** WeChat's limits per value kind ("订阅消息参数值内容限制说明"); a violation is errcode 47003. */
@@ -123,5 +137,8 @@ export function templateData(key: TemplateKey, fields: Record<string, string>, k
   const spec: TemplateSpec = templateRegistry[key]
   return Object.fromEntries(Object.entries(spec.fields).map(([name, f]) => [keywords[name] ?? f.keyword, { value: keywordValue(f.kind, fields[name] ?? '') }]))
 }
+
+/** A template's name for people; a key no longer in the registry (an old notice) shows as it is. */
+export const templateLabel = (key: string) => (key in templateRegistry ? (templateRegistry[key as TemplateKey] as TemplateSpec).label : key)
 
 export const templatePage = (key: TemplateKey, subjectId: string) => (templateRegistry[key] as TemplateSpec).page.replace('{id}', encodeURIComponent(subjectId))

@@ -202,6 +202,7 @@ export function makeOutboxRepo(e: Entities): OutboxRepo {
 
 export function makeConsentsRepo(e: Entities): ConsentsRepo {
   const subscriptions = e.Subscription.build(EntityRepository)
+  const p = makePatterns(e)
   return {
     async addGrant(userId, templateKey) {
       const { Attributes } = await subscriptions.update({ userId, templateKey, grants: $add(1) }, { returnValues: 'UPDATED_NEW' })
@@ -210,6 +211,11 @@ export function makeConsentsRepo(e: Entities): ConsentsRepo {
     async grants(userId, templateKey) {
       const { Item } = await subscriptions.get({ userId, templateKey }, { consistent: true })
       return Item?.grants ?? 0
+    },
+    /** Access pattern "grants of a user": Query pk = USER#u, sk begins_with SUB#. */
+    async allGrants(userId) {
+      const { Items = [] } = await p['grants of a user'].query({ userId }).send()
+      return Items.map(({ templateKey, grants }) => ({ templateKey, grants }))
     },
     async resetGrants(userId, templateKey) {
       await subscriptions.update({ userId, templateKey, grants: 0 })

@@ -2,7 +2,7 @@
  * The case family's side of the outbox: the one event a transition writes (its payload names who is to hear of it
  * and carries the words of the notices), and the fan-out that expands it page by page into list entries and notices.
  */
-import { caseEventLabels, caseStatusLabels, chinaDate, chinaTime, clockStageLabels, tallyOf, type Audience, type CaseTimelineType, type RateLevel, type SlaClock, type Tally } from '@linli/shared'
+import { caseEventLabels, caseStatusLabels, chinaDate, chinaTime, clockStageLabels, tallyOf, type Audience, type CaseProgressTemplate, type CaseStatus, type CaseTimelineType, type RateLevel, type SlaClock, type Tally } from '@linli/shared'
 import type { FanOut } from '../../notify/outbox'
 import { outboxEvent } from '../../notify/outbox'
 import type { NoticeDraft, OutboxEvent, Recipient } from '../../notify/ports'
@@ -20,6 +20,8 @@ interface CasePayload {
   /** Followers when the transition committed (it is conditioned on this count, so none is missed). */
   followers: number
   progress: Record<string, string>
+  /** 受理, 派单 or 办结: the template the reporter and the followers hear this transition by. */
+  progressTemplate: CaseProgressTemplate
   dispatch: Record<string, string>
   /** The words of a clock, extension or supervision notice to staff (case_alert); absent for handling events. */
   alert?: Record<string, string>
@@ -69,6 +71,7 @@ export function caseEvent(
     assignees: handlers,
     dropped: handlersOf(before).flatMap((h) => (handlers.some((a) => a.id === h.id) ? [] : [h.id])),
     followers: after.followerCount,
+    progressTemplate: progressTemplateOf(after.status),
     progress: { number: after.number, status: caseStatusLabels[after.status], note: (!after.flagged && note) || caseEventLabels[type], time: chinaTime(after.updatedAt) },
     dispatch: { number: after.number, category: after.categoryName, place, deadline: chinaTime(after.resolveBy) },
     alert: alertEvents.includes(type)
@@ -93,7 +96,7 @@ export const caseFanOut: FanOut = async (deps, event, limit) => {
   if (cursor.phase === 'assignees') {
     if (cursor.offset === 0) {
       await deps.repos.cases.dropEntries({ districtId: event.districtId, caseId: event.subject.id, version: p.summary.version }, p.dropped.map((userId) => ({ kind: 'assigned', userId })))
-      if (p.audiences.includes('reporter')) notices.push({ recipient: p.reporter, templateKey: 'case_progress', fields: p.progress }), room--
+      if (p.audiences.includes('reporter')) notices.push({ recipient: p.reporter, templateKey: p.progressTemplate, fields: p.progress }), room--
     }
     const page = p.assignees.slice(cursor.offset, cursor.offset + room)
     await deps.repos.cases.putEntries(p.summary, page.map((a) => ({ kind: 'assigned', userId: a.id })))
@@ -116,8 +119,14 @@ export const caseFanOut: FanOut = async (deps, event, limit) => {
   const after = cursor.phase === 'followers' ? cursor.after : undefined
   const followers = await deps.repos.cases.followers(event.districtId, event.subject.id, { limit: room, after })
   await deps.repos.cases.putEntries(publicSummaryOf(p.summary), followers.items.map((f) => ({ kind: 'mine', userId: f.id })))
-  if (p.audiences.includes('followers')) notices.push(...followers.items.map((f) => ({ recipient: f, templateKey: 'case_progress' as const, fields: p.progress })))
+  if (p.audiences.includes('followers')) notices.push(...followers.items.map((f) => ({ recipient: f, templateKey: p.progressTemplate, fields: p.progress })))
   return { notices, cursor: followers.next ? JSON.stringify({ phase: 'followers', after: followers.next }) : undefined }
+}
+
+/** The state a transition reaches tells which of the three progress templates it is heard by. */
+function progressTemplateOf(status: CaseStatus): CaseProgressTemplate {
+  if (status === 'dispatched' || status === 'in_progress') return 'case_dispatched'
+  return status === 'resolved' || status === 'closed' ? 'case_resolved' : 'case_accepted'
 }
 
 const alertTo = (recipient: Recipient, fields: Record<string, string>): NoticeDraft => ({ recipient, templateKey: 'case_alert', fields })

@@ -69,15 +69,19 @@ export async function announcementPage(deps: Deps, caller: Caller, q: RouteQuery
   gridNode(await deps.catalogue(districtId), q.gridId)
   const list = `announcements:${q.gridId}`
   const page = await deps.repos.announcements.list(districtId, q.gridId, q.limit, decodeCursor(deps.cursorSecret, list, q.cursor))
-  const reads = await deps.repos.announcements.readsOf(districtId, caller.user.id, page.items.map((a) => a.announcementId))
+  const reads = await readsOf(deps, caller, page.items.map((a) => a.announcementId))
   return { items: await Promise.all(page.items.map((a) => view(deps, a, reads.get(a.announcementId)))), nextCursor: encodeCursor(deps.cursorSecret, list, page.lastKey) }
 }
 
 export async function announcementDetail(deps: Deps, caller: Caller, id: string): Promise<AnnouncementView> {
   const a = await known(deps, caller, id)
-  const reads = await deps.repos.announcements.readsOf(caller.user.districtId, caller.user.id, [id])
+  const reads = await readsOf(deps, caller, [id])
   return view(deps, a, reads.get(id))
 }
+
+/** The caller's own reads of these notices; a guest has none. */
+const readsOf = async (deps: Deps, caller: Caller, ids: string[]) =>
+  caller.guest ? new Map<string, ReadRecord>() : deps.repos.announcements.readsOf(caller.user.districtId, caller.user.id, ids)
 
 /** The caller's read as first recorded: with the household they are linked to in the notice's grid. */
 async function recordRead(deps: Deps, caller: Caller, a: AnnouncementRecord): Promise<ReadRecord> {

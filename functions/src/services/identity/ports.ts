@@ -22,6 +22,8 @@ export interface Binding {
 export interface Caller {
   user: UserRecord
   roles: Binding[]
+  /** A visitor who has not signed in, reading the public face of the deployment's district (no user record behind it). */
+  guest?: true
 }
 
 export interface InviteRecord {

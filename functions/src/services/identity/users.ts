@@ -28,6 +28,9 @@ export async function loadCaller(deps: Deps, userId: string): Promise<Caller> {
   return { user: found.user, roles: found.roles.filter((r) => r.districtId === found.user.districtId) }
 }
 
+/** A visitor who has not signed in: a guest of the deployment's district, without roles or a record of their own. */
+export const guestCaller = (deps: Deps): Caller => ({ user: { id: 'guest', districtId: deps.defaultDistrictId, name: '访客' }, roles: [], guest: true })
+
 /** Everyone is a resident of their district; staff bindings follow. */
 export async function userView(deps: Deps, caller: Caller): Promise<User> {
   const { district } = await deps.catalogue(caller.user.districtId)

@@ -2,10 +2,10 @@ import { useCallback, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { locateGrid, type GridNode } from '@linli/shared'
+import { position } from '../../api/location'
 import { call } from '../../api/request'
 import { Button, Cell, CellGroup } from '../../components/nutui'
 import { StateView } from '../../components/state-view'
-import { useSession } from '../../components/use-session'
 import './index.scss'
 
 type Person = NonNullable<GridNode['roster']['gridworker']>
@@ -28,10 +28,9 @@ function PersonCell({ title, person }: { title: string; person?: Person }) {
 
 /**
  * 我的网格: the roster card (网格公示) of the grid at the user's location. Coordinates are WGS84 throughout the API,
- * as GeoJSON (RFC 7946) requires; both weapp and the browser can report them.
+ * as GeoJSON (RFC 7946) requires; both weapp and the browser can report them. Public: no account needed.
  */
 export default function MyGrid() {
-  const session = useSession()
   const [node, setNode] = useState<GridNode>()
   const [error, setError] = useState('')
   const [loading, setLoading] = useState(false)
@@ -42,10 +41,8 @@ export default function MyGrid() {
     setLoading(true)
     setError('')
     try {
-      const { latitude, longitude } = await Taro.getLocation({ type: 'wgs84' }).catch(() => {
-        throw new Error('无法获取你的位置，请在设置中允许定位后重试')
-      })
-      setNode(await call(locateGrid, { query: { lat: latitude, lng: longitude } }))
+      const { lat, lng } = await position('查找你所在的网格')
+      setNode(await call(locateGrid, { query: { lat, lng } }))
     } catch (e) {
       setError((e as Error).message)
     } finally {
@@ -54,7 +51,7 @@ export default function MyGrid() {
   }, [])
 
   useDidShow(() => {
-    if (session && !node) void load()
+    if (!node) void load()
   })
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
 

@@ -1,5 +1,5 @@
 /** Home entry points per role: each opens a working page (WeChat review rejects dead controls). */
-import type { StaffRole } from '@linli/shared'
+import type { StaffRole, TemplateKey } from '@linli/shared'
 
 export interface Entry {
   key: string
@@ -47,5 +47,15 @@ export const workbench: Record<StaffRole, Entry[]> = {
     { key: 'hours', icon: '🕘', text: '接待时间', url: '/packages/mediation/hours/index' },
   ],
   // The admin's tools (invites, the grid tree) are not in the mini-program yet.
+  admin: [],
+}
+
+/** The notices each staff role's work brings (one-time grants, spent one per notice): shown with what is left. */
+export const workbenchTemplates: Record<StaffRole, TemplateKey[]> = {
+  gridworker: ['case_alert'],
+  grid_leader: ['case_alert'],
+  dispatcher: ['case_alert'],
+  official: ['case_dispatch', 'case_alert'],
+  mediator: ['booking_request'],
   admin: [],
 }

@@ -2,11 +2,12 @@ import Taro, { usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { me, roleSpecs, type StaffRole } from '@linli/shared'
 import { call } from '../../api/request'
-import { updateUser } from '../../api/session'
-import { Grid, GridItem, NoticeBar } from '../../components/nutui'
+import { getSession, goToLogin, updateUser } from '../../api/session'
+import { Button, Grid, GridItem, NoticeBar } from '../../components/nutui'
 import { RoleTags } from '../../components/role-tags'
 import { useSession } from '../../components/use-session'
-import { residentEntries, workbench, type Entry } from './entries'
+import { residentEntries, workbench, workbenchTemplates, type Entry } from './entries'
+import { GrantsPanel } from './grants-panel'
 import { RatesPanel } from './rates-panel'
 import './index.scss'
 
@@ -24,30 +25,42 @@ function EntryGrid({ entries }: { entries: Entry[] }) {
   )
 }
 
-/** Home: resident services for everyone, and a workbench per staff role binding. */
+/**
+ * Home: resident services for everyone, and a workbench per staff role binding. A visitor who has not signed in sees
+ * the services too; those that need an account ask for it when tapped.
+ */
 export default function Home() {
-  const session = useSession()
+  const session = useSession(false)
   useShareAppMessage(() => ({ title: '邻里 · 有事找网格，件件有回音', path: '/pages/index/index' }))
 
   usePullDownRefresh(async () => {
     try {
-      updateUser(await call(me))
+      if (getSession()) updateUser(await call(me))
     } finally {
       Taro.stopPullDownRefresh()
     }
   })
 
-  if (!session) return <View className='page' />
-  const { user } = session
-  const staff = user.roles.filter((r) => r.role !== 'resident' && workbench[r.role as StaffRole].length)
+  const user = session?.user
+  const staff = (user?.roles ?? []).filter((r) => r.role !== 'resident' && workbench[r.role as StaffRole].length)
 
   return (
     <View className='page home'>
-      <View className='home__header'>
-        <Text className='home__hello'>你好，{user.name}</Text>
-        <Text className='home__district'>{user.roles[0]?.scopeName}</Text>
-        <RoleTags roles={user.roles} />
-      </View>
+      {user ? (
+        <View className='home__header'>
+          <Text className='home__hello'>你好，{user.name}</Text>
+          <Text className='home__district'>{user.roles[0]?.scopeName}</Text>
+          <RoleTags roles={user.roles} />
+        </View>
+      ) : (
+        <View className='home__header'>
+          <Text className='home__hello'>你好，欢迎来到邻里</Text>
+          <Text className='home__district'>不登录也可以看看；上报、预约时再登录</Text>
+          <Button size='small' type='primary' className='home__sign-in' onClick={() => void goToLogin()}>
+            登录
+          </Button>
+        </View>
+      )}
       <NoticeBar content='遇到问题随手拍，网格员和职能部门及时处理，办结后请为我们评价。' />
       <Text className='section-title'>居民服务</Text>
       <EntryGrid entries={residentEntries} />
@@ -56,7 +69,8 @@ export default function Home() {
           <Text className='section-title'>{roleSpecs[binding.role as StaffRole].label}工作台</Text>
           <Text className='home__workbench-scope'>{binding.scopeName}</Text>
           <EntryGrid entries={workbench[binding.role as StaffRole]} />
-          {binding.role === 'dispatcher' && <RatesPanel level={binding.scopeId === user.districtId ? 'district' : 'street'} nodeId={binding.scopeId} />}
+          <GrantsPanel templates={workbenchTemplates[binding.role as StaffRole]} />
+          {binding.role === 'dispatcher' && <RatesPanel level={binding.scopeId === user!.districtId ? 'district' : 'street'} nodeId={binding.scopeId} />}
         </View>
       ))}
     </View>

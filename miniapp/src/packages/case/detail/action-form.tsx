@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { caseEventLabels, caseEventSchema, fireCaseEvent, type CaseDetail, type CaseEventType } from '@linli/shared'
+import { caseEventLabels, caseProgressTemplates, caseEventSchema, fireCaseEvent, type CaseDetail, type CaseEventType } from '@linli/shared'
 import type { Department } from '../../../api/categories'
 import { ApiError, call } from '../../../api/request'
 import { askSubscribe } from '../../../api/subscribe'
@@ -108,7 +108,7 @@ export function ActionForm(props: { type: CaseEventType; detail: CaseDetail; dep
     const parsed = caseEventSchema.safeParse({ ...body(), version: detail.version })
     if (!parsed.success) return setErrors(zodErrors(parsed.error, fieldOf))
     setErrors({})
-    const consent = type === 'reopen' ? askSubscribe(['case_progress']) : staffEvents.includes(type) ? askSubscribe(['case_alert']) : Promise.resolve() // inside the tap
+    const consent = type === 'reopen' ? askSubscribe([...caseProgressTemplates]) : staffEvents.includes(type) ? askSubscribe(['case_alert']) : Promise.resolve() // inside the tap
     setBusy(true)
     try {
       const next = await call(fireCaseEvent, { params: { id: detail.id }, body: parsed.data })

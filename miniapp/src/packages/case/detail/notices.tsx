@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components'
-import { caseEventLabels, type Notice } from '@linli/shared'
+import { caseEventLabels, templateLabel, type Notice } from '@linli/shared'
 import { Cell, CellGroup, Tag } from '../components/nutui'
 import { formatTime } from '../../../utils/format'
 
@@ -10,7 +10,6 @@ const states: Record<Notice['state'], { label: string; type: 'default' | 'primar
   dead: { label: '已放弃', type: 'danger' },
   no_consent: { label: '未授权', type: 'default' },
 }
-const templates: Record<string, string> = { case_progress: '进展通知', case_dispatch: '派单通知' }
 const eventLabel = (e: string) => (e in caseEventLabels ? caseEventLabels[e as keyof typeof caseEventLabels] : e)
 
 /** 通知记录 (staff): each subscribe message of the case, to whom, and how its delivery went. */
@@ -26,7 +25,7 @@ export function Notices({ items, error }: { items: Notice[]; error?: string }) {
           <Cell
             key={n.id}
             className={`notice notice--${n.state}`}
-            title={`${n.recipientName} · ${templates[n.templateKey] ?? n.templateKey}`}
+            title={`${n.recipientName} · ${templateLabel(n.templateKey)}`}
             description={detail.filter(Boolean).join(' · ')}
             extra={
               <Tag type={states[n.state].type} className='notice__state'>

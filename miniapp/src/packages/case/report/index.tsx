@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { submitCase, type CategoryClass } from '@linli/shared'
+import { caseProgressTemplates, submitCase, type CategoryClass } from '@linli/shared'
 import { loadCategories } from '../../../api/categories'
+import { position } from '../../../api/location'
 import { ApiError, call } from '../../../api/request'
 import { askSubscribe } from '../../../api/subscribe'
 import { apiErrors, FieldError, zodErrors, type Errors } from '../components/field-error'
@@ -65,10 +66,10 @@ export default function Report() {
   const locate = async () => {
     setLocating(true)
     try {
-      const { latitude, longitude } = await Taro.getLocation({ type: 'wgs84' })
-      update({ location: { lat: latitude, lng: longitude } })
-    } catch {
-      setErrors((e) => ({ ...e, location: '无法获取你的位置，请在设置中允许定位后重试' }))
+      const { lat, lng } = await position('标注问题的位置')
+      update({ location: { lat, lng } })
+    } catch (e) {
+      setErrors((errs) => ({ ...errs, location: (e as Error).message }))
     } finally {
       setLocating(false)
     }
@@ -121,7 +122,7 @@ export default function Report() {
     setErrors(errs)
     if (!body || Object.keys(errs).length) return void Taro.showToast({ title: '请按提示修改后再提交', icon: 'none' })
     // Consent must be asked inside the tap: start it now, before the request.
-    const consent = asked.current ? Promise.resolve() : askSubscribe(['case_progress'])
+    const consent = asked.current ? Promise.resolve() : askSubscribe([...caseProgressTemplates])
     asked.current = true
     setBusy(true)
     try {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { followCase, nearbyCases, type CaseSummary } from '@linli/shared'
+import { caseProgressTemplates, followCase, nearbyCases, type CaseSummary } from '@linli/shared'
 import { ApiError, call } from '../../../api/request'
 import { askSubscribe } from '../../../api/subscribe'
 import { Button, Cell, CellGroup } from '../components/nutui'
@@ -36,7 +36,7 @@ export function NearbyCases(props: { categoryId?: string; location?: { lat: numb
 
   const follow = async (id: string) => {
     if (busy) return
-    const consent = askSubscribe(['case_progress']) // inside the tap, before any await
+    const consent = askSubscribe([...caseProgressTemplates]) // inside the tap, before any await
     setBusy(id)
     try {
       await call(followCase, { params: { id } })

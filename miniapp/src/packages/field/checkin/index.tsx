@@ -3,6 +3,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { checkinKindLabels, createCheckin, type CheckinKind, type GridNode } from '@linli/shared'
 import { geofence, MAX_ACCURACY_M, type Boundary, type Fence, type Fix } from '@linli/shared/domain/field/geofence'
+import { position } from '../../../api/location'
 import { ApiError, call } from '../../../api/request'
 import { StateView } from '../../../components/state-view'
 import { useSession } from '../../../components/use-session'
@@ -43,10 +44,10 @@ export default function Checkin() {
   const locate = async () => {
     setLocateError('')
     try {
-      const { latitude, longitude, accuracy } = await Taro.getLocation({ type: 'wgs84', isHighAccuracy: true })
-      setFix({ lat: latitude, lng: longitude, accuracy: accuracy ?? 0 })
-    } catch {
-      setLocateError('无法获取你的位置：请在设置中允许“邻里”使用位置信息后重试')
+      const fix = await position('打卡', { highAccuracy: true })
+      setFix({ ...fix, accuracy: fix.accuracy ?? 0 })
+    } catch (e) {
+      setLocateError((e as Error).message)
     }
   }
   const load = () => {

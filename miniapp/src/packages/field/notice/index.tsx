@@ -6,7 +6,7 @@ import { ApiError, call } from '../../../api/request'
 import { formatTime } from '../../../utils/format'
 import { PhotoGrid } from '../../../components/photo-grid'
 import { StateView } from '../../../components/state-view'
-import { useSession } from '../../../components/use-session'
+import { sessionFor, useSession } from '../../../components/use-session'
 import { Button, Cell, CellGroup, Tag } from '../components/nutui'
 import { fieldGrids } from '../components/my-grid'
 import { groupEntry } from './group-entry'
@@ -23,7 +23,8 @@ const GroupName = ({ opengid }: { opengid: string }) =>
 
 /** A notice: read (recorded once, with the group it was opened from), acknowledged, shared to groups; its staff see who read it. */
 export default function Notice() {
-  const session = useSession()
+  // Anyone may read a notice; the read is recorded (and a group card counted) once the reader has signed in.
+  const session = useSession(false)
   const { params } = useRouter()
   const id = params.id!
   const [a, setA] = useState<AnnouncementView>()
@@ -41,16 +42,16 @@ export default function Notice() {
   }
   const loadStats = () => call(announcementStats, { params: { id }, query: { limit: 50 } }).then(setStats, () => undefined)
   useEffect(() => {
-    if (!session) return
     if (process.env.TARO_ENV === 'weapp') void Taro.updateShareMenu({ withShareTicket: true }).catch(() => undefined)
     call(getAnnouncement, { params: { id } })
-      .then((got) => (setA(got), record()))
+      .then((got) => (setA(got), session && record()))
       .catch((e) => setError(e instanceof ApiError ? e.message : '加载失败，请检查网络'))
   }, [session?.token])
   useEffect(() => void (staff && loadStats()), [staff])
   useShareAppMessage(() => ({ title: a ? `【通知】${a.title}` : '社区通知', path: `/packages/field/notice/index?id=${id}` }))
 
   const ack = () =>
+    sessionFor() &&
     call(ackAnnouncement, { params: { id } }).then(
       (r) => (setA((x) => x && { ...x, ...r }), void Taro.showToast({ title: '已回复已知晓', icon: 'success' })),
       (e: ApiError) => void Taro.showToast({ title: e.message, icon: 'none' }),
@@ -61,7 +62,6 @@ export default function Notice() {
       (e: ApiError) => void Taro.showToast({ title: e.message, icon: 'none' }),
     )
 
-  if (!session) return <View className='page' />
   if (!a) return <StateView loading={!error} error={error} />
   return (
     <View className='page notice'>

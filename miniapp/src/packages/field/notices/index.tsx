@@ -6,17 +6,19 @@ import { ApiError, call } from '../../../api/request'
 import { askSubscribe } from '../../../api/subscribe'
 import { formatTime } from '../../../utils/format'
 import { StateView } from '../../../components/state-view'
-import { useSession } from '../../../components/use-session'
+import { getSession } from '../../../api/session'
+import { sessionFor, useSession } from '../../../components/use-session'
 import { Button, Cell, CellGroup, Input, Tag } from '../components/nutui'
 import { fieldGrids } from '../components/my-grid'
 import './index.scss'
 
 /**
  * 通知公告 of a grid: the grid's staff publish and decide residents' requests to link their household; a resident
- * reads the notices of the grid of their household (or of the grid they came from) and asks to be linked.
+ * reads the notices of the grid of their household (or of the grid they came from) and asks to be linked. A visitor
+ * who has not signed in reads the notices of the grid they came from (我的网格, a share card).
  */
 export default function Notices() {
-  const session = useSession()
+  const session = useSession(false)
   const { params } = useRouter()
   const staffGrid = fieldGrids(session)[0]?.scopeId
   const [link, setLink] = useState<HouseholdLinkView | null>()
@@ -30,10 +32,13 @@ export default function Notices() {
   const load = async (cursor?: string) => {
     setError('')
     try {
-      const own = staffGrid ? null : ((await call(listHouseholdLinks, { query: {} })).items[0] ?? null)
+      // Read now, not from the last render: the page may show again just signed in.
+      const signedIn = getSession()
+      const staff = fieldGrids(signedIn)[0]?.scopeId
+      const own = staff || !signedIn ? null : ((await call(listHouseholdLinks, { query: {} })).items[0] ?? null)
       setLink(own)
-      const grid = params.gridId ?? staffGrid ?? (own?.status === 'linked' ? own.gridId : undefined)
-      if (staffGrid) setPending((await call(listHouseholdLinks, { query: { gridId: staffGrid, status: 'pending' } })).items)
+      const grid = params.gridId ?? staff ?? (own?.status === 'linked' ? own.gridId : undefined)
+      if (staff) setPending((await call(listHouseholdLinks, { query: { gridId: staff, status: 'pending' } })).items)
       if (!grid) return setItems([])
       const page = await call(listAnnouncements, { query: { gridId: grid, limit: 20, cursor } })
       setItems((list) => (cursor ? [...(list ?? []), ...page.items] : page.items))
@@ -42,12 +47,12 @@ export default function Notices() {
       setError(e instanceof ApiError ? e.message : '加载失败，请检查网络')
     }
   }
-  useDidShow(() => void (session && load()))
+  useDidShow(() => void load())
   useReachBottom(() => void (next && load(next)))
   useShareAppMessage(() => ({ title: '社区通知公告', path: `/packages/field/notices/index${gridId ? `?gridId=${gridId}` : ''}` }))
 
   const ask = async () => {
-    if (!gridId && !params.gridId) return
+    if ((!gridId && !params.gridId) || !sessionFor()) return
     // Consent for the notices to come, asked inside the tap.
     const consent = askSubscribe(['announcement'])
     try {
@@ -68,7 +73,6 @@ export default function Notices() {
     }
   }
 
-  if (!session) return <View className='page' />
   return (
     <View className='page notices'>
       {staffGrid && (
@@ -121,10 +125,10 @@ export default function Notices() {
           {items.map((a) => (
             <Cell
               key={a.id}
-              className={`notices__item ${a.readAt ? '' : 'notices__item--unread'}`}
+              className={`notices__item ${a.readAt || !session ? '' : 'notices__item--unread'}`}
               title={a.title}
               description={`${a.authorName} · ${formatTime(a.publishedAt)}`}
-              extra={a.readAt ? (a.ackRequired && !a.ackAt ? <Tag type='warning'>待确认</Tag> : undefined) : <Tag type='danger'>未读</Tag>}
+              extra={!session ? undefined : a.readAt ? (a.ackRequired && !a.ackAt ? <Tag type='warning'>待确认</Tag> : undefined) : <Tag type='danger'>未读</Tag>}
               onClick={() => void Taro.navigateTo({ url: `/packages/field/notice/index?id=${a.id}` })}
             />
           ))}

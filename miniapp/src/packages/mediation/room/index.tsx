@@ -5,7 +5,7 @@ import { createBooking, fireBookingEvent, getRoom, specialtyLabels, type RoomDet
 import { ApiError, call } from '../../../api/request'
 import { askSubscribe } from '../../../api/subscribe'
 import { StateView } from '../../../components/state-view'
-import { useSession } from '../../../components/use-session'
+import { sessionFor } from '../../../components/use-session'
 import { Button, Cell, CellGroup, Input, RadioGroup, TextArea } from '../components/nutui'
 import { SlotPicker } from '../components/slot-picker'
 import { SpecialtyTags } from '../components/specialty-tags'
@@ -20,7 +20,6 @@ const toast = (title: string) => void Taro.showToast({ title, icon: 'none' })
  * picks a new time for that booking.
  */
 export default function Room() {
-  const session = useSession()
   const { params } = useRouter()
   const rescheduling = params.reschedule
   const [room, setRoom] = useState<RoomDetail>()
@@ -44,9 +43,7 @@ export default function Room() {
       .then((r) => (setRoom(r), setDisputeType((d) => d ?? r.specialties[0])))
       .catch((e: Error) => setError(e.message))
   }
-  useEffect(() => {
-    if (session) load()
-  }, [])
+  useEffect(load, [])
 
   const failed = (e: unknown) => {
     const err = e as ApiError
@@ -55,6 +52,8 @@ export default function Room() {
   }
 
   const book = () => {
+    // Anyone may look at a room and its free times; booking needs an account (the sign-in page returns here).
+    if (!sessionFor()) return
     if (!slot) return toast('请选择时段')
     if (!disputeType) return toast('请选择纠纷类型')
     if (summary.trim().length < 5) return toast('请简述纠纷（至少 5 个字）')
@@ -76,7 +75,6 @@ export default function Room() {
       .finally(() => setBusy(false))
   }
 
-  if (!session) return <View className='page' />
   if (!room) return <StateView loading={!error} error={error} onRetry={load} />
   return (
     <View className='page room'>

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { listRooms, specialties, specialtyLabels, type RoomSummary, type Specialty } from '@linli/shared'
+import { position } from '../../../api/location'
 import { call } from '../../../api/request'
 import { StateView } from '../../../components/state-view'
-import { useSession } from '../../../components/use-session'
 import { Button, Cell, CellGroup } from '../components/nutui'
 import { SpecialtyTags } from '../components/specialty-tags'
 import './index.scss'
@@ -14,7 +14,6 @@ const distance = (m?: number) => (m === undefined ? '' : m < 1000 ? `${m} 米` :
 
 /** 说事室: the district's rooms, filtered by the kind of dispute, nearest first once the resident shares a position. */
 export default function Rooms() {
-  const session = useSession()
   // From a dispute the dispatcher referred: the booking will settle that case.
   const caseId = useRouter().params.caseId
   // The card never carries the referred case.
@@ -29,16 +28,13 @@ export default function Rooms() {
       .then((r) => setRooms(r.items))
       .catch((e: Error) => setError(e.message))
   }
-  useEffect(() => {
-    if (session) load()
-  }, [filter, here])
+  useEffect(load, [filter, here])
 
   const locate = () =>
-    Taro.getLocation({ type: 'wgs84' })
-      .then((p) => setHere({ lat: p.latitude, lng: p.longitude }))
+    position('按远近排列说事室')
+      .then(({ lat, lng }) => setHere({ lat, lng }))
       .catch(() => Taro.showToast({ title: '未获得位置，按默认顺序显示', icon: 'none' }))
 
-  if (!session) return <View className='page' />
   return (
     <View className='page rooms'>
       <View className='rooms__intro'>

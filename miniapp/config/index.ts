@@ -5,7 +5,8 @@ const shared = path.resolve(__dirname, '../../shared')
 
 /**
  * TARO_APP_STAGE: `local` compiles the persona picker in (H5 only); any other stage has no way to reach /dev.
- * TARO_APP_API_BASE: where the weapp build calls the API; the H5 build calls its own origin.
+ * TARO_APP_API_BASE: where the weapp build calls the API (https in production: WeChat allows no other); the H5 build
+ * calls its own origin. TARO_APP_APPID: the mini-program's appid in the weapp build's project.config.json.
  * TARO_APP_TPL_CASE_ACCEPTED / _DISPATCHED / _RESOLVED / TARO_APP_TPL_DISPATCH / TARO_APP_TPL_ALERT: the WeChat subscribe-message template ids (LINLI_TEMPLATES).
  */
 export default defineConfig<'webpack5'>(() => {
@@ -17,7 +18,7 @@ export default defineConfig<'webpack5'>(() => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: ['@tarojs/plugin-html'],
+    plugins: ['@tarojs/plugin-html', path.join(__dirname, 'appid-plugin.js')],
     defineConstants: {
       LINLI_STAGE: JSON.stringify(process.env.TARO_APP_STAGE ?? 'local'),
       LINLI_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? 'http://127.0.0.1:3000'),

@@ -65,3 +65,21 @@ test('the privacy policy names every API through which the code collects persona
 test('docs/privacy-guide.md is the in-app privacy policy as it is (npm run privacy-guide)', () => {
   expect(fs.readFileSync(GUIDE, 'utf8')).toBe(privacyGuide())
 })
+
+test('every page with a share card lets WeChat show it (enableShareAppMessage), the public pages among them', () => {
+  const sharing = sources(SRC)
+    .filter((file) => file.endsWith('index.tsx') && /\buseShareAppMessage\(/.test(fs.readFileSync(file, 'utf8')))
+    .map((file) => path.relative(SRC, file).replace(/\.tsx$/, ''))
+  expect(sharing).toEqual(expect.arrayContaining(['pages/index/index', 'pages/grid/index', 'packages/mediation/rooms/index', 'packages/mediation/room/index', 'packages/field/notices/index']))
+  // Taro reads the page config's flag at compile time and gives the page its onShareAppMessage.
+  for (const page of sharing) {
+    const config = fs.readFileSync(path.join(SRC, `${page}.config.ts`), 'utf8')
+    expect({ page, enabled: /enableShareAppMessage:\s*true/.test(config) }).toEqual({ page, enabled: true })
+  }
+})
+
+test('the project WeChat DevTools and miniprogram-ci open is configured, not hard-wired: the appid from TARO_APP_APPID, domains checked', () => {
+  const project = JSON.parse(fs.readFileSync(path.join(DIST, 'project.config.json'), 'utf8')) as { appid: string; setting: Record<string, boolean> }
+  expect(project.appid).toBe(process.env.TARO_APP_APPID ?? 'touristappid')
+  expect(project.setting).toMatchObject({ urlCheck: true, minified: true, minifyWXML: true, minifyWXSS: true })
+})

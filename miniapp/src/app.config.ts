@@ -30,7 +30,7 @@ export default defineAppConfig({
   },
   tabBar: {
     color: '#666666',
-    selectedColor: '#fa2c19',
+    selectedColor: '#c4161c',
     backgroundColor: '#ffffff',
     list: [
       { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },

@@ -1,50 +1,53 @@
 /** Home entry points per role: each opens a working page (WeChat review rejects dead controls). */
+import type { ComponentType } from 'react'
 import type { StaffRole, TemplateKey } from '@linli/shared'
+import { Articles, Clock, Comment, Footprint, Home, List, Location, Notice, Order, Photograph, Processing, Received, Repairman, Success, Transit, Warning } from '@nutui/icons-react-taro'
 
 export interface Entry {
   key: string
-  icon: string
+  /** A NutUI icon beside the entry's text (decorative: the text names the entry). */
+  icon: ComponentType<{ size?: number | string; color?: string; className?: string }>
   text: string
   url: string
   tab?: boolean
 }
 
 export const residentEntries: Entry[] = [
-  { key: 'report', icon: '📷', text: '随手拍上报', url: '/packages/case/report/index' },
-  { key: 'my-cases', icon: '📋', text: '我的上报', url: '/packages/case/list/index?view=mine' },
-  { key: 'booking', icon: '🗓️', text: '预约说事', url: '/packages/mediation/rooms/index' },
-  { key: 'my-bookings', icon: '🤝', text: '我的预约', url: '/packages/mediation/bookings/index?view=mine' },
-  { key: 'notices', icon: '📢', text: '社区通知', url: '/packages/field/notices/index' },
-  { key: 'grid', icon: '🗺️', text: '我的网格', url: '/pages/grid/index', tab: true },
+  { key: 'report', icon: Photograph, text: '随手拍上报', url: '/packages/case/report/index' },
+  { key: 'my-cases', icon: Order, text: '我的上报', url: '/packages/case/list/index?view=mine' },
+  { key: 'booking', icon: Comment, text: '预约说事', url: '/packages/mediation/rooms/index' },
+  { key: 'my-bookings', icon: Clock, text: '我的预约', url: '/packages/mediation/bookings/index?view=mine' },
+  { key: 'notices', icon: Notice, text: '社区通知', url: '/packages/field/notices/index' },
+  { key: 'grid', icon: Location, text: '我的网格', url: '/pages/grid/index', tab: true },
 ]
 
 export const workbench: Record<StaffRole, Entry[]> = {
   gridworker: [
-    { key: 'patrol', icon: '🚶', text: '巡查打卡', url: '/packages/field/patrol/index' },
-    { key: 'visits', icon: '🏠', text: '入户走访', url: '/packages/field/households/index?filter=due' },
-    { key: 'households', icon: '📒', text: '住户台账', url: '/packages/field/households/index?filter=all' },
-    { key: 'notices', icon: '📢', text: '发布通知', url: '/packages/field/notices/index' },
-    { key: 'grid-cases', icon: '📂', text: '网格事件', url: '/packages/case/list/index?view=grid' },
+    { key: 'patrol', icon: Footprint, text: '巡查打卡', url: '/packages/field/patrol/index' },
+    { key: 'visits', icon: Home, text: '入户走访', url: '/packages/field/households/index?filter=due' },
+    { key: 'households', icon: List, text: '住户台账', url: '/packages/field/households/index?filter=all' },
+    { key: 'notices', icon: Notice, text: '发布通知', url: '/packages/field/notices/index' },
+    { key: 'grid-cases', icon: Processing, text: '网格事件', url: '/packages/case/list/index?view=grid' },
   ],
   grid_leader: [
-    { key: 'patrol', icon: '🗺️', text: '打卡轨迹', url: '/packages/field/patrol/index' },
-    { key: 'households', icon: '📒', text: '住户台账', url: '/packages/field/households/index?filter=all' },
-    { key: 'notices', icon: '📢', text: '通知公告', url: '/packages/field/notices/index' },
-    { key: 'grid-cases', icon: '📂', text: '网格事件', url: '/packages/case/list/index?view=grid' },
+    { key: 'patrol', icon: Location, text: '打卡轨迹', url: '/packages/field/patrol/index' },
+    { key: 'households', icon: List, text: '住户台账', url: '/packages/field/households/index?filter=all' },
+    { key: 'notices', icon: Notice, text: '通知公告', url: '/packages/field/notices/index' },
+    { key: 'grid-cases', icon: Processing, text: '网格事件', url: '/packages/case/list/index?view=grid' },
   ],
   dispatcher: [
-    { key: 'queue', icon: '📥', text: '待受理', url: '/packages/case/list/index?view=queue&status=submitted' },
-    { key: 'dispatch', icon: '📤', text: '派单', url: '/packages/case/list/index?view=queue&status=accepted' },
-    { key: 'overdue', icon: '⏰', text: '超时预警', url: '/packages/case/list/index?view=queue&status=all' },
+    { key: 'queue', icon: Received, text: '待受理', url: '/packages/case/list/index?view=queue&status=submitted' },
+    { key: 'dispatch', icon: Transit, text: '派单', url: '/packages/case/list/index?view=queue&status=accepted' },
+    { key: 'overdue', icon: Warning, text: '超时预警', url: '/packages/case/list/index?view=queue&status=all' },
   ],
   official: [
-    { key: 'assigned', icon: '🛠️', text: '我的工单', url: '/packages/case/list/index?view=assigned' },
-    { key: 'handled', icon: '✅', text: '已办结', url: '/packages/case/list/index?view=assigned&status=closed' },
+    { key: 'assigned', icon: Repairman, text: '我的工单', url: '/packages/case/list/index?view=assigned' },
+    { key: 'handled', icon: Success, text: '已办结', url: '/packages/case/list/index?view=assigned&status=closed' },
   ],
   mediator: [
-    { key: 'bookings', icon: '🤝', text: '预约管理', url: '/packages/mediation/bookings/index?view=mediator' },
-    { key: 'outcomes', icon: '📄', text: '调解记录', url: '/packages/mediation/bookings/index?view=mediator&when=past' },
-    { key: 'hours', icon: '🕘', text: '接待时间', url: '/packages/mediation/hours/index' },
+    { key: 'bookings', icon: Comment, text: '预约管理', url: '/packages/mediation/bookings/index?view=mediator' },
+    { key: 'outcomes', icon: Articles, text: '调解记录', url: '/packages/mediation/bookings/index?view=mediator&when=past' },
+    { key: 'hours', icon: Clock, text: '接待时间', url: '/packages/mediation/hours/index' },
   ],
   // The admin's tools (invites, the grid tree) are not in the mini-program yet.
   admin: [],

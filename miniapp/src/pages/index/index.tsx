@@ -18,7 +18,7 @@ function EntryGrid({ entries }: { entries: Entry[] }) {
     <Grid columns={4}>
       {entries.map((e) => (
         <GridItem key={e.key} className={`entry entry--${e.key}`} text={e.text} onClick={() => open(e)}>
-          <Text className='entry__icon'>{e.icon}</Text>
+          <e.icon className='entry__icon' size={26} color='#c4161c' />
         </GridItem>
       ))}
     </Grid>

@@ -2,6 +2,7 @@ import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { renewSession } from './api/request'
 import { getSession, hasAgreed } from './api/session'
+import { mendAccessibility } from './h5-a11y'
 import './app.scss'
 
 export default function App({ children }: PropsWithChildren) {
@@ -9,6 +10,7 @@ export default function App({ children }: PropsWithChildren) {
   // expired: wx.login needs no tap. Everyone else browses as a guest until an action needs an account.
   useLaunch(() => {
     if (!getSession() && hasAgreed()) void renewSession()
+    if (process.env.TARO_ENV === 'h5') mendAccessibility()
   })
   return children
 }

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { act, cloud, openFromList, phones, status } from './steps'
+import { act, cloud, expectAccessible, openFromList, phones, status } from './steps'
 
 jest.setTimeout(120_000)
 
@@ -31,6 +31,7 @@ it('report with a photo → accept → dispatch → notice → resolve with a ph
   await categories
   // A tap while the field still says 加载中… asks for the taxonomy again instead of opening the cascader.
   await resident.locator('.report__category', { hasText: '请选择' }).waitFor()
+  await expectAccessible(resident, 'report form')
   await resident.locator('.report__category').tap()
   await resident.locator('.nut-cascader-item-title', { hasText: '水电气热' }).tap()
   await resident.locator('.nut-cascader-item-title', { hasText: '停水' }).tap()
@@ -39,6 +40,7 @@ it('report with a photo → accept → dispatch → notice → resolve with a ph
   await resident.locator('.report__submit').tap()
   await status(resident, '待受理')
   const number = (await resident.locator('.case__number').innerText()).match(/LJ\d{12}/)![0]
+  await expectAccessible(resident, 'case, its reporter')
 
   // The official has agreed to receive dispatch notices (a one-time grant, asked from a tap in the assigned list).
   const official = await signedIn('赵刚')
@@ -51,6 +53,7 @@ it('report with a photo → accept → dispatch → notice → resolve with a ph
   await openFromList(dispatcher, number)
   await act(dispatcher, 'accept')
   await status(dispatcher, '已受理')
+  await expectAccessible(dispatcher, 'case, a dispatcher')
   await act(dispatcher, 'dispatch', async (form) => {
     await form.getByText('区水务局').tap()
     await form.locator('.case-action__officials').getByText('赵刚').tap()

@@ -3,7 +3,7 @@
  * one tap (the report form opens where the check-in was); then visits the most overdue household of the due list,
  * which leaves the list; the grid leader sees the day's check-ins of the grid.
  */
-import { cloud, phones, status } from './steps'
+import { cloud, expectAccessible, phones, status } from './steps'
 
 jest.setTimeout(120_000)
 
@@ -16,6 +16,7 @@ it('patrol → check-in → one-tap report → visit a due household → the lea
   await worker.locator('.patrol__start').tap()
   await worker.locator('.patrol__checkin').tap()
   await worker.locator('.checkin__fence', { hasText: '你在网格内' }).waitFor()
+  await expectAccessible(worker, 'check-in')
   await worker.locator('.checkin__note textarea').fill('柳岸小区 3 栋楼道堆放大量杂物，堵塞消防通道')
   await worker.locator('.checkin__submit').tap()
   await worker.locator('.checkin__done').waitFor()
@@ -48,6 +49,7 @@ it('patrol → check-in → one-tap report → visit a due household → the lea
   await worker.locator('.checkin__done').waitFor()
   await worker.locator('.checkin__back').tap()
   await worker.locator('.household__visits', { hasText: '上次走访' }).waitFor()
+  await expectAccessible(worker, 'household')
   await worker.goBack()
   await worker.locator('.households__item').first().waitFor()
   await worker.locator('.households__item', { hasText: who }).waitFor({ state: 'detached' })
@@ -60,4 +62,5 @@ it('patrol → check-in → one-tap report → visit a due household → the lea
   await leader.locator('.patrol__item', { hasText: '走访' }).first().waitFor()
   expect(await leader.locator('.patrol__item', { hasText: '李建国' }).count()).toBeGreaterThanOrEqual(2)
   await leader.locator('.patrol__coverage', { hasText: '李建国' }).filter({ hasText: '走访 1 户次，其中到期应访 1' }).waitFor()
+  await expectAccessible(leader, 'check-ins and coverage')
 })

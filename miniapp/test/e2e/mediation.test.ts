@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { cloud, moveClock, phones, sweep } from './steps'
+import { cloud, expectAccessible, moveClock, phones, sweep } from './steps'
 
 jest.setTimeout(150_000)
 
@@ -77,6 +77,7 @@ it('find a room → book → invite → confirm → reminder → check in → ag
   await other.locator('.join__submit .nut-button').tap()
   await status(other, '待确认')
   await other.getByText('不参加调解').waitFor()
+  await expectAccessible(other, 'booking, the other party')
 
   // The mediator confirms from 预约管理.
   const mediator = await signedIn('王秀兰')

@@ -3,7 +3,7 @@
  * opens it from the households' WeChat group — the stand-in plays WeChat's encrypted group data, the server opens
  * it — and acknowledges; the gridworker binds the group and sees 1 read / 1 acknowledged against the roster.
  */
-import { cloud, phones } from './steps'
+import { cloud, expectAccessible, phones } from './steps'
 
 jest.setTimeout(120_000)
 
@@ -21,12 +21,14 @@ it('publish → a resident opens it from the group and acknowledges → the grid
   await worker.locator('.notice__title', { hasText: '本周六停水通知' }).waitFor()
   const page = `${cloud().urls.h5}/#/packages/field/notice/index?id=${/[?&]id=([\w-]+)/.exec(worker.url())![1]}`
   await worker.locator('.notice__counts', { hasText: '已读 0 人 · 已确认 0 人' }).waitFor()
+  await expectAccessible(worker, 'notice, its author')
 
   const resident = await signedIn('王小梅')
   await resident.goto(`${page}&dev_group=${GROUP}`)
   await resident.locator('.notice__group', { hasText: '来自群聊' }).waitFor()
   await resident.locator('.notice__ack').tap()
   await resident.locator('.notice__ack', { hasText: '已回复已知晓' }).waitFor()
+  await expectAccessible(resident, 'notice, from a group card')
 
   // The gridworker opens the card in the same group and binds it to the grid.
   await worker.goto(`${page}&dev_group=${GROUP}`)

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { launch, phone } from './browser'
-import { pickPersona } from './steps'
+import { expectAccessible, pickPersona } from './steps'
 
 jest.setTimeout(30_000)
 
@@ -31,6 +31,7 @@ describe('H5 in Chromium against the local cloud', () => {
     await page.getByText('坐席工作台').waitFor()
     await page.locator('.home__workbench-scope', { hasText: '青石街道' }).waitFor()
     await page.getByText('居民服务').waitFor()
+    await expectAccessible(page, 'home, dispatcher')
 
     await page.getByText('我的网格', { exact: true }).last().tap()
     // Each waitFor fails the test if its text does not become visible.
@@ -65,14 +66,20 @@ describe('H5 in Chromium against the local cloud', () => {
     const page = await context.newPage()
     await page.goto(h5())
     await page.locator('.home__hello', { hasText: '你好，欢迎来到邻里' }).waitFor()
+    await expectAccessible(page, 'home, signed out')
 
     await page.getByText('我的网格', { exact: true }).last().tap()
     await page.locator('.grid-page__title', { hasText: '柳岸社区第一网格' }).waitFor()
     await page.getByText('网格员：李建国').waitFor()
+    await expectAccessible(page, '我的网格')
 
     await page.getByText('首页', { exact: true }).last().tap()
     await page.locator('.entry--booking').tap()
+    await page.locator('.rooms__item', { hasText: '柳岸社区调解室' }).waitFor()
+    await expectAccessible(page, 'rooms')
     await page.locator('.rooms__item', { hasText: '柳岸社区调解室' }).tap()
+    await page.locator('.slot-picker__time:not([disabled])').first().waitFor()
+    await expectAccessible(page, 'room')
     await page.locator('.slot-picker__time:not([disabled])').first().tap()
     const chosen = await page.locator('.room__chosen').innerText()
     await page.locator('.room__summary textarea').fill('楼上装修噪音持续到深夜，沟通多次无果')
@@ -81,6 +88,7 @@ describe('H5 in Chromium against the local cloud', () => {
     // Asked now, with the way to decline and the terms to agree to.
     await page.locator('.login__decline', { hasText: '暂不登录' }).waitFor()
     await page.locator('.login__link--privacy', { hasText: '《隐私政策》' }).waitFor()
+    await expectAccessible(page, 'sign-in')
     await pickPersona(page, '王小梅')
 
     // Back on the same room, the form as it was, now signed in.

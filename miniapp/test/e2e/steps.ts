@@ -1,4 +1,6 @@
 /** Steps the browser tests share: a persona's phone signed in, and a case event fired through its form. */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
 import { launch, phone } from './browser'
 
@@ -78,3 +80,20 @@ export async function moveClock(body: { advanceMinutes: number } | { reset: true
 
 /** One sweep now, as the scheduler would run it (serverless-offline's invoke endpoint). */
 export const sweep = () => fetch(`http://127.0.0.1:${cloud().env.LAMBDA_PORT}/2015-03-31/functions/linli-local-sweeper/invocations`, { method: 'POST', body: '{}' })
+
+const AXE = readFileSync(createRequire(__filename).resolve('axe-core/axe.min.js'), 'utf8')
+
+/**
+ * axe-core on the page on screen: no serious or critical violation (WCAG A/AA and best practice), each named with
+ * the nodes where it is. Hidden pages (Taro keeps the ones underneath in the document) are not looked at.
+ */
+export async function expectAccessible(page: Page, label: string) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE })
+  const found = await page.evaluate(async () => {
+    type Violation = { id: string; impact?: string; nodes: { target: string[] }[] }
+    const run = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Violation[] }> } }).axe.run
+    const { violations } = await run(document, { resultTypes: ['violations'] })
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  })
+  expect({ page: label, violations: found }).toEqual({ page: label, violations: [] })
+}

@@ -189,7 +189,7 @@ export default function Report() {
         <FieldError name='address' message={errors.address} />
       </CellGroup>
       <CellGroup title='联系方式'>
-        <Cell title='匿名上报' description='开启后处理人员看不到你的姓名' extra={<Switch className='report__anonymous' checked={draft.anonymous} onChange={(anonymous) => update({ anonymous })} />} />
+        <Cell title='匿名上报' description='开启后处理人员看不到你的姓名' extra={<Switch className='report__anonymous' ariaLabel='匿名上报' checked={draft.anonymous} onChange={(anonymous) => update({ anonymous })} />} />
         <Input className='report__phone' type='number' placeholder='联系电话（选填），便于工作人员回访' maxLength={11} value={draft.contactPhone} onChange={(contactPhone) => update({ contactPhone })} />
         <FieldError name='contactPhone' message={errors.contactPhone} />
       </CellGroup>

@@ -88,7 +88,7 @@ export default function Household() {
         <Input className='household__unit' disabled={readOnly} placeholder='单元（选填），如 2' maxLength={10} value={form.unit} onChange={(unit) => set({ unit })} />
         <Input className='household__room' disabled={readOnly} placeholder='门牌号，如 301' maxLength={20} value={form.room} onChange={(room) => set({ room })} />
         <Input className='household__head' disabled={readOnly} placeholder='户主姓名' maxLength={20} value={form.headName} onChange={(headName) => set({ headName })} />
-        <Cell title='家庭人口' extra={<InputNumber className='household__members' disabled={readOnly} min={1} max={30} value={form.members} onChange={(v) => set({ members: Number(v) })} />} />
+        <Cell title='家庭人口' extra={<View ariaLabel='家庭人口'><InputNumber className='household__members' disabled={readOnly} min={1} max={30} value={form.members} onChange={(v) => set({ members: Number(v) })} /></View>} />
         <Input className='household__phone' disabled={readOnly} type='number' placeholder='联系电话（选填）' maxLength={11} value={form.phone} onChange={(phone) => set({ phone })} />
       </CellGroup>
       <CellGroup title='关爱标签（决定走访周期）'>

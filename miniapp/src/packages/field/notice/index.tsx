@@ -77,11 +77,14 @@ export default function Notice() {
       <View className='notice__body'>{a.body}</View>
       {a.images.length > 0 && <PhotoGrid photos={a.images} />}
       <View className='notice__actions'>
-        {a.ackRequired && (
-          <Button block type={a.ackAt ? 'default' : 'primary'} disabled={!!a.ackAt} className='notice__ack' onClick={ack}>
-            {a.ackAt ? `已回复已知晓（${formatTime(a.ackAt)}）` : '回复已知晓'}
-          </Button>
-        )}
+        {a.ackRequired &&
+          (a.ackAt ? (
+            <Text className='notice__ack notice__ack--done'>{`已回复已知晓（${formatTime(a.ackAt)}）`}</Text>
+          ) : (
+            <Button block type='primary' className='notice__ack' onClick={ack}>
+              回复已知晓
+            </Button>
+          ))}
         {group?.mayBind && (
           <Button block fill='outline' className='notice__bind' onClick={bind}>
             将这个群绑定到本网格

@@ -34,7 +34,8 @@ export function SlotPicker(props: { roomId: string; mediatorId?: string; value?:
   const today = slots.filter((s) => s.date === day)
   return (
     <View className='slot-picker'>
-      <View className='slot-picker__days'>
+      {/* A row that scrolls sideways: focusable, so a keyboard can scroll it too. */}
+      <View className='slot-picker__days' ariaLabel='选择日期' {...{ tabIndex: 0 }}>
         {days.map((d) => (
           <View key={d} className={`slot-picker__day${d === day ? ' slot-picker__day--on' : ''}`} onClick={() => setDay(d)}>
             <Text className='slot-picker__weekday'>{weekdayLabels[weekdayOf(d)]}</Text>

@@ -10,7 +10,6 @@ import {
   allowsGuests,
   needsSession,
   permits,
-  type Action,
   type NeedsSession,
   errorCatalogue,
   isDomainError,
@@ -96,7 +95,6 @@ function readJsonBody(event: APIGatewayProxyEventV2): unknown {
  * a token, a route open to guests answers as the deployment's district shows itself to a visitor.
  */
 async function authenticate(deps: Deps, event: APIGatewayProxyEventV2, route: RouteSpec): Promise<Caller> {
-  const action: Action = route.action
   const match = /^Bearer\s+(\S+)$/i.exec(header(event, 'authorization') ?? '')
   if (!match && allowsGuests(route)) return guestCaller(deps)
   if (!match) throw new DomainError('auth.required')
@@ -104,7 +102,7 @@ async function authenticate(deps: Deps, event: APIGatewayProxyEventV2, route: Ro
   const caller = await loadCaller(deps, claims.userId)
   if (caller.user.districtId !== claims.districtId) throw new DomainError('auth.invalidToken')
   if ((caller.user.sessionGeneration ?? 0) !== claims.generation) throw new DomainError('auth.sessionEnded')
-  if (!permits(caller.roles, caller.user.districtId, action)) throw new DomainError('auth.forbidden', [{ path: 'action', message: '你的角色不能执行此操作' }])
+  if (!permits(caller.roles, caller.user.districtId, route.action)) throw new DomainError('auth.forbidden', [{ path: 'action', message: '你的角色不能执行此操作' }])
   return caller
 }
 

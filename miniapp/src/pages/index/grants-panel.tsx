@@ -18,8 +18,9 @@ export function GrantsPanel({ templates }: { templates: TemplateKey[] }) {
       (r) => setGrants(Object.fromEntries(r.items.map((i) => [i.templateKey, i.grants]))),
       () => undefined,
     )
-  useEffect(() => void load(), [])
-  if (!grants || !templates.length) return null
+  // A role without notices of its own asks nothing.
+  useEffect(() => void (templates.length && load()), [])
+  if (!grants) return null
   const low = templates.some((t) => (grants[t] ?? 0) < LOW)
   // Inside the tap: WeChat shows its sheet only there.
   const topUp = () => void askSubscribe(templates).then(load)

@@ -22,7 +22,8 @@ export default defineAppConfig({
     'pages/login/index': { network: 'all', packages: ['packages/legal'] },
   },
   window: {
-    backgroundTextStyle: 'light',
+    // The pull-to-refresh dots in a grey that shows on the light background.
+    backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTitleText: '邻里',
     navigationBarTextStyle: 'black',

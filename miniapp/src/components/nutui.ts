@@ -11,7 +11,8 @@ import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/noticebar/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/avatar/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/checkbox/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css'
 // NutUI's icons draw an SVG as a mask in the current colour (home's entries).
 import '@nutui/icons-react-taro/dist/style_icon.css'
 
-export { Button, Cell, CellGroup, Tag, Grid, GridItem, Empty, Loading, Input, NoticeBar, Avatar, Checkbox } from '@nutui/nutui-react-taro'
+export { Button, Cell, CellGroup, Tag, Grid, GridItem, Empty, Loading, Input, NoticeBar, Avatar, Checkbox, Switch } from '@nutui/nutui-react-taro'

@@ -1,4 +1,5 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Failure, Order } from '@nutui/icons-react-taro'
 import { Button, Empty, Loading } from './nutui'
 import './state-view.scss'
 
@@ -14,7 +15,7 @@ export function StateView(props: { loading?: boolean; error?: string; empty?: st
   if (props.error) {
     return (
       <View className='state-view'>
-        <Empty image={<Text className='state-view__icon'>⚠️</Text>} title='出错了' description={props.error} />
+        <Empty image={<Failure className='state-view__icon' size={48} aria-hidden />} title='出错了' description={props.error} />
         {props.onRetry && (
           <Button type='primary' size='small' onClick={props.onRetry}>
             重试
@@ -25,7 +26,7 @@ export function StateView(props: { loading?: boolean; error?: string; empty?: st
   }
   return (
     <View className='state-view'>
-      <Empty image={<Text className='state-view__icon'>📭</Text>} description={props.empty ?? '暂无内容'} />
+      <Empty image={<Order className='state-view__icon' size={48} aria-hidden />} description={props.empty ?? '暂无内容'} />
     </View>
   )
 }

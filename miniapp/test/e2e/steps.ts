@@ -93,7 +93,17 @@ export async function expectAccessible(page: Page, label: string) {
     type Violation = { id: string; impact?: string; nodes: { target: string[] }[] }
     const run = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Violation[] }> } }).axe.run
     const { violations } = await run(document, { resultTypes: ['violations'] })
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+    // Touch targets (WeChat's 适老化): each control's tappable box — itself or the ::after drawn around it — is ≥ 44 × 44.
+    const small = Array.from(document.querySelectorAll<HTMLElement>('.nut-button, [role=switch], .nut-cell--clickable')).flatMap((el) => {
+      const box = el.getBoundingClientRect()
+      if (!box.width || !box.height) return []
+      const after = getComputedStyle(el, '::after')
+      const tall = Math.max(box.height, after.position === 'absolute' ? parseFloat(after.height) || 0 : 0)
+      const wide = Math.max(box.width, after.position === 'absolute' ? parseFloat(after.width) || 0 : 0)
+      return tall >= 43.5 && wide >= 43.5 ? [] : [`${el.className.split(' ').slice(0, 3).join('.')} ${Math.round(wide)}×${Math.round(tall)}`]
+    })
+    return small.length ? [...serious, `target-size-44: ${small.join(', ')}`] : serious
   })
   expect({ page: label, violations: found }).toEqual({ page: label, violations: [] })
 }

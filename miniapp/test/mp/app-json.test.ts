@@ -32,6 +32,7 @@ const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as 
   preloadRule?: Record<string, { packages: string[] }>
   requiredPrivateInfos?: string[]
   permission?: Record<string, { desc?: string }>
+  window?: { backgroundColor?: string; backgroundTextStyle?: string }
 }
 
 test('declares exactly the private location APIs the code calls', () => {
@@ -42,6 +43,13 @@ test('declares exactly the private location APIs the code calls', () => {
 
 test('says why it asks for the location, in the words the user will read', () => {
   expect(app.permission?.['scope.userLocation']?.desc).toMatch(/网格/)
+})
+
+test('the pull-to-refresh dots show on the window background (dark dots on a light background, light on a dark one)', () => {
+  const hex = app.window?.backgroundColor?.replace('#', '') ?? 'ffffff'
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16))
+  const light = 0.299 * r! + 0.587 * g! + 0.114 * b! > 128
+  expect(app.window?.backgroundTextStyle).toBe(light ? 'dark' : 'light')
 })
 
 test('preloads the subpackages the tabs open, and only ones that exist', () => {

@@ -52,6 +52,8 @@ export interface FakeWx {
   network(connected: boolean): void
   /** Answers wx.showModal. Default: cancelled. */
   modal: (opts: Call) => { confirm: boolean; cancel: boolean }
+  /** The font scale the user set in WeChat (wx.getAppBaseInfo's fontSizeScaleFactor). Default 1. */
+  fontScale: number
   /** Clears calls and storage and resets the responders. */
   reset(): void
 }
@@ -67,6 +69,7 @@ const defaults = {
   locate: () => ({ ...FAKE_LOCATION }),
   subscribe: (opts: Call) => Object.fromEntries(((opts.tmplIds as string[] | undefined) ?? []).map((id) => [id, 'accept'])),
   modal: () => ({ confirm: false, cancel: true }),
+  fontScale: 1,
 }
 
 function record(fake: FakeWx, name: string, opts: Call) {
@@ -125,6 +128,7 @@ export function installFakeWx(): FakeWx {
       networkListeners.delete(listener)
     },
     login: async('login', () => ({ code: fake.loginCode, errMsg: 'login:ok' })),
+    getAppBaseInfo: () => ({ SDKVersion: '3.7.0', language: 'zh_CN', fontSizeScaleFactor: fake.fontScale, fontSizeSetting: Math.round(16 * fake.fontScale) }),
     request(opts: Call = {}) {
       record(fake, 'request', opts)
       Promise.resolve()

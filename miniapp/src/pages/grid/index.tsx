@@ -7,6 +7,7 @@ import { call } from '../../api/request'
 import { Button, Cell, CellGroup } from '../../components/nutui'
 import { StateView } from '../../components/state-view'
 import './index.scss'
+import { usePageClass } from '../../components/text-size'
 
 type Person = NonNullable<GridNode['roster']['gridworker']>
 
@@ -31,6 +32,7 @@ function PersonCell({ title, person }: { title: string; person?: Person }) {
  * as GeoJSON (RFC 7946) requires; both weapp and the browser can report them. Public: no account needed.
  */
 export default function MyGrid() {
+  const pageClass = usePageClass()
   const [node, setNode] = useState<GridNode>()
   const [error, setError] = useState('')
   const [loading, setLoading] = useState(false)
@@ -55,10 +57,10 @@ export default function MyGrid() {
   })
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
 
-  if (!node) return <View className='page grid-page'>{<StateView loading={loading || !error} error={error} onRetry={load} />}</View>
+  if (!node) return <View className={`${pageClass} grid-page`}>{<StateView loading={loading || !error} error={error} onRetry={load} />}</View>
   const { roster } = node
   return (
-    <View className='page grid-page'>
+    <View className={`${pageClass} grid-page`}>
       <Text className='grid-page__title'>{node.name}</Text>
       <Text className='grid-page__path'>{node.path.map((p) => p.name).join(' › ')}</Text>
       <CellGroup title='网格公示'>

@@ -10,6 +10,7 @@ import { residentEntries, workbench, workbenchTemplates, type Entry } from './en
 import { GrantsPanel } from './grants-panel'
 import { RatesPanel } from './rates-panel'
 import './index.scss'
+import { usePageClass } from '../../components/text-size'
 
 const open = (entry: Entry) => (entry.tab ? Taro.switchTab({ url: entry.url }) : Taro.navigateTo({ url: entry.url }))
 
@@ -30,6 +31,7 @@ function EntryGrid({ entries }: { entries: Entry[] }) {
  * the services too; those that need an account ask for it when tapped.
  */
 export default function Home() {
+  const pageClass = usePageClass()
   const session = useSession(false)
   useShareAppMessage(() => ({ title: '邻里 · 有事找网格，件件有回音', path: '/pages/index/index' }))
 
@@ -45,7 +47,7 @@ export default function Home() {
   const staff = (user?.roles ?? []).filter((r) => r.role !== 'resident' && workbench[r.role as StaffRole].length)
 
   return (
-    <View className='page home'>
+    <View className={`${pageClass} home`}>
       {user ? (
         <View className='home__header'>
           <Text className='home__hello'>你好，{user.name}</Text>

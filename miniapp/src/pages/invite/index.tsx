@@ -6,9 +6,11 @@ import { call } from '../../api/request'
 import { updateUser } from '../../api/session'
 import { Button, CellGroup, Input } from '../../components/nutui'
 import { useSession } from '../../components/use-session'
+import { usePageClass } from '../../components/text-size'
 
 /** A staff member redeems the invite code an admin gave them and gets the role. */
 export default function Invite() {
+  const pageClass = usePageClass()
   useSession()
   const [code, setCode] = useState('')
   const [error, setError] = useState('')
@@ -33,7 +35,7 @@ export default function Invite() {
   }
 
   return (
-    <View className='page invite'>
+    <View className={`${pageClass} invite`}>
       <CellGroup title='输入 8 位邀请码'>
         <Input className='invite__code' placeholder='例如 K7M2Q9XA' value={code} maxLength={8} onChange={(v) => setCode(v.toUpperCase())} />
       </CellGroup>

@@ -6,6 +6,7 @@ import { devPersonas, signInWithWechat, type Persona } from '../../api/auth'
 import { pageUrl, recordAgreement, TAB_PAGES } from '../../api/session'
 import { Button, Cell, CellGroup, Checkbox } from '../../components/nutui'
 import './index.scss'
+import { usePageClass } from '../../components/text-size'
 
 const HOME = TAB_PAGES[0]!
 
@@ -26,6 +27,7 @@ const decline = () => (Taro.getCurrentPages().length > 1 ? Taro.navigateBack() :
 const openLegal = (page: 'agreement' | 'privacy') => void Taro.navigateTo({ url: `/packages/legal/${page}/index` })
 
 export default function Login() {
+  const pageClass = usePageClass()
   const { back } = useRouter().params
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
@@ -55,7 +57,7 @@ export default function Login() {
   }
 
   return (
-    <View className='page login'>
+    <View className={`${pageClass} login`}>
       <Text className='login__brand'>邻里</Text>
       <Text className='login__slogan'>有事找网格，件件有回音</Text>
       <Text className='login__why'>登录后可以上报问题、预约说事、确认通知；不登录也可以浏览首页、我的网格、说事室和社区通知。</Text>

@@ -1,10 +1,12 @@
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { logout, roleSpecs, type Role } from '@linli/shared'
 import { call } from '../../api/request'
 import { goToLogin, signedOut } from '../../api/session'
-import { Avatar, Button, Cell, CellGroup } from '../../components/nutui'
+import { Avatar, Button, Cell, CellGroup, Switch } from '../../components/nutui'
 import { useSession } from '../../components/use-session'
+import { largeTextOn, setLargeText, usePageClass } from '../../components/text-size'
 
 /** Ends the account's sessions on the server (every device), then here; offline, it still signs out here. */
 async function signOut() {
@@ -15,10 +17,12 @@ async function signOut() {
 const open = (url: string) => () => void Taro.navigateTo({ url })
 
 export default function Me() {
+  const pageClass = usePageClass()
   const session = useSession(false)
   const user = session?.user
+  const [large, setLarge] = useState(largeTextOn)
   return (
-    <View className='page me'>
+    <View className={`${pageClass} me`}>
       <CellGroup>
         {user ? (
           <Cell title={<Text className='me__name'>{user.name}</Text>} description={`编号 ${user.id.slice(-8)}`} extra={<Avatar>{user.name.slice(0, 1)}</Avatar>} />
@@ -33,6 +37,13 @@ export default function Me() {
           ))}
         </CellGroup>
       )}
+      <CellGroup>
+        <Cell
+          title='大字模式'
+          description='关闭时跟随微信设置的字体大小'
+          extra={<Switch className='me__large-text' ariaLabel='大字模式' checked={large} onChange={(on) => { setLargeText(on); setLarge(on) }} />}
+        />
+      </CellGroup>
       <CellGroup>
         {user && <Cell title='使用邀请码' description='工作人员凭管理员发放的邀请码开通角色' clickable onClick={open('/pages/invite/index')} />}
         <Cell className='me__agreement' title='用户协议' clickable onClick={open('/packages/legal/agreement/index')} />

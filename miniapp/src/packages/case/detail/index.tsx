@@ -12,6 +12,7 @@ import { CaseInfo } from './case-info'
 import { Notices } from './notices'
 import { Timeline } from './timeline'
 import './index.scss'
+import { usePageClass } from '../../../components/text-size'
 
 const primary: CaseEventType[] = ['accept', 'dispatch', 'start', 'resolve', 'confirm']
 
@@ -20,6 +21,7 @@ const primary: CaseEventType[] = ['accept', 'dispatch', 'start', 'resolve', 'con
  * (allowedEvents). Staff also see how its subscribe messages were delivered.
  */
 export default function CaseDetailPage() {
+  const pageClass = usePageClass()
   const session = useSession()
   const id = useRouter().params.id ?? ''
   const [detail, setDetail] = useState<CaseDetail>()
@@ -93,10 +95,10 @@ export default function CaseDetailPage() {
     }
   }
 
-  if (!detail) return <View className='page case'>{<StateView loading={!error} error={error} onRetry={() => void load()} />}</View>
+  if (!detail) return <View className={`${pageClass} case`}>{<StateView loading={!error} error={error} onRetry={() => void load()} />}</View>
   const events = detail.allowedEvents
   return (
-    <View className={`page case case--${detail.status}${events.length ? ' case--with-actions' : ''}`}>
+    <View className={`${pageClass} case case--${detail.status}${events.length ? ' case--with-actions' : ''}`}>
       <CaseInfo detail={detail} />
       <Timeline items={detail.timeline} />
       {staff && (notices || noticeError) && <Notices items={notices ?? []} error={noticeError} />}

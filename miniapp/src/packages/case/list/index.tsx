@@ -9,6 +9,7 @@ import { StateView } from '../../../components/state-view'
 import { useSession } from '../../../components/use-session'
 import { CaseRow } from './case-row'
 import './index.scss'
+import { usePageClass } from '../../../components/text-size'
 
 type CaseView = (typeof caseViews)[number]
 type Tab = CaseStatus | 'all'
@@ -31,6 +32,7 @@ const tabTitle = (t: Tab) => (t === 'all' ? '全部' : caseStatusLabels[t])
 const urgency = (c: CaseSummary) => (c.flagged ? 0 : c.overdue ? 1 : c.mark === 'warn' ? 2 : c.supervised ? 3 : c.status === 'submitted' ? 4 : 5)
 
 export default function Cases() {
+  const pageClass = usePageClass()
   const session = useSession()
   const { params } = useRouter()
   const view: CaseView = (caseViews as readonly string[]).includes(params.view ?? '') ? (params.view as CaseView) : 'mine'
@@ -94,9 +96,9 @@ export default function Cases() {
   usePullDownRefresh(() => void reload(true).finally(() => Taro.stopPullDownRefresh()))
   useReachBottom(() => void loadMore())
 
-  if (!session) return <View className='page' />
+  if (!session) return <View className={pageClass} />
   return (
-    <View className={`page case-list case-list--${view}`}>
+    <View className={`${pageClass} case-list case-list--${view}`}>
       <Tabs className='case-list__tabs' value={status} onChange={(v) => setStatus(v as Tab)} activeType='line' duration={0}>
         {spec.tabs.map((t) => (
           <TabPane key={t} value={t} title={tabTitle(t)} />

@@ -15,6 +15,7 @@ import { CategoryField } from './category-field'
 import { clearDraft, loadDraft, newDraft, saveDraft, type Draft } from './draft'
 import { NearbyCases } from './nearby'
 import './index.scss'
+import { usePageClass } from '../../../components/text-size'
 
 /** Which field of the form a request path (`location.address`, `photoKeys.2`, …) belongs to. */
 function fieldOf(path: string): string | undefined {
@@ -30,6 +31,7 @@ const openCase = (id: string) => Taro.redirectTo({ url: `/packages/case/detail/i
 
 /** 随手拍上报: category, description, photos, location; nearby similar cases first; kept as a draft until sent. */
 export default function Report() {
+  const pageClass = usePageClass()
   useSession()
   const [draft, setDraft] = useState<Draft>(() => {
     // A finding on patrol or on a visit starts a fresh report where it was found, with its photos.
@@ -143,7 +145,7 @@ export default function Report() {
 
   const loc = draft.location
   return (
-    <View className='page report'>
+    <View className={`${pageClass} report`}>
       <CellGroup>
         <CategoryField
           classes={classes}

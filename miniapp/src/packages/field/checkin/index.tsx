@@ -15,6 +15,7 @@ import { GridMap } from '../components/grid-map'
 import { fieldGrids, loadGrid } from '../components/my-grid'
 import { enqueue, flush, queued, dropRefused, type Queued } from '../components/queue'
 import './index.scss'
+import { usePageClass } from '../../../components/text-size'
 
 const fenceText = (fence: Fence | undefined, fix: Fix | undefined) => {
   if (!fix) return '正在定位…'
@@ -26,6 +27,7 @@ const fenceText = (fence: Fence | undefined, fix: Fix | undefined) => {
 
 /** 打卡: where I am against my grid's boundary (shown before sending), note and photos; queued when offline. */
 export default function Checkin() {
+  const pageClass = usePageClass()
   const session = useSession()
   const { params } = useRouter()
   const kind = (params.kind ?? 'duty') as CheckinKind
@@ -97,12 +99,12 @@ export default function Checkin() {
     void Taro.navigateTo({ url: '/packages/case/report/index' })
   }
 
-  if (!session) return <View className='page' />
+  if (!session) return <View className={pageClass} />
   if (!gridId) return <StateView empty='你还不是网格员，不能打卡' />
   if (!grid) return <StateView loading={!error} error={error} onRetry={load} />
   const refused = waiting.filter((q) => q.refused)
   return (
-    <View className='page checkin'>
+    <View className={`${pageClass} checkin`}>
       {waiting.length > 0 && (
         <CellGroup title='离线打卡'>
           <Cell className='checkin__queue' title={`待补传 ${waiting.length - refused.length} 条`} description={refused.length ? `${refused.length} 条未被接受：${refused[0]!.refused}` : '联网后按拍摄顺序自动补传'} extra={<Button size='small' onClick={() => (refused.length ? (dropRefused(), setWaiting(queued())) : void resend())}>{refused.length ? '知道了' : '立即补传'}</Button>} />

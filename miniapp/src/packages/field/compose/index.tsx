@@ -7,9 +7,11 @@ import { isUploading, photoKeys, PhotoUploader, type PhotoItem } from '../../../
 import { useSession } from '../../../components/use-session'
 import { Button, Cell, CellGroup, Checkbox, Input, TextArea } from '../components/nutui'
 import './index.scss'
+import { usePageClass } from '../../../components/text-size'
 
 /** 发布通知: title, text, photos and 请回复已知晓; WeChat checks the text before it is published. */
 export default function Compose() {
+  const pageClass = usePageClass()
   const session = useSession()
   const { params } = useRouter()
   const [title, setTitle] = useState('')
@@ -35,9 +37,9 @@ export default function Compose() {
     }
   }
 
-  if (!session) return <View className='page' />
+  if (!session) return <View className={pageClass} />
   return (
-    <View className='page compose'>
+    <View className={`${pageClass} compose`}>
       <CellGroup title='标题'>
         <Input className='compose__title' placeholder='如：周六上午停水通知' maxLength={30} value={title} onChange={setTitle} />
         {problems.title && <Cell className='compose__problem' title={problems.title} />}

@@ -9,6 +9,7 @@ import { formatTime } from '../../../utils/format'
 import { Button, Cell, CellGroup, CheckboxGroup, Input, InputNumber, TextArea } from '../components/nutui'
 import { dueText } from '../components/care-tags'
 import './index.scss'
+import { usePageClass } from '../../../components/text-size'
 
 interface Form {
   building: string
@@ -25,6 +26,7 @@ const formOf = (h: HouseholdView): Form => ({ building: h.building ?? '', unit: 
 
 /** 一户的台账: register, read, change or remove it; 走访打卡 starts a visit check-in on it. */
 export default function Household() {
+  const pageClass = usePageClass()
   const session = useSession()
   const { params } = useRouter()
   const [household, setHousehold] = useState<HouseholdView>()
@@ -67,11 +69,11 @@ export default function Household() {
   }
   const visit = () => void Taro.navigateTo({ url: `/packages/field/checkin/index?kind=visit&householdId=${household!.id}&gridId=${household!.gridId}&householdLabel=${encodeURIComponent(household!.address)}` })
 
-  if (!session) return <View className='page' />
+  if (!session) return <View className={pageClass} />
   if (!fresh && !household) return <StateView loading={!error} error={error} onRetry={load} />
   const readOnly = household?.masked ?? false
   return (
-    <View className='page household'>
+    <View className={`${pageClass} household`}>
       {household && (
         <CellGroup title={`${household.gridName} · ${household.address}`}>
           <Cell className='household__visits' title={household.lastVisitAt ? `上次走访 ${formatTime(household.lastVisitAt)}` : '尚未走访'} extra={dueText(household.nextDueAt)} />

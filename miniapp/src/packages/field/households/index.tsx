@@ -11,11 +11,13 @@ import { Button, Cell, SearchBar, TabPane, Tabs } from '../components/nutui'
 import { CareTags, dueText } from '../components/care-tags'
 import { fieldGrids } from '../components/my-grid'
 import './index.scss'
+import { usePageClass } from '../../../components/text-size'
 
 type Filter = 'due' | 'all' | CareTag
 
 /** 住户台账 / 入户走访: the grid's households — due to visit first (most overdue on top), all, or by care tag. */
 export default function Households() {
+  const pageClass = usePageClass()
   const session = useSession()
   const { params } = useRouter()
   const gridId = params.gridId ?? fieldGrids(session)[0]?.scopeId
@@ -66,11 +68,11 @@ export default function Households() {
     void load(f)
   }
 
-  if (!session) return <View className='page' />
+  if (!session) return <View className={pageClass} />
   if (!gridId) return <StateView empty='你还不是网格员，没有住户台账' />
   const shown = (items ?? []).filter((h) => !search.trim() || h.headName.includes(search.trim()) || h.address.includes(search.trim()))
   return (
-    <View className='page households'>
+    <View className={`${pageClass} households`}>
       <Tabs value={filter} onChange={(v) => choose(v as Filter)} activeType='line' duration={0}>
         <TabPane value='due' title='待走访' />
         <TabPane value='all' title='全部' />

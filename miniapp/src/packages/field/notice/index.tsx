@@ -11,6 +11,7 @@ import { Button, Cell, CellGroup, Tag } from '../components/nutui'
 import { fieldGrids } from '../components/my-grid'
 import { groupEntry } from './group-entry'
 import './index.scss'
+import { usePageClass } from '../../../components/text-size'
 
 type Group = NonNullable<RouteResponse<typeof readAnnouncement>['group']>
 type Stats = RouteResponse<typeof announcementStats>
@@ -23,6 +24,7 @@ const GroupName = ({ opengid }: { opengid: string }) =>
 
 /** A notice: read (recorded once, with the group it was opened from), acknowledged, shared to groups; its staff see who read it. */
 export default function Notice() {
+  const pageClass = usePageClass()
   // Anyone may read a notice; the read is recorded (and a group card counted) once the reader has signed in.
   const session = useSession(false)
   const { params } = useRouter()
@@ -64,7 +66,7 @@ export default function Notice() {
 
   if (!a) return <StateView loading={!error} error={error} />
   return (
-    <View className='page notice'>
+    <View className={`${pageClass} notice`}>
       <View className='notice__head'>
         <View className='notice__title'>{a.title}</View>
         <View className='notice__meta'>{`${a.gridName} · ${a.authorName} · ${formatTime(a.publishedAt)}`}</View>

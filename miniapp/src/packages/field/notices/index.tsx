@@ -11,6 +11,7 @@ import { sessionFor, useSession } from '../../../components/use-session'
 import { Button, Cell, CellGroup, Input, Tag } from '../components/nutui'
 import { fieldGrids } from '../components/my-grid'
 import './index.scss'
+import { usePageClass } from '../../../components/text-size'
 
 /**
  * 通知公告 of a grid: the grid's staff publish and decide residents' requests to link their household; a resident
@@ -18,6 +19,7 @@ import './index.scss'
  * who has not signed in reads the notices of the grid they came from (我的网格, a share card).
  */
 export default function Notices() {
+  const pageClass = usePageClass()
   const session = useSession(false)
   const { params } = useRouter()
   const staffGrid = fieldGrids(session)[0]?.scopeId
@@ -74,7 +76,7 @@ export default function Notices() {
   }
 
   return (
-    <View className='page notices'>
+    <View className={`${pageClass} notices`}>
       {staffGrid && (
         <View className='notices__actions'>
           <Button block type='primary' className='notices__compose' onClick={() => void Taro.navigateTo({ url: `/packages/field/compose/index?gridId=${staffGrid}` })}>

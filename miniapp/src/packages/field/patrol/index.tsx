@@ -12,6 +12,7 @@ import { GridMap } from '../components/grid-map'
 import { fieldGrids, loadGrid } from '../components/my-grid'
 import { queued } from '../components/queue'
 import './index.scss'
+import { usePageClass } from '../../../components/text-size'
 
 const CURRENT = 'linli.patrol'
 const toast = (e: unknown) => void Taro.showToast({ title: e instanceof ApiError ? e.message : '网络不可用，请稍后重试', icon: 'none' })
@@ -21,6 +22,7 @@ const toast = (e: unknown) => void Taro.showToast({ title: e instanceof ApiError
  * leader sees the grid's check-ins of today on the same map.
  */
 export default function Patrol() {
+  const pageClass = usePageClass()
   const session = useSession()
   const binding = fieldGrids(session)[0]
   const leader = binding?.role === 'grid_leader'
@@ -78,13 +80,13 @@ export default function Patrol() {
   }
   const checkIn = (kind: 'patrol' | 'duty') => void Taro.navigateTo({ url: `/packages/field/checkin/index?kind=${kind}${kind === 'patrol' ? `&patrolId=${patrol!.id}` : ''}&gridId=${binding!.scopeId}` })
 
-  if (!session) return <View className='page' />
+  if (!session) return <View className={pageClass} />
   if (!binding) return <StateView empty='你还不是网格员，不能巡查打卡' />
   if (!grid) return <StateView loading={!error} error={error} onRetry={load} />
   const route = patrol && !patrol.endedAt ? (patrol.points ?? []) : today
   const waiting = queued().filter((q) => !q.refused).length
   return (
-    <View className='page patrol'>
+    <View className={`${pageClass} patrol`}>
       <GridMap boundary={grid.boundary as Boundary} points={route.map((c) => ({ lat: c.lat, lng: c.lng, label: formatTime(c.capturedAt) }))} route={!!patrol && !patrol.endedAt} label={`${grid.name}边界与${patrol ? '巡查轨迹' : '今日打卡点'}`} />
       {patrol && !patrol.endedAt ? (
         <CellGroup title={`巡查中 · ${grid.name}`}>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import '../legal.scss'
+import { usePageClass } from '../../../components/text-size'
 
 const clauses: readonly [string, string][] = [
   ['服务内容', '邻里是辖区的网格化管理服务：居民上报身边的问题、预约说事室调解、查看本网格的通知；网格员、职能部门和调解员在这里受理、办理并答复。'],
@@ -13,8 +14,9 @@ const clauses: readonly [string, string][] = [
 
 /** 用户协议: the terms of using Linli, in plain words. */
 export default function Agreement() {
+  const pageClass = usePageClass()
   return (
-    <View className='page legal'>
+    <View className={`${pageClass} legal`}>
       <Text className='legal__title'>邻里用户协议</Text>
       {clauses.map(([heading, text], i) => (
         <View key={heading} className='legal__item'>

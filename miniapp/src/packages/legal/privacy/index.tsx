@@ -1,11 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import { PRIVACY_UPDATED, privacyItems, privacyNotes } from '../privacy'
 import '../legal.scss'
+import { usePageClass } from '../../../components/text-size'
 
 /** 隐私政策: what we collect, why, when and for how long (the same text as docs/privacy-guide.md). */
 export default function Privacy() {
+  const pageClass = usePageClass()
   return (
-    <View className='page legal'>
+    <View className={`${pageClass} legal`}>
       <Text className='legal__title'>邻里隐私政策</Text>
       <Text className='legal__updated'>更新日期：{PRIVACY_UPDATED}</Text>
       {privacyItems.map((item) => (

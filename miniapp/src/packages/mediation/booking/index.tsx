@@ -11,9 +11,11 @@ import { sessionTime, statusTag } from '../components/labels'
 import { addToCalendar, openAgreement } from '../components/files'
 import { ActionForm, formEvents, type FormEvent } from './action-form'
 import './index.scss'
+import { usePageClass } from '../../../components/text-size'
 
 /** One booking: when and where, the dispute, its timeline, and exactly the actions the server allows now. */
 export default function Booking() {
+  const pageClass = usePageClass()
   const session = useSession()
   const { params } = useRouter()
   const id = params.id ?? ''
@@ -47,11 +49,11 @@ export default function Booking() {
       .finally(() => setBusy(false))
   }
 
-  if (!session) return <View className='page' />
+  if (!session) return <View className={pageClass} />
   if (!b) return <StateView loading={!error} error={error} onRetry={() => void load()} />
   const tag = statusTag(b.status)
   return (
-    <View className='page booking'>
+    <View className={`${pageClass} booking`}>
       <CellGroup>
         <Cell title={<Text className='booking__time'>{sessionTime(b.start)}</Text>} extra={<Tag type={tag.type}>{tag.label}</Tag>} />
         <Cell title={b.roomName} description={b.roomAddress} />

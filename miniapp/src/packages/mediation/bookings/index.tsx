@@ -9,11 +9,13 @@ import { useSession } from '../../../components/use-session'
 import { Button, Cell, CellGroup, TabPane, Tabs, Tag } from '../components/nutui'
 import { sessionTime, statusTag } from '../components/labels'
 import './index.scss'
+import { usePageClass } from '../../../components/text-size'
 
 type When = 'upcoming' | 'past'
 
 /** Bookings: the resident's own (view=mine) or the mediator's sessions (view=mediator); upcoming or past. */
 export default function Bookings() {
+  const pageClass = usePageClass()
   const session = useSession()
   const { params } = useRouter()
   const view = params.view === 'mediator' ? 'mediator' : 'mine'
@@ -40,9 +42,9 @@ export default function Bookings() {
   })
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
 
-  if (!session) return <View className='page' />
+  if (!session) return <View className={pageClass} />
   return (
-    <View className='page bookings'>
+    <View className={`${pageClass} bookings`}>
       <Tabs value={when} onChange={(v) => setWhen(v as When)} activeType='line' duration={0}>
         <TabPane value='upcoming' title='待进行' />
         <TabPane value='past' title='已过去' />

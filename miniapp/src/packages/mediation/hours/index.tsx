@@ -9,9 +9,11 @@ import { Button, CellGroup, CheckboxGroup, Input, TabPane, Tabs, TextArea } from
 import { RulesEditor } from './rules-editor'
 import { ExceptionsEditor } from './exceptions-editor'
 import './index.scss'
+import { usePageClass } from '../../../components/text-size'
 
 /** The mediator's own page: weekly hours and date exceptions per room, and the profile residents see. */
 export default function Hours() {
+  const pageClass = usePageClass()
   const session = useSession()
   const me = session?.user.id ?? ''
   const [detail, setDetail] = useState<MediatorDetail>()
@@ -43,11 +45,11 @@ export default function Hours() {
       .finally(() => setBusy(false))
   }
 
-  if (!session) return <View className='page' />
+  if (!session) return <View className={pageClass} />
   if (!detail || !room) return <StateView loading={!error} error={error} empty='你还不是任何说事室的调解员' onRetry={load} />
   const rooms = session.user.roles.filter((b) => b.role === 'mediator')
   return (
-    <View className='page hours'>
+    <View className={`${pageClass} hours`}>
       {rooms.length > 1 && (
         <Tabs value={room} onChange={(v) => setRoom(String(v))} activeType='line' duration={0}>
           {rooms.map((b) => (

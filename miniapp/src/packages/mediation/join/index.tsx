@@ -7,9 +7,11 @@ import { askSubscribe } from '../../../api/subscribe'
 import { useSession } from '../../../components/use-session'
 import { Button, CellGroup, Input } from '../components/nutui'
 import './index.scss'
+import { usePageClass } from '../../../components/text-size'
 
 /** The other party joins a booking with its invite code (from a shared card, or typed in). */
 export default function Join() {
+  const pageClass = usePageClass()
   const session = useSession()
   const { params } = useRouter()
   const [code, setCode] = useState((params.code ?? '').toUpperCase())
@@ -25,9 +27,9 @@ export default function Join() {
       .finally(() => setBusy(false))
   }
 
-  if (!session) return <View className='page' />
+  if (!session) return <View className={pageClass} />
   return (
-    <View className='page join'>
+    <View className={`${pageClass} join`}>
       <Text className='join__intro'>对方邀请你到说事室，由调解员主持，双方坐下来把事情说开。加入后你会看到时间和地点，也可以选择不参加。</Text>
       <CellGroup>
         <Input className='join__code' value={code} onChange={(v) => setCode(v.toUpperCase())} maxLength={8} placeholder='8 位邀请码' />

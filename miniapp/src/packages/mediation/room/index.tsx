@@ -11,6 +11,7 @@ import { SlotPicker } from '../components/slot-picker'
 import { SpecialtyTags } from '../components/specialty-tags'
 import { sessionTime } from '../components/labels'
 import './index.scss'
+import { usePageClass } from '../../../components/text-size'
 
 const newKey = () => `bk-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none' })
@@ -20,6 +21,7 @@ const toast = (title: string) => void Taro.showToast({ title, icon: 'none' })
  * picks a new time for that booking.
  */
 export default function Room() {
+  const pageClass = usePageClass()
   const { params } = useRouter()
   const rescheduling = params.reschedule
   const [room, setRoom] = useState<RoomDetail>()
@@ -77,7 +79,7 @@ export default function Room() {
 
   if (!room) return <StateView loading={!error} error={error} onRetry={load} />
   return (
-    <View className='page room'>
+    <View className={`${pageClass} room`}>
       <CellGroup>
         <Cell title={<Text className='room__name'>{room.name}</Text>} description={`${room.address} · ${room.hours}`} />
         <Cell title='接待' description={room.specialties.map((s) => specialtyLabels[s]).join('、')} />

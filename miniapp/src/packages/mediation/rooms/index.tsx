@@ -8,12 +8,14 @@ import { StateView } from '../../../components/state-view'
 import { Button, Cell, CellGroup } from '../components/nutui'
 import { SpecialtyTags } from '../components/specialty-tags'
 import './index.scss'
+import { usePageClass } from '../../../components/text-size'
 
 type Filter = Specialty | 'all'
 const distance = (m?: number) => (m === undefined ? '' : m < 1000 ? `${m} 米` : `${(m / 1000).toFixed(1)} 公里`)
 
 /** 说事室: the district's rooms, filtered by the kind of dispute, nearest first once the resident shares a position. */
 export default function Rooms() {
+  const pageClass = usePageClass()
   // From a dispute the dispatcher referred: the booking will settle that case.
   const caseId = useRouter().params.caseId
   // The card never carries the referred case.
@@ -36,7 +38,7 @@ export default function Rooms() {
       .catch(() => Taro.showToast({ title: '未获得位置，按默认顺序显示', icon: 'none' }))
 
   return (
-    <View className='page rooms'>
+    <View className={`${pageClass} rooms`}>
       <View className='rooms__intro'>
         <Text>邻里有矛盾，到说事室坐下来说开。选一个说事室和时段，调解员确认后按时到场。</Text>
       </View>

@@ -95,7 +95,7 @@ export async function expectAccessible(page: Page, label: string) {
     const { violations } = await run(document, { resultTypes: ['violations'] })
     const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
     // Touch targets (WeChat's 适老化): each control's tappable box — itself or the ::after drawn around it — is ≥ 44 × 44.
-    const small = Array.from(document.querySelectorAll<HTMLElement>('.nut-button, [role=switch], .nut-cell--clickable')).flatMap((el) => {
+    const small = Array.from(document.querySelectorAll<HTMLElement>('.nut-button, .nut-switch, [role=switch], .nut-cell-clickable')).flatMap((el) => {
       const box = el.getBoundingClientRect()
       if (!box.width || !box.height) return []
       const after = getComputedStyle(el, '::after')

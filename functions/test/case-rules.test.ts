@@ -36,6 +36,30 @@ describe('submitting', () => {
     expectError(await submit(resident.token, report({ description: 'x'.repeat(501) })), 400, 'request.invalid')
   })
 
+  it('without a location: the grid the reporter picked and the address they typed; no point, so not on the nearby list', async () => {
+    const res = await submit(resident.token, report({ location: { gridId: 'g-liuan-2', address: '柳岸路 18 号门口' } }))
+    expect(res.status).toBe(201)
+    expect(res.body).toMatchObject({ gridId: 'g-liuan-2', gridName: '柳岸社区第二网格', location: { address: '柳岸路 18 号门口' } })
+    expect(res.body.location.lat).toBeUndefined()
+    // The case is routed to the grid's street like any other: its dispatcher sees it.
+    const queue = await api('GET', '/v1/cases?view=queue&limit=50', { token: dispatcher.token })
+    expect(queue.body.items.map((i: { id: string }) => i.id)).toContain(res.body.id)
+  })
+
+  it('a location is a point or a picked grid with an address; each mistake names its field', async () => {
+    const fieldsOf = async (location: unknown) => {
+      const res = await submit(resident.token, report({ location }))
+      expect(res.status).toBe(400)
+      return res.body.error.fields
+    }
+    expect(await fieldsOf({})).toEqual([{ path: 'location', message: '请获取位置，或选择所在网格并填写地址' }])
+    expect(await fieldsOf({ gridId: 'g-liuan-2' })).toEqual([{ path: 'location.address', message: '未定位时请填写详细地址' }])
+    expect(await fieldsOf({ lat: 30.5 })).toEqual([{ path: 'location.lng', message: '请同时提供纬度和经度' }])
+    expect(await fieldsOf({ ...inLiuan1, gridId: 'g-liuan-2' })).toEqual([{ path: 'location.gridId', message: '已定位时由位置确定网格，无需选择' }])
+    // Not a grid of the district: a street, a community, a made-up id.
+    for (const gridId of ['s-qingshi', 'c-liuan', 'g-nope']) expect(await fieldsOf({ gridId, address: '某处' })).toEqual([{ path: 'location.gridId', message: '请选择临江区的网格' }])
+  })
+
   it('refuses foreign, missing, oversized and non-image photos; nothing is written', async () => {
     const mine = async () => (await api('GET', '/v1/cases?view=mine&limit=50', { token: resident.token })).body.items.length
     const before = await mine()

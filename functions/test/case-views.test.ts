@@ -111,7 +111,7 @@ describe('nearby and “me too”', () => {
     const c = await submit(resident.token, { location: P })
     const nearbyIds = async () => (await api('GET', `/v1/cases/nearby?lat=${P.lat}&lng=${P.lng}&categoryId=cat-garbage`, { token: resident.token })).body.items.map((i: { id: string }) => i.id)
     const { cell } = (await repos().cases.get('linjiang', c.id))!.record
-    const onIndex = async () => (await repos().cases.near('linjiang', cell, 'cat-garbage', 100)).items.map((i) => i.caseId)
+    const onIndex = async () => (await repos().cases.near('linjiang', cell!, 'cat-garbage', 100)).items.map((i) => i.caseId)
     expect(await nearbyIds()).toContain(c.id)
     expect(await onIndex()).toContain(c.id)
     expect((await fire(resident.token, c.id, { type: 'withdraw', reason: '已经自行解决了' })).status).toBe(200)

@@ -42,7 +42,7 @@ export default defineAppConfig({
   permission: {
     'scope.userLocation': { desc: '用于定位你所在的网格、显示网格员联系方式，以及找到离你最近的说事室' },
   },
-  requiredPrivateInfos: ['getLocation'],
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   // Only the components a page renders are injected when it opens (WeChat's 按需注入, checked by its code-quality scan).
   lazyCodeLoading: 'requiredComponents',
 })

@@ -25,7 +25,7 @@ it('patrol → check-in → one-tap report → visit a due household → the lea
   const categories = worker.waitForResponse((r) => r.url().includes('/v1/categories') && r.ok())
   await worker.locator('.checkin__report').tap()
   await categories
-  await worker.locator('.report__location', { hasText: '已获取当前位置' }).waitFor()
+  await worker.locator('.report__location', { hasText: '柳岸社区第一网格' }).waitFor()
   await worker.locator('.report__category', { hasText: '请选择' }).waitFor()
   await worker.locator('.report__category').tap()
   await worker.locator('.nut-cascader-item-title', { hasText: '安全隐患' }).tap()

@@ -9,6 +9,7 @@
  */
 import { listCategories } from '../../../shared/contract/district/categories'
 import { caseDetailSchema, submitCase } from '../../../shared/contract/cases/cases'
+import { gridTree, locateGrid, type TreeNode } from '../../../shared/contract/district/grids'
 import { cleanup, installFakeWx, loadPage, settle, SESSION_KEY, tapAndObserve, waitFor, type Call, type FakeResponse, type FakeWx, type LoadedPage, type PageView } from './simulate-weapp'
 
 const DRAFT_KEY = 'linli.reportDraft'
@@ -76,9 +77,20 @@ const created = caseDetailSchema.parse({
   allowedEvents: [],
 })
 
-/** The fake API: categories, no nearby cases, 201 for a new case, 204 for recorded consent. */
+const node = (id: string, name: string, level: TreeNode['level'], children: TreeNode[] = []): TreeNode => ({ id, name, level, children })
+const tree = gridTree.response.parse({
+  root: node('d-linjiang', '临江区', 'district', [
+    node('s-qingshi', '青石街道', 'street', [node('c-liuan', '柳岸社区', 'community', [node('g-liuan-1', '柳岸社区第一网格', 'grid'), node('g-liuan-2', '柳岸社区第二网格', 'grid')])]),
+  ]),
+})
+const path = [{ id: 'd-linjiang', name: '临江区', level: 'district' }, { id: 's-qingshi', name: '青石街道', level: 'street' }, { id: 'c-liuan', name: '柳岸社区', level: 'community' }]
+const located = locateGrid.response.parse({ id: 'g-qingshi-01', name: '青石一网格', level: 'grid', parentId: 'c-liuan', path, roster: {}, children: [] })
+
+/** The fake API: categories, the grid of a point and the tree, no nearby cases, 201 for a new case, 204 for recorded consent. */
 function api(req: Call): FakeResponse {
   const path = String(req.url).replace(/^https?:\/\/[^/]+/, '').split('?')[0]
+  if (req.method === 'GET' && path === '/v1/grids/locate') return { statusCode: 200, data: located }
+  if (req.method === 'GET' && path === '/v1/grids/tree') return { statusCode: 200, data: tree }
   if (req.method === 'GET' && path === '/v1/categories') return { statusCode: 200, data: taxonomy }
   if (req.method === 'GET' && path === '/v1/cases/nearby') return { statusCode: 200, data: { items: [] } }
   if (req.method === 'POST' && path === '/v1/cases') return { statusCode: 201, data: created }
@@ -118,7 +130,7 @@ const text = (page: PageView, selector: string) => page.querySelector(selector)?
 async function render() {
   const page = await report.render()
   await waitFor(() => expect(text(page, '.report__category')).toContain('请选择'))
-  await waitFor(() => expect(text(page, '.report__location')).toContain('已获取当前位置'))
+  await waitFor(() => expect(text(page, '.report__location')).toContain('青石一网格'))
   return page
 }
 
@@ -152,7 +164,10 @@ test('renders the category, description and submit fields once the taxonomy and 
   expect(text(page, '.report__category')).toContain('问题分类')
   expect(page.querySelector('.report__description .nut-textarea-textarea')).toBeDefined()
   expect(text(page, '.report__submit')).toBe('提交上报')
-  expect(text(page, '.report__location')).toContain('纬度 30.25961，经度 120.13026')
+  // Where, in words: the point's grid, not its coordinates.
+  expect(text(page, '.report__location')).toContain('青石一网格')
+  expect(text(page, '.report__location')).not.toMatch(/纬度|30\.25961/)
+  expect(requests('GET', '/v1/grids/locate')[0]!.url).toContain('lat=30.25961&lng=120.13026')
   expect(page.querySelectorAll('.field-error')).toHaveLength(0)
   expect(fake.called('reLaunch')).toHaveLength(0)
 })
@@ -266,3 +281,51 @@ function nthRequest(i: number): Call | undefined {
   if (fake.sequence[i] !== 'request') return undefined
   return fake.called('request')[fake.sequence.slice(0, i).filter((api) => api === 'request').length]
 }
+
+test('location refused: the form says why, the resident picks the grid and types the address, and the report is filed without a point', async () => {
+  fake.locate = () => new Error('auth deny')
+  const page = await report.render()
+  await waitFor(() => expect(text(page, '.field-error--location')).toMatch(/没有允许.*也可以选择所在网格并填写地址/))
+  expect(text(page, '.report__location')).toContain('未获取位置')
+
+  page.querySelector('.report__pick-grid')!.dispatchEvent('tap')
+  const option = (name: string) => page.querySelectorAll('.nut-cascader-item').find((n) => n.dom!.textContent === name)
+  for (const name of ['青石街道', '柳岸社区', '柳岸社区第二网格']) (await waitFor(() => option(name) ?? missing(`no Cascader option ${name}`))).dispatchEvent('tap')
+  await waitFor(() => expect(text(page, '.report__location')).toContain('柳岸社区第二网格'))
+  await chooseCategory(page, '市容环境', '垃圾堆放')
+  await typeDescription(page, '3 栋门口垃圾堆放多日无人清理')
+
+  // No address yet: the form asks for it before anything is sent.
+  page.querySelector('.report__submit')!.dispatchEvent('tap')
+  await waitFor(() => expect(text(page, '.field-error--address')).toBe('未定位时请填写详细地址'))
+  expect(posts()).toHaveLength(0)
+
+  page.querySelector('.report__address .nut-input-native')!.dispatchEvent('input', { detail: { value: '柳岸路 18 号门口', cursor: 9, keyCode: 0 } })
+  await settle(5)
+  page.querySelector('.report__submit')!.dispatchEvent('tap')
+  await waitFor(() => expect(requests('POST', '/v1/cases')).toHaveLength(1))
+  const body = submitCase.body.parse(requests('POST', '/v1/cases')[0]!.data)
+  expect(body.location).toEqual({ gridId: 'g-liuan-2', address: '柳岸路 18 号门口' })
+})
+
+test('the pin moved on WeChat\'s map: the place is named, its GCJ-02 point sent as WGS84, and the address filled in', async () => {
+  fake.chooseLocation = () => ({ name: '青石小区 5 号楼', address: '青石街道青石路 12 号', latitude: 30.2573, longitude: 120.1350 })
+  const page = await render()
+  page.querySelector('.report__move-pin')!.dispatchEvent('tap')
+  await waitFor(() => expect(text(page, '.report__location')).toContain('青石小区 5 号楼'))
+  // WeChat's map is opened at the current point, in its own coordinates (GCJ-02: ~0.002° off WGS84 here).
+  const opened = fake.called('chooseLocation')[0]!
+  expect(opened.latitude - here.latitude).toBeGreaterThan(-0.01)
+  expect(opened.longitude - here.longitude).toBeGreaterThan(0.001)
+  await chooseCategory(page, '市容环境', '垃圾堆放')
+  await typeDescription(page, '3 栋门口垃圾堆放多日无人清理')
+  page.querySelector('.report__submit')!.dispatchEvent('tap')
+  await waitFor(() => expect(requests('POST', '/v1/cases')).toHaveLength(1))
+  const { location } = submitCase.body.parse(requests('POST', '/v1/cases')[0]!.data)
+  expect(location.address).toBe('青石街道青石路 12 号青石小区 5 号楼')
+  // Back in WGS84: a few hundred metres from the GCJ-02 figures WeChat gave.
+  expect(Math.abs(location.lat! - 30.2573)).toBeGreaterThan(0.001)
+  expect(Math.abs(location.lat! - 30.2573)).toBeLessThan(0.01)
+  expect(Math.abs(location.lng! - 120.135)).toBeGreaterThan(0.003)
+  expect(Math.abs(location.lng! - 120.135)).toBeLessThan(0.01)
+})

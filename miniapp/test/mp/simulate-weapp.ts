@@ -52,6 +52,8 @@ export interface FakeWx {
   network(connected: boolean): void
   /** Answers wx.showModal. Default: cancelled. */
   modal: (opts: Call) => { confirm: boolean; cancel: boolean }
+  /** Answers wx.chooseLocation (WeChat's map; GCJ-02 figures): the place picked, or an Error (cancelled). Default: cancelled. */
+  chooseLocation: (opts: Call) => { name: string; address: string; latitude: number; longitude: number } | Error
   /** The font scale the user set in WeChat (wx.getAppBaseInfo's fontSizeScaleFactor). Default 1. */
   fontScale: number
   /** Clears calls and storage and resets the responders. */
@@ -69,6 +71,7 @@ const defaults = {
   locate: () => ({ ...FAKE_LOCATION }),
   subscribe: (opts: Call) => Object.fromEntries(((opts.tmplIds as string[] | undefined) ?? []).map((id) => [id, 'accept'])),
   modal: () => ({ confirm: false, cancel: true }),
+  chooseLocation: () => new Error('cancel'),
   fontScale: 1,
 }
 
@@ -168,6 +171,12 @@ export function installFakeWx(): FakeWx {
       const at = fake.locate(opts)
       if (at instanceof Error) answer(opts, false, { errMsg: `getLocation:fail ${at.message}` })
       else answer(opts, true, { ...at, accuracy: 30, altitude: 0, speed: -1, verticalAccuracy: 0, horizontalAccuracy: 30, errMsg: 'getLocation:ok' })
+    },
+    chooseLocation(opts: Call = {}) {
+      record(fake, 'chooseLocation', opts)
+      const picked = fake.chooseLocation(opts)
+      if (picked instanceof Error) answer(opts, false, { errMsg: `chooseLocation:fail ${picked.message}` })
+      else answer(opts, true, { ...picked, errMsg: 'chooseLocation:ok' })
     },
     requestSubscribeMessage(opts: Call = {}) {
       record(fake, 'requestSubscribeMessage', opts)

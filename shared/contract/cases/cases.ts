@@ -8,11 +8,24 @@ import { clockStages, priorities } from '../../domain/case/sla'
 const status = z.enum(caseStatuses, { error: '状态不正确' })
 const reason = z.string({ error: '请填写原因' }).trim().min(2, '原因至少 2 个字').max(200, '原因最多 200 字')
 
-export const caseLocationSchema = z.strictObject({
-  lat: latitude,
-  lng: longitude,
-  address: z.string().trim().max(100, '地址最多 100 字').optional(),
-})
+/**
+ * Where the problem is: a point (from the phone, or the pin the user moved), or — for a user who refused the
+ * location — the grid they pick and an address they type.
+ */
+export const caseLocationSchema = z
+  .strictObject({
+    lat: latitude.optional(),
+    lng: longitude.optional(),
+    gridId: idSchema.optional(),
+    address: z.string().trim().max(100, '地址最多 100 字').optional(),
+  })
+  .superRefine((l, ctx) => {
+    const point = l.lat !== undefined || l.lng !== undefined
+    if (point && (l.lat === undefined || l.lng === undefined)) ctx.addIssue({ code: 'custom', path: [l.lat === undefined ? 'lat' : 'lng'], message: '请同时提供纬度和经度' })
+    else if (point && l.gridId) ctx.addIssue({ code: 'custom', path: ['gridId'], message: '已定位时由位置确定网格，无需选择' })
+    else if (!point && !l.gridId) ctx.addIssue({ code: 'custom', path: [], message: '请获取位置，或选择所在网格并填写地址' })
+    else if (!point && !l.address) ctx.addIssue({ code: 'custom', path: ['address'], message: '未定位时请填写详细地址' })
+  })
 
 export const submitCase = defineRoute({
   method: 'POST',
@@ -79,7 +92,8 @@ export const timelineItemSchema = z.object({
 })
 
 export const caseDetailSchema = caseSummarySchema.extend({
-  location: z.object({ lat: z.number(), lng: z.number(), address: z.string().optional() }),
+  /** No point when the reporter picked the grid and typed the address instead. */
+  location: z.object({ lat: z.number().optional(), lng: z.number().optional(), address: z.string().optional() }),
   photos: z.array(photo),
   reporterName: z.string().optional(),
   contactPhone: z.string().optional(),

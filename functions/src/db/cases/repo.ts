@@ -46,7 +46,7 @@ export function caseItem(c: CaseRecord) {
   const due = dueAt ? keys.due(dueAt, keys.case(c.districtId, c.caseId)) : { gsi3pk: undefined, gsi3sk: undefined }
   return {
     ...rest,
-    gsi1pk: isOpen ? keys.near(c.districtId, c.cell, c.categoryId) : undefined,
+    gsi1pk: isOpen && c.cell ? keys.near(c.districtId, c.cell, c.categoryId) : undefined,
     gsi1sk: isOpen ? sort : undefined,
     gsi2pk: keys.casesByStatus(c.districtId, c.status),
     gsi2sk: sort,

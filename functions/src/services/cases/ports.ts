@@ -25,10 +25,11 @@ export interface CaseRecord {
   /** The contact phone, sealed (adapters/pii.ts): `{ contactPhone }`. */
   sealed?: Record<string, string>
   description: string
-  lat: number
-  lng: number
-  /** geohash-6 cell of the location: the case is on the cell's nearby list while it is open. */
-  cell: string
+  /** Absent when the reporter refused the location and picked the grid (then there is an address). */
+  lat?: number
+  lng?: number
+  /** geohash-6 cell of the location: the case is on the cell's nearby list while it is open (none without a point). */
+  cell?: string
   address?: string
   photoKeys: string[]
   acceptBy: string

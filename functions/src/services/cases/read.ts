@@ -133,7 +133,7 @@ export async function detailView(deps: Deps, caller: Caller, c: CaseRecord, time
 }
 
 /** ~100 m: where a stranger may know a case is, not which door. */
-const coarse = (degrees: number) => Math.round(degrees * 1000) / 1000
+const coarse = (degrees?: number) => (degrees === undefined ? undefined : Math.round(degrees * 1000) / 1000)
 
 /** The API's summary of a list entry: its fields, plus whether it is overdue now. */
 function summaryView({ caseId, lat: _lat, lng: _lng, ...rest }: CaseSummaryRecord, now: Date): CaseSummary {
@@ -182,8 +182,9 @@ export async function nearbyCases(deps: Deps, caller: Caller, q: { lat: number; 
   const pages = await Promise.all(cellsAround(q.lat, q.lng).map((cell) => deps.repos.cases.near(caller.user.districtId, cell, q.categoryId, 50)))
   const items = pages
     .flatMap((p) => p.items)
-    .filter((s) => openStatuses.includes(s.status) && !s.flagged)
-    .map((s) => ({ ...summaryView(publicSummaryOf(s), now), followerCount: s.followerCount, distanceMeters: Math.round(distanceMeters(q, s)) }))
+    // Only cases with a point are in a cell.
+    .filter((s) => openStatuses.includes(s.status) && !s.flagged && s.lat !== undefined && s.lng !== undefined)
+    .map((s) => ({ ...summaryView(publicSummaryOf(s), now), followerCount: s.followerCount, distanceMeters: Math.round(distanceMeters(q, { lat: s.lat!, lng: s.lng! })) }))
     .filter((s) => s.distanceMeters <= NEARBY_METERS)
     .sort((a, b) => a.distanceMeters - b.distanceMeters)
   return { items }

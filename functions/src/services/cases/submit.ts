@@ -31,7 +31,8 @@ export async function submit(deps: Deps, caller: Caller, input: Input, idempoten
   const catalogue = await deps.catalogue(districtId)
   const category = catalogue.categories.find((c) => c.id === input.categoryId)
   if (!category) throw new DomainError('category.notFound', [{ path: 'categoryId', message: '问题分类不存在' }])
-  const grid = gridAt(catalogue, input.location.lat, input.location.lng)
+  const { lat, lng, gridId } = input.location
+  const grid = lat !== undefined && lng !== undefined ? gridAt(catalogue, lat, lng) : gridNamed(catalogue, gridId!)
   if (input.onTheSpot) authorize(caller, 'cases.resolveOnTheSpot', grid.id, 'onTheSpot', '只有本网格的网格员可以现场办结')
   const [photoKeys, spotPhotoKeys] = await Promise.all([
     keepPhotos(deps, caller, input.photoKeys, 'photoKeys'),
@@ -76,9 +77,9 @@ export async function submit(deps: Deps, caller: Caller, input: Input, idempoten
     anonymous: input.anonymous,
     ...(sealed ? { sealed } : {}),
     description: input.description,
-    lat: input.location.lat,
-    lng: input.location.lng,
-    cell: geohash(input.location.lat, input.location.lng),
+    lat,
+    lng,
+    cell: lat !== undefined && lng !== undefined ? geohash(lat, lng) : undefined,
     address: input.location.address,
     photoKeys,
     ...slaDeadlines(category.slaBand, now),
@@ -155,6 +156,18 @@ function gridAt(catalogue: Catalogue, lat: number, lng: number) {
   let node = locateDeepest(catalogue.nodes, lat, lng)
   while (node && node.level === 'building') node = node.parentId ? byId.get(node.parentId) : undefined
   if (!node || node.level !== 'grid') throw new DomainError('location.outsideDistrict', [{ path: 'location', message: `该位置不在${catalogue.district.name}的网格范围内` }])
+  return withStreet(byId, node)
+}
+
+/** The grid a reporter without a location picked, and the street above it; not a grid of the district → 400. */
+function gridNamed(catalogue: Catalogue, gridId: string) {
+  const byId = new Map(catalogue.nodes.map((n) => [n.id, n]))
+  const node = byId.get(gridId)
+  if (!node || node.level !== 'grid') throw new DomainError('location.gridNotFound', [{ path: 'location.gridId', message: `请选择${catalogue.district.name}的网格` }])
+  return withStreet(byId, node)
+}
+
+function withStreet(byId: Map<string, Catalogue['nodes'][number]>, node: Catalogue['nodes'][number]) {
   let street = node
   while (street.level !== 'street' && street.parentId) street = byId.get(street.parentId)!
   return { id: node.id, name: node.name, streetId: street.id }

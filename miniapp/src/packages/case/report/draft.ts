@@ -17,6 +17,10 @@ export interface Draft {
   /** Uploaded photos only: the S3 key, and the local path to show. */
   photos: { key: string; path: string }[]
   location?: { lat: number; lng: number }
+  /** The point's grid (shown), or the grid the user picked when there is no point (sent). */
+  grid?: { id: string; name: string }
+  /** The place's name WeChat's map gave when the user moved the pin. */
+  place?: string
   address: string
   anonymous: boolean
   contactPhone: string

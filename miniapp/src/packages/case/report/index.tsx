@@ -3,7 +3,6 @@ import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { caseProgressTemplates, submitCase, type CategoryClass } from '@linli/shared'
 import { loadCategories } from '../../../api/categories'
-import { position } from '../../../api/location'
 import { ApiError, call } from '../../../api/request'
 import { askSubscribe } from '../../../api/subscribe'
 import { apiErrors, FieldError, zodErrors, type Errors } from '../components/field-error'
@@ -13,6 +12,7 @@ import { useSession } from '../../../components/use-session'
 import { takeReportSeed } from '../../../utils/report-seed'
 import { CategoryField } from './category-field'
 import { clearDraft, loadDraft, newDraft, saveDraft, type Draft } from './draft'
+import { LocationField } from './location-field'
 import { NearbyCases } from './nearby'
 import './index.scss'
 import { usePageClass } from '../../../components/text-size'
@@ -21,6 +21,7 @@ import { usePageClass } from '../../../components/text-size'
 function fieldOf(path: string): string | undefined {
   if (path === 'categoryId') return 'category'
   if (path === 'location.address') return 'address'
+  if (path === 'location.gridId') return 'location'
   if (path.startsWith('location')) return 'location'
   if (path.startsWith('photoKeys')) return 'photos'
   if (path === 'description' || path === 'contactPhone') return path
@@ -41,7 +42,6 @@ export default function Report() {
   const [photos, setPhotos] = useState<PhotoItem[]>(() => draft.photos.map((p) => ({ id: p.key, path: p.path, key: p.key, progress: 100 })))
   const [classes, setClasses] = useState<CategoryClass[]>()
   const [catError, setCatError] = useState('')
-  const [locating, setLocating] = useState(false)
   const [errors, setErrors] = useState<Errors>({})
   const [busy, setBusy] = useState(false)
   const done = useRef(false)
@@ -65,21 +65,8 @@ export default function Report() {
     loadCategories().then(setClasses, (e: Error) => setCatError(e.message || '分类加载失败'))
   }
 
-  const locate = async () => {
-    setLocating(true)
-    try {
-      const { lat, lng } = await position('标注问题的位置')
-      update({ location: { lat, lng } })
-    } catch (e) {
-      setErrors((errs) => ({ ...errs, location: (e as Error).message }))
-    } finally {
-      setLocating(false)
-    }
-  }
-
   useEffect(() => {
     fetchCategories()
-    if (!draft.location) void locate()
     if (draft.description || draft.photos.length) void Taro.showToast({ title: '已恢复未提交的草稿', icon: 'none' })
   }, [])
 
@@ -92,11 +79,11 @@ export default function Report() {
   const validate = () => {
     const errs: Errors = {}
     if (!draft.categoryPath[1]) errs.category = '请选择问题分类'
-    if (!draft.location) errs.location = '请先获取问题位置'
+    const address = draft.address.trim() || undefined
     const parsed = submitCase.body.safeParse({
       categoryId: draft.categoryPath[1] ?? 'none',
       description: draft.description,
-      location: { ...(draft.location ?? { lat: 0, lng: 0 }), address: draft.address.trim() || undefined },
+      location: draft.location ? { ...draft.location, address } : { gridId: draft.grid?.id, address },
       photoKeys: photoKeys(photos),
       anonymous: draft.anonymous,
       contactPhone: draft.contactPhone.trim() || undefined,
@@ -143,7 +130,6 @@ export default function Report() {
     }
   }
 
-  const loc = draft.location
   return (
     <View className={`${pageClass} report`}>
       <CellGroup>
@@ -157,7 +143,7 @@ export default function Report() {
           onChange={(categoryPath, categoryName) => update({ categoryPath, categoryName })}
         />
       </CellGroup>
-      <NearbyCases categoryId={draft.categoryPath[1]} location={loc} onFollowed={(id) => finish(() => openCase(id))} />
+      <NearbyCases categoryId={draft.categoryPath[1]} location={draft.location} onFollowed={(id) => finish(() => openCase(id))} />
       <CellGroup title='问题描述'>
         <View className='report__description'>
           <TextArea
@@ -176,19 +162,7 @@ export default function Report() {
         <FieldError name='photos' message={errors.photos} />
       </CellGroup>
       <CellGroup title='问题位置'>
-        <Cell
-          className='report__location'
-          title={locating ? '定位中…' : loc ? '已获取当前位置' : '未获取位置'}
-          description={loc ? `纬度 ${loc.lat.toFixed(5)}，经度 ${loc.lng.toFixed(5)}` : undefined}
-          extra={
-            <Button size='small' fill='outline' type='primary' loading={locating} onClick={locate}>
-              {loc ? '重新定位' : '获取位置'}
-            </Button>
-          }
-        />
-        <FieldError name='location' message={errors.location} />
-        <Input className='report__address' placeholder='详细地址，如小区、楼栋、门牌（选填）' maxLength={100} value={draft.address} onChange={(address) => update({ address })} />
-        <FieldError name='address' message={errors.address} />
+        <LocationField draft={draft} update={update} errors={errors} setError={(name, message) => setErrors((e) => ({ ...e, [name]: message }))} />
       </CellGroup>
       <CellGroup title='联系方式'>
         <Cell title='匿名上报' description='开启后处理人员看不到你的姓名' extra={<Switch className='report__anonymous' ariaLabel='匿名上报' checked={draft.anonymous} onChange={(anonymous) => update({ anonymous })} />} />

@@ -8,6 +8,7 @@ const shared = path.resolve(__dirname, '../../shared')
  * TARO_APP_API_BASE: where the weapp build calls the API (https in production: WeChat allows no other); the H5 build
  * calls its own origin. TARO_APP_APPID: the mini-program's appid in the weapp build's project.config.json.
  * TARO_APP_TPL_CASE_ACCEPTED / _DISPATCHED / _RESOLVED / TARO_APP_TPL_DISPATCH / TARO_APP_TPL_ALERT: the WeChat subscribe-message template ids (LINLI_TEMPLATES).
+ * TARO_APP_LONG_TERM_TEMPLATES: comma-separated template keys that are long-term (长期订阅) in this deployment (LINLI_LONG_TERM).
  */
 export default defineConfig<'webpack5'>(() => {
   const config: UserConfigExport<'webpack5'> = {
@@ -23,6 +24,7 @@ export default defineConfig<'webpack5'>(() => {
       LINLI_STAGE: JSON.stringify(process.env.TARO_APP_STAGE ?? 'local'),
       LINLI_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? 'http://127.0.0.1:3000'),
       // Subscribe-message template ids per template key (WeChat 公众平台 → 订阅消息).
+      LINLI_LONG_TERM: JSON.stringify((process.env.TARO_APP_LONG_TERM_TEMPLATES ?? '').split(',').map((k) => k.trim()).filter(Boolean)),
       LINLI_TEMPLATES: JSON.stringify({
         case_accepted: process.env.TARO_APP_TPL_CASE_ACCEPTED ?? 'tpl-case-accepted',
         case_dispatched: process.env.TARO_APP_TPL_CASE_DISPATCHED ?? 'tpl-case-dispatched',

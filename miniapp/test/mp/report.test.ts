@@ -329,3 +329,17 @@ test('the pin moved on WeChat\'s map: the place is named, its GCJ-02 point sent 
   expect(Math.abs(location.lng! - 120.135)).toBeGreaterThan(0.003)
   expect(Math.abs(location.lng! - 120.135)).toBeLessThan(0.01)
 })
+
+test.each([
+  ['refuses all three', () => ({ 'tpl-case-accepted': 'reject', 'tpl-case-dispatched': 'reject', 'tpl-case-resolved': 'reject' }), '上报成功；你未允许通知，将收不到消息，可在“我的上报”查看进展'],
+  ['allows only 办结', () => ({ 'tpl-case-accepted': 'reject', 'tpl-case-dispatched': 'reject', 'tpl-case-resolved': 'accept' }), '上报成功；部分通知未允许，可在“我的上报”查看进展'],
+  ['has switched notices off in WeChat (errCode 20004)', () => Object.assign(new Error('requestSubscribeMessage:fail'), { errCode: 20004 }), '上报成功；你在微信设置中关闭了通知，将收不到消息，可在“我的上报”查看进展'],
+])('a resident who %s is told that progress notices will not reach them, and where to look instead', async (_, answer, told) => {
+  fake.subscribe = answer
+  const page = await render()
+  await chooseCategory(page, '市容环境', '垃圾堆放')
+  await typeDescription(page, '3 栋门口垃圾堆放多日无人清理')
+  page.querySelector('.report__submit')!.dispatchEvent('tap')
+  await waitFor(() => expect(fake.called('redirectTo')).toHaveLength(1))
+  expect(fake.called('showToast').map((t) => t.title)).toContain(told)
+})

@@ -46,8 +46,8 @@ export interface FakeWx {
   respond: (req: Call) => FakeResponse | Promise<FakeResponse>
   /** Answers wx.getLocation: a point (the success result's latitude/longitude), or an Error to fail it. Default: {@link FAKE_LOCATION}. */
   locate: (opts: Call) => { latitude: number; longitude: number } | Error
-  /** Answers wx.requestSubscribeMessage: `{[tmplId]: 'accept' | 'reject' | …}`. Default: every asked template accepted. */
-  subscribe: (opts: Call) => Record<string, string>
+  /** Answers wx.requestSubscribeMessage: `{[tmplId]: 'accept' | 'reject' | …}`, or an Error (with its errCode) to fail it. Default: every asked template accepted. */
+  subscribe: (opts: Call) => Record<string, string> | Error
   /** Tells the page's wx.onNetworkStatusChange listeners the network came back (or went). */
   network(connected: boolean): void
   /** Answers wx.showModal. Default: cancelled. */
@@ -180,7 +180,9 @@ export function installFakeWx(): FakeWx {
     },
     requestSubscribeMessage(opts: Call = {}) {
       record(fake, 'requestSubscribeMessage', opts)
-      answer(opts, true, { ...fake.subscribe(opts), errMsg: 'requestSubscribeMessage:ok' })
+      const answered = fake.subscribe(opts)
+      if (answered instanceof Error) answer(opts, false, { errMsg: answered.message, errCode: (answered as Error & { errCode?: number }).errCode })
+      else answer(opts, true, { ...answered, errMsg: 'requestSubscribeMessage:ok' })
     },
     showModal(opts: Call = {}) {
       record(fake, 'showModal', opts)

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { listSubscriptions, templateLabel, type TemplateKey } from '@linli/shared'
 import { call } from '../../api/request'
-import { askSubscribe } from '../../api/subscribe'
+import { askSubscribe, tellConsent } from '../../api/subscribe'
 import { Cell } from '../../components/nutui'
 
 /** Fewer grants than this left of a template: the panel asks the staff member to allow more. */
@@ -23,7 +23,7 @@ export function GrantsPanel({ templates }: { templates: TemplateKey[] }) {
   if (!grants) return null
   const low = templates.some((t) => (grants[t] ?? 0) < LOW)
   // Inside the tap: WeChat shows its sheet only there.
-  const topUp = () => void askSubscribe(templates).then(load)
+  const topUp = () => void tellConsent(askSubscribe(templates), '工作台').then(load)
   return (
     <Cell
       className={`grants ${low ? 'grants--low' : ''}`}

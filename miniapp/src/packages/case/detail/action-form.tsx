@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { caseEventLabels, caseProgressTemplates, caseEventSchema, fireCaseEvent, type CaseDetail, type CaseEventType } from '@linli/shared'
 import type { Department } from '../../../api/categories'
 import { ApiError, call } from '../../../api/request'
-import { askSubscribe } from '../../../api/subscribe'
+import { askSubscribe, tellConsent } from '../../../api/subscribe'
 import { apiErrors, FieldError, zodErrors, type Errors } from '../components/field-error'
 import { Button, CellGroup, CheckboxGroup, RadioGroup, Rate, TextArea } from '../components/nutui'
 import { isUploading, PhotoUploader, photoKeys, type PhotoItem } from '../../../components/photo-uploader'
@@ -112,7 +112,7 @@ export function ActionForm(props: { type: CaseEventType; detail: CaseDetail; dep
     setBusy(true)
     try {
       const next = await call(fireCaseEvent, { params: { id: detail.id }, body: parsed.data })
-      await consent
+      await tellConsent(consent, type === 'reopen' ? '事件详情' : '工作台')
       props.onDone(next)
     } catch (e) {
       if (e instanceof ApiError && e.status === 409 && conflictCodes.includes(e.code)) return props.onConflict(e.message)

@@ -3,7 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from 
 import { Text, View } from '@tarojs/components'
 import { caseStatusLabels, caseViews, listCases, type CaseStatus, type CaseSummary } from '@linli/shared'
 import { call } from '../../../api/request'
-import { askSubscribe } from '../../../api/subscribe'
+import { askSubscribe, tellConsent } from '../../../api/subscribe'
 import { Button, Loading, TabPane, Tabs } from '../components/nutui'
 import { StateView } from '../../../components/state-view'
 import { useSession } from '../../../components/use-session'
@@ -112,7 +112,7 @@ export default function Cases() {
             type='primary'
             fill='outline'
             className='case-list__subscribe'
-            onClick={() => void askSubscribe(['case_dispatch']).then(() => Taro.showToast({ title: '已设置派单通知', icon: 'none' }))}
+            onClick={() => void tellConsent(askSubscribe(['case_dispatch']), '工作台', '已设置派单通知')}
           >
             接收派单通知
           </Button>

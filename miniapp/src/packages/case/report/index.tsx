@@ -4,7 +4,7 @@ import { View } from '@tarojs/components'
 import { caseProgressTemplates, submitCase, type CategoryClass } from '@linli/shared'
 import { loadCategories } from '../../../api/categories'
 import { ApiError, call } from '../../../api/request'
-import { askSubscribe } from '../../../api/subscribe'
+import { askSubscribe, tellConsent } from '../../../api/subscribe'
 import { apiErrors, FieldError, zodErrors, type Errors } from '../components/field-error'
 import { Button, Cell, CellGroup, Input, Switch, TextArea } from '../components/nutui'
 import { isUploading, PhotoUploader, photoKeys, type PhotoItem } from '../../../components/photo-uploader'
@@ -116,8 +116,7 @@ export default function Report() {
     setBusy(true)
     try {
       const created = await call(submitCase, { body }, { headers: { 'Idempotency-Key': draft.idempotencyKey } })
-      await consent
-      void Taro.showToast({ title: '上报成功', icon: 'success' })
+      await tellConsent(consent, '“我的上报”', '上报成功')
       finish(() => openCase(created.id))
     } catch (e) {
       if (e instanceof ApiError && e.code === 'idempotency.mismatch') return void onDuplicateKey()

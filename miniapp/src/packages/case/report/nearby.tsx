@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { caseProgressTemplates, followCase, nearbyCases, type CaseSummary } from '@linli/shared'
 import { ApiError, call } from '../../../api/request'
-import { askSubscribe } from '../../../api/subscribe'
+import { askSubscribe, tellConsent } from '../../../api/subscribe'
 import { Button, Cell, CellGroup } from '../components/nutui'
 import { CaseTags } from '../components/case-tags'
 import { formatDistance, formatTime } from '../../../utils/format'
@@ -46,7 +46,7 @@ export function NearbyCases(props: { categoryId?: string; location?: { lat: numb
         return void Taro.showToast({ title: (e as Error).message, icon: 'none' })
       }
     }
-    await consent
+    await tellConsent(consent, '“我的上报”', '已关注')
     setBusy('')
     props.onFollowed(id)
   }

@@ -3,7 +3,7 @@ import Taro, { useDidShow, useReachBottom, useRouter, useShareAppMessage } from 
 import { View } from '@tarojs/components'
 import { createHouseholdLink, decideHouseholdLink, listAnnouncements, listHouseholdLinks, type AnnouncementView, type HouseholdLinkView } from '@linli/shared'
 import { ApiError, call } from '../../../api/request'
-import { askSubscribe } from '../../../api/subscribe'
+import { askSubscribe, tellConsent } from '../../../api/subscribe'
 import { formatTime } from '../../../utils/format'
 import { StateView } from '../../../components/state-view'
 import { getSession } from '../../../api/session'
@@ -59,8 +59,7 @@ export default function Notices() {
     const consent = askSubscribe(['announcement'])
     try {
       setLink(await call(createHouseholdLink, { body: { gridId: (params.gridId ?? gridId)!, ...door } }))
-      await consent
-      void Taro.showToast({ title: '已提交，等待网格员审核', icon: 'none' })
+      await tellConsent(consent, '社区通知', '已提交，等待网格员审核')
     } catch (e) {
       void Taro.showToast({ title: e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : '提交失败', icon: 'none' })
     }

@@ -3,7 +3,7 @@ import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { bookingLifecycle, fireBookingEvent, getBooking, outcomeLabels, performanceLabels, specialtyLabels, type BookingDetail, type BookingEvent, type BookingEventType } from '@linli/shared'
 import { ApiError, call } from '../../../api/request'
-import { askSubscribe } from '../../../api/subscribe'
+import { askSubscribe, tellConsent } from '../../../api/subscribe'
 import { StateView } from '../../../components/state-view'
 import { useSession } from '../../../components/use-session'
 import { Button, Cell, CellGroup, Step, Steps, Tag } from '../components/nutui'
@@ -44,7 +44,7 @@ export default function Booking() {
     const consent = type === 'confirm' ? askSubscribe(['booking_reminder']) : Promise.resolve() // inside the tap
     setBusy(true)
     Promise.all([call(fireBookingEvent, { params: { id }, body: { type, version: b!.version } as BookingEvent }), consent])
-      .then(([next]) => setB(next))
+      .then(([next]) => (setB(next), void tellConsent(consent, '预约详情')))
       .catch(toast)
       .finally(() => setBusy(false))
   }

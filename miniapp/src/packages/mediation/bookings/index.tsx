@@ -3,7 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { listBookings, specialtyLabels, type BookingSummary } from '@linli/shared'
 import { call } from '../../../api/request'
-import { askSubscribe } from '../../../api/subscribe'
+import { askSubscribe, tellConsent } from '../../../api/subscribe'
 import { StateView } from '../../../components/state-view'
 import { useSession } from '../../../components/use-session'
 import { Button, Cell, CellGroup, TabPane, Tabs, Tag } from '../components/nutui'
@@ -52,7 +52,7 @@ export default function Bookings() {
       {view === 'mediator' && (
         <View className='bookings__toolbar'>
           <Text className='muted'>有新预约或改期时通过微信通知你</Text>
-          <Button size='small' type='primary' fill='outline' onClick={() => void askSubscribe(['booking_request']).then(() => Taro.showToast({ title: '已设置预约通知', icon: 'none' }))}>
+          <Button size='small' type='primary' fill='outline' onClick={() => void tellConsent(askSubscribe(['booking_request']), '预约列表', '已设置预约通知')}>
             接收预约通知
           </Button>
         </View>

@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { joinBooking } from '@linli/shared'
 import { ApiError, call } from '../../../api/request'
-import { askSubscribe } from '../../../api/subscribe'
+import { askSubscribe, tellConsent } from '../../../api/subscribe'
 import { useSession } from '../../../components/use-session'
 import { Button, CellGroup, Input } from '../components/nutui'
 import './index.scss'
@@ -22,7 +22,7 @@ export default function Join() {
     const consent = askSubscribe(['booking_status', 'booking_reminder']) // inside the tap, before any await
     setBusy(true)
     Promise.all([call(joinBooking, { body: { code: code.trim().toUpperCase(), ...(phone ? { contactPhone: phone } : {}) } }), consent])
-      .then(([b]) => Taro.redirectTo({ url: `/packages/mediation/booking/index?id=${b.id}` }))
+      .then(([b]) => (void tellConsent(consent, '“我的预约”'), Taro.redirectTo({ url: `/packages/mediation/booking/index?id=${b.id}` })))
       .catch((e: ApiError) => void Taro.showToast({ title: e.fields?.[0]?.message ?? e.message, icon: 'none' }))
       .finally(() => setBusy(false))
   }

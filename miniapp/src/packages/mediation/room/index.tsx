@@ -3,7 +3,7 @@ import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { createBooking, fireBookingEvent, getRoom, specialtyLabels, type RoomDetail, type SlotView, type Specialty } from '@linli/shared'
 import { ApiError, call } from '../../../api/request'
-import { askSubscribe } from '../../../api/subscribe'
+import { askSubscribe, tellConsent } from '../../../api/subscribe'
 import { StateView } from '../../../components/state-view'
 import { sessionFor } from '../../../components/use-session'
 import { Button, Cell, CellGroup, Input, RadioGroup, TextArea } from '../components/nutui'
@@ -63,7 +63,7 @@ export default function Room() {
     setBusy(true)
     const body = { roomId: room!.id, mediatorId: slot.mediatorId, start: slot.start, disputeType, summary: summary.trim(), ...(otherParty.trim() ? { otherParty: { name: otherParty.trim() } } : {}), ...(phone ? { contactPhone: phone } : {}), ...(params.caseId ? { caseId: params.caseId } : {}) }
     Promise.all([call(createBooking, { body }, { headers: { 'Idempotency-Key': key.current } }), consent])
-      .then(([b]) => Taro.redirectTo({ url: `/packages/mediation/booking/index?id=${b.id}` }))
+      .then(([b]) => (void tellConsent(consent, '“我的预约”'), Taro.redirectTo({ url: `/packages/mediation/booking/index?id=${b.id}` })))
       .catch((e) => ((key.current = newKey()), failed(e)))
       .finally(() => setBusy(false))
   }

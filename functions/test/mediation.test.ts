@@ -430,3 +430,29 @@ describe('the session, its reminders and its agreement', () => {
     expectError(await api('GET', `/v1/bookings/${made.id}/agreement.pdf`, { token: resident.token }), 404, 'booking.noAgreement')
   })
 })
+
+describe('long-term subscription (the local stage runs booking_request as a long-term template)', () => {
+  it('one 允许 lasts: every booking notifies the mediator and the grant stays; WeChat’s 43101 (turned off) ends it', async () => {
+    const requests = async () => ((await standin('GET', '/dev/messages?touser=o-demo-mediator')).messages as { template_id: string }[]).filter((m) => m.template_id === 'tpl-booking-request').length
+    const grant = async () => ((await api('GET', '/v1/subscriptions', { token: mediator.token })).body.items as { templateKey: string; grants: number; longTerm: boolean }[]).find((i) => i.templateKey === 'booking_request')!
+    const allowed = await api('POST', '/v1/subscriptions', { token: mediator.token, body: { templateKey: 'booking_request', result: 'accept' } })
+    expect(allowed.body).toEqual({ templateKey: 'booking_request', grants: 1_000_000, longTerm: true })
+
+    const before = await requests()
+    for (const skip of [0, 1, 2]) {
+      const resident = await login(uniqueOpenid('longterm'))
+      expect((await book(resident.token, { mediatorId, start: (await freeSlot(resident.token, skip)).start })).status).toBe(201)
+    }
+    await eventually(async () => ((await requests()) === before + 3 ? true : undefined))
+    expect(await grant()).toMatchObject({ longTerm: true, grants: expect.any(Number) })
+    expect((await grant()).grants).toBeGreaterThan(999_000)
+
+    // The mediator turns the notices off in WeChat: the next send answers 43101, and the grant is gone.
+    await standin('POST', '/dev/faults', { api: 'subscribe_send', errcode: 43101, openid: 'o-demo-mediator' })
+    const resident = await login(uniqueOpenid('longterm'))
+    expect((await book(resident.token, { mediatorId, start: (await freeSlot(resident.token, 3)).start })).status).toBe(201)
+    await eventually(async () => ((await grant()).grants === 0 ? true : undefined))
+    expect(await grant()).toEqual({ templateKey: 'booking_request', grants: 0, longTerm: false })
+    expect(await requests()).toBe(before + 3)
+  })
+})

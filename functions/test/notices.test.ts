@@ -111,8 +111,8 @@ describe('consent', () => {
   it('counts each “allow” as one grant, and a refusal as none', async () => {
     const user = await login(uniqueOpenid('consent'))
     const record = (result: string) => api('POST', '/v1/subscriptions', { token: user.token, body: { templateKey: 'case_dispatch', result } })
-    expect((await record('accept')).body).toEqual({ templateKey: 'case_dispatch', grants: 1 })
-    expect((await record('reject')).body).toEqual({ templateKey: 'case_dispatch', grants: 1 })
+    expect((await record('accept')).body).toEqual({ templateKey: 'case_dispatch', grants: 1, longTerm: false })
+    expect((await record('reject')).body).toEqual({ templateKey: 'case_dispatch', grants: 1, longTerm: false })
     expect((await record('accept')).body.grants).toBe(2)
     // What is left of every template, as staff see it on their workbench.
     const left = await api('GET', '/v1/subscriptions', { token: user.token })

@@ -82,6 +82,8 @@ export async function startLocalCloud(o: CloudOptions): Promise<LocalCloud> {
     // The key that stands in for KMS, derived from the id salt: it lasts exactly as long as the data under .data does.
     PII_LOCAL_KEY: createHash('sha256').update(`pii:${o.secrets.idSalt}`).digest('hex'),
     DEFAULT_DISTRICT_ID: DEMO_DISTRICT_ID,
+    // The local stage shows both kinds of subscription: the mediator's 新预约 notice is long-term (长期订阅).
+    LONG_TERM_TEMPLATES: 'booking_request',
     API_PORT: String(o.ports.api),
     LAMBDA_PORT: String(o.ports.lambda),
     // Tests record the AWS actions each function performs (scripts/check-iam.ts).

@@ -81,6 +81,8 @@ export interface OutboxRepo {
 
 export interface ConsentsRepo {
   addGrant(userId: string, templateKey: TemplateKey): Promise<number>
+  /** A long-term template's "允许": grants set to LONG_TERM_GRANTS, not added to. */
+  setGrants(userId: string, templateKey: TemplateKey, grants: number): Promise<void>
   grants(userId: string, templateKey: TemplateKey): Promise<number>
   /** Every template the user has ever answered, with the grants left (one Query: a handful of items at most). */
   allGrants(userId: string): Promise<{ templateKey: string; grants: number }[]>

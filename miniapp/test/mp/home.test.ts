@@ -108,8 +108,8 @@ test('staff see the notices they can still be sent, and top them up in one tap w
   let alerts = 1
   fake.respond = (req) => {
     const path = String(req.url).replace(/^https?:\/\/[^/]+/, '').split('?')[0]
-    if (req.method === 'GET' && path === '/v1/subscriptions') return { statusCode: 200, data: { items: [{ templateKey: 'case_alert', grants: alerts }, { templateKey: 'case_dispatch', grants: 0 }] } }
-    if (req.method === 'POST' && path === '/v1/subscriptions') return (alerts++, { statusCode: 200, data: { templateKey: 'case_alert', grants: alerts } })
+    if (req.method === 'GET' && path === '/v1/subscriptions') return { statusCode: 200, data: { items: [{ templateKey: 'case_alert', grants: alerts, longTerm: false }, { templateKey: 'case_dispatch', grants: 0, longTerm: false }] } }
+    if (req.method === 'POST' && path === '/v1/subscriptions') return (alerts++, { statusCode: 200, data: { templateKey: 'case_alert', grants: alerts, longTerm: false } })
     return { statusCode: 404, data: { error: { code: 'notFound', message: path } } }
   }
   const page = await home.render()
@@ -120,4 +120,18 @@ test('staff see the notices they can still be sent, and top them up in one tap w
   panel.dispatchEvent('tap')
   await waitFor(() => expect(page.querySelector('.workbench--dispatcher .grants')!.dom!.textContent).toContain('时限预警 2 条'))
   expect(fake.called('requestSubscribeMessage').map((r) => r.tmplIds)).toEqual([['tpl-case-alert']])
+})
+
+test('a long-term template (长期订阅) shows as lasting, is never low, and is not asked again', async () => {
+  fake.storage.set(SESSION_KEY, { ...dispatcher, user: { ...dispatcher.user, roles: [{ role: 'mediator', scopeId: 'room-qingshi', scopeName: '青石街道说事室' }] } })
+  fake.respond = (req) =>
+    String(req.url).includes('/v1/subscriptions') ? { statusCode: 200, data: { items: [{ templateKey: 'booking_request', grants: 999_998, longTerm: true }] } } : { statusCode: 404, data: { error: { code: 'notFound', message: 'none' } } }
+  const page = await home.render()
+  const panel = await waitFor(() => page.querySelector('.workbench--mediator .grants')!)
+  expect(panel.dom!.textContent).toContain('预约申请 长期有效')
+  expect(panel.dom!.textContent).not.toContain('999')
+  expect(panel.dom!.className).not.toContain('grants--low')
+  panel.dispatchEvent('tap')
+  await settle(5)
+  expect(fake.called('requestSubscribeMessage')).toHaveLength(0)
 })

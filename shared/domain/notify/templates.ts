@@ -112,6 +112,12 @@ export const caseProgressTemplates = ['case_accepted', 'case_dispatched', 'case_
 export type CaseProgressTemplate = (typeof caseProgressTemplates)[number]
 export const templateKeys = Object.keys(templateRegistry) as [TemplateKey, ...TemplateKey[]]
 
+/**
+ * The grants one "允许" of a long-term template (长期订阅, for 政务民生 mini-programs) stands for: WeChat lets us send
+ * until the user turns it off, which it tells us with 43101 on a send (the grants are then reset to 0).
+ */
+export const LONG_TERM_GRANTS = 1_000_000
+
 /** WeChat's limits per value kind ("订阅消息参数值内容限制说明"); a violation is errcode 47003. */
 const limits: Record<ValueKind, number> = { thing: 20, character_string: 32, phrase: 5, time: 32, number: 32, name: 10 }
 const EMPTY = '无'

@@ -217,6 +217,9 @@ export function makeConsentsRepo(e: Entities): ConsentsRepo {
       const { Items = [] } = await p['grants of a user'].query({ userId }).send()
       return Items.map(({ templateKey, grants }) => ({ templateKey, grants }))
     },
+    async setGrants(userId, templateKey, grants) {
+      await subscriptions.update({ userId, templateKey, grants })
+    },
     async resetGrants(userId, templateKey) {
       await subscriptions.update({ userId, templateKey, grants: 0 })
     },

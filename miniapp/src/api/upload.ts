@@ -5,6 +5,7 @@
 import Taro from '@tarojs/taro'
 import { createUpload, imageTypes, MAX_UPLOAD_BYTES } from '@linli/shared'
 import { ApiError, call } from './request'
+import { choosePhotosInBrowser } from './photo-h5'
 
 export type ImageType = (typeof imageTypes)[number]
 export type UploadPurpose = 'case_photo' | 'result_photo' | 'checkin_photo' | 'roster_import'
@@ -28,6 +29,11 @@ function contentTypeOf(file: Taro.chooseMedia.ChooseMedia): ImageType | undefine
 /** Lets the user pick up to `count` images; skips (and says so) files of the wrong type or too large. */
 export async function choosePhotos(count: number): Promise<PickedPhoto[]> {
   if (count <= 0) return []
+  if (process.env.TARO_ENV === 'h5') {
+    const { picked, refused } = await choosePhotosInBrowser(count)
+    if (refused) void Taro.showToast({ title: refused, icon: 'none', duration: 3000 })
+    return picked
+  }
   let res: Taro.chooseMedia.SuccessCallbackResult
   try {
     res = await Taro.chooseMedia({ count, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] })

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
 import { launch, phone } from './browser'
 
-export const cloud = () => JSON.parse(process.env.LINLI_TEST_CLOUD!) as { urls: { h5: string; wechat: string; api: string }; env: Record<string, string> }
+export const cloud = () => JSON.parse(process.env.LINLI_TEST_CLOUD!) as { urls: { h5: string; wechat: string; api: string; s3: string }; env: Record<string, string> }
 
 /**
  * One browser for a test file, closed (after `teardown`, e.g. putting the local clock back) when the file ends; the

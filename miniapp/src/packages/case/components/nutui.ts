@@ -12,6 +12,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/radiogroup/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/checkbox/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/checkboxgroup/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/cascader/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/safearea/style/css'
 
 export * from '../../../components/nutui'
-export { TextArea, Switch, Rate, Steps, Step, Tabs, TabPane, Popup, RadioGroup, CheckboxGroup, Cascader } from '@nutui/nutui-react-taro'
+export { TextArea, Switch, Rate, Steps, Step, Tabs, TabPane, Popup, RadioGroup, CheckboxGroup, Cascader, SafeArea } from '@nutui/nutui-react-taro'

@@ -6,7 +6,7 @@ import type { Department } from '../../../api/categories'
 import { ApiError, call } from '../../../api/request'
 import { askSubscribe, tellConsent } from '../../../api/subscribe'
 import { apiErrors, FieldError, zodErrors, type Errors } from '../components/field-error'
-import { Button, CellGroup, CheckboxGroup, RadioGroup, Rate, TextArea } from '../components/nutui'
+import { Button, CellGroup, CheckboxGroup, RadioGroup, Rate, SafeArea, TextArea } from '../components/nutui'
 import { isUploading, PhotoUploader, photoKeys, type PhotoItem } from '../../../components/photo-uploader'
 import { useSession } from '../../../components/use-session'
 import { formatTime } from '../../../utils/format'
@@ -217,6 +217,7 @@ export function ActionForm(props: { type: CaseEventType; detail: CaseDetail; dep
         <Button block type='primary' className='case-action__submit' loading={busy} onClick={submit}>
           确认{label}
         </Button>
+        <SafeArea position='bottom' />
       </View>
     </View>
   )

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { caseEventLabels, caseNotices, getCase, unfollowCase, type CaseDetail, type CaseEventType, type Notice } from '@linli/shared'
 import { loadDepartments, type Department } from '../../../api/categories'
 import { ApiError, call } from '../../../api/request'
-import { Button, Popup } from '../components/nutui'
+import { Button, Popup, SafeArea } from '../components/nutui'
 import { StateView } from '../../../components/state-view'
 import { useSession } from '../../../components/use-session'
 import { ActionForm } from './action-form'
@@ -130,6 +130,7 @@ export default function CaseDetailPage() {
               {caseEventLabels[type]}
             </Button>
           ))}
+          <SafeArea position='bottom' />
         </View>
       )}
       <Popup visible={!!action} position='bottom' round closeable destroyOnClose title={action ? caseEventLabels[action] : ''} onClose={() => setAction(undefined)}>

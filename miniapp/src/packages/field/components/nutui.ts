@@ -8,6 +8,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/checkbox/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/checkboxgroup/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/searchbar/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/inputnumber/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/safearea/style/css'
 
 export * from '../../../components/nutui'
-export { TextArea, Tabs, TabPane, RadioGroup, Checkbox, CheckboxGroup, SearchBar, InputNumber } from '@nutui/nutui-react-taro'
+export { TextArea, Tabs, TabPane, RadioGroup, Checkbox, CheckboxGroup, SearchBar, InputNumber, SafeArea } from '@nutui/nutui-react-taro'

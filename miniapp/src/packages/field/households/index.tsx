@@ -7,7 +7,7 @@ import { chooseSpreadsheet, download } from '../../../api/files'
 import { uploadFile } from '../../../api/upload'
 import { StateView } from '../../../components/state-view'
 import { useSession } from '../../../components/use-session'
-import { Button, Cell, SearchBar, TabPane, Tabs } from '../components/nutui'
+import { Button, Cell, SafeArea, SearchBar, TabPane, Tabs } from '../components/nutui'
 import { CareTags, dueText } from '../components/care-tags'
 import { fieldGrids } from '../components/my-grid'
 import './index.scss'
@@ -103,11 +103,14 @@ export default function Households() {
         </Button>
       )}
       <View className='households__footer'>
-        <Button className='households__import' onClick={importFile}>导入表格</Button>
-        <Button className='households__export' onClick={exportFile}>导出</Button>
-        <Button type='primary' className='households__add' onClick={() => void Taro.navigateTo({ url: `/packages/field/household/index?gridId=${gridId}` })}>
-          登记住户
-        </Button>
+        <View className='households__footer-row'>
+          <Button className='households__import' onClick={importFile}>导入表格</Button>
+          <Button className='households__export' onClick={exportFile}>导出</Button>
+          <Button type='primary' className='households__add' onClick={() => void Taro.navigateTo({ url: `/packages/field/household/index?gridId=${gridId}` })}>
+            登记住户
+          </Button>
+        </View>
+        <SafeArea position='bottom' />
       </View>
     </View>
   )

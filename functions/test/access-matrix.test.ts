@@ -198,6 +198,7 @@ const probes: Record<RouteName, Probe> = {
   casesList: () => ({ query: { view: 'mine' } }),
   casesNearby: () => ({ query: { lat: String(P.lat), lng: String(P.lng), categoryId: 'cat-water-off' } }),
   casesGet: onCase,
+  casesPublic: onCase,
   casesFireEvent: (w, who, s) => ({ ...onCase(w, who, s), body: { type: 'escalate', reason: '需要上级协调处理', version: 999 } }),
   casesFollow: onCase,
   casesUnfollow: onCase,

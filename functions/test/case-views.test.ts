@@ -145,3 +145,25 @@ describe('auto-confirm after 72 hours', () => {
     expect((await repos().cases.get('linjiang', c.id))!.record.dueAt).toBeUndefined()
   })
 })
+
+describe('the public view (what a share card opens)', () => {
+  it('shows anyone, visitors too, the category, status, grid and followers — never the words, place, photos or people', async () => {
+    const reporter = await login(uniqueOpenid('shared'))
+    const c = await submit(reporter.token, { contactPhone: '13912345678', location: { ...P, address: '柳岸小区 7 栋门口' } })
+    for (const token of [undefined, (await login(uniqueOpenid('neighbour'))).token]) {
+      const res = await api('GET', `/v1/cases/${c.id}/public`, { token })
+      expect(res.status).toBe(200)
+      expect(res.body).toMatchObject({ id: c.id, number: c.number, categoryName: c.categoryName, status: 'submitted', gridName: '柳岸社区第二网格', followerCount: 0 })
+      for (const secret of ['垃圾桶满了', '柳岸小区 7 栋', '13912345678', reporter.user.name]) expect(JSON.stringify(res.body)).not.toContain(secret)
+      expect(Object.keys(res.body)).not.toEqual(expect.arrayContaining(['description']))
+    }
+  })
+
+  it('has none for a case of a sensitive class, nor for one whose text waits for review, nor an unknown id', async () => {
+    const reporter = await login(uniqueOpenid('private'))
+    const dispute = await submit(reporter.token, { categoryId: 'cat-neighbour', description: '楼上邻居长期噪音扰民，多次沟通无果' })
+    const flagged = await submit(reporter.token, { description: '再不修我们就去上访了' })
+    expect(flagged.flagged).toBe(true)
+    for (const id of [dispute.id, flagged.id, 'case-nope']) expectError(await api('GET', `/v1/cases/${id}/public`, {}), 404, 'case.notFound')
+  })
+})

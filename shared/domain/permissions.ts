@@ -44,6 +44,8 @@ export const permissions = {
   'cases.list.assigned': { roles: ['official'], scope: 'none' },
   'cases.nearby': signedIn,
   'cases.read': onRecord,
+  /** A case's public view, as its share card opens it: anyone of the district, visitors too. */
+  'cases.readPublic': publicRead,
   'cases.fireEvent': onRecord,
   'cases.follow': onRecord,
   'cases.notices': { roles: ['dispatcher', 'official', 'gridworker', 'grid_leader'], scope: 'record' },

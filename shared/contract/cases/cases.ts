@@ -218,6 +218,15 @@ export const fireCaseEvent = defineRoute({
   response: caseDetailSchema,
 })
 
+export const publicCase = defineRoute({
+  method: 'GET',
+  path: '/v1/cases/{id}/public',
+  summary: '事件的公开视图（分享卡片打开的页面）：分类、状态、网格、时间和关注人数，不含描述、地址、照片和个人信息',
+  action: 'cases.readPublic',
+  params: idParams,
+  response: caseSummarySchema.extend({ followerCount: z.number() }),
+})
+
 export const nearbyCases = defineRoute({
   method: 'GET',
   path: '/v1/cases/nearby',

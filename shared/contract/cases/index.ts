@@ -1,4 +1,4 @@
-import { submitCase, listCases, getCase, fireCaseEvent, nearbyCases, followCase, unfollowCase, caseNotices } from './cases'
+import { submitCase, listCases, getCase, publicCase, fireCaseEvent, nearbyCases, followCase, unfollowCase, caseNotices } from './cases'
 import { ratesReport } from './reports'
 
 export const caseRoutes = {
@@ -6,6 +6,7 @@ export const caseRoutes = {
   casesList: listCases,
   casesNearby: nearbyCases,
   casesGet: getCase,
+  casesPublic: publicCase,
   casesFireEvent: fireCaseEvent,
   casesFollow: followCase,
   casesUnfollow: unfollowCase,

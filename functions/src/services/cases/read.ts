@@ -49,6 +49,16 @@ export async function loadVisible(deps: Deps, caller: Caller, caseId: string, op
   return { ...found, following }
 }
 
+/**
+ * What a case's share card opens: category, status, grid, times and followers — never the reporter's words, place,
+ * photos or name. A case of a sensitive class, or one whose text waits for review, has no public face (404).
+ */
+export async function publicCaseView(deps: Deps, caller: Caller, caseId: string) {
+  const found = await deps.repos.cases.get(caller.user.districtId, caseId)
+  if (!found || found.record.flagged || !(await isPublicCategory(deps, found.record.districtId, found.record.categoryId))) throw notFound()
+  return { ...summaryView(publicSummaryOf(summaryOf(found.record)), deps.clock()), followerCount: found.record.followerCount }
+}
+
 export async function getCaseDetail(deps: Deps, caller: Caller, caseId: string): Promise<CaseDetail> {
   const { record, timeline, following } = await loadVisible(deps, caller, caseId)
   return detailView(deps, caller, record, timeline, following)

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { caseEventLabels, caseNotices, getCase, unfollowCase, type CaseDetail, type CaseEventType, type Notice } from '@linli/shared'
+import { caseEventLabels, caseNotices, getCase, publicCase, unfollowCase, type CaseDetail, type CaseEventType, type Notice } from '@linli/shared'
 import { loadDepartments, type Department } from '../../../api/categories'
 import { ApiError, call } from '../../../api/request'
 import { Button, Popup, SafeArea } from '../components/nutui'
@@ -10,6 +10,7 @@ import { useSession } from '../../../components/use-session'
 import { ActionForm } from './action-form'
 import { CaseInfo } from './case-info'
 import { Notices } from './notices'
+import { PublicView, shareTitle, type PublicCase } from './public-view'
 import { Timeline } from './timeline'
 import './index.scss'
 import { usePageClass } from '../../../components/text-size'
@@ -18,13 +19,15 @@ const primary: CaseEventType[] = ['accept', 'dispatch', 'start', 'resolve', 'con
 
 /**
  * 事件详情: the case, its timeline, and a button for each event the server says the caller may fire now
- * (allowedEvents). Staff also see how its subscribe messages were delivered.
+ * (allowedEvents). Staff also see how its subscribe messages were delivered. Shared, it opens for anyone: who has no
+ * part in the case (or has not signed in) sees its public view only, and so does the share card.
  */
 export default function CaseDetailPage() {
   const pageClass = usePageClass()
-  const session = useSession()
+  const session = useSession(false)
   const id = useRouter().params.id ?? ''
   const [detail, setDetail] = useState<CaseDetail>()
+  const [pub, setPub] = useState<PublicCase>()
   const [error, setError] = useState('')
   const [notices, setNotices] = useState<Notice[]>()
   const [noticeError, setNoticeError] = useState('')
@@ -49,8 +52,10 @@ export default function CaseDetailPage() {
     const gen = ++generation.current
     setError('')
     try {
-      const d = await call(getCase, { params: { id } })
-      if (gen === generation.current) setDetail(d)
+      // Signed in, the case as the caller may see it; not theirs to see (404) or signed out, its public face.
+      const d = session ? await call(getCase, { params: { id } }).catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? undefined : Promise.reject(e))) : undefined
+      const p = d ? undefined : await call(publicCase, { params: { id } })
+      if (gen === generation.current) (setDetail(d), setPub(p))
     } catch (e) {
       if (gen === generation.current) setError((e as Error).message)
     }
@@ -58,9 +63,15 @@ export default function CaseDetailPage() {
   }
 
   useEffect(() => {
-    if (session && id) void load()
-    else if (!id) setError('缺少事件编号')
-  }, [id])
+    if (id) void load()
+    else setError('缺少事件编号')
+  }, [id, session?.token])
+
+  // The card shows what anyone may know of the case: never its description, place or people.
+  useShareAppMessage(() => {
+    const shown = detail ?? pub
+    return { title: shown ? shareTitle(shown) : '邻里 · 事件进展', path: `/packages/case/detail/index?id=${id}` }
+  })
 
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
 
@@ -95,6 +106,7 @@ export default function CaseDetailPage() {
     }
   }
 
+  if (pub && !detail) return <View className={`${pageClass} case`}><PublicView c={pub} onFollowed={() => void load()} /></View>
   if (!detail) return <View className={`${pageClass} case`}>{<StateView loading={!error} error={error} onRetry={() => void load()} />}</View>
   const events = detail.allowedEvents
   return (

@@ -4,7 +4,12 @@
  * canvas at most MAX_SIDE px on its longer side and re-encoded as JPEG, and what the browser cannot decode — an
  * iPhone's HEIC outside Safari — is refused with what to do instead.
  */
-import type { PickedPhoto } from './upload'
+/** A photo ready to upload (a PickedPhoto of upload.ts, always a JPEG here). */
+export interface ShrunkPhoto {
+  path: string
+  size: number
+  contentType: 'image/jpeg'
+}
 
 const MAX_SIDE = 1600
 const QUALITY = 0.82
@@ -14,7 +19,7 @@ export const HEIC_REFUSED = '无法读取 HEIC 格式的照片：请在 iPhone�
 const isHeic = (file: File) => /image\/hei[cf]/i.test(file.type) || /\.hei[cf]$/i.test(file.name)
 
 /** The photo as a JPEG of at most MAX_SIDE px, or why it cannot be used. */
-async function shrinkPhoto(file: File): Promise<PickedPhoto | { refused: string }> {
+async function shrinkPhoto(file: File): Promise<ShrunkPhoto | { refused: string }> {
   let bitmap: ImageBitmap
   try {
     bitmap = await createImageBitmap(file)
@@ -53,8 +58,8 @@ function pickFiles(count: number): Promise<File[]> {
 }
 
 /** Picks up to `count` photos and shrinks each; `refused` says why one was left out. */
-export async function choosePhotosInBrowser(count: number): Promise<{ picked: PickedPhoto[]; refused?: string }> {
-  const picked: PickedPhoto[] = []
+export async function choosePhotosInBrowser(count: number): Promise<{ picked: ShrunkPhoto[]; refused?: string }> {
+  const picked: ShrunkPhoto[] = []
   let refused: string | undefined
   for (const file of await pickFiles(count)) {
     const shrunk = await shrinkPhoto(file)

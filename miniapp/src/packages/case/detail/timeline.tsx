@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { caseEventLabels, type CaseDetail } from '@linli/shared'
-import { Step, Steps } from '../components/nutui'
+import { Rate, Step, Steps } from '../components/nutui'
 import { PhotoGrid } from '../../../components/photo-grid'
 import { formatTime } from '../../../utils/format'
 
@@ -28,7 +28,7 @@ export function Timeline({ items }: { items: Item[] }) {
             description={
               <View className='timeline__body'>
                 <Text className='timeline__time'>{formatTime(t.at)}</Text>
-                {t.rating !== undefined && <Text className='timeline__rating'>评分：{'★'.repeat(t.rating)}{'☆'.repeat(Math.max(0, 5 - t.rating))}</Text>}
+                {t.rating !== undefined && <View className='timeline__rating' aria-label={`评分 ${t.rating} 分`}><Rate value={t.rating} readOnly /></View>}
                 {t.note && <Text className='timeline__note'>{t.note}</Text>}
                 <PhotoGrid photos={t.photos} />
               </View>

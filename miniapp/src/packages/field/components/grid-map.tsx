@@ -28,7 +28,7 @@ function svgOf(boundary: Boundary, points: MapPoint[], me?: MapPoint, route?: bo
   const at = (lng: number, lat: number) => [(10 + (lng - minX) * k * scale).toFixed(1), (10 + (maxY - lat) * scale).toFixed(1)] as const
   const xy = (lng: number, lat: number) => at(lng, lat).join(',')
   const dot = (p: MapPoint, r: number, style: string) => `<circle cx="${at(p.lng, p.lat)[0]}" cy="${at(p.lng, p.lat)[1]}" r="${r}" ${style}/>`
-  const polys = rings(boundary).map((r) => `<polygon points="${r.map(([x, y]) => xy(x!, y!)).join(' ')}" fill="rgba(250,44,25,0.08)" stroke="#fa2c19" stroke-width="2"/>`)
+  const polys = rings(boundary).map((r) => `<polygon points="${r.map(([x, y]) => xy(x!, y!)).join(' ')}" fill="rgba(196,22,28,0.08)" stroke="#c4161c" stroke-width="2"/>`)
   const line = route && points.length > 1 ? `<polyline points="${points.map((p) => xy(p.lng, p.lat)).join(' ')}" fill="none" stroke="#1677ff" stroke-width="3"/>` : ''
   const dots = points.map((p) => dot(p, 5, 'fill="#1677ff"'))
   const mine = me ? dot(me, 7, 'fill="#00b578" stroke="#fff" stroke-width="2"') : ''
@@ -47,7 +47,7 @@ export function GridMap(props: { boundary: Boundary; points?: MapPoint[]; me?: M
         latitude={centre[1]}
         scale={16}
         showLocation
-        polygons={ring.map((r) => ({ points: r.map(([lng, lat]) => toGcj(lng!, lat!)).map(([longitude, latitude]) => ({ longitude, latitude })), strokeWidth: 2, strokeColor: '#fa2c19', fillColor: '#fa2c1914', zIndex: 1 }))}
+        polygons={ring.map((r) => ({ points: r.map(([lng, lat]) => toGcj(lng!, lat!)).map(([longitude, latitude]) => ({ longitude, latitude })), strokeWidth: 2, strokeColor: '#c4161c', fillColor: '#c4161c14', zIndex: 1 }))}
         polyline={props.route && points.length > 1 ? [{ points: points.map((p) => toGcj(p.lng, p.lat)).map(([longitude, latitude]) => ({ longitude, latitude })), color: '#1677ff', width: 4 }] : []}
         markers={points.map((p, i) => {
           const [longitude, latitude] = toGcj(p.lng, p.lat)

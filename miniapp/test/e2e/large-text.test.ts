@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { launch, phone } from './browser'
-import { cloud, expectAccessible, signedIn } from './steps'
+import { cloud, expectAccessible, onScreen, signedIn } from './steps'
 
 jest.setTimeout(120_000)
 
@@ -42,14 +42,13 @@ const stops: Stop[] = [
 const me = stops.at(-1)!
 
 /** The first node on the page on screen matching any of `selectors` (comma-separated). */
-const visible = (page: Page, selectors: string) => page.locator(selectors.split(',').map((s) => `.taro_page:not([style*="display: none"]) ${s.trim()}`).join(', ')).first()
-const fontSize = async (page: Page, selector: string) => parseFloat(await visible(page, selector).evaluate((el) => getComputedStyle(el).fontSize))
+const fontSize = async (page: Page, selector: string) => parseFloat(await onScreen(page, selector).evaluate((el) => getComputedStyle(el).fontSize))
 
 /** Opens the page afresh (a load, not a hash change that would keep the pages seen before in the document). */
 async function open(page: Page, stop: Stop) {
   await page.goto('about:blank')
   await page.goto(`${cloud().urls.h5}/#/${stop.path}`)
-  await visible(page, stop.ready).waitFor()
+  await onScreen(page, stop.ready).waitFor()
   // Loaded: no spinner left on screen.
   await page.waitForFunction(() => !Array.from(document.querySelectorAll<HTMLElement>('.nut-loading')).some((el) => el.offsetParent))
 }
@@ -70,8 +69,8 @@ async function bothWays(page: Page, tour: Stop[]) {
     normal.set(stop.name, await look(page, stop, 'normal'))
   }
   await open(page, me)
-  await visible(page, '.me__large-text').tap()
-  await visible(page, '.me.text-larger').waitFor()
+  await onScreen(page, '.me__large-text').tap()
+  await onScreen(page, '.me.text-larger').waitFor()
   for (const stop of tour) {
     await open(page, stop)
     const large = await look(page, stop, 'large')

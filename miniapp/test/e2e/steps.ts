@@ -22,21 +22,28 @@ export function phones(at: { latitude: number; longitude: number }, teardown?: (
   return (name: string) => signedIn(browser, name, at)
 }
 
+/**
+ * `selectors` (comma-separated) on the page on screen only: Taro's H5 router keeps the pages underneath in the
+ * document, hidden, and a page seen twice (a hash change to the same route) is there twice.
+ */
+export const onScreen = (page: Page, selectors: string) =>
+  page.locator(selectors.split(',').map((s) => `.taro_page:not([style*="display: none"]) ${s.trim()}`).join(', ')).first()
+
 /** A phone at `at` (WGS84), signed in as the demo persona `name` through the local persona picker. */
 export async function signedIn(browser: Browser, name: string, at: { latitude: number; longitude: number }): Promise<Page> {
   const context = await phone(browser, at)
   const page = await context.newPage()
   await page.goto(cloud().urls.h5)
-  await page.locator('.home__sign-in').tap()
+  await onScreen(page, '.home__sign-in').tap()
   await pickPersona(page, name)
-  await page.getByText(`你好，${name}`).waitFor()
+  await onScreen(page, '.home').getByText(`你好，${name}`).waitFor()
   return page
 }
 
 /** On the sign-in page: agrees to the terms and signs in as the demo persona `name` (the local stand-in of 微信一键登录). */
 export async function pickPersona(page: Page, name: string) {
-  await page.locator('.login__agree').tap()
-  await page.locator('.persona', { hasText: name }).tap()
+  await onScreen(page, '.login__agree').tap()
+  await onScreen(page, '.login').locator('.persona', { hasText: name }).tap()
 }
 
 /** Taps the event's button on the case page, fills its form and sends it. */

@@ -1,3 +1,7 @@
+const weapp = process.env.TARO_ENV === 'weapp'
+/** In WeChat a variable of theme.json (`@name`, one value per mode; Taro's types know only the values); elsewhere the light value. */
+const colour = <T extends string>(name: string, light: T) => (weapp ? `@${name}` : light) as T
+
 export default defineAppConfig({
   pages: [
     'pages/index/index',
@@ -21,18 +25,22 @@ export default defineAppConfig({
     'pages/me/index': { network: 'all', packages: ['packages/case', 'packages/mediation', 'packages/legal'] },
     'pages/login/index': { network: 'all', packages: ['packages/legal'] },
   },
+  // Dark mode follows the phone: in WeChat the bars and the window take their colours from theme.json (light and
+  // dark), the pages from app.scss's prefers-color-scheme. The H5 build's bars are drawn by Taro from plain colours.
+  ...(weapp ? { darkmode: true, themeLocation: 'theme.json' } : {}),
   window: {
-    // The pull-to-refresh dots in a grey that shows on the light background.
-    backgroundTextStyle: 'dark',
-    navigationBarBackgroundColor: '#ffffff',
+    // The pull-to-refresh dots in a grey that shows on the background (dark dots on light, light on dark).
+    backgroundTextStyle: colour('bgTextStyle', 'dark'),
+    navigationBarBackgroundColor: colour('navBgColor', '#ffffff'),
     navigationBarTitleText: '邻里',
-    navigationBarTextStyle: 'black',
-    backgroundColor: '#f5f6f7',
+    navigationBarTextStyle: colour('navTxtStyle', 'black'),
+    backgroundColor: colour('bgColor', '#f5f6f7'),
   },
   tabBar: {
-    color: '#666666',
-    selectedColor: '#c4161c',
-    backgroundColor: '#ffffff',
+    color: colour('tabColor', '#666666'),
+    selectedColor: colour('tabSelectedColor', '#c4161c'),
+    backgroundColor: colour('tabBgColor', '#ffffff'),
+    borderStyle: colour('tabBorderStyle', 'black'),
     list: [
       { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
       { pagePath: 'pages/grid/index', text: '我的网格', iconPath: 'assets/tab/grid.png', selectedIconPath: 'assets/tab/grid-active.png' },

@@ -1,6 +1,7 @@
 /**
- * 大字模式 in Chromium: the pages a visitor and a resident open, at normal text and with 大字模式 switched on in 我的.
- * With it on, text (ours and NutUI's) is half as large again, no page grows wider than the phone, and axe and the
+ * 大字模式 and dark mode in Chromium: the pages a visitor and a resident open, at normal text in the light scheme,
+ * then with 大字模式 switched on in 我的 and the phone in dark mode. With it on, text (ours and NutUI's) is half as
+ * large again, the page is dark, no page grows wider than the phone, and axe (its contrast check included) and the
  * 44 px touch targets still pass. With LINLI_SCREENSHOTS=<dir> (`npm run screenshots`) each page is saved there as
  * <name>-normal.png and <name>-large.png: the set committed in docs/screenshots.
  */
@@ -53,15 +54,19 @@ async function open(page: Page, stop: Stop) {
   await page.waitForFunction(() => !Array.from(document.querySelectorAll<HTMLElement>('.nut-loading')).some((el) => el.offsetParent))
 }
 
+/** The background of the page on screen in each pass: app.scss's --nutui-color-background, light, then dark. */
+const BACKGROUND = { normal: 'rgb(245, 246, 247)', large: 'rgb(10, 10, 10)' }
+
 async function look(page: Page, stop: Stop, mode: 'normal' | 'large') {
   await expectAccessible(page, `${stop.name}, ${mode} text`)
+  expect({ page: stop.name, mode, background: await page.locator('.taro_page:not([style*="display: none"])').first().evaluate((el) => getComputedStyle(el).backgroundColor) }).toEqual({ page: stop.name, mode, background: BACKGROUND[mode] })
   // Nothing runs off the side of the phone.
   expect({ page: stop.name, mode, overflow: await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth) }).toEqual({ page: stop.name, mode, overflow: 0 })
   if (SHOTS) await page.screenshot({ path: join(SHOTS, `${stop.name}-${mode}.png`) })
   return { ours: await fontSize(page, stop.ours), nutui: await fontSize(page, stop.nutui) }
 }
 
-/** Each stop at normal text, then 大字模式 switched on in 我的, then each stop again: text half as large again. */
+/** Each stop at normal text, then 大字模式 switched on in 我的 and the phone dark, then each stop again: text half as large again. */
 async function bothWays(page: Page, tour: Stop[]) {
   const normal = new Map<string, { ours: number; nutui: number }>()
   for (const stop of tour) {
@@ -71,6 +76,7 @@ async function bothWays(page: Page, tour: Stop[]) {
   await open(page, me)
   await onScreen(page, '.me__large-text').tap()
   await onScreen(page, '.me.text-larger').waitFor()
+  await page.emulateMedia({ colorScheme: 'dark' })
   for (const stop of tour) {
     await open(page, stop)
     const large = await look(page, stop, 'large')

@@ -32,7 +32,10 @@ const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as 
   preloadRule?: Record<string, { packages: string[] }>
   requiredPrivateInfos?: string[]
   permission?: Record<string, { desc?: string }>
-  window?: { backgroundColor?: string; backgroundTextStyle?: string }
+  window?: Record<string, string>
+  tabBar?: Record<string, unknown>
+  darkmode?: boolean
+  themeLocation?: string
 }
 
 test('declares exactly the private location APIs the code calls', () => {
@@ -45,11 +48,22 @@ test('says why it asks for the location, in the words the user will read', () =>
   expect(app.permission?.['scope.userLocation']?.desc).toMatch(/网格/)
 })
 
-test('the pull-to-refresh dots show on the window background (dark dots on a light background, light on a dark one)', () => {
-  const hex = app.window?.backgroundColor?.replace('#', '') ?? 'ffffff'
+/** app.json's window with its theme.json variables (`@name`) resolved, in each mode the theme defines. */
+const theme = app.darkmode && app.themeLocation ? (JSON.parse(fs.readFileSync(path.join(DIST, app.themeLocation), 'utf8')) as Record<string, Record<string, string>>) : { light: {} }
+const resolve = (mode: string, value: string) => (value.startsWith('@') ? theme[mode]?.[value.slice(1)] : value)
+
+test('follows dark mode: every theme variable app.json names has a value in light and in dark', () => {
+  expect(Object.keys(theme).sort()).toEqual(['dark', 'light'])
+  const named = JSON.stringify({ window: app.window, tabBar: app.tabBar }).match(/"@\w+"/g) ?? []
+  expect(named.length).toBeGreaterThan(0)
+  for (const mode of ['light', 'dark']) for (const v of named) expect({ mode, v, value: resolve(mode, JSON.parse(v)) }).toEqual({ mode, v, value: expect.any(String) })
+})
+
+test.each(['light', 'dark'])('the pull-to-refresh dots show on the window background in %s mode (dark dots on light, light on dark)', (mode) => {
+  const hex = resolve(mode, app.window?.backgroundColor ?? '#ffffff')!.replace('#', '')
   const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16))
   const light = 0.299 * r! + 0.587 * g! + 0.114 * b! > 128
-  expect(app.window?.backgroundTextStyle).toBe(light ? 'dark' : 'light')
+  expect(resolve(mode, app.window?.backgroundTextStyle ?? '')).toBe(light ? 'dark' : 'light')
 })
 
 test('preloads the subpackages the tabs open, and only ones that exist', () => {

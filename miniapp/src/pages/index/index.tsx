@@ -19,7 +19,7 @@ function EntryGrid({ entries }: { entries: Entry[] }) {
     <Grid columns={4}>
       {entries.map((e) => (
         <GridItem key={e.key} className={`entry entry--${e.key}`} text={e.text} onClick={() => open(e)}>
-          <e.icon className='entry__icon' size={26} color='#c4161c' />
+          <e.icon className='entry__icon' size={26} color='var(--nutui-color-primary)' />
         </GridItem>
       ))}
     </Grid>

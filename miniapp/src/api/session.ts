@@ -70,11 +70,18 @@ export function pageUrl(page: OpenPage | undefined): string | undefined {
 
 /**
  * To the sign-in page, which brings the user back to where they were once signed in (or lets them decline). A page
- * that cannot be shown signed-out is replaced by it (`replace`); a public one stays underneath.
+ * that cannot be shown signed-out is replaced by it (`replace`); a public one stays underneath. One sign-in page at a
+ * time: a second call while one opens (a double tap, parallel requests refused) or is on top does nothing.
  */
-export function goToLogin(replace = false) {
-  const back = pageUrl(Taro.getCurrentPages().at(-1))
+let opening: Promise<unknown> | undefined
+export function goToLogin(replace = false): Promise<unknown> {
+  const top = Taro.getCurrentPages().at(-1)
+  if (opening) return opening
+  if (top?.route?.replace(/^\/+/, '').startsWith('pages/login/')) return Promise.resolve()
+  const back = pageUrl(top)
   const url = `/pages/login/index${back ? `?back=${encodeURIComponent(back)}` : ''}`
   // A tab page is never replaced: WeChat does not redirect away from one.
-  return replace && back && !TAB_PAGES.includes(back.split('?')[0]!) ? Taro.redirectTo({ url }) : Taro.navigateTo({ url })
+  const go = replace && back && !TAB_PAGES.includes(back.split('?')[0]!) ? Taro.redirectTo({ url }) : Taro.navigateTo({ url })
+  opening = go.finally(() => (opening = undefined))
+  return opening
 }

@@ -40,10 +40,15 @@ export async function signedIn(browser: Browser, name: string, at: { latitude: n
   return page
 }
 
-/** On the sign-in page: agrees to the terms and signs in as the demo persona `name` (the local stand-in of 微信一键登录). */
+/**
+ * On the sign-in page: agrees to the terms and signs in as the demo persona `name` (the local stand-in of 微信一键登录).
+ * The personas are waited for first: their list arriving moves the agreement down under a tap.
+ */
 export async function pickPersona(page: Page, name: string) {
+  const persona = onScreen(page, '.login').locator('.persona', { hasText: name })
+  await persona.waitFor()
   await onScreen(page, '.login__agree').tap()
-  await onScreen(page, '.login').locator('.persona', { hasText: name }).tap()
+  await persona.tap()
 }
 
 /** Taps the event's button on the case page, fills its form and sends it. */

@@ -39,7 +39,7 @@ export default defineConfig<'webpack5'>(() => {
     },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
-    // The H5 build (the browser preview of the local stage and its tests) is minified by esbuild: 38 s instead of 56 s
+    // The H5 build (the browser preview of the local stage and its tests) is minified by esbuild: ~36 s instead of ~56 s
     // with terser. The weapp keeps terser, whose output is ~10 % smaller (WeChat's package limits). Taro's default
     // esbuild target is es5, to which the code (ES2015+ after Babel) cannot be lowered.
     ...(process.env.TARO_ENV === 'h5' ? { jsMinimizer: 'esbuild' as const, esbuild: { minify: { enable: true, config: { target: 'es2015' } } } } : {}),

@@ -75,8 +75,8 @@ export function pageUrl(page: OpenPage | undefined): string | undefined {
  */
 let opening: Promise<unknown> | undefined
 export function goToLogin(replace = false): Promise<unknown> {
-  const top = Taro.getCurrentPages().at(-1)
   if (opening) return opening
+  const top = Taro.getCurrentPages().at(-1)
   if (top?.route?.replace(/^\/+/, '').startsWith('pages/login/')) return Promise.resolve()
   const back = pageUrl(top)
   const url = `/pages/login/index${back ? `?back=${encodeURIComponent(back)}` : ''}`

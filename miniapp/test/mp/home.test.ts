@@ -126,6 +126,29 @@ test('staff see the notices they can still be sent, and top them up in one tap w
   expect(fake.called('requestSubscribeMessage').map((r) => r.tmplIds)).toEqual([['tpl-case-alert']])
 })
 
+test('pulling home down reads again what it shows: the user and their roles, the grants left, today’s 三率', async () => {
+  fake.storage.set(SESSION_KEY, dispatcher)
+  let round = 1
+  fake.respond = (req) => {
+    const path = String(req.url).replace(/^https?:\/\/[^/]+/, '').split('?')[0]
+    if (path === '/v1/subscriptions') return { statusCode: 200, data: { items: [{ templateKey: 'case_alert', grants: round * 5, longTerm: false }] } }
+    if (path === '/v1/reports/rates') return { statusCode: 200, data: { level: 'street', nodeId: 's-qingshi', name: '青石街道', days: [], total: { received: round * 7 } } }
+    if (path === '/v1/me') return { statusCode: 200, data: { ...dispatcher.user, roles: [...dispatcher.user.roles, { role: 'gridworker', scopeId: 'g-liuan-1', scopeName: '柳岸社区第一网格' }] } }
+    return { statusCode: 404, data: { error: { code: 'notFound', message: path } } }
+  }
+  const page = await home.render()
+  await waitFor(() => expect(text(page)).toContain('时限预警 5 条'))
+  await waitFor(() => expect(page.querySelector('.rates-panel')!.dom!.textContent).toContain('7'))
+  expect(page.querySelectorAll('.workbench--gridworker')).toHaveLength(0)
+
+  round = 2
+  ;(page as unknown as { instance: { onPullDownRefresh(): void } }).instance.onPullDownRefresh()
+  await waitFor(() => expect(text(page)).toContain('时限预警 10 条'))
+  await waitFor(() => expect(page.querySelector('.rates-panel')!.dom!.textContent).toContain('14'))
+  await waitFor(() => expect(page.querySelectorAll('.workbench--gridworker')).toHaveLength(1))
+  expect(fake.called('stopPullDownRefresh')).toHaveLength(1)
+})
+
 test('a long-term template (长期订阅) shows as lasting, is never low, and is not asked again', async () => {
   fake.storage.set(SESSION_KEY, { ...dispatcher, user: { ...dispatcher.user, roles: [{ role: 'mediator', scopeId: 'room-qingshi', scopeName: '青石街道说事室' }] } })
   fake.respond = (req) =>

@@ -12,7 +12,8 @@ const LOW = 3
  * so staff top them up as they go (one tap asks for their role's templates); a long-term template (长期订阅) lasts
  * once allowed and is not asked again. Nothing shows until it is known.
  */
-export function GrantsPanel({ templates }: { templates: TemplateKey[] }) {
+/** `round` changes when home is pulled to refresh: the panel reads again. */
+export function GrantsPanel({ templates, round }: { templates: TemplateKey[]; round: number }) {
   const [grants, setGrants] = useState<Partial<Record<TemplateKey, { grants: number; longTerm: boolean }>>>()
   const load = () =>
     call(listSubscriptions).then(
@@ -20,7 +21,7 @@ export function GrantsPanel({ templates }: { templates: TemplateKey[] }) {
       () => undefined,
     )
   // A role without notices of its own asks nothing.
-  useEffect(() => void (templates.length && load()), [])
+  useEffect(() => void (templates.length && load()), [round])
   if (!grants) return null
   const lasting = (t: TemplateKey) => grants[t]?.longTerm ?? false
   const toAsk = templates.filter((t) => !lasting(t))

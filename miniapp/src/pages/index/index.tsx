@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import Taro, { usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { me, roleSpecs, type StaffRole } from '@linli/shared'
@@ -35,9 +36,15 @@ export default function Home() {
   const session = useSession(false)
   useShareAppMessage(() => ({ title: '邻里 · 有事找网格，件件有回音', path: '/pages/index/index' }))
 
+  // Pull to refresh reads again what the page shows: the user and their roles, and each workbench's panels (`round`).
+  const [round, setRound] = useState(0)
   usePullDownRefresh(async () => {
+    setRound((r) => r + 1)
     try {
       if (getSession()) updateUser(await call(me))
+    } catch {
+      // Offline or a failed read: the page keeps what it showed, and says so.
+      void Taro.showToast({ title: '刷新失败，请稍后再试', icon: 'none' })
     } finally {
       Taro.stopPullDownRefresh()
     }
@@ -71,8 +78,8 @@ export default function Home() {
           <Text className='section-title'>{roleSpecs[binding.role as StaffRole].label}工作台</Text>
           <Text className='home__workbench-scope'>{binding.scopeName}</Text>
           <EntryGrid entries={workbench[binding.role as StaffRole]} />
-          <GrantsPanel templates={workbenchTemplates[binding.role as StaffRole]} />
-          {binding.role === 'dispatcher' && <RatesPanel level={binding.scopeId === user!.districtId ? 'district' : 'street'} nodeId={binding.scopeId} />}
+          <GrantsPanel templates={workbenchTemplates[binding.role as StaffRole]} round={round} />
+          {binding.role === 'dispatcher' && <RatesPanel level={binding.scopeId === user!.districtId ? 'district' : 'street'} nodeId={binding.scopeId} round={round} />}
         </View>
       ))}
     </View>

@@ -6,14 +6,14 @@ import { call } from '../../api/request'
 type Report = RouteResponse<typeof ratesReport>
 const percent = (share: number | undefined) => (share === undefined ? '—' : `${Math.round(share * 100)}%`)
 
-/** 时效: today's 三率 of a dispatcher's level (street or district), read from the counts the clock keeps. */
-export function RatesPanel(props: { level: 'street' | 'district'; nodeId: string }) {
+/** 时效: today's 三率 of a dispatcher's level (street or district), read from the counts the clock keeps; again when `round` changes (pull to refresh). */
+export function RatesPanel(props: { level: 'street' | 'district'; nodeId: string; round: number }) {
   const [report, setReport] = useState<Report>()
   const [error, setError] = useState('')
   useEffect(() => {
     const today = chinaDate(new Date())
-    call(ratesReport, { query: { level: props.level, nodeId: props.nodeId, from: today, to: today } }).then(setReport, (e: Error) => setError(e.message))
-  }, [props.level, props.nodeId])
+    call(ratesReport, { query: { level: props.level, nodeId: props.nodeId, from: today, to: today } }).then((r) => (setReport(r), setError('')), (e: Error) => setError(e.message))
+  }, [props.level, props.nodeId, props.round])
   if (error) return <Text className='rates-panel rates-panel--error muted'>时效统计暂时无法读取：{error}</Text>
   if (!report) return null
   const t = report.total

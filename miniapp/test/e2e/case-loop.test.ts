@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { act, cloud, expectAccessible, openFromList, phones, status } from './steps'
+import { REPORT_LOCATED, act, cloud, expectAccessible, openFromList, phones, status } from './steps'
 
 jest.setTimeout(120_000)
 
@@ -31,6 +31,7 @@ it('report with a photo → accept → dispatch → notice → resolve with a ph
   await categories
   // A tap while the field still says 加载中… asks for the taxonomy again instead of opening the cascader.
   await resident.locator('.report__category', { hasText: '请选择' }).waitFor()
+  await resident.locator(REPORT_LOCATED).waitFor()
   await expectAccessible(resident, 'report form')
   await resident.locator('.report__category').tap()
   await resident.locator('.nut-cascader-item-title', { hasText: '水电气热' }).tap()

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { launch, phone } from './browser'
-import { cloud, expectAccessible, onScreen, signedIn } from './steps'
+import { REPORT_LOCATED, cloud, expectAccessible, onScreen, signedIn } from './steps'
 
 jest.setTimeout(120_000)
 
@@ -35,7 +35,7 @@ interface Stop {
 const stops: Stop[] = [
   { name: 'home', path: 'pages/index/index', ready: '.entry', ours: '.home__hello', nutui: '.entry .nut-grid-item-text' },
   { name: 'grid', path: 'pages/grid/index', ready: '.grid-page__title', ours: '.grid-page__title', nutui: '.nut-cell-title' },
-  { name: 'report', path: 'packages/case/report/index', ready: '.report__submit', ours: '.report', nutui: '.report__location .nut-cell-title' },
+  { name: 'report', path: 'packages/case/report/index', ready: REPORT_LOCATED, ours: '.report', nutui: '.report__location .nut-cell-title' },
   { name: 'rooms', path: 'packages/mediation/rooms/index', ready: '.rooms__item', ours: '.rooms__name', nutui: '.rooms__filter' },
   { name: 'notices', path: 'packages/field/notices/index?gridId=g-liuan-1', ready: '.notices .nut-empty, .notices .nut-cell', ours: '.notices', nutui: '.nut-empty-description, .nut-cell-title' },
   { name: 'me', path: 'pages/me/index', ready: '.me__large-text', ours: '.me__name', nutui: '.nut-cell-title' },

@@ -29,6 +29,9 @@ export function phones(at: { latitude: number; longitude: number }, teardown?: (
 export const onScreen = (page: Page, selectors: string) =>
   page.locator(selectors.split(',').map((s) => `.taro_page:not([style*="display: none"]) ${s.trim()}`).join(', ')).first()
 
+/** The report form once it has located the phone (its location button greys, below axe's contrast, while it locates). */
+export const REPORT_LOCATED = '.report__locate:not(.nut-button-loading):has-text("重新定位")'
+
 /** A phone at `at` (WGS84), signed in as the demo persona `name` through the local persona picker. */
 export async function signedIn(browser: Browser, name: string, at: { latitude: number; longitude: number }): Promise<Page> {
   const context = await phone(browser, at)

@@ -57,10 +57,10 @@ module.exports = {
     },
     {
       name: 'db-families-stay-apart',
-      comment: 'A family\'s storage uses only its own entities and the shared outbox; families meet through services.',
+      comment: 'A family\'s storage uses only its own entities, the shared outbox and the one idempotent write; families meet through services.',
       severity: 'error',
       from: { path: '^functions/src/db/([^/]+)/' },
-      to: { path: '^functions/src/db/[^/]+/', pathNot: ['^functions/src/db/$1/', '^functions/src/db/notify/'] },
+      to: { path: '^functions/src/db/[^/]+/', pathNot: ['^functions/src/db/$1/', '^functions/src/db/notify/', '^functions/src/db/idempotency/'] },
     },
     {
       name: 'miniapp-subpackages-stay-apart',

@@ -70,9 +70,9 @@ async function checkinOverhead(c: Client, repos: Repos, idSalt: string, n = Numb
   // Bare: the caller's roles, the idempotency record, one transaction of two items (the API holds the catalogue cached).
   const bare = async () => {
     await repos.users.getWithRoles(userId)
-    const key = randomUUID()
-    await repos.field.checkinByKey(DISTRICT, userId, key)
-    await repos.field.createCheckin({ ...template, districtId: DISTRICT, checkinId: randomUUID(), photoKeys: [], at: new Date().toISOString() }, { userId, key, requestHash: 'x'.repeat(64), ttl: Math.floor(Date.now() / 1000) + 86400 }, 200)
+    const claim = { districtId: DISTRICT, userId, key: randomUUID(), scope: 'checkins.create', requestHash: 'x'.repeat(64), ttl: Math.floor(Date.now() / 1000) + 86400 }
+    await repos.idempotency.answer(claim)
+    await repos.field.createCheckin({ ...template, districtId: DISTRICT, checkinId: randomUUID(), photoKeys: [], at: new Date().toISOString() }, claim, 200)
   }
   const [api, raw]: [number[], number[]] = [[], []]
   for (let i = 0; i < 30 + n; i++) {

@@ -89,7 +89,7 @@ async function bookingOverhead(c: Client, repos: Repos, mediatorId: string, n = 
     const id = `bare${randomUUID().replace(/-/g, '')}`
     const record: BookingRecord = { ...template, bookingId: id, roomId: 'bench-bare', requesterId: `bare-${i}`, time: `${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`, inviteCode: id.slice(4, 12).toUpperCase() }
     const event = { districtId: DISTRICT, subject: { kind: 'booking', id }, eventId: `${new Date().toISOString()}#bare`, type: 'bare', payload: { audiences: [] }, createdAt: new Date().toISOString() }
-    await repos.mediation.create(record, { at: record.createdAt, type: 'book', actorId: 'x', actorName: 'x' }, 2, event, { userId: record.requesterId, key: randomUUID(), requestHash: 'x'.repeat(64), ttl: Math.floor(Date.now() / 1000) + 86400 })
+    await repos.mediation.create(record, { at: record.createdAt, type: 'book', actorId: 'x', actorName: 'x' }, 2, event, { districtId: DISTRICT, userId: record.requesterId, key: randomUUID(), scope: 'bookings.create', requestHash: 'x'.repeat(64), ttl: Math.floor(Date.now() / 1000) + 86400 })
     bare.push(performance.now() - t)
   }
   const warm = 20

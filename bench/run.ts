@@ -170,7 +170,7 @@ async function reportToNotice(cloud: LocalCloud, c: Client, repos: ReturnType<ty
         const caseId = `bare${randomUUID()}`
         // The same items on lists nobody reads; its outbox event names nobody, so the fan-out only looks for followers.
         const record = { ...sample.record, caseId, reporterId: `${r.user.id}-bare`, gridId: 'bench-bare', levelNodeId: 'bench-bare' }
-        await repos.cases.create(record, sample.timeline, bareEvent(caseId), { userId: r.user.id, key: randomUUID(), requestHash: 'x'.repeat(64), ttl })
+        await repos.cases.create(record, sample.timeline, bareEvent(caseId), { districtId: DISTRICT, userId: r.user.id, key: randomUUID(), scope: 'cases.submit', requestHash: 'x'.repeat(64), ttl })
         return performance.now() - started
       }),
     )
@@ -257,7 +257,7 @@ async function apiOverhead(cloud: LocalCloud, c: Client, repos: ReturnType<typeo
     await repos.users.getWithRoles(userId)
     await repos.cases.nextSequence(DISTRICT, 'bench-bare')
     const caseId = `bare${k++}x${Date.now()}`
-    const idempotency = { userId, key: randomUUID(), requestHash: 'x'.repeat(64), ttl: Math.floor(Date.now() / 1000) + 86400 }
+    const idempotency = { districtId: DISTRICT, userId, key: randomUUID(), scope: 'cases.submit', requestHash: 'x'.repeat(64), ttl: Math.floor(Date.now() / 1000) + 86400 }
     await repos.cases.create({ ...sample, caseId, reporterId: `${userId}-bare`, gridId: 'bench-bare', levelNodeId: 'bench-bare' }, [{ eventId: '0', at: sample.createdAt, type: 'submit', actorId: userId, actorName: 'x', photoKeys: [] }], undefined, idempotency)
   }
   const submitHandler = (await import('../functions/src/http/cases/submit')).handler as Handler

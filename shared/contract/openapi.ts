@@ -25,6 +25,15 @@ const errorSchema = {
   },
 }
 
+/** The header an idempotent route reads (functions/src/http/stack.ts checks its form). */
+const IDEMPOTENCY_KEY = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description: '重试或重复提交时沿用同一个键：服务器回答第一次的结果，不会重复写入',
+  schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' },
+}
+
 function parameters(s: z.ZodType | undefined, where: 'path' | 'query') {
   if (!s) return []
   const json = schema(s, 'input') as { properties?: Record<string, unknown>; required?: string[] }
@@ -40,7 +49,7 @@ export function openApiDocument(routes: Record<string, RouteSpec>) {
       summary: r.summary,
       security: !needsSession(r) ? [] : allowsGuests(r) ? [{}, { session: [] }] : [{ session: [] }],
       'x-permission': r.action,
-      parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
+      parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query'), ...(r.idempotent ? [IDEMPOTENCY_KEY] : [])],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(r.body, 'input') } } } } : {}),
       responses: {
         [String(r.status ?? 200)]: { description: 'OK', content: r.produces ? { [r.produces]: { schema: { type: 'string', format: 'binary' } } } : { 'application/json': { schema: schema(r.response, 'output') } } },

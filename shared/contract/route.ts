@@ -18,6 +18,11 @@ export interface RouteSpec {
   query?: z.ZodType
   body?: z.ZodType
   response: z.ZodType
+  /**
+   * The route takes an `Idempotency-Key` header: a weak network's retry, or a twin request, answers what the first
+   * call answered instead of writing again (functions/src/db/idempotency).
+   */
+  idempotent?: true
   /** Success status, 200 unless said. */
   status?: number
   /** A file answer's media type (its response is {@link fileAnswer}); JSON unless said. */

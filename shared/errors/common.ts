@@ -10,6 +10,8 @@ export const commonErrors = {
   'wechat.timeout': { status: 503, message: '微信服务响应超时，请稍后再试' },
   'content.risky': { status: 400, message: '内容包含违规信息，请修改后再提交' },
   'idempotency.mismatch': { status: 422, message: '同一个 Idempotency-Key 不能用于不同的内容' },
+  // Twin requests with one Idempotency-Key kept meeting in the database: nothing was written; sending again is safe.
+  'request.conflict': { status: 409, message: '请求正在处理中，请稍后重试' },
   'cursor.invalid': { status: 400, message: '分页游标无效' },
   internal: { status: 500, message: '服务器开小差了，请稍后再试' },
 } as const

@@ -12,10 +12,11 @@ import { makeMediationEntities } from './mediation/entities'
 import { makeFieldEntities } from './field/entities'
 import { makePrivacyEntities } from './privacy/entities'
 import { makeAnnouncementEntities } from './field/announcement-entities'
+import { makeIdempotencyEntities } from './idempotency/entities'
 
 export function makeEntities(documentClient: DynamoDBDocumentClient, tableName: string) {
   const table = makeTable(documentClient, tableName)
-  return { table, ...makeIdentityEntities(table), ...makeDistrictEntities(table), ...makeCaseEntities(table), ...makeNotifyEntities(table), ...makeMediationEntities(table), ...makeFieldEntities(table), ...makeAnnouncementEntities(table), ...makePrivacyEntities(table) }
+  return { table, ...makeIdentityEntities(table), ...makeDistrictEntities(table), ...makeCaseEntities(table), ...makeNotifyEntities(table), ...makeMediationEntities(table), ...makeFieldEntities(table), ...makeAnnouncementEntities(table), ...makePrivacyEntities(table), ...makeIdempotencyEntities(table) }
 }
 
 export type Entities = ReturnType<typeof makeEntities>

@@ -13,6 +13,7 @@ import { makeFieldRepo } from './field/repo'
 import { makeAuditRepo, makeDataKeyStore } from './privacy/repo'
 import { makeHouseholdsRepo } from './field/households-repo'
 import { makeAnnouncementsRepo, makeHouseholdLinksRepo } from './field/announcements-repo'
+import { makeIdempotencyRepo } from './idempotency/repo'
 import type { Repos } from '../services/deps'
 
 export function makeRepos(c: DbConnection): Repos {
@@ -33,6 +34,7 @@ export function makeRepos(c: DbConnection): Repos {
     audit: makeAuditRepo(entities),
     announcements: makeAnnouncementsRepo(entities),
     householdLinks: makeHouseholdLinksRepo(entities),
+    idempotency: makeIdempotencyRepo(entities),
   }
 }
 

@@ -66,7 +66,8 @@ export const keys = {
   ratesMark: (districtId: string, eventId: string) => tenant(districtId, 'RATESMARK', eventId),
   ratesMarkItem: 'RATESMARK',
   idempotency: (districtId: string, userId: string, key: string) => tenant(districtId, 'IDEMP', userId, key),
-  idempotencyItem: 'IDEMP',
+  /** The record of one Idempotency-Key for one kind of write (its scope). */
+  idempotencyItem: (scope: string) => `IDEMP#${scope}`,
 
   /** A mediator's public profile (brand, specialties, record). */
   mediator: (districtId: string, userId: string) => tenant(districtId, 'MEDIATOR', userId),
@@ -97,7 +98,6 @@ export const keys = {
   /** How many upcoming bookings a resident holds (the limit is kept by a condition on this counter). */
   upcomingBookings: (districtId: string, userId: string) => tenant(districtId, 'PARTY', userId),
   upcomingItem: 'UPCOMING',
-  bookingIdempotencyItem: 'BOOKING',
 
   /**
    * Field work. A grid's check-ins are one partition sorted by the server's time (the grid leader's list); each is
@@ -109,7 +109,6 @@ export const keys = {
   checkinBound: (at: string, end: 'from' | 'to') => (end === 'from' ? at : `${at}~`),
   patrol: (districtId: string, patrolId: string) => tenant(districtId, 'PATROL', patrolId),
   patrolItem: 'PATROL',
-  checkinIdempotencyItem: 'CHECKIN',
 
   /**
    * A household of the roster with its care-tag entries in one partition: the roster of a grid (gsi1, by entry),

@@ -36,6 +36,8 @@ export interface Request<S extends RouteSpec> {
   body: RouteBody<S>
   caller: NeedsSession<S> extends true ? Caller : undefined
   requestId: string
+  /** The Idempotency-Key of a route that takes one (`idempotent` in the contract). */
+  idempotencyKey?: string
   /** Request headers, names in lower case. */
   headers: Record<string, string | undefined>
 }
@@ -52,13 +54,15 @@ export function endpoint<S extends RouteSpec>(
     const requestId = requestIdOf(event)
     try {
       const deps = await getDeps()
+      const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]))
       const req = {
         params: route.params ? parseOrThrow(route.params, event.pathParameters ?? {}) : undefined,
         query: route.query ? parseOrThrow(route.query, event.queryStringParameters ?? {}) : undefined,
         body: route.body ? parseOrThrow(route.body, readJsonBody(event)) : undefined,
         caller: needsSession(route) ? await authenticate(deps, event, route) : undefined,
         requestId,
-        headers: Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+        idempotencyKey: route.idempotent ? idempotencyKey(headers) : undefined,
+        headers,
       } as Request<S>
       const result = await fn(req, deps)
       return route.produces ? file(route.produces, result as FileAnswer, requestId) : json(route.status ?? 200, result, requestId)
@@ -107,7 +111,7 @@ async function authenticate(deps: Deps, event: APIGatewayProxyEventV2, route: Ro
 }
 
 /** The Idempotency-Key header a weak network's retries repeat (absent is fine; malformed is a 400). */
-export function idempotencyKey(headers: Record<string, string | undefined>): string | undefined {
+function idempotencyKey(headers: Record<string, string | undefined>): string | undefined {
   const key = headers['idempotency-key']
   if (key !== undefined && !/^[A-Za-z0-9_-]{8,64}$/.test(key)) {
     throw new DomainError('request.invalid', [{ path: 'Idempotency-Key', message: '幂等键须为 8–64 位字母、数字、- 或 _' }])

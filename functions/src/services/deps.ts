@@ -12,6 +12,7 @@ import type { AuditRepo } from './privacy/ports'
 import type { ConsentsRepo, MiniprogramState, OutboxRepo, Sender } from '../notify/ports'
 import type { DueRepo } from '../jobs/ports'
 import type { TemplateConfig } from '../notify/templates'
+import type { IdempotencyRepo } from './idempotency/ports'
 
 export interface Repos {
   users: UsersRepo
@@ -29,6 +30,7 @@ export interface Repos {
   audit: AuditRepo
   announcements: AnnouncementsRepo
   householdLinks: HouseholdLinksRepo
+  idempotency: IdempotencyRepo
 }
 
 export interface Deps {

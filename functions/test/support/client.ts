@@ -1,4 +1,5 @@
 /** Test client of the running local cloud: plain HTTP against the API and the WeChat stand-in. */
+import { fillPath, type RouteRequest, type RouteResponse, type RouteSpec } from '@linli/shared'
 import { makeRepos } from '../../src/db'
 import { userIdFor } from '../../src/adapters/ids'
 
@@ -30,6 +31,23 @@ export async function api<T = any>(
   const text = await res.text()
   const json = res.headers.get('content-type')?.startsWith('application/json')
   return { status: res.status, body: text && json ? JSON.parse(text) : text || undefined }
+}
+
+/** What a typed call sends: the route's own params, query and body, a session, extra headers. */
+export type CallOptions<S extends RouteSpec> = Partial<RouteRequest<S>> & { token?: string; headers?: Record<string, string> }
+
+/**
+ * Calls a route of the contract and checks every successful JSON answer against the route's response schema, so
+ * each integration test that goes through here tests the contract too (DESIGN.md rule 1).
+ */
+export async function call<S extends RouteSpec>(route: S, opts: CallOptions<S> = {}): Promise<Answer<RouteResponse<S>>> {
+  const query = opts.query ? `?${new URLSearchParams(Object.entries(opts.query as Record<string, unknown>).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)]))}` : ''
+  const answer = await api<RouteResponse<S>>(route.method, fillPath(route.path, opts.params as Record<string, string> | undefined) + query, { token: opts.token, body: opts.body, headers: opts.headers })
+  if (answer.status < 300 && !route.produces) {
+    const checked = route.response.safeParse(answer.body)
+    if (!checked.success) throw new Error(`${route.method} ${route.path} answered ${answer.status} outside its contract: ${checked.error.message}`)
+  }
+  return answer
 }
 
 export async function standin<T = any>(method: string, path: string, body?: unknown): Promise<T> {

@@ -21,7 +21,7 @@ export class ApiError extends Error {
   }
 }
 
-type Input<S extends RouteSpec> = { [K in keyof RouteRequest<S> as RouteRequest<S>[K] extends undefined ? never : K]: RouteRequest<S>[K] }
+export type Input<S extends RouteSpec> = { [K in keyof RouteRequest<S> as RouteRequest<S>[K] extends undefined ? never : K]: RouteRequest<S>[K] }
 
 export interface CallOptions {
   /** Extra request headers, e.g. `Idempotency-Key`. */

@@ -136,6 +136,36 @@ test('books the chosen slot with an Idempotency-Key, asks for notices inside the
   expect(fake.sequence.indexOf('requestSubscribeMessage')).toBeLessThan(fake.sequence.lastIndexOf('request'))
 })
 
+test('a retry after no answer sends the same Idempotency-Key (the first may have gone through); after an answer, a new one', async () => {
+  let lost = true
+  fake.respond = (req) => {
+    // The first booking reaches the server, but its answer is lost on the way back.
+    if (req.method === 'POST' && String(req.url).endsWith('/v1/bookings') && lost) throw ((lost = false), new Error('timeout'))
+    return api(req)
+  }
+  const view = await render()
+  await fillAndSubmit(view)
+  await waitFor(() => expect(fake.called('showToast').map((t) => t.title)).toContain('网络不给力，请检查网络后重试'))
+  expect(fake.called('redirectTo')).toHaveLength(0)
+  view.querySelector('.room__submit .nut-button')!.dispatchEvent('tap')
+  await waitFor(() => expect(fake.called('redirectTo')).toHaveLength(1))
+  const [first, retry] = bookings()
+  expect(retry!.data).toEqual(first!.data)
+  expect(retry!.header['Idempotency-Key']).toBe(first!.header['Idempotency-Key'])
+})
+
+test('a refused booking (the server answered) draws a new key for the next try', async () => {
+  bookingAnswer = { statusCode: 400, data: { error: { code: 'content.risky', message: '内容包含违规信息，请修改后再提交' }, requestId: 'r' } }
+  const view = await render()
+  await fillAndSubmit(view)
+  await waitFor(() => expect(fake.called('showToast').map((t) => t.title)).toContain('内容包含违规信息，请修改后再提交'))
+  bookingAnswer = { statusCode: 201, data: booked }
+  view.querySelector('.room__submit .nut-button')!.dispatchEvent('tap')
+  await waitFor(() => expect(fake.called('redirectTo')).toHaveLength(1))
+  const [first, second] = bookings()
+  expect(second!.header['Idempotency-Key']).not.toBe(first!.header['Idempotency-Key'])
+})
+
 test('a slot taken meanwhile (409) says so and reloads the slots', async () => {
   bookingAnswer = { statusCode: 409, data: { error: { code: 'booking.slotTaken', message: '该时段已被预约', fields: [{ path: 'start', message: '该时段刚被他人约走，请选择其他时段' }] }, requestId: 'r' } }
   const view = await render()

@@ -32,6 +32,7 @@ export const submitCase = defineRoute({
   path: '/v1/cases',
   summary: '上报问题（支持 Idempotency-Key 头，同一键同一内容只生成一件）',
   action: 'cases.submit',
+  idempotent: true,
   status: 201,
   body: z.strictObject({
     categoryId: idSchema,

@@ -34,6 +34,7 @@ export const createAnnouncement = defineRoute({
   path: '/v1/announcements',
   summary: '发布通知公告（本网格的网格员、网格长）：文字和图片经微信内容安全检测，发布后告知已绑定住户的居民',
   action: 'announcements.publish',
+  idempotent: true,
   status: 201,
   body: z.strictObject({
     gridId: idSchema,

@@ -53,6 +53,7 @@ export const createCheckin = defineRoute({
   path: '/v1/checkins',
   summary: '网格员打卡（巡查、走访、值守）：位置须在本人网格内（允许 50 米误差，精度差于 200 米不收）；离线补传带拍摄时间，记为补卡（支持 Idempotency-Key 头）',
   action: 'checkins.create',
+  idempotent: true,
   status: 201,
   body: z
     .strictObject({

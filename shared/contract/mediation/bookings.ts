@@ -24,6 +24,7 @@ export const createBooking = defineRoute({
   path: '/v1/bookings',
   summary: '预约说事（支持 Idempotency-Key 头；同一时段只有一人能约到）',
   action: 'bookings.create',
+  idempotent: true,
   status: 201,
   body: z.strictObject({
     roomId: idSchema,

@@ -133,14 +133,6 @@ export function makeCaseEntities(table: LinliTable) {
     computeKey: ({ districtId, caseId, userId }) => ({ pk: keys.case(districtId, caseId), sk: keys.follower(userId) }),
   })
 
-  const Idempotency = new Entity({
-    name: 'Idempotency',
-    table,
-    timestamps: false,
-    schema: item({ districtId: string().key(), userId: string().key(), key: string().key(), requestHash: string(), caseId: string(), ttl: number() }),
-    computeKey: ({ districtId, userId, key }) => ({ pk: keys.idempotency(districtId, userId, key), sk: keys.idempotencyItem }),
-  })
-
   const Counter = new Entity({
     name: 'Counter',
     table,
@@ -182,5 +174,5 @@ export function makeCaseEntities(table: LinliTable) {
     computeKey: ({ districtId, eventId }) => ({ pk: keys.ratesMark(districtId, eventId), sk: keys.ratesMarkItem }),
   })
 
-  return { Case, CaseView, Follower, Idempotency, Counter, MediaCheck, RateDay, RatesMark }
+  return { Case, CaseView, Follower, Counter, MediaCheck, RateDay, RatesMark }
 }

@@ -12,8 +12,9 @@ import type { Entities } from '../entities'
 import { keys } from '../keys'
 import { decodeKey, encodeKey } from '../page-key'
 import { makePatterns } from '../patterns'
-import { cancelReasons, committed, conditional, isCanceled } from '../transact'
+import { committed, conditional, transactNamed } from '../transact'
 import { outboxEventItem } from '../notify/outbox-repo'
+import { keyedWrite } from '../idempotency/repo'
 import type { CaseList, CaseRecord, CasesRepo, CaseSummaryRecord } from '../../services/cases/ports'
 import { publicSummaryOf, summaryOf } from '../../services/cases/summary'
 
@@ -75,24 +76,12 @@ export function makeCasesRepo(e: Entities): CasesRepo {
       return Number(Attributes?.seq)
     },
 
-    async create(c, timeline, event, idempotency) {
-      try {
-        await execute(
-          cases.transactPut({ ...caseItem(c), timeline }, { condition: { attr: 'caseId', exists: false } }),
-          ...ownLists(c).map((l) => views.transactPut(entryOf(c, l))),
-          ...(event ? [e.OutboxEvent.build(EntityRepository).transactPut(outboxEventItem(event))] : []),
-          ...(idempotency ? [e.Idempotency.build(EntityRepository).transactPut({ ...idempotency, districtId: c.districtId, caseId: c.caseId }, { condition: { attr: 'key', exists: false } })] : []),
-        )
-        return 'created'
-      } catch (err) {
-        if (idempotency && isCanceled(err)) return 'duplicate'
-        throw err
-      }
-    },
-
-    async idempotency(districtId, userId, key) {
-      const { Item } = await e.Idempotency.build(EntityRepository).get({ districtId, userId, key }, { consistent: true })
-      return Item && { requestHash: Item.requestHash, caseId: Item.caseId }
+    async create(c, timeline, event, claim) {
+      return keyedWrite(e, claim, { caseId: c.caseId }, () => ({
+        case: cases.transactPut({ ...caseItem(c), timeline }, { condition: { attr: 'caseId', exists: false } }),
+        lists: ownLists(c).map((l) => views.transactPut(entryOf(c, l))),
+        event: event && e.OutboxEvent.build(EntityRepository).transactPut(outboxEventItem(event)),
+      }))
     },
 
     /** Access pattern "a case": GetItem (consistent) — the case with its timeline. */
@@ -137,17 +126,12 @@ export function makeCasesRepo(e: Entities): CasesRepo {
 
     async follow(c, follower, at) {
       const { districtId, caseId } = c
-      try {
-        await execute(
-          followers.transactPut({ districtId, caseId, userId: follower.id, name: follower.name, at }, { condition: { attr: 'userId', exists: false } }),
-          views.transactPut(entry(publicSummaryOf({ ...summaryOf(c), districtId, version: c.version }), { kind: 'mine', userId: follower.id })),
-          cases.transactUpdate({ districtId, caseId, followerCount: $add(1) }, { condition: { and: [{ attr: 'status', eq: c.status }, { attr: 'version', eq: c.version }] } }),
-        )
-        return 'followed'
-      } catch (err) {
-        if (!isCanceled(err)) throw err
-        return cancelReasons(err)[0] === 'ConditionalCheckFailed' ? 'already' : 'changed'
-      }
+      const written = await transactNamed({
+        follower: followers.transactPut({ districtId, caseId, userId: follower.id, name: follower.name, at }, { condition: { attr: 'userId', exists: false } }),
+        entry: views.transactPut(entry(publicSummaryOf({ ...summaryOf(c), districtId, version: c.version }), { kind: 'mine', userId: follower.id })),
+        count: cases.transactUpdate({ districtId, caseId, followerCount: $add(1) }, { condition: { and: [{ attr: 'status', eq: c.status }, { attr: 'version', eq: c.version }] } }),
+      })
+      return written.ok ? 'followed' : written.failed.includes('follower') ? 'already' : 'changed'
     },
 
     async unfollow(c, userId) {

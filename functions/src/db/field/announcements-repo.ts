@@ -12,6 +12,7 @@ import { countShardOf, keys } from '../keys'
 import { makePatterns } from '../patterns'
 import { committed, committedDespiteConflicts, conditional } from '../transact'
 import { outboxEventItem } from '../notify/outbox-repo'
+import { keyedWrite } from '../idempotency/repo'
 import type { AnnouncementRecord, AnnouncementsRepo, HouseholdLinkRecord, HouseholdLinksRepo, ReadRecord } from '../../services/field/ports'
 
 export function makeAnnouncementsRepo(e: Entities): AnnouncementsRepo {
@@ -26,14 +27,14 @@ export function makeAnnouncementsRepo(e: Entities): AnnouncementsRepo {
   const readOf = (i: { userId: string; userName: string; readAt: string; ackAt?: string; householdId?: string }): ReadRecord => ({ userId: i.userId, userName: i.userName, readAt: i.readAt, ackAt: i.ackAt, householdId: i.householdId })
 
   return {
-    async publish(a, event) {
-      await execute(
-        announcements.transactPut(
+    async publish(a, event, claim) {
+      return keyedWrite(e, claim, { announcementId: a.announcementId }, () => ({
+        announcement: announcements.transactPut(
           { districtId: a.districtId, announcementId: a.announcementId, gridId: a.gridId, summary: a, gsi1pk: keys.announcementsOfGrid(a.districtId, a.gridId), gsi1sk: keys.changed(a.publishedAt, a.announcementId) },
           { condition: { attr: 'announcementId', exists: false } },
         ),
-        e.OutboxEvent.build(EntityRepository).transactPut(outboxEventItem(event)),
-      )
+        event: e.OutboxEvent.build(EntityRepository).transactPut(outboxEventItem(event)),
+      }))
     },
 
     /** Access pattern "an announcement": GetItem `<d>#ANNOUNCEMENT#id / ANNOUNCEMENT`. */

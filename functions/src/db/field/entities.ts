@@ -49,14 +49,6 @@ export function makeFieldEntities(table: LinliTable) {
     computeKey: ({ districtId, patrolId }) => ({ pk: keys.patrol(districtId, patrolId), sk: keys.patrolItem }),
   })
 
-  const CheckinIdempotency = new Entity({
-    name: 'CheckinIdempotency',
-    table,
-    timestamps: false,
-    schema: item({ districtId: string().key(), userId: string().key(), key: string().key(), requestHash: string(), gridId: string(), at: string(), checkinId: string(), ttl: number() }),
-    computeKey: ({ districtId, userId, key }) => ({ pk: keys.idempotency(districtId, userId, key), sk: keys.checkinIdempotencyItem }),
-  })
-
   /** A household: plain fields for routing and lists, the personal ones sealed (`sealed`), `summary` for the lists. */
   const Household = new Entity({
     name: 'Household',
@@ -93,5 +85,5 @@ export function makeFieldEntities(table: LinliTable) {
     computeKey: ({ districtId, gridId, month, userId }) => ({ pk: keys.visits(districtId, gridId), sk: keys.visitsOf(month, userId) }),
   })
 
-  return { Checkin, Patrol, CheckinIdempotency, Household, HouseholdTag, VisitTally }
+  return { Checkin, Patrol, Household, HouseholdTag, VisitTally }
 }

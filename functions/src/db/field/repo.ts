@@ -5,11 +5,11 @@
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
 import { $add } from 'dynamodb-toolbox/entity/actions/update'
 import { chinaDate } from '@linli/shared'
-import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
 import type { Entities } from '../entities'
 import { keys } from '../keys'
 import { makePatterns } from '../patterns'
-import { cancelReasons, conditional, isCanceled } from '../transact'
+import { conditional } from '../transact'
+import { keyedWrite } from '../idempotency/repo'
 import type { CheckinRecord, FieldRepo, PatrolRecord } from '../../services/field/ports'
 import { householdItems } from './households-repo'
 
@@ -31,54 +31,35 @@ const records = (items: { summary?: unknown }[] | undefined) => (items ?? []).ma
 export function makeFieldRepo(e: Entities): FieldRepo {
   const checkins = e.Checkin.build(EntityRepository)
   const patrols = e.Patrol.build(EntityRepository)
-  const idempotency = e.CheckinIdempotency.build(EntityRepository)
   const households = e.Household.build(EntityRepository)
   const tags = e.HouseholdTag.build(EntityRepository)
   const tallies = e.VisitTally.build(EntityRepository)
   const p = makePatterns(e)
 
   return {
-    async createCheckin(c, idem, maxPoints, visit) {
+    async createCheckin(c, claim, maxPoints, visit) {
       const visited = visit && householdItems(visit.household)
-      try {
-        await execute(
-          checkins.transactPut(checkinItem(c), { condition: { attr: 'checkinId', exists: false } }),
-          ...(idem ? [idempotency.transactPut({ ...idem, districtId: c.districtId, gridId: c.gridId, at: c.at, checkinId: c.checkinId }, { condition: { attr: 'key', exists: false } })] : []),
-          ...(c.patrolId
-            ? [
-                patrols.transactUpdate(
-                  { districtId: c.districtId, patrolId: c.patrolId, points: $add(1) },
-                  { condition: { and: [{ attr: 'userId', eq: c.userId }, { attr: 'endedAt', exists: false }, { attr: 'points', lt: maxPoints }] } },
-                ),
-              ]
-            : []),
-          // A visit moves the household's last visit and due dates, and counts in its author's month, in the same write.
-          ...(visited
-            ? [
-                households.transactPut(visited.household, { condition: { attr: 'version', eq: visit.expected } }),
-                ...visited.tags.map((t) => tags.transactPut(t)),
-                tallies.transactUpdate({ districtId: c.districtId, gridId: c.gridId, month: chinaDate(c.capturedAt).slice(0, 7), userId: c.userId, userName: c.userName, visits: $add(1), dueVisits: $add(visit.wasDue ? 1 : 0) }),
-              ]
-            : []),
-        )
-        return 'created'
-      } catch (err) {
-        if (!isCanceled(err)) throw err
-        const reasons = cancelReasons(err)
-        if (idem && reasons[1] === 'ConditionalCheckFailed') return 'duplicate'
-        const at = 1 + (idem ? 1 : 0)
-        if (c.patrolId && reasons[at] === 'ConditionalCheckFailed') return 'patrolClosed'
-        if (visit && reasons[at + (c.patrolId ? 1 : 0)] === 'ConditionalCheckFailed') return 'householdChanged'
-        throw err
-      }
+      return keyedWrite(e, claim, { gridId: c.gridId, at: c.at, checkinId: c.checkinId }, () => ({
+        checkin: checkins.transactPut(checkinItem(c), { condition: { attr: 'checkinId', exists: false } }),
+        patrol:
+          !!c.patrolId &&
+          patrols.transactUpdate(
+            { districtId: c.districtId, patrolId: c.patrolId, points: $add(1) },
+            { condition: { and: [{ attr: 'userId', eq: c.userId }, { attr: 'endedAt', exists: false }, { attr: 'points', lt: maxPoints }] } },
+          ),
+        // A visit moves the household's last visit and due dates, and counts in its author's month, in the same write.
+        household: !!visited && households.transactPut(visited.household, { condition: { attr: 'version', eq: visit.expected } }),
+        visit: visited && [
+          ...visited.tags.map((t) => tags.transactPut(t)),
+          tallies.transactUpdate({ districtId: c.districtId, gridId: c.gridId, month: chinaDate(c.capturedAt).slice(0, 7), userId: c.userId, userName: c.userName, visits: $add(1), dueVisits: $add(visit.wasDue ? 1 : 0) }),
+        ],
+      }))
     },
 
-    /** Access pattern "check in": GetItem the idempotency record, then the check-in it names. */
-    async checkinByKey(districtId, userId, key) {
-      const { Item } = await idempotency.get({ districtId, userId, key }, { consistent: true })
-      if (!Item) return undefined
-      const { Item: c } = await checkins.get({ districtId, gridId: Item.gridId, at: Item.at, checkinId: Item.checkinId }, { consistent: true })
-      return { requestHash: Item.requestHash, checkin: c?.summary as CheckinRecord | undefined }
+    /** Access pattern "a check-in": GetItem (consistent) by its grid, time and id. */
+    async checkin(districtId, { gridId, at, checkinId }) {
+      const { Item } = await checkins.get({ districtId, gridId, at, checkinId }, { consistent: true })
+      return Item?.summary as CheckinRecord | undefined
     },
 
     /** Access pattern "check-ins of a grid": one page of the grid's partition, newest first, optionally one author's. */

@@ -164,13 +164,5 @@ export function makeMediationEntities(table: LinliTable) {
     computeKey: ({ districtId, userId }) => ({ pk: keys.upcomingBookings(districtId, userId), sk: keys.upcomingItem }),
   })
 
-  const BookingIdempotency = new Entity({
-    name: 'BookingIdempotency',
-    table,
-    timestamps: false,
-    schema: item({ districtId: string().key(), userId: string().key(), key: string().key(), requestHash: string(), bookingId: string(), ttl: number() }),
-    computeKey: ({ districtId, userId, key }) => ({ pk: keys.idempotency(districtId, userId, key), sk: keys.bookingIdempotencyItem }),
-  })
-
-  return { MediatorProfile, AvailabilityRule, AvailabilityException, SlotClaim, Booking, BookingView, BookingInvite, UpcomingBookings, BookingIdempotency }
+  return { MediatorProfile, AvailabilityRule, AvailabilityException, SlotClaim, Booking, BookingView, BookingInvite, UpcomingBookings }
 }

@@ -11,7 +11,8 @@ import type { Specialty } from '@linli/shared'
 import type { Entities } from '../entities'
 import { keys } from '../keys'
 import { makePatterns } from '../patterns'
-import { cancelReasons, committed, isCanceled } from '../transact'
+import { committed, transactNamed } from '../transact'
+import { keyedWrite } from '../idempotency/repo'
 import { outboxEventItem } from '../notify/outbox-repo'
 import type { BookingList, BookingRecord, BookingTimelineRecord, BookingSummaryRecord, MediationRepo, NamedException, SlotRef, TransitionOutcome } from '../../services/mediation/ports'
 
@@ -49,7 +50,6 @@ export function makeMediationRepo(e: Entities): MediationRepo {
   const claims = e.SlotClaim.build(EntityRepository)
   const bookings = e.Booking.build(EntityRepository)
   const upcoming = e.UpcomingBookings.build(EntityRepository)
-  const idempotency = e.BookingIdempotency.build(EntityRepository)
   const outbox = e.OutboxEvent.build(EntityRepository)
   const views = e.BookingView.build(EntityRepository)
   const invites = e.BookingInvite.build(EntityRepository)
@@ -121,30 +121,15 @@ export function makeMediationRepo(e: Entities): MediationRepo {
       await profiles.update({ districtId, userId, ...p, brand: p.brand ?? $remove(), held: $add(0), agreements: $add(0) })
     },
 
-    async create(b, item, limit, event, idem) {
+    async create(b, item, limit, event, claim) {
       const { districtId, requesterId: userId } = b
-      try {
-        await execute(
-          bookings.transactPut({ ...bookingItem(b), timeline: [item] }, { condition: { attr: 'bookingId', exists: false } }),
-          claims.transactPut({ ...claimKey(districtId, b), bookingId: b.bookingId }, { condition: { attr: 'bookingId', exists: false } }),
-          upcoming.transactUpdate({ districtId, userId, count: $add(1) }, { condition: { or: [{ attr: 'count', exists: false }, { attr: 'count', lt: limit }] } }),
-          outbox.transactPut(outboxEventItem(event)),
-          invites.transactPut({ districtId, code: b.inviteCode, bookingId: b.bookingId, ttl: Math.floor(Date.parse(b.end) / 1000) + 30 * 86_400 }, { condition: { attr: 'code', exists: false } }),
-          ...(idem ? [idempotency.transactPut({ districtId, userId, key: idem.key, requestHash: idem.requestHash, bookingId: b.bookingId, ttl: idem.ttl }, { condition: { attr: 'key', exists: false } })] : []),
-        )
-        return 'created'
-      } catch (err) {
-        if (!isCanceled(err)) throw err
-        const [, claim, count, , invite, key] = cancelReasons(err)
-        if (key === 'ConditionalCheckFailed') return 'duplicate'
-        if (claim === 'ConditionalCheckFailed') return 'slotTaken'
-        if (count === 'ConditionalCheckFailed') return 'limitReached'
-        // Two bookings drew the same invite code (1 in 36^8): the next attempt draws another.
-        if (invite === 'ConditionalCheckFailed') throw Object.assign(new Error('invite code taken'), { name: 'TransactionConflict' })
-        // A TransactionConflict: another booking was writing the same items at that moment. Tried again, it will meet
-        // that booking's claim (or its absence).
-        throw Object.assign(new Error('booking transaction conflict'), { name: 'TransactionConflict' })
-      }
+      return keyedWrite(e, claim, { bookingId: b.bookingId }, () => ({
+        booking: bookings.transactPut({ ...bookingItem(b), timeline: [item] }, { condition: { attr: 'bookingId', exists: false } }),
+        slot: claims.transactPut({ ...claimKey(districtId, b), bookingId: b.bookingId }, { condition: { attr: 'bookingId', exists: false } }),
+        upcoming: upcoming.transactUpdate({ districtId, userId, count: $add(1) }, { condition: { or: [{ attr: 'count', exists: false }, { attr: 'count', lt: limit }] } }),
+        event: outbox.transactPut(outboxEventItem(event)),
+        invite: invites.transactPut({ districtId, code: b.inviteCode, bookingId: b.bookingId, ttl: Math.floor(Date.parse(b.end) / 1000) + 30 * 86_400 }, { condition: { attr: 'code', exists: false } }),
+      }))
     },
 
     /** Access pattern "an invite code": GetItem `<d>#BOOKINGINVITE#code / INVITE`. */
@@ -167,11 +152,6 @@ export function makeMediationRepo(e: Entities): MediationRepo {
       )
     },
 
-    async idempotency(districtId, userId, key) {
-      const { Item } = await idempotency.get({ districtId, userId, key }, { consistent: true })
-      return Item && { requestHash: Item.requestHash, bookingId: Item.bookingId }
-    },
-
     /** Access pattern "a booking": GetItem (consistent) — the booking with its timeline. */
     async get(districtId, bookingId) {
       const { Item } = await bookings.get({ districtId, bookingId }, { consistent: true })
@@ -183,23 +163,17 @@ export function makeMediationRepo(e: Entities): MediationRepo {
     async transition(before, after, item, slots, event): Promise<TransitionOutcome> {
       const { districtId, bookingId, ...rest } = bookingItem(after)
       const changes = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v === undefined ? $remove() : typeof v === 'object' ? $set(v) : v])) as unknown as typeof rest
-      try {
-        await execute(
-          bookings.transactUpdate({ districtId, bookingId, ...changes, timeline: $append([item]) }, { condition: { and: [{ attr: 'status', eq: before.status }, { attr: 'version', eq: before.version }] } }),
-          ...(slots.release ? [claims.transactDelete(claimKey(districtId, slots.release), { condition: { attr: 'bookingId', eq: bookingId } })] : []),
-          ...(slots.claim ? [claims.transactPut({ ...claimKey(districtId, slots.claim), bookingId }, { condition: { attr: 'bookingId', exists: false } })] : []),
-          ...(slots.upcoming ? [upcoming.transactUpdate({ districtId, userId: after.requesterId, count: $add(-1) }, { condition: { attr: 'count', gt: 0 } })] : []),
-          ...(slots.record ? [profiles.transactUpdate({ districtId, userId: after.mediatorId, ...Object.fromEntries(Object.entries(slots.record).map(([k, v]) => [k, $add(v)])) })] : []),
-          ...respondentEntry(after),
-          ...(event ? [outbox.transactPut(outboxEventItem(event))] : []),
-        )
-        return 'done'
-      } catch (err) {
-        if (!isCanceled(err)) throw err
-        const reasons = cancelReasons(err)
-        const claimAt = 1 + (slots.release ? 1 : 0)
-        return slots.claim && reasons[claimAt] === 'ConditionalCheckFailed' && reasons[0] === 'None' ? 'slotTaken' : 'conflict'
-      }
+      const written = await transactNamed({
+        booking: bookings.transactUpdate({ districtId, bookingId, ...changes, timeline: $append([item]) }, { condition: { and: [{ attr: 'status', eq: before.status }, { attr: 'version', eq: before.version }] } }),
+        release: slots.release && claims.transactDelete(claimKey(districtId, slots.release), { condition: { attr: 'bookingId', eq: bookingId } }),
+        claim: slots.claim && claims.transactPut({ ...claimKey(districtId, slots.claim), bookingId }, { condition: { attr: 'bookingId', exists: false } }),
+        upcoming: slots.upcoming && upcoming.transactUpdate({ districtId, userId: after.requesterId, count: $add(-1) }, { condition: { attr: 'count', gt: 0 } }),
+        record: slots.record && profiles.transactUpdate({ districtId, userId: after.mediatorId, ...Object.fromEntries(Object.entries(slots.record).map(([k, v]) => [k, $add(v)])) }),
+        respondent: respondentEntry(after),
+        event: event && outbox.transactPut(outboxEventItem(event)),
+      })
+      if (written.ok) return 'done'
+      return written.failed.includes('claim') && !written.failed.includes('booking') ? 'slotTaken' : 'conflict'
     },
 
     /**

@@ -1,5 +1,5 @@
 import { createBooking as route } from '@linli/shared'
-import { endpoint, idempotencyKey } from '../stack'
+import { endpoint } from '../stack'
 import { createBooking } from '../../services/mediation/bookings'
 
-export const handler = endpoint(route, ({ caller, body, headers }, deps) => createBooking(deps, caller, body, idempotencyKey(headers)))
+export const handler = endpoint(route, ({ caller, body, idempotencyKey }, deps) => createBooking(deps, caller, body, idempotencyKey))

@@ -1,5 +1,5 @@
 import { submitCase as route } from '@linli/shared'
-import { endpoint, idempotencyKey } from '../stack'
+import { endpoint } from '../stack'
 import { submit } from '../../services/cases/submit'
 
-export const handler = endpoint(route, ({ caller, body, headers }, deps) => submit(deps, caller, body, idempotencyKey(headers)))
+export const handler = endpoint(route, ({ caller, body, idempotencyKey }, deps) => submit(deps, caller, body, idempotencyKey))

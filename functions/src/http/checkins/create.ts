@@ -1,5 +1,5 @@
 import { createCheckin as route } from '@linli/shared'
-import { endpoint, idempotencyKey } from '../stack'
+import { endpoint } from '../stack'
 import { checkIn } from '../../services/field/checkins'
 
-export const handler = endpoint(route, ({ caller, body, headers }, deps) => checkIn(deps, caller, body, idempotencyKey(headers)))
+export const handler = endpoint(route, ({ caller, body, idempotencyKey }, deps) => checkIn(deps, caller, body, idempotencyKey))

@@ -1,6 +1,7 @@
 /** The case family's records and the storage it needs. */
 import type { CaseStatus, Counts, Priority, RateLevel, SlaBand, SlaClock, Tally } from '@linli/shared'
 import type { OutboxEvent, Recipient } from '../../notify/ports'
+import type { KeyClaim, Keyed } from '../idempotency/ports'
 
 export interface CaseRecord {
   caseId: string
@@ -111,18 +112,10 @@ export interface CasePage {
   scanned: number
 }
 
-export interface IdempotencyRecord {
-  userId: string
-  key: string
-  requestHash: string
-  ttl: number
-}
-
 export interface CasesRepo {
   nextSequence(districtId: string, day: string): Promise<number>
-  /** A new case with its first timeline items, its own list entries, its outbox event and its idempotency record. */
-  create(c: CaseRecord, timeline: TimelineRecord[], event?: OutboxEvent, idempotency?: IdempotencyRecord): Promise<'created' | 'duplicate'>
-  idempotency(districtId: string, userId: string, key: string): Promise<{ requestHash: string; caseId: string } | undefined>
+  /** A new case with its first timeline items, its own list entries, its outbox event and its key's record: one transaction. */
+  create(c: CaseRecord, timeline: TimelineRecord[], event: OutboxEvent | undefined, claim: KeyClaim | undefined): Promise<Keyed<'case' | 'lists' | 'event', { caseId: string }>>
   get(districtId: string, caseId: string): Promise<{ record: CaseRecord; timeline: TimelineRecord[] } | undefined>
   isFollower(districtId: string, caseId: string, userId: string): Promise<boolean>
   /**

@@ -1,5 +1,4 @@
 /** Submitting a case: validate against the district, locate the grid, route by category, number it, store it once. */
-import { createHash } from 'node:crypto'
 import { caseLifecycle, DomainError, NEW, nextClock, slaDeadlines, type CaseDetail, type RouteBody, type submitCase } from '@linli/shared'
 import { locateDeepest } from '../../adapters/geo'
 import { geohash } from '../../adapters/geohash'
@@ -14,20 +13,15 @@ import { checkTexts } from './content'
 import { askMediaChecks } from '../uploads/media'
 import type { CaseRecord, TimelineRecord } from './ports'
 import { detailView, getCaseDetail } from './read'
+import { claimKey, firstAnswer, stillConflicting } from '../idempotency/claim'
 
 type Input = RouteBody<typeof submitCase>
-const IDEMPOTENCY_TTL_SECONDS = 24 * 3600
 /** An emergency is dispatched to at most this many of its department's officials (one page of them). */
 const AUTO_DISPATCH_OFFICIALS = 100
 
 export async function submit(deps: Deps, caller: Caller, input: Input, idempotencyKey?: string): Promise<CaseDetail> {
   const districtId = caller.user.districtId
-  const idem = idempotencyKey && {
-    userId: caller.user.id,
-    key: idempotencyKey,
-    requestHash: createHash('sha256').update(JSON.stringify(input)).digest('hex'),
-    ttl: Math.floor(deps.clock().getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
-  }
+  const claim = claimKey(deps.clock(), caller, 'cases.submit', idempotencyKey, input)
   const catalogue = await deps.catalogue(districtId)
   const category = catalogue.categories.find((c) => c.id === input.categoryId)
   if (!category) throw new DomainError('category.notFound', [{ path: 'categoryId', message: '问题分类不存在' }])
@@ -124,30 +118,11 @@ export async function submit(deps: Deps, caller: Caller, input: Input, idempoten
 
   // The key is not looked up first: its record is written with the case, so a repeat (a retry, or a twin request
   // racing this one) loses that write and answers what the first one created. A repeat costs a case number.
-  // Twins in flight together can cancel each other (TransactionConflict): then the record may come a moment later,
-  // or not at all, and the case is written again.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if ((await deps.repos.cases.create(record, timeline, event, idem || undefined)) === 'created' || !idem) {
-      await askMediaChecks(deps, caller, record.districtId, { kind: 'case', id: record.caseId }, [...photoKeys, ...spotPhotoKeys])
-      return detailView(deps, caller, record, timeline, false)
-    }
-    const seen = await idempotencyRecord(deps, caller, idem.key)
-    if (seen) {
-      if (seen.requestHash !== idem.requestHash) throw new DomainError('idempotency.mismatch', [{ path: 'Idempotency-Key', message: '该幂等键已用于另一份上报内容' }])
-      return getCaseDetail(deps, caller, seen.caseId)
-    }
-  }
-  throw new DomainError('case.conflict')
-}
-
-/** The idempotency record of a twin request, allowing its transaction a moment to commit. */
-async function idempotencyRecord(deps: Deps, caller: Caller, key: string) {
-  for (let i = 0; i < 5; i++) {
-    const seen = await deps.repos.cases.idempotency(caller.user.districtId, caller.user.id, key)
-    if (seen) return seen
-    await new Promise((r) => setTimeout(r, 20 * (i + 1)))
-  }
-  return undefined
+  const written = await deps.repos.cases.create(record, timeline, event, claim)
+  if (written.kind === 'replay') return getCaseDetail(deps, caller, firstAnswer<{ caseId: string }>(claim!, written).caseId)
+  if (written.kind !== 'written') throw stillConflicting()
+  await askMediaChecks(deps, caller, record.districtId, { kind: 'case', id: record.caseId }, [...photoKeys, ...spotPhotoKeys])
+  return detailView(deps, caller, record, timeline, false)
 }
 
 /** The grid containing the point and the street above it; outside every grid of the district → 400 naming the location. */

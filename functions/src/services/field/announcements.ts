@@ -8,6 +8,7 @@ import { chinaTime, DomainError, type AnnouncementView, type RouteBody, type Rou
 import type { FanOut } from '../../notify/outbox'
 import { outboxEvent } from '../../notify/outbox'
 import type { Caller } from '../identity/ports'
+import { claimKey, firstAnswer, stillConflicting } from '../idempotency/claim'
 import type { Deps } from '../deps'
 import { decodeCursor, encodeCursor } from '../cursor'
 import { checkTexts } from '../cases/content'
@@ -36,8 +37,9 @@ async function known(deps: Deps, caller: Caller, id: string): Promise<Announceme
   return a
 }
 
-export async function publishAnnouncement(deps: Deps, caller: Caller, input: RouteBody<typeof createAnnouncement>): Promise<AnnouncementView> {
+export async function publishAnnouncement(deps: Deps, caller: Caller, input: RouteBody<typeof createAnnouncement>, idempotencyKey?: string): Promise<AnnouncementView> {
   const districtId = caller.user.districtId
+  const claim = claimKey(deps.clock(), caller, 'announcements.publish', idempotencyKey, input)
   const catalogue = await deps.catalogue(districtId)
   const grid = gridNode(catalogue, input.gridId)
   if (!onGrid(catalogue, caller, 'announcements.publish', grid.id)) throw new DomainError('auth.forbidden', [{ path: 'gridId', message: '只有本网格的网格员、网格长可以发布通知' }])
@@ -49,7 +51,10 @@ export async function publishAnnouncement(deps: Deps, caller: Caller, input: Rou
   const publishedAt = deps.clock().toISOString()
   const a: AnnouncementRecord = { districtId, announcementId: `an${deps.newId().slice(0, 16)}`, gridId: grid.id, gridName: grid.name, title: input.title, body: input.body, imageKeys, ackRequired: input.ackRequired, authorId: caller.user.id, authorName: caller.user.name, publishedAt }
   const payload: AnnouncementPayload = { gridId: grid.id, fields: { title: a.title, grid: `${grid.name} ${a.authorName}`, time: chinaTime(publishedAt) } }
-  await deps.repos.announcements.publish(a, outboxEvent(deps, districtId, { kind: 'announcement', id: a.announcementId }, 'publish', payload as unknown as Record<string, unknown>))
+  const written = await deps.repos.announcements.publish(a, outboxEvent(deps, districtId, { kind: 'announcement', id: a.announcementId }, 'publish', payload as unknown as Record<string, unknown>), claim)
+  // A repeat (the phone sent again after a lost answer) publishes nothing twice: it answers the first notice.
+  if (written.kind === 'replay') return view(deps, await known(deps, caller, firstAnswer<{ announcementId: string }>(claim!, written).announcementId))
+  if (written.kind !== 'written') throw stillConflicting()
   await askMediaChecks(deps, caller, districtId, { kind: 'announcement', id: a.announcementId }, imageKeys)
   return view(deps, a)
 }

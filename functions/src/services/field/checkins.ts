@@ -4,7 +4,6 @@
  * a check-in the phone queued offline is sent later with its capture time and marked late. A patrol's points, in
  * the order they were taken, draw its route.
  */
-import { createHash } from 'node:crypto'
 import { DomainError, MAX_CHECKIN_DELAY_HOURS, MAX_PATROL_POINTS, type CheckinView, type PatrolView, type RouteBody, type RouteQuery, type createCheckin, type listCheckins as listRoute } from '@linli/shared'
 import { geofence, type Boundary } from '@linli/shared/domain/field/geofence'
 import type { Caller } from '../identity/ports'
@@ -15,10 +14,10 @@ import { endOfChinaDay, nextDueOf } from './due'
 import { decodeCursor, encodeCursor } from '../cursor'
 import { keepPhotos } from '../uploads/uploads'
 import type { Deps } from '../deps'
-import type { CheckinRecord, PatrolRecord } from './ports'
+import type { CheckinRecord, CheckinRef, PatrolRecord } from './ports'
+import { claimKey, firstAnswer, stillConflicting } from '../idempotency/claim'
 
 type Input = RouteBody<typeof createCheckin>
-const IDEMPOTENCY_TTL_SECONDS = 24 * 3600
 /** Sent this long after it was taken, a check-in is marked late (queued offline). */
 const LATE_AFTER_MS = 5 * 60_000
 /** A phone's clock may run this far ahead of the server's. */
@@ -53,11 +52,10 @@ function captureTime(now: Date, capturedAt: string | undefined): string {
 
 export async function checkIn(deps: Deps, caller: Caller, input: Input, idempotencyKey?: string): Promise<CheckinView> {
   const districtId = caller.user.districtId
-  const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex')
-  if (idempotencyKey) {
-    const seen = await deps.repos.field.checkinByKey(districtId, caller.user.id, idempotencyKey)
-    if (seen) return replay(deps, seen)
-  }
+  const claim = claimKey(deps.clock(), caller, 'checkins.create', idempotencyKey, input)
+  // A check-in the phone sends again from its offline queue finds itself first: its patrol may have ended since.
+  const seen = claim && (await deps.repos.idempotency.answer(claim))
+  if (seen) return replay(firstAnswer<CheckinRef>(claim!, seen))
   const catalogue = await deps.catalogue(districtId)
   const patrol = input.patrolId ? await ownPatrol(deps, caller, input.patrolId) : undefined
   if (patrol?.endedAt) throw new DomainError('patrol.closed', [{ path: 'patrolId', message: '该巡查已结束，请开始新的巡查' }])
@@ -87,7 +85,6 @@ export async function checkIn(deps: Deps, caller: Caller, input: Input, idempote
     at: now.toISOString(),
     late: now.getTime() - Date.parse(capturedAt) > LATE_AFTER_MS,
   }
-  const idem = idempotencyKey ? { userId: caller.user.id, key: idempotencyKey, requestHash, ttl: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS } : undefined
   // A visit is the household's latest unless a later one (sent earlier from another phone) is already recorded.
   const visit = household && {
     expected: household.version,
@@ -95,15 +92,18 @@ export async function checkIn(deps: Deps, caller: Caller, input: Input, idempote
     // A visit to a household due by the end of that day (China) counts as a due visit done.
     wasDue: (nextDueOf(household) ?? '~') <= endOfChinaDay(capturedAt),
   }
-  const outcome = await deps.repos.field.createCheckin(record, idem, MAX_PATROL_POINTS, visit)
-  if (outcome === 'householdChanged') throw new DomainError('household.conflict', [{ path: 'householdId', message: '该户台账刚被他人修改，请重试' }])
-  if (outcome === 'patrolClosed') throw new DomainError('patrol.closed', [{ path: 'patrolId', message: `该巡查已结束或已满 ${MAX_PATROL_POINTS} 个打卡点，请开始新的巡查` }])
-  if (outcome === 'duplicate') return replay(deps, (await deps.repos.field.checkinByKey(districtId, caller.user.id, idempotencyKey!))!)
+  const written = await deps.repos.field.createCheckin(record, claim, MAX_PATROL_POINTS, visit)
+  if (written.kind === 'replay') return replay(firstAnswer<CheckinRef>(claim!, written))
+  if (written.kind === 'conflict') throw stillConflicting()
+  if (written.kind === 'failed' && written.failed.includes('household')) throw new DomainError('household.conflict', [{ path: 'householdId', message: '该户台账刚被他人修改，请重试' }])
+  if (written.kind === 'failed' && written.failed.includes('patrol')) throw new DomainError('patrol.closed', [{ path: 'patrolId', message: `该巡查已结束或已满 ${MAX_PATROL_POINTS} 个打卡点，请开始新的巡查` }])
+  if (written.kind === 'failed') throw stillConflicting()
   return checkinView(deps, record)
 
-  async function replay(d: Deps, seen: { requestHash: string; checkin?: CheckinRecord }) {
-    if (seen.requestHash !== requestHash || !seen.checkin) throw new DomainError('idempotency.mismatch', [{ path: 'Idempotency-Key', message: '该幂等键已用于另一次打卡' }])
-    return checkinView(d, seen.checkin)
+  async function replay(first: CheckinRef) {
+    const checkin = await deps.repos.field.checkin(districtId, first)
+    if (!checkin) throw stillConflicting()
+    return checkinView(deps, checkin)
   }
 }
 

@@ -1,5 +1,6 @@
 /** The field-work family's records and the storage it needs. */
 import type { CheckinKind } from '@linli/shared'
+import type { KeyClaim, Keyed } from '../idempotency/ports'
 import type { OutboxEvent } from '../../notify/ports'
 
 /** A check-in as stored: what its lists show (photos by key; the API signs their URLs). */
@@ -36,12 +37,8 @@ export interface PatrolRecord {
   points: number
 }
 
-export interface CheckinIdempotency {
-  userId: string
-  key: string
-  requestHash: string
-  ttl: number
-}
+/** Where a check-in is stored: what a repeat of its request reads back. */
+export type CheckinRef = { gridId: string; at: string; checkinId: string }
 
 export interface Page<T> {
   items: T[]
@@ -57,15 +54,15 @@ export interface CheckinQuery {
 
 export interface FieldRepo {
   /**
-   * Stores a check-in with its idempotency record, its patrol's count and, for a visit, the household's new state
-   * (if its version is still `expected`): 'duplicate' when the key was used, 'patrolClosed' when the patrol ended or
-   * is full, 'householdChanged' when someone changed the household first.
+   * Stores a check-in with its key's record, its patrol's count and, for a visit, the household's new state (if its
+   * version is still `expected`): refused by 'patrol' when the patrol ended or is full, by 'household' when someone
+   * changed the household first.
    */
-  createCheckin(c: CheckinRecord, idem: CheckinIdempotency | undefined, maxPoints: number, visit?: { household: HouseholdRecord; expected: number; wasDue: boolean }): Promise<'created' | 'duplicate' | 'patrolClosed' | 'householdChanged'>
+  createCheckin(c: CheckinRecord, claim: KeyClaim | undefined, maxPoints: number, visit?: { household: HouseholdRecord; expected: number; wasDue: boolean }): Promise<Keyed<'checkin' | 'patrol' | 'household' | 'visit', CheckinRef>>
   /** Each gridworker's visits in the grid in a China month (yyyy-mm). */
   visitTallies(districtId: string, gridId: string, month: string): Promise<{ userId: string; userName: string; visits: number; dueVisits: number }[]>
-  /** The check-in an idempotency key produced, with the request's hash. */
-  checkinByKey(districtId: string, userId: string, key: string): Promise<{ requestHash: string; checkin?: CheckinRecord } | undefined>
+  /** A check-in by where it is stored. */
+  checkin(districtId: string, ref: CheckinRef): Promise<CheckinRecord | undefined>
   checkinsOfGrid(districtId: string, gridId: string, q: CheckinQuery & { userId?: string }): Promise<Page<CheckinRecord>>
   checkinsOfUser(districtId: string, userId: string, q: CheckinQuery): Promise<Page<CheckinRecord>>
   patrol(districtId: string, patrolId: string): Promise<PatrolRecord | undefined>
@@ -161,7 +158,8 @@ export interface HouseholdLinkRecord {
 
 export interface AnnouncementsRepo {
   /** Writes the notice and its outbox event together. */
-  publish(a: AnnouncementRecord, event: OutboxEvent): Promise<void>
+  /** One transaction: the notice, its outbox event and its key's record. */
+  publish(a: AnnouncementRecord, event: OutboxEvent, claim: KeyClaim | undefined): Promise<Keyed<'announcement' | 'event', { announcementId: string }>>
   get(districtId: string, announcementId: string): Promise<AnnouncementRecord | undefined>
   list(districtId: string, gridId: string, limit: number, startKey?: Record<string, unknown>): Promise<Page<AnnouncementRecord>>
   /** A reader's reads of these notices (absent: not read). */

@@ -1,5 +1,5 @@
 /** Booking a session (race-free: the slot's claim commits with the booking) and reading bookings. */
-import { createHash, randomInt } from 'node:crypto'
+import { randomInt } from 'node:crypto'
 import { allowedBookingEvents, bookingLifecycle, DomainError, MAX_UPCOMING_BOOKINGS, upcomingStatuses, type BookingDetail, type BookingSummary, type Specialty } from '@linli/shared'
 import type { Caller } from '../identity/ports'
 import { authorize } from '../authorize'
@@ -8,6 +8,7 @@ import type { Deps } from '../deps'
 import { checkTexts } from '../cases/content'
 import { referredCase } from '../cases/events'
 import { bookingActors } from './access'
+import { claimKey, firstAnswer, stillConflicting } from '../idempotency/claim'
 import { bookingEvent } from './outbox'
 import { roomOf } from './rooms'
 import { freeSlotsAt } from './slots'
@@ -25,8 +26,8 @@ export interface BookingInput {
   caseId?: string
 }
 
-const IDEMPOTENCY_TTL_SECONDS = 24 * 3600
-const CONFLICT_RETRIES = 3
+/** Draws of a fresh invite code when one drawn was taken (1 in 32^8 each). */
+const INVITE_DRAWS = 3
 const notFound = () => new DomainError('booking.notFound', [{ path: 'id', message: '预约不存在' }])
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 /** 8 letters and digits, without the look-alikes (0/O, 1/I): read aloud or typed from a card. */
@@ -34,9 +35,10 @@ const newInviteCode = () => Array.from({ length: 8 }, () => CODE_ALPHABET[random
 
 export async function createBooking(deps: Deps, caller: Caller, input: BookingInput, key?: string): Promise<BookingDetail> {
   const districtId = caller.user.districtId
-  const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex')
+  const claim = claimKey(deps.clock(), caller, 'bookings.create', key, input)
   // A retried request finds its booking before its own claim makes the slot look taken.
-  if (key && (await deps.repos.mediation.idempotency(districtId, caller.user.id, key))) return replay(deps, caller, key, requestHash)
+  const seen = claim && (await deps.repos.idempotency.answer(claim))
+  if (seen) return replay(deps, caller, firstAnswer<{ bookingId: string }>(claim!, seen))
   const room = await roomOf(deps, districtId, input.roomId, 'roomId')
   const [free] = await Promise.all([
     freeSlotsAt(deps, districtId, room, input.start, input.mediatorId),
@@ -49,7 +51,6 @@ export async function createBooking(deps: Deps, caller: Caller, input: BookingIn
   ])
   const now = deps.clock().toISOString()
   const bookingId = deps.newId()
-  const idempotency = key ? { userId: caller.user.id, key, requestHash, ttl: Math.floor(Date.now() / 1000) + IDEMPOTENCY_TTL_SECONDS } : undefined
   // "Any mediator": the free ones in turn, each claim atomic; a lost race moves on to the next.
   for (const slot of free) {
     const record: BookingRecord = {
@@ -80,34 +81,22 @@ export async function createBooking(deps: Deps, caller: Caller, input: BookingIn
     }
     const item: BookingTimelineRecord = { at: now, type: 'book', to: 'requested', actorId: caller.user.id, actorName: caller.user.name }
     const row = bookingLifecycle.rows.find((r) => r.event === 'book')!
-    const outcome = await withRetries(() => {
+    const event = bookingEvent(deps, record, 'book', row.notify ?? [])
+    for (let draw = 1; ; draw++) {
       record.inviteCode = newInviteCode()
-      return deps.repos.mediation.create(record, item, MAX_UPCOMING_BOOKINGS, bookingEvent(deps, record, 'book', row.notify ?? []), idempotency)
-    })
-    if (outcome === 'created') return detailView(deps, caller, record, [item])
-    if (outcome === 'duplicate') return replay(deps, caller, key!, requestHash)
-    if (outcome === 'limitReached') throw new DomainError('booking.limitReached', [{ path: 'start', message: `每人最多同时有 ${MAX_UPCOMING_BOOKINGS} 个待进行的预约` }])
+      const written = await deps.repos.mediation.create(record, item, MAX_UPCOMING_BOOKINGS, event, claim)
+      if (written.kind === 'written') return detailView(deps, caller, record, [item])
+      if (written.kind === 'replay') return replay(deps, caller, firstAnswer<{ bookingId: string }>(claim!, written))
+      if (written.kind === 'conflict') throw stillConflicting()
+      if (written.failed.includes('upcoming')) throw new DomainError('booking.limitReached', [{ path: 'start', message: `每人最多同时有 ${MAX_UPCOMING_BOOKINGS} 个待进行的预约` }])
+      if (written.failed.includes('slot')) break
+      if (!written.failed.includes('invite') || draw >= INVITE_DRAWS) throw stillConflicting()
+    }
   }
   throw new DomainError('booking.slotTaken', [{ path: 'start', message: '该时段刚被他人约走，请选择其他时段' }])
 }
 
-/** Two writers on the same items at once (TransactionConflict): try again, and meet the other's claim or its absence. */
-async function withRetries<T>(write: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await write()
-    } catch (err) {
-      if ((err as Error).name !== 'TransactionConflict' || attempt >= CONFLICT_RETRIES) throw err
-      await new Promise((r) => setTimeout(r, 20 + Math.random() * 60 * attempt))
-    }
-  }
-}
-
-async function replay(deps: Deps, caller: Caller, key: string, requestHash: string): Promise<BookingDetail> {
-  const seen = await deps.repos.mediation.idempotency(caller.user.districtId, caller.user.id, key)
-  if (!seen || seen.requestHash !== requestHash) throw new DomainError('idempotency.mismatch', [{ path: 'Idempotency-Key', message: '该幂等键已用于另一个预约' }])
-  return getBookingDetail(deps, caller, seen.bookingId)
-}
+const replay = (deps: Deps, caller: Caller, first: { bookingId: string }) => getBookingDetail(deps, caller, first.bookingId)
 
 /** The booking as the caller may see it, or 404: another district's, or one the caller is no party to. */
 export async function loadVisible(deps: Deps, caller: Caller, bookingId: string) {

@@ -1,6 +1,10 @@
 /** The mediation family's records and the storage it needs. */
 import type { AvailabilityException, AvailabilityRule, BookingStatus, Outcome, Performance, Specialty } from '@linli/shared'
 import type { OutboxEvent } from '../../notify/ports'
+import type { KeyClaim, Keyed } from '../idempotency/ports'
+
+/** Why a new booking was not written: its slot is held, the requester has too many upcoming, its invite code was drawn before. */
+export type CreateRefusal = 'slot' | 'upcoming' | 'invite' | 'booking' | 'event'
 
 export interface MediatorProfile {
   districtId: string
@@ -112,7 +116,6 @@ export interface SlotChange {
   record?: { held?: 1; agreements?: 0 | 1; ratingSum?: number; ratingCount?: 1 }
 }
 
-export type CreateOutcome = 'created' | 'slotTaken' | 'limitReached' | 'duplicate'
 export type TransitionOutcome = 'done' | 'conflict' | 'slotTaken'
 
 export interface BookingList {
@@ -135,14 +138,13 @@ export interface MediationRepo {
   deleteException(districtId: string, roomId: string, date: string, exceptionId: string): Promise<void>
   /**
    * One transaction: the booking (with its first timeline item), the claim of its slot (if free), the requester's
-   * upcoming count (if under `limit`), the idempotency record (if new) and one outbox event.
+   * upcoming count (if under `limit`), its invite code (if not drawn before), one outbox event and the key's record.
    */
-  create(b: BookingRecord, timeline: BookingTimelineRecord, limit: number, event: OutboxEvent, idempotency?: { userId: string; key: string; requestHash: string; ttl: number }): Promise<CreateOutcome>
+  create(b: BookingRecord, timeline: BookingTimelineRecord, limit: number, event: OutboxEvent, claim: KeyClaim | undefined): Promise<Keyed<CreateRefusal, { bookingId: string }>>
   /** The booking an invite code opens, if any. */
   invite(districtId: string, code: string): Promise<string | undefined>
   /** One transaction: the respondent set on the booking (if nobody joined yet and it is as read), their list entry. */
   join(before: BookingRecord, after: BookingRecord, item: BookingTimelineRecord, event: OutboxEvent): Promise<boolean>
-  idempotency(districtId: string, userId: string, key: string): Promise<{ requestHash: string; bookingId: string } | undefined>
   get(districtId: string, bookingId: string): Promise<{ record: BookingRecord; timeline: BookingTimelineRecord[] } | undefined>
   /** One transaction: the booking (if status and version are as read) with its timeline item, the slot changes, one outbox event (if any). */
   transition(before: BookingRecord, after: BookingRecord, item: BookingTimelineRecord, slots: SlotChange, event?: OutboxEvent): Promise<TransitionOutcome>

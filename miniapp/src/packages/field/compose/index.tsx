@@ -2,7 +2,8 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { createAnnouncement } from '@linli/shared'
-import { ApiError, call } from '../../../api/request'
+import type { ApiError } from '../../../api/request'
+import { useKeyedCall } from '../../../components/use-keyed-call'
 import { isUploading, photoKeys, PhotoUploader, type PhotoItem } from '../../../components/photo-uploader'
 import { useSession } from '../../../components/use-session'
 import { Button, Cell, CellGroup, Checkbox, Input, TextArea } from '../components/nutui'
@@ -20,13 +21,14 @@ export default function Compose() {
   const [photos, setPhotos] = useState<PhotoItem[]>([])
   const [busy, setBusy] = useState(false)
   const [problems, setProblems] = useState<Record<string, string>>({})
+  const send = useKeyedCall('an')
 
   const publish = async () => {
     if (isUploading(photos)) return void Taro.showToast({ title: '图片还在上传', icon: 'none' })
     setBusy(true)
     setProblems({})
     try {
-      const made = await call(createAnnouncement, { body: { gridId: params.gridId!, title, body, ackRequired, imageKeys: photoKeys(photos) } })
+      const made = await send(createAnnouncement, { body: { gridId: params.gridId!, title, body, ackRequired, imageKeys: photoKeys(photos) } })
       void Taro.redirectTo({ url: `/packages/field/notice/index?id=${made.id}` })
     } catch (e) {
       const err = e as ApiError

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { createBooking, fireBookingEvent, getRoom, specialtyLabels, type RoomDetail, type SlotView, type Specialty } from '@linli/shared'
@@ -6,6 +6,7 @@ import { ApiError, call } from '../../../api/request'
 import { askSubscribe, tellConsent } from '../../../api/subscribe'
 import { StateView } from '../../../components/state-view'
 import { sessionFor } from '../../../components/use-session'
+import { useKeyedCall } from '../../../components/use-keyed-call'
 import { Button, Cell, CellGroup, Input, RadioGroup, TextArea } from '../components/nutui'
 import { SlotPicker } from '../components/slot-picker'
 import { SpecialtyTags } from '../components/specialty-tags'
@@ -13,7 +14,6 @@ import { sessionTime } from '../components/labels'
 import './index.scss'
 import { usePageClass } from '../../../components/text-size'
 
-const newKey = () => `bk-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none' })
 
 /**
@@ -37,7 +37,7 @@ export default function Room() {
   const [phone, setPhone] = useState('')
   const [busy, setBusy] = useState(false)
   // One key per booking attempt: a retry after a lost answer replays instead of booking twice.
-  const key = useRef(newKey())
+  const send = useKeyedCall('bk')
 
   const load = () => {
     setError('')
@@ -62,9 +62,9 @@ export default function Room() {
     const consent = askSubscribe(['booking_status', 'booking_reminder']) // inside the tap, before any await
     setBusy(true)
     const body = { roomId: room!.id, mediatorId: slot.mediatorId, start: slot.start, disputeType, summary: summary.trim(), ...(otherParty.trim() ? { otherParty: { name: otherParty.trim() } } : {}), ...(phone ? { contactPhone: phone } : {}), ...(params.caseId ? { caseId: params.caseId } : {}) }
-    Promise.all([call(createBooking, { body }, { headers: { 'Idempotency-Key': key.current } }), consent])
+    Promise.all([send(createBooking, { body }), consent])
       .then(([b]) => (void tellConsent(consent, '“我的预约”'), Taro.redirectTo({ url: `/packages/mediation/booking/index?id=${b.id}` })))
-      .catch((e) => ((key.current = newKey()), failed(e)))
+      .catch(failed)
       .finally(() => setBusy(false))
   }
 

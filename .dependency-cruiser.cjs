@@ -56,6 +56,19 @@ module.exports = {
       to: { path: '^functions/src/db/', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'storage-imports-no-use-case',
+      comment: 'Storage implements the services\' ports and may read their types; it never runs a service\'s code (pure rules live in shared/domain).',
+      severity: 'error',
+      from: { path: '^functions/src/db/' },
+      to: { path: '^functions/src/services/', pathNot: ['^functions/src/services/[a-z-]+/ports[.]ts$', '^functions/src/services/deps[.]ts$'] },
+    },
+    {
+      name: 'storage-reads-ports-as-types',
+      severity: 'error',
+      from: { path: '^functions/src/db/' },
+      to: { path: '^functions/src/services/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'db-families-stay-apart',
       comment: 'A family\'s storage uses only its own entities, the shared outbox and the one idempotent write; families meet through services.',
       severity: 'error',

@@ -34,7 +34,9 @@ export function makeDueRepo(e: Entities): DueRepo {
           if (i.entity === 'Notice') return { kind: 'notice', notice: noticeRecord(i) }
           if (i.entity === 'OutboxEvent') return { kind: 'outboxEvent', event: outboxEventRecord(i) }
           if (i.entity === 'Booking') return { kind: 'booking', districtId: i.districtId, bookingId: (i as { bookingId: string }).bookingId }
-          return { kind: 'case', districtId: i.districtId, caseId: (i as { caseId: string }).caseId }
+          if (i.entity === 'Case') return { kind: 'case', districtId: i.districtId, caseId: (i as { caseId: string }).caseId }
+          // A family that puts work on the due index names its kind here: an item nobody knows is a bug, not a case.
+          throw new Error(`due index: no work is known for a ${String(i.entity)} item`)
         }),
       )
       return { items, scanned: pages.reduce((n, p) => n + (p.ScannedCount ?? 0), 0) }

@@ -5,11 +5,10 @@
  */
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
 import { $add } from 'dynamodb-toolbox/entity/actions/update'
-import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
 import { rateCounts, type Tally } from '@linli/shared'
 import type { Entities } from '../entities'
 import { makePatterns } from '../patterns'
-import { cancelReasons, isCanceled } from '../transact'
+import { backoff, transactNamed } from '../transact'
 import type { RatesRepo } from '../../services/cases/ports'
 
 /** How long an event's mark is kept: a step is retried within minutes, never after days. */
@@ -26,18 +25,14 @@ export function makeRatesRepo(e: Entities): RatesRepo {
       if (!Object.keys(added).length) return false
       // Transitions of one district on one day meet on the same counters: a transaction that met another is tried again.
       for (let attempt = 1; ; attempt++) {
-        try {
-          await execute(
-            marks.transactPut({ districtId, eventId, ttl: Math.floor(now.getTime() / 1000) + MARK_TTL_SECONDS }, { condition: { attr: 'eventId', exists: false } }),
-            ...nodes.map(({ level, nodeId }) => days.transactUpdate({ districtId, level, nodeId, day, ...added })),
-          )
-          return true
-        } catch (err) {
-          const reasons = isCanceled(err) ? cancelReasons(err) : []
-          if (reasons[0] === 'ConditionalCheckFailed') return false
-          if (!reasons.includes('TransactionConflict') || attempt === CONFLICT_ATTEMPTS) throw err
-          await new Promise((r) => setTimeout(r, attempt * (20 + Math.random() * 60)))
-        }
+        const written = await transactNamed({
+          mark: marks.transactPut({ districtId, eventId, ttl: Math.floor(now.getTime() / 1000) + MARK_TTL_SECONDS }, { condition: { attr: 'eventId', exists: false } }),
+          days: nodes.map(({ level, nodeId }) => days.transactUpdate({ districtId, level, nodeId, day, ...added })),
+        })
+        if (written.ok) return true
+        if (written.failed.includes('mark')) return false
+        if (attempt === CONFLICT_ATTEMPTS) throw new Error(`rates: counts of ${eventId} met other writers ${attempt} times`)
+        await backoff(attempt)
       }
     },
 

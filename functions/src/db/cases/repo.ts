@@ -7,7 +7,7 @@
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
 import { $add, $append, $remove, $set } from 'dynamodb-toolbox/entity/actions/update'
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
-import { openStatuses } from '@linli/shared'
+import { openStatuses, publicSummaryOf, summaryOf } from '@linli/shared'
 import type { Entities } from '../entities'
 import { keys } from '../keys'
 import { decodeKey, encodeKey } from '../page-key'
@@ -16,7 +16,6 @@ import { committed, conditional, transactNamed } from '../transact'
 import { outboxEventItem } from '../notify/outbox-repo'
 import { keyedWrite } from '../idempotency/repo'
 import type { CaseList, CaseRecord, CasesRepo, CaseSummaryRecord } from '../../services/cases/ports'
-import { publicSummaryOf, summaryOf } from '../../services/cases/summary'
 
 const listKey = (districtId: string, l: CaseList) => {
   switch (l.kind) {

@@ -3,6 +3,7 @@
  * (≤ 5 tags: at most 6 puts and 5 deletes), each carrying the household's `summary`, so every list is one Query of
  * one index: the roster (gsi1), the grid's due list and each tag's (gsi2, by due date).
  */
+import { dueAfter, nextDueOf } from '@linli/shared'
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
 import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut'
@@ -13,7 +14,6 @@ import { keys } from '../keys'
 import { makePatterns } from '../patterns'
 import { chunks, committed } from '../transact'
 import type { HouseholdRecord, HouseholdsRepo } from '../../services/field/ports'
-import { dueAfter, nextDueOf } from '../../services/field/due'
 
 /** The household's items: the household itself and one entry per care tag, each on its lists. */
 export function householdItems(h: HouseholdRecord) {

@@ -5,13 +5,12 @@
  */
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
 import { $add } from 'dynamodb-toolbox/entity/actions/update'
-import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
 import { BatchWriteCommand, execute as executeBatch } from 'dynamodb-toolbox/table/actions/batchWrite'
 import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut'
 import type { Entities } from '../entities'
 import { keys } from '../keys'
 import { makePatterns } from '../patterns'
-import { cancelReasons, chunks, conditional, isCanceled } from '../transact'
+import { chunks, conditional, transactNamed } from '../transact'
 import type { ConsentsRepo, NoticeRecord, OutboxEvent, OutboxRepo } from '../../notify/ports'
 import type { DynamoDBStreamEvent } from 'aws-lambda'
 import { unmarshall } from '@aws-sdk/util-dynamodb'
@@ -103,31 +102,28 @@ export function makeOutboxRepo(e: Entities): OutboxRepo {
   async function createGroups(groups: NoticeRecord[][]): Promise<{ claimed: NoticeRecord[]; noConsent: NoticeRecord[] }> {
     let plan = groups.map((notices) => ({ notices, granted: notices.length }))
     for (let attempt = 0; attempt < 5; attempt++) {
-      const ops = plan.flatMap(({ notices, granted }) => [
-        ...notices.map((n, i) => notices_.transactPut(noticeItem(i < granted ? n : noConsentOf(n)), { condition: { attr: 'noticeId', exists: false } })),
-        ...(granted ? [subscriptions.transactUpdate({ userId: notices[0]!.recipientId, templateKey: notices[0]!.templateKey, grants: $add(-granted) }, { condition: { attr: 'grants', gte: granted } })] : []),
-      ])
-      try {
-        if (ops.length) await execute(...ops)
+      const grantsOf = (g: NoticeRecord[]) => `grants#${g[0]!.recipientId}#${g[0]!.templateKey}`
+      const items = Object.fromEntries(
+        plan.flatMap(({ notices, granted }) => [
+          ...notices.map((n, i) => [`notice#${n.noticeId}`, notices_.transactPut(noticeItem(i < granted ? n : noConsentOf(n)), { condition: { attr: 'noticeId', exists: false } })] as const),
+          ...(granted ? [[grantsOf(notices), subscriptions.transactUpdate({ userId: notices[0]!.recipientId, templateKey: notices[0]!.templateKey, grants: $add(-granted) }, { condition: { attr: 'grants', gte: granted } })] as const] : []),
+        ]),
+      )
+      const written = Object.keys(items).length ? await transactNamed(items) : ({ ok: true } as const)
+      if (written.ok)
         return {
           claimed: plan.flatMap((g) => g.notices.slice(0, g.granted)),
           noConsent: plan.flatMap((g) => g.notices.slice(g.granted).map(noConsentOf)),
         }
-      } catch (err) {
-        if (!isCanceled(err)) throw err
-        const reasons = cancelReasons(err)
-        let i = 0
-        plan = await Promise.all(
-          plan.map(async (g) => {
-            const putFailed = g.notices.map(() => reasons[i++] === 'ConditionalCheckFailed')
-            const grantShort = g.granted > 0 && reasons[i++] === 'ConditionalCheckFailed'
-            const notices = g.notices.filter((_, k) => !putFailed[k])
-            const left = grantShort ? ((await subscriptions.get({ userId: g.notices[0]!.recipientId, templateKey: g.notices[0]!.templateKey }, { consistent: true })).Item?.grants ?? 0) : g.granted
-            return { notices, granted: Math.max(0, Math.min(left, notices.length)) }
-          }),
-        )
-        if (attempt > 0) await new Promise((r) => setTimeout(r, 10 * attempt))
-      }
+      const failed = new Set(written.failed)
+      plan = await Promise.all(
+        plan.map(async (g) => {
+          const notices = g.notices.filter((n) => !failed.has(`notice#${n.noticeId}`))
+          const left = failed.has(grantsOf(g.notices)) ? ((await subscriptions.get({ userId: g.notices[0]!.recipientId, templateKey: g.notices[0]!.templateKey }, { consistent: true })).Item?.grants ?? 0) : g.granted
+          return { notices, granted: Math.max(0, Math.min(left, notices.length)) }
+        }),
+      )
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 10 * attempt))
     }
     throw new Error('outbox: notices could not be created after 5 attempts')
   }

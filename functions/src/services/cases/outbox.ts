@@ -3,12 +3,12 @@
  * and carries the words of the notices), and the fan-out that expands it page by page into list entries and notices.
  */
 import { caseEventLabels, caseStatusLabels, chinaDate, chinaTime, clockStageLabels, tallyOf, type Audience, type CaseProgressTemplate, type CaseStatus, type CaseTimelineType, type RateLevel, type SlaClock, type Tally } from '@linli/shared'
+import { publicSummaryOf, summaryOf } from '@linli/shared'
 import type { FanOut } from '../../notify/outbox'
 import { outboxEvent } from '../../notify/outbox'
 import type { NoticeDraft, OutboxEvent, Recipient } from '../../notify/ports'
 import type { Deps } from '../deps'
 import type { CaseRecord, CaseSummaryRecord } from './ports'
-import { publicSummaryOf, summaryOf } from './summary'
 
 interface CasePayload {
   summary: CaseSummaryRecord & { districtId: string; version: number }

@@ -1,5 +1,5 @@
 /** The case family's records and the storage it needs. */
-import type { CaseStatus, Counts, Priority, RateLevel, SlaBand, SlaClock, Tally } from '@linli/shared'
+import type { CaseStatus, CaseSummaryRecord, Counts, Priority, RateLevel, SlaBand, SlaClock, Tally } from '@linli/shared'
 import type { OutboxEvent, Recipient } from '../../notify/ports'
 import type { KeyClaim, Keyed } from '../idempotency/ports'
 
@@ -91,17 +91,7 @@ export interface TimelineRecord {
 }
 
 /** What a list entry keeps of a case. */
-export type CaseSummaryRecord = Pick<
-  CaseRecord,
-  'caseId' | 'number' | 'status' | 'categoryId' | 'categoryName' | 'priority' | 'address' | 'gridId' | 'gridName' | 'flagged' | 'resolveBy' | 'createdAt' | 'updatedAt' | 'lat' | 'lng'
-> & {
-  /** The clock's mark: 黄牌 (warn) or 红牌 (overdue). */
-  mark?: 'warn' | 'overdue'
-  supervised?: boolean
-  description?: string
-  /** A stranger's entry (a follower's): what the reporter wrote and where are left out. */
-  public?: boolean
-}
+export type { CaseSummaryRecord } from '@linli/shared'
 
 export type CaseList = { kind: 'mine' | 'assigned'; userId: string } | { kind: 'grid'; gridId: string } | { kind: 'queue'; nodeId: string }
 

@@ -1,5 +1,6 @@
 /** Reading cases: the detail a caller may see, the lists by role, and open cases nearby. */
 import { allowedEvents, DomainError, moderationEvents, openStatuses, type CaseDetail, type CaseEventType, type CaseSummary } from '@linli/shared'
+import { publicSummaryOf, summaryOf } from '@linli/shared'
 import { cellsAround, distanceMeters } from '../../adapters/geohash'
 import { maskPhone } from '../../adapters/pii'
 import type { Caller } from '../identity/ports'
@@ -8,7 +9,6 @@ import { decodeCursor, encodeCursor } from '../cursor'
 import type { Deps } from '../deps'
 import { actorsFor, canView, eventActors, isStaffOf, taskOf } from './access'
 import type { CaseList, CaseRecord, CaseSummaryRecord, TimelineRecord } from './ports'
-import { publicSummaryOf, summaryOf } from './summary'
 
 export const NEARBY_METERS = 300
 

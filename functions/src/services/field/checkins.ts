@@ -4,13 +4,12 @@
  * a check-in the phone queued offline is sent later with its capture time and marked late. A patrol's points, in
  * the order they were taken, draw its route.
  */
-import { DomainError, MAX_CHECKIN_DELAY_HOURS, MAX_PATROL_POINTS, type CheckinView, type PatrolView, type RouteBody, type RouteQuery, type createCheckin, type listCheckins as listRoute } from '@linli/shared'
+import { DomainError, endOfChinaDay, MAX_CHECKIN_DELAY_HOURS, nextDueOf, MAX_PATROL_POINTS, type CheckinView, type PatrolView, type RouteBody, type RouteQuery, type createCheckin, type listCheckins as listRoute } from '@linli/shared'
 import { geofence, type Boundary } from '@linli/shared/domain/field/geofence'
 import type { Caller } from '../identity/ports'
 import type { Catalogue, NodeRecord } from '../district/ports'
 import { authorize, may } from '../authorize'
 import { onGrid } from './grid-staff'
-import { endOfChinaDay, nextDueOf } from './due'
 import { decodeCursor, encodeCursor } from '../cursor'
 import { keepPhotos } from '../uploads/uploads'
 import type { Deps } from '../deps'

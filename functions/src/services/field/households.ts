@@ -3,7 +3,7 @@
  * field (deps.pii); the grid's staff read them unmasked and each such read is written to the audit log before the
  * answer leaves; a district admin oversees the roster masked; anyone else does not know it exists.
  */
-import { DomainError, visitCadenceDays, type CareTag, type HouseholdView, type RouteBody, type RouteQuery, type createHousehold, type listHouseholds, type updateHousehold } from '@linli/shared'
+import { DomainError, endOfChinaDay, nextDueOf, visitCadenceDays, type CareTag, type HouseholdView, type RouteBody, type RouteQuery, type createHousehold, type listHouseholds, type updateHousehold } from '@linli/shared'
 import { maskName, maskPhone } from '../../adapters/pii'
 import { opaqueId } from '../../adapters/ids'
 import type { Caller } from '../identity/ports'
@@ -13,7 +13,6 @@ import { decodeCursor, encodeCursor } from '../cursor'
 import type { Deps } from '../deps'
 import { onGrid } from './grid-staff'
 import type { HouseholdRecord } from './ports'
-import { endOfChinaDay, nextDueOf } from './due'
 
 export type Fields = Omit<RouteBody<typeof createHousehold>, 'gridId'>
 /** The sealed fields, as the audit log names them. */

@@ -36,7 +36,7 @@ export function makeDueRepo(e: Entities): DueRepo {
           if (i.entity === 'Booking') return { kind: 'booking', districtId: i.districtId, bookingId: (i as { bookingId: string }).bookingId }
           if (i.entity === 'Case') return { kind: 'case', districtId: i.districtId, caseId: (i as { caseId: string }).caseId }
           // A family that puts work on the due index names its kind here: an item nobody knows is a bug, not a case.
-          throw new Error(`due index: no work is known for a ${String(i.entity)} item`)
+          throw new Error(`due index: no work is known for a ${String((i as { entity?: unknown }).entity)} item`)
         }),
       )
       return { items, scanned: pages.reduce((n, p) => n + (p.ScannedCount ?? 0), 0) }

@@ -232,7 +232,11 @@ async function apiOverhead(cloud: LocalCloud, c: Client, repos: ReturnType<typeo
     const [a, b, h]: [number[], number[], number[]] = [[], [], []]
     for (let i = 0; i < 50 + n; i++) {
       const [x, y, z] = [await timed(api), await timed(bare), await timed(inProcess)]
-      if (i >= 50) a.push(x), b.push(y), h.push(z)
+      if (i >= 50) {
+        a.push(x)
+        b.push(y)
+        h.push(z)
+      }
     }
     print({ metric: `${name}_ms`, n, p50: round(pct(a, 50)), p99: round(pct(a, 99)) })
     print({ metric: `${name}_bare_dynamodb_ms`, n, p50: round(pct(b, 50)), p99: round(pct(b, 99)) })

@@ -1,6 +1,6 @@
 /**
  * `npm test`: every check of the project, in order, on this machine's local cloud.
- *   type check → import boundaries → mini-program builds → the prod stack packaged (offline) → unit + mini-program
+ *   type check → import boundaries → lint and format → mini-program builds → the prod stack packaged (offline) → unit + mini-program
  *   tests → integration + browser tests → the IAM check
  * Prints a closing `N passed, N failed` line (jest tests plus the named checks). Set LINLI_SKIP_BUILD=1 to reuse
  * existing miniapp/dist builds while iterating.
@@ -29,7 +29,11 @@ function step(name: string, command: string, args: string[], env: Record<string,
 
 function check(name: string, command: string, args: string[], env?: Record<string, string>, cwd?: string): boolean {
   const ok = step(name, command, args, env, cwd)
-  ok ? tally.passed++ : (tally.failed++, failures.push(name))
+  if (ok) tally.passed++
+  else {
+    tally.failed++
+    failures.push(name)
+  }
   return ok
 }
 
@@ -55,6 +59,7 @@ function main() {
   const started = Date.now()
   check('type check (shared, functions, infra, miniapp)', 'npm', ['run', '--silent', 'typecheck'])
   check('import boundaries (dependency-cruiser)', 'npm', ['run', '--silent', 'boundaries'])
+  check('lint and format (ESLint, Prettier)', 'npm', ['run', '--silent', 'lint'])
   // One build after the other: side by side with the type check they took longer on two cores, not shorter.
   // Each build is reused when nothing it is made from changed (infra/local/build-cache.ts).
   if (process.env.LINLI_SKIP_BUILD !== '1') {

@@ -52,6 +52,7 @@ export async function apiBundle(): Promise<string> {
       format: 'cjs',
       sourcemap: false,
       external: ['@aws-sdk/*'],
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the plugins serverless.yml's bundler reads (CommonJS)
       plugins: require(join(ROOT, 'infra/serverless/esbuild-plugins.cjs')),
       logLevel: 'error',
     })

@@ -14,11 +14,13 @@ export function geohash(lat: number, lng: number, precision = NEAR_PRECISION): s
     if (even) {
       const mid = (lngLo + lngHi) / 2
       value = (value << 1) | (lng >= mid ? 1 : 0)
-      lng >= mid ? (lngLo = mid) : (lngHi = mid)
+      if (lng >= mid) lngLo = mid
+      else lngHi = mid
     } else {
       const mid = (latLo + latHi) / 2
       value = (value << 1) | (lat >= mid ? 1 : 0)
-      lat >= mid ? (latLo = mid) : (latHi = mid)
+      if (lat >= mid) latLo = mid
+      else latHi = mid
     }
     even = !even
     if (++bits === 5) {

@@ -220,7 +220,7 @@ class FakeSelectorQuery {
       cb?.(res)
     }, 0)
   }
-  private nodes(select: () => Element | Element[] | null): Record<string, Function> {
+  private nodes(select: () => Element | Element[] | null): Record<string, (...args: any[]) => unknown> {
     const rect = (el: Element | null) => {
       if (!el) return null
       const { top, left, right, bottom, width, height } = el.getBoundingClientRect()
@@ -277,7 +277,7 @@ function installHost() {
  * detaching calls onHide → onUnload.
  */
 function pageAsComponent(options: PageOptions) {
-  const methods: Record<string, Function> = {}
+  const methods: Record<string, (...args: any[]) => unknown> = {}
   for (const [key, value] of Object.entries(options)) if (typeof value === 'function') methods[key] = value
   g.Component({
     data: options.data ?? {},
@@ -312,6 +312,7 @@ export function bootApp(): any {
   installFakeWx()
   installHost()
   if (!fs.existsSync(path.join(DIST, 'app.js'))) throw new Error(`no compiled build at ${DIST}: build the weapp first`)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled build registers its chunks as it is loaded
   require(path.join(DIST, 'app.js'))
   if (!app) throw new Error('dist/weapp/app.js did not call App()')
   const launch = { path: 'pages/index/index', query: {}, scene: 1001 }

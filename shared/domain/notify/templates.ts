@@ -121,6 +121,7 @@ export const LONG_TERM_GRANTS = 1_000_000
 /** WeChat's limits per value kind ("订阅消息参数值内容限制说明"); a violation is errcode 47003. */
 const limits: Record<ValueKind, number> = { thing: 20, character_string: 32, phrase: 5, time: 32, number: 32, name: 10 }
 const EMPTY = '无'
+// eslint-disable-next-line no-misleading-character-class -- the joiner and the variation selector are meant one by one
 const controlOrEmoji = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f\p{Cc}\p{Cf}]/gu
 
 /**

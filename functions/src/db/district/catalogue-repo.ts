@@ -19,7 +19,10 @@ export function makeCatalogueRepo(e: Entities): CatalogueRepo {
       for (const i of Items) {
         switch (i.entity) {
           case 'District':
-            if ('casePrefix' in i) (c.district = { id: i.districtId, name: i.name, casePrefix: i.casePrefix }), (found = true)
+            if ('casePrefix' in i) {
+              c.district = { id: i.districtId, name: i.name, casePrefix: i.casePrefix }
+              found = true
+            }
             break
           case 'GridNode':
             if ('nodeId' in i) c.nodes.push({ id: i.nodeId, name: i.name, level: i.level, parentId: i.parentId, boundary: i.boundary as NodeRecord['boundary'], roster: i.roster as NodeRecord['roster'] })

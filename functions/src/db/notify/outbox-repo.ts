@@ -81,7 +81,10 @@ function packed(groups: NoticeRecord[][]): NoticeRecord[][][] {
   const transactions: NoticeRecord[][][] = [[]]
   let size = 0
   for (const group of groups) {
-    if (size + group.length + 1 > 100) transactions.push([]), (size = 0)
+    if (size + group.length + 1 > 100) {
+      transactions.push([])
+      size = 0
+    }
     transactions.at(-1)!.push(group)
     size += group.length + 1
   }

@@ -96,7 +96,10 @@ export const caseFanOut: FanOut = async (deps, event, limit) => {
   if (cursor.phase === 'assignees') {
     if (cursor.offset === 0) {
       await deps.repos.cases.dropEntries({ districtId: event.districtId, caseId: event.subject.id, version: p.summary.version }, p.dropped.map((userId) => ({ kind: 'assigned', userId })))
-      if (p.audiences.includes('reporter')) notices.push({ recipient: p.reporter, templateKey: p.progressTemplate, fields: p.progress }), room--
+      if (p.audiences.includes('reporter')) {
+        notices.push({ recipient: p.reporter, templateKey: p.progressTemplate, fields: p.progress })
+        room--
+      }
     }
     const page = p.assignees.slice(cursor.offset, cursor.offset + room)
     await deps.repos.cases.putEntries(p.summary, page.map((a) => ({ kind: 'assigned', userId: a.id })))

@@ -55,7 +55,10 @@ export default function CaseDetailPage() {
       // Signed in, the case as the caller may see it; not theirs to see (404) or signed out, its public face.
       const d = session ? await call(getCase, { params: { id } }).catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? undefined : Promise.reject(e))) : undefined
       const p = d ? undefined : await call(publicCase, { params: { id } })
-      if (gen === generation.current) (setDetail(d), setPub(p))
+      if (gen === generation.current) {
+        setDetail(d)
+        setPub(p)
+      }
     } catch (e) {
       if (gen === generation.current) setError((e as Error).message)
     }

@@ -34,7 +34,9 @@ export default function Bookings() {
     void Taro.setNavigationBarTitle({ title: view === 'mediator' ? '预约管理' : '我的预约' })
   }, [])
   useEffect(() => {
-    if (session) setItems(undefined), void load()
+    if (!session) return
+    setItems(undefined)
+    void load()
   }, [when])
   useDidShow(() => {
     if (shown.current && session) void load()

@@ -50,7 +50,9 @@ export default function Room() {
   const failed = (e: unknown) => {
     const err = e as ApiError
     toast(err.fields?.[0]?.message ?? err.message)
-    if (err.code === 'booking.slotTaken') setSlot(undefined), setRefresh((n) => n + 1)
+    if (err.code !== 'booking.slotTaken') return
+    setSlot(undefined)
+    setRefresh((n) => n + 1)
   }
 
   const book = () => {

@@ -43,7 +43,7 @@ module.exports = {
     },
     {
       name: 'handlers-never-import-db',
-      comment: 'A handler parses, authorises and calls a service; storage is the services\' ports, passed in deps.',
+      comment: "A handler parses, authorises and calls a service; storage is the services' ports, passed in deps.",
       severity: 'error',
       from: { path: '^functions/src/http/' },
       to: { path: '^functions/src/db/' },
@@ -57,7 +57,7 @@ module.exports = {
     },
     {
       name: 'storage-imports-no-use-case',
-      comment: 'Storage implements the services\' ports and may read their types; it never runs a service\'s code (pure rules live in shared/domain).',
+      comment: "Storage implements the services' ports and may read their types; it never runs a service's code (pure rules live in shared/domain).",
       severity: 'error',
       from: { path: '^functions/src/db/' },
       to: { path: '^functions/src/services/', pathNot: ['^functions/src/services/[a-z-]+/ports[.]ts$', '^functions/src/services/deps[.]ts$'] },
@@ -70,7 +70,7 @@ module.exports = {
     },
     {
       name: 'db-families-stay-apart',
-      comment: 'A family\'s storage uses only its own entities, the shared outbox and the one idempotent write; families meet through services.',
+      comment: "A family's storage uses only its own entities, the shared outbox and the one idempotent write; families meet through services.",
       severity: 'error',
       from: { path: '^functions/src/db/([^/]+)/' },
       to: { path: '^functions/src/db/[^/]+/', pathNot: ['^functions/src/db/$1/', '^functions/src/db/notify/', '^functions/src/db/idempotency/'] },
@@ -94,6 +94,10 @@ module.exports = {
     exclude: { path: '^(miniapp/dist|\\.esbuild|\\.serverless)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.js', '.cjs', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.tsx', '.js', '.cjs', '.json'],
+    },
   },
 }

@@ -9,7 +9,15 @@ module.exports = {
   globalSetup: '<rootDir>/functions/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/functions/test/support/global-teardown.ts',
   projects: [
-    { displayName: 'integration', testEnvironment: 'node', transform, transformIgnorePatterns, roots: ['<rootDir>/functions/test'], testMatch: ['**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/functions/test/support/timeout.ts'] },
+    {
+      displayName: 'integration',
+      testEnvironment: 'node',
+      transform,
+      transformIgnorePatterns,
+      roots: ['<rootDir>/functions/test'],
+      testMatch: ['**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/functions/test/support/timeout.ts'],
+    },
     { displayName: 'e2e', testEnvironment: 'node', transform, transformIgnorePatterns, roots: ['<rootDir>/miniapp/test/e2e'], testMatch: ['**/*.test.ts'] },
   ],
 }

@@ -32,7 +32,11 @@ export async function inBatches<T>(n: number, width: number, fn: (i: number) => 
 /** 500 residents say "me too"; the dispatcher accepts: one bounded write, then every follower is told exactly once. */
 export async function acceptWithFollowers(cloud: LocalCloud, c: Client, n = Number(process.env.BENCH_FOLLOWERS ?? 500)) {
   const reporter = await c.login('o-bench-popular')
-  const created = await c.call('POST', '/v1/cases', reporter.token, { categoryId: 'cat-road', description: '路口井盖附近塌陷，车辆绕行', location: { lat: 30.5051, lng: 114.3052 } })
+  const created = await c.call('POST', '/v1/cases', reporter.token, {
+    categoryId: 'cat-road',
+    description: '路口井盖附近塌陷，车辆绕行',
+    location: { lat: 30.5051, lng: 114.3052 },
+  })
   const id = created.body.id as string
   const number = created.body.number as string
   const followers = await inBatches(n, 20, async (i) => {
@@ -59,7 +63,16 @@ export async function acceptWithFollowers(cloud: LocalCloud, c: Client, n = Numb
   const counts = told()
   const once = followers.filter((f) => counts.get(f) === 1).length
   const twice = followers.filter((f) => (counts.get(f) ?? 0) > 1).length
-  print({ metric: 'accept_case_with_followers', followers: n, status: accepted.status, accept_ms: answered, all_followers_told_ms: allTold, told_once: once, told_twice: twice, within: accepted.status === 200 && once === n && twice === 0 })
+  print({
+    metric: 'accept_case_with_followers',
+    followers: n,
+    status: accepted.status,
+    accept_ms: answered,
+    all_followers_told_ms: allTold,
+    told_once: once,
+    told_twice: twice,
+    within: accepted.status === 200 && once === n && twice === 0,
+  })
 }
 
 /**
@@ -69,20 +82,46 @@ export async function acceptWithFollowers(cloud: LocalCloud, c: Client, n = Numb
  */
 export async function sweepOfALargeTable(cloud: LocalCloud, c: Client, repos: Repos, total = Number(process.env.BENCH_CASES_LARGE ?? 100_000), due = 100) {
   const resident = await c.login('o-bench-sweep')
-  const sample = (await c.call('POST', '/v1/cases', resident.token, { categoryId: 'cat-noise', description: '楼下商铺夜里噪音很大', location: { lat: 30.5051, lng: 114.3052 } })).body.id as string
+  const sample = (
+    await c.call('POST', '/v1/cases', resident.token, {
+      categoryId: 'cat-noise',
+      description: '楼下商铺夜里噪音很大',
+      location: { lat: 30.5051, lng: 114.3052 },
+    })
+  ).body.id as string
   const { record, timeline } = (await repos.cases.get('linjiang', sample))!
   const now = Date.now()
   const resolved = { ...record, status: 'resolved' as const, updatedAt: new Date(now - 70 * 3600_000).toISOString() }
   const at = (hours: number) => new Date(now + hours * 3600_000).toISOString()
   const started = Date.now()
   // Due at the sweep: the first 100 (resolved 72 h before it); the rest fall due over the following six days.
-  await bulkCases({ tableName: cloud.env.TABLE_NAME!, region: cloud.env.AWS_REGION!, endpoint: cloud.env.DYNAMODB_ENDPOINT }, resolved, timeline, total, 0, (i) => (i < due ? at(2) : at(3 + (i % 140))))
+  await bulkCases(
+    { tableName: cloud.env.TABLE_NAME!, region: cloud.env.AWS_REGION!, endpoint: cloud.env.DYNAMODB_ENDPOINT },
+    resolved,
+    timeline,
+    total,
+    0,
+    (i) => (i < due ? at(2) : at(3 + (i % 140))),
+  )
   const fill = Math.round((Date.now() - started) / 1000)
   const deps = { ...buildDeps(await loadConfig(cloud.env)), clock: () => new Date(now + 2.5 * 3600_000) }
   const t = Date.now()
   const report = await sweep(deps, 1000)
-  const closed = (await Promise.all(Array.from({ length: due }, (_, i) => repos.cases.get('linjiang', `bulkcase${i}`)))).filter((x) => x?.record.status === 'closed').length
-  print({ metric: 'sweep_items_read', cases_on_due_index: total, due, scanned: report.scanned, items_due: report.due, auto_confirmed: closed, failed: report.failed, sweep_ms: Date.now() - t, fill_seconds: fill, within: report.scanned <= due * 1.1 + 10 && closed === due })
+  const closed = (await Promise.all(Array.from({ length: due }, (_, i) => repos.cases.get('linjiang', `bulkcase${i}`)))).filter(
+    (x) => x?.record.status === 'closed',
+  ).length
+  print({
+    metric: 'sweep_items_read',
+    cases_on_due_index: total,
+    due,
+    scanned: report.scanned,
+    items_due: report.due,
+    auto_confirmed: closed,
+    failed: report.failed,
+    sweep_ms: Date.now() - t,
+    fill_seconds: fill,
+    within: report.scanned <= due * 1.1 + 10 && closed === due,
+  })
 }
 
 /** Each function as packaged for AWS: zipped size, and its module load time beyond bare node (median of 3). */
@@ -97,15 +136,21 @@ export function bundles() {
   })
   const load = (file: string) =>
     Number(
-      spawnSync(process.execPath, ['-e', `const t=process.hrtime.bigint();require(${JSON.stringify(file)});console.log(Number(process.hrtime.bigint()-t)/1e6)`], {
-        // The nodejs22.x runtime ships the AWS SDK v3; here it comes from the workspace.
-        env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules'), STAGE: 'prod' },
-        encoding: 'utf8',
-      }).stdout.trim(),
+      spawnSync(
+        process.execPath,
+        ['-e', `const t=process.hrtime.bigint();require(${JSON.stringify(file)});console.log(Number(process.hrtime.bigint()-t)/1e6)`],
+        {
+          // The nodejs22.x runtime ships the AWS SDK v3; here it comes from the workspace.
+          env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules'), STAGE: 'prod' },
+          encoding: 'utf8',
+        },
+      ).stdout.trim(),
     )
   const sizes: number[] = []
   const loads: number[] = []
-  for (const zip of readdirSync(out).filter((f) => f.endsWith('.zip')).sort()) {
+  for (const zip of readdirSync(out)
+    .filter((f) => f.endsWith('.zip'))
+    .sort()) {
     const dir = mkdtempSync(join(tmpdir(), 'linli-bench-fn-'))
     execFileSync('unzip', ['-q', join(out, zip), '-d', dir])
     const js = (function find(d: string): string {
@@ -124,7 +169,15 @@ export function bundles() {
     loads.push(ms)
     print({ metric: 'function_bundle', function: zip.replace(/\.zip$/, ''), zipped_kb: kb, load_ms: ms })
   }
-  print({ metric: 'function_bundles', functions: sizes.length, max_zipped_kb: Math.max(...sizes), max_load_ms: Math.max(...loads), budget_kb: 400, budget_ms: 60, within: Math.max(...sizes) <= 400 && Math.max(...loads) <= 60 })
+  print({
+    metric: 'function_bundles',
+    functions: sizes.length,
+    max_zipped_kb: Math.max(...sizes),
+    max_load_ms: Math.max(...loads),
+    budget_kb: 400,
+    budget_ms: 60,
+    within: Math.max(...sizes) <= 400 && Math.max(...loads) <= 60,
+  })
 }
 
 /** `npm start` from a fresh data folder, twice: the second start finds its builds up to date. */
@@ -133,7 +186,12 @@ export async function startToReady(runs = 2) {
   for (let r = 0; r < runs; r++) {
     const data = mkdtempSync(join(tmpdir(), 'linli-bench-start-'))
     const started = Date.now()
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'infra/local/start.ts')], { cwd: ROOT, env: { ...process.env, LINLI_DATA_DIR: data }, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'infra/local/start.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, LINLI_DATA_DIR: data },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    })
     const ready = await new Promise<number>((resolveReady, reject) => {
       let text = ''
       child.stdout!.on('data', (b: Buffer) => {

@@ -41,21 +41,49 @@ export async function fieldFigures(cloud: LocalCloud, c: Client, repos: Repos, i
 /** 500 residents of the demo district read one notice of 柳岸社区第一网格 at once. */
 async function concurrentReads(c: Client, repos: Repos, n = Number(process.env.BENCH_READERS ?? 500)) {
   const worker = await c.login('o-demo-gridworker')
-  const { body: notice } = await c.call('POST', '/v1/announcements', worker.token, { gridId: 'g-liuan-1', title: '测速通知', body: '500 位居民同时打开这条通知。' })
+  const { body: notice } = await c.call('POST', '/v1/announcements', worker.token, {
+    gridId: 'g-liuan-1',
+    title: '测速通知',
+    body: '500 位居民同时打开这条通知。',
+  })
   const readers = await inBatches(n, 20, (i) => c.login(`o-bench-reader-${i}`))
   const started = Date.now()
-  const answers = await Promise.all(readers.map((r) => c.call('POST', `/v1/announcements/${notice.id}/reads`, r.token, { channel: 'app' }).then((r) => r.status === 200, () => false)))
+  const answers = await Promise.all(
+    readers.map((r) =>
+      c.call('POST', `/v1/announcements/${notice.id}/reads`, r.token, { channel: 'app' }).then(
+        (r) => r.status === 200,
+        () => false,
+      ),
+    ),
+  )
   const ms = Date.now() - started
   const reads = await repos.announcements.readsOf('linjiang', readers[0]!.user.id, [notice.id])
   const counts = await repos.announcements.counts('linjiang', notice.id)
   const recorded = (await Promise.all(readers.map((r) => repos.announcements.readsOf('linjiang', r.user.id, [notice.id])))).filter((m) => m.size === 1).length
-  print({ metric: 'concurrent_notice_reads', readers: n, answered_ok: answers.filter(Boolean).length, recorded, counted: counts.reads, lost: n - recorded, first_reader_recorded: reads.size === 1, ms })
+  print({
+    metric: 'concurrent_notice_reads',
+    readers: n,
+    answered_ok: answers.filter(Boolean).length,
+    recorded,
+    counted: counts.reads,
+    lost: n - recorded,
+    first_reader_recorded: reads.size === 1,
+    ms,
+  })
 }
 
 async function checkinOverhead(c: Client, repos: Repos, idSalt: string, n = Number(process.env.BENCH_SAMPLES ?? 300)) {
   // A district of its own, never seen by the API before (so no cached catalogue hides its grid), with one gridworker.
   const boundary = ragged()
-  await repos.catalogue.save({ ...demoCatalogue, district: { id: DISTRICT, name: '测速区', casePrefix: 'CS' }, nodes: [{ id: DISTRICT, name: '测速区', level: 'district' }, { id: 'g-ragged', name: '多边网格', level: 'grid', parentId: DISTRICT, boundary }], rooms: [] })
+  await repos.catalogue.save({
+    ...demoCatalogue,
+    district: { id: DISTRICT, name: '测速区', casePrefix: 'CS' },
+    nodes: [
+      { id: DISTRICT, name: '测速区', level: 'district' },
+      { id: 'g-ragged', name: '多边网格', level: 'grid', parentId: DISTRICT, boundary },
+    ],
+    rooms: [],
+  })
   const openid = 'o-bench-fieldworker'
   const userId = userIdFor(openid, idSalt)
   await c.login(openid)
@@ -70,7 +98,14 @@ async function checkinOverhead(c: Client, repos: Repos, idSalt: string, n = Numb
   // Bare: the caller's roles, the idempotency record, one transaction of two items (the API holds the catalogue cached).
   const bare = async () => {
     await repos.users.getWithRoles(userId)
-    const claim = { districtId: DISTRICT, userId, key: randomUUID(), scope: 'checkins.create', requestHash: 'x'.repeat(64), ttl: Math.floor(Date.now() / 1000) + 86400 }
+    const claim = {
+      districtId: DISTRICT,
+      userId,
+      key: randomUUID(),
+      scope: 'checkins.create',
+      requestHash: 'x'.repeat(64),
+      ttl: Math.floor(Date.now() / 1000) + 86400,
+    }
     await repos.idempotency.answer(claim)
     await repos.field.createCheckin({ ...template, districtId: DISTRICT, checkinId: randomUUID(), photoKeys: [], at: new Date().toISOString() }, claim, 200)
   }
@@ -96,11 +131,24 @@ async function checkinOverhead(c: Client, repos: Repos, idSalt: string, n = Numb
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const tags: CareTag[][] = [['elderly_alone'], ['low_income'], [], ['left_behind_child', 'disabled'], [], ['key_attention']]
-const row = (i: number) => ({ 楼栋: String(1 + Math.floor(i / 40)), 单元: String(1 + Math.floor((i % 40) / 10)), 门牌号: String(101 + (i % 10)), 户主姓名: `住户${i}`, 人口数: 1 + (i % 5), 联系电话: `139${String(i).padStart(8, '0')}`, 关爱标签: tags[i % tags.length]!.map((t) => careTagLabels[t]).join('、'), 备注: '' })
+const row = (i: number) => ({
+  楼栋: String(1 + Math.floor(i / 40)),
+  单元: String(1 + Math.floor((i % 40) / 10)),
+  门牌号: String(101 + (i % 10)),
+  户主姓名: `住户${i}`,
+  人口数: 1 + (i % 5),
+  联系电话: `139${String(i).padStart(8, '0')}`,
+  关爱标签: tags[i % tags.length]!.map((t) => careTagLabels[t]).join('、'),
+  备注: '',
+})
 
 /** 2,000 households imported from Excel through the API, against BatchWriteItem of the same sealed items. */
 async function rosterFigures(cloud: LocalCloud, c: Client, repos: Repos, idSalt: string, me: { token: string; userId: string }, total = 2000) {
-  const sheet = await writeSheet('住户台账', rosterColumns, Array.from({ length: total }, (_, i) => row(i)))
+  const sheet = await writeSheet(
+    '住户台账',
+    rosterColumns,
+    Array.from({ length: total }, (_, i) => row(i)),
+  )
   const form = (await c.call('POST', '/v1/uploads', me.token, { purpose: 'roster_import', contentType: XLSX, size: sheet.length })).body
   const body = new FormData()
   for (const [k, v] of Object.entries(form.fields as Record<string, string>)) body.append(k, v)
@@ -117,7 +165,22 @@ async function rosterFigures(cloud: LocalCloud, c: Client, repos: Repos, idSalt:
   const records = await Promise.all(
     Array.from({ length: total }, (_, i) => {
       const r = row(i)
-      return sealHousehold({ pii, idSalt }, { districtId: DISTRICT, householdId: `bare${i}`, gridId: 'g-bare', gridName: '对照网格', createdAt: now }, { building: r.楼栋, unit: r.单元, room: r.门牌号, headName: r.户主姓名, members: r.人口数, phone: r.联系电话, careTags: tags[i % tags.length]!, notes: '' }, 1, now)
+      return sealHousehold(
+        { pii, idSalt },
+        { districtId: DISTRICT, householdId: `bare${i}`, gridId: 'g-bare', gridName: '对照网格', createdAt: now },
+        {
+          building: r.楼栋,
+          unit: r.单元,
+          room: r.门牌号,
+          headName: r.户主姓名,
+          members: r.人口数,
+          phone: r.联系电话,
+          careTags: tags[i % tags.length]!,
+          notes: '',
+        },
+        1,
+        now,
+      )
     }),
   )
   t = performance.now()
@@ -126,7 +189,9 @@ async function rosterFigures(cloud: LocalCloud, c: Client, repos: Repos, idSalt:
   print({ metric: 'import_households_ms', households: total, api_ms: Math.round(api), bare_batch_write_ms: Math.round(bare), ratio: round(api / bare) })
 
   // The due list of a grid of 500 of them (entered 20 days ago: the tagged ones are due): one Query reads one page.
-  const grid = records.slice(0, 500).map((h) => ({ ...h, householdId: `due${h.householdId}`, gridId: 'g-due', createdAt: new Date(Date.now() - 20 * 86_400_000).toISOString() }))
+  const grid = records
+    .slice(0, 500)
+    .map((h) => ({ ...h, householdId: `due${h.householdId}`, gridId: 'g-due', createdAt: new Date(Date.now() - 20 * 86_400_000).toISOString() }))
   await repos.households.putMany(grid)
   const page = await repos.households.list(DISTRICT, 'g-due', { dueBy: new Date().toISOString(), limit: 20 })
   const due = await repos.households.countDue(DISTRICT, 'g-due', new Date().toISOString())

@@ -60,7 +60,17 @@ async function race(c: Client, mediatorId: string, n = 100) {
   const taken = count((a) => a.status === 409 && a.code === 'booking.slotTaken')
   const errors = count((a) => a.status >= 500)
   const ms = answers.map((a) => a.ms)
-  print({ metric: 'booking_race_one_slot', concurrent: n, created, slot_taken_409: taken, other: n - created - taken, server_errors: errors, p50_ms: Math.round(pct(ms, 50)), p99_ms: Math.round(pct(ms, 99)), within: created === 1 && taken === n - 1 && errors === 0 })
+  print({
+    metric: 'booking_race_one_slot',
+    concurrent: n,
+    created,
+    slot_taken_409: taken,
+    other: n - created - taken,
+    server_errors: errors,
+    p50_ms: Math.round(pct(ms, 50)),
+    p99_ms: Math.round(pct(ms, 99)),
+    within: created === 1 && taken === n - 1 && errors === 0,
+  })
 }
 
 /**
@@ -87,9 +97,30 @@ async function bookingOverhead(c: Client, repos: Repos, mediatorId: string, n = 
     await repos.mediation.calendar(DISTRICT, ROOM, date, date)
     await repos.users.getWithRoles(mediatorId)
     const id = `bare${randomUUID().replace(/-/g, '')}`
-    const record: BookingRecord = { ...template, bookingId: id, roomId: 'bench-bare', requesterId: `bare-${i}`, time: `${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`, inviteCode: id.slice(4, 12).toUpperCase() }
-    const event = { districtId: DISTRICT, subject: { kind: 'booking', id }, eventId: `${new Date().toISOString()}#bare`, type: 'bare', payload: { audiences: [] }, createdAt: new Date().toISOString() }
-    await repos.mediation.create(record, { at: record.createdAt, type: 'book', actorId: 'x', actorName: 'x' }, 2, event, { districtId: DISTRICT, userId: record.requesterId, key: randomUUID(), scope: 'bookings.create', requestHash: 'x'.repeat(64), ttl: Math.floor(Date.now() / 1000) + 86400 })
+    const record: BookingRecord = {
+      ...template,
+      bookingId: id,
+      roomId: 'bench-bare',
+      requesterId: `bare-${i}`,
+      time: `${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`,
+      inviteCode: id.slice(4, 12).toUpperCase(),
+    }
+    const event = {
+      districtId: DISTRICT,
+      subject: { kind: 'booking', id },
+      eventId: `${new Date().toISOString()}#bare`,
+      type: 'bare',
+      payload: { audiences: [] },
+      createdAt: new Date().toISOString(),
+    }
+    await repos.mediation.create(record, { at: record.createdAt, type: 'book', actorId: 'x', actorName: 'x' }, 2, event, {
+      districtId: DISTRICT,
+      userId: record.requesterId,
+      key: randomUUID(),
+      scope: 'bookings.create',
+      requestHash: 'x'.repeat(64),
+      ttl: Math.floor(Date.now() / 1000) + 86400,
+    })
     bare.push(performance.now() - t)
   }
   const warm = 20
@@ -118,7 +149,15 @@ async function slotQueryItems(cloud: LocalCloud, repos: Repos, mediatorId: strin
     held = total
     const t = performance.now()
     const cal = await repos.mediation.calendar(DISTRICT, ROOM, from, to)
-    print({ metric: 'slot_query_items_read', bookings_in_room: total, days: 14, queries: 2, items_read: cal.scanned, held_in_range: cal.held.length, ms: Math.round(performance.now() - t) })
+    print({
+      metric: 'slot_query_items_read',
+      bookings_in_room: total,
+      days: 14,
+      queries: 2,
+      items_read: cal.scanned,
+      held_in_range: cal.held.length,
+      ms: Math.round(performance.now() - t),
+    })
   }
 }
 
@@ -130,8 +169,27 @@ async function reminderSweep(cloud: LocalCloud, repos: Repos, mediatorId: string
   const now = Date.now()
   const sweepAt = now + 3 * 86_400_000
   const template: BookingRecord = {
-    districtId: DISTRICT, bookingId: 'x', status: 'confirmed', version: 2, roomId: ROOM, roomName: '白鹭镇说事室', roomAddress: '白鹭镇综治中心一楼', mediatorId, mediatorName: '何平',
-    start: '', end: '', date: '', time: '', requesterId: 'bench-requester', requesterName: '居民', disputeType: 'land', statement: '土地边界', inviteCode: 'BULKCODE', reminded: 0, createdAt: new Date(now).toISOString(), updatedAt: new Date(now).toISOString(),
+    districtId: DISTRICT,
+    bookingId: 'x',
+    status: 'confirmed',
+    version: 2,
+    roomId: ROOM,
+    roomName: '白鹭镇说事室',
+    roomAddress: '白鹭镇综治中心一楼',
+    mediatorId,
+    mediatorName: '何平',
+    start: '',
+    end: '',
+    date: '',
+    time: '',
+    requesterId: 'bench-requester',
+    requesterName: '居民',
+    disputeType: 'land',
+    statement: '土地边界',
+    inviteCode: 'BULKCODE',
+    reminded: 0,
+    createdAt: new Date(now).toISOString(),
+    updatedAt: new Date(now).toISOString(),
   }
   const t0 = Date.now()
   await bulkBookings(
@@ -145,8 +203,21 @@ async function reminderSweep(cloud: LocalCloud, repos: Repos, mediatorId: string
   const deps = { ...buildDeps(await loadConfig(cloud.env)), clock: () => new Date(sweepAt) }
   const t = Date.now()
   const report = await sweep(deps, 1000)
-  const reminded = (await Promise.all(Array.from({ length: due }, (_, i) => repos.mediation.get(DISTRICT, `bulkbooking${i}`)))).filter((b) => b?.record.reminded === 1).length
-  print({ metric: 'reminder_sweep_items_read', bookings_on_due_index: total, due, scanned: report.scanned, items_due: report.due, reminded, failed: report.failed, sweep_ms: Date.now() - t, fill_seconds: fill, within: report.scanned <= due * 1.1 + 10 && reminded === due })
+  const reminded = (await Promise.all(Array.from({ length: due }, (_, i) => repos.mediation.get(DISTRICT, `bulkbooking${i}`)))).filter(
+    (b) => b?.record.reminded === 1,
+  ).length
+  print({
+    metric: 'reminder_sweep_items_read',
+    bookings_on_due_index: total,
+    due,
+    scanned: report.scanned,
+    items_due: report.due,
+    reminded,
+    failed: report.failed,
+    sweep_ms: Date.now() - t,
+    fill_seconds: fill,
+    within: report.scanned <= due * 1.1 + 10 && reminded === due,
+  })
 }
 
 export async function mediationFigures(cloud: LocalCloud, c: Client, repos: Repos) {

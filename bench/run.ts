@@ -32,7 +32,14 @@ const connection = (cloud: LocalCloud) => ({ tableName: cloud.env.TABLE_NAME!, r
 /** An outbox event that names nobody: the bare side writes the same number of items as a report does. */
 const bareEvent = (caseId: string): OutboxEvent => {
   const at = new Date().toISOString()
-  return { districtId: DISTRICT, subject: { kind: 'case', id: caseId }, eventId: `${at}#bare`, type: 'dispatch', payload: { summary: {}, audiences: [], reporter: { id: '', name: '' }, assignees: [], dropped: [], progress: {}, dispatch: {} }, createdAt: at }
+  return {
+    districtId: DISTRICT,
+    subject: { kind: 'case', id: caseId },
+    eventId: `${at}#bare`,
+    type: 'dispatch',
+    payload: { summary: {}, audiences: [], reporter: { id: '', name: '' }, assignees: [], dropped: [], progress: {}, dispatch: {} },
+    createdAt: at,
+  }
 }
 
 function dirBytes(dir: string, skip: (path: string) => boolean): number {
@@ -53,7 +60,11 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 function weappSize() {
   const weapp = join(ROOT, 'miniapp/dist/weapp')
   if (!existsSync(weapp)) {
-    const built = spawnSync(join(ROOT, 'node_modules/.bin/taro'), ['build', '--type', 'weapp'], { cwd: join(ROOT, 'miniapp'), stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production', TARO_APP_STAGE: 'local' } })
+    const built = spawnSync(join(ROOT, 'node_modules/.bin/taro'), ['build', '--type', 'weapp'], {
+      cwd: join(ROOT, 'miniapp'),
+      stdio: 'ignore',
+      env: { ...process.env, NODE_ENV: 'production', TARO_APP_STAGE: 'local' },
+    })
     if (built.status !== 0) throw new Error('taro build --type weapp failed')
   }
   // WeChat's limit is on the main package; the case loop is a subpackage; license banners are not shipped code.
@@ -102,7 +113,11 @@ function client(cloud: LocalCloud) {
   const call = (method: string, path: string, token?: string, body?: unknown, extra: Record<string, string> = {}) =>
     new Promise<{ status: number; body: any }>((resolve, reject) => {
       const payload = body === undefined ? undefined : JSON.stringify(body)
-      const headers = { ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...extra }
+      const headers = {
+        ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...extra,
+      }
       const req = request(cloud.urls.api + path, { method, agent, headers }, (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
@@ -123,7 +138,12 @@ function client(cloud: LocalCloud) {
 }
 type Client = ReturnType<typeof client>
 type Handler = (event: unknown, context: unknown) => Promise<{ statusCode: number; body?: string }>
-const report = (over: Record<string, unknown> = {}) => ({ categoryId: 'cat-water-off', description: '小区停水已经半天了，请尽快处理', location: { lat: 30.5051, lng: 114.3052 }, ...over })
+const report = (over: Record<string, unknown> = {}) => ({
+  categoryId: 'cat-water-off',
+  description: '小区停水已经半天了，请尽快处理',
+  location: { lat: 30.5051, lng: 114.3052 },
+  ...over,
+})
 
 /**
  * 50 residents report an auto-dispatched emergency at once; time until the stand-in holds each dispatch notice.
@@ -138,7 +158,8 @@ async function reportToNotice(cloud: LocalCloud, c: Client, repos: ReturnType<ty
   await c.call('POST', '/v1/invites/redeem', official.token, { code: invite.code })
   const n = 50
   const bursts = Number(process.env.BENCH_BURSTS ?? 2)
-  for (let i = 0; i < n * (bursts + WARM_UP_BURSTS) + 30; i++) await c.call('POST', '/v1/subscriptions', official.token, { templateKey: 'case_dispatch', result: 'accept' })
+  for (let i = 0; i < n * (bursts + WARM_UP_BURSTS) + 30; i++)
+    await c.call('POST', '/v1/subscriptions', official.token, { templateKey: 'case_dispatch', result: 'accept' })
   const residents = await Promise.all(Array.from({ length: n }, (_, i) => c.login(`o-bench-resident-${i}`)))
   const gasLeak = report({ categoryId: 'cat-gas-leak', description: '楼道有煤气味，请尽快处理' })
   const noticeOf = (number: string) => cloud.standin.messages.find((m) => m.touser === 'o-bench-official' && m.data.character_string1?.value === number)
@@ -170,7 +191,14 @@ async function reportToNotice(cloud: LocalCloud, c: Client, repos: ReturnType<ty
         const caseId = `bare${randomUUID()}`
         // The same items on lists nobody reads; its outbox event names nobody, so the fan-out only looks for followers.
         const record = { ...sample.record, caseId, reporterId: `${r.user.id}-bare`, gridId: 'bench-bare', levelNodeId: 'bench-bare' }
-        await repos.cases.create(record, sample.timeline, bareEvent(caseId), { districtId: DISTRICT, userId: r.user.id, key: randomUUID(), scope: 'cases.submit', requestHash: 'x'.repeat(64), ttl })
+        await repos.cases.create(record, sample.timeline, bareEvent(caseId), {
+          districtId: DISTRICT,
+          userId: r.user.id,
+          key: randomUUID(),
+          scope: 'cases.submit',
+          requestHash: 'x'.repeat(64),
+          ttl,
+        })
         return performance.now() - started
       }),
     )
@@ -187,7 +215,14 @@ async function reportToNotice(cloud: LocalCloud, c: Client, repos: ReturnType<ty
   const submits = runs.map((x) => x.answered - x.started)
   const afterCommit = delivered.map((x) => x.noticed! - x.answered)
   print({ metric: 'report_submit_ms', concurrent: n, bursts, p50: pct(submits, 50), p99: pct(submits, 99) })
-  print({ metric: 'report_submit_bare_dynamodb_ms', concurrent: n, bursts, p50: Math.round(pct(bare, 50)), p99: Math.round(pct(bare, 99)), p99_ratio: round(pct(submits, 99) / pct(bare, 99)) })
+  print({
+    metric: 'report_submit_bare_dynamodb_ms',
+    concurrent: n,
+    bursts,
+    p50: Math.round(pct(bare, 50)),
+    p99: Math.round(pct(bare, 99)),
+    p99_ratio: round(pct(submits, 99) / pct(bare, 99)),
+  })
   print({ metric: 'answer_to_dispatch_notice_ms', p50: pct(afterCommit, 50), p99: pct(afterCommit, 99) })
   const states: Record<string, number> = {}
   for (const { id } of runs) {
@@ -197,7 +232,17 @@ async function reportToNotice(cloud: LocalCloud, c: Client, repos: ReturnType<ty
     }
   }
   print({ metric: 'report_to_dispatch_notice_states', states })
-  print({ metric: 'report_to_dispatch_notice_ms', reporters: n, bursts, delivered: latencies.length, of: runs.length, p50: pct(latencies, 50), p99: pct(latencies, 99), budget_p99: 1000, within: latencies.length === runs.length && pct(latencies, 99) <= 1000 })
+  print({
+    metric: 'report_to_dispatch_notice_ms',
+    reporters: n,
+    bursts,
+    delivered: latencies.length,
+    of: runs.length,
+    p50: pct(latencies, 50),
+    p99: pct(latencies, 99),
+    budget_p99: 1000,
+    within: latencies.length === runs.length && pct(latencies, 99) <= 1000,
+  })
 
   // The same path without contention: one report at a time, waiting for each notice.
   const single: number[] = []
@@ -207,7 +252,14 @@ async function reportToNotice(cloud: LocalCloud, c: Client, repos: ReturnType<ty
     while (!noticeOf(number) && Date.now() - t < 10_000) await new Promise((r2) => setTimeout(r2, 10))
     if (noticeOf(number)) single.push(Date.parse(noticeOf(number)!.sentAt) - t)
   }
-  print({ metric: 'report_to_dispatch_notice_sequential_ms', reports: single.length, p50: pct(single, 50), p99: pct(single, 99), budget_p99: 1000, within: pct(single, 99) <= 1000 })
+  print({
+    metric: 'report_to_dispatch_notice_sequential_ms',
+    reports: single.length,
+    p50: pct(single, 50),
+    p99: pct(single, 99),
+    budget_p99: 1000,
+    within: pct(single, 99) <= 1000,
+  })
 }
 
 /**
@@ -222,9 +274,26 @@ async function apiOverhead(cloud: LocalCloud, c: Client, repos: ReturnType<typeo
   const userId = userIdFor(openid, idSalt)
   const n = Number(process.env.BENCH_SAMPLES ?? 300)
   Object.assign(process.env, cloud.env)
-  const invoke = async (handler: Handler, method: string, path: string, query: Record<string, string>, body?: unknown, headers: Record<string, string> = {}) => {
+  const invoke = async (
+    handler: Handler,
+    method: string,
+    path: string,
+    query: Record<string, string>,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     const rawQueryString = new URLSearchParams(query).toString()
-    const event = { version: '2.0', routeKey: `${method} ${path}`, rawPath: path, rawQueryString, queryStringParameters: query, isBase64Encoded: false, body: body === undefined ? undefined : JSON.stringify(body), headers: { authorization: `Bearer ${me.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers }, requestContext: { http: { method, path }, requestId: randomUUID() } }
+    const event = {
+      version: '2.0',
+      routeKey: `${method} ${path}`,
+      rawPath: path,
+      rawQueryString,
+      queryStringParameters: query,
+      isBase64Encoded: false,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { authorization: `Bearer ${me.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      requestContext: { http: { method, path }, requestId: randomUUID() },
+    }
     const res = await handler(event, {})
     if (res.statusCode >= 300) throw new Error(`${method} ${path}: ${res.statusCode} ${res.body}`)
   }
@@ -252,7 +321,12 @@ async function apiOverhead(cloud: LocalCloud, c: Client, repos: ReturnType<typeo
     await repos.cases.list(DISTRICT, { kind: 'mine', userId }, undefined, 20)
   }
   const listHandler = (await import('../functions/src/http/cases/list')).handler as Handler
-  await ratio('get_cases_mine', () => c.call('GET', '/v1/cases?view=mine', me.token), bareList, () => invoke(listHandler, 'GET', '/v1/cases', { view: 'mine' }))
+  await ratio(
+    'get_cases_mine',
+    () => c.call('GET', '/v1/cases?view=mine', me.token),
+    bareList,
+    () => invoke(listHandler, 'GET', '/v1/cases', { view: 'mine' }),
+  )
   // POST /v1/cases with its Idempotency-Key: auth Query, then the counter Update (the content check runs alongside),
   // then one TransactWrite (case, timeline, list entries, idempotency record).
   const sample = (await repos.cases.get(DISTRICT, (await c.call('POST', '/v1/cases', me.token, report())).body.id))!.record
@@ -261,11 +335,28 @@ async function apiOverhead(cloud: LocalCloud, c: Client, repos: ReturnType<typeo
     await repos.users.getWithRoles(userId)
     await repos.cases.nextSequence(DISTRICT, 'bench-bare')
     const caseId = `bare${k++}x${Date.now()}`
-    const idempotency = { districtId: DISTRICT, userId, key: randomUUID(), scope: 'cases.submit', requestHash: 'x'.repeat(64), ttl: Math.floor(Date.now() / 1000) + 86400 }
-    await repos.cases.create({ ...sample, caseId, reporterId: `${userId}-bare`, gridId: 'bench-bare', levelNodeId: 'bench-bare' }, [{ eventId: '0', at: sample.createdAt, type: 'submit', actorId: userId, actorName: 'x', photoKeys: [] }], undefined, idempotency)
+    const idempotency = {
+      districtId: DISTRICT,
+      userId,
+      key: randomUUID(),
+      scope: 'cases.submit',
+      requestHash: 'x'.repeat(64),
+      ttl: Math.floor(Date.now() / 1000) + 86400,
+    }
+    await repos.cases.create(
+      { ...sample, caseId, reporterId: `${userId}-bare`, gridId: 'bench-bare', levelNodeId: 'bench-bare' },
+      [{ eventId: '0', at: sample.createdAt, type: 'submit', actorId: userId, actorName: 'x', photoKeys: [] }],
+      undefined,
+      idempotency,
+    )
   }
   const submitHandler = (await import('../functions/src/http/cases/submit')).handler as Handler
-  await ratio('post_cases', () => c.call('POST', '/v1/cases', me.token, report(), { 'idempotency-key': randomUUID() }), bareSubmit, () => invoke(submitHandler, 'POST', '/v1/cases', {}, report(), { 'idempotency-key': randomUUID() }))
+  await ratio(
+    'post_cases',
+    () => c.call('POST', '/v1/cases', me.token, report(), { 'idempotency-key': randomUUID() }),
+    bareSubmit,
+    () => invoke(submitHandler, 'POST', '/v1/cases', {}, report(), { 'idempotency-key': randomUUID() }),
+  )
 }
 
 /** Items DynamoDB reads for one page of a list, with 1,000 and with 100,000 cases in the table. */
@@ -281,7 +372,17 @@ async function itemsRead(cloud: LocalCloud, c: Client, repos: ReturnType<typeof 
     const page = await repos.cases.list(DISTRICT, mine, undefined, 20)
     const second = await repos.cases.list(DISTRICT, mine, undefined, 20, page.lastKey)
     const api = await c.call('GET', '/v1/cases?view=mine&limit=20', me.token)
-    print({ metric: 'list_items_read', cases_in_table: size, page_size: 20, scanned_first_page: page.scanned, scanned_second_page: second.scanned, api_items: api.body.items.length, budget: 21, within: page.scanned <= 21 && second.scanned <= 21, fill_seconds: Math.round((Date.now() - started) / 1000) })
+    print({
+      metric: 'list_items_read',
+      cases_in_table: size,
+      page_size: 20,
+      scanned_first_page: page.scanned,
+      scanned_second_page: second.scanned,
+      api_items: api.body.items.length,
+      budget: 21,
+      within: page.scanned <= 21 && second.scanned <= 21,
+      fill_seconds: Math.round((Date.now() - started) / 1000),
+    })
   }
 }
 

@@ -25,7 +25,13 @@ export async function slaFigures(cloud: LocalCloud, c: Client, repos: Repos, lar
  */
 async function sweepsAtTwoSizes(cloud: LocalCloud, c: Client, repos: Repos, large: number) {
   const resident = await c.login('o-bench-sla')
-  const sample = (await c.call('POST', '/v1/cases', resident.token, { categoryId: 'cat-noise', description: '楼下商铺夜里噪音很大', location: { lat: 30.5051, lng: 114.3052 } })).body.id as string
+  const sample = (
+    await c.call('POST', '/v1/cases', resident.token, {
+      categoryId: 'cat-noise',
+      description: '楼下商铺夜里噪音很大',
+      location: { lat: 30.5051, lng: 114.3052 },
+    })
+  ).body.id as string
   const { record, timeline } = (await repos.cases.get('linjiang', sample))!
   const now = Date.now()
   const at = (hours: number) => new Date(now + hours * 3600_000).toISOString()
@@ -49,8 +55,21 @@ async function sweepsAtTwoSizes(cloud: LocalCloud, c: Client, repos: Repos, larg
     const t = Date.now()
     const report = await sweep({ ...deps, clock: () => new Date(now + r.sweepAt * 3600_000) }, 1000)
     const sweepMs = Date.now() - t
-    const warned = (await inBatches(DUE, 20, (i) => repos.cases.get('linjiang', `bulkcase${r.offset + i}`))).filter((x) => x?.record.sla?.mark === 'warn').length
-    print({ metric: 'sla_sweep', open_cases: r.total, due: DUE, scanned: report.scanned, items_due: report.due, warned, failed: report.failed, sweep_ms: sweepMs, fill_seconds: fill, within: report.scanned <= DUE * 1.1 + 10 && warned === DUE })
+    const warned = (await inBatches(DUE, 20, (i) => repos.cases.get('linjiang', `bulkcase${r.offset + i}`))).filter(
+      (x) => x?.record.sla?.mark === 'warn',
+    ).length
+    print({
+      metric: 'sla_sweep',
+      open_cases: r.total,
+      due: DUE,
+      scanned: report.scanned,
+      items_due: report.due,
+      warned,
+      failed: report.failed,
+      sweep_ms: sweepMs,
+      fill_seconds: fill,
+      within: report.scanned <= DUE * 1.1 + 10 && warned === DUE,
+    })
   }
 }
 
@@ -60,7 +79,13 @@ async function monthOfRates(c: Client, repos: Repos, samples = 50) {
   const today = chinaDate(new Date())
   const from = addDays(today, -30)
   await inBatches(31, 10, (d) =>
-    repos.rates.add({ districtId: 'linjiang', eventId: `bench-rates-${d}` }, [{ level: 'street', nodeId: 's-bailu' }], addDays(from, d), { received: 20, accepted: 18, acceptedInTime: 17, resolved: 15, resolvedInTime: 12, rated: 10, ratingSum: 43, satisfied: 8 }, new Date()),
+    repos.rates.add(
+      { districtId: 'linjiang', eventId: `bench-rates-${d}` },
+      [{ level: 'street', nodeId: 's-bailu' }],
+      addDays(from, d),
+      { received: 20, accepted: 18, acceptedInTime: 17, resolved: 15, resolvedInTime: 12, rated: 10, ratingSum: 43, satisfied: 8 },
+      new Date(),
+    ),
   )
   const path = `/v1/reports/rates?level=street&nodeId=s-bailu&from=${from}&to=${today}`
   const api: number[] = []
@@ -77,5 +102,13 @@ async function monthOfRates(c: Client, repos: Repos, samples = 50) {
     bare.push(performance.now() - t)
   }
   const ms = (x: number) => Math.round(x * 100) / 100
-  print({ metric: 'rates_month_street', days, items_read: scanned, api_ms_p50: ms(median(api)), bare_query_ms_p50: ms(median(bare)), ratio: ms(median(api) / median(bare)), within: scanned === 31 && days === 31 })
+  print({
+    metric: 'rates_month_street',
+    days,
+    items_read: scanned,
+    api_ms_p50: ms(median(api)),
+    bare_query_ms_p50: ms(median(bare)),
+    ratio: ms(median(api) / median(bare)),
+    within: scanned === 31 && days === 31,
+  })
 }

@@ -41,7 +41,12 @@ export async function trustFigures(cloud: LocalCloud, c: Client, repos: Repos, n
     return i % 2 ? [await once(), await once()] : Promise.all([once(), once()])
   })
   const statuses = answers.flat().map((a) => a.status)
-  const ids = new Set(answers.flat().filter((a) => a.status === 201).map((a) => a.body.id as string))
+  const ids = new Set(
+    answers
+      .flat()
+      .filter((a) => a.status === 201)
+      .map((a) => a.body.id as string),
+  )
   const pairsAgree = answers.filter(([a, b]) => a!.status === 201 && b!.status === 201 && a!.body.id === b!.body.id).length
   const submitSeconds = (Date.now() - started) / 1000
 
@@ -70,7 +75,9 @@ export async function trustFigures(cloud: LocalCloud, c: Client, repos: Repos, n
     }
   }
 
-  const notices = (await inBatches(ids.size, 50, (i) => repos.outbox.notices('linjiang', { kind: 'case', id: [...ids][i]! }, 10))).flat().filter((x: NoticeRecord) => x.recipientId === official.user.id)
+  const notices = (await inBatches(ids.size, 50, (i) => repos.outbox.notices('linjiang', { kind: 'case', id: [...ids][i]! }, 10)))
+    .flat()
+    .filter((x: NoticeRecord) => x.recipientId === official.user.id)
   const byState: Record<string, number> = {}
   const deadReasons: Record<string, number> = {}
   for (const x of notices) {
@@ -81,7 +88,8 @@ export async function trustFigures(cloud: LocalCloud, c: Client, repos: Repos, n
     }
   }
   const perNumber = new Map<string, number>()
-  for (const m of cloud.standin.messages) if (m.touser === OFFICIAL) perNumber.set(m.data.character_string1?.value ?? '?', (perNumber.get(m.data.character_string1?.value ?? '?') ?? 0) + 1)
+  for (const m of cloud.standin.messages)
+    if (m.touser === OFFICIAL) perNumber.set(m.data.character_string1?.value ?? '?', (perNumber.get(m.data.character_string1?.value ?? '?') ?? 0) + 1)
   print({
     metric: 'trust_submissions',
     reports: n,

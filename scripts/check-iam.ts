@@ -9,7 +9,10 @@ import { readFileSync } from 'node:fs'
 import { packagedTemplate } from '../infra/serverless/package'
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { routeFunctions, roleName } = require('../infra/serverless/functions.cjs') as { routeFunctions: () => Record<string, string>; roleName: (fn: string) => string }
+const { routeFunctions, roleName } = require('../infra/serverless/functions.cjs') as {
+  routeFunctions: () => Record<string, string>
+  roleName: (fn: string) => string
+}
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { access } = require('../infra/serverless/roles.cjs') as { access: Record<string, { runs?: string[] }> }
 
@@ -34,7 +37,11 @@ const table: string[] = []
 for (const [name, fn] of [...Object.values(byRoute), 'notifier', 'sweeper'].map((n) => [n, roleName(n)] as const)) {
   if (!functions.includes(fn)) problems.push(`${name}: no function with role ${fn} in the template`)
   const statements = (template.Resources[fn]?.Properties.Policies ?? []).flatMap((p: any) => p.PolicyDocument.Statement) as { Action: string | string[] }[]
-  const granted = new Set(statements.flatMap((s) => [s.Action].flat()).filter((a) => /^(dynamodb|s3|kms):/.test(a) && !/^dynamodb:(GetRecords|GetShardIterator|DescribeStream|ListStreams)$/.test(a)))
+  const granted = new Set(
+    statements
+      .flatMap((s) => [s.Action].flat())
+      .filter((a) => /^(dynamodb|s3|kms):/.test(a) && !/^dynamodb:(GetRecords|GetShardIterator|DescribeStream|ListStreams)$/.test(a)),
+  )
   const own = performed.get(name) ?? new Set<string>()
   const used = new Set([...own, ...(access[name]?.runs ?? []).flatMap((other) => [...(performed.get(other) ?? [])])])
   const missing = [...used].filter((a) => !granted.has(a))

@@ -41,7 +41,12 @@ function jest(name: string, config: string) {
   const out = join(mkdtempSync(join(tmpdir(), 'linli-jest-')), 'results.json')
   const ok = step(name, bin('jest'), ['-c', config, '--json', `--outputFile=${out}`])
   try {
-    const r = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numFailedTestSuites: number; numRuntimeErrorTestSuites: number }
+    const r = JSON.parse(readFileSync(out, 'utf8')) as {
+      numPassedTests: number
+      numFailedTests: number
+      numFailedTestSuites: number
+      numRuntimeErrorTestSuites: number
+    }
     tally.passed += r.numPassedTests
     tally.failed += r.numFailedTests + r.numRuntimeErrorTestSuites
     if (!ok) failures.push(name)

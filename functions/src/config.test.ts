@@ -26,7 +26,14 @@ describe('loadConfig', () => {
   it('reads secrets from the parameter store on deployed stages', async () => {
     const names: string[] = []
     const c = await loadConfig(
-      { ...base, STAGE: 'prod', WECHAT_SECRET: undefined, SECRETS_PARAMETER: '/linli/prod/secrets', PII_LOCAL_KEY: undefined, PII_KMS_KEY_ID: 'arn:aws-cn:kms:cn-north-1:1:key/k' },
+      {
+        ...base,
+        STAGE: 'prod',
+        WECHAT_SECRET: undefined,
+        SECRETS_PARAMETER: '/linli/prod/secrets',
+        PII_LOCAL_KEY: undefined,
+        PII_KMS_KEY_ID: 'arn:aws-cn:kms:cn-north-1:1:key/k',
+      },
       async (name) => {
         names.push(name)
         return JSON.stringify({ wechatSecret: 'w', sessionSecret: 'z'.repeat(40), idSalt: 'q'.repeat(20), pushToken: 't'.repeat(20) })

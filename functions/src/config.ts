@@ -33,7 +33,10 @@ const envSchema = z.object({
   /** Deployed stages: the KMS key that wraps each district's data key for personal information. */
   PII_KMS_KEY_ID: z.string().optional(),
   /** The local stage only: the 256-bit key (64 hex characters) that stands in for KMS. */
-  PII_LOCAL_KEY: z.string().regex(/^[0-9a-f]{64}$/i, 'PII_LOCAL_KEY must be 64 hex characters').optional(),
+  PII_LOCAL_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, 'PII_LOCAL_KEY must be 64 hex characters')
+    .optional(),
   /** How long a container keeps a district's reference data (rooms, tree, taxonomy) before reading it again. */
   CATALOGUE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
 })
@@ -78,7 +81,8 @@ export async function loadConfig(env: NodeJS.ProcessEnv, loadSecret?: SecretLoad
     throw new Error(`stage ${e.STAGE} must call WeChat at ${WECHAT_PRODUCTION_BASE}, not ${e.WECHAT_API_BASE}`)
   }
   if (e.STAGE !== 'local' && e.DEV_CLOCK === '1') throw new Error(`stage ${e.STAGE} must not run with DEV_CLOCK: the movable clock is for the local stage only`)
-  if (e.STAGE !== 'local' && (e.PII_LOCAL_KEY || !e.PII_KMS_KEY_ID)) throw new Error(`stage ${e.STAGE} must keep personal information under KMS (PII_KMS_KEY_ID), never a local key`)
+  if (e.STAGE !== 'local' && (e.PII_LOCAL_KEY || !e.PII_KMS_KEY_ID))
+    throw new Error(`stage ${e.STAGE} must keep personal information under KMS (PII_KMS_KEY_ID), never a local key`)
   const pii = e.PII_KMS_KEY_ID ? { kmsKeyId: e.PII_KMS_KEY_ID } : e.PII_LOCAL_KEY ? { localKey: e.PII_LOCAL_KEY } : undefined
   if (!pii) throw new Error('set PII_LOCAL_KEY (local stage) or PII_KMS_KEY_ID')
   const raw =

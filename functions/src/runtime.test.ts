@@ -11,7 +11,10 @@ describe('the container’s dependencies', () => {
   })
 
   it('do not poison the container when the build fails (SSM throttled): the next request builds again', async () => {
-    const build = jest.fn().mockRejectedValueOnce(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' })).mockResolvedValue({ built: true })
+    const build = jest
+      .fn()
+      .mockRejectedValueOnce(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }))
+      .mockResolvedValue({ built: true })
     const get = once(build)
     await expect(get()).rejects.toMatchObject({ name: 'ThrottlingException' })
     await expect(get()).resolves.toEqual({ built: true })

@@ -18,9 +18,29 @@ const everyDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:0
 const suffix = Math.random().toString(36).slice(2, 8)
 let doors = 0
 /** A household at a door of its own (one door is registered once). */
-const householdBody = (gridId: string) => ({ gridId, building: '9', unit: '1', room: `${suffix}-${++doors}`, headName: '矩阵户', members: 2, phone: '13900009999', careTags: ['elderly_alone'] })
+const householdBody = (gridId: string) => ({
+  gridId,
+  building: '9',
+  unit: '1',
+  room: `${suffix}-${++doors}`,
+  headName: '矩阵户',
+  members: 2,
+  phone: '13900009999',
+  careTags: ['elderly_alone'],
+})
 const announcementBody = (gridId: string) => ({ gridId, title: '矩阵测试通知', body: '本周六上午小区停水检修，请提前储水。' })
-const roomBody = (name: string, nodeId: string) => ({ name, nodeId, address: '矩阵测试说事点', lat: 30.52, lng: 114.29, hours: '每天 8:00–18:00', specialties: ['neighbour'], minNoticeHours: 2, horizonDays: 14, cancelCutoffHours: 2 })
+const roomBody = (name: string, nodeId: string) => ({
+  name,
+  nodeId,
+  address: '矩阵测试说事点',
+  lat: 30.52,
+  lng: 114.29,
+  hours: '每天 8:00–18:00',
+  specialties: ['neighbour'],
+  minNoticeHours: 2,
+  horizonDays: 14,
+  cancelCutoffHours: 2,
+})
 
 interface Person {
   token: string
@@ -56,7 +76,13 @@ const firstFree = async (token: string, roomId: string, mediatorId: string) => {
   const slots = ok(await api('GET', `/v1/rooms/${roomId}/slots?from=${today()}&to=${addDays(today(), 13)}&mediatorId=${mediatorId}`, { token }), 'slots').items
   return slots.find((s: { taken: boolean }) => !s.taken).start as string
 }
-const bookingBody = (roomId: string, mediatorId: string, start: string) => ({ roomId, mediatorId, start, disputeType: 'neighbour', summary: '楼上邻居装修噪音，多次沟通无果' })
+const bookingBody = (roomId: string, mediatorId: string, start: string) => ({
+  roomId,
+  mediatorId,
+  start,
+  disputeType: 'neighbour',
+  summary: '楼上邻居装修噪音，多次沟通无果',
+})
 
 /** A fresh user moved into 临溪区 (a new WeChat user lands in the deployment's default district). */
 async function linxiUser(tag: string): Promise<Person> {
@@ -85,7 +111,17 @@ async function otherDistrict() {
   const household = ok(await api('POST', '/v1/households', { token: worker.token, body: householdBody('g-liuan-1') }), 'linxi household')
   const announcement = ok(await api('POST', '/v1/announcements', { token: worker.token, body: announcementBody('g-liuan-1') }), 'linxi announcement')
   ok(await api('POST', '/v1/household-links', { token: resident.token, body: { gridId: 'g-liuan-1', building: '99', room: '9901' } }), 'linxi link')
-  return { announcementId: announcement.id as string, linkId: resident.user.id, householdId: household.id as string, roomId, mediatorId: mediator.user.id, exceptionId: leave.id as string, caseId: await report(resident.token), bookingId: booking.id as string, patrolId }
+  return {
+    announcementId: announcement.id as string,
+    linkId: resident.user.id,
+    householdId: household.id as string,
+    roomId,
+    mediatorId: mediator.user.id,
+    exceptionId: leave.id as string,
+    caseId: await report(resident.token),
+    bookingId: booking.id as string,
+    patrolId,
+  }
 }
 
 async function buildWorld(): Promise<World> {
@@ -113,12 +149,17 @@ async function buildWorld(): Promise<World> {
     other: other.announcementId,
   }
   // Doors not on any roster: approving them stops at 409.
-  const asks = await Promise.all(['g-liuan-1', 'g-donghu-1'].map(async (gridId) => {
-    const asker = await login(uniqueOpenid('mx-asker'))
-    ok(await api('POST', '/v1/household-links', { token: asker.token, body: { gridId, building: '99', room: '9901' } }), 'link request')
-    return asker.user.id
-  }))
-  for (const [m, room] of [[mediator, rooms.own], [second, rooms.foreign]] as const) {
+  const asks = await Promise.all(
+    ['g-liuan-1', 'g-donghu-1'].map(async (gridId) => {
+      const asker = await login(uniqueOpenid('mx-asker'))
+      ok(await api('POST', '/v1/household-links', { token: asker.token, body: { gridId, building: '99', room: '9901' } }), 'link request')
+      return asker.user.id
+    }),
+  )
+  for (const [m, room] of [
+    [mediator, rooms.own],
+    [second, rooms.foreign],
+  ] as const) {
     ok(await api('PUT', `/v1/rooms/${room}/availability`, { token: m.token, body: { rules: everyDay } }), 'hours')
   }
   const leave = ok(await api('POST', `/v1/rooms/${rooms.foreign}/exceptions`, { token: second.token, body: { date: farDay(), kind: 'closed' } }), 'leave')
@@ -126,13 +167,25 @@ async function buildWorld(): Promise<World> {
   // The resident's report, accepted and dispatched to the official: its grid's, level's and department's staff stand to it.
   const own = await report(resident.token)
   ok(await api('POST', `/v1/cases/${own}/events`, { token: dispatcher.token, body: { type: 'accept' } }), 'accept')
-  ok(await api('POST', `/v1/cases/${own}/events`, { token: dispatcher.token, body: { type: 'dispatch', departmentId: 'dept-water', officialIds: [official.user.id] } }), 'dispatch')
+  ok(
+    await api('POST', `/v1/cases/${own}/events`, {
+      token: dispatcher.token,
+      body: { type: 'dispatch', departmentId: 'dept-water', officialIds: [official.user.id] },
+    }),
+    'dispatch',
+  )
   // A stranger's report in another street, grid and department: nobody of the matrix stands to it.
   const foreign = await report(stranger.token, BAILU, 'cat-garbage')
 
   const [mine, theirs] = await Promise.all([
-    api('POST', '/v1/bookings', { token: resident.token, body: bookingBody(rooms.own, mediator.user.id, await firstFree(resident.token, rooms.own, mediator.user.id)) }),
-    api('POST', '/v1/bookings', { token: stranger.token, body: bookingBody(rooms.foreign, second.user.id, await firstFree(stranger.token, rooms.foreign, second.user.id)) }),
+    api('POST', '/v1/bookings', {
+      token: resident.token,
+      body: bookingBody(rooms.own, mediator.user.id, await firstFree(resident.token, rooms.own, mediator.user.id)),
+    }),
+    api('POST', '/v1/bookings', {
+      token: stranger.token,
+      body: bookingBody(rooms.foreign, second.user.id, await firstFree(stranger.token, rooms.foreign, second.user.id)),
+    }),
   ])
   return {
     people: { resident, gridworker, grid_leader, dispatcher, official, mediator, admin },
@@ -183,7 +236,11 @@ const probes: Record<RouteName, Probe> = {
   invitesRedeem: () => ({ body: { code: 'ZZZZ2222' } }),
   // Only the admin's own probe makes a fresh official to take back; the others are refused before any lookup.
   rolesRevoke: async (w, who, s) => {
-    const holder = { own: who.role === 'admin' ? (await newOfficial('dept-water')).user.id : w.people.official.user.id, foreign: w.people.resident.user.id, other: w.mediators.other }[s]
+    const holder = {
+      own: who.role === 'admin' ? (await newOfficial('dept-water')).user.id : w.people.official.user.id,
+      foreign: w.people.resident.user.id,
+      other: w.mediators.other,
+    }[s]
     return { params: { id: holder, role: s === 'other' ? 'mediator' : 'official', scopeId: s === 'other' ? w.rooms.other : 'dept-water' } }
   },
   gridsTree: () => ({}),
@@ -203,7 +260,9 @@ const probes: Record<RouteName, Probe> = {
   casesFollow: onCase,
   casesUnfollow: onCase,
   casesNotices: onCase,
-  reportsRates: (_w, _who, s) => ({ query: { level: 'street', nodeId: { own: 's-qingshi', foreign: 's-bailu', other: 's-nowhere' }[s], from: today(), to: today() } }),
+  reportsRates: (_w, _who, s) => ({
+    query: { level: 'street', nodeId: { own: 's-qingshi', foreign: 's-bailu', other: 's-nowhere' }[s], from: today(), to: today() },
+  }),
   roomsList: () => ({}),
   roomsGet: onRoom,
   roomsSlots: (w, who, s) => ({ ...onRoom(w, who, s), query: week() }),
@@ -211,13 +270,21 @@ const probes: Record<RouteName, Probe> = {
   exceptionsList: (w, who, s) => ({ ...onRoom(w, who, s), query: week() }),
   exceptionsCreate: (w, who, s) => ({ ...onRoom(w, who, s), body: { date: farDay(), kind: 'closed', wholeRoom: who.role === 'admin' } }),
   exceptionsDelete: (w, who, s) => ({
-    params: { id: w.rooms[s], exceptionId: own(s) ? (w.made[who.role]?.exceptionId ?? `${farDay().replace(/-/g, '')}-00000000`) : w.exceptions[s as 'foreign' | 'other'] },
+    params: {
+      id: w.rooms[s],
+      exceptionId: own(s) ? (w.made[who.role]?.exceptionId ?? `${farDay().replace(/-/g, '')}-00000000`) : w.exceptions[s as 'foreign' | 'other'],
+    },
   }),
   availabilityPut: (w, who, s) => ({ ...onRoom(w, who, s), body: { rules: everyDay } }),
   mediatorsGet: (w, _, s) => ({ params: { id: w.mediators[s] } }),
-  mediatorsPut: (w, who, s) => ({ params: { id: own(s) ? who.user.id : w.mediators[s] }, body: { specialties: ['neighbour'], intro: '矩阵测试调解员，擅长邻里纠纷。' } }),
+  mediatorsPut: (w, who, s) => ({
+    params: { id: own(s) ? who.user.id : w.mediators[s] },
+    body: { specialties: ['neighbour'], intro: '矩阵测试调解员，擅长邻里纠纷。' },
+  }),
   // The roles walk one after another: each books the first free slot of the foreign room's mediator.
-  bookingsCreate: async (w) => ({ body: bookingBody(w.rooms.foreign, w.mediators.foreign, await firstFree(w.people.resident.token, w.rooms.foreign, w.mediators.foreign)) }),
+  bookingsCreate: async (w) => ({
+    body: bookingBody(w.rooms.foreign, w.mediators.foreign, await firstFree(w.people.resident.token, w.rooms.foreign, w.mediators.foreign)),
+  }),
   bookingsJoin: () => ({ body: { code: 'ZZZZ2222' } }),
   bookingsList: () => ({ query: { view: 'mine' } }),
   bookingsGet: onBooking,

@@ -12,7 +12,13 @@ jest.setTimeout(60_000)
 const GRID = 'g-guixiang-2'
 let rooms = 500
 const household = (room: string) => ({ gridId: GRID, building: '5', unit: '1', room, headName: '陈桂芳', members: 3 })
-const notice = (over: Record<string, unknown> = {}) => ({ gridId: GRID, title: '周六停水通知', body: '本周六 8:00–12:00 小区二次供水检修，请提前储水。', ackRequired: true, ...over })
+const notice = (over: Record<string, unknown> = {}) => ({
+  gridId: GRID,
+  title: '周六停水通知',
+  body: '本周六 8:00–12:00 小区二次供水检修，请提前储水。',
+  ackRequired: true,
+  ...over,
+})
 
 interface Person {
   token: string
@@ -35,7 +41,10 @@ async function linkedResident(tag: string) {
   const room = String(++rooms)
   expect((await api('POST', '/v1/households', { token: worker.token, body: household(room) })).status).toBe(201)
   expect((await api('POST', '/v1/household-links', { token: resident.token, body: { gridId: GRID, building: '5', unit: '1', room } })).status).toBe(201)
-  expect((await api('POST', `/v1/household-links/${resident.user.id}/decision`, { token: worker.token, body: { approve: true } })).body).toEqual({ id: resident.user.id, status: 'linked' })
+  expect((await api('POST', `/v1/household-links/${resident.user.id}/decision`, { token: worker.token, body: { approve: true } })).body).toEqual({
+    id: resident.user.id,
+    status: 'linked',
+  })
   return resident
 }
 
@@ -56,35 +65,54 @@ describe('residents link to their household', () => {
     const pending = await api('GET', `/v1/household-links?gridId=${GRID}&limit=50`, { token: worker.token })
     expect(pending.body.items.map((l: { id: string }) => l.id)).toContain(resident.user.id)
     expectError(await api('GET', `/v1/household-links?gridId=${GRID}`, { token: resident.token }), 403, 'auth.forbidden')
-    expectError(await api('POST', `/v1/household-links/${resident.user.id}/decision`, { token: worker.token, body: { approve: true } }), 409, 'householdLink.notOnRoster')
+    expectError(
+      await api('POST', `/v1/household-links/${resident.user.id}/decision`, { token: worker.token, body: { approve: true } }),
+      409,
+      'householdLink.notOnRoster',
+    )
     const stranger = await newGridworker('g-liuan-3')
-    expectError(await api('POST', `/v1/household-links/${resident.user.id}/decision`, { token: stranger.token, body: { approve: true } }), 404, 'householdLink.notFound')
+    expectError(
+      await api('POST', `/v1/household-links/${resident.user.id}/decision`, { token: stranger.token, body: { approve: true } }),
+      404,
+      'householdLink.notFound',
+    )
 
     expect((await api('POST', '/v1/households', { token: worker.token, body: household('999') })).status).toBe(201)
     expect((await api('POST', `/v1/household-links/${resident.user.id}/decision`, { token: worker.token, body: { approve: true } })).body.status).toBe('linked')
-    expect((await api('GET', '/v1/household-links', { token: resident.token })).body.items).toEqual([expect.objectContaining({ status: 'linked', address: '5栋1单元999室' })])
+    expect((await api('GET', '/v1/household-links', { token: resident.token })).body.items).toEqual([
+      expect.objectContaining({ status: 'linked', address: '5栋1单元999室' }),
+    ])
     const linked = await api('GET', `/v1/household-links?gridId=${GRID}&status=linked&limit=50`, { token: worker.token })
     expect(linked.body.items.map((l: { id: string }) => l.id)).toContain(resident.user.id)
 
     // Moving: a new request replaces the link, and the old household counts one resident fewer.
     const { id } = (await api('POST', '/v1/announcements', { token: worker.token, body: notice() })).body
-    const unlinked = async () => (await api('GET', `/v1/announcements/${id}/stats?limit=50`, { token: worker.token })).body.households.find((h: { address: string }) => h.address === '5栋1单元999室')
+    const unlinked = async () =>
+      (await api('GET', `/v1/announcements/${id}/stats?limit=50`, { token: worker.token })).body.households.find(
+        (h: { address: string }) => h.address === '5栋1单元999室',
+      )
     expect(await unlinked()).toMatchObject({ linked: 1, state: 'unread' })
-    expect((await api('POST', '/v1/household-links', { token: resident.token, body: { gridId: GRID, building: '6', room: '101' } })).body.status).toBe('pending')
+    expect((await api('POST', '/v1/household-links', { token: resident.token, body: { gridId: GRID, building: '6', room: '101' } })).body.status).toBe(
+      'pending',
+    )
     expect(await unlinked()).toMatchObject({ linked: 0, state: 'unlinked' })
   })
 
   it('a declined request is gone', async () => {
     const resident = await person('declined')
     await api('POST', '/v1/household-links', { token: resident.token, body: { gridId: GRID, building: '5', room: '998' } })
-    expect((await api('POST', `/v1/household-links/${resident.user.id}/decision`, { token: worker.token, body: { approve: false } })).body.status).toBe('declined')
+    expect((await api('POST', `/v1/household-links/${resident.user.id}/decision`, { token: worker.token, body: { approve: false } })).body.status).toBe(
+      'declined',
+    )
     expect((await api('GET', '/v1/household-links', { token: resident.token })).body.items).toEqual([])
   })
 })
 
 /** An image of the worker's with these bytes (the stand-in judges an image whose bytes say RISKY risky). */
 async function image(content: string) {
-  const upload = (await api('POST', '/v1/uploads', { token: worker.token, body: { purpose: 'checkin_photo', contentType: 'image/jpeg', size: content.length } })).body
+  const upload = (
+    await api('POST', '/v1/uploads', { token: worker.token, body: { purpose: 'checkin_photo', contentType: 'image/jpeg', size: content.length } })
+  ).body
   const form = new FormData()
   for (const [k, v] of Object.entries(upload.fields as Record<string, string>)) form.append(k, v)
   form.append('file', new Blob([content], { type: 'image/jpeg' }), 'photo')
@@ -94,12 +122,25 @@ async function image(content: string) {
 
 describe('a notice to the households', () => {
   it('refuses risky text naming the field, publishes a clean one and tells the linked residents who consented', async () => {
-    expectError(await api('POST', '/v1/announcements', { token: worker.token, body: notice({ body: '有人在小区组织赌博活动，请大家注意。' }) }), 400, 'content.risky')
+    expectError(
+      await api('POST', '/v1/announcements', { token: worker.token, body: notice({ body: '有人在小区组织赌博活动，请大家注意。' }) }),
+      400,
+      'content.risky',
+    )
     const resident = await linkedResident('told')
     expect((await api('POST', '/v1/subscriptions', { token: resident.token, body: { templateKey: 'announcement', result: 'accept' } })).status).toBe(200)
-    const made = await api('POST', '/v1/announcements', { token: worker.token, body: notice({ imageKeys: [await uploadPhoto(worker.token), await image('JPEG RISKY')] }) })
+    const made = await api('POST', '/v1/announcements', {
+      token: worker.token,
+      body: notice({ imageKeys: [await uploadPhoto(worker.token), await image('JPEG RISKY')] }),
+    })
     expect(made.status).toBe(201)
-    expect(made.body).toMatchObject({ gridId: GRID, title: '周六停水通知', ackRequired: true, authorName: worker.user.name, images: [{ key: expect.stringMatching(/^photos\//) }, {}] })
+    expect(made.body).toMatchObject({
+      gridId: GRID,
+      title: '周六停水通知',
+      ackRequired: true,
+      authorName: worker.user.name,
+      images: [{ key: expect.stringMatching(/^photos\//) }, {}],
+    })
     // WeChat's verdict on the risky photo arrives by push: it leaves the notice, in its list too.
     const kept = made.body.images[0].key
     const listed = await eventually(async () => {

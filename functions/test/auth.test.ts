@@ -1,13 +1,16 @@
 import { SignJWT } from 'jose'
 import { api, cloud, expectError, login, mintCode, newOfficial, repos, standin, uniqueOpenid, userIdOf } from './support/client'
 
-
 describe('POST /v1/auth/login', () => {
   it('signs a new WeChat user in as a resident of the default district', async () => {
     const openid = uniqueOpenid('new')
     const res = await api('POST', '/v1/auth/login', { body: { code: await mintCode(openid) } })
     expect(res.status).toBe(200)
-    expect(res.body.user).toMatchObject({ id: userIdOf(openid), districtId: 'linjiang', roles: [{ role: 'resident', scopeId: 'linjiang', scopeName: '临江区' }] })
+    expect(res.body.user).toMatchObject({
+      id: userIdOf(openid),
+      districtId: 'linjiang',
+      roles: [{ role: 'resident', scopeId: 'linjiang', scopeName: '临江区' }],
+    })
     expect(res.body.token.split('.')).toHaveLength(3)
     // openid and session_key never reach the client
     const text = JSON.stringify(res.body)
@@ -85,7 +88,11 @@ describe('POST /v1/auth/login', () => {
 
     it('oversized body → 413, wrong media type → 415', async () => {
       expectError(await api('POST', '/v1/auth/login', { body: { code: 'x'.repeat(70_000) } }), 413, 'request.tooLarge')
-      expectError(await api('POST', '/v1/auth/login', { raw: 'code=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415, 'request.unsupportedMediaType')
+      expectError(
+        await api('POST', '/v1/auth/login', { raw: 'code=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+        415,
+        'request.unsupportedMediaType',
+      )
     })
   })
 })
@@ -173,7 +180,8 @@ describe('POST /v1/invites/redeem, tried again and again', () => {
   it('is limited per user: the 11th code within an hour answers 429 invite.rateLimited, another user is not held up', async () => {
     const [guesser, other] = await Promise.all([login(uniqueOpenid('guesser')), login(uniqueOpenid('honest'))])
     const statuses = []
-    for (let i = 0; i < 11; i++) statuses.push((await api('POST', '/v1/invites/redeem', { token: guesser.token, body: { code: `ZZZZ${String(1000 + i)}` } })).status)
+    for (let i = 0; i < 11; i++)
+      statuses.push((await api('POST', '/v1/invites/redeem', { token: guesser.token, body: { code: `ZZZZ${String(1000 + i)}` } })).status)
     expect(statuses).toEqual([...Array(10).fill(404), 429])
     expectError(await api('POST', '/v1/invites/redeem', { token: guesser.token, body: { code: 'ZZZZ2222' } }), 429, 'invite.rateLimited')
     expectError(await api('POST', '/v1/invites/redeem', { token: other.token, body: { code: 'ZZZZ2222' } }), 404, 'invite.notFound')

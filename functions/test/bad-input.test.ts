@@ -90,7 +90,10 @@ describe.each(withBody)('%s with a body that is not what the contract says', (_n
 describe('arrays inside a body', () => {
   it('refuses 10,000 photo keys on a report, naming the field', async () => {
     const keys = Array.from({ length: 1000 }, (_, i) => `uploads/x/${i}.jpg`)
-    const res = await api('POST', '/v1/cases', { token, body: { categoryId: 'cat-noise', description: '楼上夜里一直很吵闹', location: { lat: 30.5051, lng: 114.3052 }, photoKeys: keys } })
+    const res = await api('POST', '/v1/cases', {
+      token,
+      body: { categoryId: 'cat-noise', description: '楼上夜里一直很吵闹', location: { lat: 30.5051, lng: 114.3052 }, photoKeys: keys },
+    })
     expectClear(res, 'photoKeys')
     expect(res.status).toBe(400)
   })

@@ -5,7 +5,12 @@ jest.setTimeout(30_000)
 
 /** 柳岸社区第一网格, 青石街道 */
 const inLiuan1 = { lat: 30.5051, lng: 114.3052, address: '柳岸路 12 号' }
-const report = (over: Record<string, unknown> = {}) => ({ categoryId: 'cat-water-off', description: '小区 3 栋从早上开始停水，已有 40 户受影响', location: inLiuan1, ...over })
+const report = (over: Record<string, unknown> = {}) => ({
+  categoryId: 'cat-water-off',
+  description: '小区 3 栋从早上开始停水，已有 40 户受影响',
+  location: inLiuan1,
+  ...over,
+})
 const fire = (token: string, id: string, body: Record<string, unknown>) => api('POST', `/v1/cases/${id}/events`, { token, body })
 
 describe('the closed loop over HTTP', () => {
@@ -19,10 +24,22 @@ describe('the closed loop over HTTP', () => {
     for (const templateKey of caseProgressTemplates) await api('POST', '/v1/subscriptions', { token: resident.token, body: { templateKey, result: 'accept' } })
 
     const photo = await uploadPhoto(resident.token)
-    const submitted = await api('POST', '/v1/cases', { token: resident.token, body: report({ photoKeys: [photo], contactPhone: '13812345678' }), headers: { 'idempotency-key': `loop-${Date.now()}` } })
+    const submitted = await api('POST', '/v1/cases', {
+      token: resident.token,
+      body: report({ photoKeys: [photo], contactPhone: '13812345678' }),
+      headers: { 'idempotency-key': `loop-${Date.now()}` },
+    })
     expect(submitted.status).toBe(201)
     const c = submitted.body
-    expect(c).toMatchObject({ status: 'submitted', gridId: 'g-liuan-1', levelNodeId: 's-qingshi', departmentId: 'dept-water', priority: 'high', contactPhone: '13812345678', allowedEvents: ['withdraw'] })
+    expect(c).toMatchObject({
+      status: 'submitted',
+      gridId: 'g-liuan-1',
+      levelNodeId: 's-qingshi',
+      departmentId: 'dept-water',
+      priority: 'high',
+      contactPhone: '13812345678',
+      allowedEvents: ['withdraw'],
+    })
     expect(c.number).toMatch(/^LJ\d{8}\d{4}$/)
     // The record keeps a checked copy under photos/, where the phone's presigned upload cannot reach.
     expect(c.photos[0].key).toMatch(/^photos\/[a-f0-9]{32}\.jpg$/)

@@ -4,7 +4,8 @@ jest.setTimeout(30_000)
 
 const inLiuan1 = { lat: 30.5051, lng: 114.3052 }
 const report = (over: Record<string, unknown> = {}) => ({ categoryId: 'cat-streetlight', description: '柳岸路口的路灯坏了三天', location: inLiuan1, ...over })
-const submit = (token: string, body: Record<string, unknown>, key?: string) => api('POST', '/v1/cases', { token, body, headers: key ? { 'idempotency-key': key } : {} })
+const submit = (token: string, body: Record<string, unknown>, key?: string) =>
+  api('POST', '/v1/cases', { token, body, headers: key ? { 'idempotency-key': key } : {} })
 const fire = (token: string, id: string, body: Record<string, unknown>) => api('POST', `/v1/cases/${id}/events`, { token, body })
 
 let resident: { token: string }
@@ -25,7 +26,13 @@ describe('submitting', () => {
   })
 
   it('names every bad field in Chinese', async () => {
-    const res = await submit(resident.token, { categoryId: 'cat-nope', description: '短', location: { lat: 95, lng: 114.3 }, photoKeys: Array(10).fill('x'), extra: 1 })
+    const res = await submit(resident.token, {
+      categoryId: 'cat-nope',
+      description: '短',
+      location: { lat: 95, lng: 114.3 },
+      photoKeys: Array(10).fill('x'),
+      extra: 1,
+    })
     expectError(res, 400, 'request.invalid')
     const paths = res.body.error.fields.map((f: { path: string }) => f.path)
     expect(paths).toEqual(expect.arrayContaining(['description', 'location.lat', 'photoKeys', 'extra']))
@@ -57,7 +64,8 @@ describe('submitting', () => {
     expect(await fieldsOf({ lat: 30.5 })).toEqual([{ path: 'location.lng', message: '请同时提供纬度和经度' }])
     expect(await fieldsOf({ ...inLiuan1, gridId: 'g-liuan-2' })).toEqual([{ path: 'location.gridId', message: '已定位时由位置确定网格，无需选择' }])
     // Not a grid of the district: a street, a community, a made-up id.
-    for (const gridId of ['s-qingshi', 'c-liuan', 'g-nope']) expect(await fieldsOf({ gridId, address: '某处' })).toEqual([{ path: 'location.gridId', message: '请选择临江区的网格' }])
+    for (const gridId of ['s-qingshi', 'c-liuan', 'g-nope'])
+      expect(await fieldsOf({ gridId, address: '某处' })).toEqual([{ path: 'location.gridId', message: '请选择临江区的网格' }])
   })
 
   it('refuses foreign, missing, oversized and non-image photos; nothing is written', async () => {
@@ -79,13 +87,21 @@ describe('submitting', () => {
   })
 
   it('refuses upload requests for non-images and files over 5 MB', async () => {
-    expectError(await api('POST', '/v1/uploads', { token: resident.token, body: { purpose: 'case_photo', contentType: 'application/pdf', size: 10 } }), 400, 'request.invalid')
+    expectError(
+      await api('POST', '/v1/uploads', { token: resident.token, body: { purpose: 'case_photo', contentType: 'application/pdf', size: 10 } }),
+      400,
+      'request.invalid',
+    )
     const big = await api('POST', '/v1/uploads', { token: resident.token, body: { purpose: 'case_photo', contentType: 'image/png', size: 6 * 1024 * 1024 } })
     expect(big.body.error.fields).toEqual([{ path: 'size', message: '文件不能超过 5 MB' }])
     // A spreadsheet is taken only to import a roster, and a photo only as a photo.
     const sheet = await api('POST', '/v1/uploads', { token: resident.token, body: { purpose: 'case_photo', contentType: 'text/csv', size: 10 } })
     expect(sheet.body.error.fields[0].path).toBe('contentType')
-    expectError(await api('POST', '/v1/uploads', { token: resident.token, body: { purpose: 'roster_import', contentType: 'image/png', size: 10 } }), 400, 'request.invalid')
+    expectError(
+      await api('POST', '/v1/uploads', { token: resident.token, body: { purpose: 'roster_import', contentType: 'image/png', size: 10 } }),
+      400,
+      'request.invalid',
+    )
   })
 
   it('refuses risky text, flags text for review', async () => {

@@ -46,7 +46,9 @@ describe('lists', () => {
   it('gives each role its own lists and nobody else’s', async () => {
     const resident = await login(uniqueOpenid('views'))
     const c = await submit(resident.token)
-    const [dispatcher, official, gridworker, leader] = await Promise.all(['o-demo-dispatcher', 'o-demo-official', 'o-demo-gridworker', 'o-demo-gridleader'].map(login))
+    const [dispatcher, official, gridworker, leader] = await Promise.all(
+      ['o-demo-dispatcher', 'o-demo-official', 'o-demo-gridworker', 'o-demo-gridleader'].map(login),
+    )
     const ids = async (token: string, q: string) => (await api('GET', `/v1/cases?${q}&limit=50`, { token })).body.items.map((i: { id: string }) => i.id)
 
     expect(await ids(resident.token, 'view=mine&status=submitted')).toContain(c.id)
@@ -109,7 +111,10 @@ describe('nearby and “me too”', () => {
   it('a case that closes leaves the nearby list', async () => {
     const resident = await login(uniqueOpenid('closing'))
     const c = await submit(resident.token, { location: P })
-    const nearbyIds = async () => (await api('GET', `/v1/cases/nearby?lat=${P.lat}&lng=${P.lng}&categoryId=cat-garbage`, { token: resident.token })).body.items.map((i: { id: string }) => i.id)
+    const nearbyIds = async () =>
+      (await api('GET', `/v1/cases/nearby?lat=${P.lat}&lng=${P.lng}&categoryId=cat-garbage`, { token: resident.token })).body.items.map(
+        (i: { id: string }) => i.id,
+      )
     const { cell } = (await repos().cases.get('linjiang', c.id))!.record
     const onIndex = async () => (await repos().cases.near('linjiang', cell!, 'cat-garbage', 100)).items.map((i) => i.caseId)
     expect(await nearbyIds()).toContain(c.id)
@@ -153,7 +158,14 @@ describe('the public view (what a share card opens)', () => {
     for (const token of [undefined, (await login(uniqueOpenid('neighbour'))).token]) {
       const res = await api('GET', `/v1/cases/${c.id}/public`, { token })
       expect(res.status).toBe(200)
-      expect(res.body).toMatchObject({ id: c.id, number: c.number, categoryName: c.categoryName, status: 'submitted', gridName: '柳岸社区第二网格', followerCount: 0 })
+      expect(res.body).toMatchObject({
+        id: c.id,
+        number: c.number,
+        categoryName: c.categoryName,
+        status: 'submitted',
+        gridName: '柳岸社区第二网格',
+        followerCount: 0,
+      })
       for (const secret of ['垃圾桶满了', '柳岸小区 7 栋', '13912345678', reporter.user.name]) expect(JSON.stringify(res.body)).not.toContain(secret)
       expect(Object.keys(res.body)).not.toEqual(expect.arrayContaining(['description']))
     }

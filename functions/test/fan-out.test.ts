@@ -10,7 +10,9 @@ const P = { lat: 30.5051, lng: 114.3052, address: '柳岸路 8 号' } // 柳岸�
 const report = (over: Record<string, unknown> = {}) => ({ categoryId: 'cat-road', description: '路面塌陷出一个大坑，车辆绕行', location: P, ...over })
 const fire = (token: string, id: string, body: Record<string, unknown>) => api('POST', `/v1/cases/${id}/events`, { token, body })
 const messagesFor = async (openid: string, number: string) =>
-  ((await standin('GET', `/dev/messages?touser=${openid}`)).messages as { data: Record<string, { value: string }> }[]).filter((m) => m.data.character_string1?.value === number)
+  ((await standin('GET', `/dev/messages?touser=${openid}`)).messages as { data: Record<string, { value: string }> }[]).filter(
+    (m) => m.data.character_string1?.value === number,
+  )
 
 /** Runs `fn` for 0..n-1, `width` at a time. */
 async function inBatches<T>(n: number, width: number, fn: (i: number) => Promise<T>): Promise<T[]> {
@@ -45,7 +47,11 @@ describe('a case with 60 followers', () => {
     }
     const counts = await Promise.all(followers.map(async (f) => (await messagesFor(f.openid, c.number)).length))
     expect(new Set(counts)).toEqual(new Set([1]))
-    const mine = await Promise.all(followers.slice(0, 5).map(async (f) => (await api('GET', '/v1/cases?view=mine', { token: f.token })).body.items.find((i: { id: string }) => i.id === c.id)))
+    const mine = await Promise.all(
+      followers
+        .slice(0, 5)
+        .map(async (f) => (await api('GET', '/v1/cases?view=mine', { token: f.token })).body.items.find((i: { id: string }) => i.id === c.id)),
+    )
     expect(mine.map((m) => m?.status)).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'accepted'])
   })
 })

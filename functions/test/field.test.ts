@@ -19,14 +19,23 @@ beforeAll(async () => {
   worker = await newGridworker('g-liuan-2')
 })
 
-const checkIn = (body: Record<string, unknown>, token = worker.token, headers?: Record<string, string>) => api('POST', '/v1/checkins', { token, body: { kind: 'duty', note: '', ...body }, headers })
+const checkIn = (body: Record<string, unknown>, token = worker.token, headers?: Record<string, string>) =>
+  api('POST', '/v1/checkins', { token, body: { kind: 'duty', note: '', ...body }, headers })
 
 describe('check-ins', () => {
   it('records a check-in inside the grid with the server time, the photos and the grid', async () => {
     const photo = await uploadPhoto(worker.token)
     const res = await checkIn({ location: INSIDE, note: '小区东门值守', photoKeys: [photo] })
     expect(res.status).toBe(201)
-    expect(res.body).toMatchObject({ kind: 'duty', gridId: 'g-liuan-2', gridName: '柳岸社区第二网格', userId: worker.user.id, metersOutside: 0, note: '小区东门值守', late: false })
+    expect(res.body).toMatchObject({
+      kind: 'duty',
+      gridId: 'g-liuan-2',
+      gridName: '柳岸社区第二网格',
+      userId: worker.user.id,
+      metersOutside: 0,
+      note: '小区东门值守',
+      late: false,
+    })
     expect(Math.abs(Date.parse(res.body.at) - Date.now())).toBeLessThan(60_000)
     expect(res.body.photos).toHaveLength(1)
     expect(res.body.photos[0].key).toMatch(/^photos\//)
@@ -41,7 +50,7 @@ describe('check-ins', () => {
     expect(far.body.error.fields[0]).toMatchObject({ path: 'location', message: expect.stringMatching(/柳岸社区第二网格外约 (49\d|50\d) 米/) })
   })
 
-  it("refuses a point in another grid, and a fix too coarse to tell", async () => {
+  it('refuses a point in another grid, and a fix too coarse to tell', async () => {
     const other = await checkIn({ location: IN_LIUAN_1 })
     expectError(other, 422, 'checkin.outsideGrid')
     expect(other.body.error.message).toMatch(/外约 \d+ 米/)
@@ -110,7 +119,9 @@ describe('who reads check-ins', () => {
     const leader = await newGridLeader('c-liuan')
     const page1 = await api('GET', `/v1/checkins?gridId=g-liuan-2&userId=${worker.user.id}&limit=2`, { token: leader.token })
     expect(page1.body.items).toHaveLength(2)
-    const page2 = await api('GET', `/v1/checkins?gridId=g-liuan-2&userId=${worker.user.id}&limit=2&cursor=${encodeURIComponent(page1.body.nextCursor)}`, { token: leader.token })
+    const page2 = await api('GET', `/v1/checkins?gridId=g-liuan-2&userId=${worker.user.id}&limit=2&cursor=${encodeURIComponent(page1.body.nextCursor)}`, {
+      token: leader.token,
+    })
     expect(page2.body.items[0].at <= page1.body.items[1].at).toBe(true)
     expect(page2.body.items.map((c: any) => c.id)).not.toContain(page1.body.items[0].id)
 

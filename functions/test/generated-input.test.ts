@@ -29,7 +29,9 @@ const pathParams = (schema: z.ZodType | undefined) =>
 /** A generated query object as a URL would carry it: arrays repeat the parameter, anything else is its text. */
 function queryString(value: unknown): string {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return `?q=${encodeURIComponent(JSON.stringify(value))}`
-  const pairs = Object.entries(value).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, typeof x === 'string' ? x : JSON.stringify(x)]))
+  const pairs = Object.entries(value).flatMap(([k, v]) =>
+    (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, typeof x === 'string' ? x : JSON.stringify(x)]),
+  )
   return pairs.length ? `?${new URLSearchParams(pairs)}` : ''
 }
 
@@ -52,7 +54,8 @@ describe.each(entries)('%s, generated input', (name, route) => {
         if (res.status < 400) return
         if (!chinese.test(res.body?.error?.message ?? '')) throw new Error(`not in Chinese: ${what}`)
         const fields: { path: string; message: string }[] = res.body.error.fields ?? []
-        if (res.status === 400 && (!fields.length || fields.some((f) => !f.path || !chinese.test(f.message)))) throw new Error(`400 without its fields: ${what}`)
+        if (res.status === 400 && (!fields.length || fields.some((f) => !f.path || !chinese.test(f.message))))
+          throw new Error(`400 without its fields: ${what}`)
       }),
       { numRuns: RUNS },
     )

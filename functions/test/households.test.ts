@@ -13,7 +13,18 @@ const GRID = 'g-guixiang-1'
 const INSIDE = { lat: 30.52, lng: 114.305, accuracy: 12 }
 let doors = 300
 /** A household at a door of its own (a door is registered once), unless the test names one. */
-const body = (over: Record<string, unknown> = {}) => ({ gridId: GRID, building: '3', unit: '2', room: String(++doors), headName: '王秀兰', members: 1, phone: '13912345678', careTags: ['elderly_alone'], notes: '腿脚不便，独居', ...over })
+const body = (over: Record<string, unknown> = {}) => ({
+  gridId: GRID,
+  building: '3',
+  unit: '2',
+  room: String(++doors),
+  headName: '王秀兰',
+  members: 1,
+  phone: '13912345678',
+  careTags: ['elderly_alone'],
+  notes: '腿脚不便，独居',
+  ...over,
+})
 
 let worker: { token: string; user: { id: string; name: string } }
 beforeAll(async () => {
@@ -24,7 +35,16 @@ describe('the household roster', () => {
   it("lets the grid's gridworker register, read, change and remove a household, the personal fields sealed at rest", async () => {
     const made = await api('POST', '/v1/households', { token: worker.token, body: body() })
     expect(made.status).toBe(201)
-    expect(made.body).toMatchObject({ gridId: GRID, address: `3栋2单元${doors}室`, headName: '王秀兰', phone: '13912345678', careTags: ['elderly_alone'], notes: '腿脚不便，独居', masked: false, version: 1 })
+    expect(made.body).toMatchObject({
+      gridId: GRID,
+      address: `3栋2单元${doors}室`,
+      headName: '王秀兰',
+      phone: '13912345678',
+      careTags: ['elderly_alone'],
+      notes: '腿脚不便，独居',
+      masked: false,
+      version: 1,
+    })
     // Never visited: due a week after its entry.
     expect(Date.parse(made.body.nextDueAt) - Date.now()).toBeGreaterThan(6.9 * 86_400_000)
 
@@ -32,9 +52,16 @@ describe('the household roster', () => {
     expect(JSON.stringify(stored)).not.toMatch(/13912345678|elderly_alone|building|独居/)
 
     const door = { building: '3', unit: '2', room: made.body.room }
-    const changed = await api('PUT', `/v1/households/${made.body.id}`, { token: worker.token, body: { ...body({ ...door, phone: '13700001111', careTags: ['low_income'] }), gridId: undefined, version: 1 } })
+    const changed = await api('PUT', `/v1/households/${made.body.id}`, {
+      token: worker.token,
+      body: { ...body({ ...door, phone: '13700001111', careTags: ['low_income'] }), gridId: undefined, version: 1 },
+    })
     expect(changed.body).toMatchObject({ phone: '13700001111', careTags: ['low_income'], version: 2 })
-    expectError(await api('PUT', `/v1/households/${made.body.id}`, { token: worker.token, body: { ...body(door), gridId: undefined, version: 1 } }), 409, 'household.conflict')
+    expectError(
+      await api('PUT', `/v1/households/${made.body.id}`, { token: worker.token, body: { ...body(door), gridId: undefined, version: 1 } }),
+      409,
+      'household.conflict',
+    )
     expectError(await api('POST', '/v1/households', { token: worker.token, body: body(door) }), 409, 'household.exists')
     expect((await api('DELETE', `/v1/households/${made.body.id}`, { token: worker.token })).status).toBe(200)
     expectError(await api('GET', `/v1/households/${made.body.id}`, { token: worker.token }), 404, 'household.notFound')
@@ -64,7 +91,11 @@ describe('the household roster', () => {
     const reads = log.body.items.filter((e: any) => e.ids.includes(id))
     // The creation's answer (the worker) and the leader's read; the admin's masked read is not one.
     expect(reads.map((e: any) => e.userId).sort()).toEqual([leader.user.id, worker.user.id].sort())
-    expect(reads.find((e: any) => e.userId === leader.user.id)).toMatchObject({ subject: 'household', fields: ['address', 'phone', 'careTags', 'notes'], route: 'GET /v1/households/{id}' })
+    expect(reads.find((e: any) => e.userId === leader.user.id)).toMatchObject({
+      subject: 'household',
+      fields: ['address', 'phone', 'careTags', 'notes'],
+      route: 'GET /v1/households/{id}',
+    })
     expectError(await api('GET', `/v1/audit?date=${chinaDate(new Date())}`, { token: worker.token }), 403, 'auth.forbidden')
   })
 
@@ -91,7 +122,10 @@ describe('the household roster', () => {
     expect(lowIncome.body.items.map((h: any) => h.id)).toEqual([b])
     expect((await api('GET', `/v1/households?gridId=${grid}&tag=left_behind_child`, { token: w.token })).body.items.map((h: any) => h.id)).toEqual([c])
 
-    const visit = await api('POST', '/v1/checkins', { token: w.token, body: { kind: 'visit', householdId: a, location: { ...INSIDE, lng: 114.325 }, note: '老人身体尚可，家中煤气灶老化，已提醒更换' } })
+    const visit = await api('POST', '/v1/checkins', {
+      token: w.token,
+      body: { kind: 'visit', householdId: a, location: { ...INSIDE, lng: 114.325 }, note: '老人身体尚可，家中煤气灶老化，已提醒更换' },
+    })
     expect(visit.status).toBe(201)
     expect(visit.body).toMatchObject({ kind: 'visit', householdId: a, gridId: grid })
     const after = await api('GET', `/v1/households?gridId=${grid}&due=1`, { token: w.token })
@@ -100,10 +134,17 @@ describe('the household roster', () => {
     expect(visited.body.lastVisitAt).toBe(visit.body.capturedAt)
     expect(Date.parse(visited.body.nextDueAt) - Date.parse(visit.body.capturedAt)).toBe(7 * 86_400_000)
     // A visit to another grid's household is refused as unknown.
-    expectError(await api('POST', '/v1/checkins', { token: worker.token, body: { kind: 'visit', householdId: a, location: INSIDE } }), 404, 'household.notFound')
+    expectError(
+      await api('POST', '/v1/checkins', { token: worker.token, body: { kind: 'visit', householdId: a, location: INSIDE } }),
+      404,
+      'household.notFound',
+    )
 
     // 走访覆盖 for the grid's leader: a visit to a household not yet due counts as a visit, not a due one.
-    await api('POST', '/v1/checkins', { token: w.token, body: { kind: 'visit', householdId: c, location: { ...INSIDE, lng: 114.325 }, note: '孩子学习正常，奶奶身体好' } })
+    await api('POST', '/v1/checkins', {
+      token: w.token,
+      body: { kind: 'visit', householdId: c, location: { ...INSIDE, lng: 114.325 }, note: '孩子学习正常，奶奶身体好' },
+    })
     const leader = await newGridLeader(grid)
     const month = chinaDate(new Date()).slice(0, 7)
     const coverage = await api('GET', `/v1/reports/visits?gridId=${grid}&month=${month}`, { token: leader.token })
@@ -142,15 +183,34 @@ describe('the household roster', () => {
 
     it('imports an Excel sheet and a CSV, exports the roster and imports the export into another grid unchanged', async () => {
       const w = await newGridworker('g-daoxiang-1')
-      const rows = Array.from({ length: 30 }, (_, i) => [String(1 + Math.floor(i / 10)), '2', String(101 + (i % 10)), `住户${i + 1}`, 1 + (i % 4), `1390000${String(3000 + i)}`, i % 3 === 0 ? '独居老人、低保' : '', i % 5 === 0 ? '需关注用电安全' : ''])
-      const imported = await api('POST', '/v1/households/import', { token: w.token, body: { gridId: 'g-daoxiang-1', fileKey: await uploadFile(w.token, await xlsx(rows), XLSX) } })
+      const rows = Array.from({ length: 30 }, (_, i) => [
+        String(1 + Math.floor(i / 10)),
+        '2',
+        String(101 + (i % 10)),
+        `住户${i + 1}`,
+        1 + (i % 4),
+        `1390000${String(3000 + i)}`,
+        i % 3 === 0 ? '独居老人、低保' : '',
+        i % 5 === 0 ? '需关注用电安全' : '',
+      ])
+      const imported = await api('POST', '/v1/households/import', {
+        token: w.token,
+        body: { gridId: 'g-daoxiang-1', fileKey: await uploadFile(w.token, await xlsx(rows), XLSX) },
+      })
       expect(imported.status).toBe(201)
       expect(imported.body.imported).toBe(30)
       const csv = `${columns.join(',')}\n9,1,901,"钱,多多",3,,重点关注,\n`
-      const fromCsv = await api('POST', '/v1/households/import', { token: w.token, body: { gridId: 'g-daoxiang-1', fileKey: await uploadFile(w.token, Buffer.from(csv), 'text/csv') } })
+      const fromCsv = await api('POST', '/v1/households/import', {
+        token: w.token,
+        body: { gridId: 'g-daoxiang-1', fileKey: await uploadFile(w.token, Buffer.from(csv), 'text/csv') },
+      })
       expect(fromCsv.body.imported).toBe(1)
       // The same door again is refused, by hand or by file.
-      expectError(await api('POST', '/v1/households', { token: w.token, body: body({ gridId: 'g-daoxiang-1', building: '9', unit: '1', room: '901' }) }), 409, 'household.exists')
+      expectError(
+        await api('POST', '/v1/households', { token: w.token, body: body({ gridId: 'g-daoxiang-1', building: '9', unit: '1', room: '901' }) }),
+        409,
+        'household.exists',
+      )
 
       const exported = await fetch(`${cloud().urls.api}/v1/households/export?gridId=g-daoxiang-1`, { headers: { authorization: `Bearer ${w.token}` } })
       expect(exported.status).toBe(200)
@@ -167,7 +227,10 @@ describe('the household roster', () => {
 
       // The export imports as it is into another grid, and exports the same households again.
       const other = await newGridworker('g-daoxiang-2')
-      const again = await api('POST', '/v1/households/import', { token: other.token, body: { gridId: 'g-daoxiang-2', fileKey: await uploadFile(other.token, bytes, XLSX) } })
+      const again = await api('POST', '/v1/households/import', {
+        token: other.token,
+        body: { gridId: 'g-daoxiang-2', fileKey: await uploadFile(other.token, bytes, XLSX) },
+      })
       expect(again.body.imported).toBe(31)
       const roster = await api('GET', '/v1/households?gridId=g-daoxiang-2&limit=50', { token: other.token })
       const first = roster.body.items.find((h: any) => h.headName === '住户1')
@@ -176,4 +239,3 @@ describe('the household roster', () => {
     })
   })
 })
-

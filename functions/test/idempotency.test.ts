@@ -48,15 +48,25 @@ const idempotentRoutes = {
       const { token } = await login(uniqueOpenid('idem-booking'))
       const body = (summary: string) => ({ roomId: 'room-qingshi', mediatorId: 'any', start: '', disputeType: 'neighbour' as const, summary })
       const from = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
-      const slots = await call(roomSlots, { token, params: { id: 'room-qingshi' }, query: { from, to: new Date(Date.parse(from) + 13 * 86_400_000).toISOString().slice(0, 10) } })
+      const slots = await call(roomSlots, {
+        token,
+        params: { id: 'room-qingshi' },
+        query: { from, to: new Date(Date.parse(from) + 13 * 86_400_000).toISOString().slice(0, 10) },
+      })
       const free = slots.body.items.filter((s) => !s.taken)
-      return { token, request: { body: { ...body('楼上邻居装修噪音，多次沟通无果'), start: free[0]!.start } }, other: { body: { ...body('楼下邻居养狗扰民，多次沟通无果'), start: free[1]!.start } } }
+      return {
+        token,
+        request: { body: { ...body('楼上邻居装修噪音，多次沟通无果'), start: free[0]!.start } },
+        other: { body: { ...body('楼下邻居养狗扰民，多次沟通无果'), start: free[1]!.start } },
+      }
     },
   } satisfies Case<typeof createBooking>,
 } as Record<string, Case<RouteSpec>>
 
 it('covers every idempotent route of the contract', () => {
-  const declared = Object.entries(routes).filter(([, r]) => (r as RouteSpec).idempotent).map(([name]) => name)
+  const declared = Object.entries(routes)
+    .filter(([, r]) => (r as RouteSpec).idempotent)
+    .map(([name]) => name)
   expect(Object.keys(idempotentRoutes).sort()).toEqual(declared.sort())
 })
 
@@ -80,7 +90,11 @@ describe.each(Object.entries(idempotentRoutes))('%s', (_, { route, arrange }) =>
 
 it('refuses a malformed key, naming the header', async () => {
   const { token } = await login(uniqueOpenid('idem-bad'))
-  const res = await call(submitCase, { token, headers: { 'Idempotency-Key': 'short' }, body: { categoryId: 'cat-streetlight', description: '柳岸路口的路灯坏了三天', location: { lat: 30.5051, lng: 114.3052 } } })
+  const res = await call(submitCase, {
+    token,
+    headers: { 'Idempotency-Key': 'short' },
+    body: { categoryId: 'cat-streetlight', description: '柳岸路口的路灯坏了三天', location: { lat: 30.5051, lng: 114.3052 } },
+  })
   expectError(res, 400, 'request.invalid')
   expect(res.body).toMatchObject({ error: { fields: [{ path: 'Idempotency-Key' }] } })
 })

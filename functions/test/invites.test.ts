@@ -5,7 +5,18 @@ const OTHER = 'test-other'
 /** A second, tiny district with its own admin: nothing of it may be reachable from 临江区 and back. */
 beforeAll(async () => {
   const r = repos()
-  const square = { type: 'Polygon' as const, coordinates: [[[120, 30], [120.01, 30], [120.01, 30.01], [120, 30.01], [120, 30]]] }
+  const square = {
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [120, 30],
+        [120.01, 30],
+        [120.01, 30.01],
+        [120, 30.01],
+        [120, 30],
+      ],
+    ],
+  }
   await r.catalogue.save({
     district: { id: OTHER, name: '测试区', casePrefix: 'TS' },
     nodes: [

@@ -25,7 +25,11 @@ const slotsOf = async (token: string, roomId = ROOM, mediatorId?: string) => {
   return r.body.items as { start: string; mediatorId: string; mediatorName: string; taken: boolean; date: string; time: string }[]
 }
 const book = (token: string, over: Record<string, unknown> = {}, headers?: Record<string, string>) =>
-  api('POST', '/v1/bookings', { token, headers, body: { roomId: ROOM, mediatorId: 'any', disputeType: 'neighbour', summary: '楼上邻居装修噪音，多次沟通无果', ...over } })
+  api('POST', '/v1/bookings', {
+    token,
+    headers,
+    body: { roomId: ROOM, mediatorId: 'any', disputeType: 'neighbour', summary: '楼上邻居装修噪音，多次沟通无果', ...over },
+  })
 const fire = (token: string, id: string, body: Record<string, unknown>) => api('POST', `/v1/bookings/${id}/events`, { token, body })
 
 let mediator: { token: string; user: { id: string } }
@@ -44,7 +48,9 @@ describe('rooms and mediators', () => {
     const near = await api('GET', '/v1/rooms?lat=30.515&lng=114.338', { token: me.token })
     expect(near.status).toBe(200)
     expect(near.body.items[0]).toMatchObject({ id: 'room-bailu', distanceMeters: 0 })
-    expect(near.body.items.map((r: { distanceMeters: number }) => r.distanceMeters)).toEqual([...near.body.items.map((r: { distanceMeters: number }) => r.distanceMeters)].sort((a, b) => a - b))
+    expect(near.body.items.map((r: { distanceMeters: number }) => r.distanceMeters)).toEqual(
+      [...near.body.items.map((r: { distanceMeters: number }) => r.distanceMeters)].sort((a, b) => a - b),
+    )
     const land = await api('GET', '/v1/rooms?specialty=land', { token: me.token })
     expect(land.body.items.map((r: { id: string }) => r.id)).toEqual(['room-bailu'])
     expectError(await api('GET', '/v1/rooms?lat=30.5', { token: me.token }), 400, 'request.invalid')
@@ -57,7 +63,10 @@ describe('rooms and mediators', () => {
 
     const profile = await api('GET', `/v1/mediators/${mediatorId}`, { token: me.token })
     expect(profile.status).toBe(200)
-    expect(profile.body.rooms[0]).toMatchObject({ id: ROOM, rules: expect.arrayContaining([{ weekday: 1, start: '09:00', end: '12:00', sessionMinutes: 60, bufferMinutes: 0 }]) })
+    expect(profile.body.rooms[0]).toMatchObject({
+      id: ROOM,
+      rules: expect.arrayContaining([{ weekday: 1, start: '09:00', end: '12:00', sessionMinutes: 60, bufferMinutes: 0 }]),
+    })
     expectError(await api('GET', `/v1/mediators/${me.user.id}`, { token: me.token }), 404, 'mediator.notFound')
   })
 
@@ -81,11 +90,24 @@ describe('keeping rooms, profiles and hours', () => {
   it('lets the district’s admin create and change a room, at a street or community only', async () => {
     const [admin, resident] = await Promise.all([login('o-demo-admin'), login(uniqueOpenid('notadmin'))])
     const id = `room-new-${Math.random().toString(36).slice(2, 8)}`
-    const room = { name: '柳岸社区和合说事点', nodeId: 'c-liuan', address: '柳岸社区 5 栋一楼', lat: 30.504, lng: 114.305, hours: '每周六 9:00–11:00', specialties: ['neighbour'], minNoticeHours: 4, horizonDays: 7, cancelCutoffHours: 12 }
+    const room = {
+      name: '柳岸社区和合说事点',
+      nodeId: 'c-liuan',
+      address: '柳岸社区 5 栋一楼',
+      lat: 30.504,
+      lng: 114.305,
+      hours: '每周六 9:00–11:00',
+      specialties: ['neighbour'],
+      minNoticeHours: 4,
+      horizonDays: 7,
+      cancelCutoffHours: 12,
+    }
     const made = await api('PUT', `/v1/rooms/${id}`, { token: admin.token, body: room })
     expect(made.status).toBe(200)
     expect(made.body).toMatchObject({ id, name: room.name, horizonDays: 7, mediators: [] })
-    await eventually(async () => ((await api('GET', '/v1/rooms', { token: resident.token })).body.items.some((r: { id: string }) => r.id === id) ? true : undefined))
+    await eventually(async () =>
+      (await api('GET', '/v1/rooms', { token: resident.token })).body.items.some((r: { id: string }) => r.id === id) ? true : undefined,
+    )
     expectError(await api('PUT', `/v1/rooms/${id}`, { token: resident.token, body: room }), 403, 'auth.forbidden')
     expectError(await api('PUT', `/v1/rooms/${id}`, { token: admin.token, body: { ...room, nodeId: 'g-liuan-1' } }), 400, 'request.invalid')
     expectError(await api('PUT', `/v1/rooms/${id}`, { token: admin.token, body: { ...room, specialties: [] } }), 400, 'request.invalid')
@@ -94,11 +116,22 @@ describe('keeping rooms, profiles and hours', () => {
   it('lets a mediator edit their own profile only, keeping their record', async () => {
     const [me, other, resident] = await Promise.all([login('o-demo-mediator4'), login('o-demo-mediator3'), login(uniqueOpenid('profile'))])
     const before = (await api('GET', `/v1/mediators/${me.user.id}`, { token: resident.token })).body
-    const put = await api('PUT', `/v1/mediators/${me.user.id}`, { token: me.token, body: { brand: '何叔说事', specialties: ['land', 'labour', 'neighbour'], intro: '熟悉土地承包和劳务纠纷政策，方言沟通无障碍。' } })
+    const put = await api('PUT', `/v1/mediators/${me.user.id}`, {
+      token: me.token,
+      body: { brand: '何叔说事', specialties: ['land', 'labour', 'neighbour'], intro: '熟悉土地承包和劳务纠纷政策，方言沟通无障碍。' },
+    })
     expect(put.status).toBe(200)
     expect(put.body).toMatchObject({ brand: '何叔说事', specialties: ['land', 'labour', 'neighbour'], record: before.record, rooms: before.rooms })
-    expectError(await api('PUT', `/v1/mediators/${other.user.id}`, { token: me.token, body: { specialties: [], intro: '冒充他人修改简介' } }), 404, 'mediator.notFound')
-    expectError(await api('PUT', `/v1/mediators/${resident.user.id}`, { token: resident.token, body: { specialties: [], intro: '居民不能改调解员简介' } }), 403, 'auth.forbidden')
+    expectError(
+      await api('PUT', `/v1/mediators/${other.user.id}`, { token: me.token, body: { specialties: [], intro: '冒充他人修改简介' } }),
+      404,
+      'mediator.notFound',
+    )
+    expectError(
+      await api('PUT', `/v1/mediators/${resident.user.id}`, { token: resident.token, body: { specialties: [], intro: '居民不能改调解员简介' } }),
+      403,
+      'auth.forbidden',
+    )
   })
 
   it('takes leave, extra hours and room closures into the slots at once, and undoes them', async () => {
@@ -128,7 +161,12 @@ describe('keeping rooms, profiles and hours', () => {
     // Another mediator cannot undo 孙梅's leave; each undo brings the slots back.
     expectError(await api('DELETE', `/v1/rooms/${ROOM}/exceptions/${leave.body.id}`, { token: other.token }), 404, 'exception.notFound')
     expectError(await api('DELETE', `/v1/rooms/${ROOM}/exceptions/${closure.body.id}`, { token: mediator.token }), 403, 'auth.forbidden')
-    for (const [token, x] of [[admin.token, closure], [mediator.token, leave], [mediator.token, extra]] as const) expect((await api('DELETE', `/v1/rooms/${ROOM}/exceptions/${x.body.id}`, { token })).body).toEqual({ deleted: true })
+    for (const [token, x] of [
+      [admin.token, closure],
+      [mediator.token, leave],
+      [mediator.token, extra],
+    ] as const)
+      expect((await api('DELETE', `/v1/rooms/${ROOM}/exceptions/${x.body.id}`, { token })).body).toEqual({ deleted: true })
     expect(await mySlots()).toEqual(['09:00', '10:00', '11:00'])
   })
 })
@@ -142,7 +180,15 @@ describe('booking', () => {
     const slot = await freeSlot(resident.token)
     const made = await book(resident.token, { mediatorId, start: slot.start, contactPhone: '13912345678', otherParty: { name: '楼上住户' } })
     expect(made.status).toBe(201)
-    expect(made.body).toMatchObject({ status: 'requested', mediatorId, start: slot.start, roomName: '青石街道说事室', contactPhone: '13912345678', otherParty: { name: '楼上住户' }, allowedEvents: ['cancel', 'reschedule'] })
+    expect(made.body).toMatchObject({
+      status: 'requested',
+      mediatorId,
+      start: slot.start,
+      roomName: '青石街道说事室',
+      contactPhone: '13912345678',
+      otherParty: { name: '楼上住户' },
+      allowedEvents: ['cancel', 'reschedule'],
+    })
     const id = made.body.id
 
     expect((await slotsOf(resident.token, ROOM, mediatorId)).find((s) => s.start === slot.start)!.taken).toBe(true)
@@ -167,7 +213,8 @@ describe('booking', () => {
     expect(confirmed.body.timeline.map((t: { type: string }) => t.type)).toEqual(['book', 'confirm'])
 
     // The mediator heard of the request, the resident of the confirmation.
-    const sent = async (openid: string, template: string) => ((await standin('GET', `/dev/messages?touser=${openid}`)).messages as { template_id: string }[]).filter((m) => m.template_id === template)
+    const sent = async (openid: string, template: string) =>
+      ((await standin('GET', `/dev/messages?touser=${openid}`)).messages as { template_id: string }[]).filter((m) => m.template_id === template)
     await eventually(async () => ((await sent('o-demo-mediator', 'tpl-booking-request')).length ? true : undefined))
     await eventually(async () => ((await sent(openid, 'tpl-booking-status')).length ? true : undefined))
   })
@@ -186,7 +233,9 @@ describe('booking', () => {
     expect((await api('PUT', `/v1/rooms/${ROOM}/availability`, { token: second.token, body: { rules } })).status).toBe(200)
     const people = await Promise.all([1, 2, 3].map((i) => login(uniqueOpenid(`any-${i}`))))
     const slots = await slotsOf(people[0]!.token)
-    const start = slots.find((s) => s.mediatorId === mediatorId && !s.taken && slots.some((o) => o.start === s.start && o.mediatorId === second.user.id && !o.taken))!.start
+    const start = slots.find(
+      (s) => s.mediatorId === mediatorId && !s.taken && slots.some((o) => o.start === s.start && o.mediatorId === second.user.id && !o.taken),
+    )!.start
     const answers = await Promise.all(people.map((p) => book(p.token, { start })))
     expect(answers.map((r) => r.status).sort()).toEqual([201, 201, 409])
     expect(new Set(answers.filter((r) => r.status === 201).map((r) => r.body.mediatorId))).toEqual(new Set([mediatorId, second.user.id]))
@@ -214,7 +263,10 @@ describe('booking', () => {
     expect((await api('GET', `/v1/bookings/${made.id}`, { token: resident.token })).body.start).toBe(s2!.start)
 
     // Both act on the version they saw: one wins, the other is told the booking moved on.
-    const race = await Promise.all([fire(mediator.token, blocker.id, { type: 'confirm', version: 1 }), fire(next.token, blocker.id, { type: 'cancel', reason: '时间不合适', version: 1 })])
+    const race = await Promise.all([
+      fire(mediator.token, blocker.id, { type: 'confirm', version: 1 }),
+      fire(next.token, blocker.id, { type: 'cancel', reason: '时间不合适', version: 1 }),
+    ])
     expect(race.map((r) => r.status).sort()).toEqual([200, 409])
     const final = (await api('GET', `/v1/bookings/${blocker.id}`, { token: next.token })).body
     expect(['confirmed', 'cancelled']).toContain(final.status)
@@ -245,12 +297,21 @@ describe('booking', () => {
   it('answers bad bookings with the field and a Chinese message, writing nothing', async () => {
     const me = await login(uniqueOpenid('bad'))
     const slot = await freeSlot(me.token)
-    const fields = async (answer: Awaited<ReturnType<typeof book>>, status: number, code: string) => (expectError(answer, status, code), answer.body.error.fields.map((f: { path: string }) => f.path))
+    const fields = async (answer: Awaited<ReturnType<typeof book>>, status: number, code: string) => (
+      expectError(answer, status, code),
+      answer.body.error.fields.map((f: { path: string }) => f.path)
+    )
     expect(await fields(await book(me.token, { start: new Date(Date.now() - 3600_000).toISOString() }), 400, 'booking.slotUnavailable')).toEqual(['start'])
-    expect(await fields(await book(me.token, { start: new Date(Date.parse(slot.start) + 10 * 60_000).toISOString() }), 400, 'booking.slotUnavailable')).toEqual(['start'])
-    expect(await fields(await book(me.token, { start: new Date(Date.now() + 40 * 86_400_000).toISOString() }), 400, 'booking.slotUnavailable')).toEqual(['start'])
+    expect(await fields(await book(me.token, { start: new Date(Date.parse(slot.start) + 10 * 60_000).toISOString() }), 400, 'booking.slotUnavailable')).toEqual(
+      ['start'],
+    )
+    expect(await fields(await book(me.token, { start: new Date(Date.now() + 40 * 86_400_000).toISOString() }), 400, 'booking.slotUnavailable')).toEqual([
+      'start',
+    ])
     expect(await fields(await book(me.token, { roomId: 'room-nowhere', start: slot.start }), 404, 'room.notFound')).toEqual(['roomId'])
-    expect(await fields(await book(me.token, { mediatorId: (await login('o-demo-mediator3')).user.id, start: slot.start }), 404, 'mediator.notFound')).toEqual(['mediatorId'])
+    expect(await fields(await book(me.token, { mediatorId: (await login('o-demo-mediator3')).user.id, start: slot.start }), 404, 'mediator.notFound')).toEqual([
+      'mediatorId',
+    ])
     expect(await fields(await book(me.token, { start: slot.start, summary: '短' }), 400, 'request.invalid')).toEqual(['summary'])
     expect(await fields(await book(me.token, { start: slot.start, disputeType: 'tax' }), 400, 'request.invalid')).toEqual(['disputeType'])
     expect((await api('GET', '/v1/bookings?view=mine', { token: me.token })).body.items).toEqual([])
@@ -267,13 +328,26 @@ describe('booking', () => {
 describe('a dispute referred to mediation', () => {
   it('is booked by its reporter, and the session’s outcome closes the case with the outcome in its timeline', async () => {
     const [reporter, stranger, dispatcher] = await Promise.all([login(uniqueOpenid('dispute')), login(uniqueOpenid('stranger2')), login('o-demo-dispatcher')])
-    const report = (categoryId: string) => api('POST', '/v1/cases', { token: reporter.token, body: { categoryId, description: '隔壁邻居长期占用楼道堆放杂物', location: { lat: 30.5071, lng: 114.3149 } } }).then((r) => r.body.id as string)
+    const report = (categoryId: string) =>
+      api('POST', '/v1/cases', {
+        token: reporter.token,
+        body: { categoryId, description: '隔壁邻居长期占用楼道堆放杂物', location: { lat: 30.5071, lng: 114.3149 } },
+      }).then((r) => r.body.id as string)
     const [dispute, litter] = await Promise.all([report('cat-neighbour'), report('cat-garbage')])
-    for (const id of [dispute, litter]) expect((await api('POST', `/v1/cases/${id}/events`, { token: dispatcher.token, body: { type: 'accept' } })).status).toBe(200)
-    expectError(await api('POST', `/v1/cases/${litter}/events`, { token: dispatcher.token, body: { type: 'refer', reason: '建议双方到说事室协商' } }), 409, 'case.invalidTransition')
+    for (const id of [dispute, litter])
+      expect((await api('POST', `/v1/cases/${id}/events`, { token: dispatcher.token, body: { type: 'accept' } })).status).toBe(200)
+    expectError(
+      await api('POST', `/v1/cases/${litter}/events`, { token: dispatcher.token, body: { type: 'refer', reason: '建议双方到说事室协商' } }),
+      409,
+      'case.invalidTransition',
+    )
     const referred = await api('POST', `/v1/cases/${dispute}/events`, { token: dispatcher.token, body: { type: 'refer', reason: '建议双方到说事室协商' } })
     expect(referred.body).toMatchObject({ status: 'referred', referral: { bookable: false } })
-    expect((await api('GET', `/v1/cases/${dispute}`, { token: reporter.token })).body).toMatchObject({ status: 'referred', referral: { bookable: true }, allowedEvents: ['withdraw'] })
+    expect((await api('GET', `/v1/cases/${dispute}`, { token: reporter.token })).body).toMatchObject({
+      status: 'referred',
+      referral: { bookable: true },
+      allowedEvents: ['withdraw'],
+    })
 
     const slot = await freeSlot(reporter.token, 5)
     expectError(await book(stranger.token, { mediatorId, start: slot.start, caseId: dispute }), 404, 'case.notFound')
@@ -329,7 +403,11 @@ describe('the other party', () => {
       return items[0]?.status === 'confirmed' ? items : undefined
     })
     expect(theirs).toHaveLength(1)
-    await eventually(async () => (((await standin('GET', `/dev/messages?touser=${theirOpenid}`)).messages as { template_id: string }[]).some((m) => m.template_id === 'tpl-booking-status') ? true : undefined))
+    await eventually(async () =>
+      ((await standin('GET', `/dev/messages?touser=${theirOpenid}`)).messages as { template_id: string }[]).some((m) => m.template_id === 'tpl-booking-status')
+        ? true
+        : undefined,
+    )
 
     // Mediation needs both sides: the other party declines, the slot is free again.
     expectError(await fire(requester.token, made.id, { type: 'refuse', reason: '我不同意调解' }), 403, 'auth.forbidden')
@@ -354,7 +432,14 @@ describe('the session, its reminders and its agreement', () => {
       expect(res.status).toBe(200)
       expect(res.headers.get('content-type')).toContain('text/calendar')
       const event = new ICAL.Component(ICAL.parse(await res.text())).getFirstSubcomponent('vevent')!
-      return { uid: event.getFirstPropertyValue('uid'), sequence: Number(event.getFirstPropertyValue('sequence')), start: (event.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().toISOString(), alarms: event.getAllSubcomponents('valarm').map((a) => String(a.getFirstPropertyValue('trigger'))), status: event.getFirstPropertyValue('status'), location: event.getFirstPropertyValue('location') }
+      return {
+        uid: event.getFirstPropertyValue('uid'),
+        sequence: Number(event.getFirstPropertyValue('sequence')),
+        start: (event.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().toISOString(),
+        alarms: event.getAllSubcomponents('valarm').map((a) => String(a.getFirstPropertyValue('trigger'))),
+        status: event.getFirstPropertyValue('status'),
+        location: event.getFirstPropertyValue('location'),
+      }
     }
     const first = await ics()
     expect(first).toMatchObject({ uid: `${id}@linli`, start: slot.start, status: 'CONFIRMED', alarms: ['-P1D', '-PT1H'] })
@@ -369,7 +454,8 @@ describe('the session, its reminders and its agreement', () => {
     const deps = buildDeps(await loadConfig(cloud().env))
     const start = Date.parse(later.start)
     const at = (ms: number) => ({ ...deps, clock: () => new Date(start + ms) })
-    const reminders = async () => (await api('GET', `/v1/bookings/${id}`, { token: resident.token })).body.timeline.filter((t: { type: string }) => t.type === 'remind').length
+    const reminders = async () =>
+      (await api('GET', `/v1/bookings/${id}`, { token: resident.token })).body.timeline.filter((t: { type: string }) => t.type === 'remind').length
     const expected = start - Date.now() > 24 * 3600_000 ? 2 : 1
     await sweep(at(-25 * 3600_000))
     expect(await reminders()).toBe(0)
@@ -383,10 +469,25 @@ describe('the session, its reminders and its agreement', () => {
     const caller = await loadCaller(deps, mediatorId)
     const before = (await api('GET', `/v1/mediators/${mediatorId}`, { token: resident.token })).body.record.held
     await fireBookingEvent(at(-10 * 60_000), caller, id, { type: 'check_in' })
-    const agreement = { facts: '楼上住户装修期间每日施工至深夜，影响楼下休息', disputes: '施工时间；楼上住户应控制噪音', terms: '装修仅在工作日 9:00–18:00 施工；楼上住户向楼下赔礼道歉', performance: { manner: '自行履行', place: '柳岸3栋', deadline: chinaDate(new Date(start + 10 * 86_400_000)) } }
+    const agreement = {
+      facts: '楼上住户装修期间每日施工至深夜，影响楼下休息',
+      disputes: '施工时间；楼上住户应控制噪音',
+      terms: '装修仅在工作日 9:00–18:00 施工；楼上住户向楼下赔礼道歉',
+      performance: { manner: '自行履行', place: '柳岸3栋', deadline: chinaDate(new Date(start + 10 * 86_400_000)) },
+    }
     expect(() => bookingEventSchema.parse({ type: 'complete', outcome: 'agreement_written', record: '双方到场陈述' })).toThrow()
-    const done = await fireBookingEvent(at(50 * 60_000), caller, id, { type: 'complete', outcome: 'agreement_written', record: '双方到场，各自陈述后达成一致', agreement })
-    expect(done).toMatchObject({ status: 'completed', outcome: 'agreement_written', agreement: { ...agreement, confirmations: [] }, followUp: { dueOn: addDays(agreement.performance.deadline, 1) } })
+    const done = await fireBookingEvent(at(50 * 60_000), caller, id, {
+      type: 'complete',
+      outcome: 'agreement_written',
+      record: '双方到场，各自陈述后达成一致',
+      agreement,
+    })
+    expect(done).toMatchObject({
+      status: 'completed',
+      outcome: 'agreement_written',
+      agreement: { ...agreement, confirmations: [] },
+      followUp: { dueOn: addDays(agreement.performance.deadline, 1) },
+    })
     expect((await api('GET', `/v1/mediators/${mediatorId}`, { token: resident.token })).body.record.held).toBe(before + 1)
 
     // Each party confirms once; the mediator cannot confirm for them.
@@ -402,7 +503,11 @@ describe('the session, its reminders and its agreement', () => {
     expectError(await fire(resident.token, id, { type: 'rate', rating: 1 }), 409, 'booking.invalidTransition')
     expectError(await fire(mediator.token, id, { type: 'rate', rating: 5 }), 403, 'auth.forbidden')
     await fire(other.token, id, { type: 'rate', rating: 4 })
-    expect((await api('GET', `/v1/mediators/${mediatorId}`, { token: resident.token })).body.record).toMatchObject({ held: before + 1, agreementRate: expect.any(Number), satisfaction: 4.5 })
+    expect((await api('GET', `/v1/mediators/${mediatorId}`, { token: resident.token })).body.record).toMatchObject({
+      held: before + 1,
+      agreementRate: expect.any(Number),
+      satisfaction: 4.5,
+    })
 
     // The agreement as a PDF, its Chinese text extractable, for the parties and the mediator only.
     const pdf = await fetch(`${cloud().urls.api}/v1/bookings/${id}/agreement.pdf`, { headers: { authorization: `Bearer ${other.token}` } })
@@ -411,7 +516,8 @@ describe('the session, its reminders and its agreement', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'linli-pdf-')), 'agreement.pdf')
     writeFileSync(file, Buffer.from(await pdf.arrayBuffer()))
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
-    for (const words of ['人民调解协议书', '人调字第', agreement.facts, '工作日9:00–18:00施工', '自行履行', '柳岸3栋', '已于']) expect(text).toContain(words.replace(/\s+/g, ''))
+    for (const words of ['人民调解协议书', '人调字第', agreement.facts, '工作日9:00–18:00施工', '自行履行', '柳岸3栋', '已于'])
+      expect(text).toContain(words.replace(/\s+/g, ''))
     expectError(await api('GET', `/v1/bookings/${id}/agreement.pdf`, { token: (await login(uniqueOpenid('nosy'))).token }), 404, 'booking.notFound')
 
     // The follow-up visit is reminded to the mediator on its morning, then recorded once.
@@ -438,8 +544,14 @@ describe('long-term subscription (the local stage runs booking_request as a long
     const rules = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '19:00', end: '21:00', sessionMinutes: 30, bufferMinutes: 0 }))
     expect((await api('PUT', `/v1/rooms/${ROOM}/availability`, { token: own.token, body: { rules } })).status).toBe(200)
     const slot = async (token: string, skip: number) => (await slotsOf(token, ROOM, own.user.id)).filter((s) => !s.taken)[skip]!
-    const requests = async () => ((await standin('GET', `/dev/messages?touser=${own.openid}`)).messages as { template_id: string }[]).filter((m) => m.template_id === 'tpl-booking-request').length
-    const grant = async () => ((await api('GET', '/v1/subscriptions', { token: own.token })).body.items as { templateKey: string; grants: number; longTerm: boolean }[]).find((i) => i.templateKey === 'booking_request')!
+    const requests = async () =>
+      ((await standin('GET', `/dev/messages?touser=${own.openid}`)).messages as { template_id: string }[]).filter(
+        (m) => m.template_id === 'tpl-booking-request',
+      ).length
+    const grant = async () =>
+      ((await api('GET', '/v1/subscriptions', { token: own.token })).body.items as { templateKey: string; grants: number; longTerm: boolean }[]).find(
+        (i) => i.templateKey === 'booking_request',
+      )!
     const allowed = await api('POST', '/v1/subscriptions', { token: own.token, body: { templateKey: 'booking_request', result: 'accept' } })
     expect(allowed.body).toEqual({ templateKey: 'booking_request', grants: 1_000_000, longTerm: true })
 

@@ -28,9 +28,15 @@ beforeAll(async () => {
 async function acceptedCase(opts: { consent?: boolean; grants?: number; fault?: Record<string, unknown> } = {}) {
   const openid = uniqueOpenid('notice')
   const resident = await login(openid)
-  for (let i = 0; i < (opts.consent === false ? 0 : (opts.grants ?? 1)); i++) await api('POST', '/v1/subscriptions', { token: resident.token, body: { templateKey: 'case_accepted', result: 'accept' } })
+  for (let i = 0; i < (opts.consent === false ? 0 : (opts.grants ?? 1)); i++)
+    await api('POST', '/v1/subscriptions', { token: resident.token, body: { templateKey: 'case_accepted', result: 'accept' } })
   if (opts.fault) await standin('POST', '/dev/faults', { ...opts.fault, openid })
-  const c = (await api('POST', '/v1/cases', { token: resident.token, body: { categoryId: 'cat-noise', description: '夜里施工噪音很大影响休息', location: { lat: 30.5051, lng: 114.3052 } } })).body
+  const c = (
+    await api('POST', '/v1/cases', {
+      token: resident.token,
+      body: { categoryId: 'cat-noise', description: '夜里施工噪音很大影响休息', location: { lat: 30.5051, lng: 114.3052 } },
+    })
+  ).body
   await api('POST', `/v1/cases/${c.id}/events`, { token: dispatcher.token, body: { type: 'accept' } })
   return { openid, id: c.id as string, number: c.number as string }
 }
@@ -40,12 +46,15 @@ const notice = (id: string) =>
     if (r.status !== 200) throw new Error(`notices of ${id}: ${r.status} ${JSON.stringify(r.body)}`)
     return r.body.items[0]
   })
-const settled = (id: string, states: string[]) => eventually(async () => {
-  const n = await notice(id)
-  return n && states.includes(n.state) ? n : undefined
-})
+const settled = (id: string, states: string[]) =>
+  eventually(async () => {
+    const n = await notice(id)
+    return n && states.includes(n.state) ? n : undefined
+  })
 const messagesFor = async (openid: string, number: string) =>
-  ((await standin('GET', `/dev/messages?touser=${openid}`)).messages as { data: { character_string1: { value: string } } }[]).filter((m) => m.data.character_string1.value === number)
+  ((await standin('GET', `/dev/messages?touser=${openid}`)).messages as { data: { character_string1: { value: string } } }[]).filter(
+    (m) => m.data.character_string1.value === number,
+  )
 
 /** Runs the sweeper as if `seconds` had passed. */
 const sweepAfter = (seconds: number, deps: Partial<Deps> = {}) => sweep({ ...baseDeps, ...deps, clock: () => new Date(Date.now() + seconds * 1000) })
@@ -88,7 +97,12 @@ describe('notice delivery', () => {
     // The second attempt gets no answer in time (a client with a short timeout; the stand-in answers late): WeChat
     // may have the message, so it is not sent again — at most once.
     await standin('POST', '/dev/faults', { api: 'subscribe_send', delayMs: 1500, openid: c.openid })
-    const impatient = makeWechatClient({ baseUrl: cloud().env.WECHAT_API_BASE!, appid: cloud().env.WECHAT_APPID!, secret: cloud().env.WECHAT_SECRET!, timeoutMs: 300 })
+    const impatient = makeWechatClient({
+      baseUrl: cloud().env.WECHAT_API_BASE!,
+      appid: cloud().env.WECHAT_APPID!,
+      secret: cloud().env.WECHAT_SECRET!,
+      timeoutMs: 300,
+    })
     await sweepAfter(10, { sender: wechatSender(impatient) })
     expect(await notice(c.id)).toMatchObject({ state: 'dead', attempts: 2, lastError: UNKNOWN_OUTCOME })
     await sweepAfter(3600)
@@ -118,7 +132,10 @@ describe('consent', () => {
     const left = await api('GET', '/v1/subscriptions', { token: user.token })
     expect(left.status).toBe(200)
     expect(left.body.items).toHaveLength(templateKeys.length)
-    expect(Object.fromEntries(left.body.items.map((i: { templateKey: string; grants: number }) => [i.templateKey, i.grants]))).toEqual({ ...Object.fromEntries(templateKeys.map((k) => [k, 0])), case_dispatch: 2 })
+    expect(Object.fromEntries(left.body.items.map((i: { templateKey: string; grants: number }) => [i.templateKey, i.grants]))).toEqual({
+      ...Object.fromEntries(templateKeys.map((k) => [k, 0])),
+      case_dispatch: 2,
+    })
   })
 })
 
@@ -140,8 +157,18 @@ describe('a crash after the claim', () => {
     const subjectId = `${tag}${Date.now()}`
     const at = new Date().toISOString()
     return {
-      districtId: 'linjiang', subject: { kind: 'test', id: subjectId }, noticeId: `${at}#${tag}#${recipient.user.id}`, eventId: `${at}#${tag}`, event: 'accept', recipientId: recipient.user.id,
-      recipientName: recipient.user.name, templateKey: 'case_accepted', fields: { number: subjectId, status: '已受理', note: '受理', time: '2026-12-01 10:00' }, state: 'sending', attempts: 0, createdAt: at,
+      districtId: 'linjiang',
+      subject: { kind: 'test', id: subjectId },
+      noticeId: `${at}#${tag}#${recipient.user.id}`,
+      eventId: `${at}#${tag}`,
+      event: 'accept',
+      recipientId: recipient.user.id,
+      recipientName: recipient.user.name,
+      templateKey: 'case_accepted',
+      fields: { number: subjectId, status: '已受理', note: '受理', time: '2026-12-01 10:00' },
+      state: 'sending',
+      attempts: 0,
+      createdAt: at,
       dueAt: new Date(Date.now() + 60_000).toISOString(),
     }
   }
@@ -183,13 +210,35 @@ describe('a crash after the claim', () => {
     const stranger = await login(uniqueOpenid('crash-nogrant'))
     for (let i = 0; i < 2; i++) await api('POST', '/v1/subscriptions', { token: recipient.token, body: { templateKey: 'case_accepted', result: 'accept' } })
     const subjectId = `crash${Date.now()}`
-    const event: OutboxEvent = { districtId: 'linjiang', subject: { kind: 'test', id: subjectId }, eventId: `${new Date().toISOString()}#crash`, type: 'accept', payload: {}, createdAt: new Date().toISOString() }
+    const event: OutboxEvent = {
+      districtId: 'linjiang',
+      subject: { kind: 'test', id: subjectId },
+      eventId: `${new Date().toISOString()}#crash`,
+      type: 'accept',
+      payload: {},
+      createdAt: new Date().toISOString(),
+    }
     const fields = { number: subjectId, status: '已受理', note: '受理', time: '2026-12-01 10:00' }
-    const fanOut: FanOut = async () => ({ notices: [recipient, stranger].map((r) => ({ recipient: { id: r.user.id, name: r.user.name }, templateKey: 'case_accepted' as const, fields })) })
-    const records = (await fanOut(baseDeps, event, 50)).notices.map((d): NoticeRecord => ({
-      districtId: 'linjiang', subject: event.subject, noticeId: `${event.eventId}#${d.recipient.id}`, eventId: event.eventId, event: 'accept', recipientId: d.recipient.id,
-      recipientName: d.recipient.name, templateKey: d.templateKey, fields: d.fields, state: 'sending', attempts: 0, createdAt: event.createdAt, dueAt: new Date(Date.now() + 60_000).toISOString(),
-    }))
+    const fanOut: FanOut = async () => ({
+      notices: [recipient, stranger].map((r) => ({ recipient: { id: r.user.id, name: r.user.name }, templateKey: 'case_accepted' as const, fields })),
+    })
+    const records = (await fanOut(baseDeps, event, 50)).notices.map(
+      (d): NoticeRecord => ({
+        districtId: 'linjiang',
+        subject: event.subject,
+        noticeId: `${event.eventId}#${d.recipient.id}`,
+        eventId: event.eventId,
+        event: 'accept',
+        recipientId: d.recipient.id,
+        recipientName: d.recipient.name,
+        templateKey: d.templateKey,
+        fields: d.fields,
+        state: 'sending',
+        attempts: 0,
+        createdAt: event.createdAt,
+        dueAt: new Date(Date.now() + 60_000).toISOString(),
+      }),
+    )
     // The worker claims (and spends the grant) — then dies before sending.
     const first = await repos().outbox.createClaimed(records)
     expect(first.claimed.map((n) => n.recipientId)).toEqual([recipient.user.id])

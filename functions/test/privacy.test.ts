@@ -10,7 +10,8 @@ jest.setTimeout(30_000)
 
 const P = { lat: 30.5231, lng: 114.3153 } // 桂香社区第二网格
 const report = (over: Record<string, unknown> = {}) => ({ categoryId: 'cat-ads', description: '楼道墙上贴满了小广告', location: P, ...over })
-const nearby = async (token: string, categoryId: string) => (await api('GET', `/v1/cases/nearby?lat=${P.lat}&lng=${P.lng}&categoryId=${categoryId}`, { token })).body.items.map((i: { id: string }) => i.id)
+const nearby = async (token: string, categoryId: string) =>
+  (await api('GET', `/v1/cases/nearby?lat=${P.lat}&lng=${P.lng}&categoryId=${categoryId}`, { token })).body.items.map((i: { id: string }) => i.id)
 
 describe('privacy', () => {
   it('keeps the uploader out of a photo’s key: two uploads of one person share nothing', async () => {
@@ -29,14 +30,17 @@ describe('privacy', () => {
   it('hides a photo WeChat’s media check judges risky, from everyone, once its verdict is pushed; a clean one stays', async () => {
     const resident = await login(uniqueOpenid('risky-photo'))
     const photo = async (content: string) => {
-      const upload = (await api('POST', '/v1/uploads', { token: resident.token, body: { purpose: 'case_photo', contentType: 'image/jpeg', size: content.length } })).body
+      const upload = (
+        await api('POST', '/v1/uploads', { token: resident.token, body: { purpose: 'case_photo', contentType: 'image/jpeg', size: content.length } })
+      ).body
       const form = new FormData()
       for (const [k, v] of Object.entries(upload.fields as Record<string, string>)) form.append(k, v)
       form.append('file', new Blob([content], { type: 'image/jpeg' }), 'photo')
       expect((await fetch(upload.url, { method: 'POST', body: form })).status).toBeLessThan(300)
       return upload.key as string
     }
-    const c = (await api('POST', '/v1/cases', { token: resident.token, body: report({ photoKeys: [await photo('JPEG clean'), await photo('JPEG RISKY')] }) })).body
+    const c = (await api('POST', '/v1/cases', { token: resident.token, body: report({ photoKeys: [await photo('JPEG clean'), await photo('JPEG RISKY')] }) }))
+      .body
     expect(c.photos).toHaveLength(2)
     const shown = await eventually(async () => {
       const photos = (await api('GET', `/v1/cases/${c.id}`, { token: resident.token })).body.photos
@@ -88,15 +92,22 @@ describe('privacy', () => {
     const body = report({ anonymous: true, contactPhone: '13912345678', location: { ...P, address: '柳岸3栋302室' }, photoKeys: [await uploadPhoto(a.token)] })
     const c = (await api('POST', '/v1/cases', { token: a.token, body })).body
     await api('POST', `/v1/cases/${c.id}/events`, { token: dispatcher.token, body: { type: 'accept' } })
-    expect((await api('POST', `/v1/cases/${c.id}/events`, { token: dispatcher.token, body: { type: 'escalate', reason: '302室王阿姨反映多次，请区里协调' } })).status).toBe(200)
-    const found = (await api('GET', `/v1/cases/nearby?lat=${P.lat}&lng=${P.lng}&categoryId=cat-ads`, { token: stranger.token })).body.items.find((i: { id: string }) => i.id === c.id)
+    expect(
+      (await api('POST', `/v1/cases/${c.id}/events`, { token: dispatcher.token, body: { type: 'escalate', reason: '302室王阿姨反映多次，请区里协调' } }))
+        .status,
+    ).toBe(200)
+    const found = (await api('GET', `/v1/cases/nearby?lat=${P.lat}&lng=${P.lng}&categoryId=cat-ads`, { token: stranger.token })).body.items.find(
+      (i: { id: string }) => i.id === c.id,
+    )
     expect(found).toMatchObject({ public: true, status: expect.any(String), categoryName: expect.any(String), gridName: expect.any(String), followerCount: 0 })
     expect((await api('POST', `/v1/cases/${c.id}/follow`, { token: stranger.token })).status).toBe(200)
     const seen = (await api('GET', `/v1/cases/${c.id}`, { token: stranger.token })).body
     expect(seen).toMatchObject({ public: true, followerCount: 1, photos: [], following: true })
     for (const secret of ['柳岸3栋302室', '楼道墙上贴满了小广告', '1391', '5678', '王阿姨', a.user.name]) expect(JSON.stringify(seen)).not.toContain(secret)
     expect(seen.timeline.every((t: { note?: string; photos: unknown[] }) => t.note === undefined && t.photos.length === 0)).toBe(true)
-    expect((await api('GET', '/v1/cases?view=mine', { token: stranger.token })).body.items.find((i: { id: string }) => i.id === c.id)).not.toHaveProperty('description')
+    expect((await api('GET', '/v1/cases?view=mine', { token: stranger.token })).body.items.find((i: { id: string }) => i.id === c.id)).not.toHaveProperty(
+      'description',
+    )
     // The reporter still sees it all.
     const own = (await api('GET', `/v1/cases/${c.id}`, { token: a.token })).body
     expect(own).toMatchObject({ description: '楼道墙上贴满了小广告', contactPhone: '13912345678', location: { address: '柳岸3栋302室' } })
@@ -115,7 +126,8 @@ describe('privacy', () => {
 
   it('lets nobody follow a dispute or a flagged case, whatever its id', async () => {
     const [a, b] = await Promise.all([login(uniqueOpenid('follow-a')), login(uniqueOpenid('follow-b'))])
-    const dispute = (await api('POST', '/v1/cases', { token: a.token, body: report({ categoryId: 'cat-neighbour', description: '楼上邻居天天吵架摔东西' }) })).body
+    const dispute = (await api('POST', '/v1/cases', { token: a.token, body: report({ categoryId: 'cat-neighbour', description: '楼上邻居天天吵架摔东西' }) }))
+      .body
     const flagged = (await api('POST', '/v1/cases', { token: a.token, body: report({ description: '小广告贴满了，我要投诉领导' }) })).body
     for (const c of [dispute, flagged]) expectError(await api('POST', `/v1/cases/${c.id}/follow`, { token: b.token }), 404, 'case.notFound')
   })
@@ -148,13 +160,15 @@ describe('privacy', () => {
     expect(await nearby(b.token, 'cat-ads')).toContain(c.id)
     expectError(await api('POST', `/v1/cases/${c.id}/events`, { token: dispatcher.token, body: { type: 'clear_flag' } }), 409, 'case.invalidTransition')
     // A dispute is met by nobody, so nobody reports it.
-    const dispute = (await api('POST', '/v1/cases', { token: a.token, body: report({ categoryId: 'cat-neighbour', description: '楼上邻居天天吵架摔东西' }) })).body
+    const dispute = (await api('POST', '/v1/cases', { token: a.token, body: report({ categoryId: 'cat-neighbour', description: '楼上邻居天天吵架摔东西' }) }))
+      .body
     expectError(await api('POST', `/v1/cases/${dispute.id}/events`, { token: b.token, body: { type: 'report', reason: '涉及隐私' } }), 404, 'case.notFound')
   })
 
   it('never shows neighbours a dispute or a flagged case through nearby', async () => {
     const [a, b] = await Promise.all([login(uniqueOpenid('near-a')), login(uniqueOpenid('near-b'))])
-    const dispute = (await api('POST', '/v1/cases', { token: a.token, body: report({ categoryId: 'cat-neighbour', description: '楼上邻居天天吵架摔东西' }) })).body
+    const dispute = (await api('POST', '/v1/cases', { token: a.token, body: report({ categoryId: 'cat-neighbour', description: '楼上邻居天天吵架摔东西' }) }))
+      .body
     const flagged = (await api('POST', '/v1/cases', { token: a.token, body: report({ description: '小广告贴满了，我要投诉领导' }) })).body
     const plain = (await api('POST', '/v1/cases', { token: a.token, body: report() })).body
     expect(flagged.flagged).toBe(true)
@@ -210,7 +224,10 @@ describe("a reporter's contact phone", () => {
     expect((await api('GET', `/v1/cases/${id}`, { token: dispatcher.token })).body.contactPhone).toBe('136****7777')
     const official = await newOfficial('dept-water')
     await api('POST', `/v1/cases/${id}/events`, { token: dispatcher.token, body: { type: 'accept' } })
-    await api('POST', `/v1/cases/${id}/events`, { token: dispatcher.token, body: { type: 'dispatch', departmentId: 'dept-water', officialIds: [official.user.id] } })
+    await api('POST', `/v1/cases/${id}/events`, {
+      token: dispatcher.token,
+      body: { type: 'dispatch', departmentId: 'dept-water', officialIds: [official.user.id] },
+    })
     expect((await api('GET', `/v1/cases/${id}`, { token: official.token })).body.contactPhone).toBe('13655557777')
 
     const admin = await login('o-demo-admin')

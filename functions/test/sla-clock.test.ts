@@ -15,7 +15,8 @@ const submit = (token: string, categoryId: string) =>
   api('POST', '/v1/cases', { token, body: { categoryId, description: '楼下管道一直在漏水', location: P } }).then((r) => r.body)
 const fire = (token: string, id: string, body: Record<string, unknown>) => api('POST', `/v1/cases/${id}/events`, { token, body })
 const read = (token: string, id: string) => api('GET', `/v1/cases/${id}`, { token }).then((r) => r.body)
-const grant = (token: string, times = 3) => Promise.all(Array.from({ length: times }, () => api('POST', '/v1/subscriptions', { token, body: { templateKey: 'case_alert', result: 'accept' } })))
+const grant = (token: string, times = 3) =>
+  Promise.all(Array.from({ length: times }, () => api('POST', '/v1/subscriptions', { token, body: { templateKey: 'case_alert', result: 'accept' } })))
 const minutesAfter = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000)
 
 let deps: ReturnType<typeof buildDeps>
@@ -54,7 +55,9 @@ describe('the SLA clock', () => {
     expect(c.timeline.at(-1)).toMatchObject({ type: 'dispatch', deadline: c.clock.deadline })
 
     const started = c.clock.startedAt
-    const warned = await sweepAt(minutesAfter(started, 0.8 * 2880 + 1), async () => ((await read(official.token, c.id)).clock?.mark === 'warn' ? read(official.token, c.id) : undefined))
+    const warned = await sweepAt(minutesAfter(started, 0.8 * 2880 + 1), async () =>
+      (await read(official.token, c.id)).clock?.mark === 'warn' ? read(official.token, c.id) : undefined,
+    )
     expect(warned).toMatchObject({ status: 'dispatched', mark: 'warn', overdue: false })
     expect(warned.timeline.at(-1)).toMatchObject({ type: 'warn', actorName: '系统', from: 'dispatched', to: 'dispatched', deadline: c.clock.deadline })
     const yellow = await eventually(async () => {
@@ -63,7 +66,9 @@ describe('the SLA clock', () => {
     })
     expect(yellow.data.thing2.value).toContain('即将超时')
 
-    const overdue = await sweepAt(minutesAfter(started, 2881), async () => ((await read(official.token, c.id)).clock?.mark === 'overdue' ? read(official.token, c.id) : undefined))
+    const overdue = await sweepAt(minutesAfter(started, 2881), async () =>
+      (await read(official.token, c.id)).clock?.mark === 'overdue' ? read(official.token, c.id) : undefined,
+    )
     // A missed resolve deadline marks the case and tells people; it does not move it.
     expect(overdue).toMatchObject({ status: 'dispatched', levelNodeId: 's-qingshi', mark: 'overdue', overdue: true, assignees: [{ id: official.user.id }] })
     expect(overdue.timeline.at(-1)).toMatchObject({ type: 'overdue', deadline: c.clock.deadline })
@@ -74,7 +79,9 @@ describe('the SLA clock', () => {
     })
     expect(notices.map((n: { recipientName: string }) => n.recipientName)).toEqual(expect.arrayContaining([official.user.name, dispatcher.user.name]))
     // The official's work orders show the red mark.
-    const assigned = await eventually(async () => (await api('GET', '/v1/cases?view=assigned', { token: official.token })).body.items.find((i: any) => i.id === c.id && i.mark === 'overdue'))
+    const assigned = await eventually(async () =>
+      (await api('GET', '/v1/cases?view=assigned', { token: official.token })).body.items.find((i: any) => i.id === c.id && i.mark === 'overdue'),
+    )
     expect(assigned.overdue).toBe(true)
   })
 
@@ -115,7 +122,12 @@ describe('the SLA clock', () => {
     expect((await fire(street.token, c2.id, { type: 'escalate', reason: '涉及多个部门，需区级协调' })).status).toBe(200)
     const whistled = await read(district.token, c2.id)
     expect(whistled).toMatchObject({ levelNodeId: 'linjiang', clock: { stage: 'dispatch' } })
-    expect(whistled.timeline.at(-1)).toMatchObject({ type: 'escalate', actorName: street.user.name, note: '涉及多个部门，需区级协调', deadline: whistled.clock.deadline })
+    expect(whistled.timeline.at(-1)).toMatchObject({
+      type: 'escalate',
+      actorName: street.user.name,
+      note: '涉及多个部门，需区级协调',
+      deadline: whistled.clock.deadline,
+    })
   })
 
   it('lets the official ask for more time and the dispatcher decline or approve it; an approved extension moves the deadline', async () => {
@@ -155,14 +167,20 @@ describe('the SLA clock', () => {
     expectError(await fire(dispatcher.token, c.id, { type: 'supervise', note: '请加快处置' }), 403, 'auth.forbidden')
     expectError(await fire(district.token, c.id, { type: 'supervise', note: '' }), 400, 'request.invalid')
     const supervised = (await fire(district.token, c.id, { type: 'supervise', note: '群众反映强烈，请今日内处置' })).body
-    expect(supervised).toMatchObject({ status: 'dispatched', supervised: true, supervision: { note: '群众反映强烈，请今日内处置', byName: district.user.name } })
+    expect(supervised).toMatchObject({
+      status: 'dispatched',
+      supervised: true,
+      supervision: { note: '群众反映强烈，请今日内处置', byName: district.user.name },
+    })
     const notices = await eventually(async () => {
       const { body } = await api('GET', `/v1/cases/${c.id}/notices`, { token: dispatcher.token })
       const told = body.items.filter((n: { event: string }) => n.event === 'supervise')
       return told.length >= 2 ? told : undefined
     })
     expect(notices.map((n: { recipientName: string }) => n.recipientName)).toEqual(expect.arrayContaining([official.user.name, dispatcher.user.name]))
-    const listed = await eventually(async () => (await api('GET', '/v1/cases?view=assigned', { token: official.token })).body.items.find((i: any) => i.id === c.id && i.supervised))
+    const listed = await eventually(async () =>
+      (await api('GET', '/v1/cases?view=assigned', { token: official.token })).body.items.find((i: any) => i.id === c.id && i.supervised),
+    )
     expect(listed.supervised).toBe(true)
 
     await fire(official.token, c.id, { type: 'start' })
@@ -176,10 +194,17 @@ describe('the SLA clock', () => {
 
 describe('joint handling (联办)', () => {
   it('gives each co-department its own task and place in 我的工单; the lead resolves only once every task is done', async () => {
-    const [resident, dispatcher, lead, housing, power] = await Promise.all([login(uniqueOpenid('joint')), login('o-demo-dispatcher'), newOfficial(), newOfficial('dept-housing'), newOfficial('dept-power')])
+    const [resident, dispatcher, lead, housing, power] = await Promise.all([
+      login(uniqueOpenid('joint')),
+      login('o-demo-dispatcher'),
+      newOfficial(),
+      newOfficial('dept-housing'),
+      newOfficial('dept-power'),
+    ])
     const c = await submit(resident.token, 'cat-water-off')
     await fire(dispatcher.token, c.id, { type: 'accept' })
-    const dispatch = (over: Record<string, unknown>) => fire(dispatcher.token, c.id, { type: 'dispatch', departmentId: 'dept-water', officialIds: [lead.user.id], ...over })
+    const dispatch = (over: Record<string, unknown>) =>
+      fire(dispatcher.token, c.id, { type: 'dispatch', departmentId: 'dept-water', officialIds: [lead.user.id], ...over })
     // Bad input: repeated, the lead itself, more than four, unknown.
     for (const [coDepartmentIds, message] of [
       [['dept-housing', 'dept-housing'], '联办部门不能重复'],
@@ -194,14 +219,23 @@ describe('joint handling (联办)', () => {
 
     const dispatched = (await dispatch({ coDepartmentIds: ['dept-housing', 'dept-power'] })).body
     expect(dispatched.tasks).toEqual([
-      expect.objectContaining({ departmentId: 'dept-housing', departmentName: '区住建局', status: 'open', assignees: expect.arrayContaining([{ id: housing.user.id, name: housing.user.name }]) }),
+      expect.objectContaining({
+        departmentId: 'dept-housing',
+        departmentName: '区住建局',
+        status: 'open',
+        assignees: expect.arrayContaining([{ id: housing.user.id, name: housing.user.name }]),
+      }),
       expect.objectContaining({ departmentId: 'dept-power', status: 'open' }),
     ])
     expect(dispatched.timeline.at(-1).note).toContain('联办：区住建局、临江供电所')
     // Each co-department's official hears of it and finds it among their work orders, with their own task to do.
-    const told = await eventually(async () => (await api('GET', `/v1/cases/${c.id}/notices`, { token: dispatcher.token })).body.items.find((n: any) => n.recipientName === housing.user.name))
+    const told = await eventually(async () =>
+      (await api('GET', `/v1/cases/${c.id}/notices`, { token: dispatcher.token })).body.items.find((n: any) => n.recipientName === housing.user.name),
+    )
     expect(told).toMatchObject({ templateKey: 'case_dispatch', event: 'dispatch' })
-    const mine = await eventually(async () => (await api('GET', '/v1/cases?view=assigned', { token: housing.token })).body.items.find((i: any) => i.id === c.id))
+    const mine = await eventually(async () =>
+      (await api('GET', '/v1/cases?view=assigned', { token: housing.token })).body.items.find((i: any) => i.id === c.id),
+    )
     expect(mine.status).toBe('dispatched')
     const seen = await read(housing.token, c.id)
     expect(seen.allowedEvents).toEqual(['start_task', 'finish_task'])
@@ -226,18 +260,27 @@ describe('joint handling (联办)', () => {
     expect(resolved.status).toBe('resolved')
     // The timeline shows each task; the reporter reads it too.
     const notes = (await read(resident.token, c.id)).timeline.map((t: { type: string; note?: string }) => `${t.type}:${t.note ?? ''}`)
-    expect(notes).toEqual(expect.arrayContaining(['start_task:区住建局：开始办理', 'finish_task:区住建局：已排查楼内管网', 'finish_task:临江供电所：已恢复泵站供电']))
+    expect(notes).toEqual(
+      expect.arrayContaining(['start_task:区住建局：开始办理', 'finish_task:区住建局：已排查楼内管网', 'finish_task:临江供电所：已恢复泵站供电']),
+    )
   })
 
   it('takes the tasks back with the case when the lead returns it', async () => {
-    const [resident, dispatcher, lead, housing] = await Promise.all([login(uniqueOpenid('joint-ret')), login('o-demo-dispatcher'), newOfficial(), newOfficial('dept-housing')])
+    const [resident, dispatcher, lead, housing] = await Promise.all([
+      login(uniqueOpenid('joint-ret')),
+      login('o-demo-dispatcher'),
+      newOfficial(),
+      newOfficial('dept-housing'),
+    ])
     const c = await submit(resident.token, 'cat-water-off')
     await fire(dispatcher.token, c.id, { type: 'accept' })
     await fire(dispatcher.token, c.id, { type: 'dispatch', departmentId: 'dept-water', officialIds: [lead.user.id], coDepartmentIds: ['dept-housing'] })
     await eventually(async () => (await api('GET', '/v1/cases?view=assigned', { token: housing.token })).body.items.find((i: any) => i.id === c.id))
     expect((await fire(lead.token, c.id, { type: 'return', reason: '不属于本部门职责' })).body.tasks).toEqual([])
     // Off the case, the co-department's official no longer sees it, nor keeps it in their list.
-    await eventually(async () => ((await api('GET', '/v1/cases?view=assigned', { token: housing.token })).body.items.some((i: any) => i.id === c.id) ? undefined : true))
+    await eventually(async () =>
+      (await api('GET', '/v1/cases?view=assigned', { token: housing.token })).body.items.some((i: any) => i.id === c.id) ? undefined : true,
+    )
     expectError(await api('GET', `/v1/cases/${c.id}`, { token: housing.token }), 404, 'case.notFound')
   })
 })
@@ -247,12 +290,21 @@ describe('三率, kept from the stream', () => {
   const moveClock = (body: { advanceMinutes: number } | { reset: true }) =>
     fetch(`${cloud().urls.api}/local/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
   const rates = (token: string, level: string, nodeId: string) =>
-    api('GET', `/v1/reports/rates?level=${level}&nodeId=${nodeId}&from=${addDays(chinaDate(new Date()), -1)}&to=${addDays(chinaDate(new Date()), 3)}`, { token })
+    api('GET', `/v1/reports/rates?level=${level}&nodeId=${nodeId}&from=${addDays(chinaDate(new Date()), -1)}&to=${addDays(chinaDate(new Date()), 3)}`, {
+      token,
+    })
 
   it('counts a scripted day of cases per grid and street: received, in time, overdue, escalated, extended, reopened, ratings', async () => {
-    const [resident, dispatcher, official, qingshi, admin] = await Promise.all([login(uniqueOpenid('rates')), newDispatcher('s-bailu'), newOfficial(), login('o-demo-dispatcher'), login('o-demo-admin')])
+    const [resident, dispatcher, official, qingshi, admin] = await Promise.all([
+      login(uniqueOpenid('rates')),
+      newDispatcher('s-bailu'),
+      newOfficial(),
+      login('o-demo-dispatcher'),
+      login('o-demo-admin'),
+    ])
     const before = (await rates(dispatcher.token, 'grid', 'g-daoxiang-3')).body.total
-    const report = async (categoryId = 'cat-water-off') => (await api('POST', '/v1/cases', { token: resident.token, body: { categoryId, description: '稻香村三组停水两天了', location: D3 } })).body
+    const report = async (categoryId = 'cat-water-off') =>
+      (await api('POST', '/v1/cases', { token: resident.token, body: { categoryId, description: '稻香村三组停水两天了', location: D3 } })).body
     const handle = async (id: string) => {
       await fire(dispatcher.token, id, { type: 'accept' })
       await fire(dispatcher.token, id, { type: 'dispatch', departmentId: 'dept-water', officialIds: [official.user.id] })
@@ -290,7 +342,23 @@ describe('三率, kept from the stream', () => {
       await moveClock({ reset: true })
     }
 
-    const expected = { received: 5, accepted: 4, acceptedInTime: 4, dispatched: 3, dispatchedInTime: 3, resolved: 4, resolvedInTime: 3, overdue: 1, escalated: 1, extended: 1, reopened: 1, supervised: 0, rated: 2, ratingSum: 7, satisfied: 1 }
+    const expected = {
+      received: 5,
+      accepted: 4,
+      acceptedInTime: 4,
+      dispatched: 3,
+      dispatchedInTime: 3,
+      resolved: 4,
+      resolvedInTime: 3,
+      overdue: 1,
+      escalated: 1,
+      extended: 1,
+      reopened: 1,
+      supervised: 0,
+      rated: 2,
+      ratingSum: 7,
+      satisfied: 1,
+    }
     const delta = (total: Record<string, number>) => Object.fromEntries(Object.keys(expected).map((k) => [k, total[k]! - before[k]]))
     const after = await eventually(async () => {
       const { body } = await rates(dispatcher.token, 'grid', 'g-daoxiang-3')
@@ -300,7 +368,8 @@ describe('三率, kept from the stream', () => {
     expect(after).toMatchObject({ level: 'grid', nodeId: 'g-daoxiang-3', name: '稻香村第三网格' })
     expect(after.days.length).toBeGreaterThanOrEqual(1)
     // From scratch (a fresh run): the rates themselves.
-    if (before.received === 0) expect(after.total).toMatchObject({ acceptRate: 1, dispatchRate: 1, resolveRate: 0.75, satisfactionRate: 0.5, averageRating: 3.5 })
+    if (before.received === 0)
+      expect(after.total).toMatchObject({ acceptRate: 1, dispatchRate: 1, resolveRate: 0.75, satisfactionRate: 0.5, averageRating: 3.5 })
 
     // The street sums its grids; another street's dispatcher may not read it; the admin reads any level.
     const street = (await rates(dispatcher.token, 'street', 's-bailu')).body.total

@@ -24,7 +24,12 @@ async function linxiResident(tag: string) {
 
 describe('two districts with the same ids', () => {
   it('route, number and list each case in its own district only', async () => {
-    const [ljResident, lxResident, ljDispatcher, lxDispatcher] = await Promise.all([login(uniqueOpenid('lj')), linxiResident('lx'), login('o-demo-dispatcher'), login('o-demo2-dispatcher')])
+    const [ljResident, lxResident, ljDispatcher, lxDispatcher] = await Promise.all([
+      login(uniqueOpenid('lj')),
+      linxiResident('lx'),
+      login('o-demo-dispatcher'),
+      login('o-demo2-dispatcher'),
+    ])
     const lj = (await api('POST', '/v1/cases', { token: ljResident.token, body: report() })).body
     const lx = (await api('POST', '/v1/cases', { token: lxResident.token, body: report() })).body
     expect(lj).toMatchObject({ gridId: 'g-liuan-1', departmentId: 'dept-water', levelNodeId: 's-qingshi' })
@@ -49,7 +54,12 @@ describe('two districts with the same ids', () => {
   })
 
   it('gives each dispatcher the officials of their own district, and dispatches and notifies only there', async () => {
-    const [lxResident, lxDispatcher, ljDispatcher, lxOfficial] = await Promise.all([linxiResident('lx-d'), login('o-demo2-dispatcher'), login('o-demo-dispatcher'), login('o-demo2-official')])
+    const [lxResident, lxDispatcher, ljDispatcher, lxOfficial] = await Promise.all([
+      linxiResident('lx-d'),
+      login('o-demo2-dispatcher'),
+      login('o-demo-dispatcher'),
+      login('o-demo2-official'),
+    ])
     const lxDepts = (await api('GET', '/v1/departments', { token: lxDispatcher.token })).body.items
     const ljDepts = (await api('GET', '/v1/departments', { token: ljDispatcher.token })).body.items
     const officialsOf = (items: { id: string; officials: { name: string }[] }[]) => items.find((d) => d.id === 'dept-water')!.officials.map((o) => o.name)

@@ -32,7 +32,9 @@ function entryPoints(): string[] {
   const http = readdirSync(join(ROOT, 'functions/src/http'), { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .flatMap((d) => files(`functions/src/http/${d.name}`))
-  return [...http, 'functions/src/wechat/push.ts', 'functions/src/jobs/notifier.ts', 'functions/src/jobs/sweeper.ts', 'functions/src/dev/clock.ts'].map((f) => join(ROOT, f))
+  return [...http, 'functions/src/wechat/push.ts', 'functions/src/jobs/notifier.ts', 'functions/src/jobs/sweeper.ts', 'functions/src/dev/clock.ts'].map((f) =>
+    join(ROOT, f),
+  )
 }
 
 /** The folder of up-to-date bundles (relative to the repository), made now if the sources changed since. Safe to call from parallel processes. */

@@ -8,7 +8,17 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join, relative } from 'node:path'
 
 const ROOT = join(__dirname, '../..')
-const SOURCES = ['miniapp/src', 'miniapp/config', 'miniapp/types', 'miniapp/babel.config.js', 'miniapp/package.json', 'miniapp/project.config.json', 'miniapp/tsconfig.json', 'shared', 'package-lock.json']
+const SOURCES = [
+  'miniapp/src',
+  'miniapp/config',
+  'miniapp/types',
+  'miniapp/babel.config.js',
+  'miniapp/package.json',
+  'miniapp/project.config.json',
+  'miniapp/tsconfig.json',
+  'shared',
+  'package-lock.json',
+]
 const SKIP = /(^|\/)(node_modules|dist|\.swc)(\/|$)|\.test\.ts$/
 
 function files(path: string): string[] {
@@ -24,7 +34,10 @@ const stampFile = (type: string) => join(ROOT, 'miniapp/dist', type, '.linli-bui
 export function buildStamp(type: 'weapp' | 'h5', env: Record<string, string | undefined>): string {
   const hash = createHash('sha256').update(type)
   // An empty setting is no setting (npm start passes TARO_APP_API_BASE='' for H5; npm test leaves it out).
-  for (const [k, v] of Object.entries(env).filter(([k, v]) => (k === 'NODE_ENV' || k.startsWith('TARO_APP_')) && v).sort()) hash.update(`${k}=${v}\n`)
+  for (const [k, v] of Object.entries(env)
+    .filter(([k, v]) => (k === 'NODE_ENV' || k.startsWith('TARO_APP_')) && v)
+    .sort())
+    hash.update(`${k}=${v}\n`)
   for (const file of SOURCES.flatMap(files).sort()) hash.update(relative(ROOT, join(ROOT, file))).update(readFileSync(join(ROOT, file)))
   return hash.digest('hex')
 }

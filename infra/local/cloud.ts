@@ -108,7 +108,11 @@ export async function startLocalCloud(o: CloudOptions): Promise<LocalCloud> {
       startS3(o.ports.s3, join(o.dataDir ?? join(o.logDir, 'scratch'), 's3'), LOCAL_BUCKET),
       standin.listen(o.ports.wechat),
     ])
-    stops.push(() => dynamo.stop(), () => s3.close(), () => standin.close())
+    stops.push(
+      () => dynamo.stop(),
+      () => s3.close(),
+      () => standin.close(),
+    )
     log(`DynamoDB Local, s3rver and the WeChat stand-in are up`)
 
     const connection = { tableName: env.TABLE_NAME!, region: env.AWS_REGION!, endpoint: env.DYNAMODB_ENDPOINT }
@@ -164,7 +168,13 @@ async function startApi(env: Record<string, string>, logDir: string): Promise<Ma
     cwd: ROOT,
     // A larger young generation: the SDK allocates much per call, and the default semi-space had the process
     // spending ~10% of a burst of reports collecting garbage (see bench/).
-    env: { ...process.env, ...env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off', NODE_OPTIONS: [process.env.NODE_OPTIONS, '--max-semi-space-size=32'].filter(Boolean).join(' ') },
+    env: {
+      ...process.env,
+      ...env,
+      SLS_TELEMETRY_DISABLED: '1',
+      SLS_NOTIFICATIONS_MODE: 'off',
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, '--max-semi-space-size=32'].filter(Boolean).join(' '),
+    },
     logFile: join(logDir, 'api.log'),
   })
   await waitFor('API', httpAnswers(`http://127.0.0.1:${env.API_PORT}/v1/me`), 60_000, proc)

@@ -40,7 +40,8 @@ async function call(method: string, path: string, token?: string, body?: unknown
   if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`)
   return json
 }
-const login = async (openid: string) => (await call('POST', '/v1/auth/login', undefined, { code: cloud.standin.mintCode(openid) })) as { token: string; user: { id: string } }
+const login = async (openid: string) =>
+  (await call('POST', '/v1/auth/login', undefined, { code: cloud.standin.mintCode(openid) })) as { token: string; user: { id: string } }
 
 async function until<T>(what: string, check: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
   const deadline = Date.now() + ms

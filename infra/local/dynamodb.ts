@@ -21,7 +21,18 @@ export async function startDynamo(port: number, dataDir: string | undefined, log
     'java',
     // The serial collector: G1's concurrent threads compete with the engine for two cores (measured: ~20% less CPU
     // per request under a burst of reports; see bench/).
-    ['-Xmx512m', '-XX:+UseSerialGC', `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', join(dir, 'DynamoDBLocal.jar'), '-port', String(port), '-sharedDb', '-disableTelemetry', ...storage],
+    [
+      '-Xmx512m',
+      '-XX:+UseSerialGC',
+      `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      join(dir, 'DynamoDBLocal.jar'),
+      '-port',
+      String(port),
+      '-sharedDb',
+      '-disableTelemetry',
+      ...storage,
+    ],
     { cwd: dir, logFile },
   )
   await waitFor(

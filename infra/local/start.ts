@@ -45,7 +45,15 @@ async function main() {
   log('Starting the local cloud … (builds the mini-program when its sources changed, ~1–2 min; else reuses it)')
   // LINLI_SKIP_BUILD=1 serves the builds already in miniapp/dist as they are.
   const build = !process.env.LINLI_SKIP_BUILD
-  const cloud = await startLocalCloud({ ports: defaultPorts(), secrets: localSecrets(), dataDir: DATA, logDir: join(DATA, 'logs'), build, sweepEveryMs: 30_000, log })
+  const cloud = await startLocalCloud({
+    ports: defaultPorts(),
+    secrets: localSecrets(),
+    dataDir: DATA,
+    logDir: join(DATA, 'logs'),
+    build,
+    sweepEveryMs: 30_000,
+    log,
+  })
 
   console.log(`
 邻里 Linli is running on the local cloud (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)

@@ -19,4 +19,5 @@ export const ensureJava = (log: (line: string) => void = console.log) => ensure(
 
 export const ensureChromium = (log: (line: string) => void = console.log) => ensure('chromium', '--version', 'chromium', 'for the browser tests', log)
 
-export const ensurePoppler = (log: (line: string) => void = console.log) => ensure('pdftotext', '-v', 'poppler-utils', 'to read the PDFs the tests download', log)
+export const ensurePoppler = (log: (line: string) => void = console.log) =>
+  ensure('pdftotext', '-v', 'poppler-utils', 'to read the PDFs the tests download', log)

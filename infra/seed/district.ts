@@ -25,7 +25,15 @@ export interface SeedNode {
 
 const rect = (west: number, south: number, east: number, north: number): Polygon => ({
   type: 'Polygon',
-  coordinates: [[[west, south], [east, south], [east, north], [west, north], [west, south]]],
+  coordinates: [
+    [
+      [west, south],
+      [east, south],
+      [east, north],
+      [west, north],
+      [west, south],
+    ],
+  ],
 })
 
 const ORIGIN = { lng: 114.3, lat: 30.5 }
@@ -33,8 +41,22 @@ const GRID_W = 0.01 // degrees of longitude per grid
 const COMMUNITY_H = 0.015 // degrees of latitude per community
 
 const streets = [
-  { id: 'qingshi', name: '青石街道', communities: [['liuan', '柳岸社区'], ['guixiang', '桂香社区']] },
-  { id: 'bailu', name: '白鹭镇', communities: [['donghu', '东湖社区'], ['daoxiang', '稻香村']] },
+  {
+    id: 'qingshi',
+    name: '青石街道',
+    communities: [
+      ['liuan', '柳岸社区'],
+      ['guixiang', '桂香社区'],
+    ],
+  },
+  {
+    id: 'bailu',
+    name: '白鹭镇',
+    communities: [
+      ['donghu', '东湖社区'],
+      ['daoxiang', '稻香村'],
+    ],
+  },
 ] as const
 
 const gridworkers = ['李建国', '王芳', '刘海涛', '陈秀英', '杨帆', '赵丽娟', '黄志明', '周晓燕', '吴国华', '徐静', '孙德胜', '马玉兰']
@@ -49,11 +71,23 @@ export function buildNodes(districtId: string, districtName: string): SeedNode[]
   let gridIndex = 0
   streets.forEach((street, s) => {
     const west = ORIGIN.lng + s * 3 * GRID_W
-    nodes.push({ id: `s-${street.id}`, name: street.name, level: 'street', parentId: districtId, boundary: rect(west, ORIGIN.lat, west + 3 * GRID_W, ORIGIN.lat + 2 * COMMUNITY_H) })
+    nodes.push({
+      id: `s-${street.id}`,
+      name: street.name,
+      level: 'street',
+      parentId: districtId,
+      boundary: rect(west, ORIGIN.lat, west + 3 * GRID_W, ORIGIN.lat + 2 * COMMUNITY_H),
+    })
     street.communities.forEach(([cid, cname], c) => {
       const south = ORIGIN.lat + c * COMMUNITY_H
       const leader = gridLeaders[s * 2 + c]!
-      nodes.push({ id: `c-${cid}`, name: cname, level: 'community', parentId: `s-${street.id}`, boundary: rect(west, south, west + 3 * GRID_W, south + COMMUNITY_H) })
+      nodes.push({
+        id: `c-${cid}`,
+        name: cname,
+        level: 'community',
+        parentId: `s-${street.id}`,
+        boundary: rect(west, south, west + 3 * GRID_W, south + COMMUNITY_H),
+      })
       for (let g = 0; g < 3; g++) {
         const worker = gridworkers[gridIndex]!
         nodes.push({
@@ -99,7 +133,37 @@ export const demoDepartments = [
 /** Talk-it-out rooms (说事室) with their booking policy: 2 h minimum notice, 14 days ahead, changes until 2 h before. */
 const policy = { minNoticeHours: 2, horizonDays: 14, cancelCutoffHours: 2 }
 export const demoRooms: RoomRecord[] = [
-  { id: 'room-qingshi', name: '青石街道说事室', nodeId: 's-qingshi', address: '青石街道便民服务中心二楼', lat: 30.507, lng: 114.309, hours: '周一至周五 9:00–12:00、14:00–17:00', specialties: ['neighbour', 'property', 'marriage_family', 'labour'], ...policy },
-  { id: 'room-liuan', name: '柳岸社区调解室', nodeId: 'c-liuan', address: '柳岸社区党群服务中心一楼', lat: 30.503, lng: 114.304, hours: '周一、三、五 9:00–12:00，周六 9:00–11:00', specialties: ['neighbour', 'marriage_family', 'injury'], ...policy },
-  { id: 'room-bailu', name: '白鹭镇说事室', nodeId: 's-bailu', address: '白鹭镇综治中心一楼', lat: 30.515, lng: 114.338, hours: '周二、周四 14:00–18:00', specialties: ['land', 'labour', 'neighbour'], ...policy },
+  {
+    id: 'room-qingshi',
+    name: '青石街道说事室',
+    nodeId: 's-qingshi',
+    address: '青石街道便民服务中心二楼',
+    lat: 30.507,
+    lng: 114.309,
+    hours: '周一至周五 9:00–12:00、14:00–17:00',
+    specialties: ['neighbour', 'property', 'marriage_family', 'labour'],
+    ...policy,
+  },
+  {
+    id: 'room-liuan',
+    name: '柳岸社区调解室',
+    nodeId: 'c-liuan',
+    address: '柳岸社区党群服务中心一楼',
+    lat: 30.503,
+    lng: 114.304,
+    hours: '周一、三、五 9:00–12:00，周六 9:00–11:00',
+    specialties: ['neighbour', 'marriage_family', 'injury'],
+    ...policy,
+  },
+  {
+    id: 'room-bailu',
+    name: '白鹭镇说事室',
+    nodeId: 's-bailu',
+    address: '白鹭镇综治中心一楼',
+    lat: 30.515,
+    lng: 114.338,
+    hours: '周二、周四 14:00–18:00',
+    specialties: ['land', 'labour', 'neighbour'],
+    ...policy,
+  },
 ]

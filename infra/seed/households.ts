@@ -27,17 +27,48 @@ const roster: { building: string; room: string; headName: string; members: numbe
   { building: '4', room: '303', headName: '朱海波', members: 4, careTags: [], enteredDaysAgo: 15 },
 ]
 
-export async function seedHouseholds(repos: Pick<Repos, 'households' | 'householdLinks'>, pii: Pii, idSalt: string, districtId: string, now = Date.now()): Promise<'seeded' | 'present'> {
+export async function seedHouseholds(
+  repos: Pick<Repos, 'households' | 'householdLinks'>,
+  pii: Pii,
+  idSalt: string,
+  districtId: string,
+  now = Date.now(),
+): Promise<'seeded' | 'present'> {
   if (await repos.households.get(districtId, 'hh-liuan-1-01')) return 'present'
   for (const [i, h] of roster.entries()) {
     const createdAt = new Date(now - h.enteredDaysAgo * DAY).toISOString()
     const householdId = `hh-liuan-1-${String(i + 1).padStart(2, '0')}`
-    const record = await sealHousehold({ pii, idSalt }, { districtId, householdId, gridId: GRID.id, gridName: GRID.name, createdAt }, { building: h.building, unit: '1', room: h.room, headName: h.headName, members: h.members, phone: `1390000${String(2000 + i).padStart(4, '0')}`, careTags: h.careTags, notes: h.notes ?? '' }, 1, createdAt)
+    const record = await sealHousehold(
+      { pii, idSalt },
+      { districtId, householdId, gridId: GRID.id, gridName: GRID.name, createdAt },
+      {
+        building: h.building,
+        unit: '1',
+        room: h.room,
+        headName: h.headName,
+        members: h.members,
+        phone: `1390000${String(2000 + i).padStart(4, '0')}`,
+        careTags: h.careTags,
+        notes: h.notes ?? '',
+      },
+      1,
+      createdAt,
+    )
     await repos.households.put(record, undefined, [])
   }
   const userId = userIdFor('o-demo-resident', idSalt)
   const door = { building: '3', unit: '1', room: '101' }
-  const link = { districtId, userId, userName: '王小梅', gridId: GRID.id, gridName: GRID.name, householdId: 'hh-liuan-1-07', sealed: await pii.seal(districtId, `link:${userId}`, { door: JSON.stringify(door) }), status: 'pending' as const, requestedAt: new Date(now - 7 * DAY).toISOString() }
+  const link = {
+    districtId,
+    userId,
+    userName: '王小梅',
+    gridId: GRID.id,
+    gridName: GRID.name,
+    householdId: 'hh-liuan-1-07',
+    sealed: await pii.seal(districtId, `link:${userId}`, { door: JSON.stringify(door) }),
+    status: 'pending' as const,
+    requestedAt: new Date(now - 7 * DAY).toISOString(),
+  }
   if (await repos.householdLinks.request(link, undefined)) await repos.householdLinks.approve(link, new Date(now - 6 * DAY).toISOString())
   return 'seeded'
 }

@@ -28,9 +28,16 @@ export const demoCatalogue = catalogueOf(demoDistrict, demoNodes)
 export const secondCatalogue = catalogueOf({ id: SECOND_DISTRICT_ID, name: '临溪区', casePrefix: 'LX' }, buildNodes(SECOND_DISTRICT_ID, '临溪区'))
 
 /** Returns 'present' without writing when the districts exist already (a second start changes nothing). */
-export async function seedDemo(repos: Pick<Repos, 'catalogue' | 'users' | 'mediation' | 'households' | 'householdLinks'>, idSalt: string, pii: Pii): Promise<'seeded' | 'present'> {
+export async function seedDemo(
+  repos: Pick<Repos, 'catalogue' | 'users' | 'mediation' | 'households' | 'householdLinks'>,
+  idSalt: string,
+  pii: Pii,
+): Promise<'seeded' | 'present'> {
   let seeded = false
-  for (const [catalogue, personas] of [[demoCatalogue, demoPersonas], [secondCatalogue, secondDistrictPersonas]] as const) {
+  for (const [catalogue, personas] of [
+    [demoCatalogue, demoPersonas],
+    [secondCatalogue, secondDistrictPersonas],
+  ] as const) {
     if (await repos.catalogue.load(catalogue.district.id)) continue
     // Personas first, catalogue last: the catalogue's presence is what marks the seed as done.
     for (const p of personas) await seedPersona(repos, catalogue, p, idSalt)

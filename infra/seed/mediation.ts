@@ -60,10 +60,22 @@ export async function seedMediators(repos: Pick<Repos, 'mediation' | 'users'>, d
     const user = await repos.users.getWithRoles(ids[i]!)
     if (!user) throw new Error(`mediator ${m.openid} is not seeded as a persona: delete .data/ (it was written before mediation existed)`)
     const me = { id: user.user.id, name: user.user.name }
-    const rules = m.hours.flatMap((h) => h.weekdays.map((weekday) => ({ weekday, start: h.start, end: h.end, sessionMinutes: h.session, bufferMinutes: h.buffer })))
+    const rules = m.hours.flatMap((h) =>
+      h.weekdays.map((weekday) => ({ weekday, start: h.start, end: h.end, sessionMinutes: h.session, bufferMinutes: h.buffer })),
+    )
     await repos.mediation.replaceRules(districtId, m.roomId, me, 0, rules)
     // The profile last: its presence marks the seed as done.
-    await repos.mediation.putProfile({ districtId, userId: me.id, name: me.name, brand: m.brand, specialties: m.specialties, intro: m.intro, roomIds: [m.roomId], held: 0, agreements: 0 })
+    await repos.mediation.putProfile({
+      districtId,
+      userId: me.id,
+      name: me.name,
+      brand: m.brand,
+      specialties: m.specialties,
+      intro: m.intro,
+      roomIds: [m.roomId],
+      held: 0,
+      agreements: 0,
+    })
   }
   return 'seeded'
 }

@@ -15,11 +15,20 @@ const handlerOf = (name) => {
 const roleName = (fn) => fn[0].toUpperCase() + fn.slice(1) + 'Role'
 
 const httpFunctions = () =>
-  Object.fromEntries(Object.entries(routes).map(([name, r]) => [name, { handler: handlerOf(name), role: roleName(name), events: [{ httpApi: { method: r.method, path: r.path } }] }]))
+  Object.fromEntries(
+    Object.entries(routes).map(([name, r]) => [
+      name,
+      { handler: handlerOf(name), role: roleName(name), events: [{ httpApi: { method: r.method, path: r.path } }] },
+    ]),
+  )
 
 /** WeChat's pushes to the mini-program's message server (消息推送): the URL to enter in the admin console. */
 const wechatFunctions = {
-  wechatPush: { handler: 'functions/src/wechat/push.handler', role: roleName('wechatPush'), events: ['GET', 'POST'].map((method) => ({ httpApi: { method, path: '/wechat/push' } })) },
+  wechatPush: {
+    handler: 'functions/src/wechat/push.handler',
+    role: roleName('wechatPush'),
+    events: ['GET', 'POST'].map((method) => ({ httpApi: { method, path: '/wechat/push' } })),
+  },
 }
 
 /** The local stage adds its movable clock (GET / POST /local/clock); no other stage has the function. */
@@ -27,7 +36,11 @@ const localFunctions = {
   localClock: { handler: 'functions/src/dev/clock.handler', events: ['GET', 'POST'].map((method) => ({ httpApi: { method, path: '/local/clock' } })) },
 }
 
-module.exports = async ({ resolveVariable }) => ({ ...httpFunctions(), ...wechatFunctions, ...((await resolveVariable('sls:stage')) === 'local' ? localFunctions : {}) })
+module.exports = async ({ resolveVariable }) => ({
+  ...httpFunctions(),
+  ...wechatFunctions,
+  ...((await resolveVariable('sls:stage')) === 'local' ? localFunctions : {}),
+})
 module.exports.httpFunctions = httpFunctions
 module.exports.routeFunctions = () => Object.fromEntries(Object.entries(routes).map(([name, r]) => [`${r.method} ${r.path}`, name]))
 module.exports.roleName = roleName

@@ -26,7 +26,9 @@ describe('serverless package --stage prod', () => {
   })
 
   it('declares exactly the routes of shared/contract, and the message server WeChat pushes to', () => {
-    const declared = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey).sort()
+    const declared = ofType('AWS::ApiGatewayV2::Route')
+      .map(([, r]) => r.Properties.RouteKey)
+      .sort()
     expect(declared).toEqual([...Object.values(routes).map((r) => `${r.method} ${r.path}`), 'GET /wechat/push', 'POST /wechat/push'].sort())
   })
 
@@ -37,7 +39,12 @@ describe('serverless package --stage prod', () => {
     const roles = new Set<string>()
     for (const [, fn] of functions) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x')
-      expect(fn.Properties.Environment.Variables).toMatchObject({ WECHAT_API_BASE: 'https://api.weixin.qq.com', DYNAMODB_ENDPOINT: '', SECRETS_PARAMETER: '/linli/prod/secrets', WECHAT_SECRET: '' })
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        WECHAT_API_BASE: 'https://api.weixin.qq.com',
+        DYNAMODB_ENDPOINT: '',
+        SECRETS_PARAMETER: '/linli/prod/secrets',
+        WECHAT_SECRET: '',
+      })
       roles.add(fn.Properties.Role['Fn::GetAtt'][0])
     }
     expect(roles.size).toBe(functions.length)

@@ -11,7 +11,10 @@ class PrebuiltBundles {
       ? {
           'before:offline:start:init': () => {
             for (const fn of Object.values(serverless.service.functions ?? {})) fn.skipEsbuild = true
-            serverless.service.custom = { ...serverless.service.custom, 'serverless-offline': { ...serverless.service.custom?.['serverless-offline'], location: dir } }
+            serverless.service.custom = {
+              ...serverless.service.custom,
+              'serverless-offline': { ...serverless.service.custom?.['serverless-offline'], location: dir },
+            }
           },
         }
       : {}

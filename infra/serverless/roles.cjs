@@ -11,7 +11,13 @@ const { roleName } = require('./functions.cjs')
 const TABLE = 'LinliTable'
 
 /** function name → { dynamodb: [...], s3: [...], kms: [...], stream?: true }, composed from the families' files. */
-const access = Object.assign({}, ...readdirSync(join(__dirname, 'iam')).filter((f) => f.endsWith('.json')).sort().map((f) => require(join(__dirname, 'iam', f))))
+const access = Object.assign(
+  {},
+  ...readdirSync(join(__dirname, 'iam'))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => require(join(__dirname, 'iam', f))),
+)
 
 module.exports = async ({ resolveVariable }) => {
   const service = await resolveVariable('self:service')
@@ -38,11 +44,25 @@ module.exports = async ({ resolveVariable }) => {
                   Resource: [{ 'Fn::GetAtt': [TABLE, 'Arn'] }, { 'Fn::Join': ['', [{ 'Fn::GetAtt': [TABLE, 'Arn'] }, '/index/*']] }],
                 },
                 // uploads/: what phones send (presigned, one key each); photos/: the checked copies records keep.
-                ...(s3.length ? [{ Effect: 'Allow', Action: s3, Resource: ['uploads', 'photos'].map((p) => ({ 'Fn::Sub': `arn:\${AWS::Partition}:s3:::${bucket}/${p}/*` })) }] : []),
+                ...(s3.length
+                  ? [
+                      {
+                        Effect: 'Allow',
+                        Action: s3,
+                        Resource: ['uploads', 'photos'].map((p) => ({ 'Fn::Sub': `arn:\${AWS::Partition}:s3:::${bucket}/${p}/*` })),
+                      },
+                    ]
+                  : []),
                 // Personal information: the district data keys, made and opened under the stage's PiiKey.
                 ...(kms.length ? [{ Effect: 'Allow', Action: kms, Resource: { 'Fn::GetAtt': ['PiiKey', 'Arn'] } }] : []),
                 ...(stream
-                  ? [{ Effect: 'Allow', Action: ['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:DescribeStream', 'dynamodb:ListStreams'], Resource: { 'Fn::GetAtt': [TABLE, 'StreamArn'] } }]
+                  ? [
+                      {
+                        Effect: 'Allow',
+                        Action: ['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:DescribeStream', 'dynamodb:ListStreams'],
+                        Resource: { 'Fn::GetAtt': [TABLE, 'StreamArn'] },
+                      },
+                    ]
                   : []),
                 {
                   Effect: 'Allow',

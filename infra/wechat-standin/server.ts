@@ -153,7 +153,8 @@ export class WechatStandin {
         }
         case 'POST /dev/group-enter': {
           const b = (body ?? {}) as { openid?: unknown; opengid?: unknown; scene?: unknown }
-          if (typeof b.openid !== 'string' || !b.openid || typeof b.opengid !== 'string' || !b.opengid) return send(400, { errcode: 44002, errmsg: 'openid and opengid required' })
+          if (typeof b.openid !== 'string' || !b.openid || typeof b.opengid !== 'string' || !b.opengid)
+            return send(400, { errcode: 44002, errmsg: 'openid and opengid required' })
           return send(200, this.groupEnter(b.openid, b.opengid, typeof b.scene === 'number' ? b.scene : 1044))
         }
         case 'GET /dev/personas':
@@ -263,7 +264,9 @@ export class WechatStandin {
     if (b.media_type !== 2 || b.version !== 2 || typeof b.openid !== 'string') return fail(47001)
     if (![1, 2, 3, 4].includes(b.scene as number)) return fail(40129)
     const traceId = rid()
-    void this.judge(traceId, b.media_url, b.openid).catch(() => this.mediaChecks.push({ trace_id: traceId, result: { suggest: 'pass', label: 100 }, status: 0 }))
+    void this.judge(traceId, b.media_url, b.openid).catch(() =>
+      this.mediaChecks.push({ trace_id: traceId, result: { suggest: 'pass', label: 100 }, status: 0 }),
+    )
     return { errcode: 0, errmsg: 'ok', trace_id: traceId }
   }
 
@@ -276,8 +279,25 @@ export class WechatStandin {
     const timestamp = String(Math.floor(Date.now() / 1000))
     const nonce = rid()
     const q = new URLSearchParams({ signature: pushSignature(this.opts.push.token, timestamp, nonce), timestamp, nonce })
-    const event = { ToUserName: 'gh_standin', FromUserName: openid, CreateTime: Number(timestamp), MsgType: 'event', Event: 'wxa_media_check', appid: this.opts.appid, trace_id: traceId, version: 2, errcode: 0, errmsg: 'ok', detail: [{ strategy: 'content_model', errcode: 0, ...check.result, prob: risky ? 90 : 0 }], result: check.result }
-    const res = await fetch(`${this.opts.push.url}?${q}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) }).catch(() => undefined)
+    const event = {
+      ToUserName: 'gh_standin',
+      FromUserName: openid,
+      CreateTime: Number(timestamp),
+      MsgType: 'event',
+      Event: 'wxa_media_check',
+      appid: this.opts.appid,
+      trace_id: traceId,
+      version: 2,
+      errcode: 0,
+      errmsg: 'ok',
+      detail: [{ strategy: 'content_model', errcode: 0, ...check.result, prob: risky ? 90 : 0 }],
+      result: check.result,
+    }
+    const res = await fetch(`${this.opts.push.url}?${q}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(event),
+    }).catch(() => undefined)
     check.status = res?.status
   }
 }
@@ -285,7 +305,8 @@ export class WechatStandin {
 const fail = (errcode: number) => ({ errcode, errmsg: errmsg(errcode) })
 
 /** WeChat's signature of a push to the message server: sha1 of the token, timestamp and nonce, sorted and joined. */
-export const pushSignature = (token: string, timestamp: string, nonce: string) => createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex')
+export const pushSignature = (token: string, timestamp: string, nonce: string) =>
+  createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex')
 
 const apiOf: Record<string, WechatApi> = {
   'GET /sns/jscode2session': 'jscode2session',

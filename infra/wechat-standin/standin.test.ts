@@ -27,7 +27,10 @@ describe('code2Session', () => {
     const raw = (await (await fetch(`${base}/sns/jscode2session?appid=wx-x&secret=sec&js_code=a&grant_type=authorization_code`)).json()) as { errcode: number }
     expect(raw.errcode).toBe(40013)
     const wrongSecret = makeWechatClient({ baseUrl: base, appid: 'wx-test', secret: 'nope' })
-    await expect(wrongSecret.code2Session(standin.mintCode('o-2'))).rejects.toMatchObject({ code: 'wechat.unavailable', message: expect.stringContaining('40125') })
+    await expect(wrongSecret.code2Session(standin.mintCode('o-2'))).rejects.toMatchObject({
+      code: 'wechat.unavailable',
+      message: expect.stringContaining('40125'),
+    })
   })
 
   it('counts sign-ins: the 101st within a minute is 45011', async () => {
@@ -37,7 +40,11 @@ describe('code2Session', () => {
 
   it('turns faults into clear errors: errcode, HTTP status, timeout', async () => {
     standin.faults.add({ api: 'jscode2session', errcode: -1 })
-    await expect(client.code2Session(standin.mintCode('o-3'))).rejects.toMatchObject({ code: 'wechat.unavailable', status: 503, message: expect.stringContaining('errcode -1') })
+    await expect(client.code2Session(standin.mintCode('o-3'))).rejects.toMatchObject({
+      code: 'wechat.unavailable',
+      status: 503,
+      message: expect.stringContaining('errcode -1'),
+    })
     standin.faults.add({ api: 'jscode2session', httpStatus: 502 })
     await expect(client.code2Session(standin.mintCode('o-3'))).rejects.toMatchObject({ message: expect.stringContaining('HTTP 502') })
     standin.faults.add({ api: 'jscode2session', delayMs: 600 })
@@ -84,7 +91,10 @@ describe('stable_token, subscribe/send, msg_sec_check', () => {
     standin.faults.add({ api: 'stable_token', delayMs: 250 })
     standin.faults.add({ api: 'msg_sec_check', delayMs: 250, openid: 'o-budget' })
     const started = Date.now()
-    await expect(slow.msgSecCheck('o-budget', '路灯坏了', AbortSignal.timeout(350))).rejects.toMatchObject({ code: 'wechat.timeout', message: expect.stringContaining('超时') })
+    await expect(slow.msgSecCheck('o-budget', '路灯坏了', AbortSignal.timeout(350))).rejects.toMatchObject({
+      code: 'wechat.timeout',
+      message: expect.stringContaining('超时'),
+    })
     expect(Date.now() - started).toBeLessThan(500)
     expect(await slow.msgSecCheck('o-budget', '路灯坏了', AbortSignal.timeout(1000))).toBe('pass')
   })
@@ -106,7 +116,10 @@ describe('group cards: wx.getGroupEnterInfo encrypted with the session_key, open
     const second = await enter('o-g2', 'G-a')
     await expect(client.groupEnterInfo(second.code, bytes.toString('base64'), first.iv)).rejects.toMatchObject({ code: 'auth.badEncryptedData', status: 400 })
     const third = await enter('o-g2', 'G-a')
-    await expect(client.groupEnterInfo(third.code, second.encryptedData, second.iv)).rejects.toMatchObject({ code: 'auth.badEncryptedData', fields: [{ path: 'encryptedData' }] })
+    await expect(client.groupEnterInfo(third.code, second.encryptedData, second.iv)).rejects.toMatchObject({
+      code: 'auth.badEncryptedData',
+      fields: [{ path: 'encryptedData' }],
+    })
   })
 
   it('answers 40097 outside a group scene, as the client API does', async () => {

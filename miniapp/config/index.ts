@@ -24,7 +24,12 @@ export default defineConfig<'webpack5'>(() => {
       LINLI_STAGE: JSON.stringify(process.env.TARO_APP_STAGE ?? 'local'),
       LINLI_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? 'http://127.0.0.1:3000'),
       // Subscribe-message template ids per template key (WeChat 公众平台 → 订阅消息).
-      LINLI_LONG_TERM: JSON.stringify((process.env.TARO_APP_LONG_TERM_TEMPLATES ?? '').split(',').map((k) => k.trim()).filter(Boolean)),
+      LINLI_LONG_TERM: JSON.stringify(
+        (process.env.TARO_APP_LONG_TERM_TEMPLATES ?? '')
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean),
+      ),
       LINLI_TEMPLATES: JSON.stringify({
         case_accepted: process.env.TARO_APP_TPL_CASE_ACCEPTED ?? 'tpl-case-accepted',
         case_dispatched: process.env.TARO_APP_TPL_CASE_DISPATCHED ?? 'tpl-case-dispatched',

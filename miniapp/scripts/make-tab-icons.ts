@@ -9,14 +9,24 @@ import { join } from 'node:path'
 const SIZE = 81
 type Shape = (x: number, y: number) => boolean
 
-const ring = (cx: number, cy: number, r: number, w: number): Shape => (x, y) => Math.abs(Math.hypot(x - cx, y - cy) - r) <= w / 2
-const box = (x0: number, y0: number, x1: number, y1: number, w: number): Shape => (x, y) =>
-  x >= x0 && x <= x1 && y >= y0 && y <= y1 && (x - x0 < w || x1 - x < w || y - y0 < w || y1 - y < w)
-const line = (ax: number, ay: number, bx: number, by: number, w: number): Shape => (x, y) => {
-  const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)))
-  return Math.hypot(x - (ax + t * (bx - ax)), y - (ay + t * (by - ay))) <= w / 2
-}
-const any = (...shapes: Shape[]): Shape => (x, y) => shapes.some((s) => s(x, y))
+const ring =
+  (cx: number, cy: number, r: number, w: number): Shape =>
+  (x, y) =>
+    Math.abs(Math.hypot(x - cx, y - cy) - r) <= w / 2
+const box =
+  (x0: number, y0: number, x1: number, y1: number, w: number): Shape =>
+  (x, y) =>
+    x >= x0 && x <= x1 && y >= y0 && y <= y1 && (x - x0 < w || x1 - x < w || y - y0 < w || y1 - y < w)
+const line =
+  (ax: number, ay: number, bx: number, by: number, w: number): Shape =>
+  (x, y) => {
+    const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)))
+    return Math.hypot(x - (ax + t * (bx - ax)), y - (ay + t * (by - ay))) <= w / 2
+  }
+const any =
+  (...shapes: Shape[]): Shape =>
+  (x, y) =>
+    shapes.some((s) => s(x, y))
 
 const icons: Record<string, Shape> = {
   home: any(line(12, 40, 40.5, 14, 6), line(40.5, 14, 69, 40, 6), box(20, 38, 61, 68, 6), box(35, 50, 46, 68, 5)),

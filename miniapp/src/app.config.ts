@@ -3,18 +3,15 @@ const weapp = process.env.TARO_ENV === 'weapp'
 const colour = <T extends string>(name: string, light: T) => (weapp ? `@${name}` : light) as T
 
 export default defineAppConfig({
-  pages: [
-    'pages/index/index',
-    'pages/grid/index',
-    'pages/me/index',
-    'pages/login/index',
-    'pages/invite/index',
-  ],
+  pages: ['pages/index/index', 'pages/grid/index', 'pages/me/index', 'pages/login/index', 'pages/invite/index'],
   // The case loop lives in a subpackage: WeChat's main package stays small and opens fast.
   subPackages: [
     { root: 'packages/case', pages: ['report/index', 'list/index', 'detail/index'] },
     { root: 'packages/mediation', pages: ['rooms/index', 'room/index', 'bookings/index', 'booking/index', 'join/index', 'hours/index'] },
-    { root: 'packages/field', pages: ['patrol/index', 'checkin/index', 'households/index', 'household/index', 'notices/index', 'notice/index', 'compose/index'] },
+    {
+      root: 'packages/field',
+      pages: ['patrol/index', 'checkin/index', 'households/index', 'household/index', 'notices/index', 'notice/index', 'compose/index'],
+    },
     // 用户协议 and 隐私政策, linked from the sign-in page.
     { root: 'packages/legal', pages: ['agreement/index', 'privacy/index'] },
   ],

@@ -17,7 +17,10 @@ export const roleBindingSchema = z.object({
 })
 
 /** A page cursor as the server hands it out: `<base64url body>.<base64url signature>`. */
-export const cursorSchema = z.string().max(2000, '分页游标不正确').regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, '分页游标不正确')
+export const cursorSchema = z
+  .string()
+  .max(2000, '分页游标不正确')
+  .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, '分页游标不正确')
 
 /** How many items a page of a list holds: 1–50, 20 unless asked. */
 export const pageLimit = z.coerce.number({ error: '每页条数必须是数字' }).int().min(1, '每页至少 1 条').max(50, '每页最多 50 条').default(20)

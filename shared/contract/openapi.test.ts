@@ -17,7 +17,10 @@ describe('openApiDocument', () => {
     // Public: a visitor may call it signed-out, a session is used when there is one.
     expect(locate.security).toEqual([{}, { session: [] }])
     expect((doc.paths['/v1/cases']!.post as any).security).toEqual([{ session: [] }])
-    expect(locate.parameters.map((p: any) => [p.name, p.in, p.required])).toEqual([['lat', 'query', true], ['lng', 'query', true]])
+    expect(locate.parameters.map((p: any) => [p.name, p.in, p.required])).toEqual([
+      ['lat', 'query', true],
+      ['lng', 'query', true],
+    ])
     expect((doc.paths['/v1/grids/{id}']!.get as any).parameters[0]).toMatchObject({ name: 'id', in: 'path', required: true })
     expect((doc.paths['/v1/invites']!.post as any).responses['201']).toBeDefined()
     expect(doc.components.schemas.Error.properties.error.properties.code.enum).toContain('invite.used')

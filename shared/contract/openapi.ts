@@ -37,7 +37,12 @@ const IDEMPOTENCY_KEY = {
 function parameters(s: z.ZodType | undefined, where: 'path' | 'query') {
   if (!s) return []
   const json = schema(s, 'input') as { properties?: Record<string, unknown>; required?: string[] }
-  return Object.entries(json.properties ?? {}).map(([name, sch]) => ({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema: sch }))
+  return Object.entries(json.properties ?? {}).map(([name, sch]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (json.required ?? []).includes(name),
+    schema: sch,
+  }))
 }
 
 export function openApiDocument(routes: Record<string, RouteSpec>) {
@@ -52,7 +57,12 @@ export function openApiDocument(routes: Record<string, RouteSpec>) {
       parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query'), ...(r.idempotent ? [IDEMPOTENCY_KEY] : [])],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(r.body, 'input') } } } } : {}),
       responses: {
-        [String(r.status ?? 200)]: { description: 'OK', content: r.produces ? { [r.produces]: { schema: { type: 'string', format: 'binary' } } } : { 'application/json': { schema: schema(r.response, 'output') } } },
+        [String(r.status ?? 200)]: {
+          description: 'OK',
+          content: r.produces
+            ? { [r.produces]: { schema: { type: 'string', format: 'binary' } } }
+            : { 'application/json': { schema: schema(r.response, 'output') } },
+        },
         default: { description: '错误', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
       },
     }

@@ -37,7 +37,8 @@ export function defineLifecycle<S extends string, E extends string, A extends st
   for (const r of def.rows) {
     for (const s of [...r.from, r.to]) if (s !== NEW && !def.states.includes(s as S)) throw new Error(`lifecycle row ${r.event}: unknown state ${s}`)
   }
-  const by = (event: E, actors: ReadonlySet<A>, door?: string) => def.rows.filter((r) => r.event === event && r.door === door && r.who.some((a) => actors.has(a)))
+  const by = (event: E, actors: ReadonlySet<A>, door?: string) =>
+    def.rows.filter((r) => r.event === event && r.door === door && r.who.some((a) => actors.has(a)))
   return {
     rows: def.rows,
     labels: def.labels,

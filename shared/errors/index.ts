@@ -10,8 +10,15 @@ import { fieldErrors } from './field'
  * The one error catalogue, composed from one file per family: every coded error the API can answer, its HTTP status and its zh-CN message.
  * Services throw `DomainError` with a code from here; the HTTP stack is the only place that maps it to a response.
  */
-export const errorCatalogue = { ...commonErrors, ...identityErrors, ...districtErrors, ...caseErrors, ...uploadErrors, ...mediationErrors, ...fieldErrors } as const satisfies Record<string, { status: number; message: string }>
-
+export const errorCatalogue = {
+  ...commonErrors,
+  ...identityErrors,
+  ...districtErrors,
+  ...caseErrors,
+  ...uploadErrors,
+  ...mediationErrors,
+  ...fieldErrors,
+} as const satisfies Record<string, { status: number; message: string }>
 
 export type ErrorCode = keyof typeof errorCatalogue
 

@@ -27,7 +27,16 @@ function actionsOf(service: 'dynamodb' | 's3', command: string, input: Record<st
   }
   if (service === 's3' && name === 'HeadObject') return ['s3:GetObject']
   if (service === 's3' && name === 'CopyObject') return ['s3:GetObject', 's3:PutObject']
-  const aliases: Record<string, string> = { Query: 'Query', Get: 'GetItem', Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', BatchWrite: 'BatchWriteItem', BatchGet: 'BatchGetItem', Scan: 'Scan' }
+  const aliases: Record<string, string> = {
+    Query: 'Query',
+    Get: 'GetItem',
+    Put: 'PutItem',
+    Update: 'UpdateItem',
+    Delete: 'DeleteItem',
+    BatchWrite: 'BatchWriteItem',
+    BatchGet: 'BatchGetItem',
+    Scan: 'Scan',
+  }
   return [`${service}:${aliases[name] ?? name}`]
 }
 

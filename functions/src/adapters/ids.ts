@@ -7,7 +7,8 @@ import { createHmac, randomInt } from 'node:crypto'
 export const userIdFor = (openid: string, salt: string) => 'u' + createHmac('sha256', salt).update(openid).digest('base64url').slice(0, 22)
 
 /** An id derived from another that cannot be turned back into it (the folder of a user's uploads, say). */
-export const opaqueId = (value: string, purpose: string, salt: string) => createHmac('sha256', salt).update(`${purpose}:${value}`).digest('base64url').slice(0, 22)
+export const opaqueId = (value: string, purpose: string, salt: string) =>
+  createHmac('sha256', salt).update(`${purpose}:${value}`).digest('base64url').slice(0, 22)
 
 // No 0/O, 1/I: invite codes are read aloud and typed by hand.
 const INVITE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'

@@ -14,7 +14,10 @@ test('an agreement PDF embeds the CJK font: rare name characters are drawn and e
   const bytes = await agreementPdf({
     number: '（2026）人调字第 3F9A2C1B 号',
     title: '人民调解协议书',
-    parties: [{ role: '申请人', name: '王小梅' }, { role: '被申请人', name: '龘靐齉' }],
+    parties: [
+      { role: '申请人', name: '王小梅' },
+      { role: '被申请人', name: '龘靐齉' },
+    ],
     mediator: '孙梅',
     room: '青石街道说事室',
     facts: '装修噪音',

@@ -45,8 +45,13 @@ export function agreementPdf(doc: AgreementDoc, fontPath: string = defaultFontPa
   heading('一、纠纷的主要事实').text(doc.facts)
   heading('二、争议事项及各方责任').text(doc.disputes)
   heading('三、经调解，双方自愿达成如下协议').text(doc.terms)
-  heading('四、履行方式、地点和期限').text(`履行方式：${doc.performance.manner}`).text(`履行地点：${doc.performance.place}`).text(`履行期限：${doc.performance.deadline} 前`)
-  heading('五、效力').text('本协议经双方当事人确认、调解员签名并加盖人民调解委员会印章后生效，具有法律约束力，当事人应当按照约定履行。双方可自协议生效之日起三十日内共同向人民法院申请司法确认。本协议一式三份，双方当事人各执一份，人民调解委员会留存一份。')
+  heading('四、履行方式、地点和期限')
+    .text(`履行方式：${doc.performance.manner}`)
+    .text(`履行地点：${doc.performance.place}`)
+    .text(`履行期限：${doc.performance.deadline} 前`)
+  heading('五、效力').text(
+    '本协议经双方当事人确认、调解员签名并加盖人民调解委员会印章后生效，具有法律约束力，当事人应当按照约定履行。双方可自协议生效之日起三十日内共同向人民法院申请司法确认。本协议一式三份，双方当事人各执一份，人民调解委员会留存一份。',
+  )
   heading('当事人确认')
   if (doc.confirmations.length) for (const c of doc.confirmations) pdf.text(`${c.name}\u3000已于 ${c.at} 在线确认`)
   else pdf.text('（尚无当事人确认）')

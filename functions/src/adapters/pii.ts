@@ -112,7 +112,9 @@ export function kmsKeyWrapper(keyId: string, region: string): KeyWrapper {
     },
     async unwrap(districtId, wrapped) {
       const { m, client } = await kms
-      const out = await client.send(new m.DecryptCommand({ KeyId: keyId, CiphertextBlob: Buffer.from(wrapped.slice('kms:'.length), 'base64'), EncryptionContext: context(districtId) }))
+      const out = await client.send(
+        new m.DecryptCommand({ KeyId: keyId, CiphertextBlob: Buffer.from(wrapped.slice('kms:'.length), 'base64'), EncryptionContext: context(districtId) }),
+      )
       return Buffer.from(out.Plaintext!)
     },
   }

@@ -2,10 +2,14 @@ import { readSheet, writeSheet } from './roster-file'
 
 describe('roster spreadsheets', () => {
   it('writes an Excel sheet and reads it back, row numbers as the sheet shows them', async () => {
-    const bytes = await writeSheet('住户台账', ['楼栋', '门牌号', '户主姓名', '人口数'], [
-      { 楼栋: '3', 门牌号: '301', 户主姓名: '王秀兰', 人口数: 1 },
-      { 楼栋: '4', 门牌号: '102', 户主姓名: '韩永福', 人口数: 2 },
-    ])
+    const bytes = await writeSheet(
+      '住户台账',
+      ['楼栋', '门牌号', '户主姓名', '人口数'],
+      [
+        { 楼栋: '3', 门牌号: '301', 户主姓名: '王秀兰', 人口数: 1 },
+        { 楼栋: '4', 门牌号: '102', 户主姓名: '韩永福', 人口数: 2 },
+      ],
+    )
     expect(Buffer.from(bytes.slice(0, 2)).toString()).toBe('PK') // a zip, as .xlsx files are
     expect(await readSheet(bytes, 'xlsx')).toEqual([
       { row: 2, cells: { 楼栋: '3', 门牌号: '301', 户主姓名: '王秀兰', 人口数: '1' } },

@@ -13,7 +13,14 @@ export interface SheetRow {
 
 export async function readSheet(bytes: Uint8Array, kind: 'csv' | 'xlsx'): Promise<SheetRow[]> {
   if (kind === 'csv') {
-    const records = parse(csvText(bytes), { columns: (h: string[]) => h.map((c) => c.trim()), skip_empty_lines: true, bom: true, trim: true, relax_column_count: true, info: true }) as { record: Record<string, string>; info: { lines: number } }[]
+    const records = parse(csvText(bytes), {
+      columns: (h: string[]) => h.map((c) => c.trim()),
+      skip_empty_lines: true,
+      bom: true,
+      trim: true,
+      relax_column_count: true,
+      info: true,
+    }) as { record: Record<string, string>; info: { lines: number } }[]
     return records.map(({ record, info }) => ({ row: info.lines, cells: record }))
   }
   const book = new ExcelJS.Workbook()

@@ -18,8 +18,17 @@ describe('session tokens', () => {
     await expect(makeSessionTokens(secret, 'linli-prod').verify(token, new Date('2026-01-02T00:00:00Z'))).rejects.toMatchObject({ code: 'auth.invalidToken' })
     // A token of an older build, without a session id, is no session.
     const { SignJWT } = await import('jose')
-    const bare = await new SignJWT({ did: 'd1' }).setProtectedHeader({ alg: 'HS256' }).setSubject('u1').setIssuer('linli').setAudience('linli-test').setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(secret))
+    const bare = await new SignJWT({ did: 'd1' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u1')
+      .setIssuer('linli')
+      .setAudience('linli-test')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(secret))
     await expect(t.verify(bare, new Date())).rejects.toMatchObject({ code: 'auth.invalidToken' })
-    await expect(makeSessionTokens('z'.repeat(32), 'linli-test').verify(token, new Date('2026-01-02T00:00:00Z'))).rejects.toMatchObject({ code: 'auth.invalidToken' })
+    await expect(makeSessionTokens('z'.repeat(32), 'linli-test').verify(token, new Date('2026-01-02T00:00:00Z'))).rejects.toMatchObject({
+      code: 'auth.invalidToken',
+    })
   })
 })

@@ -39,7 +39,11 @@ export function makeStorage(o: StorageOptions) {
       return createPresignedPost(await s3(), {
         Bucket: o.bucket,
         Key: key,
-        Conditions: [['content-length-range', 1, maxBytes], ['eq', '$Content-Type', contentType], ['eq', '$key', key]],
+        Conditions: [
+          ['content-length-range', 1, maxBytes],
+          ['eq', '$Content-Type', contentType],
+          ['eq', '$key', key],
+        ],
         Fields: { 'Content-Type': contentType },
         Expires: UPLOAD_EXPIRY_SECONDS,
       })

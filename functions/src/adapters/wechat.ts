@@ -25,7 +25,10 @@ interface WechatReply {
 }
 
 export class WechatError extends Error {
-  constructor(readonly errcode: number, errmsg: string) {
+  constructor(
+    readonly errcode: number,
+    errmsg: string,
+  ) {
     super(`WeChat errcode ${errcode}: ${errmsg}`)
     this.name = 'WechatError'
   }
@@ -74,7 +77,8 @@ export function makeWechatClient(o: WechatClientOptions) {
     async groupEnterInfo(code: string, encryptedData: string, iv: string): Promise<WechatSession & { opengid: string }> {
       const s = await session(code)
       const data = openEncryptedData(s.sessionKey, encryptedData, iv, o.appid) as { opengid?: unknown }
-      if (typeof data.opengid !== 'string' || !data.opengid) throw new DomainError('auth.badEncryptedData', [{ path: 'encryptedData', message: '群信息中没有 opengid' }])
+      if (typeof data.opengid !== 'string' || !data.opengid)
+        throw new DomainError('auth.badEncryptedData', [{ path: 'encryptedData', message: '群信息中没有 opengid' }])
       return { openid: s.openid, unionid: s.unionid, opengid: data.opengid }
     },
 
@@ -82,7 +86,10 @@ export function makeWechatClient(o: WechatClientOptions) {
 
     /** security.msgSecCheck v2: pass / review / risky; the token's fetch and the check share the caller's `budget`. */
     async msgSecCheck(openid: string, content: string, budget?: AbortSignal): Promise<'pass' | 'review' | 'risky'> {
-      const reply = await withToken((token) => call(`/wxa/msg_sec_check?access_token=${token}`, { method: 'POST', body: { content, version: 2, scene: 3, openid } }, budget), budget)
+      const reply = await withToken(
+        (token) => call(`/wxa/msg_sec_check?access_token=${token}`, { method: 'POST', body: { content, version: 2, scene: 3, openid } }, budget),
+        budget,
+      )
       const suggest = (reply.result as { suggest?: string } | undefined)?.suggest
       return suggest === 'risky' || suggest === 'review' ? suggest : 'pass'
     },
@@ -98,7 +105,13 @@ export function makeWechatClient(o: WechatClientOptions) {
     },
 
     /** subscribeMessage.send. Throws WechatError with WeChat's errcode (43101 refused, …) or a DomainError when unreachable. */
-    async sendSubscribe(message: { touser: string; template_id: string; page: string; data: Record<string, { value: string }>; miniprogram_state?: string }): Promise<void> {
+    async sendSubscribe(message: {
+      touser: string
+      template_id: string
+      page: string
+      data: Record<string, { value: string }>
+      miniprogram_state?: string
+    }): Promise<void> {
       await withToken((token) => call(`/cgi-bin/message/subscribe/send?access_token=${token}`, { method: 'POST', body: message }))
     },
   }
@@ -111,7 +124,8 @@ export function makeWechatClient(o: WechatClientOptions) {
       return { openid: reply.openid, unionid: typeof reply.unionid === 'string' ? reply.unionid : undefined, sessionKey: String(reply.session_key ?? '') }
     } catch (err) {
       if (!(err instanceof WechatError)) throw err
-      if (err.errcode === 40029 || err.errcode === 40163) throw new DomainError('auth.invalidCode', [{ path: 'code', message: `微信登录凭证无效或已使用（errcode ${err.errcode}）` }])
+      if (err.errcode === 40029 || err.errcode === 40163)
+        throw new DomainError('auth.invalidCode', [{ path: 'code', message: `微信登录凭证无效或已使用（errcode ${err.errcode}）` }])
       if (err.errcode === 45011) throw new DomainError('auth.rateLimited', undefined, '登录过于频繁（errcode 45011），请一分钟后再试')
       throw unavailable(`errcode ${err.errcode}`)
     }

@@ -11,9 +11,13 @@ type WriteRequest = Parameters<BatchWriteCommand['requests']>[number]
 
 export async function bulkWrite(c: DbConnection, count: number, item: (e: Entities, i: number) => WriteRequest): Promise<void> {
   const e = makeEntities(makeDocumentClient(makeDynamoClient(c)), c.tableName)
-  const batches = chunks(Array.from({ length: count }, (_, i) => i), 25)
+  const batches = chunks(
+    Array.from({ length: count }, (_, i) => i),
+    25,
+  )
   const worker = async () => {
-    for (let b = batches.shift(); b; b = batches.shift()) await execute({ maxAttempts: 20 }, e.table.build(BatchWriteCommand).requests(...b.map((i) => item(e, i))))
+    for (let b = batches.shift(); b; b = batches.shift())
+      await execute({ maxAttempts: 20 }, e.table.build(BatchWriteCommand).requests(...b.map((i) => item(e, i))))
   }
   await Promise.all(Array.from({ length: 4 }, worker))
 }

@@ -21,5 +21,4 @@ export function makeDynamoClient(c: DbConnection): DynamoDBClient {
   return client
 }
 
-export const makeDocumentClient = (client: DynamoDBClient) =>
-  DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } })
+export const makeDocumentClient = (client: DynamoDBClient) => DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } })

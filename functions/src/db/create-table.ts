@@ -43,7 +43,8 @@ export async function ensureTable(c: DbConnection): Promise<'created' | 'existed
 }
 
 type Index = NonNullable<CreateTableCommandInput['GlobalSecondaryIndexes']>[number]
-const projectionOf = (p?: { ProjectionType?: string; NonKeyAttributes?: string[] }) => `${p?.ProjectionType}:${[...(p?.NonKeyAttributes ?? [])].sort().join(',')}`
+const projectionOf = (p?: { ProjectionType?: string; NonKeyAttributes?: string[] }) =>
+  `${p?.ProjectionType}:${[...(p?.NonKeyAttributes ?? [])].sort().join(',')}`
 
 /**
  * A table made by an older definition (a local `.data/`) gets the indexes added since, and an index whose projection

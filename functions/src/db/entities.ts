@@ -16,7 +16,18 @@ import { makeIdempotencyEntities } from './idempotency/entities'
 
 export function makeEntities(documentClient: DynamoDBDocumentClient, tableName: string) {
   const table = makeTable(documentClient, tableName)
-  return { table, ...makeIdentityEntities(table), ...makeDistrictEntities(table), ...makeCaseEntities(table), ...makeNotifyEntities(table), ...makeMediationEntities(table), ...makeFieldEntities(table), ...makeAnnouncementEntities(table), ...makePrivacyEntities(table), ...makeIdempotencyEntities(table) }
+  return {
+    table,
+    ...makeIdentityEntities(table),
+    ...makeDistrictEntities(table),
+    ...makeCaseEntities(table),
+    ...makeNotifyEntities(table),
+    ...makeMediationEntities(table),
+    ...makeFieldEntities(table),
+    ...makeAnnouncementEntities(table),
+    ...makePrivacyEntities(table),
+    ...makeIdempotencyEntities(table),
+  }
 }
 
 export type Entities = ReturnType<typeof makeEntities>

@@ -118,7 +118,8 @@ export const keys = {
   householdItem: 'HOUSEHOLD',
   householdTag: (tagKey: string) => `TAG#${tagKey}`,
   roster: (districtId: string, gridId: string) => tenant(districtId, 'HOUSEHOLDS', gridId),
-  visitsDue: (districtId: string, gridId: string, tagKey?: string) => (tagKey ? tenant(districtId, 'VISITDUE', gridId, tagKey) : tenant(districtId, 'VISITDUE', gridId)),
+  visitsDue: (districtId: string, gridId: string, tagKey?: string) =>
+    tagKey ? tenant(districtId, 'VISITDUE', gridId, tagKey) : tenant(districtId, 'VISITDUE', gridId),
   /** 走访覆盖: a gridworker's visits in one China month in one grid (`<yyyy-mm>#<user>`), ADDed to by each visit. */
   visits: (districtId: string, gridId: string) => tenant(districtId, 'VISITS', gridId),
   visitsOf: (month: string, userId: string) => `${month}#${userId}`,

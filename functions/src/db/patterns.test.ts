@@ -36,12 +36,16 @@ describe('access patterns', () => {
       'notices of a subject': patterns['notices of a subject'].query({ districtId: 'd', kind: 'case', id: 'c' }).params(),
       'rules of a room': patterns['rules of a room'].query({ districtId: 'd', roomId: 'r' }).params(),
       "a room's calendar": patterns["a room's calendar"].query({ districtId: 'd', roomId: 'r', from: '2026-12-01', to: '2026-12-14' }).params(),
-      'bookings of a person': patterns['bookings of a person'].query({ listKey: 'd#BOOKINGS#MEDIATOR#m', index: 'gsi2', when: 'upcoming', now: '2026-12-01T00:00:00.000Z' }).params(),
+      'bookings of a person': patterns['bookings of a person']
+        .query({ listKey: 'd#BOOKINGS#MEDIATOR#m', index: 'gsi2', when: 'upcoming', now: '2026-12-01T00:00:00.000Z' })
+        .params(),
       'check-ins of a grid': patterns['check-ins of a grid'].query({ districtId: 'd', gridId: 'g', from: '2026-12-01T00:00:00.000Z' }).params(),
       'check-ins of a person': patterns['check-ins of a person'].query({ districtId: 'd', userId: 'u', to: '2026-12-01T00:00:00.000Z' }).params(),
       'points of a patrol': patterns['points of a patrol'].query({ districtId: 'd', patrolId: 'p' }).params(),
       'the roster of a grid': patterns['the roster of a grid'].query({ districtId: 'd', gridId: 'g' }).params(),
-      'households due to visit': patterns['households due to visit'].query({ districtId: 'd', gridId: 'g', tagKey: 't', dueBy: '2026-12-01T00:00:00.000Z' }).params(),
+      'households due to visit': patterns['households due to visit']
+        .query({ districtId: 'd', gridId: 'g', tagKey: 't', dueBy: '2026-12-01T00:00:00.000Z' })
+        .params(),
       "a grid's visits in a month": patterns["a grid's visits in a month"].query({ districtId: 'd', gridId: 'g', month: '2026-12' }).params(),
       'announcements of a grid': patterns['announcements of a grid'].query({ districtId: 'd', gridId: 'g' }).params(),
       'counts of an announcement': patterns['counts of an announcement'].query({ districtId: 'd', announcementId: 'a', counts: 'groups' }).params(),

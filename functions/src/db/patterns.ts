@@ -10,13 +10,59 @@ import type { Entities } from './entities'
 import { keys } from './keys'
 
 /** What a list shows of a case: all the list indexes project of a case item (table-definition.json); gsi1, the nearby index, also projects followerCount. */
-export const SUMMARY = ['caseId', 'districtId', 'number', 'status', 'categoryId', 'categoryName', 'priority', 'description', 'address', 'gridId', 'gridName', 'flagged', 'resolveBy', 'createdAt', 'updatedAt', 'lat', 'lng'] as const
+export const SUMMARY = [
+  'caseId',
+  'districtId',
+  'number',
+  'status',
+  'categoryId',
+  'categoryName',
+  'priority',
+  'description',
+  'address',
+  'gridId',
+  'gridName',
+  'flagged',
+  'resolveBy',
+  'createdAt',
+  'updatedAt',
+  'lat',
+  'lng',
+] as const
 /** What the due index projects: whole notices and outbox steps, and which case is due. */
-export const DUE_ATTRIBUTES = ['districtId', 'subjectKind', 'subjectId', 'noticeId', 'eventId', 'event', 'recipientId', 'recipientName', 'templateKey', 'fields', 'state', 'attempts', 'lastErrcode', 'lastError', 'createdAt', 'sentAt', 'type', 'payload', 'cursor', 'caseId', 'bookingId'] as const
+export const DUE_ATTRIBUTES = [
+  'districtId',
+  'subjectKind',
+  'subjectId',
+  'noticeId',
+  'eventId',
+  'event',
+  'recipientId',
+  'recipientName',
+  'templateKey',
+  'fields',
+  'state',
+  'attempts',
+  'lastErrcode',
+  'lastError',
+  'createdAt',
+  'sentAt',
+  'type',
+  'payload',
+  'cursor',
+  'caseId',
+  'bookingId',
+] as const
 
 /** A time range of a check-in list, either end open. */
 const timeRange = (from?: string, to?: string) =>
-  from && to ? { between: [keys.checkinBound(from, 'from'), keys.checkinBound(to, 'to')] as [string, string] } : from ? { gte: keys.checkinBound(from, 'from') } : to ? { lte: keys.checkinBound(to, 'to') } : undefined
+  from && to
+    ? { between: [keys.checkinBound(from, 'from'), keys.checkinBound(to, 'to')] as [string, string] }
+    : from
+      ? { gte: keys.checkinBound(from, 'from') }
+      : to
+        ? { lte: keys.checkinBound(to, 'to') }
+        : undefined
 
 export function makePatterns(e: Entities) {
   const ap = () => e.table.build(AccessPattern)
@@ -34,7 +80,11 @@ export function makePatterns(e: Entities) {
     'holders of a role in a scope': ap()
       .entities(e.RoleBinding)
       .schema(map({ districtId: string(), scopeId: string(), role: string() }))
-      .pattern(({ districtId, scopeId, role }) => ({ index: 'gsi1', partition: keys.scopeHolders(districtId, scopeId), range: { beginsWith: keys.scopeRole(role) } }))
+      .pattern(({ districtId, scopeId, role }) => ({
+        index: 'gsi1',
+        partition: keys.scopeHolders(districtId, scopeId),
+        range: { beginsWith: keys.scopeRole(role) },
+      }))
       .options({ attributes: ['userId', 'userName'] }),
     'grants of a user': ap()
       .entities(e.Subscription)
@@ -59,12 +109,18 @@ export function makePatterns(e: Entities) {
     'rules of a room': ap()
       .entities(e.AvailabilityRule)
       .schema(map({ districtId: string(), roomId: string(), mediatorId: string().optional() }))
-      .pattern(({ districtId, roomId, mediatorId }) => ({ partition: keys.roomCalendar(districtId, roomId), range: { beginsWith: keys.rulePrefix(mediatorId) } }))
+      .pattern(({ districtId, roomId, mediatorId }) => ({
+        partition: keys.roomCalendar(districtId, roomId),
+        range: { beginsWith: keys.rulePrefix(mediatorId) },
+      }))
       .options({ maxPages: Infinity }),
     "a room's calendar": ap()
       .entities(e.AvailabilityException, e.SlotClaim)
       .schema(map({ districtId: string(), roomId: string(), from: string(), to: string() }))
-      .pattern(({ districtId, roomId, from, to }) => ({ partition: keys.roomCalendar(districtId, roomId), range: { between: [keys.calendarDay(from), `${keys.calendarDay(to)}~`] } }))
+      .pattern(({ districtId, roomId, from, to }) => ({
+        partition: keys.roomCalendar(districtId, roomId),
+        range: { between: [keys.calendarDay(from), `${keys.calendarDay(to)}~`] },
+      }))
       .options({ maxPages: Infinity, showEntityAttr: true }),
     'bookings of a person': ap()
       .entities(e.Booking, e.BookingView)
@@ -99,7 +155,11 @@ export function makePatterns(e: Entities) {
     'households due to visit': ap()
       .entities(e.Household, e.HouseholdTag)
       .schema(map({ districtId: string(), gridId: string(), tagKey: string().optional(), dueBy: string().optional() }))
-      .pattern(({ districtId, gridId, tagKey, dueBy }) => ({ index: 'gsi2', partition: keys.visitsDue(districtId, gridId, tagKey), range: dueBy ? { lte: `${dueBy}~` } : undefined }))
+      .pattern(({ districtId, gridId, tagKey, dueBy }) => ({
+        index: 'gsi2',
+        partition: keys.visitsDue(districtId, gridId, tagKey),
+        range: dueBy ? { lte: `${dueBy}~` } : undefined,
+      }))
       .options({ attributes: ['summary'] }),
     "a grid's visits in a month": ap()
       .entities(e.VisitTally)
@@ -114,7 +174,10 @@ export function makePatterns(e: Entities) {
     'counts of an announcement': ap()
       .entities(e.AnnouncementCount, e.GroupCount)
       .schema(map({ districtId: string(), announcementId: string(), counts: string().enum('total', 'groups') }))
-      .pattern(({ districtId, announcementId, counts }) => ({ partition: keys.announcement(districtId, announcementId), range: { beginsWith: counts === 'total' ? keys.announcementCountPrefix : keys.announcementGroupPrefix } }))
+      .pattern(({ districtId, announcementId, counts }) => ({
+        partition: keys.announcement(districtId, announcementId),
+        range: { beginsWith: counts === 'total' ? keys.announcementCountPrefix : keys.announcementGroupPrefix },
+      }))
       .options({ maxPages: Infinity }),
     'residents linked in a grid': ap()
       .entities(e.HouseholdLink)

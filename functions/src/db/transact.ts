@@ -8,7 +8,8 @@ export const isConditionFailed = (err: unknown) => (err as Error).name === 'Cond
 export const cancelReasons = (err: unknown): string[] =>
   ((err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code ?? 'None')
 
-export const chunks = <T>(xs: readonly T[], size: number): T[][] => Array.from({ length: Math.ceil(xs.length / size) }, (_, i) => xs.slice(i * size, (i + 1) * size))
+export const chunks = <T>(xs: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(xs.length / size) }, (_, i) => xs.slice(i * size, (i + 1) * size))
 
 /** Runs a conditional write; a failed condition is an expected answer (false), anything else is thrown. */
 export async function conditional(write: () => Promise<unknown>): Promise<boolean> {

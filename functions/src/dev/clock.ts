@@ -7,9 +7,25 @@ import { z } from 'zod'
 import { fieldErrors } from '@linli/shared'
 import { devClock } from '../adapters/dev-clock'
 
-const body = z.union([z.strictObject({ advanceMinutes: z.number().int().min(1, '至少 1 分钟').max(60 * 24 * 60, '一次最多 60 天') }), z.strictObject({ reset: z.literal(true) })], { error: '请给出 advanceMinutes（分钟）或 reset: true' })
+const body = z.union(
+  [
+    z.strictObject({
+      advanceMinutes: z
+        .number()
+        .int()
+        .min(1, '至少 1 分钟')
+        .max(60 * 24 * 60, '一次最多 60 天'),
+    }),
+    z.strictObject({ reset: z.literal(true) }),
+  ],
+  { error: '请给出 advanceMinutes（分钟）或 reset: true' },
+)
 
-const answer = (statusCode: number, data: unknown) => ({ statusCode, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(data) })
+const answer = (statusCode: number, data: unknown) => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8' },
+  body: JSON.stringify(data),
+})
 const state = () => ({ now: devClock.now().toISOString(), offsetMinutes: Math.round(devClock.offsetMs() / 60_000) })
 
 export const handler = async (event: APIGatewayProxyEventV2) => {

@@ -6,9 +6,7 @@ import { makeSessionTokens } from '../adapters/session-token'
 import type { Deps } from '../services/deps'
 import type { Binding, UserRecord } from '../services/identity/ports'
 
-const users = new Map<string, { user: UserRecord; roles: Binding[] }>([
-  ['u1', { user: { id: 'u1', districtId: 'd1', name: '甲' }, roles: [] }],
-])
+const users = new Map<string, { user: UserRecord; roles: Binding[] }>([['u1', { user: { id: 'u1', districtId: 'd1', name: '甲' }, roles: [] }]])
 const tokens = makeSessionTokens('s'.repeat(32), 'linli-test')
 const deps = {
   repos: { users: { getWithRoles: async (id: string) => users.get(id) } },
@@ -25,11 +23,15 @@ const echo = defineRoute({
   response: z.object({ n: z.number(), who: z.string() }),
 })
 
-const handler = endpoint(echo, async ({ body, caller }) => {
-  if (body.n === 13) throw new DomainError('auth.forbidden')
-  if (body.n === 500) throw new Error('secret table name linli-prod leaked?')
-  return { n: body.n * 2, who: caller.user.name }
-}, async () => deps)
+const handler = endpoint(
+  echo,
+  async ({ body, caller }) => {
+    if (body.n === 13) throw new DomainError('auth.forbidden')
+    if (body.n === 500) throw new Error('secret table name linli-prod leaked?')
+    return { n: body.n * 2, who: caller.user.name }
+  },
+  async () => deps,
+)
 
 const event = (body: string | undefined, headers: Record<string, string> = {}) =>
   ({ body, headers: { 'content-type': 'application/json', ...headers }, requestContext: { requestId: 'r-1' } }) as unknown as APIGatewayProxyEventV2

@@ -50,26 +50,27 @@ export function endpoint<S extends RouteSpec>(
   getDeps: () => Promise<Deps> = runtimeDeps,
 ): Handler {
   const name = `${route.method} ${route.path}`
-  return (event) => asFunction(name, async () => {
-    const requestId = requestIdOf(event)
-    try {
-      const deps = await getDeps()
-      const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]))
-      const req = {
-        params: route.params ? parseOrThrow(route.params, event.pathParameters ?? {}) : undefined,
-        query: route.query ? parseOrThrow(route.query, event.queryStringParameters ?? {}) : undefined,
-        body: route.body ? parseOrThrow(route.body, readJsonBody(event)) : undefined,
-        caller: needsSession(route) ? await authenticate(deps, event, route) : undefined,
-        requestId,
-        idempotencyKey: route.idempotent ? idempotencyKey(headers) : undefined,
-        headers,
-      } as Request<S>
-      const result = await fn(req, deps)
-      return route.produces ? file(route.produces, result as FileAnswer, requestId) : json(route.status ?? 200, result, requestId)
-    } catch (err) {
-      return errorResponse(err, requestId)
-    }
-  })
+  return (event) =>
+    asFunction(name, async () => {
+      const requestId = requestIdOf(event)
+      try {
+        const deps = await getDeps()
+        const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]))
+        const req = {
+          params: route.params ? parseOrThrow(route.params, event.pathParameters ?? {}) : undefined,
+          query: route.query ? parseOrThrow(route.query, event.queryStringParameters ?? {}) : undefined,
+          body: route.body ? parseOrThrow(route.body, readJsonBody(event)) : undefined,
+          caller: needsSession(route) ? await authenticate(deps, event, route) : undefined,
+          requestId,
+          idempotencyKey: route.idempotent ? idempotencyKey(headers) : undefined,
+          headers,
+        } as Request<S>
+        const result = await fn(req, deps)
+        return route.produces ? file(route.produces, result as FileAnswer, requestId) : json(route.status ?? 200, result, requestId)
+      } catch (err) {
+        return errorResponse(err, requestId)
+      }
+    })
 }
 
 /** API Gateway's request id; serverless-offline hands every request the same placeholder, so mint one there. */
@@ -83,7 +84,8 @@ function readJsonBody(event: APIGatewayProxyEventV2): unknown {
   const body: unknown = event.body
   const raw = typeof body === 'string' ? body : body == null ? '' : JSON.stringify(body)
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new DomainError('request.tooLarge', [{ path: 'body', message: `请求体不能超过 ${MAX_BODY_BYTES / 1024} KB` }])
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
+    throw new DomainError('request.tooLarge', [{ path: 'body', message: `请求体不能超过 ${MAX_BODY_BYTES / 1024} KB` }])
   const type = header(event, 'content-type')
   if (type && !/^application\/json\b/i.test(type)) throw new DomainError('request.unsupportedMediaType', [{ path: 'body', message: '请求体必须是 JSON' }])
   if (!text.trim()) throw new DomainError('request.invalid', [{ path: 'body', message: '缺少请求体' }])
@@ -106,7 +108,8 @@ async function authenticate(deps: Deps, event: APIGatewayProxyEventV2, route: Ro
   const caller = await loadCaller(deps, claims.userId)
   if (caller.user.districtId !== claims.districtId) throw new DomainError('auth.invalidToken')
   if ((caller.user.sessionGeneration ?? 0) !== claims.generation) throw new DomainError('auth.sessionEnded')
-  if (!permits(caller.roles, caller.user.districtId, route.action)) throw new DomainError('auth.forbidden', [{ path: 'action', message: '你的角色不能执行此操作' }])
+  if (!permits(caller.roles, caller.user.districtId, route.action))
+    throw new DomainError('auth.forbidden', [{ path: 'action', message: '你的角色不能执行此操作' }])
   return caller
 }
 
@@ -119,8 +122,7 @@ function idempotencyKey(headers: Record<string, string | undefined>): string | u
   return key
 }
 
-const header = (event: APIGatewayProxyEventV2, name: string) =>
-  Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1]
+const header = (event: APIGatewayProxyEventV2, name: string) => Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1]
 
 function json(statusCode: number, body: unknown, requestId: string): APIGatewayProxyStructuredResultV2 {
   return {
@@ -151,7 +153,9 @@ export function errorResponse(err: unknown, requestId: string): APIGatewayProxyS
     return json(err.status, body, requestId)
   }
   // Internals go to the log, never to the client.
-  console.error(JSON.stringify({ level: 'error', requestId, error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) }))
+  console.error(
+    JSON.stringify({ level: 'error', requestId, error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) }),
+  )
   const body: ErrorBody = { error: { code: 'internal', message: errorCatalogue.internal.message }, requestId }
   return json(500, body, requestId)
 }

@@ -66,7 +66,9 @@ export async function runSteps(deps: Deps, batch: readonly OutboxEvent[], fanOut
   // Finishing the steps and sending need not wait for each other: a step left unfinished by a crash runs again and
   // finds its notices already created (nothing is sent twice, no grant spent twice).
   const [, outcomes] = await Promise.all([
-    deps.repos.outbox.finishSteps(steps.map(({ event, cursor }) => ({ event, next: cursor ? { ...event, eventId: nextStepId(event.eventId), cursor, createdAt: at } : undefined }))),
+    deps.repos.outbox.finishSteps(
+      steps.map(({ event, cursor }) => ({ event, next: cursor ? { ...event, eventId: nextStepId(event.eventId), cursor, createdAt: at } : undefined })),
+    ),
     send(deps, claimed),
   ])
   const failed = expanded.find((r): r is PromiseRejectedResult => r.status === 'rejected')

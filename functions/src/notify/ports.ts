@@ -92,7 +92,13 @@ export interface ConsentsRepo {
 
 /** Delivers one message; throws SendError with WeChat's errcode when it could not. */
 export interface Sender {
-  send(message: { openid: string; templateId: string; page: string; data: Record<string, { value: string }>; miniprogramState: MiniprogramState }): Promise<void>
+  send(message: {
+    openid: string
+    templateId: string
+    page: string
+    data: Record<string, { value: string }>
+    miniprogramState: MiniprogramState
+  }): Promise<void>
 }
 
 export type MiniprogramState = 'developer' | 'trial' | 'formal'

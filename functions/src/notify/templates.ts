@@ -9,7 +9,10 @@ export type TemplateConfig = Record<TemplateKey, { id: string; keywords: Record<
  * template whose keyword names differ, as `note:thing5,time:time2`.
  */
 export function templateConfig(env: Record<string, string | undefined>): TemplateConfig {
-  const longTerm = (env.LONG_TERM_TEMPLATES ?? '').split(',').map((k) => k.trim()).filter(Boolean)
+  const longTerm = (env.LONG_TERM_TEMPLATES ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean)
   const unknown = longTerm.filter((k) => !(templateKeys as string[]).includes(k))
   if (unknown.length) throw new Error(`LONG_TERM_TEMPLATES names no template: ${unknown.join(', ')} (known: ${templateKeys.join(', ')})`)
   return Object.fromEntries(

@@ -11,7 +11,11 @@ import { mediaVerdict } from '../services/uploads/media'
 
 const FRESH_SECONDS = 300
 
-const text = (statusCode: number, body: string): APIGatewayProxyStructuredResultV2 => ({ statusCode, headers: { 'content-type': 'text/plain; charset=utf-8' }, body })
+const text = (statusCode: number, body: string): APIGatewayProxyStructuredResultV2 => ({
+  statusCode,
+  headers: { 'content-type': 'text/plain; charset=utf-8' },
+  body,
+})
 
 /** Whether WeChat signed these query parameters with our token, lately. */
 export function signedByWechat(token: string, q: Record<string, string | undefined>, nowSeconds = Date.now() / 1000): boolean {
@@ -28,7 +32,12 @@ export const handler = (event: APIGatewayProxyEventV2) =>
     const q = event.queryStringParameters ?? {}
     if (!signedByWechat(deps.pushToken, q)) return text(403, 'forbidden')
     if (event.requestContext?.http?.method === 'GET') return text(200, q.echostr ?? '')
-    const raw = typeof event.body === 'string' ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : JSON.stringify(event.body ?? {})
+    const raw =
+      typeof event.body === 'string'
+        ? event.isBase64Encoded
+          ? Buffer.from(event.body, 'base64').toString('utf8')
+          : event.body
+        : JSON.stringify(event.body ?? {})
     let push: { Event?: unknown; trace_id?: unknown; result?: { suggest?: unknown } }
     try {
       push = JSON.parse(raw)

@@ -60,7 +60,8 @@ function fromJsonSchema(s: JsonSchema): Arbitrary<unknown> {
 }
 
 /** What the schema accepts, or nearly: values drawn from its shape. */
-export const plausible = (schema: z.ZodType): Arbitrary<unknown> => fromJsonSchema(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema)
+export const plausible = (schema: z.ZodType): Arbitrary<unknown> =>
+  fromJsonSchema(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema)
 
 /** A plausible object bent one way: a field of the wrong kind, a field gone, a field the contract does not know. */
 const bent = (value: unknown): Arbitrary<unknown> => {

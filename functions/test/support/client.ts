@@ -41,8 +41,18 @@ export type CallOptions<S extends RouteSpec> = Partial<RouteRequest<S>> & { toke
  * each integration test that goes through here tests the contract too (DESIGN.md rule 1).
  */
 export async function call<S extends RouteSpec>(route: S, opts: CallOptions<S> = {}): Promise<Answer<RouteResponse<S>>> {
-  const query = opts.query ? `?${new URLSearchParams(Object.entries(opts.query as Record<string, unknown>).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)]))}` : ''
-  const answer = await api<RouteResponse<S>>(route.method, fillPath(route.path, opts.params as Record<string, string> | undefined) + query, { token: opts.token, body: opts.body, headers: opts.headers })
+  const query = opts.query
+    ? `?${new URLSearchParams(
+        Object.entries(opts.query as Record<string, unknown>)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]): [string, string] => [k, String(v)]),
+      )}`
+    : ''
+  const answer = await api<RouteResponse<S>>(route.method, fillPath(route.path, opts.params as Record<string, string> | undefined) + query, {
+    token: opts.token,
+    body: opts.body,
+    headers: opts.headers,
+  })
   if (answer.status < 300 && !route.produces) {
     const checked = route.response.safeParse(answer.body)
     if (!checked.success) throw new Error(`${route.method} ${route.path} answered ${answer.status} outside its contract: ${checked.error.message}`)
@@ -51,7 +61,11 @@ export async function call<S extends RouteSpec>(route: S, opts: CallOptions<S> =
 }
 
 export async function standin<T = any>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(cloud().urls.wechat + path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })
+  const res = await fetch(cloud().urls.wechat + path, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
   return (await res.json()) as T
 }
 
@@ -84,7 +98,14 @@ export function expectError(answer: Answer, status: number, code: string) {
 export async function uploadPhoto(token: string, opts: { contentType?: string; bytes?: number; purpose?: string } = {}): Promise<string> {
   const contentType = opts.contentType ?? 'image/jpeg'
   const bytes = opts.bytes ?? 2048
-  const res = await api('POST', '/v1/uploads', { token, body: { purpose: opts.purpose ?? 'case_photo', contentType: contentType.startsWith('image/') ? contentType : 'image/jpeg', size: Math.min(bytes, 5 * 1024 * 1024) } })
+  const res = await api('POST', '/v1/uploads', {
+    token,
+    body: {
+      purpose: opts.purpose ?? 'case_photo',
+      contentType: contentType.startsWith('image/') ? contentType : 'image/jpeg',
+      size: Math.min(bytes, 5 * 1024 * 1024),
+    },
+  })
   if (res.status !== 201) throw new Error(`upload: ${res.status} ${JSON.stringify(res.body)}`)
   const form = new FormData()
   for (const [k, v] of Object.entries(res.body.fields as Record<string, string>)) form.append(k, v)

@@ -27,6 +27,11 @@ export async function position(purpose: string, options: { highAccuracy?: boolea
 }
 
 async function offerSettings(purpose: string) {
-  const { confirm } = await Taro.showModal({ title: '需要你的位置', content: `${purpose}需要使用你的位置信息。你之前没有允许，可以在设置中打开“位置信息”。`, confirmText: '去设置', cancelText: '暂不' })
+  const { confirm } = await Taro.showModal({
+    title: '需要你的位置',
+    content: `${purpose}需要使用你的位置信息。你之前没有允许，可以在设置中打开“位置信息”。`,
+    confirmText: '去设置',
+    cancelText: '暂不',
+  })
   if (confirm) await Taro.openSetting()
 }

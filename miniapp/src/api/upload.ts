@@ -56,7 +56,12 @@ export async function choosePhotos(count: number): Promise<PickedPhoto[]> {
 export const uploadPhoto = (purpose: UploadPurpose, photo: PickedPhoto, onProgress: (percent: number) => void) => uploadFile(purpose, photo, onProgress, '图片')
 
 /** Uploads one file (a photo, a spreadsheet to import) by the API's presigned form; resolves with its object key. */
-export async function uploadFile(purpose: UploadPurpose, file: { path: string; size: number; contentType: string }, onProgress: (percent: number) => void = () => undefined, what = '文件'): Promise<string> {
+export async function uploadFile(
+  purpose: UploadPurpose,
+  file: { path: string; size: number; contentType: string },
+  onProgress: (percent: number) => void = () => undefined,
+  what = '文件',
+): Promise<string> {
   const form = await call(createUpload, { body: { purpose, contentType: file.contentType as ImageType, size: file.size } })
   // The form fields (policy, signature, key, Content-Type) must precede the file; uploadFile appends the file last.
   const task = Taro.uploadFile({ url: form.url, filePath: file.path, name: 'file', formData: form.fields, withCredentials: false })

@@ -12,7 +12,6 @@ jest.setTimeout(120_000)
 const PHOTO = join(__dirname, '../../src/assets/tab/home-active.png')
 const LIUAN_1 = { latitude: 30.5051, longitude: 114.3052 }
 
-
 const signedIn = phones(LIUAN_1)
 
 async function addPhoto(page: Page) {
@@ -86,7 +85,11 @@ it('report with a photo → accept → dispatch → notice → resolve with a ph
 
   // The dispatch notice reached the official through the WeChat stand-in …
   const ofCase = async (openid: string) =>
-    ((await (await fetch(`${cloud().urls.wechat}/dev/messages?touser=${openid}`)).json()) as { messages: { template_id: string; data: Record<string, { value: string }> }[] }).messages
+    (
+      (await (await fetch(`${cloud().urls.wechat}/dev/messages?touser=${openid}`)).json()) as {
+        messages: { template_id: string; data: Record<string, { value: string }> }[]
+      }
+    ).messages
       .filter((m) => m.data.character_string1?.value === number)
       .map((m) => m.template_id)
   expect(await ofCase('o-demo-official')).toContain('tpl-case-dispatch')

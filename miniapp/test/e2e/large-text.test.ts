@@ -37,7 +37,13 @@ const stops: Stop[] = [
   { name: 'grid', path: 'pages/grid/index', ready: '.grid-page__title', ours: '.grid-page__title', nutui: '.nut-cell-title' },
   { name: 'report', path: 'packages/case/report/index', ready: REPORT_LOCATED, ours: '.report', nutui: '.report__location .nut-cell-title' },
   { name: 'rooms', path: 'packages/mediation/rooms/index', ready: '.rooms__item', ours: '.rooms__name', nutui: '.rooms__filter' },
-  { name: 'notices', path: 'packages/field/notices/index?gridId=g-liuan-1', ready: '.notices .nut-empty, .notices .nut-cell', ours: '.notices', nutui: '.nut-empty-description, .nut-cell-title' },
+  {
+    name: 'notices',
+    path: 'packages/field/notices/index?gridId=g-liuan-1',
+    ready: '.notices .nut-empty, .notices .nut-cell',
+    ours: '.notices',
+    nutui: '.nut-empty-description, .nut-cell-title',
+  },
   { name: 'me', path: 'pages/me/index', ready: '.me__large-text', ours: '.me__name', nutui: '.nut-cell-title' },
 ]
 const me = stops.at(-1)!
@@ -59,9 +65,20 @@ const BACKGROUND = { normal: 'rgb(245, 246, 247)', large: 'rgb(10, 10, 10)' }
 
 async function look(page: Page, stop: Stop, mode: 'normal' | 'large') {
   await expectAccessible(page, `${stop.name}, ${mode} text`)
-  expect({ page: stop.name, mode, background: await page.locator('.taro_page:not([style*="display: none"])').first().evaluate((el) => getComputedStyle(el).backgroundColor) }).toEqual({ page: stop.name, mode, background: BACKGROUND[mode] })
+  expect({
+    page: stop.name,
+    mode,
+    background: await page
+      .locator('.taro_page:not([style*="display: none"])')
+      .first()
+      .evaluate((el) => getComputedStyle(el).backgroundColor),
+  }).toEqual({ page: stop.name, mode, background: BACKGROUND[mode] })
   // Nothing runs off the side of the phone.
-  expect({ page: stop.name, mode, overflow: await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth) }).toEqual({ page: stop.name, mode, overflow: 0 })
+  expect({ page: stop.name, mode, overflow: await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth) }).toEqual({
+    page: stop.name,
+    mode,
+    overflow: 0,
+  })
   if (SHOTS) await page.screenshot({ path: join(SHOTS, `${stop.name}-${mode}.png`) })
   return { ours: await fontSize(page, stop.ours), nutui: await fontSize(page, stop.nutui) }
 }
@@ -83,7 +100,11 @@ async function bothWays(page: Page, tour: Stop[]) {
     const before = normal.get(stop.name)!
     // Half as large again, give or take the rounding of rem units to pixels.
     const grown = (now: number, was: number) => (now / was >= 1.4 && now / was <= 1.6 ? 'about 1.5' : now / was)
-    expect({ page: stop.name, ours: grown(large.ours, before.ours), nutui: grown(large.nutui, before.nutui) }).toEqual({ page: stop.name, ours: 'about 1.5', nutui: 'about 1.5' })
+    expect({ page: stop.name, ours: grown(large.ours, before.ours), nutui: grown(large.nutui, before.nutui) }).toEqual({
+      page: stop.name,
+      ours: 'about 1.5',
+      nutui: 'about 1.5',
+    })
   }
 }
 

@@ -15,7 +15,6 @@ jest.setTimeout(150_000)
 
 const LIUAN = { latitude: 30.503, longitude: 114.304 }
 
-
 /** Moves the server's clock to `at` (forward only). */
 async function clockTo(at: number) {
   const { now } = await moveClock({ reset: true })
@@ -23,7 +22,9 @@ async function clockTo(at: number) {
   if (minutes > 0) await moveClock({ advanceMinutes: minutes })
 }
 const messages = async (openid: string, template: string) =>
-  ((await (await fetch(`${cloud().urls.wechat}/dev/messages?touser=${openid}`)).json()) as { messages: { template_id: string }[] }).messages.filter((m) => m.template_id === template).length
+  ((await (await fetch(`${cloud().urls.wechat}/dev/messages?touser=${openid}`)).json()) as { messages: { template_id: string }[] }).messages.filter(
+    (m) => m.template_id === template,
+  ).length
 
 const signedIn = phones(LIUAN, () => moveClock({ reset: true }))
 
@@ -34,7 +35,17 @@ const signedIn = phones(LIUAN, () => moveClock({ reset: true }))
 async function openEntry(page: Page, entry: string, ready: string) {
   for (let i = 0; i < 3; i++) {
     await page.getByText(entry).first().tap()
-    if (await page.locator(ready).first().waitFor({ timeout: 5000 }).then(() => true, () => false)) return
+    if (
+      await page
+        .locator(ready)
+        .first()
+        .waitFor({ timeout: 5000 })
+        .then(
+          () => true,
+          () => false,
+        )
+    )
+      return
   }
   throw new Error(`${entry} did not open ${ready}`)
 }
@@ -124,5 +135,6 @@ it('find a room → book → invite → confirm → reminder → check in → ag
   const file = join(mkdtempSync(join(tmpdir(), 'linli-e2e-')), 'agreement.pdf')
   await (await download).saveAs(file)
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
-  for (const words of ['人民调解协议书', '申请人：王小梅', '被申请人：张丽', '调解员：王秀兰', '工作日九点至十八点施工', '张丽已于']) expect(text).toContain(words)
+  for (const words of ['人民调解协议书', '申请人：王小梅', '被申请人：张丽', '调解员：王秀兰', '工作日九点至十八点施工', '张丽已于'])
+    expect(text).toContain(words)
 })

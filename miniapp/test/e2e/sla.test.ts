@@ -10,23 +10,33 @@ jest.setTimeout(150_000)
 
 const LIUAN_1 = { latitude: 30.5051, longitude: 114.3052 }
 
-
 const signedIn = phones(LIUAN_1, () => moveClock({ reset: true }))
 
 /** A persona's session over the API itself (the stand-in mints the wx.login code). */
 async function tokenOf(openid: string): Promise<string> {
-  const { code } = (await (await fetch(`${cloud().urls.wechat}/dev/code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) })).json()) as { code: string }
-  const res = await fetch(`${cloud().urls.api}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) })
+  const { code } = (await (
+    await fetch(`${cloud().urls.wechat}/dev/code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) })
+  ).json()) as { code: string }
+  const res = await fetch(`${cloud().urls.api}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
+  })
   return ((await res.json()) as { token: string }).token
 }
-const get = async (token: string, path: string) => (await fetch(`${cloud().urls.api}${path}`, { headers: { authorization: `Bearer ${token}` } })).json() as Promise<any>
+const get = async (token: string, path: string) =>
+  (await fetch(`${cloud().urls.api}${path}`, { headers: { authorization: `Bearer ${token}` } })).json() as Promise<any>
 
 it('an unaccepted case escalates by the clock; the district dispatcher dispatches it jointly; both departments finish; the lead resolves', async () => {
   const resident = await tokenOf('o-demo-resident')
   const created = await fetch(`${cloud().urls.api}/v1/cases`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${resident}` },
-    body: JSON.stringify({ categoryId: 'cat-water-off', description: '柳岸小区 5 栋停水一上午了，没人来看', location: { lat: LIUAN_1.latitude, lng: LIUAN_1.longitude } }),
+    body: JSON.stringify({
+      categoryId: 'cat-water-off',
+      description: '柳岸小区 5 栋停水一上午了，没人来看',
+      location: { lat: LIUAN_1.latitude, lng: LIUAN_1.longitude },
+    }),
   })
   const { id, number } = (await created.json()) as { id: string; number: string }
 

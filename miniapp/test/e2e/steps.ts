@@ -4,7 +4,8 @@ import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
 import { launch, phone } from './browser'
 
-export const cloud = () => JSON.parse(process.env.LINLI_TEST_CLOUD!) as { urls: { h5: string; wechat: string; api: string; s3: string }; env: Record<string, string> }
+export const cloud = () =>
+  JSON.parse(process.env.LINLI_TEST_CLOUD!) as { urls: { h5: string; wechat: string; api: string; s3: string }; env: Record<string, string> }
 
 /**
  * One browser for a test file, closed (after `teardown`, e.g. putting the local clock back) when the file ends; the
@@ -27,7 +28,14 @@ export function phones(at: { latitude: number; longitude: number }, teardown?: (
  * document, hidden, and a page seen twice (a hash change to the same route) is there twice.
  */
 export const onScreen = (page: Page, selectors: string) =>
-  page.locator(selectors.split(',').map((s) => `.taro_page:not([style*="display: none"]) ${s.trim()}`).join(', ')).first()
+  page
+    .locator(
+      selectors
+        .split(',')
+        .map((s) => `.taro_page:not([style*="display: none"]) ${s.trim()}`)
+        .join(', '),
+    )
+    .first()
 
 /** The report form once it has located the phone (its location button greys, below axe's contrast, while it locates). */
 export const REPORT_LOCATED = '.report__locate:not(.nut-button-loading):has-text("重新定位")'
@@ -39,18 +47,22 @@ export const REPORT_LOCATED = '.report__locate:not(.nut-button-loading):has-text
  */
 export async function signedIn(browser: Browser, name: string, at: { latitude: number; longitude: number }): Promise<Page> {
   const { urls } = cloud()
-  const post = async (url: string, body: object) => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()
+  const post = async (url: string, body: object) =>
+    (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()
   const { personas } = (await (await fetch(`${urls.wechat}/dev/personas`)).json()) as { personas: { openid: string; name: string }[] }
   const { openid } = personas.find((p) => p.name === name)!
   const { code } = (await post(`${urls.wechat}/dev/code`, { openid })) as { code: string }
   const session = await post(`${urls.api}/v1/auth/login`, { code })
   const context = await phone(browser, at)
   // Once per tab: a sign-out or a reload later in the test keeps what the app made of it.
-  await context.addInitScript((stored) => {
-    if (sessionStorage.getItem('linli.test.stored')) return
-    for (const [key, data] of Object.entries(stored)) localStorage.setItem(key, JSON.stringify({ data }))
-    sessionStorage.setItem('linli.test.stored', '1')
-  }, { 'linli.session': session, 'linli.dev.openid': openid })
+  await context.addInitScript(
+    (stored) => {
+      if (sessionStorage.getItem('linli.test.stored')) return
+      for (const [key, data] of Object.entries(stored)) localStorage.setItem(key, JSON.stringify({ data }))
+      sessionStorage.setItem('linli.test.stored', '1')
+    },
+    { 'linli.session': session, 'linli.dev.openid': openid },
+  )
   const page = await context.newPage()
   await page.goto(urls.h5)
   await onScreen(page, '.home').getByText(`你好，${name}`).waitFor()
@@ -84,7 +96,15 @@ export async function act(page: Page, type: string, fill?: (form: ReturnType<Pag
  */
 export async function rowInList(page: Page, number: string) {
   const row = page.locator('.case-list__item', { hasText: number })
-  for (let i = 0; i < 15 && !(await row.waitFor({ timeout: 3000 }).then(() => true, () => false)); i++) {
+  for (
+    let i = 0;
+    i < 15 &&
+    !(await row.waitFor({ timeout: 3000 }).then(
+      () => true,
+      () => false,
+    ));
+    i++
+  ) {
     const more = page.locator('.case-list__load-more')
     // A list that re-renders under the tap (a page arriving) is tapped again on the next round.
     if (await more.isVisible()) await more.tap({ timeout: 3000 }).catch(() => undefined)
@@ -108,7 +128,8 @@ export async function moveClock(body: { advanceMinutes: number } | { reset: true
 }
 
 /** One sweep now, as the scheduler would run it (serverless-offline's invoke endpoint). */
-export const sweep = () => fetch(`http://127.0.0.1:${cloud().env.LAMBDA_PORT}/2015-03-31/functions/linli-local-sweeper/invocations`, { method: 'POST', body: '{}' })
+export const sweep = () =>
+  fetch(`http://127.0.0.1:${cloud().env.LAMBDA_PORT}/2015-03-31/functions/linli-local-sweeper/invocations`, { method: 'POST', body: '{}' })
 
 const AXE = readFileSync(createRequire(__filename).resolve('axe-core/axe.min.js'), 'utf8')
 
@@ -122,7 +143,9 @@ export async function expectAccessible(page: Page, label: string) {
     type Violation = { id: string; impact?: string; nodes: { target: string[] }[] }
     const run = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Violation[] }> } }).axe.run
     const { violations } = await run(document, { resultTypes: ['violations'] })
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+    const serious = violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
     // Touch targets (WeChat's 适老化): each control's tappable box — itself or the ::after drawn around it — is ≥ 44 × 44.
     const small = Array.from(document.querySelectorAll<HTMLElement>('.nut-button, .nut-switch, [role=switch], .nut-cell-clickable')).flatMap((el) => {
       const box = el.getBoundingClientRect()

@@ -13,9 +13,36 @@ import { GUIDE, privacyGuide } from '../../scripts/privacy-guide'
  * The APIs through which a mini-program collects personal information (WeChat's 用户隐私保护指引 lists them, and
  * WeChat disables those the guide does not declare), with the identity and group data we collect beside them.
  */
-const PERSONAL = ['login', 'getLocation', 'getFuzzyLocation', 'chooseLocation', 'choosePoi', 'chooseAddress', 'chooseMedia', 'chooseImage', 'chooseVideo', 'chooseMessageFile', 'getClipboardData', 'getPhoneNumber', 'getUserProfile', 'getRecorderManager', 'getWeRunData', 'getGroupEnterInfo', 'requestSubscribeMessage']
+const PERSONAL = [
+  'login',
+  'getLocation',
+  'getFuzzyLocation',
+  'chooseLocation',
+  'choosePoi',
+  'chooseAddress',
+  'chooseMedia',
+  'chooseImage',
+  'chooseVideo',
+  'chooseMessageFile',
+  'getClipboardData',
+  'getPhoneNumber',
+  'getUserProfile',
+  'getRecorderManager',
+  'getWeRunData',
+  'getGroupEnterInfo',
+  'requestSubscribeMessage',
+]
 /** The APIs WeChat requires in requiredPrivateInfos (开发者需在 app.json 中声明). */
-const PRIVATE = ['getFuzzyLocation', 'getLocation', 'onLocationChange', 'startLocationUpdate', 'startLocationUpdateBackground', 'chooseLocation', 'choosePoi', 'chooseAddress']
+const PRIVATE = [
+  'getFuzzyLocation',
+  'getLocation',
+  'onLocationChange',
+  'startLocationUpdate',
+  'startLocationUpdateBackground',
+  'chooseLocation',
+  'choosePoi',
+  'chooseAddress',
+]
 const SRC = path.resolve(__dirname, '../../src')
 
 function sources(dir: string): string[] {
@@ -49,14 +76,18 @@ test('says why it asks for the location, in the words the user will read', () =>
 })
 
 /** app.json's window with its theme.json variables (`@name`) resolved, in each mode the theme defines. */
-const theme = app.darkmode && app.themeLocation ? (JSON.parse(fs.readFileSync(path.join(DIST, app.themeLocation), 'utf8')) as Record<string, Record<string, string>>) : { light: {} }
+const theme =
+  app.darkmode && app.themeLocation
+    ? (JSON.parse(fs.readFileSync(path.join(DIST, app.themeLocation), 'utf8')) as Record<string, Record<string, string>>)
+    : { light: {} }
 const resolve = (mode: string, value: string) => (value.startsWith('@') ? theme[mode]?.[value.slice(1)] : value)
 
 test('follows dark mode: every theme variable app.json names has a value in light and in dark', () => {
   expect(Object.keys(theme).sort()).toEqual(['dark', 'light'])
   const named = JSON.stringify({ window: app.window, tabBar: app.tabBar }).match(/"@\w+"/g) ?? []
   expect(named.length).toBeGreaterThan(0)
-  for (const mode of ['light', 'dark']) for (const v of named) expect({ mode, v, value: resolve(mode, JSON.parse(v)) }).toEqual({ mode, v, value: expect.any(String) })
+  for (const mode of ['light', 'dark'])
+    for (const v of named) expect({ mode, v, value: resolve(mode, JSON.parse(v)) }).toEqual({ mode, v, value: expect.any(String) })
 })
 
 test.each(['light', 'dark'])('the pull-to-refresh dots show on the window background in %s mode (dark dots on light, light on dark)', (mode) => {
@@ -92,7 +123,15 @@ test('every page with a share card lets WeChat show it (enableShareAppMessage), 
   const sharing = sources(SRC)
     .filter((file) => file.endsWith('index.tsx') && /\buseShareAppMessage\(/.test(fs.readFileSync(file, 'utf8')))
     .map((file) => path.relative(SRC, file).replace(/\.tsx$/, ''))
-  expect(sharing).toEqual(expect.arrayContaining(['pages/index/index', 'pages/grid/index', 'packages/mediation/rooms/index', 'packages/mediation/room/index', 'packages/field/notices/index']))
+  expect(sharing).toEqual(
+    expect.arrayContaining([
+      'pages/index/index',
+      'pages/grid/index',
+      'packages/mediation/rooms/index',
+      'packages/mediation/room/index',
+      'packages/field/notices/index',
+    ]),
+  )
   // Taro reads the page config's flag at compile time and gives the page its onShareAppMessage.
   for (const page of sharing) {
     const config = fs.readFileSync(path.join(SRC, `${page}.config.ts`), 'utf8')

@@ -6,7 +6,19 @@
  */
 import { getRoom, roomSlots } from '../../../shared/contract/mediation/rooms'
 import { bookingDetailSchema } from '../../../shared/contract/mediation/bookings'
-import { cleanup, installFakeWx, loadPage, settle, SESSION_KEY, waitFor, type Call, type FakeResponse, type FakeWx, type LoadedPage, type PageView } from './simulate-weapp'
+import {
+  cleanup,
+  installFakeWx,
+  loadPage,
+  settle,
+  SESSION_KEY,
+  waitFor,
+  type Call,
+  type FakeResponse,
+  type FakeWx,
+  type LoadedPage,
+  type PageView,
+} from './simulate-weapp'
 
 const resident = {
   token: 'tok-resident',
@@ -58,7 +70,9 @@ let page: LoadedPage
 let bookingAnswer: FakeResponse
 
 function api(req: Call): FakeResponse {
-  const path = String(req.url).replace(/^https?:\/\/[^/]+/, '').split('?')[0]
+  const path = String(req.url)
+    .replace(/^https?:\/\/[^/]+/, '')
+    .split('?')[0]
   if (req.method === 'GET' && path === '/v1/rooms/room-qingshi') return { statusCode: 200, data: room }
   if (req.method === 'GET' && path === '/v1/rooms/room-qingshi/slots') return { statusCode: 200, data: slots }
   if (req.method === 'POST' && path === '/v1/bookings') return bookingAnswer
@@ -130,7 +144,13 @@ test('books the chosen slot with an Idempotency-Key, asks for notices inside the
   await waitFor(() => expect(fake.called('redirectTo')).toHaveLength(1))
   expect(fake.called('redirectTo')[0]?.url).toBe('/packages/mediation/booking/index?id=bk-1')
   const [sent] = bookings()
-  expect(sent!.data).toEqual({ roomId: 'room-qingshi', mediatorId: 'm-sun', start: slots.items[1]!.start, disputeType: 'neighbour', summary: '楼上装修噪音持续到深夜' })
+  expect(sent!.data).toEqual({
+    roomId: 'room-qingshi',
+    mediatorId: 'm-sun',
+    start: slots.items[1]!.start,
+    disputeType: 'neighbour',
+    summary: '楼上装修噪音持续到深夜',
+  })
   expect(sent!.header['Idempotency-Key']).toMatch(/^bk-[a-z0-9-]{8,}$/)
   expect(fake.called('requestSubscribeMessage')[0]?.tmplIds).toEqual(['tpl-booking-status', 'tpl-booking-reminder'])
   expect(fake.sequence.indexOf('requestSubscribeMessage')).toBeLessThan(fake.sequence.lastIndexOf('request'))
@@ -167,7 +187,13 @@ test('a refused booking (the server answered) draws a new key for the next try',
 })
 
 test('a slot taken meanwhile (409) says so and reloads the slots', async () => {
-  bookingAnswer = { statusCode: 409, data: { error: { code: 'booking.slotTaken', message: '该时段已被预约', fields: [{ path: 'start', message: '该时段刚被他人约走，请选择其他时段' }] }, requestId: 'r' } }
+  bookingAnswer = {
+    statusCode: 409,
+    data: {
+      error: { code: 'booking.slotTaken', message: '该时段已被预约', fields: [{ path: 'start', message: '该时段刚被他人约走，请选择其他时段' }] },
+      requestId: 'r',
+    },
+  }
   const view = await render()
   const before = slotRequests().length
   await fillAndSubmit(view)
@@ -180,10 +206,13 @@ test('a slot taken meanwhile (409) says so and reloads the slots', async () => {
 test('a session the server ended is renewed silently: one wx.login for the parallel requests, each retried once, the page kept', async () => {
   const renewed = { ...resident, token: 'tok-renewed' }
   fake.respond = (req) => {
-    const path = String(req.url).replace(/^https?:\/\/[^/]+/, '').split('?')[0]
+    const path = String(req.url)
+      .replace(/^https?:\/\/[^/]+/, '')
+      .split('?')[0]
     if (req.method === 'POST' && path === '/v1/auth/login') return { statusCode: 200, data: renewed }
     // The old token is refused on every route; the new one is served.
-    if (req.header?.authorization !== 'Bearer tok-renewed') return { statusCode: 401, data: { error: { code: 'auth.sessionEnded', message: '登录已失效，请重新登录' } } }
+    if (req.header?.authorization !== 'Bearer tok-renewed')
+      return { statusCode: 401, data: { error: { code: 'auth.sessionEnded', message: '登录已失效，请重新登录' } } }
     return api(req)
   }
   const view = await render()
@@ -194,16 +223,21 @@ test('a session the server ended is renewed silently: one wx.login for the paral
   expect(logins[0]!.data).toEqual({ code: fake.loginCode })
   expect(fake.storage.get(SESSION_KEY)).toEqual(renewed)
   // The room and its slots: each asked with the old token, then once again with the new one.
-  expect(fake.called('request').filter((r) => String(r.url).includes('/v1/rooms/room-qingshi')).map((r) => r.header.authorization)).toEqual(
-    expect.arrayContaining(['Bearer tok-resident', 'Bearer tok-renewed']),
-  )
+  expect(
+    fake
+      .called('request')
+      .filter((r) => String(r.url).includes('/v1/rooms/room-qingshi'))
+      .map((r) => r.header.authorization),
+  ).toEqual(expect.arrayContaining(['Bearer tok-resident', 'Bearer tok-renewed']))
   expect(fake.called('reLaunch')).toHaveLength(0)
 })
 
 test('a session that cannot be renewed goes to the sign-in page, which will bring the user back here', async () => {
   fake.respond = () => ({ statusCode: 401, data: { error: { code: 'auth.sessionEnded', message: '登录已失效，请重新登录' } } })
   await page.render({ id: 'room-qingshi' })
-  await waitFor(() => expect(fake.called('redirectTo')[0]?.url).toBe(`/pages/login/index?back=${encodeURIComponent('/packages/mediation/room/index?id=room-qingshi')}`))
+  await waitFor(() =>
+    expect(fake.called('redirectTo')[0]?.url).toBe(`/pages/login/index?back=${encodeURIComponent('/packages/mediation/room/index?id=room-qingshi')}`),
+  )
   expect(fake.called('login')).toHaveLength(1)
   expect(fake.storage.get(SESSION_KEY)).toBeUndefined()
 })

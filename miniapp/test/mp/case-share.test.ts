@@ -4,7 +4,18 @@
  * nothing more; following it asks the visitor to sign in first.
  */
 import { publicCase } from '../../../shared/contract/cases/cases'
-import { cleanup, installFakeWx, loadPage, SESSION_KEY, waitFor, type Call, type FakeResponse, type FakeWx, type LoadedPage, type PageView } from './simulate-weapp'
+import {
+  cleanup,
+  installFakeWx,
+  loadPage,
+  SESSION_KEY,
+  waitFor,
+  type Call,
+  type FakeResponse,
+  type FakeWx,
+  type LoadedPage,
+  type PageView,
+} from './simulate-weapp'
 
 const now = new Date().toISOString()
 const later = new Date(Date.now() + 86_400_000).toISOString()
@@ -32,7 +43,9 @@ const resident = {
 }
 
 function api(req: Call): FakeResponse {
-  const path = String(req.url).replace(/^https?:\/\/[^/]+/, '').split('?')[0]
+  const path = String(req.url)
+    .replace(/^https?:\/\/[^/]+/, '')
+    .split('?')[0]
   if (req.method === 'GET' && path === '/v1/cases/case-7f3a/public') return { statusCode: 200, data: view }
   // Not this resident's case: the full view is refused like a case that does not exist.
   if (req.method === 'GET' && path === '/v1/cases/case-7f3a') return { statusCode: 404, data: { error: { code: 'case.notFound', message: '事件不存在' } } }
@@ -52,7 +65,8 @@ beforeEach(() => {
 afterEach(cleanup)
 
 const text = (page: PageView) => page.dom!.textContent ?? ''
-const shareOf = (page: PageView) => (page as unknown as { instance: { onShareAppMessage(o: object): { title: string; path: string } } }).instance.onShareAppMessage({ from: 'menu' })
+const shareOf = (page: PageView) =>
+  (page as unknown as { instance: { onShareAppMessage(o: object): { title: string; path: string } } }).instance.onShareAppMessage({ from: 'menu' })
 
 test('signed out: the public view, a card that names only category, status and grid, and following asks to sign in', async () => {
   const page = await detail.render({ id: 'case-7f3a' })

@@ -7,29 +7,75 @@
  */
 import { getGrid } from '../../../shared/contract/district/grids'
 import { checkinSchema, createCheckin } from '../../../shared/contract/field/checkins'
-import { cleanup, installFakeWx, loadPage, SESSION_KEY, settle, waitFor, type Call, type FakeResponse, type FakeWx, type LoadedPage, type PageView } from './simulate-weapp'
+import {
+  cleanup,
+  installFakeWx,
+  loadPage,
+  SESSION_KEY,
+  settle,
+  waitFor,
+  type Call,
+  type FakeResponse,
+  type FakeWx,
+  type LoadedPage,
+  type PageView,
+} from './simulate-weapp'
 
 const worker = {
   token: 'tok-worker',
   expiresAt: new Date(Date.now() + 3600_000).toISOString(),
   user: { id: 'u-li', name: '李建国', districtId: 'linjiang', roles: [{ role: 'gridworker', scopeId: 'g-liuan-1', scopeName: '柳岸社区第一网格' }] },
 }
-const ring = [[114.3, 30.5], [114.31, 30.5], [114.31, 30.515], [114.3, 30.515], [114.3, 30.5]]
-const grid = getGrid.response.parse({ id: 'g-liuan-1', name: '柳岸社区第一网格', level: 'grid', parentId: 'c-liuan', path: [], roster: {}, boundary: { type: 'Polygon', coordinates: [ring] }, children: [] })
+const ring = [
+  [114.3, 30.5],
+  [114.31, 30.5],
+  [114.31, 30.515],
+  [114.3, 30.515],
+  [114.3, 30.5],
+]
+const grid = getGrid.response.parse({
+  id: 'g-liuan-1',
+  name: '柳岸社区第一网格',
+  level: 'grid',
+  parentId: 'c-liuan',
+  path: [],
+  roster: {},
+  boundary: { type: 'Polygon', coordinates: [ring] },
+  children: [],
+})
 const INSIDE = { latitude: 30.507, longitude: 114.305 }
 const OUTSIDE = { latitude: 30.52, longitude: 114.305 } // ~555 m north of the grid
 
 let online = true
 const posted: Call[] = []
 function api(req: Call): FakeResponse {
-  const path = String(req.url).replace(/^https?:\/\/[^/]+/, '').split('?')[0]
+  const path = String(req.url)
+    .replace(/^https?:\/\/[^/]+/, '')
+    .split('?')[0]
   if (req.method === 'GET' && path === '/v1/grids/g-liuan-1') return { statusCode: 200, data: grid }
   if (req.method === 'POST' && path === '/v1/checkins') {
     if (!online) throw new Error('network down')
     const body = createCheckin.body.parse(req.data)
     posted.push(req)
     const at = new Date().toISOString()
-    return { statusCode: 201, data: checkinSchema.parse({ id: `c${posted.length}`, kind: body.kind, gridId: 'g-liuan-1', gridName: '柳岸社区第一网格', userId: 'u-li', userName: '李建国', ...body.location, metersOutside: 0, note: body.note, photos: [], capturedAt: body.capturedAt ?? at, at, late: false }) }
+    return {
+      statusCode: 201,
+      data: checkinSchema.parse({
+        id: `c${posted.length}`,
+        kind: body.kind,
+        gridId: 'g-liuan-1',
+        gridName: '柳岸社区第一网格',
+        userId: 'u-li',
+        userName: '李建国',
+        ...body.location,
+        metersOutside: 0,
+        note: body.note,
+        photos: [],
+        capturedAt: body.capturedAt ?? at,
+        at,
+        late: false,
+      }),
+    }
   }
   return { statusCode: 404, data: { error: { code: 'notFound', message: `no fake for ${req.method} ${path}` } } }
 }

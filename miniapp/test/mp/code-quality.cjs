@@ -10,7 +10,13 @@ const ci = require('miniprogram-ci')
 // The scan needs a private key file only to exist: an empty one stands in, nothing is uploaded.
 const key = join(mkdtempSync(join(tmpdir(), 'linli-mpci-')), 'private.key')
 writeFileSync(key, '')
-const project = new ci.Project({ appid: 'wx0000000000000000', type: 'miniProgram', projectPath: process.argv[2], privateKeyPath: key, ignores: ['node_modules/**/*'] })
+const project = new ci.Project({
+  appid: 'wx0000000000000000',
+  type: 'miniProgram',
+  projectPath: process.argv[2],
+  privateKeyPath: key,
+  ignores: ['node_modules/**/*'],
+})
 ci.checkCodeQuality(project).then(
   (items) => {
     process.stdout.write(`\n${JSON.stringify(items)}\n`)

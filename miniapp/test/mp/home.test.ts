@@ -111,9 +111,21 @@ test('staff see the notices they can still be sent, and top them up in one tap w
   fake.storage.set(SESSION_KEY, dispatcher)
   let alerts = 1
   fake.respond = (req) => {
-    const path = String(req.url).replace(/^https?:\/\/[^/]+/, '').split('?')[0]
-    if (req.method === 'GET' && path === '/v1/subscriptions') return { statusCode: 200, data: { items: [{ templateKey: 'case_alert', grants: alerts, longTerm: false }, { templateKey: 'case_dispatch', grants: 0, longTerm: false }] } }
-    if (req.method === 'POST' && path === '/v1/subscriptions') return (alerts++, { statusCode: 200, data: { templateKey: 'case_alert', grants: alerts, longTerm: false } })
+    const path = String(req.url)
+      .replace(/^https?:\/\/[^/]+/, '')
+      .split('?')[0]
+    if (req.method === 'GET' && path === '/v1/subscriptions')
+      return {
+        statusCode: 200,
+        data: {
+          items: [
+            { templateKey: 'case_alert', grants: alerts, longTerm: false },
+            { templateKey: 'case_dispatch', grants: 0, longTerm: false },
+          ],
+        },
+      }
+    if (req.method === 'POST' && path === '/v1/subscriptions')
+      return (alerts++, { statusCode: 200, data: { templateKey: 'case_alert', grants: alerts, longTerm: false } })
     return { statusCode: 404, data: { error: { code: 'notFound', message: path } } }
   }
   const page = await home.render()
@@ -130,10 +142,17 @@ test('pulling home down reads again what it shows: the user and their roles, the
   fake.storage.set(SESSION_KEY, dispatcher)
   let round = 1
   fake.respond = (req) => {
-    const path = String(req.url).replace(/^https?:\/\/[^/]+/, '').split('?')[0]
+    const path = String(req.url)
+      .replace(/^https?:\/\/[^/]+/, '')
+      .split('?')[0]
     if (path === '/v1/subscriptions') return { statusCode: 200, data: { items: [{ templateKey: 'case_alert', grants: round * 5, longTerm: false }] } }
-    if (path === '/v1/reports/rates') return { statusCode: 200, data: { level: 'street', nodeId: 's-qingshi', name: '青石街道', days: [], total: { received: round * 7 } } }
-    if (path === '/v1/me') return { statusCode: 200, data: { ...dispatcher.user, roles: [...dispatcher.user.roles, { role: 'gridworker', scopeId: 'g-liuan-1', scopeName: '柳岸社区第一网格' }] } }
+    if (path === '/v1/reports/rates')
+      return { statusCode: 200, data: { level: 'street', nodeId: 's-qingshi', name: '青石街道', days: [], total: { received: round * 7 } } }
+    if (path === '/v1/me')
+      return {
+        statusCode: 200,
+        data: { ...dispatcher.user, roles: [...dispatcher.user.roles, { role: 'gridworker', scopeId: 'g-liuan-1', scopeName: '柳岸社区第一网格' }] },
+      }
     return { statusCode: 404, data: { error: { code: 'notFound', message: path } } }
   }
   const page = await home.render()
@@ -150,9 +169,14 @@ test('pulling home down reads again what it shows: the user and their roles, the
 })
 
 test('a long-term template (长期订阅) shows as lasting, is never low, and is not asked again', async () => {
-  fake.storage.set(SESSION_KEY, { ...dispatcher, user: { ...dispatcher.user, roles: [{ role: 'mediator', scopeId: 'room-qingshi', scopeName: '青石街道说事室' }] } })
+  fake.storage.set(SESSION_KEY, {
+    ...dispatcher,
+    user: { ...dispatcher.user, roles: [{ role: 'mediator', scopeId: 'room-qingshi', scopeName: '青石街道说事室' }] },
+  })
   fake.respond = (req) =>
-    String(req.url).includes('/v1/subscriptions') ? { statusCode: 200, data: { items: [{ templateKey: 'booking_request', grants: 999_998, longTerm: true }] } } : { statusCode: 404, data: { error: { code: 'notFound', message: 'none' } } }
+    String(req.url).includes('/v1/subscriptions')
+      ? { statusCode: 200, data: { items: [{ templateKey: 'booking_request', grants: 999_998, longTerm: true }] } }
+      : { statusCode: 404, data: { error: { code: 'notFound', message: 'none' } } }
   const page = await home.render()
   const panel = await waitFor(() => page.querySelector('.workbench--mediator .grants')!)
   expect(panel.dom!.textContent).toContain('预约申请 长期有效')

@@ -4,12 +4,31 @@
  * The fakes are checked against the shared contract.
  */
 import { getMediator, listExceptions } from '../../../shared/contract/mediation/rooms'
-import { cleanup, installFakeWx, loadPage, SESSION_KEY, waitFor, type Call, type FakeResponse, type FakeWx, type LoadedPage, type PageView } from './simulate-weapp'
+import {
+  cleanup,
+  installFakeWx,
+  loadPage,
+  SESSION_KEY,
+  waitFor,
+  type Call,
+  type FakeResponse,
+  type FakeWx,
+  type LoadedPage,
+  type PageView,
+} from './simulate-weapp'
 
 const mediator = {
   token: 'tok-mediator',
   expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-  user: { id: 'm-sun', name: '孙梅', districtId: 'd-linjiang', roles: [{ role: 'resident', scopeId: 'd-linjiang', scopeName: '临江区' }, { role: 'mediator', scopeId: 'room-qingshi', scopeName: '青石街道说事室' }] },
+  user: {
+    id: 'm-sun',
+    name: '孙梅',
+    districtId: 'd-linjiang',
+    roles: [
+      { role: 'resident', scopeId: 'd-linjiang', scopeName: '临江区' },
+      { role: 'mediator', scopeId: 'room-qingshi', scopeName: '青石街道说事室' },
+    ],
+  },
 }
 const detail = getMediator.response.parse({
   id: 'm-sun',
@@ -25,7 +44,9 @@ let page: LoadedPage
 let putAnswer: FakeResponse
 
 function api(req: Call): FakeResponse {
-  const path = String(req.url).replace(/^https?:\/\/[^/]+/, '').split('?')[0]
+  const path = String(req.url)
+    .replace(/^https?:\/\/[^/]+/, '')
+    .split('?')[0]
   if (req.method === 'GET' && path === '/v1/mediators/m-sun') return { statusCode: 200, data: detail }
   if (req.method === 'GET' && path === '/v1/rooms/room-qingshi/exceptions') return { statusCode: 200, data: listExceptions.response.parse({ items: [] }) }
   if (req.method === 'PUT' && path === '/v1/rooms/room-qingshi/availability') return putAnswer
@@ -70,7 +91,10 @@ test('shows the weekly hours, adds the next weekday’s window and saves them wh
 })
 
 test('names the row the server refuses', async () => {
-  putAnswer = { statusCode: 400, data: { error: { code: 'request.invalid', message: '请求参数有误', fields: [{ path: 'rules.0', message: '与第 1 条时段重叠' }] }, requestId: 'r' } }
+  putAnswer = {
+    statusCode: 400,
+    data: { error: { code: 'request.invalid', message: '请求参数有误', fields: [{ path: 'rules.0', message: '与第 1 条时段重叠' }] }, requestId: 'r' },
+  }
   const view = await render()
   view.querySelector('.rules-editor__save')!.dispatchEvent('tap')
   await waitFor(() => expect(fake.called('showToast')[0]?.title).toBe('第 1 条：与第 1 条时段重叠'))

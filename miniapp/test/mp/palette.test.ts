@@ -17,14 +17,18 @@ const SAME_IN_BOTH: Record<string, string> = {
 }
 
 const files = (dir: string): string[] =>
-  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.(scss|tsx?)$/.test(e.name) ? [path.join(dir, e.name)] : []))
+  fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.(scss|tsx?)$/.test(e.name) ? [path.join(dir, e.name)] : []))
 
 test('no style or component outside the palette writes a colour', () => {
   const found = files(SRC)
     .map((file) => path.relative(SRC, file))
     .filter((file) => !(file in SAME_IN_BOTH))
     // A shade of black (a shadow, a veil) reads the same in both modes.
-    .flatMap((file) => [...fs.readFileSync(path.join(SRC, file), 'utf8').matchAll(/#[0-9a-fA-F]{3,8}\b|rgba?\((?!0, 0, 0\b)\s*\d/g)].map((m) => `${file}: ${m[0]}`))
+    .flatMap((file) =>
+      [...fs.readFileSync(path.join(SRC, file), 'utf8').matchAll(/#[0-9a-fA-F]{3,8}\b|rgba?\((?!0, 0, 0\b)\s*\d/g)].map((m) => `${file}: ${m[0]}`),
+    )
   expect(found).toEqual([])
 })
 

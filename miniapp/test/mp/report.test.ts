@@ -10,7 +10,20 @@
 import { listCategories } from '../../../shared/contract/district/categories'
 import { caseDetailSchema, submitCase } from '../../../shared/contract/cases/cases'
 import { gridTree, locateGrid, type TreeNode } from '../../../shared/contract/district/grids'
-import { cleanup, installFakeWx, loadPage, settle, SESSION_KEY, tapAndObserve, waitFor, type Call, type FakeResponse, type FakeWx, type LoadedPage, type PageView } from './simulate-weapp'
+import {
+  cleanup,
+  installFakeWx,
+  loadPage,
+  settle,
+  SESSION_KEY,
+  tapAndObserve,
+  waitFor,
+  type Call,
+  type FakeResponse,
+  type FakeWx,
+  type LoadedPage,
+  type PageView,
+} from './simulate-weapp'
 
 const DRAFT_KEY = 'linli.reportDraft'
 
@@ -34,7 +47,9 @@ const taxonomy = listCategories.response.parse({
     {
       id: 'c-utility',
       name: '水电燃气',
-      items: [{ id: 'i-water', name: '停水', departmentId: 'dep-water', departmentName: '水务集团', priority: 'high', slaBand: 'utility', sla, autoDispatch: false }],
+      items: [
+        { id: 'i-water', name: '停水', departmentId: 'dep-water', departmentName: '水务集团', priority: 'high', slaBand: 'utility', sla, autoDispatch: false },
+      ],
     },
   ],
 })
@@ -80,15 +95,23 @@ const created = caseDetailSchema.parse({
 const node = (id: string, name: string, level: TreeNode['level'], children: TreeNode[] = []): TreeNode => ({ id, name, level, children })
 const tree = gridTree.response.parse({
   root: node('d-linjiang', '临江区', 'district', [
-    node('s-qingshi', '青石街道', 'street', [node('c-liuan', '柳岸社区', 'community', [node('g-liuan-1', '柳岸社区第一网格', 'grid'), node('g-liuan-2', '柳岸社区第二网格', 'grid')])]),
+    node('s-qingshi', '青石街道', 'street', [
+      node('c-liuan', '柳岸社区', 'community', [node('g-liuan-1', '柳岸社区第一网格', 'grid'), node('g-liuan-2', '柳岸社区第二网格', 'grid')]),
+    ]),
   ]),
 })
-const path = [{ id: 'd-linjiang', name: '临江区', level: 'district' }, { id: 's-qingshi', name: '青石街道', level: 'street' }, { id: 'c-liuan', name: '柳岸社区', level: 'community' }]
+const path = [
+  { id: 'd-linjiang', name: '临江区', level: 'district' },
+  { id: 's-qingshi', name: '青石街道', level: 'street' },
+  { id: 'c-liuan', name: '柳岸社区', level: 'community' },
+]
 const located = locateGrid.response.parse({ id: 'g-qingshi-01', name: '青石一网格', level: 'grid', parentId: 'c-liuan', path, roster: {}, children: [] })
 
 /** The fake API: categories, the grid of a point and the tree, no nearby cases, 201 for a new case, 204 for recorded consent. */
 function api(req: Call): FakeResponse {
-  const path = String(req.url).replace(/^https?:\/\/[^/]+/, '').split('?')[0]
+  const path = String(req.url)
+    .replace(/^https?:\/\/[^/]+/, '')
+    .split('?')[0]
   if (req.method === 'GET' && path === '/v1/grids/locate') return { statusCode: 200, data: located }
   if (req.method === 'GET' && path === '/v1/grids/tree') return { statusCode: 200, data: tree }
   if (req.method === 'GET' && path === '/v1/categories') return { statusCode: 200, data: taxonomy }
@@ -290,7 +313,8 @@ test('location refused: the form says why, the resident picks the grid and types
 
   page.querySelector('.report__pick-grid')!.dispatchEvent('tap')
   const option = (name: string) => page.querySelectorAll('.nut-cascader-item').find((n) => n.dom!.textContent === name)
-  for (const name of ['青石街道', '柳岸社区', '柳岸社区第二网格']) (await waitFor(() => option(name) ?? missing(`no Cascader option ${name}`))).dispatchEvent('tap')
+  for (const name of ['青石街道', '柳岸社区', '柳岸社区第二网格'])
+    (await waitFor(() => option(name) ?? missing(`no Cascader option ${name}`))).dispatchEvent('tap')
   await waitFor(() => expect(text(page, '.report__location')).toContain('柳岸社区第二网格'))
   await chooseCategory(page, '市容环境', '垃圾堆放')
   await typeDescription(page, '3 栋门口垃圾堆放多日无人清理')
@@ -308,8 +332,8 @@ test('location refused: the form says why, the resident picks the grid and types
   expect(body.location).toEqual({ gridId: 'g-liuan-2', address: '柳岸路 18 号门口' })
 })
 
-test('the pin moved on WeChat\'s map: the place is named, its GCJ-02 point sent as WGS84, and the address filled in', async () => {
-  fake.chooseLocation = () => ({ name: '青石小区 5 号楼', address: '青石街道青石路 12 号', latitude: 30.2573, longitude: 120.1350 })
+test("the pin moved on WeChat's map: the place is named, its GCJ-02 point sent as WGS84, and the address filled in", async () => {
+  fake.chooseLocation = () => ({ name: '青石小区 5 号楼', address: '青石街道青石路 12 号', latitude: 30.2573, longitude: 120.135 })
   const page = await render()
   page.querySelector('.report__move-pin')!.dispatchEvent('tap')
   await waitFor(() => expect(text(page, '.report__location')).toContain('青石小区 5 号楼'))
@@ -331,9 +355,21 @@ test('the pin moved on WeChat\'s map: the place is named, its GCJ-02 point sent 
 })
 
 test.each([
-  ['refuses all three', () => ({ 'tpl-case-accepted': 'reject', 'tpl-case-dispatched': 'reject', 'tpl-case-resolved': 'reject' }), '上报成功；你未允许通知，将收不到消息，可在“我的上报”查看进展'],
-  ['allows only 办结', () => ({ 'tpl-case-accepted': 'reject', 'tpl-case-dispatched': 'reject', 'tpl-case-resolved': 'accept' }), '上报成功；部分通知未允许，可在“我的上报”查看进展'],
-  ['has switched notices off in WeChat (errCode 20004)', () => Object.assign(new Error('requestSubscribeMessage:fail'), { errCode: 20004 }), '上报成功；你在微信设置中关闭了通知，将收不到消息，可在“我的上报”查看进展'],
+  [
+    'refuses all three',
+    () => ({ 'tpl-case-accepted': 'reject', 'tpl-case-dispatched': 'reject', 'tpl-case-resolved': 'reject' }),
+    '上报成功；你未允许通知，将收不到消息，可在“我的上报”查看进展',
+  ],
+  [
+    'allows only 办结',
+    () => ({ 'tpl-case-accepted': 'reject', 'tpl-case-dispatched': 'reject', 'tpl-case-resolved': 'accept' }),
+    '上报成功；部分通知未允许，可在“我的上报”查看进展',
+  ],
+  [
+    'has switched notices off in WeChat (errCode 20004)',
+    () => Object.assign(new Error('requestSubscribeMessage:fail'), { errCode: 20004 }),
+    '上报成功；你在微信设置中关闭了通知，将收不到消息，可在“我的上报”查看进展',
+  ],
 ])('a resident who %s is told that progress notices will not reach them, and where to look instead', async (_, answer, told) => {
   fake.subscribe = answer
   const page = await render()

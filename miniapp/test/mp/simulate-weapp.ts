@@ -114,7 +114,8 @@ export function installFakeWx(): FakeWx {
       Object.assign(this, defaults)
     },
   })
-  const async = (name: string, result: (opts: Call) => unknown = () => ({ errMsg: `${name}:ok` })) =>
+  const async =
+    (name: string, result: (opts: Call) => unknown = () => ({ errMsg: `${name}:ok` })) =>
     (opts: Call = {}) => {
       record(fake, name, opts)
       answer(opts, true, result(opts))
@@ -227,7 +228,13 @@ class FakeSelectorQuery {
       return { id: el.id, dataset: {}, top, left, right, bottom, width, height }
     }
     const field = (read: (el: Element | null) => unknown) => (cb?: (r: unknown) => void) => {
-      this.fields.push({ find: () => { const got = select(); return Array.isArray(got) ? got.map(read) : read(got) }, cb })
+      this.fields.push({
+        find: () => {
+          const got = select()
+          return Array.isArray(got) ? got.map(read) : read(got)
+        },
+        cb,
+      })
       return this // like wx: a NodesRef field returns the SelectorQuery, so `.exec()` can follow
     }
     return {
@@ -386,13 +393,18 @@ export function tapAndObserve<T>(node: simulate.Component<any, any, any>, observ
   const dom = node.dom as HTMLElement | undefined
   if (!dom) throw new Error('tapAndObserve: the node has no dom')
   return new Promise<T>((resolve, reject) => {
-    dom.addEventListener('tap', () => queueMicrotask(() => {
-      try {
-        resolve(observe())
-      } catch (e) {
-        reject(e)
-      }
-    }), { once: true })
+    dom.addEventListener(
+      'tap',
+      () =>
+        queueMicrotask(() => {
+          try {
+            resolve(observe())
+          } catch (e) {
+            reject(e)
+          }
+        }),
+      { once: true },
+    )
     node.dispatchEvent('tap')
   })
 }

@@ -21,7 +21,8 @@ export const caseLocationSchema = z
   })
   .superRefine((l, ctx) => {
     const point = l.lat !== undefined || l.lng !== undefined
-    if (point && (l.lat === undefined || l.lng === undefined)) ctx.addIssue({ code: 'custom', path: [l.lat === undefined ? 'lat' : 'lng'], message: '请同时提供纬度和经度' })
+    if (point && (l.lat === undefined || l.lng === undefined))
+      ctx.addIssue({ code: 'custom', path: [l.lat === undefined ? 'lat' : 'lng'], message: '请同时提供纬度和经度' })
     else if (point && l.gridId) ctx.addIssue({ code: 'custom', path: ['gridId'], message: '已定位时由位置确定网格，无需选择' })
     else if (!point && !l.gridId) ctx.addIssue({ code: 'custom', path: [], message: '请获取位置，或选择所在网格并填写地址' })
     else if (!point && !l.address) ctx.addIssue({ code: 'custom', path: ['address'], message: '未定位时请填写详细地址' })
@@ -40,9 +41,14 @@ export const submitCase = defineRoute({
     location: caseLocationSchema,
     photoKeys: photoKeysSchema.default([]),
     anonymous: z.boolean().default(false),
-    contactPhone: z.string().regex(/^1\d{10}$/, '请填写 11 位手机号').optional(),
+    contactPhone: z
+      .string()
+      .regex(/^1\d{10}$/, '请填写 11 位手机号')
+      .optional(),
     /** A gridworker who fixed it on the spot reports it already resolved. */
-    onTheSpot: z.strictObject({ result: z.string().trim().min(2, '处置结果至少 2 个字').max(500, '处置结果最多 500 字'), photoKeys: photoKeysSchema.default([]) }).optional(),
+    onTheSpot: z
+      .strictObject({ result: z.string().trim().min(2, '处置结果至少 2 个字').max(500, '处置结果最多 500 字'), photoKeys: photoKeysSchema.default([]) })
+      .optional(),
   }),
   response: z.lazy(() => caseDetailSchema),
 })
@@ -168,28 +174,39 @@ export const caseEventSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal('accept'), version }),
     z.strictObject({ type: z.literal('reject'), reason, version }),
     z.strictObject({ type: z.literal('withdraw'), reason: reason.optional(), version }),
-    z.strictObject({
-      type: z.literal('dispatch'),
-      departmentId: idSchema,
-      officialIds: z
-        .array(idSchema)
-        .max(5, '最多指派 5 人')
-        .refine((ids) => new Set(ids).size === ids.length, '同一人员不能重复指派')
-        .optional(),
-      deadline: z.iso.datetime({ error: '处置期限必须是 ISO 时间' }).optional(),
-      /** 联办: up to 4 co-departments, each with its own task inside the case. */
-      coDepartmentIds: z
-        .array(idSchema)
-        .max(4, '最多 4 个联办部门')
-        .refine((ids) => new Set(ids).size === ids.length, '联办部门不能重复')
-        .optional(),
-      version,
-    })
-    .refine((e) => !e.coDepartmentIds?.includes(e.departmentId), { path: ['coDepartmentIds'], message: '联办部门不能是主办部门' }),
+    z
+      .strictObject({
+        type: z.literal('dispatch'),
+        departmentId: idSchema,
+        officialIds: z
+          .array(idSchema)
+          .max(5, '最多指派 5 人')
+          .refine((ids) => new Set(ids).size === ids.length, '同一人员不能重复指派')
+          .optional(),
+        deadline: z.iso.datetime({ error: '处置期限必须是 ISO 时间' }).optional(),
+        /** 联办: up to 4 co-departments, each with its own task inside the case. */
+        coDepartmentIds: z
+          .array(idSchema)
+          .max(4, '最多 4 个联办部门')
+          .refine((ids) => new Set(ids).size === ids.length, '联办部门不能重复')
+          .optional(),
+        version,
+      })
+      .refine((e) => !e.coDepartmentIds?.includes(e.departmentId), { path: ['coDepartmentIds'], message: '联办部门不能是主办部门' }),
     z.strictObject({ type: z.literal('start'), version }),
     z.strictObject({ type: z.literal('return'), reason, version }),
-    z.strictObject({ type: z.literal('resolve'), result: z.string({ error: '请填写处置结果' }).trim().min(2, '处置结果至少 2 个字').max(500, '处置结果最多 500 字'), photoKeys: photoKeysSchema.default([]), version }),
-    z.strictObject({ type: z.literal('confirm'), rating: z.number({ error: '请评分' }).int('评分必须是整数').min(1, '评分为 1–5 分').max(5, '评分为 1–5 分'), comment: z.string().trim().max(200, '评价最多 200 字').optional(), version }),
+    z.strictObject({
+      type: z.literal('resolve'),
+      result: z.string({ error: '请填写处置结果' }).trim().min(2, '处置结果至少 2 个字').max(500, '处置结果最多 500 字'),
+      photoKeys: photoKeysSchema.default([]),
+      version,
+    }),
+    z.strictObject({
+      type: z.literal('confirm'),
+      rating: z.number({ error: '请评分' }).int('评分必须是整数').min(1, '评分为 1–5 分').max(5, '评分为 1–5 分'),
+      comment: z.string().trim().max(200, '评价最多 200 字').optional(),
+      version,
+    }),
     z.strictObject({ type: z.literal('reopen'), reason, version }),
     z.strictObject({ type: z.literal('escalate'), reason, version }),
     z.strictObject({ type: z.literal('refer'), reason, version }),
@@ -202,8 +219,18 @@ export const caseEventSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal('decline_extension'), reason, version }),
     // 联办: a co-department's official starts and finishes their department's task.
     z.strictObject({ type: z.literal('start_task'), departmentId: idSchema, version }),
-    z.strictObject({ type: z.literal('finish_task'), departmentId: idSchema, note: z.string({ error: '请填写办理情况' }).trim().min(2, '办理情况至少 2 个字').max(500, '办理情况最多 500 字'), photoKeys: photoKeysSchema.default([]), version }),
-    z.strictObject({ type: z.literal('supervise'), note: z.string({ error: '请填写督办意见' }).trim().min(2, '督办意见至少 2 个字').max(200, '督办意见最多 200 字'), version }),
+    z.strictObject({
+      type: z.literal('finish_task'),
+      departmentId: idSchema,
+      note: z.string({ error: '请填写办理情况' }).trim().min(2, '办理情况至少 2 个字').max(500, '办理情况最多 500 字'),
+      photoKeys: photoKeysSchema.default([]),
+      version,
+    }),
+    z.strictObject({
+      type: z.literal('supervise'),
+      note: z.string({ error: '请填写督办意见' }).trim().min(2, '督办意见至少 2 个字').max(200, '督办意见最多 200 字'),
+      version,
+    }),
   ],
   { error: '未知的操作类型' },
 )

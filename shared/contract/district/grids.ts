@@ -21,9 +21,7 @@ export interface TreeNode {
   level: z.infer<typeof level>
   children: TreeNode[]
 }
-export const treeNodeSchema: z.ZodType<TreeNode> = z.lazy(() =>
-  z.object({ id: z.string(), name: z.string(), level, children: z.array(treeNodeSchema) }),
-)
+export const treeNodeSchema: z.ZodType<TreeNode> = z.lazy(() => z.object({ id: z.string(), name: z.string(), level, children: z.array(treeNodeSchema) }))
 
 const pathItem = z.object({ id: z.string(), name: z.string(), level })
 

@@ -10,7 +10,11 @@ import { photoKeysSchema } from '../uploads/uploads'
 import { householdFields } from './households'
 
 const text = (label: string, min: number, max: number) =>
-  z.string({ error: `请填写${label}` }).trim().min(min, min > 1 ? `${label}至少 ${min} 个字` : `请填写${label}`).max(max, `${label}最多 ${max} 字`)
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(min, min > 1 ? `${label}至少 ${min} 个字` : `请填写${label}`)
+    .max(max, `${label}最多 ${max} 字`)
 
 export const announcementSchema = z.object({
   id: z.string(),
@@ -64,7 +68,12 @@ export const getAnnouncement = defineRoute({
   response: announcementSchema,
 })
 
-const base64 = (label: string, max: number) => z.string({ error: `缺少${label}` }).min(1, `缺少${label}`).max(max, `${label}过长`).regex(/^[A-Za-z0-9+/]+={0,2}$/, `${label}不是有效的 base64`)
+const base64 = (label: string, max: number) =>
+  z
+    .string({ error: `缺少${label}` })
+    .min(1, `缺少${label}`)
+    .max(max, `${label}过长`)
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, `${label}不是有效的 base64`)
 
 /** How the reader opened it: in the app, or from a share card in a WeChat group (scene 1044). */
 export const readBody = z.discriminatedUnion(
@@ -158,7 +167,12 @@ export const listHouseholdLinks = defineRoute({
   path: '/v1/household-links',
   summary: '住户绑定：不带 gridId 是自己的绑定；带 gridId 是该网格待审核（status=pending）或已绑定的居民（本网格的网格员、网格长）',
   action: 'households.link',
-  query: z.strictObject({ gridId: idSchema.optional(), status: z.enum(['pending', 'linked'], { error: 'status 只能是 pending 或 linked' }).default('pending'), cursor: cursorSchema.optional(), limit: pageLimit }),
+  query: z.strictObject({
+    gridId: idSchema.optional(),
+    status: z.enum(['pending', 'linked'], { error: 'status 只能是 pending 或 linked' }).default('pending'),
+    cursor: cursorSchema.optional(),
+    limit: pageLimit,
+  }),
   response: z.object({ items: z.array(householdLinkSchema), nextCursor: z.string().optional() }),
 })
 

@@ -76,7 +76,14 @@ export const listCheckins = defineRoute({
   summary: '打卡记录，新的在前，分页：网格员看本人的，网格长看本网格的（可按人筛选）',
   action: 'checkins.list',
   query: z
-    .strictObject({ gridId: idSchema.optional(), userId: idSchema.optional(), from: instant.optional(), to: instant.optional(), cursor: cursorSchema.optional(), limit: pageLimit })
+    .strictObject({
+      gridId: idSchema.optional(),
+      userId: idSchema.optional(),
+      from: instant.optional(),
+      to: instant.optional(),
+      cursor: cursorSchema.optional(),
+      limit: pageLimit,
+    })
     .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '结束时间不能早于开始时间', path: ['to'] }),
   response: z.object({ items: z.array(checkinSchema), nextCursor: z.string().optional() }),
 })

@@ -10,7 +10,12 @@ import { rosterFileKeySchema, XLSX_TYPE } from '../uploads/uploads'
 import { careTags } from '../../domain/field/households'
 
 export const careTagSchema = z.enum(careTags, { error: '关爱标签不正确' })
-const part = (label: string, max: number) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 字`)
+const part = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}最多 ${max} 字`)
 
 export const householdFields = {
   building: part('楼栋', 20),
@@ -18,8 +23,15 @@ export const householdFields = {
   room: part('门牌号', 20),
   headName: z.string({ error: '请填写户主姓名' }).trim().min(1, '请填写户主姓名').max(20, '户主姓名最多 20 字'),
   members: z.number({ error: '人口数必须是数字' }).int('人口数须为整数').min(1, '人口数至少 1').max(30, '人口数最多 30'),
-  phone: z.string().regex(/^1\d{10}$/, '请填写 11 位手机号').optional(),
-  careTags: z.array(careTagSchema).max(careTags.length).refine((t) => new Set(t).size === t.length, '关爱标签不能重复').default([]),
+  phone: z
+    .string()
+    .regex(/^1\d{10}$/, '请填写 11 位手机号')
+    .optional(),
+  careTags: z
+    .array(careTagSchema)
+    .max(careTags.length)
+    .refine((t) => new Set(t).size === t.length, '关爱标签不能重复')
+    .default([]),
   notes: z.string().trim().max(500, '备注最多 500 字').default(''),
 }
 
@@ -51,7 +63,13 @@ export const listHouseholds = defineRoute({
   path: '/v1/households',
   summary: '网格的住户台账，分页；tag 按关爱标签筛选，due=1 只列到期应走访的（最久未访的在前）',
   action: 'households.read',
-  query: z.strictObject({ gridId: idSchema, tag: careTagSchema.optional(), due: z.enum(['0', '1'], { error: 'due 只能是 0 或 1' }).default('0'), cursor: cursorSchema.optional(), limit: pageLimit }),
+  query: z.strictObject({
+    gridId: idSchema,
+    tag: careTagSchema.optional(),
+    due: z.enum(['0', '1'], { error: 'due 只能是 0 或 1' }).default('0'),
+    cursor: cursorSchema.optional(),
+    limit: pageLimit,
+  }),
   response: z.object({ items: z.array(householdSchema), nextCursor: z.string().optional() }),
 })
 
@@ -101,7 +119,8 @@ export const MAX_IMPORT_ROWS = 2000
 export const importHouseholds = defineRoute({
   method: 'POST',
   path: '/v1/households/import',
-  summary: '从 Excel（.xlsx）或 CSV 表格批量登记住户（列：楼栋、单元、门牌号、户主姓名、人口数、联系电话、关爱标签、备注）；有任何一行不对则整表不导入，逐行说明原因',
+  summary:
+    '从 Excel（.xlsx）或 CSV 表格批量登记住户（列：楼栋、单元、门牌号、户主姓名、人口数、联系电话、关爱标签、备注）；有任何一行不对则整表不导入，逐行说明原因',
   action: 'households.manage',
   status: 201,
   body: z.strictObject({ gridId: idSchema, fileKey: rosterFileKeySchema }),
@@ -149,7 +168,6 @@ export const listAudit = defineRoute({
   path: '/v1/audit',
   summary: '个人信息明文读取记录（管理员），按日期（北京时间）查询，新的在前，分页',
   action: 'audit.read',
-  query: z
-    .strictObject({ date: z.iso.date({ error: '日期格式应为 YYYY-MM-DD' }), cursor: cursorSchema.optional(), limit: pageLimit }),
+  query: z.strictObject({ date: z.iso.date({ error: '日期格式应为 YYYY-MM-DD' }), cursor: cursorSchema.optional(), limit: pageLimit }),
   response: z.object({ items: z.array(auditEntrySchema), nextCursor: z.string().optional() }),
 })

@@ -1,5 +1,25 @@
-import { listHouseholds, getHousehold, createHousehold, updateHousehold, deleteHousehold, importHouseholds, exportHouseholds, visitsReport, listAudit } from './households'
-import { createAnnouncement, listAnnouncements, getAnnouncement, readAnnouncement, ackAnnouncement, announcementStats, createHouseholdLink, listHouseholdLinks, decideHouseholdLink } from './announcements'
+import {
+  listHouseholds,
+  getHousehold,
+  createHousehold,
+  updateHousehold,
+  deleteHousehold,
+  importHouseholds,
+  exportHouseholds,
+  visitsReport,
+  listAudit,
+} from './households'
+import {
+  createAnnouncement,
+  listAnnouncements,
+  getAnnouncement,
+  readAnnouncement,
+  ackAnnouncement,
+  announcementStats,
+  createHouseholdLink,
+  listHouseholdLinks,
+  decideHouseholdLink,
+} from './announcements'
 import { createCheckin, listCheckins, startPatrol, endPatrol, getPatrol } from './checkins'
 
 export const fieldRoutes = {

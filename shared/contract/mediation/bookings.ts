@@ -9,7 +9,12 @@ const instant = z.iso.datetime({ offset: true, error: '时间必须是 ISO 格�
 const reason = z.string({ error: '请填写原因' }).trim().min(2, '原因至少 2 个字').max(200, '原因最多 200 字')
 const phone = z.string().regex(/^1\d{10}$/, '请填写 11 位手机号')
 const date = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' })
-const text = (label: string, max: number) => z.string({ error: `请填写${label}` }).trim().min(2, `${label}至少 2 个字`).max(max, `${label}最多 ${max} 字`)
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(2, `${label}至少 2 个字`)
+    .max(max, `${label}最多 ${max} 字`)
 
 /** A written agreement's fields (人民调解法 §29); the parties, mediator and room come from the booking. */
 export const agreementInputSchema = z.strictObject({
@@ -100,7 +105,10 @@ export const joinBooking = defineRoute({
   summary: '对方当事人凭邀请码加入预约（一个预约只能有一位对方当事人）',
   action: 'bookings.join',
   body: z.strictObject({
-    code: z.string({ error: '请填写邀请码' }).trim().regex(/^[A-Z0-9]{8}$/, '邀请码为 8 位字母或数字'),
+    code: z
+      .string({ error: '请填写邀请码' })
+      .trim()
+      .regex(/^[A-Z0-9]{8}$/, '邀请码为 8 位字母或数字'),
     contactPhone: phone.optional(),
   }),
   response: bookingDetailSchema,
@@ -152,7 +160,10 @@ export const bookingEventSchema = z.discriminatedUnion(
         followUpOn: date.optional(),
         version,
       })
-      .refine((e) => (e.outcome === 'agreement_written') === Boolean(e.agreement), { message: '书面协议须填写协议内容；其他结果不附协议', path: ['agreement'] }),
+      .refine((e) => (e.outcome === 'agreement_written') === Boolean(e.agreement), {
+        message: '书面协议须填写协议内容；其他结果不附协议',
+        path: ['agreement'],
+      }),
     z.strictObject({ type: z.literal('no_show'), version }),
     z.strictObject({ type: z.literal('confirm_agreement'), version }),
     z.strictObject({

@@ -1,4 +1,15 @@
-import { listRooms, getRoom, roomSlots, getMediator, putAvailability, putRoom, putMediatorProfile, listExceptions, createException, deleteException } from './rooms'
+import {
+  listRooms,
+  getRoom,
+  roomSlots,
+  getMediator,
+  putAvailability,
+  putRoom,
+  putMediatorProfile,
+  listExceptions,
+  createException,
+  deleteException,
+} from './rooms'
 import { createBooking, listBookings, getBooking, fireBookingEvent, joinBooking, bookingCalendar, agreementPdf } from './bookings'
 
 export const mediationRoutes = {

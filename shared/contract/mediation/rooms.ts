@@ -52,7 +52,9 @@ export const listRooms = defineRoute({
   path: '/v1/rooms',
   summary: '本辖区的说事室，给出位置时由近及远，可按纠纷类型筛选',
   action: 'rooms.read',
-  query: z.strictObject({ lat: latitude.optional(), lng: longitude.optional(), specialty: specialtySchema.optional() }).refine((q) => (q.lat === undefined) === (q.lng === undefined), { message: '经纬度须同时给出', path: ['lng'] }),
+  query: z
+    .strictObject({ lat: latitude.optional(), lng: longitude.optional(), specialty: specialtySchema.optional() })
+    .refine((q) => (q.lat === undefined) === (q.lng === undefined), { message: '经纬度须同时给出', path: ['lng'] }),
   response: z.object({ items: z.array(roomSummarySchema) }),
 })
 
@@ -65,7 +67,15 @@ export const getRoom = defineRoute({
   response: roomDetailSchema,
 })
 
-export const slotSchema = z.object({ start: z.string(), end: z.string(), date: z.string(), time: z.string(), mediatorId: z.string(), mediatorName: z.string(), taken: z.boolean() })
+export const slotSchema = z.object({
+  start: z.string(),
+  end: z.string(),
+  date: z.string(),
+  time: z.string(),
+  mediatorId: z.string(),
+  mediatorName: z.string(),
+  taken: z.boolean(),
+})
 export type SlotView = z.infer<typeof slotSchema>
 
 export const roomSlots = defineRoute({
@@ -105,7 +115,12 @@ export const putAvailability = defineRoute({
   response: mediatorDetailSchema,
 })
 
-const hours = (max: number, label: string) => z.number({ error: `请填写${label}` }).int().min(0, `${label}不能为负`).max(max, `${label}最多 ${max}`)
+const hours = (max: number, label: string) =>
+  z
+    .number({ error: `请填写${label}` })
+    .int()
+    .min(0, `${label}不能为负`)
+    .max(max, `${label}最多 ${max}`)
 
 export const putRoom = defineRoute({
   method: 'PUT',
@@ -120,7 +135,11 @@ export const putRoom = defineRoute({
     lat: latitude,
     lng: longitude,
     hours: z.string({ error: '请填写开放时间' }).trim().min(2, '开放时间至少 2 个字').max(60, '开放时间最多 60 字'),
-    specialties: z.array(specialtySchema).min(1, '至少选择一种纠纷类型').max(6).refine((xs) => new Set(xs).size === xs.length, '纠纷类型不能重复'),
+    specialties: z
+      .array(specialtySchema)
+      .min(1, '至少选择一种纠纷类型')
+      .max(6)
+      .refine((xs) => new Set(xs).size === xs.length, '纠纷类型不能重复'),
     minNoticeHours: hours(72, '最短提前小时数'),
     horizonDays: z.number({ error: '请填写可预约天数' }).int().min(1, '至少可约 1 天').max(60, '最多可约 60 天'),
     cancelCutoffHours: hours(72, '取消截止小时数'),
@@ -136,7 +155,10 @@ export const putMediatorProfile = defineRoute({
   params: idParams,
   body: z.strictObject({
     brand: z.string().trim().max(12, '品牌名称最多 12 字').optional(),
-    specialties: z.array(specialtySchema).max(6).refine((xs) => new Set(xs).size === xs.length, '擅长领域不能重复'),
+    specialties: z
+      .array(specialtySchema)
+      .max(6)
+      .refine((xs) => new Set(xs).size === xs.length, '擅长领域不能重复'),
     intro: z.string({ error: '请填写简介' }).trim().min(5, '简介至少 5 个字').max(300, '简介最多 300 字'),
   }),
   response: mediatorDetailSchema,

@@ -15,7 +15,9 @@ export const createUpload = defineRoute({
   status: 201,
   body: z
     .strictObject({
-      purpose: z.enum(['case_photo', 'result_photo', 'checkin_photo', 'roster_import'], { error: '用途只能是 case_photo、result_photo、checkin_photo 或 roster_import' }),
+      purpose: z.enum(['case_photo', 'result_photo', 'checkin_photo', 'roster_import'], {
+        error: '用途只能是 case_photo、result_photo、checkin_photo 或 roster_import',
+      }),
       contentType: z.enum([...imageTypes, ...rosterTypes], { error: '只能上传 JPG、PNG、WebP 图片或 CSV、Excel 表格' }),
       size: z.number({ error: '文件大小必须是数字' }).int().min(1, '文件不能为空').max(MAX_UPLOAD_BYTES, '文件不能超过 5 MB'),
     })

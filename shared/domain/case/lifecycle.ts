@@ -104,14 +104,36 @@ export const caseLifecycle = defineLifecycle<CaseStatus, CaseTimelineType, Actor
     // Side door: a gridworker who fixed it on the spot reports it already resolved (only in their own grid).
     { event: 'resolve', door: 'onTheSpot', from: ['submitted'], to: 'resolved', who: ['gridworker'], clock: { stop: ['accept'] } },
     // Side door: an emergency item goes straight to its department's officials.
-    { event: 'dispatch', door: 'autoDispatch', from: ['submitted'], to: 'dispatched', who: ['system'], notify: ['assignees'], clock: { stop: ['accept'], start: ['resolve'] } },
-    { event: 'accept', from: ['submitted'], to: 'accepted', who: ['dispatcher'], notify: ['reporter', 'followers'], clock: { stop: ['accept'], start: ['dispatch'] } },
+    {
+      event: 'dispatch',
+      door: 'autoDispatch',
+      from: ['submitted'],
+      to: 'dispatched',
+      who: ['system'],
+      notify: ['assignees'],
+      clock: { stop: ['accept'], start: ['resolve'] },
+    },
+    {
+      event: 'accept',
+      from: ['submitted'],
+      to: 'accepted',
+      who: ['dispatcher'],
+      notify: ['reporter', 'followers'],
+      clock: { stop: ['accept'], start: ['dispatch'] },
+    },
     { event: 'reject', from: ['submitted'], to: 'rejected', who: ['dispatcher'], notify: ['reporter', 'followers'], clock: { stop: ['accept'] } },
     { event: 'withdraw', from: ['submitted', 'accepted', 'referred'], to: 'withdrawn', who: ['reporter'], clock: { stop: ['accept', 'dispatch'] } },
     // A dispute goes to a talk-it-out room (人民调解) instead of a department; the session's outcome closes it.
     { event: 'refer', from: ['accepted'], to: 'referred', who: ['dispatcher'], notify: ['reporter', 'followers'], clock: { stop: ['dispatch'] } },
     { event: 'mediate', door: 'mediation', from: ['referred'], to: 'closed', who: ['system'], notify: ['reporter', 'followers'] },
-    { event: 'dispatch', from: ['accepted'], to: 'dispatched', who: ['dispatcher'], notify: ['assignees', 'reporter', 'followers'], clock: { stop: ['dispatch'], start: ['resolve'] } },
+    {
+      event: 'dispatch',
+      from: ['accepted'],
+      to: 'dispatched',
+      who: ['dispatcher'],
+      notify: ['assignees', 'reporter', 'followers'],
+      clock: { stop: ['dispatch'], start: ['resolve'] },
+    },
     { event: 'start', from: ['dispatched'], to: 'in_progress', who: ['assignee'] },
     { event: 'return', from: ['dispatched'], to: 'accepted', who: ['assignee'], clock: { stop: ['resolve'], start: ['dispatch'] } },
     { event: 'resolve', from: ['in_progress'], to: 'resolved', who: ['assignee'], notify: ['reporter', 'followers'], clock: { stop: ['resolve'] } },
@@ -121,12 +143,26 @@ export const caseLifecycle = defineLifecycle<CaseStatus, CaseTimelineType, Actor
     // 乡呼县应: an accept or dispatch deadline missed below the district sends the case one level up, by itself.
     { event: 'escalate', door: 'clock', from: dispatcherStages, to: 'accepted', who: ['system'], notify: ['dispatchers'], clock: { start: ['dispatch'] } },
     // The grid's gridworker may blow the whistle (吹哨) only once a dispatcher has accepted the case.
-    { event: 'escalate', from: ['accepted', 'dispatched', 'in_progress'], to: 'accepted', who: ['gridworker'], notify: ['dispatchers'], clock: { start: ['dispatch'] } },
+    {
+      event: 'escalate',
+      from: ['accepted', 'dispatched', 'in_progress'],
+      to: 'accepted',
+      who: ['gridworker'],
+      notify: ['dispatchers'],
+      clock: { start: ['dispatch'] },
+    },
     // The clock (side doors): at 80 % its stage's handler is warned (黄牌); at 100 % the case is overdue (红牌) and the
     // handler and the dispatcher are told. The state stays; the mark is the clock's.
     ...dispatcherStages.map((s) => ({ event: 'warn' as const, door: 'clock', from: [s], to: s, who: ['system' as const], notify: ['dispatchers' as const] })),
     ...handlerStages.map((s) => ({ event: 'warn' as const, door: 'clock', from: [s], to: s, who: ['system' as const], notify: ['assignees' as const] })),
-    ...open.map((s) => ({ event: 'overdue' as const, door: 'clock', from: [s], to: s, who: ['system' as const], notify: ['assignees' as const, 'dispatchers' as const] })),
+    ...open.map((s) => ({
+      event: 'overdue' as const,
+      door: 'clock',
+      from: [s],
+      to: s,
+      who: ['system' as const],
+      notify: ['assignees' as const, 'dispatchers' as const],
+    })),
     // 延期申请: the assigned official asks for a later resolve deadline; a dispatcher of the level approves or declines.
     ...handlerStages.map((s) => ({ event: 'request_extension' as const, from: [s], to: s, who: ['assignee' as const], notify: ['dispatchers' as const] })),
     ...handlerStages.map((s) => ({ event: 'approve_extension' as const, from: [s], to: s, who: ['dispatcher' as const], notify: ['assignees' as const] })),
@@ -135,7 +171,13 @@ export const caseLifecycle = defineLifecycle<CaseStatus, CaseTimelineType, Actor
     ...handlerStages.map((s) => ({ event: 'start_task' as const, from: [s], to: s, who: ['co_assignee' as const] })),
     ...handlerStages.map((s) => ({ event: 'finish_task' as const, from: [s], to: s, who: ['co_assignee' as const], notify: ['assignees' as const] })),
     // 督办: the district's dispatcher marks an open case supervised; its handlers hear of it.
-    ...open.map((s) => ({ event: 'supervise' as const, from: [s], to: s, who: ['supervisor' as const], notify: ['assignees' as const, 'dispatchers' as const] })),
+    ...open.map((s) => ({
+      event: 'supervise' as const,
+      from: [s],
+      to: s,
+      who: ['supervisor' as const],
+      notify: ['assignees' as const, 'dispatchers' as const],
+    })),
     // Moderation keeps the status: 举报 flags an open case for a dispatcher's look (hidden from nearby meanwhile);
     // the dispatcher of its level clears the flag (审核通过).
     ...openStatuses.map((s) => ({ event: 'report' as const, from: [s], to: s, who: ['neighbour' as const] })),

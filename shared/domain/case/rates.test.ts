@@ -16,7 +16,13 @@ describe('三率 counts of one transition', () => {
   it('counts a new case received, and an emergency dispatched at once as accepted and dispatched in time', () => {
     const accept = startClock('urgent', 'accept', t0)
     expect(tallyOf({ event: 'submit', isNew: true, clock: accept, at: at(0), byClock: false })).toEqual({ received: 1 })
-    expect(tallyOf({ event: 'dispatch', isNew: true, clock: accept, at: at(0), byClock: false })).toEqual({ received: 1, accepted: 1, acceptedInTime: 1, dispatched: 1, dispatchedInTime: 1 })
+    expect(tallyOf({ event: 'dispatch', isNew: true, clock: accept, at: at(0), byClock: false })).toEqual({
+      received: 1,
+      accepted: 1,
+      acceptedInTime: 1,
+      dispatched: 1,
+      dispatchedInTime: 1,
+    })
     // Resolved on the spot: received and resolved in time.
     expect(tallyOf({ event: 'resolve', isNew: true, clock: accept, at: at(0), byClock: false })).toEqual({ received: 1, resolved: 1, resolvedInTime: 1 })
   })

@@ -24,13 +24,21 @@ import { clockDue, clockStep, extensionProblem, nextClock, startClock, type Cloc
 const t0 = new Date('2026-03-02T00:00:00.000Z')
 const minutes = (m: number) => new Date(t0.getTime() + m * 60_000)
 /** The clock spec of the lifecycle row that fires `event` from `state` for `actor`. */
-const clockOf = (state: Parameters<typeof caseLifecycle.row>[0], event: Parameters<typeof caseLifecycle.row>[1], actor: 'reporter' | 'dispatcher' | 'assignee' | 'system', door?: string) =>
-  caseLifecycle.row(state, event, new Set([actor]), door)!.clock
+const clockOf = (
+  state: Parameters<typeof caseLifecycle.row>[0],
+  event: Parameters<typeof caseLifecycle.row>[1],
+  actor: 'reporter' | 'dispatcher' | 'assignee' | 'system',
+  door?: string,
+) => caseLifecycle.row(state, event, new Set([actor]), door)!.clock
 
 describe('the SLA clock, per band', () => {
   it.each(slaBandKeys)('%s: each stage starts with its own deadline from the band, and warns at 80 %%', (band) => {
     const b = slaBands[band]
-    const stages: [ClockStage, number][] = [['accept', b.acceptMinutes], ['dispatch', b.dispatchMinutes], ['resolve', b.resolveMinutes]]
+    const stages: [ClockStage, number][] = [
+      ['accept', b.acceptMinutes],
+      ['dispatch', b.dispatchMinutes],
+      ['resolve', b.resolveMinutes],
+    ]
     for (const [stage, length] of stages) {
       const c = startClock(band, stage, t0)
       expect(c).toEqual({ stage, startedAt: t0.toISOString(), deadline: minutes(length).toISOString() })
@@ -66,7 +74,12 @@ describe('the SLA clock, per band', () => {
     const late = { ...startClock('general', 'resolve', t0), mark: 'overdue' as const }
     const escalated = nextClock('general', late, clockOf('in_progress', 'escalate', 'assignee'), minutes(9000))
     expect(escalated).toEqual({ stage: 'dispatch', startedAt: minutes(9000).toISOString(), deadline: minutes(9000 + 24 * 60).toISOString() })
-    const auto = nextClock('general', { ...startClock('general', 'accept', t0), mark: 'warn' }, clockOf('submitted', 'escalate', 'system', 'clock'), minutes(240))
+    const auto = nextClock(
+      'general',
+      { ...startClock('general', 'accept', t0), mark: 'warn' },
+      clockOf('submitted', 'escalate', 'system', 'clock'),
+      minutes(240),
+    )
     expect(auto).toEqual({ stage: 'dispatch', startedAt: minutes(240).toISOString(), deadline: minutes(240 + 24 * 60).toISOString() })
     const reopened = nextClock('general', undefined, clockOf('resolved', 'reopen', 'reporter'), minutes(20_000))
     expect(reopened).toEqual({ stage: 'resolve', startedAt: minutes(20_000).toISOString(), deadline: minutes(20_000 + 7 * 24 * 60).toISOString() })

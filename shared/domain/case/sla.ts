@@ -45,7 +45,11 @@ export interface SlaClock {
   mark?: 'warn' | 'overdue'
 }
 
-const minutesOf: Record<ClockStage, 'acceptMinutes' | 'dispatchMinutes' | 'resolveMinutes'> = { accept: 'acceptMinutes', dispatch: 'dispatchMinutes', resolve: 'resolveMinutes' }
+const minutesOf: Record<ClockStage, 'acceptMinutes' | 'dispatchMinutes' | 'resolveMinutes'> = {
+  accept: 'acceptMinutes',
+  dispatch: 'dispatchMinutes',
+  resolve: 'resolveMinutes',
+}
 
 /** A stage's clock started at `at`: its deadline from the band, unless the dispatcher set one (resolve). */
 export const startClock = (band: SlaBand, stage: ClockStage, at: Date, deadline?: string): SlaClock => ({
@@ -58,7 +62,13 @@ export const startClock = (band: SlaBand, stage: ClockStage, at: Date, deadline?
  * The clock after a lifecycle row: a row that starts a stage (re)starts it — escalation and reopen restart theirs —
  * a row that stops the running stage stops it, any other row leaves it running.
  */
-export function nextClock(band: SlaBand, running: SlaClock | undefined, row: { start?: readonly ClockStage[]; stop?: readonly ClockStage[] } | undefined, at: Date, deadline?: string): SlaClock | undefined {
+export function nextClock(
+  band: SlaBand,
+  running: SlaClock | undefined,
+  row: { start?: readonly ClockStage[]; stop?: readonly ClockStage[] } | undefined,
+  at: Date,
+  deadline?: string,
+): SlaClock | undefined {
   const start = row?.start?.[0]
   if (start) return startClock(band, start, at, start === 'resolve' ? deadline : undefined)
   if (running && row?.stop?.includes(running.stage)) return undefined
@@ -85,6 +95,7 @@ export function extensionProblem(band: SlaBand, c: SlaClock | undefined, until: 
   if (!c || c.stage !== 'resolve') return '当前不在处置时限内，无需延期'
   if (until <= now.toISOString() || until <= c.deadline) return '延期后的期限必须晚于现在和原处置期限'
   const ceiling = Date.parse(c.startedAt) + extensionCeilingMinutes[band] * 60_000
-  if (Date.parse(until) > ceiling) return `延期后的期限不能晚于 ${chinaTime(new Date(ceiling).toISOString())}（${slaBands[band].label}类最长 ${extensionCeilingMinutes[band] / 1440} 天）`
+  if (Date.parse(until) > ceiling)
+    return `延期后的期限不能晚于 ${chinaTime(new Date(ceiling).toISOString())}（${slaBands[band].label}类最长 ${extensionCeilingMinutes[band] / 1440} 天）`
   return undefined
 }

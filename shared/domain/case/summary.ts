@@ -31,7 +31,12 @@ export interface CaseSummaryRecord {
 }
 
 /** The facts of a case a summary is made from. */
-export type SummarySource = Omit<CaseSummaryRecord, 'mark' | 'supervised' | 'public' | 'description'> & { description: string; late?: boolean; sla?: Pick<SlaClock, 'mark'>; supervision?: unknown }
+export type SummarySource = Omit<CaseSummaryRecord, 'mark' | 'supervised' | 'public' | 'description'> & {
+  description: string
+  late?: boolean
+  sla?: Pick<SlaClock, 'mark'>
+  supervision?: unknown
+}
 
 /**
  * What a stranger to a case sees of it (a follower, a neighbour through nearby): its category, status, grid and

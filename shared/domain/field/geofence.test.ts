@@ -1,6 +1,12 @@
 import { GEOFENCE_TOLERANCE_M, geofence, metersOutside, type Boundary } from './geofence'
 
-const ring = (west: number, south: number, east: number, north: number) => [[west, south], [east, south], [east, north], [west, north], [west, south]]
+const ring = (west: number, south: number, east: number, north: number) => [
+  [west, south],
+  [east, south],
+  [east, north],
+  [west, north],
+  [west, south],
+]
 const rect = (west: number, south: number, east: number, north: number): Boundary => ({ type: 'Polygon', coordinates: [ring(west, south, east, north)] })
 // 柳岸社区第一网格 of the demo district: 114.30–114.31 E, 30.50–30.515 N.
 const grid = rect(114.3, 30.5, 114.31, 30.515)

@@ -28,7 +28,8 @@ export const visitCadenceDays: Record<CareTag, number> = {
 const DAY_MS = 86_400_000
 
 /** A tag's label back to the tag (spreadsheets say 独居老人, not elderly_alone). */
-export const careTagOf = (label: string): CareTag | undefined => (careTags as readonly string[]).includes(label) ? (label as CareTag) : careTags.find((t) => careTagLabels[t] === label)
+export const careTagOf = (label: string): CareTag | undefined =>
+  (careTags as readonly string[]).includes(label) ? (label as CareTag) : careTags.find((t) => careTagLabels[t] === label)
 
 /** What a household's due date is worked out from. */
 type VisitFacts = { lastVisitAt?: string; createdAt: string }

@@ -9,7 +9,8 @@ describe('booking lifecycle', () => {
     expect(allowedBookingEvents('confirmed', as('respondent'))).toEqual(['refuse'])
     expect(allowedBookingEvents('confirmed', as('mediator'))).toEqual(['cancel', 'reschedule', 'check_in', 'no_show'])
     expect(allowedBookingEvents('checked_in', as('mediator'))).toEqual(['complete'])
-    for (const end of ['declined', 'cancelled', 'refused', 'no_show'] as const) expect(allowedBookingEvents(end, as('requester', 'respondent', 'mediator'))).toEqual([])
+    for (const end of ['declined', 'cancelled', 'refused', 'no_show'] as const)
+      expect(allowedBookingEvents(end, as('requester', 'respondent', 'mediator'))).toEqual([])
     // After the session only the agreement's confirmations and the follow-up visit remain (the service narrows them).
     expect(allowedBookingEvents('completed', as('requester'))).toEqual(['confirm_agreement', 'rate'])
     expect(allowedBookingEvents('completed', as('mediator'))).toEqual(['follow_up'])

@@ -27,7 +27,19 @@ export type BookingActor = 'requester' | 'respondent' | 'mediator' | 'system'
 /** Who hears of a transition (the respondent only once they joined). */
 export type BookingAudience = 'requester' | 'respondent' | 'mediator'
 
-export const bookingEventTypes = ['confirm', 'decline', 'cancel', 'reschedule', 'refuse', 'check_in', 'complete', 'no_show', 'confirm_agreement', 'rate', 'follow_up'] as const
+export const bookingEventTypes = [
+  'confirm',
+  'decline',
+  'cancel',
+  'reschedule',
+  'refuse',
+  'check_in',
+  'complete',
+  'no_show',
+  'confirm_agreement',
+  'rate',
+  'follow_up',
+] as const
 export type BookingEventType = (typeof bookingEventTypes)[number]
 export type BookingTimelineType = BookingEventType | 'book' | 'join' | 'remind'
 

@@ -3,7 +3,15 @@ import { chinaDate, chinaInstant, weekdayOf } from './china-time'
 
 // 2026-12-07 is a Monday.
 const monday = '2026-12-07'
-const rule = (over: Partial<AvailabilityRule> = {}): AvailabilityRule => ({ mediatorId: 'm1', weekday: 1, start: '09:00', end: '12:00', sessionMinutes: 60, bufferMinutes: 0, ...over })
+const rule = (over: Partial<AvailabilityRule> = {}): AvailabilityRule => ({
+  mediatorId: 'm1',
+  weekday: 1,
+  start: '09:00',
+  end: '12:00',
+  sessionMinutes: 60,
+  bufferMinutes: 0,
+  ...over,
+})
 const policy = { minNoticeHours: 2, horizonDays: 14 }
 /** Sunday 2026-12-06, 10:00 China time. */
 const now = chinaInstant('2026-12-06', '10:00')
@@ -45,9 +53,22 @@ describe('slots', () => {
     expect(run({ rules: two, exceptions: [{ date: monday, kind: 'closed' }] })).toEqual([])
     expect(run({ rules: two, exceptions: [{ date: monday, kind: 'closed', mediatorId: 'm1' }] }).map((s) => s.mediatorId)).toEqual(['m2', 'm2', 'm2'])
     expect(times(run({ exceptions: [{ date: monday, kind: 'closed', start: '09:30', end: '10:30' }] }))).toEqual(['11:00'])
-    expect(times(run({ exceptions: [{ date: monday, kind: 'extra', mediatorId: 'm1', start: '14:00', end: '16:00', sessionMinutes: 60 }] }))).toEqual(['09:00', '10:00', '11:00', '14:00', '15:00'])
+    expect(times(run({ exceptions: [{ date: monday, kind: 'extra', mediatorId: 'm1', start: '14:00', end: '16:00', sessionMinutes: 60 }] }))).toEqual([
+      '09:00',
+      '10:00',
+      '11:00',
+      '14:00',
+      '15:00',
+    ])
     // Extra hours on a day without rules, for a mediator with no rule at all.
-    expect(run({ rules: [], exceptions: [{ date: '2026-12-08', kind: 'extra', mediatorId: 'm3', start: '19:00', end: '20:00' }], from: '2026-12-08', to: '2026-12-08' }).map((s) => s.mediatorId)).toEqual(['m3'])
+    expect(
+      run({
+        rules: [],
+        exceptions: [{ date: '2026-12-08', kind: 'extra', mediatorId: 'm3', start: '19:00', end: '20:00' }],
+        from: '2026-12-08',
+        to: '2026-12-08',
+      }).map((s) => s.mediatorId),
+    ).toEqual(['m3'])
   })
 
   it('keeps the minimum notice and the horizon', () => {
@@ -67,7 +88,11 @@ describe('slots', () => {
 
   it('filters one mediator, and orders by time then mediator', () => {
     const two = [rule({ mediatorId: 'm2' }), rule()]
-    expect(run({ rules: two }).slice(0, 2).map((s) => s.mediatorId)).toEqual(['m1', 'm2'])
+    expect(
+      run({ rules: two })
+        .slice(0, 2)
+        .map((s) => s.mediatorId),
+    ).toEqual(['m1', 'm2'])
     expect(run({ rules: two, mediatorId: 'm2' }).every((s) => s.mediatorId === 'm2')).toBe(true)
   })
 })

@@ -52,7 +52,9 @@ function windowsOf(date: string, mediatorId: string, rules: readonly Availabilit
   if (mine.some((x) => x.kind === 'closed' && !x.start)) return []
   const windows = [
     ...rules.filter((r) => r.mediatorId === mediatorId && r.weekday === weekday),
-    ...mine.filter((x) => x.kind === 'extra' && x.mediatorId && x.start && x.end).map((x) => ({ start: x.start!, end: x.end!, sessionMinutes: x.sessionMinutes ?? DEFAULT_SESSION, bufferMinutes: 0 })),
+    ...mine
+      .filter((x) => x.kind === 'extra' && x.mediatorId && x.start && x.end)
+      .map((x) => ({ start: x.start!, end: x.end!, sessionMinutes: x.sessionMinutes ?? DEFAULT_SESSION, bufferMinutes: 0 })),
   ]
   const closed = mine.filter((x) => x.kind === 'closed' && x.start && x.end).map((x) => [minutesOf(x.start!), minutesOf(x.end!)] as const)
   return windows.flatMap((w) => {
@@ -81,9 +83,9 @@ export function computeSlots(input: {
   const { rules, exceptions, taken, policy, now } = input
   const earliest = now.getTime() + policy.minNoticeHours * 3600_000
   const last = addDays(chinaDate(now), policy.horizonDays)
-  const mediators = [...new Set(rules.map((r) => r.mediatorId).concat(exceptions.flatMap((x) => (x.kind === 'extra' && x.mediatorId ? [x.mediatorId] : []))))].filter(
-    (m) => !input.mediatorId || m === input.mediatorId,
-  )
+  const mediators = [
+    ...new Set(rules.map((r) => r.mediatorId).concat(exceptions.flatMap((x) => (x.kind === 'extra' && x.mediatorId ? [x.mediatorId] : [])))),
+  ].filter((m) => !input.mediatorId || m === input.mediatorId)
   const slots: Slot[] = []
   for (let date = input.from < chinaDate(now) ? chinaDate(now) : input.from; date <= input.to && date <= last; date = addDays(date, 1)) {
     for (const mediatorId of mediators) {

@@ -28,9 +28,27 @@ const caseProgressFields = {
 export const templateRegistry = {
   // To a reporter and the followers, three templates asked in one tap (WeChat lets a user allow up to three at once,
   // each allowing one message): 受理 (accepted, rejected, referred), 派单 (dispatched), 办结 (resolved, closed).
-  case_accepted: { label: '受理通知', config: 'TEMPLATE_CASE_ACCEPTED', fallbackId: 'tpl-case-accepted', page: 'packages/case/detail/index?id={id}', fields: caseProgressFields },
-  case_dispatched: { label: '派单进展', config: 'TEMPLATE_CASE_DISPATCHED', fallbackId: 'tpl-case-dispatched', page: 'packages/case/detail/index?id={id}', fields: caseProgressFields },
-  case_resolved: { label: '办结通知', config: 'TEMPLATE_CASE_RESOLVED', fallbackId: 'tpl-case-resolved', page: 'packages/case/detail/index?id={id}', fields: caseProgressFields },
+  case_accepted: {
+    label: '受理通知',
+    config: 'TEMPLATE_CASE_ACCEPTED',
+    fallbackId: 'tpl-case-accepted',
+    page: 'packages/case/detail/index?id={id}',
+    fields: caseProgressFields,
+  },
+  case_dispatched: {
+    label: '派单进展',
+    config: 'TEMPLATE_CASE_DISPATCHED',
+    fallbackId: 'tpl-case-dispatched',
+    page: 'packages/case/detail/index?id={id}',
+    fields: caseProgressFields,
+  },
+  case_resolved: {
+    label: '办结通知',
+    config: 'TEMPLATE_CASE_RESOLVED',
+    fallbackId: 'tpl-case-resolved',
+    page: 'packages/case/detail/index?id={id}',
+    fields: caseProgressFields,
+  },
   case_dispatch: {
     label: '派单通知',
     config: 'TEMPLATE_CASE_DISPATCH',
@@ -129,7 +147,11 @@ const controlOrEmoji = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f
  * `character_string` keeps letters, digits and ASCII symbols only; `phrase` and `name` keep Chinese characters.
  */
 export function keywordValue(kind: ValueKind, raw: string): string {
-  let s = raw.replace(/[\r\n\t]+/g, ' ').replace(controlOrEmoji, '').replace(/\s+/g, ' ').trim()
+  let s = raw
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(controlOrEmoji, '')
+    .replace(/\s+/g, ' ')
+    .trim()
   if (kind === 'character_string') s = s.replace(/[^\x21-\x7e]/g, '')
   if (kind === 'number') s = s.replace(/[^0-9.]/g, '')
   if (kind === 'phrase' || kind === 'name') s = s.replace(/[^\p{Script=Han}·]/gu, '')

@@ -14,7 +14,17 @@ export function bulkCaseEntries(c: DbConnection, districtId: string, count: numb
     const viewKey = keys.view.mine(districtId, `bench-user-${i % 5000}`)
     const sort = keys.changed(at, `bulk${i}`)
     const summary = { caseId: `bulk${i}`, status: 'submitted' }
-    return e.CaseView.build(BatchPutRequest).item({ districtId, caseId: `bulk${i}`, viewKey, version: 1, summary, gsi1pk: viewKey, gsi1sk: sort, gsi2pk: keys.view.withStatus(viewKey, 'submitted'), gsi2sk: sort })
+    return e.CaseView.build(BatchPutRequest).item({
+      districtId,
+      caseId: `bulk${i}`,
+      viewKey,
+      version: 1,
+      summary,
+      gsi1pk: viewKey,
+      gsi1sk: sort,
+      gsi2pk: keys.view.withStatus(viewKey, 'submitted'),
+      gsi2sk: sort,
+    })
   })
 }
 
@@ -22,6 +32,15 @@ export function bulkCaseEntries(c: DbConnection, districtId: string, count: numb
  * `count` case items like `template` (new ids, numbered from `offset`), with their timeline; `dueAt(i)` places case i
  * on the due index (or not). For the bench's sweep over a large table.
  */
-export function bulkCases(c: DbConnection, template: CaseRecord, timeline: TimelineRecord[], count: number, offset: number, dueAt: (i: number) => string | undefined): Promise<void> {
-  return bulkWrite(c, count, (e, n) => e.Case.build(BatchPutRequest).item({ ...caseItem({ ...template, caseId: `bulkcase${offset + n}`, dueAt: dueAt(offset + n) }), timeline }))
+export function bulkCases(
+  c: DbConnection,
+  template: CaseRecord,
+  timeline: TimelineRecord[],
+  count: number,
+  offset: number,
+  dueAt: (i: number) => string | undefined,
+): Promise<void> {
+  return bulkWrite(c, count, (e, n) =>
+    e.Case.build(BatchPutRequest).item({ ...caseItem({ ...template, caseId: `bulkcase${offset + n}`, dueAt: dueAt(offset + n) }), timeline }),
+  )
 }

@@ -146,7 +146,14 @@ export function makeCaseEntities(table: LinliTable) {
     name: 'MediaCheck',
     table,
     timestamps: false,
-    schema: item({ traceId: string().key(), districtId: string(), subjectKind: string().enum('case', 'announcement'), subjectId: string(), photoKey: string(), ttl: number() }),
+    schema: item({
+      traceId: string().key(),
+      districtId: string(),
+      subjectKind: string().enum('case', 'announcement'),
+      subjectId: string(),
+      photoKey: string(),
+      ttl: number(),
+    }),
     computeKey: ({ traceId }) => ({ pk: keys.mediaCheck(traceId), sk: keys.mediaCheckItem }),
   })
 

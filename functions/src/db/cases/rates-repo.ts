@@ -26,7 +26,10 @@ export function makeRatesRepo(e: Entities): RatesRepo {
       // Transitions of one district on one day meet on the same counters: a transaction that met another is tried again.
       for (let attempt = 1; ; attempt++) {
         const written = await transactNamed({
-          mark: marks.transactPut({ districtId, eventId, ttl: Math.floor(now.getTime() / 1000) + MARK_TTL_SECONDS }, { condition: { attr: 'eventId', exists: false } }),
+          mark: marks.transactPut(
+            { districtId, eventId, ttl: Math.floor(now.getTime() / 1000) + MARK_TTL_SECONDS },
+            { condition: { attr: 'eventId', exists: false } },
+          ),
           days: nodes.map(({ level, nodeId }) => days.transactUpdate({ districtId, level, nodeId, day, ...added })),
         })
         if (written.ok) return true
@@ -39,7 +42,10 @@ export function makeRatesRepo(e: Entities): RatesRepo {
     /** Access pattern "a node's rates by day": Query pk = RATES#<level>#<node>, sk between the two China dates. */
     async days(districtId, level, nodeId, from, to) {
       const { Items = [], ScannedCount = 0 } = await p["a node's rates by day"].query({ districtId, level, nodeId, from, to }).send()
-      const items = Items.map((i) => ({ day: i.day, ...(Object.fromEntries(rateCounts.map((k) => [k, Number((i as Record<string, unknown>)[k] ?? 0)])) as Required<Tally>) }))
+      const items = Items.map((i) => ({
+        day: i.day,
+        ...(Object.fromEntries(rateCounts.map((k) => [k, Number((i as Record<string, unknown>)[k] ?? 0)])) as Required<Tally>),
+      }))
       return { items, scanned: ScannedCount }
     },
   }

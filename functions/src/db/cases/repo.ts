@@ -63,7 +63,17 @@ export function makeCasesRepo(e: Entities): CasesRepo {
     const viewKey = listKey(s.districtId, l)
     const { districtId, version, ...summary } = s
     const sort = keys.changed(s.updatedAt, s.caseId)
-    return { districtId, caseId: s.caseId, viewKey, version, summary, gsi1pk: viewKey, gsi1sk: sort, gsi2pk: keys.view.withStatus(viewKey, s.status), gsi2sk: sort }
+    return {
+      districtId,
+      caseId: s.caseId,
+      viewKey,
+      version,
+      summary,
+      gsi1pk: viewKey,
+      gsi1sk: sort,
+      gsi2pk: keys.view.withStatus(viewKey, s.status),
+      gsi2sk: sort,
+    }
   }
   const entryOf = (c: CaseRecord, l: CaseList) => entry({ ...summaryOf(c), districtId: c.districtId, version: c.version }, l)
   const p = makePatterns(e)
@@ -112,10 +122,23 @@ export function makeCasesRepo(e: Entities): CasesRepo {
       const { districtId, caseId, ...rest } = caseItem(after)
       // The stored case becomes exactly `after`: a bare array or map would patch its elements ($set replaces it whole,
       // and may create it), and an attribute `after` lacks (the nearby key of a closed case, say) is removed.
-      const changes = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v === undefined ? $remove() : typeof v === 'object' && v !== null ? $set(v) : v])) as unknown as typeof rest
+      const changes = Object.fromEntries(
+        Object.entries(rest).map(([k, v]) => [k, v === undefined ? $remove() : typeof v === 'object' && v !== null ? $set(v) : v]),
+      ) as unknown as typeof rest
       return committed(() =>
         execute(
-          cases.transactUpdate({ districtId, caseId, ...changes, timeline: $append([item]) }, { condition: { and: [{ attr: 'status', eq: before.status }, { attr: 'version', eq: before.version }, { attr: 'followerCount', eq: before.followerCount }] } }),
+          cases.transactUpdate(
+            { districtId, caseId, ...changes, timeline: $append([item]) },
+            {
+              condition: {
+                and: [
+                  { attr: 'status', eq: before.status },
+                  { attr: 'version', eq: before.version },
+                  { attr: 'followerCount', eq: before.followerCount },
+                ],
+              },
+            },
+          ),
           ...ownLists(after).map((l) => views.transactPut(entryOf(after, l))),
           ...dropped.map((l) => views.transactDelete({ districtId, caseId, viewKey: listKey(districtId, l) })),
           e.OutboxEvent.build(EntityRepository).transactPut(outboxEventItem(event)),
@@ -128,7 +151,17 @@ export function makeCasesRepo(e: Entities): CasesRepo {
       const written = await transactNamed({
         follower: followers.transactPut({ districtId, caseId, userId: follower.id, name: follower.name, at }, { condition: { attr: 'userId', exists: false } }),
         entry: views.transactPut(entry(publicSummaryOf({ ...summaryOf(c), districtId, version: c.version }), { kind: 'mine', userId: follower.id })),
-        count: cases.transactUpdate({ districtId, caseId, followerCount: $add(1) }, { condition: { and: [{ attr: 'status', eq: c.status }, { attr: 'version', eq: c.version }] } }),
+        count: cases.transactUpdate(
+          { districtId, caseId, followerCount: $add(1) },
+          {
+            condition: {
+              and: [
+                { attr: 'status', eq: c.status },
+                { attr: 'version', eq: c.version },
+              ],
+            },
+          },
+        ),
       })
       return written.ok ? 'followed' : written.failed.includes('follower') ? 'already' : 'changed'
     },
@@ -154,13 +187,22 @@ export function makeCasesRepo(e: Entities): CasesRepo {
     },
 
     async putEntries(s, lists) {
-      const newer = { or: [{ attr: 'version' as const, exists: false }, { attr: 'version' as const, lt: s.version }] }
+      const newer = {
+        or: [
+          { attr: 'version' as const, exists: false },
+          { attr: 'version' as const, lt: s.version },
+        ],
+      }
       await Promise.all(lists.map((l) => conditional(() => views.put(entry(s, l), { condition: newer }))))
     },
 
     async dropEntries(c, lists) {
       await Promise.all(
-        lists.map((l) => conditional(() => views.delete({ districtId: c.districtId, caseId: c.caseId, viewKey: listKey(c.districtId, l) }, { condition: { attr: 'version', lt: c.version } }))),
+        lists.map((l) =>
+          conditional(() =>
+            views.delete({ districtId: c.districtId, caseId: c.caseId, viewKey: listKey(c.districtId, l) }, { condition: { attr: 'version', lt: c.version } }),
+          ),
+        ),
       )
     },
 
@@ -170,7 +212,11 @@ export function makeCasesRepo(e: Entities): CasesRepo {
      */
     async list(districtId, l, status, limit, startKey) {
       const viewKey = listKey(districtId, l)
-      const { Items = [], LastEvaluatedKey, ScannedCount = 0 } = await p['a list page']
+      const {
+        Items = [],
+        LastEvaluatedKey,
+        ScannedCount = 0,
+      } = await p['a list page']
         .query({ viewKey, status })
         .options((o) => ({ ...o, limit, exclusiveStartKey: startKey }))
         .send()
@@ -189,7 +235,19 @@ export function makeCasesRepo(e: Entities): CasesRepo {
 }
 
 /** A stored case without its timeline, the entity tag and the index attributes `caseItem` adds. */
-function asCaseRecord<T extends { entity?: string; timeline?: unknown; gsi1pk?: string; gsi1sk?: string; gsi2pk?: string; gsi2sk?: string; gsi3pk?: string; gsi3sk?: string; hiddenPhotoKeys?: Set<string> }>(i: T): CaseRecord {
+function asCaseRecord<
+  T extends {
+    entity?: string
+    timeline?: unknown
+    gsi1pk?: string
+    gsi1sk?: string
+    gsi2pk?: string
+    gsi2sk?: string
+    gsi3pk?: string
+    gsi3sk?: string
+    hiddenPhotoKeys?: Set<string>
+  },
+>(i: T): CaseRecord {
   const { entity: _e, timeline: _t, gsi1pk: _1, gsi1sk: _2, gsi2pk: _3, gsi2sk: _4, gsi3pk: _5, gsi3sk, hiddenPhotoKeys, ...rest } = i
   return { ...(rest as unknown as CaseRecord), hiddenPhotoKeys: hiddenPhotoKeys && [...hiddenPhotoKeys], dueAt: gsi3sk ? gsi3sk.split('#')[0] : undefined }
 }

@@ -25,7 +25,15 @@ export function makeCatalogueRepo(e: Entities): CatalogueRepo {
             }
             break
           case 'GridNode':
-            if ('nodeId' in i) c.nodes.push({ id: i.nodeId, name: i.name, level: i.level, parentId: i.parentId, boundary: i.boundary as NodeRecord['boundary'], roster: i.roster as NodeRecord['roster'] })
+            if ('nodeId' in i)
+              c.nodes.push({
+                id: i.nodeId,
+                name: i.name,
+                level: i.level,
+                parentId: i.parentId,
+                boundary: i.boundary as NodeRecord['boundary'],
+                roster: i.roster as NodeRecord['roster'],
+              })
             break
           case 'Department':
             if ('departmentId' in i) c.departments.push({ id: i.departmentId, name: i.name, nodeId: i.nodeId })
@@ -33,15 +41,37 @@ export function makeCatalogueRepo(e: Entities): CatalogueRepo {
           case 'Room':
             if ('roomId' in i) {
               const { roomId, name, nodeId, address, lat, lng, hours, specialties, minNoticeHours, horizonDays, cancelCutoffHours } = i
-              c.rooms.push({ id: roomId, name, nodeId, address, lat, lng, hours, specialties: specialties as Specialty[], minNoticeHours, horizonDays, cancelCutoffHours })
+              c.rooms.push({
+                id: roomId,
+                name,
+                nodeId,
+                address,
+                lat,
+                lng,
+                hours,
+                specialties: specialties as Specialty[],
+                minNoticeHours,
+                horizonDays,
+                cancelCutoffHours,
+              })
             }
             break
           case 'CategoryClass':
-            if ('classId' in i && !('categoryId' in i)) c.classes.push({ id: i.classId, name: i.name, order: i.order, sensitive: i.sensitive, mediable: i.mediable })
+            if ('classId' in i && !('categoryId' in i))
+              c.classes.push({ id: i.classId, name: i.name, order: i.order, sensitive: i.sensitive, mediable: i.mediable })
             break
           case 'Category':
             if ('categoryId' in i)
-              c.categories.push({ id: i.categoryId, classId: i.classId, name: i.name, order: i.order, departmentId: i.departmentId, priority: i.priority, slaBand: i.slaBand, autoDispatch: i.autoDispatch })
+              c.categories.push({
+                id: i.categoryId,
+                classId: i.classId,
+                name: i.name,
+                order: i.order,
+                departmentId: i.departmentId,
+                priority: i.priority,
+                slaBand: i.slaBand,
+                autoDispatch: i.autoDispatch,
+              })
             break
         }
       }
@@ -58,10 +88,29 @@ export function makeCatalogueRepo(e: Entities): CatalogueRepo {
       const d = c.district.id
       const puts = [
         e.District.build(EntityRepository).batchPut({ districtId: d, name: c.district.name, casePrefix: c.district.casePrefix }),
-        ...c.nodes.map((n) => e.GridNode.build(EntityRepository).batchPut({ districtId: d, nodeId: n.id, name: n.name, level: n.level, parentId: n.parentId, boundary: n.boundary, roster: n.roster })),
+        ...c.nodes.map((n) =>
+          e.GridNode.build(EntityRepository).batchPut({
+            districtId: d,
+            nodeId: n.id,
+            name: n.name,
+            level: n.level,
+            parentId: n.parentId,
+            boundary: n.boundary,
+            roster: n.roster,
+          }),
+        ),
         ...c.departments.map((x) => e.Department.build(EntityRepository).batchPut({ districtId: d, departmentId: x.id, name: x.name, nodeId: x.nodeId })),
         ...c.rooms.map((x) => e.Room.build(EntityRepository).batchPut({ districtId: d, roomId: x.id, ...x })),
-        ...c.classes.map((x) => e.CategoryClass.build(EntityRepository).batchPut({ districtId: d, classId: x.id, name: x.name, order: x.order, sensitive: x.sensitive, mediable: x.mediable })),
+        ...c.classes.map((x) =>
+          e.CategoryClass.build(EntityRepository).batchPut({
+            districtId: d,
+            classId: x.id,
+            name: x.name,
+            order: x.order,
+            sensitive: x.sensitive,
+            mediable: x.mediable,
+          }),
+        ),
         ...c.categories.map((x) => e.Category.build(EntityRepository).batchPut({ districtId: d, categoryId: x.id, ...x })),
       ]
       for (let i = 0; i < puts.length; i += 25) {

@@ -65,7 +65,14 @@ export function makeDistrictEntities(table: LinliTable) {
   const CategoryClass = new Entity({
     name: 'CategoryClass',
     table,
-    schema: item({ districtId: string().key(), classId: string().key(), name: string(), order: number(), sensitive: boolean().optional(), mediable: boolean().optional() }),
+    schema: item({
+      districtId: string().key(),
+      classId: string().key(),
+      name: string(),
+      order: number(),
+      sensitive: boolean().optional(),
+      mediable: boolean().optional(),
+    }),
     computeKey: ({ districtId, classId }) => ({ pk: keys.catalogue(districtId), sk: k.categoryClass(classId) }),
   })
 

@@ -26,7 +26,14 @@ export function makeAnnouncementEntities(table: LinliTable) {
     name: 'AnnouncementRead',
     table,
     timestamps: false,
-    schema: item({ ...inAnnouncement(), userId: string().key(), userName: string(), readAt: string(), ackAt: string().optional(), householdId: string().optional() }),
+    schema: item({
+      ...inAnnouncement(),
+      userId: string().key(),
+      userName: string(),
+      readAt: string(),
+      ackAt: string().optional(),
+      householdId: string().optional(),
+    }),
     computeKey: ({ districtId, announcementId, userId }) => ({ pk: keys.announcement(districtId, announcementId), sk: keys.announcementRead(userId) }),
   })
 
@@ -35,7 +42,10 @@ export function makeAnnouncementEntities(table: LinliTable) {
     table,
     timestamps: false,
     schema: item({ ...inAnnouncement(), opengid: string().key(), userId: string().key(), at: string() }),
-    computeKey: ({ districtId, announcementId, opengid, userId }) => ({ pk: keys.announcement(districtId, announcementId), sk: keys.announcementGroupRead(opengid, userId) }),
+    computeKey: ({ districtId, announcementId, opengid, userId }) => ({
+      pk: keys.announcement(districtId, announcementId),
+      sk: keys.announcementGroupRead(opengid, userId),
+    }),
   })
 
   /** How a household of the roster stands to a notice: the first read and acknowledgement of its linked residents. */
@@ -44,7 +54,10 @@ export function makeAnnouncementEntities(table: LinliTable) {
     table,
     timestamps: false,
     schema: item({ ...inAnnouncement(), householdId: string().key(), readAt: string().optional(), ackAt: string().optional() }),
-    computeKey: ({ districtId, announcementId, householdId }) => ({ pk: keys.announcement(districtId, announcementId), sk: keys.announcementHousehold(householdId) }),
+    computeKey: ({ districtId, announcementId, householdId }) => ({
+      pk: keys.announcement(districtId, announcementId),
+      sk: keys.announcementHousehold(householdId),
+    }),
   })
 
   const AnnouncementCount = new Entity({
@@ -60,7 +73,10 @@ export function makeAnnouncementEntities(table: LinliTable) {
     table,
     timestamps: false,
     schema: item({ ...inAnnouncement(), opengid: string().key(), shard: number().key(), reads: number() }),
-    computeKey: ({ districtId, announcementId, opengid, shard }) => ({ pk: keys.announcement(districtId, announcementId), sk: keys.announcementGroup(opengid, shard) }),
+    computeKey: ({ districtId, announcementId, opengid, shard }) => ({
+      pk: keys.announcement(districtId, announcementId),
+      sk: keys.announcementGroup(opengid, shard),
+    }),
   })
 
   const WechatGroup = new Entity({

@@ -24,13 +24,26 @@ export function makeAnnouncementsRepo(e: Entities): AnnouncementsRepo {
   const groupCounts = e.GroupCount.build(EntityRepository)
   const groups = e.WechatGroup.build(EntityRepository)
   const p = makePatterns(e)
-  const readOf = (i: { userId: string; userName: string; readAt: string; ackAt?: string; householdId?: string }): ReadRecord => ({ userId: i.userId, userName: i.userName, readAt: i.readAt, ackAt: i.ackAt, householdId: i.householdId })
+  const readOf = (i: { userId: string; userName: string; readAt: string; ackAt?: string; householdId?: string }): ReadRecord => ({
+    userId: i.userId,
+    userName: i.userName,
+    readAt: i.readAt,
+    ackAt: i.ackAt,
+    householdId: i.householdId,
+  })
 
   return {
     async publish(a, event, claim) {
       return keyedWrite(e, claim, { announcementId: a.announcementId }, () => ({
         announcement: announcements.transactPut(
-          { districtId: a.districtId, announcementId: a.announcementId, gridId: a.gridId, summary: a, gsi1pk: keys.announcementsOfGrid(a.districtId, a.gridId), gsi1sk: keys.changed(a.publishedAt, a.announcementId) },
+          {
+            districtId: a.districtId,
+            announcementId: a.announcementId,
+            gridId: a.gridId,
+            summary: a,
+            gsi1pk: keys.announcementsOfGrid(a.districtId, a.gridId),
+            gsi1sk: keys.changed(a.publishedAt, a.announcementId),
+          },
           { condition: { attr: 'announcementId', exists: false } },
         ),
         event: e.OutboxEvent.build(EntityRepository).transactPut(outboxEventItem(event)),
@@ -45,7 +58,10 @@ export function makeAnnouncementsRepo(e: Entities): AnnouncementsRepo {
 
     /** Access pattern "announcements of a grid": one page, newest first. */
     async list(districtId, gridId, limit, startKey) {
-      const { Items = [], LastEvaluatedKey } = await p['announcements of a grid'].query({ districtId, gridId }).options((o) => ({ ...o, limit, exclusiveStartKey: startKey })).send()
+      const { Items = [], LastEvaluatedKey } = await p['announcements of a grid']
+        .query({ districtId, gridId })
+        .options((o) => ({ ...o, limit, exclusiveStartKey: startKey }))
+        .send()
       return { items: Items.map((i) => i.summary as AnnouncementRecord), lastKey: LastEvaluatedKey }
     },
 
@@ -60,7 +76,10 @@ export function makeAnnouncementsRepo(e: Entities): AnnouncementsRepo {
     /** Access pattern "a reader's reads": BatchGetItem of the reader's read item in each notice of a page (≤ 50). */
     async readsOf(districtId, userId, ids) {
       if (!ids.length) return new Map()
-      const { Responses } = await batchGet({ maxAttempts: 5 }, e.table.build(BatchGetCommand).requests(...ids.map((announcementId) => reads.batchGet({ districtId, announcementId, userId }))))
+      const { Responses } = await batchGet(
+        { maxAttempts: 5 },
+        e.table.build(BatchGetCommand).requests(...ids.map((announcementId) => reads.batchGet({ districtId, announcementId, userId }))),
+      )
       return new Map((Responses?.[0] ?? []).flatMap((i) => (i ? [[i.announcementId, readOf(i)] as const] : [])))
     },
 
@@ -91,9 +110,29 @@ export function makeAnnouncementsRepo(e: Entities): AnnouncementsRepo {
     ack: (districtId, announcementId, r, ackAt) =>
       committedDespiteConflicts(() =>
         execute(
-          reads.transactUpdate({ districtId, announcementId, userId: r.userId, ackAt }, { condition: { and: [{ attr: 'readAt', exists: true }, { attr: 'ackAt', exists: false }] } }),
+          reads.transactUpdate(
+            { districtId, announcementId, userId: r.userId, ackAt },
+            {
+              condition: {
+                and: [
+                  { attr: 'readAt', exists: true },
+                  { attr: 'ackAt', exists: false },
+                ],
+              },
+            },
+          ),
           counts.transactUpdate({ districtId, announcementId, shard: countShardOf(r.userId), reads: $add(0), acks: $add(1) }),
-          ...(r.householdId ? [householdReads.transactUpdate({ districtId, announcementId, householdId: r.householdId, readAt: $get('readAt', r.readAt), ackAt: $get('ackAt', ackAt) })] : []),
+          ...(r.householdId
+            ? [
+                householdReads.transactUpdate({
+                  districtId,
+                  announcementId,
+                  householdId: r.householdId,
+                  readAt: $get('readAt', r.readAt),
+                  ackAt: $get('ackAt', ackAt),
+                }),
+              ]
+            : []),
         ),
       ),
 
@@ -116,14 +155,21 @@ export function makeAnnouncementsRepo(e: Entities): AnnouncementsRepo {
       // One command per table: the households' states, then their linked counts, answered in the order asked.
       const { Responses } = await batchGet(
         { maxAttempts: 5 },
-        e.table.build(BatchGetCommand).requests(...ids.map((householdId) => householdReads.batchGet({ districtId, announcementId, householdId })), ...ids.map((householdId) => members.batchGet({ districtId, householdId }))),
+        e.table
+          .build(BatchGetCommand)
+          .requests(
+            ...ids.map((householdId) => householdReads.batchGet({ districtId, announcementId, householdId })),
+            ...ids.map((householdId) => members.batchGet({ districtId, householdId })),
+          ),
       )
       const found = Responses?.[0] ?? []
-      const states = new Map(ids.map((id, n) => {
-        const state = found[n] as { readAt?: string; ackAt?: string } | undefined
-        const linked = found[ids.length + n] as { count: number } | undefined
-        return [id, { readAt: state?.readAt, ackAt: state?.ackAt, linked: linked?.count ?? 0 }]
-      }))
+      const states = new Map(
+        ids.map((id, n) => {
+          const state = found[n] as { readAt?: string; ackAt?: string } | undefined
+          const linked = found[ids.length + n] as { count: number } | undefined
+          return [id, { readAt: state?.readAt, ackAt: state?.ackAt, linked: linked?.count ?? 0 }]
+        }),
+      )
       return states
     },
 
@@ -132,7 +178,8 @@ export function makeAnnouncementsRepo(e: Entities): AnnouncementsRepo {
       return (await groups.get({ districtId, opengid }, { consistent: true })).Item?.gridId
     },
 
-    bindGroup: (districtId, opengid, gridId, boundBy, boundAt) => conditional(() => groups.put({ districtId, opengid, gridId, boundBy, boundAt }, { condition: { attr: 'opengid', exists: false } })),
+    bindGroup: (districtId, opengid, gridId, boundBy, boundAt) =>
+      conditional(() => groups.put({ districtId, opengid, gridId, boundBy, boundAt }, { condition: { attr: 'opengid', exists: false } })),
   }
 }
 
@@ -149,7 +196,12 @@ export function makeHouseholdLinksRepo(e: Entities): HouseholdLinksRepo {
   const links = e.HouseholdLink.build(EntityRepository)
   const members = e.HouseholdMembers.build(EntityRepository)
   const p = makePatterns(e)
-  const unchanged = (l: HouseholdLinkRecord) => ({ and: [{ attr: 'status' as const, eq: l.status }, { attr: 'summary.requestedAt' as const, eq: l.requestedAt }] })
+  const unchanged = (l: HouseholdLinkRecord) => ({
+    and: [
+      { attr: 'status' as const, eq: l.status },
+      { attr: 'summary.requestedAt' as const, eq: l.requestedAt },
+    ],
+  })
 
   return {
     /** Access pattern "a resident's household link": GetItem `<d>#HLINK#user / LINK`. */
@@ -167,7 +219,10 @@ export function makeHouseholdLinksRepo(e: Entities): HouseholdLinksRepo {
 
     /** Access pattern "residents linked in a grid": one page of the grid's pending requests or linked residents. */
     async list(districtId, gridId, status, limit, startKey) {
-      const { Items = [], LastEvaluatedKey } = await p['residents linked in a grid'].query({ districtId, gridId, status }).options((o) => ({ ...o, limit, exclusiveStartKey: startKey })).send()
+      const { Items = [], LastEvaluatedKey } = await p['residents linked in a grid']
+        .query({ districtId, gridId, status })
+        .options((o) => ({ ...o, limit, exclusiveStartKey: startKey }))
+        .send()
       return { items: Items.map((i) => i.summary as HouseholdLinkRecord), lastKey: LastEvaluatedKey }
     },
 

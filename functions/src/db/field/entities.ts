@@ -81,7 +81,15 @@ export function makeFieldEntities(table: LinliTable) {
     name: 'VisitTally',
     table,
     timestamps: false,
-    schema: item({ districtId: string().key(), gridId: string().key(), month: string().key(), userId: string().key(), userName: string(), visits: number(), dueVisits: number() }),
+    schema: item({
+      districtId: string().key(),
+      gridId: string().key(),
+      month: string().key(),
+      userId: string().key(),
+      userName: string(),
+      visits: number(),
+      dueVisits: number(),
+    }),
     computeKey: ({ districtId, gridId, month, userId }) => ({ pk: keys.visits(districtId, gridId), sk: keys.visitsOf(month, userId) }),
   })
 

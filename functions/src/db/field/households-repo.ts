@@ -51,7 +51,9 @@ export function makeHouseholdsRepo(e: Entities): HouseholdsRepo {
   const writes = (h: HouseholdRecord, expected: number | undefined, dropped: readonly string[]) => {
     const items = householdItems(h)
     return [
-      households.transactPut(items.household, { condition: expected === undefined ? { attr: 'householdId', exists: false } : { attr: 'version', eq: expected } }),
+      households.transactPut(items.household, {
+        condition: expected === undefined ? { attr: 'householdId', exists: false } : { attr: 'version', eq: expected },
+      }),
       ...items.tags.map((t) => tags.transactPut(t)),
       ...dropped.map((tagKey) => tags.transactDelete({ districtId: h.districtId, householdId: h.householdId, tagKey })),
     ]
@@ -76,7 +78,10 @@ export function makeHouseholdsRepo(e: Entities): HouseholdsRepo {
 
     /** Access pattern "households due to visit", every page: a grid's due households (bounded by its roster). */
     async countDue(districtId, gridId, dueBy) {
-      const { Count = 0 } = await p['households due to visit'].query({ districtId, gridId, dueBy }).options((o) => ({ ...o, maxPages: Infinity })).send()
+      const { Count = 0 } = await p['households due to visit']
+        .query({ districtId, gridId, dueBy })
+        .options((o) => ({ ...o, maxPages: Infinity }))
+        .send()
       return Count
     },
 
@@ -84,7 +89,10 @@ export function makeHouseholdsRepo(e: Entities): HouseholdsRepo {
     async existing(districtId, ids) {
       const found = await Promise.all(
         chunks([...new Set(ids)], 100).map(async (part) => {
-          const { Responses } = await batchGet({ maxAttempts: 5 }, e.table.build(BatchGetCommand).requests(...part.map((householdId) => households.batchGet({ districtId, householdId }))))
+          const { Responses } = await batchGet(
+            { maxAttempts: 5 },
+            e.table.build(BatchGetCommand).requests(...part.map((householdId) => households.batchGet({ districtId, householdId }))),
+          )
           return (Responses?.[0] ?? []).flatMap((i) => (i ? [i.householdId] : []))
         }),
       )
@@ -107,12 +115,12 @@ export function makeHouseholdsRepo(e: Entities): HouseholdsRepo {
     /** Access patterns "the roster of a grid" (gsi1) and "households due to visit" (gsi2): one page. */
     async list(districtId, gridId, { tagKey, dueBy, limit, startKey }) {
       const page = { limit, exclusiveStartKey: startKey }
-      const { Items, LastEvaluatedKey } = await (tagKey || dueBy
-        ? p['households due to visit'].query({ districtId, gridId, tagKey, dueBy }).options((o) => ({ ...o, ...page }))
-        : p['the roster of a grid'].query({ districtId, gridId }).options((o) => ({ ...o, ...page }))
+      const { Items, LastEvaluatedKey } = await (
+        tagKey || dueBy
+          ? p['households due to visit'].query({ districtId, gridId, tagKey, dueBy }).options((o) => ({ ...o, ...page }))
+          : p['the roster of a grid'].query({ districtId, gridId }).options((o) => ({ ...o, ...page }))
       ).send()
       return { items: records(Items), lastKey: LastEvaluatedKey }
     },
-
   }
 }

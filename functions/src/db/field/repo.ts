@@ -45,13 +45,29 @@ export function makeFieldRepo(e: Entities): FieldRepo {
           !!c.patrolId &&
           patrols.transactUpdate(
             { districtId: c.districtId, patrolId: c.patrolId, points: $add(1) },
-            { condition: { and: [{ attr: 'userId', eq: c.userId }, { attr: 'endedAt', exists: false }, { attr: 'points', lt: maxPoints }] } },
+            {
+              condition: {
+                and: [
+                  { attr: 'userId', eq: c.userId },
+                  { attr: 'endedAt', exists: false },
+                  { attr: 'points', lt: maxPoints },
+                ],
+              },
+            },
           ),
         // A visit moves the household's last visit and due dates, and counts in its author's month, in the same write.
         household: !!visited && households.transactPut(visited.household, { condition: { attr: 'version', eq: visit.expected } }),
         visit: visited && [
           ...visited.tags.map((t) => tags.transactPut(t)),
-          tallies.transactUpdate({ districtId: c.districtId, gridId: c.gridId, month: chinaDate(c.capturedAt).slice(0, 7), userId: c.userId, userName: c.userName, visits: $add(1), dueVisits: $add(visit.wasDue ? 1 : 0) }),
+          tallies.transactUpdate({
+            districtId: c.districtId,
+            gridId: c.gridId,
+            month: chinaDate(c.capturedAt).slice(0, 7),
+            userId: c.userId,
+            userName: c.userName,
+            visits: $add(1),
+            dueVisits: $add(visit.wasDue ? 1 : 0),
+          }),
         ],
       }))
     },
@@ -88,7 +104,19 @@ export function makeFieldRepo(e: Entities): FieldRepo {
     startPatrol: (patrol) => conditional(() => patrols.put(patrol, { condition: { attr: 'patrolId', exists: false } })),
 
     endPatrol: (districtId, patrolId, userId, endedAt) =>
-      conditional(() => patrols.update({ districtId, patrolId, endedAt }, { condition: { and: [{ attr: 'userId', eq: userId }, { attr: 'endedAt', exists: false }] } })),
+      conditional(() =>
+        patrols.update(
+          { districtId, patrolId, endedAt },
+          {
+            condition: {
+              and: [
+                { attr: 'userId', eq: userId },
+                { attr: 'endedAt', exists: false },
+              ],
+            },
+          },
+        ),
+      ),
 
     /** Access pattern "a grid's visits in a month": one item per gridworker who visited. */
     async visitTallies(districtId, gridId, month) {

@@ -13,7 +13,10 @@ import type { IdempotencyRepo, KeyClaim, Keyed, KeyedAnswer } from '../../servic
 const ATTEMPTS = 6
 
 const answerOf = async (e: Entities, claim: KeyClaim): Promise<KeyedAnswer | undefined> => {
-  const { Item } = await e.IdempotencyKey.build(EntityRepository).get({ districtId: claim.districtId, userId: claim.userId, key: claim.key, scope: claim.scope }, { consistent: true })
+  const { Item } = await e.IdempotencyKey.build(EntityRepository).get(
+    { districtId: claim.districtId, userId: claim.userId, key: claim.key, scope: claim.scope },
+    { consistent: true },
+  )
   return Item && { requestHash: Item.requestHash, answer: Item.answer }
 }
 
@@ -23,7 +26,12 @@ export const makeIdempotencyRepo = (e: Entities): IdempotencyRepo => ({ answer: 
  * A transaction of named items, written with the key's record when a key was claimed. `items` is called again for
  * each attempt (a write may draw a fresh code); `made` is what a repeat will be answered with.
  */
-export async function keyedWrite<N extends string, A extends Record<string, string>>(e: Entities, claim: KeyClaim | undefined, made: A, items: () => NamedItems<N>): Promise<Keyed<N, A>> {
+export async function keyedWrite<N extends string, A extends Record<string, string>>(
+  e: Entities,
+  claim: KeyClaim | undefined,
+  made: A,
+  items: () => NamedItems<N>,
+): Promise<Keyed<N, A>> {
   const records = e.IdempotencyKey.build(EntityRepository)
   for (let attempt = 1; ; attempt++) {
     const written = await transactNamed<N | 'idempotencyKey'>({

@@ -13,7 +13,14 @@ export function makeIdentityEntities(table: LinliTable) {
     table,
     // The openid is kept server-side only: subscribe messages must be addressed to it.
     // sessionGeneration: tokens signed at an older generation are ended (logout, a role taken back).
-    schema: item({ userId: string().key(), districtId: string(), name: string(), phone: string().optional(), openid: string().optional(), sessionGeneration: number().optional() }),
+    schema: item({
+      userId: string().key(),
+      districtId: string(),
+      name: string(),
+      phone: string().optional(),
+      openid: string().optional(),
+      sessionGeneration: number().optional(),
+    }),
     computeKey: ({ userId }) => ({ pk: keys.user(userId), sk: keys.userProfile }),
   })
 
@@ -22,7 +29,9 @@ export function makeIdentityEntities(table: LinliTable) {
     table,
     schema: item({
       userId: string().key(),
-      role: string().enum(...roles).key(),
+      role: string()
+        .enum(...roles)
+        .key(),
       scopeId: string().key(),
       scopeName: string(),
       districtId: string(),

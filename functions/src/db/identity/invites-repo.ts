@@ -54,7 +54,11 @@ export function makeInvitesRepo(e: Entities): InvitesRepo {
               { districtId, code, usedBy: userId, usedAt: at },
               {
                 condition: {
-                  and: [{ attr: 'code', exists: true }, { attr: 'usedBy', exists: false }, { attr: 'expiresAt', gt: at }],
+                  and: [
+                    { attr: 'code', exists: true },
+                    { attr: 'usedBy', exists: false },
+                    { attr: 'expiresAt', gt: at },
+                  ],
                 },
               },
             ),

@@ -31,7 +31,15 @@ export function makeUsersRepo(e: Entities): UsersRepo {
       let user
       const roles: Binding[] = []
       for (const item of Items) {
-        if (item.entity === 'User' && 'name' in item) user = { id: item.userId, districtId: item.districtId, name: item.name, phone: item.phone, openid: item.openid, sessionGeneration: item.sessionGeneration ?? 0 }
+        if (item.entity === 'User' && 'name' in item)
+          user = {
+            id: item.userId,
+            districtId: item.districtId,
+            name: item.name,
+            phone: item.phone,
+            openid: item.openid,
+            sessionGeneration: item.sessionGeneration ?? 0,
+          }
         else if ('role' in item) roles.push({ role: item.role, scopeId: item.scopeId, scopeName: item.scopeName, districtId: item.districtId })
       }
       return user && { user, roles }
@@ -40,7 +48,10 @@ export function makeUsersRepo(e: Entities): UsersRepo {
     /** Creates the user on first sign-in; an existing profile is left as it is (race-safe). */
     async ensure(user) {
       try {
-        await users.put({ userId: user.id, districtId: user.districtId, name: user.name, phone: user.phone, openid: user.openid }, { condition: { attr: 'userId', exists: false } })
+        await users.put(
+          { userId: user.id, districtId: user.districtId, name: user.name, phone: user.phone, openid: user.openid },
+          { condition: { attr: 'userId', exists: false } },
+        )
       } catch (err) {
         if ((err as Error).name !== 'ConditionalCheckFailedException') throw err
       }
@@ -85,7 +96,17 @@ export function makeUsersRepo(e: Entities): UsersRepo {
     async attempt(userId, action, window, max, expiresAt) {
       const ttl = Math.floor(expiresAt.getTime() / 1000)
       return conditional(() =>
-        attempts.update({ userId, action, window, count: $add(1), ttl }, { condition: { or: [{ attr: 'count', exists: false }, { attr: 'count', lt: max }] } }),
+        attempts.update(
+          { userId, action, window, count: $add(1), ttl },
+          {
+            condition: {
+              or: [
+                { attr: 'count', exists: false },
+                { attr: 'count', lt: max },
+              ],
+            },
+          },
+        ),
       )
     },
 

@@ -12,7 +12,10 @@ export const bulkBookings = (c: DbConnection, template: BookingRecord, count: nu
     const s = slot(i)
     const start = chinaInstant(s.date, s.time)
     const end = new Date(start.getTime() + 3600_000).toISOString()
-    return e.Booking.build(BatchPutRequest).item({ ...bookingItem({ ...template, bookingId: `bulkbooking${i}`, ...s, start: start.toISOString(), end, dueAt: dueAt(i) }), timeline: [] })
+    return e.Booking.build(BatchPutRequest).item({
+      ...bookingItem({ ...template, bookingId: `bulkbooking${i}`, ...s, start: start.toISOString(), end, dueAt: dueAt(i) }),
+      timeline: [],
+    })
   })
 
 /** The slot claims of `count` bookings (what a room's calendar holds). */

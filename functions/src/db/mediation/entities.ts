@@ -114,7 +114,9 @@ export function makeMediationEntities(table: LinliTable) {
       respondentId: string().optional(),
       respondentName: string().optional(),
       respondentPhone: string().optional(),
-      outcome: string().enum(...outcomes).optional(),
+      outcome: string()
+        .enum(...outcomes)
+        .optional(),
       record: string().optional(),
       agreement: any().optional(),
       followUp: any().optional(),
@@ -122,7 +124,15 @@ export function makeMediationEntities(table: LinliTable) {
       /** How many of the reminders before the session were sent or skipped. */
       reminded: number(),
       timeline: list(
-        map({ at: string(), type: string(), from: status().optional(), to: status().optional(), actorId: string(), actorName: string(), note: string().optional() }),
+        map({
+          at: string(),
+          type: string(),
+          from: status().optional(),
+          to: status().optional(),
+          actorId: string(),
+          actorName: string(),
+          note: string().optional(),
+        }),
       ),
       createdAt: string(),
       updatedAt: string(),

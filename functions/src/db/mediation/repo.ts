@@ -14,7 +14,16 @@ import { makePatterns } from '../patterns'
 import { committed, transactNamed } from '../transact'
 import { keyedWrite } from '../idempotency/repo'
 import { outboxEventItem } from '../notify/outbox-repo'
-import type { BookingList, BookingRecord, BookingTimelineRecord, BookingSummaryRecord, MediationRepo, NamedException, SlotRef, TransitionOutcome } from '../../services/mediation/ports'
+import type {
+  BookingList,
+  BookingRecord,
+  BookingTimelineRecord,
+  BookingSummaryRecord,
+  MediationRepo,
+  NamedException,
+  SlotRef,
+  TransitionOutcome,
+} from '../../services/mediation/ports'
 
 const summaryOf = (b: BookingRecord): BookingSummaryRecord => {
   const { bookingId, status, roomId, roomName, mediatorId, mediatorName, start, end, disputeType, requesterName, updatedAt } = b
@@ -37,12 +46,23 @@ export function bookingItem(b: BookingRecord) {
   }
 }
 
-const exceptionOf = (i: { exceptionId: string; date: string; mediatorId?: string; mediatorName?: string; kind: 'closed' | 'extra'; start?: string; end?: string; sessionMinutes?: number; note?: string }): NamedException => {
+const exceptionOf = (i: {
+  exceptionId: string
+  date: string
+  mediatorId?: string
+  mediatorName?: string
+  kind: 'closed' | 'extra'
+  start?: string
+  end?: string
+  sessionMinutes?: number
+  note?: string
+}): NamedException => {
   const { exceptionId: id, date, mediatorId, mediatorName, kind, start, end, sessionMinutes, note } = i
   return { id, date, mediatorId, mediatorName, kind, start, end, sessionMinutes, note }
 }
 
-const listKey = (districtId: string, l: BookingList) => (l.kind === 'requester' ? keys.bookingsOf.requester(districtId, l.userId) : keys.bookingsOf.mediator(districtId, l.userId))
+const listKey = (districtId: string, l: BookingList) =>
+  l.kind === 'requester' ? keys.bookingsOf.requester(districtId, l.userId) : keys.bookingsOf.mediator(districtId, l.userId)
 
 export function makeMediationRepo(e: Entities): MediationRepo {
   const profiles = e.MediatorProfile.build(EntityRepository)
@@ -56,7 +76,16 @@ export function makeMediationRepo(e: Entities): MediationRepo {
   /** The respondent's list entry, written with every change of the booking once they joined. */
   const respondentEntry = (b: BookingRecord) =>
     b.respondentId
-      ? [views.transactPut({ districtId: b.districtId, bookingId: b.bookingId, userId: b.respondentId, summary: summaryOf(b), gsi1pk: keys.bookingsOf.requester(b.districtId, b.respondentId), gsi1sk: keys.bookingSort(b.start, b.bookingId) })]
+      ? [
+          views.transactPut({
+            districtId: b.districtId,
+            bookingId: b.bookingId,
+            userId: b.respondentId,
+            summary: summaryOf(b),
+            gsi1pk: keys.bookingsOf.requester(b.districtId, b.respondentId),
+            gsi1sk: keys.bookingSort(b.start, b.bookingId),
+          }),
+        ]
       : []
   const p = makePatterns(e)
   const claimKey = (districtId: string, s: SlotRef) => ({ districtId, ...s })
@@ -66,7 +95,10 @@ export function makeMediationRepo(e: Entities): MediationRepo {
     /** Access pattern "mediator profiles": BatchGetItem of `<d>#MEDIATOR#u / PROFILE`, the mediators of one room. */
     async profiles(districtId, userIds) {
       if (!userIds.length) return []
-      const { Responses } = await batchGet({ maxAttempts: 3 }, e.table.build(BatchGetCommand).requests(...userIds.map((userId) => profiles.batchGet({ districtId, userId }))))
+      const { Responses } = await batchGet(
+        { maxAttempts: 3 },
+        e.table.build(BatchGetCommand).requests(...userIds.map((userId) => profiles.batchGet({ districtId, userId }))),
+      )
       return (Responses?.[0] ?? []).flatMap((i) => (i ? [{ ...i, specialties: i.specialties as Specialty[] }] : []))
     },
 
@@ -79,14 +111,25 @@ export function makeMediationRepo(e: Entities): MediationRepo {
      * weekly rules and the dates from `from` to `to` (exceptions and held slots together).
      */
     async calendar(districtId, roomId, from, to) {
-      const [r, c] = await Promise.all([p['rules of a room'].query({ districtId, roomId }).send(), p["a room's calendar"].query({ districtId, roomId, from, to }).send()])
+      const [r, c] = await Promise.all([
+        p['rules of a room'].query({ districtId, roomId }).send(),
+        p["a room's calendar"].query({ districtId, roomId, from, to }).send(),
+      ])
       const held: SlotRef[] = []
       const found: NamedException[] = []
       for (const i of c.Items ?? []) {
         if (i.entity === 'SlotClaim' && 'time' in i) held.push({ roomId, date: i.date, time: i.time, mediatorId: i.mediatorId })
         else if (i.entity === 'AvailabilityException' && 'kind' in i) found.push(exceptionOf(i))
       }
-      const rules = (r.Items ?? []).map(({ mediatorId, mediatorName, weekday, start, end, sessionMinutes, bufferMinutes }) => ({ mediatorId, mediatorName, weekday, start, end, sessionMinutes, bufferMinutes }))
+      const rules = (r.Items ?? []).map(({ mediatorId, mediatorName, weekday, start, end, sessionMinutes, bufferMinutes }) => ({
+        mediatorId,
+        mediatorName,
+        weekday,
+        start,
+        end,
+        sessionMinutes,
+        bufferMinutes,
+      }))
       return { rules, exceptions: found, held, scanned: (r.ScannedCount ?? 0) + (c.ScannedCount ?? 0) }
     },
 
@@ -126,9 +169,22 @@ export function makeMediationRepo(e: Entities): MediationRepo {
       return keyedWrite(e, claim, { bookingId: b.bookingId }, () => ({
         booking: bookings.transactPut({ ...bookingItem(b), timeline: [item] }, { condition: { attr: 'bookingId', exists: false } }),
         slot: claims.transactPut({ ...claimKey(districtId, b), bookingId: b.bookingId }, { condition: { attr: 'bookingId', exists: false } }),
-        upcoming: upcoming.transactUpdate({ districtId, userId, count: $add(1) }, { condition: { or: [{ attr: 'count', exists: false }, { attr: 'count', lt: limit }] } }),
+        upcoming: upcoming.transactUpdate(
+          { districtId, userId, count: $add(1) },
+          {
+            condition: {
+              or: [
+                { attr: 'count', exists: false },
+                { attr: 'count', lt: limit },
+              ],
+            },
+          },
+        ),
         event: outbox.transactPut(outboxEventItem(event)),
-        invite: invites.transactPut({ districtId, code: b.inviteCode, bookingId: b.bookingId, ttl: Math.floor(Date.parse(b.end) / 1000) + 30 * 86_400 }, { condition: { attr: 'code', exists: false } }),
+        invite: invites.transactPut(
+          { districtId, code: b.inviteCode, bookingId: b.bookingId, ttl: Math.floor(Date.parse(b.end) / 1000) + 30 * 86_400 },
+          { condition: { attr: 'code', exists: false } },
+        ),
       }))
     },
 
@@ -143,8 +199,25 @@ export function makeMediationRepo(e: Entities): MediationRepo {
       return committed(() =>
         execute(
           bookings.transactUpdate(
-            { districtId, bookingId, respondentId: after.respondentId, respondentName: after.respondentName, respondentPhone: after.respondentPhone, version: after.version, updatedAt: after.updatedAt, timeline: $append([item]) },
-            { condition: { and: [{ attr: 'respondentId', exists: false }, { attr: 'status', eq: before.status }, { attr: 'version', eq: before.version }] } },
+            {
+              districtId,
+              bookingId,
+              respondentId: after.respondentId,
+              respondentName: after.respondentName,
+              respondentPhone: after.respondentPhone,
+              version: after.version,
+              updatedAt: after.updatedAt,
+              timeline: $append([item]),
+            },
+            {
+              condition: {
+                and: [
+                  { attr: 'respondentId', exists: false },
+                  { attr: 'status', eq: before.status },
+                  { attr: 'version', eq: before.version },
+                ],
+              },
+            },
           ),
           ...respondentEntry(after),
           outbox.transactPut(outboxEventItem(event)),
@@ -156,19 +229,45 @@ export function makeMediationRepo(e: Entities): MediationRepo {
     async get(districtId, bookingId) {
       const { Item } = await bookings.get({ districtId, bookingId }, { consistent: true })
       if (!Item) return undefined
-      const { entity: _e, timeline, summary: _s, gsi1pk: _1, gsi1sk: _2, gsi2pk: _3, gsi2sk: _4, gsi3pk: _5, gsi3sk, ...rest } = Item as typeof Item & { entity?: string }
+      const {
+        entity: _e,
+        timeline,
+        summary: _s,
+        gsi1pk: _1,
+        gsi1sk: _2,
+        gsi2pk: _3,
+        gsi2sk: _4,
+        gsi3pk: _5,
+        gsi3sk,
+        ...rest
+      } = Item as typeof Item & { entity?: string }
       return { record: { ...(rest as BookingRecord), dueAt: gsi3sk?.split('#')[0] }, timeline: timeline as BookingTimelineRecord[] }
     },
 
     async transition(before, after, item, slots, event): Promise<TransitionOutcome> {
       const { districtId, bookingId, ...rest } = bookingItem(after)
-      const changes = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v === undefined ? $remove() : typeof v === 'object' ? $set(v) : v])) as unknown as typeof rest
+      const changes = Object.fromEntries(
+        Object.entries(rest).map(([k, v]) => [k, v === undefined ? $remove() : typeof v === 'object' ? $set(v) : v]),
+      ) as unknown as typeof rest
       const written = await transactNamed({
-        booking: bookings.transactUpdate({ districtId, bookingId, ...changes, timeline: $append([item]) }, { condition: { and: [{ attr: 'status', eq: before.status }, { attr: 'version', eq: before.version }] } }),
+        booking: bookings.transactUpdate(
+          { districtId, bookingId, ...changes, timeline: $append([item]) },
+          {
+            condition: {
+              and: [
+                { attr: 'status', eq: before.status },
+                { attr: 'version', eq: before.version },
+              ],
+            },
+          },
+        ),
         release: slots.release && claims.transactDelete(claimKey(districtId, slots.release), { condition: { attr: 'bookingId', eq: bookingId } }),
         claim: slots.claim && claims.transactPut({ ...claimKey(districtId, slots.claim), bookingId }, { condition: { attr: 'bookingId', exists: false } }),
-        upcoming: slots.upcoming && upcoming.transactUpdate({ districtId, userId: after.requesterId, count: $add(-1) }, { condition: { attr: 'count', gt: 0 } }),
-        record: slots.record && profiles.transactUpdate({ districtId, userId: after.mediatorId, ...Object.fromEntries(Object.entries(slots.record).map(([k, v]) => [k, $add(v)])) }),
+        upcoming:
+          slots.upcoming && upcoming.transactUpdate({ districtId, userId: after.requesterId, count: $add(-1) }, { condition: { attr: 'count', gt: 0 } }),
+        record:
+          slots.record &&
+          profiles.transactUpdate({ districtId, userId: after.mediatorId, ...Object.fromEntries(Object.entries(slots.record).map(([k, v]) => [k, $add(v)])) }),
         respondent: respondentEntry(after),
         event: event && outbox.transactPut(outboxEventItem(event)),
       })

@@ -108,8 +108,24 @@ export function makeOutboxRepo(e: Entities): OutboxRepo {
       const grantsOf = (g: NoticeRecord[]) => `grants#${g[0]!.recipientId}#${g[0]!.templateKey}`
       const items = Object.fromEntries(
         plan.flatMap(({ notices, granted }) => [
-          ...notices.map((n, i) => [`notice#${n.noticeId}`, notices_.transactPut(noticeItem(i < granted ? n : noConsentOf(n)), { condition: { attr: 'noticeId', exists: false } })] as const),
-          ...(granted ? [[grantsOf(notices), subscriptions.transactUpdate({ userId: notices[0]!.recipientId, templateKey: notices[0]!.templateKey, grants: $add(-granted) }, { condition: { attr: 'grants', gte: granted } })] as const] : []),
+          ...notices.map(
+            (n, i) =>
+              [
+                `notice#${n.noticeId}`,
+                notices_.transactPut(noticeItem(i < granted ? n : noConsentOf(n)), { condition: { attr: 'noticeId', exists: false } }),
+              ] as const,
+          ),
+          ...(granted
+            ? [
+                [
+                  grantsOf(notices),
+                  subscriptions.transactUpdate(
+                    { userId: notices[0]!.recipientId, templateKey: notices[0]!.templateKey, grants: $add(-granted) },
+                    { condition: { attr: 'grants', gte: granted } },
+                  ),
+                ] as const,
+              ]
+            : []),
         ]),
       )
       const written = Object.keys(items).length ? await transactNamed(items) : ({ ok: true } as const)
@@ -122,7 +138,9 @@ export function makeOutboxRepo(e: Entities): OutboxRepo {
       plan = await Promise.all(
         plan.map(async (g) => {
           const notices = g.notices.filter((n) => !failed.has(`notice#${n.noticeId}`))
-          const left = failed.has(grantsOf(g.notices)) ? ((await subscriptions.get({ userId: g.notices[0]!.recipientId, templateKey: g.notices[0]!.templateKey }, { consistent: true })).Item?.grants ?? 0) : g.granted
+          const left = failed.has(grantsOf(g.notices))
+            ? ((await subscriptions.get({ userId: g.notices[0]!.recipientId, templateKey: g.notices[0]!.templateKey }, { consistent: true })).Item?.grants ?? 0)
+            : g.granted
           return { notices, granted: Math.max(0, Math.min(left, notices.length)) }
         }),
       )
@@ -172,8 +190,23 @@ export function makeOutboxRepo(e: Entities): OutboxRepo {
           const held = { ...noticeItem({ ...n, dueAt: leaseUntil }), state: 'sending' as const }
           const ok = await conditional(() =>
             notices_.update(
-              { districtId: n.districtId, subjectKind: n.subject.kind, subjectId: n.subject.id, noticeId: n.noticeId, state: 'sending', gsi3pk: held.gsi3pk, gsi3sk: held.gsi3sk },
-              { condition: { and: [{ attr: 'state', eq: n.state }, { attr: 'attempts', eq: n.attempts }] } },
+              {
+                districtId: n.districtId,
+                subjectKind: n.subject.kind,
+                subjectId: n.subject.id,
+                noticeId: n.noticeId,
+                state: 'sending',
+                gsi3pk: held.gsi3pk,
+                gsi3sk: held.gsi3sk,
+              },
+              {
+                condition: {
+                  and: [
+                    { attr: 'state', eq: n.state },
+                    { attr: 'attempts', eq: n.attempts },
+                  ],
+                },
+              },
             ),
           )
           return ok ? [{ ...n, state: 'sending' as const, dueAt: leaseUntil }] : []
@@ -185,13 +218,19 @@ export function makeOutboxRepo(e: Entities): OutboxRepo {
     /** Records the outcomes of delivery attempts (25 to a request); only notices still due stay on the due index. */
     async save(outcomes) {
       for (const chunk of chunks(outcomes, 25)) {
-        await executeBatch({ maxAttempts: 10 }, e.table.build(BatchWriteCommand).requests(...chunk.map((n) => e.Notice.build(BatchPutRequest).item(noticeItem(n)))))
+        await executeBatch(
+          { maxAttempts: 10 },
+          e.table.build(BatchWriteCommand).requests(...chunk.map((n) => e.Notice.build(BatchPutRequest).item(noticeItem(n)))),
+        )
       }
     },
 
     /** The steps leave the due index and their next steps are written, 25 items to a BatchWriteItem. */
     async finishSteps(steps) {
-      const items = steps.flatMap(({ event, next }) => [{ ...outboxEventItem(event), gsi3pk: undefined, gsi3sk: undefined }, ...(next ? [outboxEventItem(next)] : [])])
+      const items = steps.flatMap(({ event, next }) => [
+        { ...outboxEventItem(event), gsi3pk: undefined, gsi3sk: undefined },
+        ...(next ? [outboxEventItem(next)] : []),
+      ])
       for (const chunk of chunks(items, 25)) {
         await executeBatch({ maxAttempts: 10 }, e.table.build(BatchWriteCommand).requests(...chunk.map((i) => e.OutboxEvent.build(BatchPutRequest).item(i))))
       }

@@ -23,7 +23,18 @@ export function makePrivacyEntities(table: LinliTable) {
     name: 'AuditEntry',
     table,
     timestamps: false,
-    schema: item({ districtId: string().key(), date: string().key(), at: string().key(), entryId: string().key(), userId: string(), userName: string(), subject: string(), ids: any(), fields: any(), route: string() }),
+    schema: item({
+      districtId: string().key(),
+      date: string().key(),
+      at: string().key(),
+      entryId: string().key(),
+      userId: string(),
+      userName: string(),
+      subject: string(),
+      ids: any(),
+      fields: any(),
+      route: string(),
+    }),
     computeKey: ({ districtId, date, at, entryId }) => ({ pk: keys.audit(districtId, date), sk: `${at}#${entryId}` }),
   })
 

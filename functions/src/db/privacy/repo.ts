@@ -28,8 +28,17 @@ export function makeAuditRepo(e: Entities): AuditRepo {
 
     /** Access pattern "the audit log of a day": one page, newest first. */
     async day(districtId, date, limit, startKey) {
-      const { Items = [], LastEvaluatedKey } = await p['the audit log of a day'].query({ districtId, date }).options((o) => ({ ...o, limit, exclusiveStartKey: startKey })).send()
-      return { items: Items.map(({ districtId: d, at, userId, userName, subject, ids, fields, route }) => ({ districtId: d, at, userId, userName, subject, ids: ids as string[], fields: fields as string[], route }) as AuditRecord), lastKey: LastEvaluatedKey }
+      const { Items = [], LastEvaluatedKey } = await p['the audit log of a day']
+        .query({ districtId, date })
+        .options((o) => ({ ...o, limit, exclusiveStartKey: startKey }))
+        .send()
+      return {
+        items: Items.map(
+          ({ districtId: d, at, userId, userName, subject, ids, fields, route }) =>
+            ({ districtId: d, at, userId, userName, subject, ids: ids as string[], fields: fields as string[], route }) as AuditRecord,
+        ),
+        lastKey: LastEvaluatedKey,
+      }
     },
   }
 }

@@ -20,7 +20,8 @@ export function actorsFor(caller: Caller, c: Standing): Set<Actor> {
 }
 
 /** The co-department task (联办) the caller is an official of, if any. */
-export const taskOf = (caller: Caller, c: Pick<CaseRecord, 'tasks'>) => c.tasks?.find((t) => t.assigneeIds.includes(caller.user.id) && may(caller, 'cases.handle', t.departmentId))
+export const taskOf = (caller: Caller, c: Pick<CaseRecord, 'tasks'>) =>
+  c.tasks?.find((t) => t.assigneeIds.includes(caller.user.id) && may(caller, 'cases.handle', t.departmentId))
 
 /** The actors who may fire events: those of {@link actorsFor}; a resident of the district with no part in it is a neighbour. */
 export function eventActors(caller: Caller, c: Standing): Set<Actor> {

@@ -24,7 +24,11 @@ export async function checkTexts(deps: Deps, caller: Caller, texts: readonly Tex
   const budget = AbortSignal.timeout(CHECK_BUDGET_MS)
   const verdicts = await Promise.all(present.map((t) => verdict(deps, caller.user.openid!, t.text, budget)))
   const risky = present.filter((_, i) => verdicts[i] === 'risky')
-  if (risky.length) throw new DomainError('content.risky', risky.map((t) => ({ path: t.path, message: `${t.label}中含有违规内容，请修改后再提交` })))
+  if (risky.length)
+    throw new DomainError(
+      'content.risky',
+      risky.map((t) => ({ path: t.path, message: `${t.label}中含有违规内容，请修改后再提交` })),
+    )
   return verdicts.some((v) => v !== 'pass')
 }
 

@@ -1,5 +1,21 @@
 /** Firing lifecycle events: check who and when against the table, compute the next case, write it in one go. */
-import { AUTO_CONFIRM_HOURS, caseEventLabels, chinaTime, clockDue, clockStageLabels, clockStep, extensionProblem, nextClock, caseLifecycle, caseStatusLabels, DomainError, openStatuses, permits, type CaseDetail, type CaseEvent } from '@linli/shared'
+import {
+  AUTO_CONFIRM_HOURS,
+  caseEventLabels,
+  chinaTime,
+  clockDue,
+  clockStageLabels,
+  clockStep,
+  extensionProblem,
+  nextClock,
+  caseLifecycle,
+  caseStatusLabels,
+  DomainError,
+  openStatuses,
+  permits,
+  type CaseDetail,
+  type CaseEvent,
+} from '@linli/shared'
 import type { Caller } from '../identity/ports'
 import type { Deps } from '../deps'
 import { keepPhotos } from '../uploads/uploads'
@@ -39,7 +55,9 @@ export async function fireEvent(deps: Deps, caller: Caller, caseId: string, even
   const verdict = caseLifecycle.verdict(loaded.record.status, event.type, actors)
   if (verdict === 'forbidden') throw new DomainError('auth.forbidden', [{ path: 'type', message: `你不能对该事件执行“${caseEventLabels[event.type]}”` }])
   if (verdict === 'invalidState') {
-    throw new DomainError('case.invalidTransition', [{ path: 'type', message: `事件当前为“${caseStatusLabels[loaded.record.status]}”，不能${caseEventLabels[event.type]}` }])
+    throw new DomainError('case.invalidTransition', [
+      { path: 'type', message: `事件当前为“${caseStatusLabels[loaded.record.status]}”，不能${caseEventLabels[event.type]}` },
+    ])
   }
   if (event.version !== undefined && event.version !== loaded.record.version) throw new DomainError('case.conflict')
   const row = caseLifecycle.row(loaded.record.status, event.type, actors)!
@@ -64,7 +82,17 @@ export async function apply(deps: Deps, loaded: Loaded, row: CaseRow, change: Ch
   const startedNow = !!sla && sla !== before.sla && sla.startedAt === now
   const started = startedNow ? { [stageDeadline[sla.stage]]: sla.deadline } : {}
   const late = row.door === 'clock' ? row.event === 'escalate' || before.late : startedNow ? undefined : before.late
-  const draft: CaseRecord = { ...before, ...change.next, ...started, sla, late, status: to, version: before.version + 1, updatedAt: now, resolvedBy: to === 'resolved' ? actor.id : undefined }
+  const draft: CaseRecord = {
+    ...before,
+    ...change.next,
+    ...started,
+    sla,
+    late,
+    status: to,
+    version: before.version + 1,
+    updatedAt: now,
+    resolvedBy: to === 'resolved' ? actor.id : undefined,
+  }
   const record: CaseRecord = { ...draft, dueAt: dueOf(draft) }
   const item: TimelineRecord = {
     eventId: `${now}#${deps.newId().slice(0, 8)}`,
@@ -110,20 +138,31 @@ async function changeFor(deps: Deps, caller: Caller, c: CaseRecord, e: CaseEvent
       return { next: { rating: e.rating }, rating: e.rating, note: e.comment }
     case 'resolve': {
       const waiting = (c.tasks ?? []).filter((t) => t.status !== 'done')
-      if (waiting.length) throw new DomainError('case.invalidTransition', [{ path: 'type', message: `联办部门尚未办结：${waiting.map((t) => t.departmentName).join('、')}` }])
+      if (waiting.length)
+        throw new DomainError('case.invalidTransition', [{ path: 'type', message: `联办部门尚未办结：${waiting.map((t) => t.departmentName).join('、')}` }])
       return { next: {}, note: e.result, photoKeys: await keepPhotos(deps, caller, e.photoKeys, 'photoKeys') }
     }
     case 'start_task':
     case 'finish_task': {
       const task = taskOf(caller, c)
-      if (!task || task.departmentId !== e.departmentId) throw new DomainError('auth.forbidden', [{ path: 'departmentId', message: '你不是该联办部门的工作人员' }])
+      if (!task || task.departmentId !== e.departmentId)
+        throw new DomainError('auth.forbidden', [{ path: 'departmentId', message: '你不是该联办部门的工作人员' }])
       if (task.status === 'done' || (e.type === 'start_task' && task.status === 'started')) {
-        throw new DomainError('case.invalidTransition', [{ path: 'type', message: `${task.departmentName}的联办任务${task.status === 'done' ? '已办结' : '已开始'}` }])
+        throw new DomainError('case.invalidTransition', [
+          { path: 'type', message: `${task.departmentName}的联办任务${task.status === 'done' ? '已办结' : '已开始'}` },
+        ])
       }
       const at = deps.clock().toISOString()
-      const done = e.type === 'finish_task' ? { status: 'done' as const, note: e.note, photoKeys: await keepPhotos(deps, caller, e.photoKeys, 'photoKeys'), doneAt: at } : { status: 'started' as const }
+      const done =
+        e.type === 'finish_task'
+          ? { status: 'done' as const, note: e.note, photoKeys: await keepPhotos(deps, caller, e.photoKeys, 'photoKeys'), doneAt: at }
+          : { status: 'started' as const }
       const tasks = c.tasks!.map((t) => (t === task ? { ...t, ...done } : t))
-      return { next: { tasks }, note: `${task.departmentName}：${e.type === 'finish_task' ? e.note : '开始办理'}`, photoKeys: 'photoKeys' in done ? done.photoKeys : [] }
+      return {
+        next: { tasks },
+        note: `${task.departmentName}：${e.type === 'finish_task' ? e.note : '开始办理'}`,
+        photoKeys: 'photoKeys' in done ? done.photoKeys : [],
+      }
     }
     case 'dispatch':
       return dispatchChange(deps, c, e)
@@ -136,7 +175,8 @@ async function changeFor(deps: Deps, caller: Caller, c: CaseRecord, e: CaseEvent
     case 'refer': {
       const { categories, classes } = await deps.catalogue(c.districtId)
       const classId = categories.find((x) => x.id === c.categoryId)?.classId
-      if (!classes.find((x) => x.id === classId)?.mediable) throw new DomainError('case.invalidTransition', [{ path: 'type', message: '只有矛盾纠纷类事件可以转人民调解' }])
+      if (!classes.find((x) => x.id === classId)?.mediable)
+        throw new DomainError('case.invalidTransition', [{ path: 'type', message: '只有矛盾纠纷类事件可以转人民调解' }])
       return { next: {}, note: e.reason }
     }
     case 'request_extension': {
@@ -144,13 +184,19 @@ async function changeFor(deps: Deps, caller: Caller, c: CaseRecord, e: CaseEvent
       const until = new Date(e.until).toISOString()
       const problem = extensionProblem(c.slaBand, c.sla, until, deps.clock())
       if (problem) throw new DomainError('request.invalid', [{ path: 'until', message: problem }])
-      return { next: { extension: { until, reason: e.reason, byId: caller.user.id, byName: caller.user.name, at: deps.clock().toISOString() } }, note: `${e.reason}（申请延期至 ${chinaTime(until)}）` }
+      return {
+        next: { extension: { until, reason: e.reason, byId: caller.user.id, byName: caller.user.name, at: deps.clock().toISOString() } },
+        note: `${e.reason}（申请延期至 ${chinaTime(until)}）`,
+      }
     }
     case 'approve_extension': {
       const asked = pendingExtension(c)
       // The clock's stage goes on with the later deadline: its marks start afresh.
       const sla = { stage: 'resolve' as const, startedAt: c.sla!.startedAt, deadline: asked.until }
-      return { next: { extension: undefined, sla, resolveBy: asked.until, extensionCount: (c.extensionCount ?? 0) + 1 }, note: `同意${asked.byName}的延期申请，处置期限延至 ${chinaTime(asked.until)}` }
+      return {
+        next: { extension: undefined, sla, resolveBy: asked.until, extensionCount: (c.extensionCount ?? 0) + 1 },
+        note: `同意${asked.byName}的延期申请，处置期限延至 ${chinaTime(asked.until)}`,
+      }
     }
     case 'decline_extension':
       pendingExtension(c)
@@ -173,7 +219,14 @@ async function coDepartmentTask(deps: Deps, districtId: string, department: { id
   if (!department) throw new DomainError('department.notFound', [{ path, message: '联办部门不存在' }])
   const officials = (await deps.repos.users.holders(districtId, department.id, 'official', { limit: TASK_OFFICIALS })).items
   if (!officials.length) throw new DomainError('official.notFound', [{ path, message: `${department.name}暂无可派单的工作人员` }])
-  return { departmentId: department.id, departmentName: department.name, assigneeIds: officials.map((o) => o.userId), assigneeNames: officials.map((o) => o.name), status: 'open', photoKeys: [] }
+  return {
+    departmentId: department.id,
+    departmentName: department.name,
+    assigneeIds: officials.map((o) => o.userId),
+    assigneeNames: officials.map((o) => o.name),
+    status: 'open',
+    photoKeys: [],
+  }
 }
 
 /** What a case loses when it goes back to a dispatcher (退回, escalation): its officials and its co-departments' tasks. */
@@ -190,11 +243,27 @@ async function dispatchChange(deps: Deps, c: CaseRecord, e: Extract<CaseEvent, {
   const department = departments.find((d) => d.id === e.departmentId)
   if (!department) throw new DomainError('department.notFound', [{ path: 'departmentId', message: '部门不存在' }])
   if (e.deadline && e.deadline <= deps.clock().toISOString()) throw new DomainError('request.invalid', [{ path: 'deadline', message: '处置期限必须晚于现在' }])
-  const assignees = e.officialIds ? await namedOfficials(deps, c.districtId, department, e.officialIds) : (await deps.repos.users.holders(c.districtId, department.id, 'official')).items
+  const assignees = e.officialIds
+    ? await namedOfficials(deps, c.districtId, department, e.officialIds)
+    : (await deps.repos.users.holders(c.districtId, department.id, 'official')).items
   if (!assignees.length) throw new DomainError('official.notFound', [{ path: 'departmentId', message: `${department.name}暂无可派单的工作人员` }])
-  const tasks = await Promise.all((e.coDepartmentIds ?? []).map((id, i) => coDepartmentTask(deps, c.districtId, departments.find((d) => d.id === id), `coDepartmentIds.${i}`)))
+  const tasks = await Promise.all(
+    (e.coDepartmentIds ?? []).map((id, i) =>
+      coDepartmentTask(
+        deps,
+        c.districtId,
+        departments.find((d) => d.id === id),
+        `coDepartmentIds.${i}`,
+      ),
+    ),
+  )
   return {
-    next: { departmentId: department.id, assigneeIds: assignees.map((a) => a.userId), assigneeNames: assignees.map((a) => a.name), tasks: tasks.length ? tasks : undefined },
+    next: {
+      departmentId: department.id,
+      assigneeIds: assignees.map((a) => a.userId),
+      assigneeNames: assignees.map((a) => a.name),
+      tasks: tasks.length ? tasks : undefined,
+    },
     note: `派至${department.name}：${assignees.map((a) => a.name).join('、')}${tasks.length ? `；联办：${tasks.map((t) => t.departmentName).join('、')}` : ''}`,
     resolveBy: e.deadline && new Date(e.deadline).toISOString(),
   }
@@ -246,7 +315,13 @@ export async function caseDue(deps: Deps, districtId: string, caseId: string): P
   const clockRow = (event: 'warn' | 'overdue' | 'escalate') => caseLifecycle.row(c.status, event, new Set(['system']), 'clock')
   try {
     if (c.status === 'resolved') {
-      await apply(deps, fresh, caseLifecycle.row('resolved', 'confirm', new Set(['system']))!, { next: {}, note: `${AUTO_CONFIRM_HOURS} 小时未评价，系统自动办结` }, system)
+      await apply(
+        deps,
+        fresh,
+        caseLifecycle.row('resolved', 'confirm', new Set(['system']))!,
+        { next: {}, note: `${AUTO_CONFIRM_HOURS} 小时未评价，系统自动办结` },
+        system,
+      )
       return 'closed'
     }
     const step = clockStep(c.sla, now)
@@ -257,13 +332,20 @@ export async function caseDue(deps: Deps, districtId: string, caseId: string): P
       await apply(deps, fresh, clockRow('warn')!, { next: { sla: { ...sla, mark: 'warn' } }, note: `${stage}时限将于 ${chinaTime(sla.deadline)} 到期` }, system)
       return 'warn'
     }
-    const parent = sla.stage !== 'resolve' && clockRow('escalate') ? (await deps.catalogue(districtId)).nodes.find((n) => n.id === c.levelNodeId)?.parentId : undefined
+    const parent =
+      sla.stage !== 'resolve' && clockRow('escalate') ? (await deps.catalogue(districtId)).nodes.find((n) => n.id === c.levelNodeId)?.parentId : undefined
     if (parent) {
       const note = `${stage}时限（${chinaTime(sla.deadline)}）已过，系统自动上报上级`
       await apply(deps, fresh, clockRow('escalate')!, { next: { levelNodeId: parent, ...unassigned }, note }, system)
       return 'escalated'
     }
-    await apply(deps, fresh, clockRow('overdue')!, { next: { sla: { ...sla, mark: 'overdue' } }, note: `${stage}时限（${chinaTime(sla.deadline)}）已过` }, system)
+    await apply(
+      deps,
+      fresh,
+      clockRow('overdue')!,
+      { next: { sla: { ...sla, mark: 'overdue' } }, note: `${stage}时限（${chinaTime(sla.deadline)}）已过` },
+      system,
+    )
     return 'overdue'
   } catch (err) {
     if (err instanceof DomainError && err.code === 'case.conflict') return 'skipped'

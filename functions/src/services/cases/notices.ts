@@ -15,6 +15,15 @@ export async function caseNotices(deps: Deps, caller: Caller, caseId: string): P
     items: notices.map((n) => ({
       id: n.noticeId,
       // An anonymous reporter stays anonymous to staff here too.
-      recipientName: record.anonymous && n.recipientId === record.reporterId ? '匿名居民' : n.recipientName, templateKey: n.templateKey, event: n.event, state: n.state === 'handed' ? 'sending' : n.state, attempts: n.attempts, lastErrcode: n.lastErrcode, lastError: n.lastError, createdAt: n.createdAt, sentAt: n.sentAt })),
+      recipientName: record.anonymous && n.recipientId === record.reporterId ? '匿名居民' : n.recipientName,
+      templateKey: n.templateKey,
+      event: n.event,
+      state: n.state === 'handed' ? 'sending' : n.state,
+      attempts: n.attempts,
+      lastErrcode: n.lastErrcode,
+      lastError: n.lastError,
+      createdAt: n.createdAt,
+      sentAt: n.sentAt,
+    })),
   }
 }

@@ -2,7 +2,21 @@
  * The case family's side of the outbox: the one event a transition writes (its payload names who is to hear of it
  * and carries the words of the notices), and the fan-out that expands it page by page into list entries and notices.
  */
-import { caseEventLabels, caseStatusLabels, chinaDate, chinaTime, clockStageLabels, tallyOf, type Audience, type CaseProgressTemplate, type CaseStatus, type CaseTimelineType, type RateLevel, type SlaClock, type Tally } from '@linli/shared'
+import {
+  caseEventLabels,
+  caseStatusLabels,
+  chinaDate,
+  chinaTime,
+  clockStageLabels,
+  tallyOf,
+  type Audience,
+  type CaseProgressTemplate,
+  type CaseStatus,
+  type CaseTimelineType,
+  type RateLevel,
+  type SlaClock,
+  type Tally,
+} from '@linli/shared'
 import { publicSummaryOf, summaryOf } from '@linli/shared'
 import type { FanOut } from '../../notify/outbox'
 import { outboxEvent } from '../../notify/outbox'
@@ -37,8 +51,16 @@ interface CasePayload {
 type Cursor = { phase: 'assignees'; offset: number } | { phase: 'dispatchers'; after?: string } | { phase: 'followers'; after?: string }
 
 /** Events staff hear of as an alert (时限、延期、督办), not as a new work order. */
-const alertEvents: readonly CaseTimelineType[] = ['warn', 'overdue', 'escalate', 'request_extension', 'approve_extension', 'decline_extension', 'supervise', 'finish_task']
-
+const alertEvents: readonly CaseTimelineType[] = [
+  'warn',
+  'overdue',
+  'escalate',
+  'request_extension',
+  'approve_extension',
+  'decline_extension',
+  'supervise',
+  'finish_task',
+]
 
 /** Everyone handling a case: the lead department's officials, then each co-department's (联办), once each. */
 function handlersOf(c: CaseRecord | undefined): Recipient[] {
@@ -72,10 +94,19 @@ export function caseEvent(
     dropped: handlersOf(before).flatMap((h) => (handlers.some((a) => a.id === h.id) ? [] : [h.id])),
     followers: after.followerCount,
     progressTemplate: progressTemplateOf(after.status),
-    progress: { number: after.number, status: caseStatusLabels[after.status], note: (!after.flagged && note) || caseEventLabels[type], time: chinaTime(after.updatedAt) },
+    progress: {
+      number: after.number,
+      status: caseStatusLabels[after.status],
+      note: (!after.flagged && note) || caseEventLabels[type],
+      time: chinaTime(after.updatedAt),
+    },
     dispatch: { number: after.number, category: after.categoryName, place, deadline: chinaTime(after.resolveBy) },
     alert: alertEvents.includes(type)
-      ? { number: after.number, note: `${caseEventLabels[type]}：${after.sla ? clockStageLabels[after.sla.stage] : caseStatusLabels[after.status]}`, deadline: chinaTime(after.sla?.deadline ?? after.resolveBy) }
+      ? {
+          number: after.number,
+          note: `${caseEventLabels[type]}：${after.sla ? clockStageLabels[after.sla.stage] : caseStatusLabels[after.status]}`,
+          deadline: chinaTime(after.sla?.deadline ?? after.resolveBy),
+        }
       : undefined,
     levelNodeId: after.levelNodeId,
     rates: Object.keys(tally).length ? { day: chinaDate(after.updatedAt), gridId: after.gridId, departmentId: after.departmentId, tally } : undefined,
@@ -95,15 +126,22 @@ export const caseFanOut: FanOut = async (deps, event, limit) => {
   if (!event.cursor && p.rates) await addRates(deps, event, p.rates)
   if (cursor.phase === 'assignees') {
     if (cursor.offset === 0) {
-      await deps.repos.cases.dropEntries({ districtId: event.districtId, caseId: event.subject.id, version: p.summary.version }, p.dropped.map((userId) => ({ kind: 'assigned', userId })))
+      await deps.repos.cases.dropEntries(
+        { districtId: event.districtId, caseId: event.subject.id, version: p.summary.version },
+        p.dropped.map((userId) => ({ kind: 'assigned', userId })),
+      )
       if (p.audiences.includes('reporter')) {
         notices.push({ recipient: p.reporter, templateKey: p.progressTemplate, fields: p.progress })
         room--
       }
     }
     const page = p.assignees.slice(cursor.offset, cursor.offset + room)
-    await deps.repos.cases.putEntries(p.summary, page.map((a) => ({ kind: 'assigned', userId: a.id })))
-    if (p.audiences.includes('assignees')) notices.push(...page.map((a) => (p.alert ? alertTo(a, p.alert) : { recipient: a, templateKey: 'case_dispatch' as const, fields: p.dispatch })))
+    await deps.repos.cases.putEntries(
+      p.summary,
+      page.map((a) => ({ kind: 'assigned', userId: a.id })),
+    )
+    if (p.audiences.includes('assignees'))
+      notices.push(...page.map((a) => (p.alert ? alertTo(a, p.alert) : { recipient: a, templateKey: 'case_dispatch' as const, fields: p.dispatch })))
     room -= page.length
     const offset = cursor.offset + page.length
     if (offset < p.assignees.length) return { notices, cursor: JSON.stringify({ phase: 'assignees', offset }) }
@@ -121,7 +159,10 @@ export const caseFanOut: FanOut = async (deps, event, limit) => {
   if (!p.followers) return { notices }
   const after = cursor.phase === 'followers' ? cursor.after : undefined
   const followers = await deps.repos.cases.followers(event.districtId, event.subject.id, { limit: room, after })
-  await deps.repos.cases.putEntries(publicSummaryOf(p.summary), followers.items.map((f) => ({ kind: 'mine', userId: f.id })))
+  await deps.repos.cases.putEntries(
+    publicSummaryOf(p.summary),
+    followers.items.map((f) => ({ kind: 'mine', userId: f.id })),
+  )
   if (p.audiences.includes('followers')) notices.push(...followers.items.map((f) => ({ recipient: f, templateKey: p.progressTemplate, fields: p.progress })))
   return { notices, cursor: followers.next ? JSON.stringify({ phase: 'followers', after: followers.next }) : undefined }
 }
@@ -145,5 +186,11 @@ async function addRates(deps: Deps, event: OutboxEvent, r: NonNullable<CasePaylo
     { level: 'grid', nodeId: r.gridId },
     { level: 'department', nodeId: r.departmentId },
   ]
-  await deps.repos.rates.add(event, levels.flatMap((l) => (l.nodeId ? [{ level: l.level, nodeId: l.nodeId }] : [])), r.day, r.tally, deps.clock())
+  await deps.repos.rates.add(
+    event,
+    levels.flatMap((l) => (l.nodeId ? [{ level: l.level, nodeId: l.nodeId }] : [])),
+    r.day,
+    r.tally,
+    deps.clock(),
+  )
 }

@@ -105,7 +105,12 @@ export interface CasePage {
 export interface CasesRepo {
   nextSequence(districtId: string, day: string): Promise<number>
   /** A new case with its first timeline items, its own list entries, its outbox event and its key's record: one transaction. */
-  create(c: CaseRecord, timeline: TimelineRecord[], event: OutboxEvent | undefined, claim: KeyClaim | undefined): Promise<Keyed<'case' | 'lists' | 'event', { caseId: string }>>
+  create(
+    c: CaseRecord,
+    timeline: TimelineRecord[],
+    event: OutboxEvent | undefined,
+    claim: KeyClaim | undefined,
+  ): Promise<Keyed<'case' | 'lists' | 'event', { caseId: string }>>
   get(districtId: string, caseId: string): Promise<{ record: CaseRecord; timeline: TimelineRecord[] } | undefined>
   isFollower(districtId: string, caseId: string, userId: string): Promise<boolean>
   /**

@@ -12,7 +12,6 @@ import type { CaseList, CaseRecord, CaseSummaryRecord, TimelineRecord } from './
 
 export const NEARBY_METERS = 300
 
-
 /**
  * The reporter's contact phone: their own to them, unmasked to the case's handlers (each such read in the audit log),
  * masked (138****5678) to the other staff of the case.
@@ -21,7 +20,17 @@ async function contactPhone(deps: Deps, caller: Caller, c: CaseRecord, how: 'own
   if (!c.sealed?.contactPhone) return undefined
   const { contactPhone: phone } = await deps.pii.open(c.districtId, c.caseId, c.sealed)
   if (how === 'masked') return maskPhone(phone)
-  if (how === 'open') await deps.repos.audit.record({ districtId: c.districtId, at: deps.clock().toISOString(), userId: caller.user.id, userName: caller.user.name, subject: 'case', ids: [c.caseId], fields: ['contactPhone'], route: 'GET /v1/cases/{id}' })
+  if (how === 'open')
+    await deps.repos.audit.record({
+      districtId: c.districtId,
+      at: deps.clock().toISOString(),
+      userId: caller.user.id,
+      userName: caller.user.name,
+      subject: 'case',
+      ids: [c.caseId],
+      fields: ['contactPhone'],
+      route: 'GET /v1/cases/{id}',
+    })
   return phone
 }
 
@@ -35,7 +44,8 @@ export async function isPublicCategory(deps: Deps, districtId: string, categoryI
 }
 
 /** Whether any resident may meet the case (nearby, "me too", 举报): open, not flagged, not of a sensitive class. */
-export const isFindable = async (deps: Deps, c: CaseRecord) => openStatuses.includes(c.status) && !c.flagged && (await isPublicCategory(deps, c.districtId, c.categoryId))
+export const isFindable = async (deps: Deps, c: CaseRecord) =>
+  openStatuses.includes(c.status) && !c.flagged && (await isPublicCategory(deps, c.districtId, c.categoryId))
 
 /**
  * The case as the caller may see it, or 404: a case of another district, or one the caller has no part in — unless
@@ -69,7 +79,8 @@ export async function detailView(deps: Deps, caller: Caller, c: CaseRecord, time
   const { departments } = await deps.catalogue(c.districtId)
   // A photo WeChat's media check judged risky is shown to nobody.
   const hidden = new Set(c.hiddenPhotoKeys)
-  const photos = (keys: readonly string[]) => Promise.all(keys.filter((key) => !hidden.has(key)).map(async (key) => ({ key, url: await deps.storage.viewUrl(key) })))
+  const photos = (keys: readonly string[]) =>
+    Promise.all(keys.filter((key) => !hidden.has(key)).map(async (key) => ({ key, url: await deps.storage.viewUrl(key) })))
   const isReporter = caller.user.id === c.reporterId
   // A follower with no part in the case sees its public view (publicSummaryOf): nothing anyone wrote, nor where.
   const stranger = !isReporter && actors.size === 0
@@ -174,7 +185,11 @@ function listFor(caller: Caller, view: View, scopeId?: string): CaseList {
   }
 }
 
-export async function listCases(deps: Deps, caller: Caller, q: { view: View; status?: CaseSummary['status']; scopeId?: string; cursor?: string; limit: number }) {
+export async function listCases(
+  deps: Deps,
+  caller: Caller,
+  q: { view: View; status?: CaseSummary['status']; scopeId?: string; cursor?: string; limit: number },
+) {
   const list = listFor(caller, q.view, q.scopeId)
   const name = [caller.user.districtId, q.view, Object.values(list).join(':'), q.status ?? ''].join('#')
   const page = await deps.repos.cases.list(caller.user.districtId, list, q.status, q.limit, decodeCursor(deps.cursorSecret, name, q.cursor))
@@ -194,7 +209,11 @@ export async function nearbyCases(deps: Deps, caller: Caller, q: { lat: number; 
     .flatMap((p) => p.items)
     // Only cases with a point are in a cell.
     .filter((s) => openStatuses.includes(s.status) && !s.flagged && s.lat !== undefined && s.lng !== undefined)
-    .map((s) => ({ ...summaryView(publicSummaryOf(s), now), followerCount: s.followerCount, distanceMeters: Math.round(distanceMeters(q, { lat: s.lat!, lng: s.lng! })) }))
+    .map((s) => ({
+      ...summaryView(publicSummaryOf(s), now),
+      followerCount: s.followerCount,
+      distanceMeters: Math.round(distanceMeters(q, { lat: s.lat!, lng: s.lng! })),
+    }))
     .filter((s) => s.distanceMeters <= NEARBY_METERS)
     .sort((a, b) => a.distanceMeters - b.distanceMeters)
   return { items }

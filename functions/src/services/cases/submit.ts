@@ -45,7 +45,9 @@ export async function submit(deps: Deps, caller: Caller, input: Input, idempoten
       { path: 'onTheSpot.result', text: input.onTheSpot?.result, label: '处置结果' },
     ]),
     deps.repos.cases.nextSequence(districtId, day),
-    category.autoDispatch && !input.onTheSpot ? deps.repos.users.holders(districtId, category.departmentId, 'official', { limit: AUTO_DISPATCH_OFFICIALS }).then((p) => p.items) : [],
+    category.autoDispatch && !input.onTheSpot
+      ? deps.repos.users.holders(districtId, category.departmentId, 'official', { limit: AUTO_DISPATCH_OFFICIALS }).then((p) => p.items)
+      : [],
   ])
   // The contact phone is personal information: sealed at rest, opened for the reporter and the case's handlers.
   const caseId = deps.newId()
@@ -84,7 +86,13 @@ export async function submit(deps: Deps, caller: Caller, input: Input, idempoten
     createdAt: at,
     updatedAt: at,
   }
-  const item = (n: number, type: string, from: CaseRecord['status'] | undefined, to: CaseRecord['status'], extra: Partial<TimelineRecord> = {}): TimelineRecord => ({
+  const item = (
+    n: number,
+    type: string,
+    from: CaseRecord['status'] | undefined,
+    to: CaseRecord['status'],
+    extra: Partial<TimelineRecord> = {},
+  ): TimelineRecord => ({
     eventId: `${at}#${n}`,
     at,
     type,
@@ -130,7 +138,8 @@ function gridAt(catalogue: Catalogue, lat: number, lng: number) {
   const byId = new Map(catalogue.nodes.map((n) => [n.id, n]))
   let node = locateDeepest(catalogue.nodes, lat, lng)
   while (node && node.level === 'building') node = node.parentId ? byId.get(node.parentId) : undefined
-  if (!node || node.level !== 'grid') throw new DomainError('location.outsideDistrict', [{ path: 'location', message: `该位置不在${catalogue.district.name}的网格范围内` }])
+  if (!node || node.level !== 'grid')
+    throw new DomainError('location.outsideDistrict', [{ path: 'location', message: `该位置不在${catalogue.district.name}的网格范围内` }])
   return withStreet(byId, node)
 }
 
@@ -138,7 +147,8 @@ function gridAt(catalogue: Catalogue, lat: number, lng: number) {
 function gridNamed(catalogue: Catalogue, gridId: string) {
   const byId = new Map(catalogue.nodes.map((n) => [n.id, n]))
   const node = byId.get(gridId)
-  if (!node || node.level !== 'grid') throw new DomainError('location.gridNotFound', [{ path: 'location.gridId', message: `请选择${catalogue.district.name}的网格` }])
+  if (!node || node.level !== 'grid')
+    throw new DomainError('location.gridNotFound', [{ path: 'location.gridId', message: `请选择${catalogue.district.name}的网格` }])
   return withStreet(byId, node)
 }
 

@@ -5,7 +5,11 @@ import type { Deps } from '../deps'
 export async function listDepartments(deps: Deps, caller: Caller) {
   const { departments } = await deps.catalogue(caller.user.districtId)
   const items = await Promise.all(
-    departments.map(async (d) => ({ id: d.id, name: d.name, officials: (await deps.repos.users.holders(caller.user.districtId, d.id, 'official')).items.map((o) => ({ id: o.userId, name: o.name })) })),
+    departments.map(async (d) => ({
+      id: d.id,
+      name: d.name,
+      officials: (await deps.repos.users.holders(caller.user.districtId, d.id, 'official')).items.map((o) => ({ id: o.userId, name: o.name })),
+    })),
   )
   return { items }
 }

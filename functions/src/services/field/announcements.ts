@@ -4,7 +4,17 @@
  * of the district reads a grid's notices; each reader's first read, acknowledgement and the groups they opened it
  * from are recorded and set against the roster for the grid's staff.
  */
-import { chinaTime, DomainError, type AnnouncementView, type RouteBody, type RouteQuery, type announcementStats, type createAnnouncement, type listAnnouncements, type readAnnouncement } from '@linli/shared'
+import {
+  chinaTime,
+  DomainError,
+  type AnnouncementView,
+  type RouteBody,
+  type RouteQuery,
+  type announcementStats,
+  type createAnnouncement,
+  type listAnnouncements,
+  type readAnnouncement,
+} from '@linli/shared'
 import type { FanOut } from '../../notify/outbox'
 import { outboxEvent } from '../../notify/outbox'
 import type { Caller } from '../identity/ports'
@@ -26,7 +36,19 @@ interface AnnouncementPayload {
 
 async function view(deps: Deps, a: AnnouncementRecord, read?: Pick<ReadRecord, 'readAt' | 'ackAt'>): Promise<AnnouncementView> {
   const images = await Promise.all(a.imageKeys.map(async (key) => ({ key, url: await deps.storage.viewUrl(key) })))
-  return { id: a.announcementId, gridId: a.gridId, gridName: a.gridName, title: a.title, body: a.body, images, ackRequired: a.ackRequired, authorName: a.authorName, publishedAt: a.publishedAt, readAt: read?.readAt, ackAt: read?.ackAt }
+  return {
+    id: a.announcementId,
+    gridId: a.gridId,
+    gridName: a.gridName,
+    title: a.title,
+    body: a.body,
+    images,
+    ackRequired: a.ackRequired,
+    authorName: a.authorName,
+    publishedAt: a.publishedAt,
+    readAt: read?.readAt,
+    ackAt: read?.ackAt,
+  }
 }
 
 const notFound = () => new DomainError('announcement.notFound', [{ path: 'id', message: '通知不存在' }])
@@ -37,21 +59,43 @@ async function known(deps: Deps, caller: Caller, id: string): Promise<Announceme
   return a
 }
 
-export async function publishAnnouncement(deps: Deps, caller: Caller, input: RouteBody<typeof createAnnouncement>, idempotencyKey?: string): Promise<AnnouncementView> {
+export async function publishAnnouncement(
+  deps: Deps,
+  caller: Caller,
+  input: RouteBody<typeof createAnnouncement>,
+  idempotencyKey?: string,
+): Promise<AnnouncementView> {
   const districtId = caller.user.districtId
   const claim = claimKey(deps.clock(), caller, 'announcements.publish', idempotencyKey, input)
   const catalogue = await deps.catalogue(districtId)
   const grid = gridNode(catalogue, input.gridId)
-  if (!onGrid(catalogue, caller, 'announcements.publish', grid.id)) throw new DomainError('auth.forbidden', [{ path: 'gridId', message: '只有本网格的网格员、网格长可以发布通知' }])
+  if (!onGrid(catalogue, caller, 'announcements.publish', grid.id))
+    throw new DomainError('auth.forbidden', [{ path: 'gridId', message: '只有本网格的网格员、网格长可以发布通知' }])
   await checkTexts(deps, caller, [
     { path: 'title', text: input.title, label: '标题' },
     { path: 'body', text: input.body, label: '正文' },
   ])
   const imageKeys = await keepPhotos(deps, caller, input.imageKeys, 'imageKeys')
   const publishedAt = deps.clock().toISOString()
-  const a: AnnouncementRecord = { districtId, announcementId: `an${deps.newId().slice(0, 16)}`, gridId: grid.id, gridName: grid.name, title: input.title, body: input.body, imageKeys, ackRequired: input.ackRequired, authorId: caller.user.id, authorName: caller.user.name, publishedAt }
+  const a: AnnouncementRecord = {
+    districtId,
+    announcementId: `an${deps.newId().slice(0, 16)}`,
+    gridId: grid.id,
+    gridName: grid.name,
+    title: input.title,
+    body: input.body,
+    imageKeys,
+    ackRequired: input.ackRequired,
+    authorId: caller.user.id,
+    authorName: caller.user.name,
+    publishedAt,
+  }
   const payload: AnnouncementPayload = { gridId: grid.id, fields: { title: a.title, grid: `${grid.name} ${a.authorName}`, time: chinaTime(publishedAt) } }
-  const written = await deps.repos.announcements.publish(a, outboxEvent(deps, districtId, { kind: 'announcement', id: a.announcementId }, 'publish', payload as unknown as Record<string, unknown>), claim)
+  const written = await deps.repos.announcements.publish(
+    a,
+    outboxEvent(deps, districtId, { kind: 'announcement', id: a.announcementId }, 'publish', payload as unknown as Record<string, unknown>),
+    claim,
+  )
   // A repeat (the phone sent again after a lost answer) publishes nothing twice: it answers the first notice.
   if (written.kind === 'replay') return view(deps, await known(deps, caller, firstAnswer<{ announcementId: string }>(claim!, written).announcementId))
   if (written.kind !== 'written') throw stillConflicting()
@@ -62,7 +106,13 @@ export async function publishAnnouncement(deps: Deps, caller: Caller, input: Rou
 /** A notice tells the grid's linked residents, one page of them a step. */
 export const announcementFanOut: FanOut = async (deps, event, limit) => {
   const p = event.payload as unknown as AnnouncementPayload
-  const page = await deps.repos.householdLinks.list(event.districtId, p.gridId, 'linked', limit, event.cursor ? (JSON.parse(event.cursor) as Record<string, unknown>) : undefined)
+  const page = await deps.repos.householdLinks.list(
+    event.districtId,
+    p.gridId,
+    'linked',
+    limit,
+    event.cursor ? (JSON.parse(event.cursor) as Record<string, unknown>) : undefined,
+  )
   return {
     notices: page.items.map((l) => ({ recipient: { id: l.userId, name: l.userName }, templateKey: 'announcement' as const, fields: p.fields })),
     cursor: page.lastKey ? JSON.stringify(page.lastKey) : undefined,
@@ -74,8 +124,15 @@ export async function announcementPage(deps: Deps, caller: Caller, q: RouteQuery
   gridNode(await deps.catalogue(districtId), q.gridId)
   const list = `announcements:${q.gridId}`
   const page = await deps.repos.announcements.list(districtId, q.gridId, q.limit, decodeCursor(deps.cursorSecret, list, q.cursor))
-  const reads = await readsOf(deps, caller, page.items.map((a) => a.announcementId))
-  return { items: await Promise.all(page.items.map((a) => view(deps, a, reads.get(a.announcementId)))), nextCursor: encodeCursor(deps.cursorSecret, list, page.lastKey) }
+  const reads = await readsOf(
+    deps,
+    caller,
+    page.items.map((a) => a.announcementId),
+  )
+  return {
+    items: await Promise.all(page.items.map((a) => view(deps, a, reads.get(a.announcementId)))),
+    nextCursor: encodeCursor(deps.cursorSecret, list, page.lastKey),
+  }
 }
 
 export async function announcementDetail(deps: Deps, caller: Caller, id: string): Promise<AnnouncementView> {
@@ -92,7 +149,12 @@ const readsOf = async (deps: Deps, caller: Caller, ids: string[]) =>
 async function recordRead(deps: Deps, caller: Caller, a: AnnouncementRecord): Promise<ReadRecord> {
   const link = await deps.repos.householdLinks.get(a.districtId, caller.user.id)
   const householdId = link?.status === 'linked' && link.gridId === a.gridId ? link.householdId : undefined
-  return deps.repos.announcements.read(a.districtId, a.announcementId, { userId: caller.user.id, userName: caller.user.name, readAt: deps.clock().toISOString(), householdId })
+  return deps.repos.announcements.read(a.districtId, a.announcementId, {
+    userId: caller.user.id,
+    userName: caller.user.name,
+    readAt: deps.clock().toISOString(),
+    householdId,
+  })
 }
 
 /**
@@ -141,9 +203,15 @@ export async function readingStats(deps: Deps, caller: Caller, id: string, q: Ro
     deps.repos.households.list(a.districtId, a.gridId, { limit: q.limit, startKey: decodeCursor(deps.cursorSecret, list, q.cursor) }),
   ])
   const [states, households, groups] = await Promise.all([
-    deps.repos.announcements.householdStates(a.districtId, id, page.items.map((h) => h.householdId)),
+    deps.repos.announcements.householdStates(
+      a.districtId,
+      id,
+      page.items.map((h) => h.householdId),
+    ),
     views(deps, caller, catalogue, page.items, 'GET /v1/announcements/{id}/stats'),
-    Promise.all(counts.groups.slice(0, 20).map(async (g) => ({ ...g, bound: (await deps.repos.announcements.groupGrid(a.districtId, g.opengid)) === a.gridId }))),
+    Promise.all(
+      counts.groups.slice(0, 20).map(async (g) => ({ ...g, bound: (await deps.repos.announcements.groupGrid(a.districtId, g.opengid)) === a.gridId })),
+    ),
   ])
   return {
     reads: counts.reads,
@@ -151,7 +219,13 @@ export async function readingStats(deps: Deps, caller: Caller, id: string, q: Ro
     groups,
     households: households.map((h) => {
       const s = states.get(h.id)!
-      return { id: h.id, address: h.address, headName: h.headName, linked: s.linked, state: s.linked === 0 ? ('unlinked' as const) : s.ackAt ? ('acknowledged' as const) : s.readAt ? ('read' as const) : ('unread' as const) }
+      return {
+        id: h.id,
+        address: h.address,
+        headName: h.headName,
+        linked: s.linked,
+        state: s.linked === 0 ? ('unlinked' as const) : s.ackAt ? ('acknowledged' as const) : s.readAt ? ('read' as const) : ('unread' as const),
+      }
     }),
     nextCursor: encodeCursor(deps.cursorSecret, list, page.lastKey),
   }

@@ -4,7 +4,19 @@
  * a check-in the phone queued offline is sent later with its capture time and marked late. A patrol's points, in
  * the order they were taken, draw its route.
  */
-import { DomainError, endOfChinaDay, MAX_CHECKIN_DELAY_HOURS, nextDueOf, MAX_PATROL_POINTS, type CheckinView, type PatrolView, type RouteBody, type RouteQuery, type createCheckin, type listCheckins as listRoute } from '@linli/shared'
+import {
+  DomainError,
+  endOfChinaDay,
+  MAX_CHECKIN_DELAY_HOURS,
+  nextDueOf,
+  MAX_PATROL_POINTS,
+  type CheckinView,
+  type PatrolView,
+  type RouteBody,
+  type RouteQuery,
+  type createCheckin,
+  type listCheckins as listRoute,
+} from '@linli/shared'
 import { geofence, type Boundary } from '@linli/shared/domain/field/geofence'
 import type { Caller } from '../identity/ports'
 import type { Catalogue, NodeRecord } from '../district/ports'
@@ -31,7 +43,9 @@ function fenceIn(nodes: readonly NodeRecord[], fix: Input['location']): { node: 
   if (!fenced.length) throw new DomainError('checkin.noGrid', [{ path: 'location', message: '你负责的网格尚未划定边界，暂不能打卡' }])
   const best = fenced.reduce((a, b) => (b.fence.metersOutside < a.fence.metersOutside ? b : a))
   if (!best.fence.ok && best.fence.reason === 'accuracy') {
-    throw new DomainError('checkin.badAccuracy', [{ path: 'location.accuracy', message: `定位精度约 ${Math.round(fix.accuracy)} 米，超过 200 米，请到开阔处重新定位` }])
+    throw new DomainError('checkin.badAccuracy', [
+      { path: 'location.accuracy', message: `定位精度约 ${Math.round(fix.accuracy)} 米，超过 200 米，请到开阔处重新定位` },
+    ])
   }
   if (!best.fence.ok) {
     const message = `位置在${best.node.name}外约 ${best.fence.metersOutside} 米，不能打卡`
@@ -45,7 +59,8 @@ function captureTime(now: Date, capturedAt: string | undefined): string {
   if (!capturedAt) return now.toISOString()
   const t = Date.parse(capturedAt)
   if (t > now.getTime() + CLOCK_SKEW_MS) throw new DomainError('checkin.badTime', [{ path: 'capturedAt', message: '拍摄时间不能晚于当前时间' }])
-  if (t < now.getTime() - MAX_CHECKIN_DELAY_HOURS * 3600_000) throw new DomainError('checkin.badTime', [{ path: 'capturedAt', message: `离线打卡须在 ${MAX_CHECKIN_DELAY_HOURS} 小时内补传` }])
+  if (t < now.getTime() - MAX_CHECKIN_DELAY_HOURS * 3600_000)
+    throw new DomainError('checkin.badTime', [{ path: 'capturedAt', message: `离线打卡须在 ${MAX_CHECKIN_DELAY_HOURS} 小时内补传` }])
   return new Date(t).toISOString()
 }
 
@@ -59,7 +74,8 @@ export async function checkIn(deps: Deps, caller: Caller, input: Input, idempote
   const patrol = input.patrolId ? await ownPatrol(deps, caller, input.patrolId) : undefined
   if (patrol?.endedAt) throw new DomainError('patrol.closed', [{ path: 'patrolId', message: '该巡查已结束，请开始新的巡查' }])
   const household = input.householdId ? await deps.repos.households.get(districtId, input.householdId) : undefined
-  if (input.householdId && (!household || !onGrid(catalogue, caller, 'households.manage', household.gridId))) throw new DomainError('household.notFound', [{ path: 'householdId', message: '住户不存在' }])
+  if (input.householdId && (!household || !onGrid(catalogue, caller, 'households.manage', household.gridId)))
+    throw new DomainError('household.notFound', [{ path: 'householdId', message: '住户不存在' }])
   const gridId = patrol?.gridId ?? household?.gridId
   const nodes = gridId ? catalogue.nodes.filter((n) => n.id === gridId) : ownNodes(catalogue, caller)
   const { node, metersOutside } = fenceIn(nodes, input.location)
@@ -94,8 +110,10 @@ export async function checkIn(deps: Deps, caller: Caller, input: Input, idempote
   const written = await deps.repos.field.createCheckin(record, claim, MAX_PATROL_POINTS, visit)
   if (written.kind === 'replay') return replay(firstAnswer<CheckinRef>(claim!, written))
   if (written.kind === 'conflict') throw stillConflicting()
-  if (written.kind === 'failed' && written.failed.includes('household')) throw new DomainError('household.conflict', [{ path: 'householdId', message: '该户台账刚被他人修改，请重试' }])
-  if (written.kind === 'failed' && written.failed.includes('patrol')) throw new DomainError('patrol.closed', [{ path: 'patrolId', message: `该巡查已结束或已满 ${MAX_PATROL_POINTS} 个打卡点，请开始新的巡查` }])
+  if (written.kind === 'failed' && written.failed.includes('household'))
+    throw new DomainError('household.conflict', [{ path: 'householdId', message: '该户台账刚被他人修改，请重试' }])
+  if (written.kind === 'failed' && written.failed.includes('patrol'))
+    throw new DomainError('patrol.closed', [{ path: 'patrolId', message: `该巡查已结束或已满 ${MAX_PATROL_POINTS} 个打卡点，请开始新的巡查` }])
   if (written.kind === 'failed') throw stillConflicting()
   return checkinView(deps, record)
 
@@ -118,8 +136,10 @@ export async function checkinsPage(deps: Deps, caller: Caller, q: RouteQuery<typ
   const districtId = caller.user.districtId
   const range = { from: q.from && new Date(q.from).toISOString(), to: q.to && new Date(q.to).toISOString(), limit: q.limit }
   if (q.gridId) {
-    if (!onGrid(await deps.catalogue(districtId), caller, 'checkins.list.grid', q.gridId)) throw new DomainError('auth.forbidden', [{ path: 'gridId', message: '只有本网格的网格长可以查看网格的打卡记录' }])
-  } else if (q.userId && q.userId !== caller.user.id) throw new DomainError('auth.forbidden', [{ path: 'userId', message: '查看他人的打卡记录须指定你负责的网格' }])
+    if (!onGrid(await deps.catalogue(districtId), caller, 'checkins.list.grid', q.gridId))
+      throw new DomainError('auth.forbidden', [{ path: 'gridId', message: '只有本网格的网格长可以查看网格的打卡记录' }])
+  } else if (q.userId && q.userId !== caller.user.id)
+    throw new DomainError('auth.forbidden', [{ path: 'userId', message: '查看他人的打卡记录须指定你负责的网格' }])
   const list = q.gridId ? `checkins:grid:${q.gridId}:${q.userId ?? ''}` : `checkins:user:${caller.user.id}`
   const startKey = decodeCursor(deps.cursorSecret, list, q.cursor)
   const page = q.gridId
@@ -143,7 +163,16 @@ export async function startPatrol(deps: Deps, caller: Caller, patrolId: string, 
   const nodes = ownNodes(catalogue, caller).filter((n) => !input.gridId || n.id === input.gridId)
   if (nodes.length !== 1) throw new DomainError('request.invalid', [{ path: 'gridId', message: '你负责多个网格，请选择巡查的网格' }])
   const node = nodes[0]!
-  const patrol: PatrolRecord = { districtId, patrolId, gridId: node.id, gridName: node.name, userId: caller.user.id, userName: caller.user.name, startedAt: captureTime(deps.clock(), input.capturedAt), points: 0 }
+  const patrol: PatrolRecord = {
+    districtId,
+    patrolId,
+    gridId: node.id,
+    gridName: node.name,
+    userId: caller.user.id,
+    userName: caller.user.name,
+    startedAt: captureTime(deps.clock(), input.capturedAt),
+    points: 0,
+  }
   if (!(await deps.repos.field.startPatrol(patrol))) {
     const existing = await deps.repos.field.patrol(districtId, patrolId)
     if (existing?.userId !== caller.user.id) throw new DomainError('patrol.idTaken', [{ path: 'id', message: '巡查编号已被使用，请重新开始巡查' }])
@@ -164,7 +193,8 @@ export async function endPatrol(deps: Deps, caller: Caller, patrolId: string, in
 export async function getPatrol(deps: Deps, caller: Caller, patrolId: string): Promise<PatrolView> {
   const catalogue = await deps.catalogue(caller.user.districtId)
   const patrol = await deps.repos.field.patrol(caller.user.districtId, patrolId)
-  if (!patrol || (patrol.userId !== caller.user.id && !onGrid(catalogue, caller, 'checkins.list.grid', patrol.gridId))) throw new DomainError('patrol.notFound', [{ path: 'id', message: '巡查不存在' }])
+  if (!patrol || (patrol.userId !== caller.user.id && !onGrid(catalogue, caller, 'checkins.list.grid', patrol.gridId)))
+    throw new DomainError('patrol.notFound', [{ path: 'id', message: '巡查不存在' }])
   const points = patrol.points ? await deps.repos.field.pointsOf(patrol.districtId, patrolId) : []
   return { ...patrolView(catalogue, patrol), points: await Promise.all(points.map((c) => checkinView(deps, c))) }
 }
@@ -178,7 +208,11 @@ function patrolView(catalogue: Catalogue, p: PatrolRecord): PatrolView {
 /** 走访覆盖 of a grid for its leader: each gridworker's visits in the month, and the households overdue now. */
 export async function visitCoverage(deps: Deps, caller: Caller, q: { gridId: string; month: string }) {
   const districtId = caller.user.districtId
-  if (!onGrid(await deps.catalogue(districtId), caller, 'reports.visits', q.gridId)) throw new DomainError('auth.forbidden', [{ path: 'gridId', message: '只有本网格的网格长可以查看走访覆盖' }])
-  const [people, overdueNow] = await Promise.all([deps.repos.field.visitTallies(districtId, q.gridId, q.month), deps.repos.households.countDue(districtId, q.gridId, deps.clock().toISOString())])
+  if (!onGrid(await deps.catalogue(districtId), caller, 'reports.visits', q.gridId))
+    throw new DomainError('auth.forbidden', [{ path: 'gridId', message: '只有本网格的网格长可以查看走访覆盖' }])
+  const [people, overdueNow] = await Promise.all([
+    deps.repos.field.visitTallies(districtId, q.gridId, q.month),
+    deps.repos.households.countDue(districtId, q.gridId, deps.clock().toISOString()),
+  ])
   return { gridId: q.gridId, month: q.month, overdueNow, people: people.sort((a, b) => b.visits - a.visits) }
 }

@@ -13,7 +13,16 @@ import type { HouseholdLinkRecord } from './ports'
 
 async function view(deps: Deps, l: HouseholdLinkRecord): Promise<HouseholdLinkView> {
   const { door } = await deps.pii.open(l.districtId, `link:${l.userId}`, l.sealed)
-  return { id: l.userId, gridId: l.gridId, gridName: l.gridName, userName: l.userName, address: addressOf(JSON.parse(door ?? '{"building":"","unit":"","room":""}')), status: l.status, requestedAt: l.requestedAt, decidedAt: l.decidedAt }
+  return {
+    id: l.userId,
+    gridId: l.gridId,
+    gridName: l.gridName,
+    userName: l.userName,
+    address: addressOf(JSON.parse(door ?? '{"building":"","unit":"","room":""}')),
+    status: l.status,
+    requestedAt: l.requestedAt,
+    decidedAt: l.decidedAt,
+  }
 }
 
 const conflict = () => new DomainError('household.conflict', [{ path: 'id', message: '绑定申请已变化，请刷新后重试' }])
@@ -47,11 +56,21 @@ export async function linkPage(deps: Deps, caller: Caller, q: RouteQuery<typeof 
   }
   const catalogue = await deps.catalogue(districtId)
   gridNode(catalogue, q.gridId)
-  if (!onGrid(catalogue, caller, 'households.manage', q.gridId)) throw new DomainError('auth.forbidden', [{ path: 'gridId', message: '只有本网格的网格员、网格长可以审核住户绑定' }])
+  if (!onGrid(catalogue, caller, 'households.manage', q.gridId))
+    throw new DomainError('auth.forbidden', [{ path: 'gridId', message: '只有本网格的网格员、网格长可以审核住户绑定' }])
   const list = `links:${q.gridId}:${q.status}`
   const page = await deps.repos.householdLinks.list(districtId, q.gridId, q.status, q.limit, decodeCursor(deps.cursorSecret, list, q.cursor))
   if (page.items.length) {
-    await deps.repos.audit.record({ districtId, at: deps.clock().toISOString(), userId: caller.user.id, userName: caller.user.name, subject: 'householdLink', ids: page.items.map((l) => l.userId), fields: ['address'], route: 'GET /v1/household-links' })
+    await deps.repos.audit.record({
+      districtId,
+      at: deps.clock().toISOString(),
+      userId: caller.user.id,
+      userName: caller.user.name,
+      subject: 'householdLink',
+      ids: page.items.map((l) => l.userId),
+      fields: ['address'],
+      route: 'GET /v1/household-links',
+    })
   }
   return { items: await Promise.all(page.items.map((l) => view(deps, l))), nextCursor: encodeCursor(deps.cursorSecret, list, page.lastKey) }
 }
@@ -59,12 +78,14 @@ export async function linkPage(deps: Deps, caller: Caller, q: RouteQuery<typeof 
 export async function decideLink(deps: Deps, caller: Caller, id: string, approve: boolean) {
   const districtId = caller.user.districtId
   const l = await deps.repos.householdLinks.get(districtId, id)
-  if (!l || l.status !== 'pending' || !onGrid(await deps.catalogue(districtId), caller, 'households.manage', l.gridId)) throw new DomainError('householdLink.notFound', [{ path: 'id', message: '绑定申请不存在或已处理' }])
+  if (!l || l.status !== 'pending' || !onGrid(await deps.catalogue(districtId), caller, 'households.manage', l.gridId))
+    throw new DomainError('householdLink.notFound', [{ path: 'id', message: '绑定申请不存在或已处理' }])
   if (!approve) {
     if (!(await deps.repos.householdLinks.decline(l))) throw conflict()
     return { id, status: 'declined' as const }
   }
-  if (!(await deps.repos.households.get(districtId, l.householdId))) throw new DomainError('householdLink.notOnRoster', [{ path: 'id', message: '台账中没有这一户，请先登记住户再通过' }])
+  if (!(await deps.repos.households.get(districtId, l.householdId)))
+    throw new DomainError('householdLink.notOnRoster', [{ path: 'id', message: '台账中没有这一户，请先登记住户再通过' }])
   if (!(await deps.repos.householdLinks.approve(l, deps.clock().toISOString()))) throw conflict()
   return { id, status: 'linked' as const }
 }

@@ -3,7 +3,19 @@
  * field (deps.pii); the grid's staff read them unmasked and each such read is written to the audit log before the
  * answer leaves; a district admin oversees the roster masked; anyone else does not know it exists.
  */
-import { DomainError, endOfChinaDay, nextDueOf, visitCadenceDays, type CareTag, type HouseholdView, type RouteBody, type RouteQuery, type createHousehold, type listHouseholds, type updateHousehold } from '@linli/shared'
+import {
+  DomainError,
+  endOfChinaDay,
+  nextDueOf,
+  visitCadenceDays,
+  type CareTag,
+  type HouseholdView,
+  type RouteBody,
+  type RouteQuery,
+  type createHousehold,
+  type listHouseholds,
+  type updateHousehold,
+} from '@linli/shared'
 import { maskName, maskPhone } from '../../adapters/pii'
 import { opaqueId } from '../../adapters/ids'
 import type { Caller } from '../identity/ports'
@@ -26,22 +38,58 @@ const standing = (catalogue: Catalogue, caller: Caller, gridId: string): Standin
   onGrid(catalogue, caller, 'households.manage', gridId) ? 'staff' : may(caller, 'audit.read') ? 'overseer' : undefined
 
 const label = (part: string, unit: string) => (/^\d+$/.test(part) ? `${part}${unit}` : part)
-export const addressOf = (a: { building: string; unit: string; room: string }) => `${label(a.building, '栋')}${a.unit ? label(a.unit, '单元') : ''}${label(a.room, '室')}`
+export const addressOf = (a: { building: string; unit: string; room: string }) =>
+  `${label(a.building, '栋')}${a.unit ? label(a.unit, '单元') : ''}${label(a.room, '室')}`
 
 /** The household as the caller may see it: opened for the grid's staff, masked for an overseer. */
 export async function views(deps: Deps, caller: Caller, catalogue: Catalogue, records: HouseholdRecord[], route: string): Promise<HouseholdView[]> {
   if (!records.length) return []
   const open = standing(catalogue, caller, records[0]!.gridId) === 'staff'
   if (open) {
-    await deps.repos.audit.record({ districtId: caller.user.districtId, at: deps.clock().toISOString(), userId: caller.user.id, userName: caller.user.name, subject: 'household', ids: records.map((h) => h.householdId), fields: [...PERSONAL], route })
+    await deps.repos.audit.record({
+      districtId: caller.user.districtId,
+      at: deps.clock().toISOString(),
+      userId: caller.user.id,
+      userName: caller.user.name,
+      subject: 'household',
+      ids: records.map((h) => h.householdId),
+      fields: [...PERSONAL],
+      route,
+    })
   }
   return Promise.all(
     records.map(async (h) => {
-      const plain = { id: h.householdId, gridId: h.gridId, gridName: h.gridName, members: h.members, lastVisitAt: h.lastVisitAt, nextDueAt: nextDueOf(h), version: h.version }
+      const plain = {
+        id: h.householdId,
+        gridId: h.gridId,
+        gridName: h.gridName,
+        members: h.members,
+        lastVisitAt: h.lastVisitAt,
+        nextDueAt: nextDueOf(h),
+        version: h.version,
+      }
       const f = await deps.pii.open(h.districtId, h.householdId, h.sealed)
       const parts = JSON.parse(f.address ?? '{"building":"","unit":"","room":""}') as { building: string; unit: string; room: string }
-      if (!open) return { ...plain, address: `${label(parts.building, '栋')}****`, headName: maskName(h.headName), phone: maskPhone(f.phone), careTags: [], notes: '', masked: true }
-      return { ...plain, ...parts, address: addressOf(parts), headName: h.headName, phone: f.phone, careTags: (f.careTags ? f.careTags.split(',') : []) as CareTag[], notes: f.notes ?? '', masked: false }
+      if (!open)
+        return {
+          ...plain,
+          address: `${label(parts.building, '栋')}****`,
+          headName: maskName(h.headName),
+          phone: maskPhone(f.phone),
+          careTags: [],
+          notes: '',
+          masked: true,
+        }
+      return {
+        ...plain,
+        ...parts,
+        address: addressOf(parts),
+        headName: h.headName,
+        phone: f.phone,
+        careTags: (f.careTags ? f.careTags.split(',') : []) as CareTag[],
+        notes: f.notes ?? '',
+        masked: false,
+      }
     }),
   )
 }
@@ -65,7 +113,13 @@ export const doorId = (deps: Pick<Deps, 'idSalt'>, districtId: string, gridId: s
   'hh' + opaqueId([gridId, a.building, a.unit, a.room].map((p) => p.trim().toLowerCase()).join('|'), `household:${districtId}`, deps.idSalt)
 
 /** The record of fields as typed: sealed, with the cadences of its tags. */
-export async function sealHousehold(deps: Pick<Deps, 'pii' | 'idSalt'>, base: Pick<HouseholdRecord, 'districtId' | 'householdId' | 'gridId' | 'gridName' | 'createdAt' | 'lastVisitAt'>, f: Fields, version: number, now: string): Promise<HouseholdRecord> {
+export async function sealHousehold(
+  deps: Pick<Deps, 'pii' | 'idSalt'>,
+  base: Pick<HouseholdRecord, 'districtId' | 'householdId' | 'gridId' | 'gridName' | 'createdAt' | 'lastVisitAt'>,
+  f: Fields,
+  version: number,
+  now: string,
+): Promise<HouseholdRecord> {
   const sealed = await deps.pii.seal(base.districtId, base.householdId, {
     address: JSON.stringify({ building: f.building, unit: f.unit, room: f.room }),
     phone: f.phone,
@@ -79,12 +133,14 @@ export async function sealHousehold(deps: Pick<Deps, 'pii' | 'idSalt'>, base: Pi
 export async function createHouseholdRecord(deps: Deps, caller: Caller, input: RouteBody<typeof createHousehold>): Promise<HouseholdView> {
   const catalogue = await deps.catalogue(caller.user.districtId)
   const grid = gridNode(catalogue, input.gridId)
-  if (!onGrid(catalogue, caller, 'households.manage', grid.id)) throw new DomainError('auth.forbidden', [{ path: 'gridId', message: '只有本网格的网格员、网格长可以登记住户' }])
+  if (!onGrid(catalogue, caller, 'households.manage', grid.id))
+    throw new DomainError('auth.forbidden', [{ path: 'gridId', message: '只有本网格的网格员、网格长可以登记住户' }])
   const now = deps.clock().toISOString()
   const { gridId: _g, ...fields } = input
   const householdId = doorId(deps, caller.user.districtId, grid.id, fields)
   const h = await sealHousehold(deps, { districtId: caller.user.districtId, householdId, gridId: grid.id, gridName: grid.name, createdAt: now }, fields, 1, now)
-  if (!(await deps.repos.households.put(h, undefined, []))) throw new DomainError('household.exists', [{ path: 'room', message: `${addressOf(fields)}已登记在台账中` }])
+  if (!(await deps.repos.households.put(h, undefined, [])))
+    throw new DomainError('household.exists', [{ path: 'room', message: `${addressOf(fields)}已登记在台账中` }])
   return (await views(deps, caller, catalogue, [h], 'POST /v1/households'))[0]!
 }
 
@@ -117,9 +173,15 @@ export async function householdPage(deps: Deps, caller: Caller, q: RouteQuery<ty
   const districtId = caller.user.districtId
   const catalogue = await deps.catalogue(districtId)
   gridNode(catalogue, q.gridId)
-  if (!standing(catalogue, caller, q.gridId)) throw new DomainError('auth.forbidden', [{ path: 'gridId', message: '只有本网格的网格员、网格长可以查看住户台账' }])
+  if (!standing(catalogue, caller, q.gridId))
+    throw new DomainError('auth.forbidden', [{ path: 'gridId', message: '只有本网格的网格员、网格长可以查看住户台账' }])
   const list = `households:${q.gridId}:${q.tag ?? ''}:${q.due}`
   const dueBy = q.due === '1' ? endOfChinaDay(deps.clock()) : undefined
-  const page = await deps.repos.households.list(districtId, q.gridId, { tagKey: q.tag && tagKey(deps, districtId, q.tag), dueBy, limit: q.limit, startKey: decodeCursor(deps.cursorSecret, list, q.cursor) })
+  const page = await deps.repos.households.list(districtId, q.gridId, {
+    tagKey: q.tag && tagKey(deps, districtId, q.tag),
+    dueBy,
+    limit: q.limit,
+    startKey: decodeCursor(deps.cursorSecret, list, q.cursor),
+  })
   return { items: await views(deps, caller, catalogue, page.items, 'GET /v1/households'), nextCursor: encodeCursor(deps.cursorSecret, list, page.lastKey) }
 }

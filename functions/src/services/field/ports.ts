@@ -58,7 +58,12 @@ export interface FieldRepo {
    * version is still `expected`): refused by 'patrol' when the patrol ended or is full, by 'household' when someone
    * changed the household first.
    */
-  createCheckin(c: CheckinRecord, claim: KeyClaim | undefined, maxPoints: number, visit?: { household: HouseholdRecord; expected: number; wasDue: boolean }): Promise<Keyed<'checkin' | 'patrol' | 'household' | 'visit', CheckinRef>>
+  createCheckin(
+    c: CheckinRecord,
+    claim: KeyClaim | undefined,
+    maxPoints: number,
+    visit?: { household: HouseholdRecord; expected: number; wasDue: boolean },
+  ): Promise<Keyed<'checkin' | 'patrol' | 'household' | 'visit', CheckinRef>>
   /** Each gridworker's visits in the grid in a China month (yyyy-mm). */
   visitTallies(districtId: string, gridId: string, month: string): Promise<{ userId: string; userName: string; visits: number; dueVisits: number }[]>
   /** A check-in by where it is stored. */
@@ -172,7 +177,11 @@ export interface AnnouncementsRepo {
   ack(districtId: string, announcementId: string, r: ReadRecord, at: string): Promise<boolean>
   counts(districtId: string, announcementId: string): Promise<{ reads: number; acks: number; groups: { opengid: string; reads: number }[] }>
   /** How these households stand to a notice, and how many residents each has linked. */
-  householdStates(districtId: string, announcementId: string, householdIds: readonly string[]): Promise<Map<string, { readAt?: string; ackAt?: string; linked: number }>>
+  householdStates(
+    districtId: string,
+    announcementId: string,
+    householdIds: readonly string[],
+  ): Promise<Map<string, { readAt?: string; ackAt?: string; linked: number }>>
   /** Takes a photo WeChat judged risky out of the notice. */
   hideImage(districtId: string, announcementId: string, imageKey: string): Promise<void>
   /** The grid a WeChat group is bound to. */
@@ -186,7 +195,13 @@ export interface HouseholdLinksRepo {
   /** Writes a request in place of `previous` (as read: unchanged since), a linked one's household counting one fewer. */
   request(l: HouseholdLinkRecord, previous: HouseholdLinkRecord | undefined): Promise<boolean>
   /** A grid's pending requests or linked residents, one page. */
-  list(districtId: string, gridId: string, status: HouseholdLinkRecord['status'], limit: number, startKey?: Record<string, unknown>): Promise<Page<HouseholdLinkRecord>>
+  list(
+    districtId: string,
+    gridId: string,
+    status: HouseholdLinkRecord['status'],
+    limit: number,
+    startKey?: Record<string, unknown>,
+  ): Promise<Page<HouseholdLinkRecord>>
   /** Links a pending request (its household counting one more); false when it is no longer pending as read. */
   approve(l: HouseholdLinkRecord, at: string): Promise<boolean>
   decline(l: HouseholdLinkRecord): Promise<boolean>

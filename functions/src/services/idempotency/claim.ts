@@ -22,7 +22,8 @@ export function claimKey(now: Date, caller: Caller, scope: string, key: string |
 
 /** What the first call made, when this one repeats it; a key used before with another request → 422. */
 export function firstAnswer<A extends Record<string, string>>(claim: KeyClaim, seen: KeyedAnswer): A {
-  if (seen.requestHash !== claim.requestHash) throw new DomainError('idempotency.mismatch', [{ path: 'Idempotency-Key', message: '该幂等键已用于另一次提交，请勿重复使用' }])
+  if (seen.requestHash !== claim.requestHash)
+    throw new DomainError('idempotency.mismatch', [{ path: 'Idempotency-Key', message: '该幂等键已用于另一次提交，请勿重复使用' }])
   return seen.answer as A
 }
 

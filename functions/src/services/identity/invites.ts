@@ -50,7 +50,9 @@ export async function revokeRole(deps: Deps, caller: Caller, p: { id: string; ro
   if (p.id === caller.user.id) throw new DomainError('role.self')
   const notFound = () => new DomainError('role.notFound', [{ path: 'role', message: '该人员没有这个角色' }])
   const holder = await deps.repos.users.getWithRoles(p.id)
-  const held = holder?.user.districtId === caller.user.districtId && holder.roles.some((r) => r.role === p.role && r.scopeId === p.scopeId && r.districtId === caller.user.districtId)
+  const held =
+    holder?.user.districtId === caller.user.districtId &&
+    holder.roles.some((r) => r.role === p.role && r.scopeId === p.scopeId && r.districtId === caller.user.districtId)
   if (!held || !(await deps.repos.users.revokeRole(p.id, p))) throw notFound()
   // A mediator no longer of the room leaves its calendar: their weekly hours offer no more slots there.
   if (p.role === 'mediator') {

@@ -55,7 +55,12 @@ export interface UsersRepo {
   /** Counts an attempt at a limited action in a window; false once `max` were made. */
   attempt(userId: string, action: string, window: string, max: number, expiresAt: Date): Promise<boolean>
   /** Who holds `role` in a scope of a district, one page at a time. */
-  holders(districtId: string, scopeId: string, role: Role, page?: { limit: number; after?: string }): Promise<{ items: { userId: string; name: string }[]; next?: string }>
+  holders(
+    districtId: string,
+    scopeId: string,
+    role: Role,
+    page?: { limit: number; after?: string },
+  ): Promise<{ items: { userId: string; name: string }[]; next?: string }>
 }
 
 export interface InvitesRepo {

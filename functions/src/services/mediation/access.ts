@@ -4,7 +4,10 @@ import type { Caller } from '../identity/ports'
 import { may } from '../authorize'
 import type { BookingRecord } from './ports'
 
-export function bookingActors(caller: Caller, b: Pick<BookingRecord, 'districtId' | 'requesterId' | 'respondentId' | 'mediatorId' | 'roomId'>): Set<BookingActor> {
+export function bookingActors(
+  caller: Caller,
+  b: Pick<BookingRecord, 'districtId' | 'requesterId' | 'respondentId' | 'mediatorId' | 'roomId'>,
+): Set<BookingActor> {
   const actors = new Set<BookingActor>()
   if (caller.user.districtId !== b.districtId) return actors
   if (caller.user.id === b.requesterId) actors.add('requester')

@@ -1,6 +1,15 @@
 /** Booking a session (race-free: the slot's claim commits with the booking) and reading bookings. */
 import { randomInt } from 'node:crypto'
-import { allowedBookingEvents, bookingLifecycle, DomainError, MAX_UPCOMING_BOOKINGS, upcomingStatuses, type BookingDetail, type BookingSummary, type Specialty } from '@linli/shared'
+import {
+  allowedBookingEvents,
+  bookingLifecycle,
+  DomainError,
+  MAX_UPCOMING_BOOKINGS,
+  upcomingStatuses,
+  type BookingDetail,
+  type BookingSummary,
+  type Specialty,
+} from '@linli/shared'
 import type { Caller } from '../identity/ports'
 import { authorize } from '../authorize'
 import { decodeCursor, encodeCursor } from '../cursor'
@@ -88,7 +97,8 @@ export async function createBooking(deps: Deps, caller: Caller, input: BookingIn
       if (written.kind === 'written') return detailView(deps, caller, record, [item])
       if (written.kind === 'replay') return replay(deps, caller, firstAnswer<{ bookingId: string }>(claim!, written))
       if (written.kind === 'conflict') throw stillConflicting()
-      if (written.failed.includes('upcoming')) throw new DomainError('booking.limitReached', [{ path: 'start', message: `每人最多同时有 ${MAX_UPCOMING_BOOKINGS} 个待进行的预约` }])
+      if (written.failed.includes('upcoming'))
+        throw new DomainError('booking.limitReached', [{ path: 'start', message: `每人最多同时有 ${MAX_UPCOMING_BOOKINGS} 个待进行的预约` }])
       if (written.failed.includes('slot')) break
       if (!written.failed.includes('invite') || draw >= INVITE_DRAWS) throw stillConflicting()
     }
@@ -138,7 +148,11 @@ export async function detailView(deps: Deps, caller: Caller, b: BookingRecord, t
     timeline: timeline.map(({ actorId: _a, ...t }) => t as BookingDetail['timeline'][number]),
     outcome: b.outcome,
     record: b.record,
-    agreement: b.agreement && { ...agreementFields(b.agreement), confirmations: b.agreement.confirmations.map(({ name, at }) => ({ name, at })), confirmedByMe: b.agreement.confirmations.some((c) => c.userId === caller.user.id) },
+    agreement: b.agreement && {
+      ...agreementFields(b.agreement),
+      confirmations: b.agreement.confirmations.map(({ name, at }) => ({ name, at })),
+      confirmedByMe: b.agreement.confirmations.some((c) => c.userId === caller.user.id),
+    },
     myRating: b.ratings?.find((r) => r.userId === caller.user.id)?.rating,
     followUp: b.followUp && { dueOn: b.followUp.dueOn, performance: b.followUp.performance, note: b.followUp.note, at: b.followUp.at },
     allowedEvents: allowedBookingEvents(b.status, actors).filter((type) => !eventProblem(type, actors, b, room, now, caller.user.id)),
@@ -149,7 +163,14 @@ export async function listBookings(deps: Deps, caller: Caller, q: { view: 'mine'
   if (q.view === 'mediator') authorize(caller, 'bookings.list.mediator', undefined, 'view', '只有调解员可以查看接待的预约')
   const list = { kind: q.view === 'mine' ? ('requester' as const) : ('mediator' as const), userId: caller.user.id }
   const name = `bookings:${q.view}:${q.when}:${caller.user.id}`
-  const page = await deps.repos.mediation.list(caller.user.districtId, list, q.when, deps.clock().toISOString(), q.limit, decodeCursor(deps.cursorSecret, name, q.cursor))
+  const page = await deps.repos.mediation.list(
+    caller.user.districtId,
+    list,
+    q.when,
+    deps.clock().toISOString(),
+    q.limit,
+    decodeCursor(deps.cursorSecret, name, q.cursor),
+  )
   return { items: page.items.map(summaryView), nextCursor: encodeCursor(deps.cursorSecret, name, page.lastKey) }
 }
 
@@ -162,7 +183,8 @@ export async function joinBooking(deps: Deps, caller: Caller, code: string, cont
   if (!found || !upcomingStatuses.includes(found.record.status)) throw invalid()
   const b = found.record
   if (b.respondentId === caller.user.id) return detailView(deps, caller, b, found.timeline)
-  if (b.requesterId === caller.user.id || b.mediatorId === caller.user.id) throw new DomainError('request.invalid', [{ path: 'code', message: '不能以对方身份加入自己的预约' }])
+  if (b.requesterId === caller.user.id || b.mediatorId === caller.user.id)
+    throw new DomainError('request.invalid', [{ path: 'code', message: '不能以对方身份加入自己的预约' }])
   if (b.respondentId) throw new DomainError('booking.alreadyJoined', [{ path: 'code', message: '该预约已有对方当事人加入' }])
   const at = deps.clock().toISOString()
   const me = { id: caller.user.id, name: caller.user.name }
@@ -171,7 +193,9 @@ export async function joinBooking(deps: Deps, caller: Caller, code: string, cont
   if (!(await deps.repos.mediation.join(b, after, item, bookingEvent(deps, after, 'join', ['mediator'], `${me.name}已加入`)))) {
     const fresh = await deps.repos.mediation.get(districtId, b.bookingId)
     if (fresh?.record.respondentId === me.id) return detailView(deps, caller, fresh.record, fresh.timeline)
-    throw new DomainError(fresh?.record.respondentId ? 'booking.alreadyJoined' : 'booking.conflict', [{ path: 'code', message: '该预约刚刚发生了变化，请刷新后重试' }])
+    throw new DomainError(fresh?.record.respondentId ? 'booking.alreadyJoined' : 'booking.conflict', [
+      { path: 'code', message: '该预约刚刚发生了变化，请刷新后重试' },
+    ])
   }
   return detailView(deps, caller, after, [...found.timeline, item])
 }

@@ -26,4 +26,3 @@ export async function bookingCalendarFile(deps: Deps, caller: Caller, bookingId:
   })
   return { filename: `说事-${chinaDate(b.start)}.ics`, bytes: Buffer.from(text, 'utf8') }
 }
-

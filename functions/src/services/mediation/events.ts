@@ -33,7 +33,8 @@ export async function fireBookingEvent(deps: Deps, caller: Caller, bookingId: st
   const label = bookingLifecycle.labels[event.type]
   const verdict = bookingLifecycle.verdict(b.status, event.type, actors)
   if (verdict === 'forbidden') throw new DomainError('auth.forbidden', [{ path: 'type', message: `你不能对该预约执行“${label}”` }])
-  if (verdict === 'invalidState') throw new DomainError('booking.invalidTransition', [{ path: 'type', message: `预约当前为“${bookingStatusLabels[b.status]}”，不能${label}` }])
+  if (verdict === 'invalidState')
+    throw new DomainError('booking.invalidTransition', [{ path: 'type', message: `预约当前为“${bookingStatusLabels[b.status]}”，不能${label}` }])
   if (event.version !== undefined && event.version !== b.version) throw new DomainError('booking.conflict')
   const room = await roomOf(deps, b.districtId, b.roomId)
   const problem = eventProblem(event.type, actors, b, room, deps.clock(), caller.user.id)
@@ -85,7 +86,8 @@ async function changeFor(deps: Deps, caller: Caller, b: BookingRecord, room: Roo
       return { next: {}, note: e.reason, slots: { release: slot } }
     case 'complete': {
       const agreement = e.agreement && { number: agreementNumber(b), ...e.agreement, confirmations: [] }
-      const dueOn = e.followUpOn ?? (agreement ? addDays(agreement.performance.deadline, 1) : e.outcome === 'agreement_oral' ? addDays(b.date, FOLLOW_UP_DAYS) : undefined)
+      const dueOn =
+        e.followUpOn ?? (agreement ? addDays(agreement.performance.deadline, 1) : e.outcome === 'agreement_oral' ? addDays(b.date, FOLLOW_UP_DAYS) : undefined)
       if (dueOn && dueOn <= chinaDate(deps.clock())) throw new DomainError('request.invalid', [{ path: 'followUpOn', message: '回访日期须晚于今天' }])
       return {
         next: { outcome: e.outcome, record: e.record, agreement, followUp: dueOn ? { dueOn } : undefined },
@@ -95,7 +97,11 @@ async function changeFor(deps: Deps, caller: Caller, b: BookingRecord, room: Roo
     }
     case 'confirm_agreement': {
       const a = b.agreement!
-      return { next: { agreement: { ...a, confirmations: [...a.confirmations, { userId: caller.user.id, name: caller.user.name, at: deps.clock().toISOString() }] } }, note: `${caller.user.name}确认了调解协议`, slots: {} }
+      return {
+        next: { agreement: { ...a, confirmations: [...a.confirmations, { userId: caller.user.id, name: caller.user.name, at: deps.clock().toISOString() }] } },
+        note: `${caller.user.name}确认了调解协议`,
+        slots: {},
+      }
     }
     case 'rate':
       return {
@@ -104,10 +110,15 @@ async function changeFor(deps: Deps, caller: Caller, b: BookingRecord, room: Roo
         slots: { record: { ratingSum: e.rating, ratingCount: 1 } },
       }
     case 'follow_up':
-      return { next: { followUp: { ...b.followUp!, performance: e.performance, note: e.note, at: deps.clock().toISOString() } }, note: `${performanceLabels[e.performance]}：${e.note}`, slots: {} }
+      return {
+        next: { followUp: { ...b.followUp!, performance: e.performance, note: e.note, at: deps.clock().toISOString() } },
+        note: `${performanceLabels[e.performance]}：${e.note}`,
+        slots: {},
+      }
     case 'reschedule': {
       const mediatorId = e.mediatorId ?? b.mediatorId
-      if (new Date(e.start).toISOString() === b.start && mediatorId === b.mediatorId) throw new DomainError('booking.slotUnavailable', [{ path: 'start', message: '新时间与原时间相同' }])
+      if (new Date(e.start).toISOString() === b.start && mediatorId === b.mediatorId)
+        throw new DomainError('booking.slotUnavailable', [{ path: 'start', message: '新时间与原时间相同' }])
       const [to] = await freeSlotsAt(deps, caller.user.districtId, room, e.start, mediatorId)
       const { date, time, start, end, mediatorName } = to!
       return {
@@ -120,7 +131,13 @@ async function changeFor(deps: Deps, caller: Caller, b: BookingRecord, room: Roo
 }
 
 /** Writes the next version of a booking with its timeline item, slot changes and one outbox event, in one transaction. */
-async function apply(deps: Deps, loaded: { record: BookingRecord; timeline: BookingTimelineRecord[] }, row: BookingRow, change: Change, actor: { id: string; name: string }) {
+async function apply(
+  deps: Deps,
+  loaded: { record: BookingRecord; timeline: BookingTimelineRecord[] },
+  row: BookingRow,
+  change: Change,
+  actor: { id: string; name: string },
+) {
   const before = loaded.record
   const now = deps.clock()
   const at = now.toISOString()
@@ -153,7 +170,9 @@ export async function bookingDue(deps: Deps, districtId: string, bookingId: stri
   const record: BookingRecord = { ...moved, ...next, dueAt: next.dueAt, version: b.version + 1, updatedAt: at }
   const note = followUp ? `回访到期（${followUp.dueOn}）` : `开始前 ${REMINDER_HOURS[b.reminded] ?? 1} 小时提醒`
   const item: BookingTimelineRecord = { at, type: 'remind', actorId: 'system', actorName: '系统', note }
-  const event = followUp ? bookingEvent(deps, record, 'remind', ['mediator'], note) : bookingEvent(deps, record, 'remind', ['requester', 'respondent', 'mediator'])
+  const event = followUp
+    ? bookingEvent(deps, record, 'remind', ['mediator'], note)
+    : bookingEvent(deps, record, 'remind', ['requester', 'respondent', 'mediator'])
   const outcome = await deps.repos.mediation.transition(b, record, item, {}, event)
   return outcome === 'done' ? 'reminded' : 'skipped'
 }

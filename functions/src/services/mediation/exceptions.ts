@@ -36,7 +36,16 @@ export async function createException(deps: Deps, caller: Caller, roomId: string
   mayChange(caller, roomId, mine, 'wholeRoom')
   if (input.date < chinaDate(deps.clock())) throw new DomainError('request.invalid', [{ path: 'date', message: '不能设置已过去的日期' }])
   const id = `${input.date.replace(/-/g, '')}-${deps.newId().slice(0, 8)}`
-  const x: ExceptionView = { id, date: input.date, kind: input.kind, ...mine, start: input.start, end: input.end, sessionMinutes: input.kind === 'extra' ? (input.sessionMinutes ?? 60) : undefined, note: input.note }
+  const x: ExceptionView = {
+    id,
+    date: input.date,
+    kind: input.kind,
+    ...mine,
+    start: input.start,
+    end: input.end,
+    sessionMinutes: input.kind === 'extra' ? (input.sessionMinutes ?? 60) : undefined,
+    note: input.note,
+  }
   await deps.repos.mediation.putException(districtId, roomId, id, x)
   return x
 }

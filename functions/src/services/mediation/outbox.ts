@@ -45,7 +45,11 @@ export const bookingFanOut: FanOut = async (deps, event) => {
   if (p.settles) await closeByMediation(deps, event.districtId, p.settles.caseId, p.settles.note)
   const notices: NoticeDraft[] = []
   if (event.type === 'remind') {
-    const to = [p.audiences.includes('requester') && p.requester, p.audiences.includes('respondent') && p.respondent, p.audiences.includes('mediator') && p.mediator]
+    const to = [
+      p.audiences.includes('requester') && p.requester,
+      p.audiences.includes('respondent') && p.respondent,
+      p.audiences.includes('mediator') && p.mediator,
+    ]
     // A follow-up due is the mediator's task: it reads as a status note, not as "come to the room".
     const fields = p.audiences.length === 1 ? { ...p.reminder, note: p.status.note ?? '' } : p.reminder
     return { notices: to.flatMap((recipient) => (recipient ? [{ recipient, templateKey: 'booking_reminder' as const, fields }] : [])) }
@@ -54,7 +58,11 @@ export const bookingFanOut: FanOut = async (deps, event) => {
   if (p.audiences.includes('respondent') && p.respondent) notices.push({ recipient: p.respondent, templateKey: 'booking_status', fields: p.status })
   if (p.audiences.includes('mediator')) {
     const asks = event.type === 'book' || event.type === 'reschedule'
-    notices.push(asks ? { recipient: p.mediator, templateKey: 'booking_request', fields: p.request } : { recipient: p.mediator, templateKey: 'booking_status', fields: p.status })
+    notices.push(
+      asks
+        ? { recipient: p.mediator, templateKey: 'booking_request', fields: p.request }
+        : { recipient: p.mediator, templateKey: 'booking_status', fields: p.status },
+    )
   }
   return { notices }
 }

@@ -129,10 +129,21 @@ export interface MediationRepo {
   /** Sets what a mediator says of themselves, keeping (or starting at 0) the public record. */
   updateProfile(districtId: string, userId: string, p: Pick<MediatorProfile, 'name' | 'brand' | 'specialties' | 'intro' | 'roomIds'>): Promise<void>
   /** A room's rules, exceptions and held slots between two China dates: at most two Queries. */
-  calendar(districtId: string, roomId: string, from: string, to: string): Promise<{ rules: NamedRule[]; exceptions: NamedException[]; held: SlotRef[]; scanned: number }>
+  calendar(
+    districtId: string,
+    roomId: string,
+    from: string,
+    to: string,
+  ): Promise<{ rules: NamedRule[]; exceptions: NamedException[]; held: SlotRef[]; scanned: number }>
   rules(districtId: string, roomId: string, mediatorId: string): Promise<AvailabilityRule[]>
   /** Replaces one mediator's rules in a room in one transaction. */
-  replaceRules(districtId: string, roomId: string, mediator: { id: string; name: string }, before: number, rules: readonly Omit<AvailabilityRule, 'mediatorId'>[]): Promise<void>
+  replaceRules(
+    districtId: string,
+    roomId: string,
+    mediator: { id: string; name: string },
+    before: number,
+    rules: readonly Omit<AvailabilityRule, 'mediatorId'>[],
+  ): Promise<void>
   putException(districtId: string, roomId: string, exceptionId: string, x: NamedException): Promise<void>
   exception(districtId: string, roomId: string, date: string, exceptionId: string): Promise<NamedException | undefined>
   deleteException(districtId: string, roomId: string, date: string, exceptionId: string): Promise<void>
@@ -140,7 +151,13 @@ export interface MediationRepo {
    * One transaction: the booking (with its first timeline item), the claim of its slot (if free), the requester's
    * upcoming count (if under `limit`), its invite code (if not drawn before), one outbox event and the key's record.
    */
-  create(b: BookingRecord, timeline: BookingTimelineRecord, limit: number, event: OutboxEvent, claim: KeyClaim | undefined): Promise<Keyed<CreateRefusal, { bookingId: string }>>
+  create(
+    b: BookingRecord,
+    timeline: BookingTimelineRecord,
+    limit: number,
+    event: OutboxEvent,
+    claim: KeyClaim | undefined,
+  ): Promise<Keyed<CreateRefusal, { bookingId: string }>>
   /** The booking an invite code opens, if any. */
   invite(districtId: string, code: string): Promise<string | undefined>
   /** One transaction: the respondent set on the booking (if nobody joined yet and it is as read), their list entry. */
@@ -148,7 +165,17 @@ export interface MediationRepo {
   get(districtId: string, bookingId: string): Promise<{ record: BookingRecord; timeline: BookingTimelineRecord[] } | undefined>
   /** One transaction: the booking (if status and version are as read) with its timeline item, the slot changes, one outbox event (if any). */
   transition(before: BookingRecord, after: BookingRecord, item: BookingTimelineRecord, slots: SlotChange, event?: OutboxEvent): Promise<TransitionOutcome>
-  list(districtId: string, l: BookingList, when: 'upcoming' | 'past', now: string, limit: number, startKey?: Record<string, unknown>): Promise<{ items: BookingSummaryRecord[]; lastKey?: Record<string, unknown> }>
+  list(
+    districtId: string,
+    l: BookingList,
+    when: 'upcoming' | 'past',
+    now: string,
+    limit: number,
+    startKey?: Record<string, unknown>,
+  ): Promise<{ items: BookingSummaryRecord[]; lastKey?: Record<string, unknown> }>
 }
 
-export type BookingSummaryRecord = Pick<BookingRecord, 'bookingId' | 'status' | 'roomId' | 'roomName' | 'mediatorId' | 'mediatorName' | 'start' | 'end' | 'disputeType' | 'requesterName' | 'updatedAt'>
+export type BookingSummaryRecord = Pick<
+  BookingRecord,
+  'bookingId' | 'status' | 'roomId' | 'roomName' | 'mediatorId' | 'mediatorName' | 'start' | 'end' | 'disputeType' | 'requesterName' | 'updatedAt'
+>

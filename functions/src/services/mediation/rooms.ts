@@ -1,5 +1,16 @@
 /** Rooms, mediators and their hours: what residents browse before booking, and what mediators keep. */
-import { computeSlots, DomainError, ruleProblems, slotId, type MediatorDetail, type MediatorSummary, type RoomDetail, type RoomSummary, type SlotView, type Specialty } from '@linli/shared'
+import {
+  computeSlots,
+  DomainError,
+  ruleProblems,
+  slotId,
+  type MediatorDetail,
+  type MediatorSummary,
+  type RoomDetail,
+  type RoomSummary,
+  type SlotView,
+  type Specialty,
+} from '@linli/shared'
 import { distanceMeters } from '../../adapters/geohash'
 import type { Caller } from '../identity/ports'
 import type { Catalogue, RoomRecord } from '../district/ports'
@@ -46,11 +57,23 @@ export async function listRooms(deps: Deps, caller: Caller, q: { lat?: number; l
 /** The mediators who hold a binding of the room, with their public profiles (one page of holders, one batch read). */
 async function mediatorsOf(deps: Deps, districtId: string, roomId: string): Promise<MediatorProfile[]> {
   const holders = await deps.repos.users.holders(districtId, roomId, 'mediator', { limit: 50 })
-  const profiles = await deps.repos.mediation.profiles(districtId, holders.items.map((h) => h.userId))
+  const profiles = await deps.repos.mediation.profiles(
+    districtId,
+    holders.items.map((h) => h.userId),
+  )
   return holders.items.map((h) => profiles.find((p) => p.userId === h.userId) ?? blankProfile(districtId, h.userId, h.name, roomId))
 }
 
-const blankProfile = (districtId: string, userId: string, name: string, roomId: string): MediatorProfile => ({ districtId, userId, name, specialties: [], intro: '', roomIds: [roomId], held: 0, agreements: 0 })
+const blankProfile = (districtId: string, userId: string, name: string, roomId: string): MediatorProfile => ({
+  districtId,
+  userId,
+  name,
+  specialties: [],
+  intro: '',
+  roomIds: [roomId],
+  held: 0,
+  agreements: 0,
+})
 
 export async function getRoom(deps: Deps, caller: Caller, roomId: string): Promise<RoomDetail> {
   const room = await roomOf(deps, caller.user.districtId, roomId)
@@ -59,16 +82,33 @@ export async function getRoom(deps: Deps, caller: Caller, roomId: string): Promi
 }
 
 /** The room's sessions between two China dates, taken ones marked: two Queries of the room's calendar. */
-export async function roomSlots(deps: Deps, caller: Caller, roomId: string, q: { from: string; to: string; mediatorId?: string }): Promise<{ items: SlotView[] }> {
+export async function roomSlots(
+  deps: Deps,
+  caller: Caller,
+  roomId: string,
+  q: { from: string; to: string; mediatorId?: string },
+): Promise<{ items: SlotView[] }> {
   const room = await roomOf(deps, caller.user.districtId, roomId)
   const { rules, exceptions, held } = await deps.repos.mediation.calendar(caller.user.districtId, roomId, q.from, q.to)
-  const slots = computeSlots({ rules, exceptions, taken: new Set(held.map(slotId)), policy: room, now: deps.clock(), from: q.from, to: q.to, mediatorId: q.mediatorId })
+  const slots = computeSlots({
+    rules,
+    exceptions,
+    taken: new Set(held.map(slotId)),
+    policy: room,
+    now: deps.clock(),
+    from: q.from,
+    to: q.to,
+    mediatorId: q.mediatorId,
+  })
   const names = namesOf(rules, exceptions)
   return { items: slots.map((s) => ({ ...s, mediatorName: names.get(s.mediatorId) ?? '' })) }
 }
 
 export const namesOf = (rules: readonly NamedRule[], exceptions: readonly { mediatorId?: string; mediatorName?: string }[]) =>
-  new Map([...exceptions.flatMap((x) => (x.mediatorId && x.mediatorName ? [[x.mediatorId, x.mediatorName] as const] : [])), ...rules.map((r) => [r.mediatorId, r.mediatorName] as const)])
+  new Map([
+    ...exceptions.flatMap((x) => (x.mediatorId && x.mediatorName ? [[x.mediatorId, x.mediatorName] as const] : [])),
+    ...rules.map((r) => [r.mediatorId, r.mediatorName] as const),
+  ])
 
 export async function getMediator(deps: Deps, caller: Caller, mediatorId: string): Promise<MediatorDetail> {
   const districtId = caller.user.districtId
@@ -79,7 +119,11 @@ export async function getMediator(deps: Deps, caller: Caller, mediatorId: string
   const rules = await Promise.all(mine.map((r) => deps.repos.mediation.rules(districtId, r.id, mediatorId)))
   return {
     ...mediatorSummary(profile),
-    rooms: mine.map((r, i) => ({ id: r.id, name: r.name, rules: rules[i]!.map(({ weekday, start, end, sessionMinutes, bufferMinutes }) => ({ weekday, start, end, sessionMinutes, bufferMinutes })) })),
+    rooms: mine.map((r, i) => ({
+      id: r.id,
+      name: r.name,
+      rules: rules[i]!.map(({ weekday, start, end, sessionMinutes, bufferMinutes }) => ({ weekday, start, end, sessionMinutes, bufferMinutes })),
+    })),
   }
 }
 
@@ -91,7 +135,11 @@ export async function putAvailability(deps: Deps, caller: Caller, roomId: string
   await roomOf(deps, districtId, roomId)
   authorize(caller, 'availability.manage', roomId, 'id', '你不是该说事室的调解员')
   const problems = ruleProblems(rules)
-  if (problems.length) throw new DomainError('request.invalid', problems.map((p) => ({ path: `rules.${p.index}`, message: p.message })))
+  if (problems.length)
+    throw new DomainError(
+      'request.invalid',
+      problems.map((p) => ({ path: `rules.${p.index}`, message: p.message })),
+    )
   const me = { id: caller.user.id, name: caller.user.name }
   const [before, [profile]] = await Promise.all([deps.repos.mediation.rules(districtId, roomId, me.id), deps.repos.mediation.profiles(districtId, [me.id])])
   if (!profile || !profile.roomIds.includes(roomId)) {
@@ -107,7 +155,8 @@ export async function putRoom(deps: Deps, caller: Caller, roomId: string, input:
   const districtId = caller.user.districtId
   authorize(caller, 'rooms.manage', undefined, 'id', '只有本辖区管理员可以管理说事室')
   const node = (await deps.catalogue(districtId)).nodes.find((n) => n.id === input.nodeId)
-  if (!node || !['street', 'community'].includes(node.level)) throw new DomainError('request.invalid', [{ path: 'nodeId', message: '说事室须设在本辖区的街道或社区' }])
+  if (!node || !['street', 'community'].includes(node.level))
+    throw new DomainError('request.invalid', [{ path: 'nodeId', message: '说事室须设在本辖区的街道或社区' }])
   const room: RoomRecord = { id: roomId, ...input }
   await deps.repos.catalogue.putRoom(districtId, room)
   // Other containers see the change when their catalogue cache expires (CATALOGUE_TTL_SECONDS).
@@ -115,9 +164,20 @@ export async function putRoom(deps: Deps, caller: Caller, roomId: string, input:
 }
 
 /** A mediator says who they are: brand, specialties, introduction (only their own; another's id is unknown here). */
-export async function putMediatorProfile(deps: Deps, caller: Caller, mediatorId: string, input: Pick<MediatorProfile, 'brand' | 'specialties' | 'intro'>): Promise<MediatorDetail> {
+export async function putMediatorProfile(
+  deps: Deps,
+  caller: Caller,
+  mediatorId: string,
+  input: Pick<MediatorProfile, 'brand' | 'specialties' | 'intro'>,
+): Promise<MediatorDetail> {
   const roomIds = caller.roles.filter((b) => b.role === 'mediator').map((b) => b.scopeId)
   if (mediatorId !== caller.user.id || !roomIds.length) throw new DomainError('mediator.notFound', [{ path: 'id', message: '调解员不存在' }])
-  await deps.repos.mediation.updateProfile(caller.user.districtId, mediatorId, { name: caller.user.name, brand: input.brand || undefined, specialties: input.specialties, intro: input.intro, roomIds })
+  await deps.repos.mediation.updateProfile(caller.user.districtId, mediatorId, {
+    name: caller.user.name,
+    brand: input.brand || undefined,
+    specialties: input.specialties,
+    intro: input.intro,
+    roomIds,
+  })
   return getMediator(deps, caller, mediatorId)
 }

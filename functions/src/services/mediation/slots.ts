@@ -12,7 +12,14 @@ const unavailable = (path: string, message: string) => new DomainError('booking.
  * time is in the past, inside the notice, beyond the horizon or off the grid of session starts, and 409 when every
  * slot at that time is taken.
  */
-export async function freeSlotsAt(deps: Deps, districtId: string, room: RoomRecord, start: string, mediatorId: string, path = 'start'): Promise<(Slot & { mediatorName: string })[]> {
+export async function freeSlotsAt(
+  deps: Deps,
+  districtId: string,
+  room: RoomRecord,
+  start: string,
+  mediatorId: string,
+  path = 'start',
+): Promise<(Slot & { mediatorName: string })[]> {
   const now = deps.clock()
   const at = new Date(start)
   if (at.getTime() <= now.getTime()) throw unavailable(path, '不能预约过去的时间')
@@ -21,7 +28,16 @@ export async function freeSlotsAt(deps: Deps, districtId: string, room: RoomReco
   const { rules, exceptions, held } = await deps.repos.mediation.calendar(districtId, room.id, date, date)
   const names = namesOf(rules, exceptions)
   if (mediatorId !== 'any' && !names.has(mediatorId)) throw new DomainError('mediator.notFound', [{ path: 'mediatorId', message: '该调解员不在此说事室接待' }])
-  const slots = computeSlots({ rules, exceptions, taken: new Set(held.map(slotId)), policy: room, now, from: date, to: date, mediatorId: mediatorId === 'any' ? undefined : mediatorId })
+  const slots = computeSlots({
+    rules,
+    exceptions,
+    taken: new Set(held.map(slotId)),
+    policy: room,
+    now,
+    from: date,
+    to: date,
+    mediatorId: mediatorId === 'any' ? undefined : mediatorId,
+  })
   const here = slots.filter((s) => s.start === at.toISOString())
   if (!here.length) {
     const beyond = at.getTime() > now.getTime() + (room.horizonDays + 1) * 86_400_000
@@ -30,7 +46,11 @@ export async function freeSlotsAt(deps: Deps, districtId: string, room: RoomReco
   const free = here.filter((s) => !s.taken)
   if (!free.length) throw new DomainError('booking.slotTaken', [{ path, message: '该时段已被预约，请选择其他时段' }])
   // A mediator whose binding to the room was removed keeps no sessions there.
-  const bound = await Promise.all(free.map(async (s) => (await deps.repos.users.getWithRoles(s.mediatorId).then((u) => u && permits(u.roles, districtId, 'bookings.mediate', room.id))) ?? false))
+  const bound = await Promise.all(
+    free.map(
+      async (s) => (await deps.repos.users.getWithRoles(s.mediatorId).then((u) => u && permits(u.roles, districtId, 'bookings.mediate', room.id))) ?? false,
+    ),
+  )
   const open = free.filter((_, i) => bound[i])
   if (!open.length) throw unavailable(path, '该时段暂无调解员接待')
   return open.map((s) => ({ ...s, mediatorName: names.get(s.mediatorId) ?? '' }))

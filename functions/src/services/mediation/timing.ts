@@ -30,7 +30,8 @@ export function eventProblem(
     case 'cancel':
     case 'reschedule':
       if (t >= start) return invalid('预约时间已过')
-      if (!actors.has('mediator') && t > start - room.cancelCutoffHours * HOUR) return { code: 'booking.tooLate', message: `开始前 ${room.cancelCutoffHours} 小时内不能再取消或改期，请联系调解员` }
+      if (!actors.has('mediator') && t > start - room.cancelCutoffHours * HOUR)
+        return { code: 'booking.tooLate', message: `开始前 ${room.cancelCutoffHours} 小时内不能再取消或改期，请联系调解员` }
       return undefined
     case 'check_in':
       return t < start - CHECK_IN_HOURS * HOUR ? invalid(`开始前 ${CHECK_IN_HOURS} 小时内才能签到`) : undefined

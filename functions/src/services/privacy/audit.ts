@@ -9,4 +9,3 @@ export async function auditPage(deps: Deps, caller: Caller, q: { date: string; c
   const page = await deps.repos.audit.day(caller.user.districtId, q.date, q.limit, decodeCursor(deps.cursorSecret, list, q.cursor))
   return { items: page.items.map(({ districtId: _d, ...entry }) => entry), nextCursor: encodeCursor(deps.cursorSecret, list, page.lastKey) }
 }
-

@@ -4,7 +4,13 @@ import { opaqueId } from '../../adapters/ids'
 import type { Caller } from '../identity/ports'
 import type { Deps } from '../deps'
 
-const extension: Record<(typeof imageTypes)[number] | (typeof rosterTypes)[number], string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'text/csv': 'csv', [XLSX_TYPE]: 'xlsx' }
+const extension: Record<(typeof imageTypes)[number] | (typeof rosterTypes)[number], string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'text/csv': 'csv',
+  [XLSX_TYPE]: 'xlsx',
+}
 
 /**
  * An upload's key: `uploads/<nonce>/<mark>.<ext>`, the mark an HMAC of the uploader and the nonce. Only the server can

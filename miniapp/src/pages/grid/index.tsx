@@ -71,7 +71,12 @@ export default function MyGrid() {
       </CellGroup>
       {node.level === 'grid' && (
         <CellGroup>
-          <Cell className='grid-page__notices' title='本网格的通知公告' description='绑定你家后，新通知会提醒你' onClick={() => void Taro.navigateTo({ url: `/packages/field/notices/index?gridId=${node.id}` })} />
+          <Cell
+            className='grid-page__notices'
+            title='本网格的通知公告'
+            description='绑定你家后，新通知会提醒你'
+            onClick={() => void Taro.navigateTo({ url: `/packages/field/notices/index?gridId=${node.id}` })}
+          />
         </CellGroup>
       )}
       {error && <Text className='muted'>{error}</Text>}

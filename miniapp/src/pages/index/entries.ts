@@ -1,7 +1,24 @@
 /** Home entry points per role: each opens a working page (WeChat review rejects dead controls). */
 import type { ComponentType } from 'react'
 import type { StaffRole, TemplateKey } from '@linli/shared'
-import { Articles, Clock, Comment, Footprint, Home, List, Location, Notice, Order, Photograph, Processing, Received, Repairman, Success, Transit, Warning } from '@nutui/icons-react-taro'
+import {
+  Articles,
+  Clock,
+  Comment,
+  Footprint,
+  Home,
+  List,
+  Location,
+  Notice,
+  Order,
+  Photograph,
+  Processing,
+  Received,
+  Repairman,
+  Success,
+  Transit,
+  Warning,
+} from '@nutui/icons-react-taro'
 
 export interface Entry {
   key: string

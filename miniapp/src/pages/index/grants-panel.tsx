@@ -32,7 +32,13 @@ export function GrantsPanel({ templates, round }: { templates: TemplateKey[]; ro
     <Cell
       className={`grants ${low ? 'grants--low' : ''}`}
       title={`消息提醒剩余：${templates.map((t) => `${templateLabel(t)} ${lasting(t) ? '长期有效' : `${grants[t]?.grants ?? 0} 条`}`).join('，')}`}
-      description={!toAsk.length ? '已长期允许，在微信设置中关闭后需重新允许' : low ? '剩余不多了：点此允许更多提醒，以免错过派单和预警' : '每次“允许”可以收到一条提醒，点此补充'}
+      description={
+        !toAsk.length
+          ? '已长期允许，在微信设置中关闭后需重新允许'
+          : low
+            ? '剩余不多了：点此允许更多提醒，以免错过派单和预警'
+            : '每次“允许”可以收到一条提醒，点此补充'
+      }
       clickable={toAsk.length > 0}
       onClick={topUp}
     />

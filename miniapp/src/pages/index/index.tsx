@@ -79,7 +79,9 @@ export default function Home() {
           <Text className='home__workbench-scope'>{binding.scopeName}</Text>
           <EntryGrid entries={workbench[binding.role as StaffRole]} />
           <GrantsPanel templates={workbenchTemplates[binding.role as StaffRole]} round={round} />
-          {binding.role === 'dispatcher' && <RatesPanel level={binding.scopeId === user!.districtId ? 'district' : 'street'} nodeId={binding.scopeId} round={round} />}
+          {binding.role === 'dispatcher' && (
+            <RatesPanel level={binding.scopeId === user!.districtId ? 'district' : 'street'} nodeId={binding.scopeId} round={round} />
+          )}
         </View>
       ))}
     </View>

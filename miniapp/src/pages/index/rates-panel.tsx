@@ -12,7 +12,10 @@ export function RatesPanel(props: { level: 'street' | 'district'; nodeId: string
   const [error, setError] = useState('')
   useEffect(() => {
     const today = chinaDate(new Date())
-    call(ratesReport, { query: { level: props.level, nodeId: props.nodeId, from: today, to: today } }).then((r) => (setReport(r), setError('')), (e: Error) => setError(e.message))
+    call(ratesReport, { query: { level: props.level, nodeId: props.nodeId, from: today, to: today } }).then(
+      (r) => (setReport(r), setError('')),
+      (e: Error) => setError(e.message),
+    )
   }, [props.level, props.nodeId, props.round])
   if (error) return <Text className='rates-panel rates-panel--error muted'>时效统计暂时无法读取：{error}</Text>
   if (!report) return null

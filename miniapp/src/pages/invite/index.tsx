@@ -39,7 +39,11 @@ export default function Invite() {
       <CellGroup title='输入 8 位邀请码'>
         <Input className='invite__code' placeholder='例如 K7M2Q9XA' value={code} maxLength={8} onChange={(v) => setCode(v.toUpperCase())} />
       </CellGroup>
-      {error && <Text className='invite__error' style={{ color: 'var(--nutui-color-danger)', padding: '0 32px' }}>{error}</Text>}
+      {error && (
+        <Text className='invite__error' style={{ color: 'var(--nutui-color-danger)', padding: '0 32px' }}>
+          {error}
+        </Text>
+      )}
       <View style={{ padding: '24px' }}>
         <Button block type='primary' loading={busy} onClick={submit}>
           确认开通

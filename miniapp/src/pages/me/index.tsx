@@ -25,9 +25,22 @@ export default function Me() {
     <View className={`${pageClass} me`}>
       <CellGroup>
         {user ? (
-          <Cell title={<Text className='me__name'>{user.name}</Text>} description={`编号 ${user.id.slice(-8)}`} extra={<Avatar>{user.name.slice(0, 1)}</Avatar>} />
+          <Cell
+            title={<Text className='me__name'>{user.name}</Text>}
+            description={`编号 ${user.id.slice(-8)}`}
+            extra={<Avatar>{user.name.slice(0, 1)}</Avatar>}
+          />
         ) : (
-          <Cell className='me__sign-in' title={<Text className='me__name'>未登录</Text>} description='登录后查看我的上报、我的预约' extra={<Button size='small' type='primary' onClick={() => void goToLogin()}>登录</Button>} />
+          <Cell
+            className='me__sign-in'
+            title={<Text className='me__name'>未登录</Text>}
+            description='登录后查看我的上报、我的预约'
+            extra={
+              <Button size='small' type='primary' onClick={() => void goToLogin()}>
+                登录
+              </Button>
+            }
+          />
         )}
       </CellGroup>
       {user && (
@@ -41,7 +54,17 @@ export default function Me() {
         <Cell
           title='大字模式'
           description='关闭时跟随微信设置的字体大小'
-          extra={<Switch className='me__large-text' ariaLabel='大字模式' checked={large} onChange={(on) => { setLargeText(on); setLarge(on) }} />}
+          extra={
+            <Switch
+              className='me__large-text'
+              ariaLabel='大字模式'
+              checked={large}
+              onChange={(on) => {
+                setLargeText(on)
+                setLarge(on)
+              }}
+            />
+          }
         />
       </CellGroup>
       <CellGroup>

@@ -19,7 +19,14 @@ const statusType: Record<CaseStatus, 'default' | 'primary' | 'info' | 'success' 
  * The status tag, then 待审核 (flagged by content review), the SLA clock's 黄牌 (past 80 % of its stage) or 红牌
  * (past the deadline), and 督办 (supervised by the district) when they apply.
  */
-export function CaseTags(props: { status: CaseStatus; flagged?: boolean; overdue?: boolean; mark?: 'warn' | 'overdue'; supervised?: boolean; statusClassName?: string }) {
+export function CaseTags(props: {
+  status: CaseStatus
+  flagged?: boolean
+  overdue?: boolean
+  mark?: 'warn' | 'overdue'
+  supervised?: boolean
+  statusClassName?: string
+}) {
   return (
     <View className='case-tags'>
       <Tag type={statusType[props.status]} className={`case-tags__status ${props.statusClassName ?? ''}`}>

@@ -24,7 +24,17 @@ const reasonTitle: Partial<Record<CaseEventType, string>> = {
   decline_extension: '不同意延期的原因',
 }
 /** Staff hear of deadlines, extensions and 督办 by the alert template: asked for as they act. */
-const staffEvents: CaseEventType[] = ['accept', 'dispatch', 'start', 'resolve', 'request_extension', 'approve_extension', 'decline_extension', 'start_task', 'finish_task']
+const staffEvents: CaseEventType[] = [
+  'accept',
+  'dispatch',
+  'start',
+  'resolve',
+  'request_extension',
+  'approve_extension',
+  'decline_extension',
+  'start_task',
+  'finish_task',
+]
 /** How much later an extension asks the resolve deadline to be, in days. */
 const extensionDays = [1, 3, 7]
 /** 处置期限 presets for a dispatch, in hours; 0: the category's own time limit. */
@@ -54,7 +64,13 @@ const conflictCodes = ['case.conflict', 'case.invalidTransition']
  * The form for one event on a case: the fields its body needs (caseEventSchema), checked locally with the same
  * schema, then fired with the case version. A 409 (someone else moved the case) goes to `onConflict`.
  */
-export function ActionForm(props: { type: CaseEventType; detail: CaseDetail; departments: Department[]; onDone: (d: CaseDetail) => void; onConflict: (message: string) => void }) {
+export function ActionForm(props: {
+  type: CaseEventType
+  detail: CaseDetail
+  departments: Department[]
+  onDone: (d: CaseDetail) => void
+  onConflict: (message: string) => void
+}) {
   const { type, detail } = props
   const [reason, setReason] = useState('')
   const [departmentId, setDepartmentId] = useState(detail.departmentId)
@@ -127,7 +143,15 @@ export function ActionForm(props: { type: CaseEventType; detail: CaseDetail; dep
     <View className={`case-action-form case-action-form--${type}`}>
       {withReason.includes(type) && (
         <CellGroup title={reasonTitle[type]}>
-          <TextArea className='case-action__reason' value={reason} onChange={setReason} maxLength={200} showCount rows={3} placeholder='请填写原因（2–200 字）' />
+          <TextArea
+            className='case-action__reason'
+            value={reason}
+            onChange={setReason}
+            maxLength={200}
+            showCount
+            rows={3}
+            placeholder='请填写原因（2–200 字）'
+          />
           <FieldError name='reason' message={errors.reason} />
         </CellGroup>
       )}
@@ -147,7 +171,12 @@ export function ActionForm(props: { type: CaseEventType; detail: CaseDetail; dep
               className='case-action__officials'
               value={officialIds}
               onChange={(v) => setOfficialIds(v)}
-              options={(props.departments.find((d) => d.id === departmentId)?.officials ?? []).map((o) => ({ label: o.name, value: o.id, disabled: false, onChange: () => undefined }))}
+              options={(props.departments.find((d) => d.id === departmentId)?.officials ?? []).map((o) => ({
+                label: o.name,
+                value: o.id,
+                disabled: false,
+                onChange: () => undefined,
+              }))}
             />
             <FieldError name='officials' message={errors.officials} />
           </CellGroup>
@@ -170,14 +199,22 @@ export function ActionForm(props: { type: CaseEventType; detail: CaseDetail; dep
             value={coDepartmentIds}
             max={4}
             onChange={(v) => setCoDepartmentIds(v)}
-            options={props.departments.filter((d) => d.id !== departmentId).map((d) => ({ label: d.name, value: d.id, disabled: false, onChange: () => undefined }))}
+            options={props.departments
+              .filter((d) => d.id !== departmentId)
+              .map((d) => ({ label: d.name, value: d.id, disabled: false, onChange: () => undefined }))}
           />
           <FieldError name='coDepartments' message={errors.coDepartments} />
         </CellGroup>
       )}
       {type === 'request_extension' && (
         <CellGroup title={`延期多久（现办结时限 ${formatTime(detail.clock?.deadline ?? detail.deadlines.resolveBy)}）`}>
-          <RadioGroup className='case-action__until' direction='horizontal' value={String(days)} onChange={(v) => setDays(Number(v))} options={extensionDays.map((d) => ({ label: `延期 ${d} 天`, value: String(d) }))} />
+          <RadioGroup
+            className='case-action__until'
+            direction='horizontal'
+            value={String(days)}
+            onChange={(v) => setDays(Number(v))}
+            options={extensionDays.map((d) => ({ label: `延期 ${d} 天`, value: String(d) }))}
+          />
           <FieldError name='until' message={errors.until} />
         </CellGroup>
       )}
@@ -188,14 +225,30 @@ export function ActionForm(props: { type: CaseEventType; detail: CaseDetail; dep
       )}
       {(type === 'supervise' || type === 'finish_task') && (
         <CellGroup title={type === 'supervise' ? '督办意见（处置人员和坐席会收到通知）' : `${task?.departmentName ?? ''}办理情况`}>
-          <TextArea className='case-action__note' value={note} onChange={setNote} maxLength={type === 'supervise' ? 200 : 500} showCount rows={3} placeholder='请填写（至少 2 个字）' />
+          <TextArea
+            className='case-action__note'
+            value={note}
+            onChange={setNote}
+            maxLength={type === 'supervise' ? 200 : 500}
+            showCount
+            rows={3}
+            placeholder='请填写（至少 2 个字）'
+          />
           <FieldError name='note' message={errors.note} />
           {type === 'finish_task' && <PhotoUploader purpose='result_photo' max={9} photos={photos} setPhotos={setPhotos} />}
         </CellGroup>
       )}
       {type === 'resolve' && (
         <CellGroup title='处置结果'>
-          <TextArea className='case-action__result' value={result} onChange={setResult} maxLength={500} showCount rows={4} placeholder='请说明处置情况（2–500 字）' />
+          <TextArea
+            className='case-action__result'
+            value={result}
+            onChange={setResult}
+            maxLength={500}
+            showCount
+            rows={4}
+            placeholder='请说明处置情况（2–500 字）'
+          />
           <FieldError name='result' message={errors.result} />
           <PhotoUploader purpose='result_photo' max={9} photos={photos} setPhotos={setPhotos} />
           <FieldError name='photos' message={errors.photos} />
@@ -207,11 +260,21 @@ export function ActionForm(props: { type: CaseEventType; detail: CaseDetail; dep
             <Rate value={rating} onChange={setRating} />
           </View>
           <FieldError name='rating' message={errors.rating} />
-          <TextArea className='case-action__comment' value={comment} onChange={setComment} maxLength={200} showCount rows={3} placeholder='说说你的评价（选填）' />
+          <TextArea
+            className='case-action__comment'
+            value={comment}
+            onChange={setComment}
+            maxLength={200}
+            showCount
+            rows={3}
+            placeholder='说说你的评价（选填）'
+          />
           <FieldError name='comment' message={errors.comment} />
         </CellGroup>
       )}
-      {!withReason.includes(type) && !['dispatch', 'resolve', 'confirm', 'supervise', 'finish_task'].includes(type) && <Text className='case-action-form__hint'>确认要{label}吗？</Text>}
+      {!withReason.includes(type) && !['dispatch', 'resolve', 'confirm', 'supervise', 'finish_task'].includes(type) && (
+        <Text className='case-action-form__hint'>确认要{label}吗？</Text>
+      )}
       <FieldError name='form' message={errors._form} />
       <View className='case-action-form__footer'>
         <Button block type='primary' className='case-action__submit' loading={busy} onClick={submit}>

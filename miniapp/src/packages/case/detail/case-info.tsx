@@ -69,7 +69,12 @@ export function CaseInfo({ detail: d }: { detail: CaseDetail }) {
         <Cell title='办结时限' extra={formatTime(d.deadlines.resolveBy)} />
         {d.extensionCount > 0 && <Cell title='已延期' extra={`${d.extensionCount} 次`} />}
         {d.extension && (
-          <Cell className='case__extension' title={`延期申请：至 ${formatTime(d.extension.until)}`} description={`${d.extension.byName}：${d.extension.reason}`} extra='待审批' />
+          <Cell
+            className='case__extension'
+            title={`延期申请：至 ${formatTime(d.extension.until)}`}
+            description={`${d.extension.byName}：${d.extension.reason}`}
+            extra='待审批'
+          />
         )}
       </CellGroup>
       {d.tasks.length > 0 && (

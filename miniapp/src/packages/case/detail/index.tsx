@@ -53,7 +53,9 @@ export default function CaseDetailPage() {
     setError('')
     try {
       // Signed in, the case as the caller may see it; not theirs to see (404) or signed out, its public face.
-      const d = session ? await call(getCase, { params: { id } }).catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? undefined : Promise.reject(e))) : undefined
+      const d = session
+        ? await call(getCase, { params: { id } }).catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? undefined : Promise.reject(e)))
+        : undefined
       const p = d ? undefined : await call(publicCase, { params: { id } })
       if (gen === generation.current) {
         setDetail(d)
@@ -109,7 +111,12 @@ export default function CaseDetailPage() {
     }
   }
 
-  if (pub && !detail) return <View className={`${pageClass} case`}><PublicView c={pub} onFollowed={() => void load()} /></View>
+  if (pub && !detail)
+    return (
+      <View className={`${pageClass} case`}>
+        <PublicView c={pub} onFollowed={() => void load()} />
+      </View>
+    )
   if (!detail) return <View className={`${pageClass} case`}>{<StateView loading={!error} error={error} onRetry={() => void load()} />}</View>
   const events = detail.allowedEvents
   return (
@@ -148,7 +155,15 @@ export default function CaseDetailPage() {
           <SafeArea position='bottom' />
         </View>
       )}
-      <Popup visible={!!action} position='bottom' round closeable destroyOnClose title={action ? caseEventLabels[action] : ''} onClose={() => setAction(undefined)}>
+      <Popup
+        visible={!!action}
+        position='bottom'
+        round
+        closeable
+        destroyOnClose
+        title={action ? caseEventLabels[action] : ''}
+        onClose={() => setAction(undefined)}
+      >
         {action && <ActionForm key={action} type={action} detail={detail} departments={departments} onDone={done} onConflict={conflict} />}
       </Popup>
     </View>

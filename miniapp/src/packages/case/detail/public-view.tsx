@@ -10,7 +10,8 @@ import { Button, Cell, CellGroup } from '../components/nutui'
 export type PublicCase = RouteResponse<typeof publicCase>
 
 /** The share card's title: what any neighbour may know of the case (category, status, grid), nothing anyone wrote. */
-export const shareTitle = (c: { categoryName: string; status: PublicCase['status']; gridName: string }) => `${c.categoryName} · ${caseStatusLabels[c.status]} · ${c.gridName}`
+export const shareTitle = (c: { categoryName: string; status: PublicCase['status']; gridName: string }) =>
+  `${c.categoryName} · ${caseStatusLabels[c.status]} · ${c.gridName}`
 
 /**
  * A case opened from a share card by someone who has no part in it (or has not signed in): its public face only.
@@ -32,7 +33,11 @@ export function PublicView({ c, onFollowed }: { c: PublicCase; onFollowed: () =>
   return (
     <View className='case-public'>
       <CellGroup>
-        <Cell className='case-public__title' title={<Text className='case__number'>{c.categoryName}</Text>} extra={<Text className='case__status'>{caseStatusLabels[c.status]}</Text>} />
+        <Cell
+          className='case-public__title'
+          title={<Text className='case__number'>{c.categoryName}</Text>}
+          extra={<Text className='case__status'>{caseStatusLabels[c.status]}</Text>}
+        />
         <Cell title='所在网格' extra={c.gridName} />
         <Cell title='上报时间' extra={formatTime(c.createdAt)} />
         <Cell title='关注人数' extra={`${c.followerCount} 人`} />

@@ -28,7 +28,11 @@ export function Timeline({ items }: { items: Item[] }) {
             description={
               <View className='timeline__body'>
                 <Text className='timeline__time'>{formatTime(t.at)}</Text>
-                {t.rating !== undefined && <View className='timeline__rating' aria-label={`评分 ${t.rating} 分`}><Rate value={t.rating} readOnly /></View>}
+                {t.rating !== undefined && (
+                  <View className='timeline__rating' aria-label={`评分 ${t.rating} 分`}>
+                    <Rate value={t.rating} readOnly />
+                  </View>
+                )}
                 {t.note && <Text className='timeline__note'>{t.note}</Text>}
                 <PhotoGrid photos={t.photos} />
               </View>

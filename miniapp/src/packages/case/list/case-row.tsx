@@ -27,7 +27,16 @@ export function CaseRow({ item }: { item: CaseSummary }) {
           </Text>
         </View>
       }
-      extra={<CaseTags status={item.status} flagged={item.flagged} overdue={item.overdue} mark={item.mark} supervised={item.supervised} statusClassName='case-list__status' />}
+      extra={
+        <CaseTags
+          status={item.status}
+          flagged={item.flagged}
+          overdue={item.overdue}
+          mark={item.mark}
+          supervised={item.supervised}
+          statusClassName='case-list__status'
+        />
+      }
     />
   )
 }

@@ -15,8 +15,16 @@ type CaseView = (typeof caseViews)[number]
 type Tab = CaseStatus | 'all'
 
 const views: Record<CaseView, { title: string; empty: string; tabs: Tab[] }> = {
-  mine: { title: '我的上报', empty: '你还没有上报过问题', tabs: ['all', 'submitted', 'accepted', 'dispatched', 'in_progress', 'resolved', 'referred', 'closed'] },
-  queue: { title: '受理队列', empty: '队列里没有事件', tabs: ['submitted', 'all', 'accepted', 'dispatched', 'in_progress', 'resolved', 'referred', 'closed', 'rejected'] },
+  mine: {
+    title: '我的上报',
+    empty: '你还没有上报过问题',
+    tabs: ['all', 'submitted', 'accepted', 'dispatched', 'in_progress', 'resolved', 'referred', 'closed'],
+  },
+  queue: {
+    title: '受理队列',
+    empty: '队列里没有事件',
+    tabs: ['submitted', 'all', 'accepted', 'dispatched', 'in_progress', 'resolved', 'referred', 'closed', 'rejected'],
+  },
   assigned: { title: '我的工单', empty: '暂时没有派给你的工单', tabs: ['all', 'dispatched', 'in_progress', 'resolved', 'closed'] },
   grid: { title: '网格事件', empty: '本网格暂无事件', tabs: ['all', 'submitted', 'accepted', 'dispatched', 'in_progress', 'resolved', 'closed'] },
 }

@@ -122,7 +122,7 @@ export default function Report() {
       if (e instanceof ApiError && e.code === 'idempotency.mismatch') return void onDuplicateKey()
       const found = apiErrors(e, fieldOf)
       setErrors(found)
-      const message = e instanceof ApiError && e.status === 0 ? `${e.message}，草稿已保存` : found._form ?? '请按提示修改后再提交'
+      const message = e instanceof ApiError && e.status === 0 ? `${e.message}，草稿已保存` : (found._form ?? '请按提示修改后再提交')
       void Taro.showToast({ title: message, icon: 'none' })
     } finally {
       setBusy(false)
@@ -164,8 +164,19 @@ export default function Report() {
         <LocationField draft={draft} update={update} errors={errors} setError={(name, message) => setErrors((e) => ({ ...e, [name]: message }))} />
       </CellGroup>
       <CellGroup title='联系方式'>
-        <Cell title='匿名上报' description='开启后处理人员看不到你的姓名' extra={<Switch className='report__anonymous' ariaLabel='匿名上报' checked={draft.anonymous} onChange={(anonymous) => update({ anonymous })} />} />
-        <Input className='report__phone' type='number' placeholder='联系电话（选填），便于工作人员回访' maxLength={11} value={draft.contactPhone} onChange={(contactPhone) => update({ contactPhone })} />
+        <Cell
+          title='匿名上报'
+          description='开启后处理人员看不到你的姓名'
+          extra={<Switch className='report__anonymous' ariaLabel='匿名上报' checked={draft.anonymous} onChange={(anonymous) => update({ anonymous })} />}
+        />
+        <Input
+          className='report__phone'
+          type='number'
+          placeholder='联系电话（选填），便于工作人员回访'
+          maxLength={11}
+          value={draft.contactPhone}
+          onChange={(contactPhone) => update({ contactPhone })}
+        />
         <FieldError name='contactPhone' message={errors.contactPhone} />
       </CellGroup>
       <FieldError name='form' message={errors._form} />

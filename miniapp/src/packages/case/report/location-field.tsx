@@ -19,14 +19,21 @@ interface GridOption {
   children?: GridOption[]
 }
 const options = (node: TreeNode): GridOption =>
-  node.level === 'grid' ? { text: node.name, value: node.id } : { text: node.name, value: node.id, children: node.children.filter((c) => c.level !== 'building').map(options) }
+  node.level === 'grid'
+    ? { text: node.name, value: node.id }
+    : { text: node.name, value: node.id, children: node.children.filter((c) => c.level !== 'building').map(options) }
 
 /**
  * 问题位置, in words: the grid the point falls in and, after the user moved the pin (chooseLocation, weapp), the
  * place's name. Without a location (refused, or no signal) the user picks the grid from the district's tree and types
  * the address instead; the server takes either.
  */
-export function LocationField(props: { draft: Draft; update: (change: Partial<Draft>) => void; errors: Errors; setError: (name: string, message: string) => void }) {
+export function LocationField(props: {
+  draft: Draft
+  update: (change: Partial<Draft>) => void
+  errors: Errors
+  setError: (name: string, message: string) => void
+}) {
   const { draft, update, errors } = props
   const [locating, setLocating] = useState(false)
   const [tree, setTree] = useState<GridOption[]>()

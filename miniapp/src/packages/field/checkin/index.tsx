@@ -76,7 +76,15 @@ export default function Checkin() {
   const submit = async () => {
     if (!fix || busy) return
     if (isUploading(photos)) return void Taro.showToast({ title: '图片上传中，请稍候', icon: 'none' })
-    const body = { kind, location: fix, note: note.trim(), photoKeys: photoKeys(photos), patrolId: params.patrolId, householdId: params.householdId, capturedAt: new Date().toISOString() }
+    const body = {
+      kind,
+      location: fix,
+      note: note.trim(),
+      photoKeys: photoKeys(photos),
+      patrolId: params.patrolId,
+      householdId: params.householdId,
+      capturedAt: new Date().toISOString(),
+    }
     setBusy(true)
     try {
       await call(createCheckin, { body }, { headers: { 'Idempotency-Key': key.current } })
@@ -107,7 +115,16 @@ export default function Checkin() {
     <View className={`${pageClass} checkin`}>
       {waiting.length > 0 && (
         <CellGroup title='离线打卡'>
-          <Cell className='checkin__queue' title={`待补传 ${waiting.length - refused.length} 条`} description={refused.length ? `${refused.length} 条未被接受：${refused[0]!.refused}` : '联网后按拍摄顺序自动补传'} extra={<Button size='small' onClick={() => (refused.length ? (dropRefused(), setWaiting(queued())) : void resend())}>{refused.length ? '知道了' : '立即补传'}</Button>} />
+          <Cell
+            className='checkin__queue'
+            title={`待补传 ${waiting.length - refused.length} 条`}
+            description={refused.length ? `${refused.length} 条未被接受：${refused[0]!.refused}` : '联网后按拍摄顺序自动补传'}
+            extra={
+              <Button size='small' onClick={() => (refused.length ? (dropRefused(), setWaiting(queued())) : void resend())}>
+                {refused.length ? '知道了' : '立即补传'}
+              </Button>
+            }
+          />
         </CellGroup>
       )}
       <GridMap boundary={grid.boundary as Boundary} me={fix && { lat: fix.lat, lng: fix.lng }} label={`${grid.name}边界与我的位置`} />
@@ -116,12 +133,23 @@ export default function Checkin() {
           className={`checkin__fence ${fence?.ok ? 'checkin__fence--in' : 'checkin__fence--out'}`}
           title={locateError || fenceText(fence, fix)}
           description={fix ? `定位精度约 ${Math.round(fix.accuracy)} 米` : undefined}
-          extra={<Button size='small' fill='outline' type='primary' onClick={locate}>重新定位</Button>}
+          extra={
+            <Button size='small' fill='outline' type='primary' onClick={locate}>
+              重新定位
+            </Button>
+          }
         />
       </CellGroup>
       <CellGroup title={kind === 'visit' ? '走访情况' : '备注'}>
         <View className='checkin__note'>
-          <TextArea value={note} onChange={setNote} maxLength={500} showCount rows={3} placeholder={kind === 'visit' ? '记录走访发现，如：老人身体状况、家中隐患、诉求' : '选填，如：巡查路段、发现的情况'} />
+          <TextArea
+            value={note}
+            onChange={setNote}
+            maxLength={500}
+            showCount
+            rows={3}
+            placeholder={kind === 'visit' ? '记录走访发现，如：老人身体状况、家中隐患、诉求' : '选填，如：巡查路段、发现的情况'}
+          />
         </View>
       </CellGroup>
       <CellGroup title='现场照片（选填，最多 3 张）'>
@@ -131,8 +159,12 @@ export default function Checkin() {
         {done ? (
           <>
             <Text className='checkin__done'>已打卡。发现问题可直接上报，位置和照片已带上。</Text>
-            <Button block type='primary' className='checkin__report' onClick={report}>发现问题，一键上报</Button>
-            <Button block className='checkin__back' onClick={() => void Taro.navigateBack()}>返回</Button>
+            <Button block type='primary' className='checkin__report' onClick={report}>
+              发现问题，一键上报
+            </Button>
+            <Button block className='checkin__back' onClick={() => void Taro.navigateBack()}>
+              返回
+            </Button>
           </>
         ) : (
           <Button block type='primary' className='checkin__submit' disabled={!fence?.ok} loading={busy} onClick={submit}>

@@ -22,7 +22,16 @@ interface Form {
   notes: string
 }
 const blank: Form = { building: '', unit: '', room: '', headName: '', members: 1, phone: '', careTags: [], notes: '' }
-const formOf = (h: HouseholdView): Form => ({ building: h.building ?? '', unit: h.unit ?? '', room: h.room ?? '', headName: h.headName, members: h.members, phone: h.phone ?? '', careTags: h.careTags, notes: h.notes })
+const formOf = (h: HouseholdView): Form => ({
+  building: h.building ?? '',
+  unit: h.unit ?? '',
+  room: h.room ?? '',
+  headName: h.headName,
+  members: h.members,
+  phone: h.phone ?? '',
+  careTags: h.careTags,
+  notes: h.notes,
+})
 
 /** 一户的台账: register, read, change or remove it; 走访打卡 starts a visit check-in on it. */
 export default function Household() {
@@ -49,7 +58,9 @@ export default function Household() {
     const fields = { ...form, phone: form.phone.trim() || undefined, notes: form.notes.trim() }
     setBusy(true)
     try {
-      const saved = fresh ? await call(createHousehold, { body: { gridId: params.gridId!, ...fields } }) : await call(updateHousehold, { params: { id: params.id! }, body: { ...fields, version: household!.version } })
+      const saved = fresh
+        ? await call(createHousehold, { body: { gridId: params.gridId!, ...fields } })
+        : await call(updateHousehold, { params: { id: params.id! }, body: { ...fields, version: household!.version } })
       void Taro.showToast({ title: '已保存', icon: 'success' })
       if (fresh) void Taro.redirectTo({ url: `/packages/field/household/index?id=${saved.id}` })
       else show(saved)
@@ -67,7 +78,10 @@ export default function Household() {
       (e: ApiError) => void Taro.showToast({ title: e.message, icon: 'none' }),
     )
   }
-  const visit = () => void Taro.navigateTo({ url: `/packages/field/checkin/index?kind=visit&householdId=${household!.id}&gridId=${household!.gridId}&householdLabel=${encodeURIComponent(household!.address)}` })
+  const visit = () =>
+    void Taro.navigateTo({
+      url: `/packages/field/checkin/index?kind=visit&householdId=${household!.id}&gridId=${household!.gridId}&householdLabel=${encodeURIComponent(household!.address)}`,
+    })
 
   if (!session) return <View className={pageClass} />
   if (!fresh && !household) return <StateView loading={!error} error={error} onRetry={load} />
@@ -76,22 +90,78 @@ export default function Household() {
     <View className={`${pageClass} household`}>
       {household && (
         <CellGroup title={`${household.gridName} · ${household.address}`}>
-          <Cell className='household__visits' title={household.lastVisitAt ? `上次走访 ${formatTime(household.lastVisitAt)}` : '尚未走访'} extra={dueText(household.nextDueAt)} />
+          <Cell
+            className='household__visits'
+            title={household.lastVisitAt ? `上次走访 ${formatTime(household.lastVisitAt)}` : '尚未走访'}
+            extra={dueText(household.nextDueAt)}
+          />
           {!readOnly && (
             <View className='household__actions'>
-              <Button type='primary' className='household__visit' onClick={visit}>走访打卡</Button>
+              <Button type='primary' className='household__visit' onClick={visit}>
+                走访打卡
+              </Button>
             </View>
           )}
         </CellGroup>
       )}
       {readOnly && <Cell title='个人信息已隐藏' description='只有本网格的网格员、网格长能查看明文' />}
       <CellGroup title='住址与户主'>
-        <Input className='household__building' disabled={readOnly} placeholder='楼栋，如 3' maxLength={20} value={form.building} onChange={(building) => set({ building })} />
-        <Input className='household__unit' disabled={readOnly} placeholder='单元（选填），如 2' maxLength={10} value={form.unit} onChange={(unit) => set({ unit })} />
-        <Input className='household__room' disabled={readOnly} placeholder='门牌号，如 301' maxLength={20} value={form.room} onChange={(room) => set({ room })} />
-        <Input className='household__head' disabled={readOnly} placeholder='户主姓名' maxLength={20} value={form.headName} onChange={(headName) => set({ headName })} />
-        <Cell title='家庭人口' extra={<View ariaLabel='家庭人口'><InputNumber className='household__members' disabled={readOnly} min={1} max={30} value={form.members} onChange={(v) => set({ members: Number(v) })} /></View>} />
-        <Input className='household__phone' disabled={readOnly} type='number' placeholder='联系电话（选填）' maxLength={11} value={form.phone} onChange={(phone) => set({ phone })} />
+        <Input
+          className='household__building'
+          disabled={readOnly}
+          placeholder='楼栋，如 3'
+          maxLength={20}
+          value={form.building}
+          onChange={(building) => set({ building })}
+        />
+        <Input
+          className='household__unit'
+          disabled={readOnly}
+          placeholder='单元（选填），如 2'
+          maxLength={10}
+          value={form.unit}
+          onChange={(unit) => set({ unit })}
+        />
+        <Input
+          className='household__room'
+          disabled={readOnly}
+          placeholder='门牌号，如 301'
+          maxLength={20}
+          value={form.room}
+          onChange={(room) => set({ room })}
+        />
+        <Input
+          className='household__head'
+          disabled={readOnly}
+          placeholder='户主姓名'
+          maxLength={20}
+          value={form.headName}
+          onChange={(headName) => set({ headName })}
+        />
+        <Cell
+          title='家庭人口'
+          extra={
+            <View ariaLabel='家庭人口'>
+              <InputNumber
+                className='household__members'
+                disabled={readOnly}
+                min={1}
+                max={30}
+                value={form.members}
+                onChange={(v) => set({ members: Number(v) })}
+              />
+            </View>
+          }
+        />
+        <Input
+          className='household__phone'
+          disabled={readOnly}
+          type='number'
+          placeholder='联系电话（选填）'
+          maxLength={11}
+          value={form.phone}
+          onChange={(phone) => set({ phone })}
+        />
       </CellGroup>
       <CellGroup title='关爱标签（决定走访周期）'>
         <CheckboxGroup
@@ -105,7 +175,15 @@ export default function Household() {
       </CellGroup>
       <CellGroup title='备注'>
         <View className='household__notes'>
-          <TextArea disabled={readOnly} value={form.notes} onChange={(notes) => set({ notes })} maxLength={500} showCount rows={3} placeholder='选填，如：子女在外地，每周电话联系' />
+          <TextArea
+            disabled={readOnly}
+            value={form.notes}
+            onChange={(notes) => set({ notes })}
+            maxLength={500}
+            showCount
+            rows={3}
+            placeholder='选填，如：子女在外地，每周电话联系'
+          />
         </View>
       </CellGroup>
       {!readOnly && (

@@ -54,7 +54,12 @@ export default function Households() {
     } catch (e) {
       void Taro.hideLoading()
       const rows = e instanceof ApiError ? e.fields.filter((f) => f.path.startsWith('rows.')) : []
-      const content = rows.length ? `${rows.slice(0, 6).map((f) => f.message).join('\n')}${rows.length > 6 ? `\n……共 ${rows.length} 处` : ''}` : (e as Error).message
+      const content = rows.length
+        ? `${rows
+            .slice(0, 6)
+            .map((f) => f.message)
+            .join('\n')}${rows.length > 6 ? `\n……共 ${rows.length} 处` : ''}`
+        : (e as Error).message
       void Taro.showModal({ title: rows.length ? '表格有误，整表未导入' : '导入失败', content, showCancel: false, confirmText: '知道了' })
     }
   }
@@ -90,7 +95,11 @@ export default function Households() {
             className='households__item'
             title={`${h.address} · ${h.headName}（${h.members} 人）`}
             description={<CareTags tags={h.careTags} />}
-            extra={<View className={`households__due ${h.nextDueAt && Date.parse(h.nextDueAt) < Date.now() ? 'households__due--late' : ''}`}>{dueText(h.nextDueAt)}</View>}
+            extra={
+              <View className={`households__due ${h.nextDueAt && Date.parse(h.nextDueAt) < Date.now() ? 'households__due--late' : ''}`}>
+                {dueText(h.nextDueAt)}
+              </View>
+            }
             onClick={() => void Taro.navigateTo({ url: `/packages/field/household/index?id=${h.id}` })}
           />
         ))
@@ -104,8 +113,12 @@ export default function Households() {
       )}
       <View className='households__footer'>
         <View className='households__footer-row'>
-          <Button className='households__import' onClick={importFile}>导入表格</Button>
-          <Button className='households__export' onClick={exportFile}>导出</Button>
+          <Button className='households__import' onClick={importFile}>
+            导入表格
+          </Button>
+          <Button className='households__export' onClick={exportFile}>
+            导出
+          </Button>
           <Button type='primary' className='households__add' onClick={() => void Taro.navigateTo({ url: `/packages/field/household/index?gridId=${gridId}` })}>
             登记住户
           </Button>

@@ -72,7 +72,8 @@ export default function Notice() {
         <View className='notice__meta'>{`${a.gridName} · ${a.authorName} · ${formatTime(a.publishedAt)}`}</View>
         {group && (
           <View className='notice__group'>
-            来自群聊「<GroupName opengid={group.opengid} />」{group.binding === 'this_grid' ? '（本网格的群）' : ''}
+            来自群聊「
+            <GroupName opengid={group.opengid} />」{group.binding === 'this_grid' ? '（本网格的群）' : ''}
           </View>
         )}
       </View>
@@ -108,7 +109,12 @@ export default function Notice() {
           </CellGroup>
           <CellGroup title='住户'>
             {stats.households.map((h) => (
-              <Cell key={h.id} className={`notice__household notice__household--${h.state}`} title={`${h.address} · ${h.headName}`} extra={<Tag type={stateLabels[h.state][1]}>{stateLabels[h.state][0]}</Tag>} />
+              <Cell
+                key={h.id}
+                className={`notice__household notice__household--${h.state}`}
+                title={`${h.address} · ${h.headName}`}
+                extra={<Tag type={stateLabels[h.state][1]}>{stateLabels[h.state][0]}</Tag>}
+              />
             ))}
           </CellGroup>
         </>

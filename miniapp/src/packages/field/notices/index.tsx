@@ -78,7 +78,12 @@ export default function Notices() {
     <View className={`${pageClass} notices`}>
       {staffGrid && (
         <View className='notices__actions'>
-          <Button block type='primary' className='notices__compose' onClick={() => void Taro.navigateTo({ url: `/packages/field/compose/index?gridId=${staffGrid}` })}>
+          <Button
+            block
+            type='primary'
+            className='notices__compose'
+            onClick={() => void Taro.navigateTo({ url: `/packages/field/compose/index?gridId=${staffGrid}` })}
+          >
             发布通知
           </Button>
         </View>
@@ -93,8 +98,12 @@ export default function Notices() {
               description={`申请于 ${formatTime(l.requestedAt)}`}
               extra={
                 <View className='notices__decide'>
-                  <Button size='small' type='primary' onClick={() => void decide(l, true)}>通过</Button>
-                  <Button size='small' fill='none' onClick={() => void decide(l, false)}>拒绝</Button>
+                  <Button size='small' type='primary' onClick={() => void decide(l, true)}>
+                    通过
+                  </Button>
+                  <Button size='small' fill='none' onClick={() => void decide(l, false)}>
+                    拒绝
+                  </Button>
                 </View>
               }
             />
@@ -107,11 +116,31 @@ export default function Notices() {
             <Cell className='notices__pending' title={`${link.gridName} · ${link.address}`} description='已提交，等待网格员核对台账后通过' />
           ) : params.gridId ? (
             <>
-              <Input className='notices__building' placeholder='楼栋，如 3' maxLength={20} value={door.building} onChange={(building) => setDoor((d) => ({ ...d, building }))} />
-              <Input className='notices__unit' placeholder='单元（选填）' maxLength={10} value={door.unit} onChange={(unit) => setDoor((d) => ({ ...d, unit }))} />
-              <Input className='notices__room' placeholder='门牌号，如 301' maxLength={20} value={door.room} onChange={(room) => setDoor((d) => ({ ...d, room }))} />
+              <Input
+                className='notices__building'
+                placeholder='楼栋，如 3'
+                maxLength={20}
+                value={door.building}
+                onChange={(building) => setDoor((d) => ({ ...d, building }))}
+              />
+              <Input
+                className='notices__unit'
+                placeholder='单元（选填）'
+                maxLength={10}
+                value={door.unit}
+                onChange={(unit) => setDoor((d) => ({ ...d, unit }))}
+              />
+              <Input
+                className='notices__room'
+                placeholder='门牌号，如 301'
+                maxLength={20}
+                value={door.room}
+                onChange={(room) => setDoor((d) => ({ ...d, room }))}
+              />
               <View className='notices__actions'>
-                <Button block type='primary' className='notices__link' onClick={ask}>申请绑定</Button>
+                <Button block type='primary' className='notices__link' onClick={ask}>
+                  申请绑定
+                </Button>
               </View>
             </>
           ) : (
@@ -129,7 +158,7 @@ export default function Notices() {
               className={`notices__item ${a.readAt || !session ? '' : 'notices__item--unread'}`}
               title={a.title}
               description={`${a.authorName} · ${formatTime(a.publishedAt)}`}
-              extra={!session ? undefined : a.readAt ? (a.ackRequired && !a.ackAt ? <Tag type='warning'>待确认</Tag> : undefined) : <Tag type='danger'>未读</Tag>}
+              extra={!session ? undefined : a.readAt ? a.ackRequired && !a.ackAt ? <Tag type='warning'>待确认</Tag> : undefined : <Tag type='danger'>未读</Tag>}
               onClick={() => void Taro.navigateTo({ url: `/packages/field/notice/index?id=${a.id}` })}
             />
           ))}

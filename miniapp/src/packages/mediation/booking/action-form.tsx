@@ -1,7 +1,20 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Picker, View } from '@tarojs/components'
-import { addDays, bookingLifecycle, chinaDate, fireBookingEvent, outcomeLabels, outcomes, performanceLabels, performances, type BookingDetail, type BookingEvent, type Outcome, type Performance } from '@linli/shared'
+import {
+  addDays,
+  bookingLifecycle,
+  chinaDate,
+  fireBookingEvent,
+  outcomeLabels,
+  outcomes,
+  performanceLabels,
+  performances,
+  type BookingDetail,
+  type BookingEvent,
+  type Outcome,
+  type Performance,
+} from '@linli/shared'
 import { ApiError, call } from '../../../api/request'
 import { Button, Cell, CellGroup, Input, RadioGroup, Rate, TextArea } from '../components/nutui'
 
@@ -29,7 +42,12 @@ export function ActionForm(props: { booking: BookingDetail; type: FormEvent; onD
   const event = (): BookingEvent => {
     if (type === 'complete') {
       const { facts, disputes, terms, manner, place, deadline } = agreement
-      return { type, outcome, record: text, ...(outcome === 'agreement_written' ? { agreement: { facts, disputes, terms, performance: { manner, place, deadline } } } : {}) }
+      return {
+        type,
+        outcome,
+        record: text,
+        ...(outcome === 'agreement_written' ? { agreement: { facts, disputes, terms, performance: { manner, place, deadline } } } : {}),
+      }
     }
     if (type === 'follow_up') return { type, performance, note: text }
     if (type === 'rate') return { type, rating, ...(text.trim() ? { comment: text.trim() } : {}) }
@@ -47,12 +65,23 @@ export function ActionForm(props: { booking: BookingDetail; type: FormEvent; onD
     <View className={`booking-form booking-form--${type}`}>
       {type === 'complete' && (
         <CellGroup title='调解结果'>
-          <RadioGroup className='booking-form__outcome' value={outcome} onChange={(v) => setOutcome(v as Outcome)} options={outcomes.map((o) => ({ label: outcomeLabels[o], value: o }))} />
+          <RadioGroup
+            className='booking-form__outcome'
+            value={outcome}
+            onChange={(v) => setOutcome(v as Outcome)}
+            options={outcomes.map((o) => ({ label: outcomeLabels[o], value: o }))}
+          />
         </CellGroup>
       )}
       {type === 'follow_up' && (
         <CellGroup title='履行情况'>
-          <RadioGroup className='booking-form__performance' direction='horizontal' value={performance} onChange={(v) => setPerformance(v as Performance)} options={performances.map((p) => ({ label: performanceLabels[p], value: p }))} />
+          <RadioGroup
+            className='booking-form__performance'
+            direction='horizontal'
+            value={performance}
+            onChange={(v) => setPerformance(v as Performance)}
+            options={performances.map((p) => ({ label: performanceLabels[p], value: p }))}
+          />
         </CellGroup>
       )}
       {type === 'rate' && (
@@ -60,17 +89,31 @@ export function ActionForm(props: { booking: BookingDetail; type: FormEvent; onD
           <Rate className='booking-form__rating' value={rating} onChange={setRating} />
         </CellGroup>
       )}
-      <CellGroup title={type === 'complete' ? '调解记录' : type === 'follow_up' ? '回访情况' : type === 'rate' ? '评价（选填）' : `${bookingLifecycle.labels[type]}原因`}>
+      <CellGroup
+        title={type === 'complete' ? '调解记录' : type === 'follow_up' ? '回访情况' : type === 'rate' ? '评价（选填）' : `${bookingLifecycle.labels[type]}原因`}
+      >
         {type === 'complete'
           ? area('booking-form__record', text, setText, 2000, '双方陈述、争议焦点、调解经过（至少 5 个字）', 5)
-          : area('booking-form__text', text, setText, type === 'rate' ? 200 : type === 'follow_up' ? 500 : 200, type === 'rate' ? '说说你的感受（选填）' : type === 'follow_up' ? '回访发现的履行情况（2–500 字）' : '请填写原因（2–200 字）')}
+          : area(
+              'booking-form__text',
+              text,
+              setText,
+              type === 'rate' ? 200 : type === 'follow_up' ? 500 : 200,
+              type === 'rate' ? '说说你的感受（选填）' : type === 'follow_up' ? '回访发现的履行情况（2–500 字）' : '请填写原因（2–200 字）',
+            )}
       </CellGroup>
       {type === 'complete' && outcome === 'agreement_written' && (
         <CellGroup title='调解协议书'>
           {area('booking-form__facts', agreement.facts, set('facts'), 1000, '纠纷的主要事实')}
           {area('booking-form__disputes', agreement.disputes, set('disputes'), 1000, '争议事项及各方责任')}
           {area('booking-form__terms', agreement.terms, set('terms'), 2000, '双方自愿达成的协议内容', 4)}
-          <Input className='booking-form__manner' value={agreement.manner} onChange={set('manner')} maxLength={200} placeholder='履行方式，如：自行履行、分期支付' />
+          <Input
+            className='booking-form__manner'
+            value={agreement.manner}
+            onChange={set('manner')}
+            maxLength={200}
+            placeholder='履行方式，如：自行履行、分期支付'
+          />
           <Input className='booking-form__place' value={agreement.place} onChange={set('place')} maxLength={100} placeholder='履行地点' />
           <Picker mode='date' value={agreement.deadline} start={chinaDate(new Date())} onChange={(e) => set('deadline')(String(e.detail.value))}>
             <Cell className='booking-form__deadline' title='履行期限' extra={agreement.deadline} clickable />

@@ -1,7 +1,17 @@
 import { useState } from 'react'
 import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { bookingLifecycle, fireBookingEvent, getBooking, outcomeLabels, performanceLabels, specialtyLabels, type BookingDetail, type BookingEvent, type BookingEventType } from '@linli/shared'
+import {
+  bookingLifecycle,
+  fireBookingEvent,
+  getBooking,
+  outcomeLabels,
+  performanceLabels,
+  specialtyLabels,
+  type BookingDetail,
+  type BookingEvent,
+  type BookingEventType,
+} from '@linli/shared'
 import { ApiError, call } from '../../../api/request'
 import { askSubscribe, tellConsent } from '../../../api/subscribe'
 import { StateView } from '../../../components/state-view'
@@ -59,7 +69,11 @@ export default function Booking() {
         <Cell title={b.roomName} description={b.roomAddress} />
         <Cell title='调解员' extra={b.mediatorName} />
         <Cell title='申请人' extra={b.requesterName} />
-        {b.respondent ? <Cell title='对方当事人' extra={b.respondent.contactPhone ? `${b.respondent.name} ${b.respondent.contactPhone}` : b.respondent.name} /> : b.otherParty && <Cell title='对方' extra={`${b.otherParty.name}（未加入）`} />}
+        {b.respondent ? (
+          <Cell title='对方当事人' extra={b.respondent.contactPhone ? `${b.respondent.name} ${b.respondent.contactPhone}` : b.respondent.name} />
+        ) : (
+          b.otherParty && <Cell title='对方' extra={`${b.otherParty.name}（未加入）`} />
+        )}
         <Cell title={specialtyLabels[b.disputeType]} description={b.summary} />
         {b.contactPhone && <Cell title='联系电话' extra={b.contactPhone} />}
         {b.outcome && <Cell title={outcomeLabels[b.outcome]} description={b.record} />}
@@ -76,10 +90,20 @@ export default function Booking() {
           </View>
         </CellGroup>
       )}
-      {b.followUp && <Cell title={`回访 ${b.followUp.dueOn}`} extra={b.followUp.performance ? performanceLabels[b.followUp.performance] : '待回访'} description={b.followUp.note} />}
+      {b.followUp && (
+        <Cell
+          title={`回访 ${b.followUp.dueOn}`}
+          extra={b.followUp.performance ? performanceLabels[b.followUp.performance] : '待回访'}
+          description={b.followUp.note}
+        />
+      )}
       {b.inviteCode && (
         <CellGroup title='邀请对方参加（调解需要双方同意）'>
-          <Cell title='邀请码' extra={<Text className='booking__code'>{b.inviteCode}</Text>} description='对方在“预约说事 → 凭邀请码加入”输入，或打开你分享的卡片' />
+          <Cell
+            title='邀请码'
+            extra={<Text className='booking__code'>{b.inviteCode}</Text>}
+            description='对方在“预约说事 → 凭邀请码加入”输入，或打开你分享的卡片'
+          />
           <View className='booking__share'>
             <Button openType='share' size='small' type='primary' fill='outline'>
               分享给对方
@@ -87,16 +111,28 @@ export default function Booking() {
           </View>
         </CellGroup>
       )}
-      {(b.status === 'requested' || b.status === 'confirmed') && <Text className='section-title'>{`开始前可取消或改期，截止 ${sessionTime(b.changeUntil)}`}</Text>}
+      {(b.status === 'requested' || b.status === 'confirmed') && (
+        <Text className='section-title'>{`开始前可取消或改期，截止 ${sessionTime(b.changeUntil)}`}</Text>
+      )}
       {open && <ActionForm key={open} booking={b} type={open} onDone={(next) => (setB(next), setOpen(undefined))} />}
       <View className='booking__actions'>
         {b.allowedEvents.map((type) => (
-          <Button key={type} className={`booking__action booking__action--${type}`} type={['cancel', 'decline', 'refuse'].includes(type) ? 'default' : 'primary'} loading={busy && !formEvents.includes(type)} onClick={() => fire(type)}>
+          <Button
+            key={type}
+            className={`booking__action booking__action--${type}`}
+            type={['cancel', 'decline', 'refuse'].includes(type) ? 'default' : 'primary'}
+            loading={busy && !formEvents.includes(type)}
+            onClick={() => fire(type)}
+          >
             {bookingLifecycle.labels[type]}
           </Button>
         ))}
         {['requested', 'confirmed'].includes(b.status) && (
-          <Button className='booking__action booking__calendar' fill='outline' onClick={() => void addToCalendar(b).then(() => Taro.showToast({ title: '已添加到日历', icon: 'none' }), toast)}>
+          <Button
+            className='booking__action booking__calendar'
+            fill='outline'
+            onClick={() => void addToCalendar(b).then(() => Taro.showToast({ title: '已添加到日历', icon: 'none' }), toast)}
+          >
             添加到日历
           </Button>
         )}
@@ -104,7 +140,12 @@ export default function Booking() {
       <Text className='section-title'>进展</Text>
       <Steps direction='vertical' value={b.timeline.length}>
         {b.timeline.map((t, i) => (
-          <Step key={i} value={i + 1} title={`${bookingLifecycle.labels[t.type]} · ${t.actorName}`} description={`${sessionTime(t.at)}${t.note ? ` · ${t.note}` : ''}`} />
+          <Step
+            key={i}
+            value={i + 1}
+            title={`${bookingLifecycle.labels[t.type]} · ${t.actorName}`}
+            description={`${sessionTime(t.at)}${t.note ? ` · ${t.note}` : ''}`}
+          />
         ))}
       </Steps>
     </View>

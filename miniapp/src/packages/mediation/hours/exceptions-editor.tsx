@@ -16,7 +16,8 @@ export function ExceptionsEditor(props: { roomId: string }) {
   const [start, setStart] = useState('')
   const [end, setEnd] = useState('')
   const [note, setNote] = useState('')
-  const load = () => call(listExceptions, { params: { id: props.roomId }, query: { from: today, to: addDays(today, 60) } }).then((r) => setItems(r.items), toast)
+  const load = () =>
+    call(listExceptions, { params: { id: props.roomId }, query: { from: today, to: addDays(today, 60) } }).then((r) => setItems(r.items), toast)
   useEffect(() => void load(), [props.roomId])
 
   const add = () =>
@@ -46,7 +47,15 @@ export function ExceptionsEditor(props: { roomId: string }) {
         <Picker mode='date' value={date} start={today} onChange={(e) => setDate(String(e.detail.value))}>
           <Text className='exceptions-editor__date'>{date}</Text>
         </Picker>
-        <RadioGroup direction='horizontal' value={kind} onChange={(v) => setKind(v as 'closed' | 'extra')} options={[{ label: '请假', value: 'closed' }, { label: '加开', value: 'extra' }]} />
+        <RadioGroup
+          direction='horizontal'
+          value={kind}
+          onChange={(v) => setKind(v as 'closed' | 'extra')}
+          options={[
+            { label: '请假', value: 'closed' },
+            { label: '加开', value: 'extra' },
+          ]}
+        />
         <Picker mode='time' value={start || '09:00'} onChange={(e) => setStart(String(e.detail.value))}>
           <Text className='exceptions-editor__time'>{start || (kind === 'closed' ? '全天' : '开始')}</Text>
         </Picker>

@@ -31,7 +31,9 @@ export default function Hours() {
     setError('')
     call(getMediator, { params: { id: me } })
       .then(show)
-      .catch((e: ApiError) => (e.status === 404 ? show({ id: me, name: session!.user.name, specialties: [], intro: '', record: { held: 0 }, rooms: [] }) : setError(e.message)))
+      .catch((e: ApiError) =>
+        e.status === 404 ? show({ id: me, name: session!.user.name, specialties: [], intro: '', record: { held: 0 }, rooms: [] }) : setError(e.message),
+      )
   }
   useEffect(() => {
     if (session) load()
@@ -60,8 +62,22 @@ export default function Hours() {
       <RulesEditor key={room} roomId={room} rules={detail.rooms.find((r) => r.id === room)?.rules ?? []} onSaved={show} />
       <ExceptionsEditor roomId={room} />
       <CellGroup title='我的简介（居民预约时可见）' className='hours__profile'>
-        <Input className='hours__brand' value={profile.brand} onChange={(brand) => setProfile((p) => ({ ...p, brand }))} maxLength={12} placeholder='品牌名称（选填），如：老李说事' />
-        <TextArea className='hours__intro' value={profile.intro} onChange={(intro) => setProfile((p) => ({ ...p, intro }))} maxLength={300} showCount rows={3} placeholder='简介（5–300 字）' />
+        <Input
+          className='hours__brand'
+          value={profile.brand}
+          onChange={(brand) => setProfile((p) => ({ ...p, brand }))}
+          maxLength={12}
+          placeholder='品牌名称（选填），如：老李说事'
+        />
+        <TextArea
+          className='hours__intro'
+          value={profile.intro}
+          onChange={(intro) => setProfile((p) => ({ ...p, intro }))}
+          maxLength={300}
+          showCount
+          rows={3}
+          placeholder='简介（5–300 字）'
+        />
         <CheckboxGroup
           className='hours__specialties'
           direction='horizontal'

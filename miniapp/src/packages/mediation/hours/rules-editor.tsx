@@ -17,7 +17,13 @@ export function RulesEditor(props: { roomId: string; rules: Rule[]; onSaved: (d:
     setBusy(true)
     call(putAvailability, { params: { id: props.roomId }, body: { rules } })
       .then((d) => (props.onSaved(d), Taro.showToast({ title: '已保存', icon: 'none' })))
-      .catch((e: ApiError) => void Taro.showToast({ title: e.fields?.[0] ? `第 ${Number(e.fields[0].path.split('.')[1] ?? 0) + 1} 条：${e.fields[0].message}` : e.message, icon: 'none' }))
+      .catch(
+        (e: ApiError) =>
+          void Taro.showToast({
+            title: e.fields?.[0] ? `第 ${Number(e.fields[0].path.split('.')[1] ?? 0) + 1} 条：${e.fields[0].message}` : e.message,
+            icon: 'none',
+          }),
+      )
       .finally(() => setBusy(false))
   }
   return (
@@ -34,7 +40,13 @@ export function RulesEditor(props: { roomId: string; rules: Rule[]; onSaved: (d:
           <Picker mode='time' value={r.end} onChange={(e) => set(i, { end: String(e.detail.value) })}>
             <Text className='rules-editor__time'>{r.end}</Text>
           </Picker>
-          <Input className='rules-editor__minutes' type='number' value={String(r.sessionMinutes)} onChange={(v) => set(i, { sessionMinutes: Number(v) || 0 })} placeholder='每场分钟' />
+          <Input
+            className='rules-editor__minutes'
+            type='number'
+            value={String(r.sessionMinutes)}
+            onChange={(v) => set(i, { sessionMinutes: Number(v) || 0 })}
+            placeholder='每场分钟'
+          />
           <Button size='small' fill='none' className='rules-editor__remove' onClick={() => setRules((rs) => rs.filter((_, j) => j !== i))}>
             删除
           </Button>

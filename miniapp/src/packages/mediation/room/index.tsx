@@ -26,7 +26,10 @@ export default function Room() {
   const rescheduling = params.reschedule
   const [room, setRoom] = useState<RoomDetail>()
   // The room only: never a reschedule or the case a booking would settle.
-  useShareAppMessage(() => ({ title: room ? `${room.name} · 预约说事` : '邻里 · 预约说事', path: room ? `/packages/mediation/room/index?id=${room.id}` : '/packages/mediation/rooms/index' }))
+  useShareAppMessage(() => ({
+    title: room ? `${room.name} · 预约说事` : '邻里 · 预约说事',
+    path: room ? `/packages/mediation/room/index?id=${room.id}` : '/packages/mediation/rooms/index',
+  }))
   const [error, setError] = useState('')
   const [mediatorId, setMediatorId] = useState(params.mediatorId ?? 'any')
   const [slot, setSlot] = useState<SlotView>()
@@ -63,7 +66,16 @@ export default function Room() {
     if (summary.trim().length < 5) return toast('请简述纠纷（至少 5 个字）')
     const consent = askSubscribe(['booking_status', 'booking_reminder']) // inside the tap, before any await
     setBusy(true)
-    const body = { roomId: room!.id, mediatorId: slot.mediatorId, start: slot.start, disputeType, summary: summary.trim(), ...(otherParty.trim() ? { otherParty: { name: otherParty.trim() } } : {}), ...(phone ? { contactPhone: phone } : {}), ...(params.caseId ? { caseId: params.caseId } : {}) }
+    const body = {
+      roomId: room!.id,
+      mediatorId: slot.mediatorId,
+      start: slot.start,
+      disputeType,
+      summary: summary.trim(),
+      ...(otherParty.trim() ? { otherParty: { name: otherParty.trim() } } : {}),
+      ...(phone ? { contactPhone: phone } : {}),
+      ...(params.caseId ? { caseId: params.caseId } : {}),
+    }
     Promise.all([send(createBooking, { body }), consent])
       .then(([b]) => (void tellConsent(consent, '“我的预约”'), Taro.redirectTo({ url: `/packages/mediation/booking/index?id=${b.id}` })))
       .catch(failed)
@@ -85,12 +97,21 @@ export default function Room() {
       <CellGroup>
         <Cell title={<Text className='room__name'>{room.name}</Text>} description={`${room.address} · ${room.hours}`} />
         <Cell title='接待' description={room.specialties.map((s) => specialtyLabels[s]).join('、')} />
-        <Cell title='预约须知' description={`至少提前 ${room.minNoticeHours} 小时预约，可约 ${room.horizonDays} 天内；开始前 ${room.cancelCutoffHours} 小时内不能取消或改期。`} />
+        <Cell
+          title='预约须知'
+          description={`至少提前 ${room.minNoticeHours} 小时预约，可约 ${room.horizonDays} 天内；开始前 ${room.cancelCutoffHours} 小时内不能取消或改期。`}
+        />
       </CellGroup>
       <Text className='section-title'>调解员</Text>
       <View className='room__mediators'>
         {[{ id: 'any', name: '任意调解员' }, ...room.mediators].map((m) => (
-          <Button key={m.id} size='small' className='room__mediator' type={m.id === mediatorId ? 'primary' : 'default'} onClick={() => (setMediatorId(m.id), setSlot(undefined))}>
+          <Button
+            key={m.id}
+            size='small'
+            className='room__mediator'
+            type={m.id === mediatorId ? 'primary' : 'default'}
+            onClick={() => (setMediatorId(m.id), setSlot(undefined))}
+          >
             {'brand' in m && m.brand ? `${m.name}（${m.brand}）` : m.name}
           </Button>
         ))}
@@ -102,7 +123,9 @@ export default function Room() {
             <Cell
               title={m.brand ? `${m.name} · ${m.brand}` : m.name}
               description={m.intro}
-              extra={<Text className='muted'>{`已调解 ${m.record.held} 场${m.record.agreementRate !== undefined ? ` · 达成率 ${Math.round(m.record.agreementRate * 100)}%` : ''}${m.record.satisfaction !== undefined ? ` · 满意度 ${m.record.satisfaction}` : ''}`}</Text>}
+              extra={
+                <Text className='muted'>{`已调解 ${m.record.held} 场${m.record.agreementRate !== undefined ? ` · 达成率 ${Math.round(m.record.agreementRate * 100)}%` : ''}${m.record.satisfaction !== undefined ? ` · 满意度 ${m.record.satisfaction}` : ''}`}</Text>
+              }
             />
             <SpecialtyTags className='room__tags' items={m.specialties} />
           </CellGroup>
@@ -119,10 +142,24 @@ export default function Room() {
       ) : (
         <>
           <CellGroup title='纠纷类型'>
-            <RadioGroup className='room__dispute' direction='horizontal' value={disputeType} onChange={(v) => setDisputeType(v as Specialty)} options={room.specialties.map((s) => ({ label: specialtyLabels[s], value: s }))} />
+            <RadioGroup
+              className='room__dispute'
+              direction='horizontal'
+              value={disputeType}
+              onChange={(v) => setDisputeType(v as Specialty)}
+              options={room.specialties.map((s) => ({ label: specialtyLabels[s], value: s }))}
+            />
           </CellGroup>
           <CellGroup title='简述纠纷（仅调解员可见）'>
-            <TextArea className='room__summary' value={summary} onChange={setSummary} maxLength={300} showCount rows={4} placeholder='发生了什么、涉及谁、希望怎样解决（5–300 字）' />
+            <TextArea
+              className='room__summary'
+              value={summary}
+              onChange={setSummary}
+              maxLength={300}
+              showCount
+              rows={4}
+              placeholder='发生了什么、涉及谁、希望怎样解决（5–300 字）'
+            />
           </CellGroup>
           <CellGroup title='对方（选填）'>
             <Input className='room__other' value={otherParty} onChange={setOtherParty} maxLength={20} placeholder='对方称呼，如：楼上住户' />

@@ -53,7 +53,9 @@ export async function apiBundle(): Promise<string> {
       target: 'node22',
       format: 'cjs',
       sourcemap: false,
-      external: ['@aws-sdk/*'],
+      // The AWS SDK comes with the runtime, the layers' modules from their layers (on AWS; here from node_modules).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the layers' list is serverless.yml's (CommonJS)
+      external: ['@aws-sdk/*', ...require(join(ROOT, 'infra/serverless/layers.cjs')).external()],
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- the plugins serverless.yml's bundler reads (CommonJS)
       plugins: require(join(ROOT, 'infra/serverless/esbuild-plugins.cjs')),
       logLevel: 'error',

@@ -4,11 +4,15 @@
  */
 const { join } = require('node:path')
 
-const stub = (filter, file) => ({
+const stub = (filter, file, importer = /./) => ({
   name: `stub:${file}`,
   setup(build) {
-    build.onResolve({ filter }, () => ({ path: join(__dirname, 'stubs', file) }))
+    build.onResolve({ filter }, (args) => (importer.test(args.importer) ? { path: join(__dirname, 'stubs', file) } : undefined))
   },
 })
 
-module.exports = [stub(/^brotli\/decompress(\.js)?$/, 'no-woff2.cjs')]
+module.exports = [
+  stub(/^brotli\/decompress(\.js)?$/, 'no-woff2.cjs'),
+  // zod's `z.locales` carries every language (260 KB of each bundle); we speak Simplified Chinese only.
+  stub(/^\.\.\/locales\/index\.c?js$/, 'zod-locales.mjs', /[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/),
+]

@@ -5,6 +5,7 @@
  */
 require('tsx/cjs/api').register()
 const { routes } = require('../../shared/contract')
+const { layersOf } = require('./layers.cjs')
 
 const kebab = (s) => s.replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase())
 const handlerOf = (name) => {
@@ -18,7 +19,12 @@ const httpFunctions = () =>
   Object.fromEntries(
     Object.entries(routes).map(([name, r]) => [
       name,
-      { handler: handlerOf(name), role: roleName(name), events: [{ httpApi: { method: r.method, path: r.path } }] },
+      {
+        handler: handlerOf(name),
+        role: roleName(name),
+        ...(layersOf(name).length ? { layers: layersOf(name) } : {}),
+        events: [{ httpApi: { method: r.method, path: r.path } }],
+      },
     ]),
   )
 

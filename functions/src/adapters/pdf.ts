@@ -3,12 +3,14 @@
  * subset by pdfkit to the characters used, so rare name characters render and the text stays extractable). The font
  * is a file: on AWS a layer's (PDF_FONT_PATH), locally the npm package's.
  */
+import { readFileSync } from 'node:fs'
 import type PDFKit from 'pdfkit'
 
 // Required, not imported: a bundler then takes pdfkit's CommonJS build, whose module paths survive bundling (its ES
-// build reads `import.meta.url`, which a CommonJS bundle lacks).
+// build reads `import.meta.url`, which a CommonJS bundle lacks). Required when the first PDF is made, not with the
+// function: pdfkit and fontkit are half of the agreement function's load time.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const PDFDocument: typeof PDFKit = require('pdfkit')
+const pdfkit = (): typeof PDFKit => require('pdfkit')
 
 export interface AgreementDoc {
   number: string
@@ -28,9 +30,19 @@ const LOCAL_FONT = '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Reg
 
 export const defaultFontPath = () => require.resolve(LOCAL_FONT)
 
+/** The font's bytes, read once per container (10 MB: not from disk on every request). */
+const fonts = new Map<string, Buffer>()
+const fontBytes = (path: string) => fonts.get(path) ?? fonts.set(path, readFileSync(path)).get(path)!
+
 export function agreementPdf(doc: AgreementDoc, fontPath: string = defaultFontPath()): Promise<Uint8Array> {
   // The font given at creation: pdfkit then never loads its standard fonts (which a bundle cannot find).
-  const pdf = new PDFDocument({ size: 'A4', margin: 64, font: fontPath, info: { Title: doc.title, Subject: doc.number, Creator: 'Linli 邻里' } })
+  const PDFDocument = pdfkit()
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margin: 64, // pdfkit takes the font's bytes as well as its path (its typings name only a path).
+    font: fontBytes(fontPath) as unknown as string,
+    info: { Title: doc.title, Subject: doc.number, Creator: 'Linli 邻里' },
+  })
   const chunks: Buffer[] = []
   pdf.on('data', (c: Buffer) => chunks.push(c))
   const done = new Promise<Uint8Array>((resolve, reject) => {

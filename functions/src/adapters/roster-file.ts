@@ -2,8 +2,13 @@
  * Household rosters as spreadsheets: read from Excel (.xlsx, exceljs) or CSV (csv-parse), written to Excel. A sheet's
  * first row names its columns (楼栋, 门牌号 …); each later row is one household, numbered as the spreadsheet shows it.
  */
-import ExcelJS from 'exceljs'
 import { parse } from 'csv-parse/sync'
+
+/**
+ * exceljs is loaded when a sheet is read or written, not with the function: on AWS it comes from the stack's
+ * spreadsheet layer (infra/serverless/layers.cjs), outside the functions' zips.
+ */
+const excel = async () => (await import('exceljs')).default
 
 export interface SheetRow {
   /** The row's number in the sheet (the header is row 1). */
@@ -23,7 +28,7 @@ export async function readSheet(bytes: Uint8Array, kind: 'csv' | 'xlsx'): Promis
     }) as { record: Record<string, string>; info: { lines: number } }[]
     return records.map(({ record, info }) => ({ row: info.lines, cells: record }))
   }
-  const book = new ExcelJS.Workbook()
+  const book = new (await excel()).Workbook()
   await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer)
   const sheet = book.worksheets[0]
   if (!sheet) return []
@@ -57,7 +62,7 @@ function csvText(bytes: Uint8Array): string {
 
 /** One sheet named `title`: a header row of `columns`, then the rows, columns sized to fit. */
 export async function writeSheet(title: string, columns: readonly string[], rows: Record<string, string | number>[]): Promise<Uint8Array> {
-  const book = new ExcelJS.Workbook()
+  const book = new (await excel()).Workbook()
   const sheet = book.addWorksheet(title)
   sheet.columns = columns.map((c) => ({ header: c, key: c, width: Math.max(10, c.length * 2 + 4) }))
   sheet.getRow(1).font = { bold: true }

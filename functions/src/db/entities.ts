@@ -13,6 +13,7 @@ import { makeFieldEntities } from './field/entities'
 import { makePrivacyEntities } from './privacy/entities'
 import { makeAnnouncementEntities } from './field/announcement-entities'
 import { makeIdempotencyEntities } from './idempotency/entities'
+import { makeModerationEntities } from './moderation/entities'
 
 export function makeEntities(documentClient: DynamoDBDocumentClient, tableName: string) {
   const table = makeTable(documentClient, tableName)
@@ -27,6 +28,7 @@ export function makeEntities(documentClient: DynamoDBDocumentClient, tableName: 
     ...makeAnnouncementEntities(table),
     ...makePrivacyEntities(table),
     ...makeIdempotencyEntities(table),
+    ...makeModerationEntities(table),
   }
 }
 

@@ -14,6 +14,7 @@ import { makeAuditRepo, makeDataKeyStore } from './privacy/repo'
 import { makeHouseholdsRepo } from './field/households-repo'
 import { makeAnnouncementsRepo, makeHouseholdLinksRepo } from './field/announcements-repo'
 import { makeIdempotencyRepo } from './idempotency/repo'
+import { makeModerationRepo } from './moderation/repo'
 import type { Repos } from '../services/deps'
 
 export function makeRepos(c: DbConnection): Repos {
@@ -35,6 +36,7 @@ export function makeRepos(c: DbConnection): Repos {
     announcements: makeAnnouncementsRepo(entities),
     householdLinks: makeHouseholdLinksRepo(entities),
     idempotency: makeIdempotencyRepo(entities),
+    moderation: makeModerationRepo(entities),
   }
 }
 

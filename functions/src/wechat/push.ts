@@ -7,7 +7,7 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
 import { asFunction } from '../adapters/aws-calls'
 import { runtimeDeps } from '../runtime'
-import { mediaVerdict } from '../services/uploads/media'
+import { mediaVerdict } from '../services/moderation/media'
 
 const FRESH_SECONDS = 300
 

@@ -141,22 +141,6 @@ export function makeCaseEntities(table: LinliTable) {
     computeKey: ({ districtId, name }) => ({ pk: keys.counter(districtId, name), sk: keys.counterItem }),
   })
 
-  /** A media check WeChat will answer by push: which photo of which record its trace id is about (kept 2 days). */
-  const MediaCheck = new Entity({
-    name: 'MediaCheck',
-    table,
-    timestamps: false,
-    schema: item({
-      traceId: string().key(),
-      districtId: string(),
-      subjectKind: string().enum('case', 'announcement'),
-      subjectId: string(),
-      photoKey: string(),
-      ttl: number(),
-    }),
-    computeKey: ({ traceId }) => ({ pk: keys.mediaCheck(traceId), sk: keys.mediaCheckItem }),
-  })
-
   /** 三率: one day's counts of one node of one level (ADDed to by the fan-out of each transition). */
   const RateDay = new Entity({
     name: 'RateDay',
@@ -181,5 +165,5 @@ export function makeCaseEntities(table: LinliTable) {
     computeKey: ({ districtId, eventId }) => ({ pk: keys.ratesMark(districtId, eventId), sk: keys.ratesMarkItem }),
   })
 
-  return { Case, CaseView, Follower, Counter, MediaCheck, RateDay, RatesMark }
+  return { Case, CaseView, Follower, Counter, RateDay, RatesMark }
 }

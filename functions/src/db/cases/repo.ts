@@ -99,15 +99,6 @@ export function makeCasesRepo(e: Entities): CasesRepo {
       return Item && { record: asCaseRecord(Item), timeline: Item.timeline }
     },
 
-    async awaitMediaCheck(traceId, { districtId, subject, photoKey }, ttl) {
-      await e.MediaCheck.build(EntityRepository).put({ traceId, districtId, subjectKind: subject.kind, subjectId: subject.id, photoKey, ttl })
-    },
-
-    async mediaCheck(traceId) {
-      const { Item } = await e.MediaCheck.build(EntityRepository).get({ traceId })
-      return Item && { districtId: Item.districtId, subject: { kind: Item.subjectKind, id: Item.subjectId }, photoKey: Item.photoKey }
-    },
-
     async hidePhoto(districtId, caseId, photoKey) {
       await conditional(() => cases.update({ districtId, caseId, hiddenPhotoKeys: $add(new Set([photoKey])) }, { condition: { attr: 'caseId', exists: true } }))
     },

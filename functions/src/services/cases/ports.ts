@@ -128,10 +128,6 @@ export interface CasesRepo {
   dropEntries(c: { districtId: string; caseId: string; version: number }, lists: CaseList[]): Promise<void>
   list(districtId: string, list: CaseList, status: CaseStatus | undefined, limit: number, startKey?: Record<string, unknown>): Promise<CasePage>
   near(districtId: string, cell: string, categoryId: string, limit: number): Promise<CasePage & { items: (CaseSummaryRecord & { followerCount: number })[] }>
-  /** Remembers which photo of which case a media check is about, until WeChat pushes its verdict. */
-  awaitMediaCheck(traceId: string, about: MediaCheckAbout, ttl: number): Promise<void>
-  /** The photo a media check was about, if it is still awaited. */
-  mediaCheck(traceId: string): Promise<MediaCheckAbout | undefined>
   /** Hides a photo of a case (ADD to its hidden set); the case's other attributes are left as they are. */
   hidePhoto(districtId: string, caseId: string, photoKey: string): Promise<void>
 }
@@ -142,16 +138,4 @@ export interface RatesRepo {
   add(event: { districtId: string; eventId: string }, nodes: { level: RateLevel; nodeId: string }[], day: string, tally: Tally, now: Date): Promise<boolean>
   /** The days of one node between two China dates, with what DynamoDB read for them. */
   days(districtId: string, level: RateLevel, nodeId: string, from: string, to: string): Promise<{ items: (Counts & { day: string })[]; scanned: number }>
-}
-
-/** The record whose photo a media check is about: a case, or a notice of a grid. */
-export interface MediaSubject {
-  kind: 'case' | 'announcement'
-  id: string
-}
-
-export interface MediaCheckAbout {
-  districtId: string
-  subject: MediaSubject
-  photoKey: string
 }

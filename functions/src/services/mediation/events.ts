@@ -16,7 +16,7 @@ import {
 import type { Caller } from '../identity/ports'
 import type { RoomRecord } from '../district/ports'
 import type { Deps } from '../deps'
-import { checkTexts } from '../cases/content'
+import { checkTexts } from '../moderation/content'
 import { bookingActors } from './access'
 import { detailView, loadVisible } from './bookings'
 import { bookingEvent } from './outbox'

@@ -7,7 +7,7 @@
 import { DomainError, isDomainError } from '@linli/shared'
 import { WechatError } from '../../adapters/wechat'
 import type { Caller } from '../identity/ports'
-import type { Deps } from '../deps'
+import type { ModerationDeps } from './ports'
 
 export interface Text {
   path: string
@@ -17,7 +17,7 @@ export interface Text {
 }
 
 /** Checks the texts at once; true when any of them needs a human look. */
-export async function checkTexts(deps: Deps, caller: Caller, texts: readonly Text[]): Promise<boolean> {
+export async function checkTexts(deps: Pick<ModerationDeps, 'wechat'>, caller: Caller, texts: readonly Text[]): Promise<boolean> {
   const present = texts.filter((t): t is Text & { text: string } => Boolean(t.text?.trim()))
   if (!present.length) return false
   if (!caller.user.openid) return true
@@ -35,7 +35,12 @@ export async function checkTexts(deps: Deps, caller: Caller, texts: readonly Tex
 /** WeChat's time inside one request: after it, an unchecked text is kept and flagged. */
 export const CHECK_BUDGET_MS = 3000
 
-async function verdict(deps: Deps, openid: string, text: string, budget: AbortSignal): Promise<'pass' | 'review' | 'risky' | 'unchecked'> {
+async function verdict(
+  deps: Pick<ModerationDeps, 'wechat'>,
+  openid: string,
+  text: string,
+  budget: AbortSignal,
+): Promise<'pass' | 'review' | 'risky' | 'unchecked'> {
   try {
     return await deps.wechat.msgSecCheck(openid, text, budget)
   } catch (err) {

@@ -27,7 +27,6 @@ export function buildDeps(config: Config): Deps {
     repos,
     catalogue: cachedCatalogue((id) => repos.catalogue.load(id), config.catalogueTtlSeconds * 1000),
     wechat,
-    hidePhoto: { case: repos.cases.hidePhoto, announcement: repos.announcements.hideImage },
     sender: wechatSender(wechat),
     pii: makePii('kmsKeyId' in config.pii ? kmsKeyWrapper(config.pii.kmsKeyId, config.region) : localKeyWrapper(config.pii.localKey), repos.dataKeys),
     storage: makeStorage({ bucket: config.uploadsBucket, region: config.region, endpoint: config.s3Endpoint }),

@@ -13,7 +13,7 @@ import { buildDeps } from '../src/runtime'
 import { sweep } from '../src/jobs/sweep'
 import { loadCaller } from '../src/services/identity/users'
 import { fireBookingEvent } from '../src/services/mediation/events'
-import { api, cloud, eventually, expectError, login, newMediator, standin, uniqueOpenid } from './support/client'
+import { api, cloud, eventually, expectError, login, newMediator, repos, standin, uniqueOpenid } from './support/client'
 
 jest.setTimeout(60_000)
 
@@ -245,6 +245,8 @@ describe('booking', () => {
     const admin = await login('o-demo-admin')
     expect((await api('DELETE', `/v1/users/${second.user.id}/roles/mediator/${ROOM}`, { token: admin.token })).body).toEqual({ revoked: true })
     expect((await slotsOf(people[0]!.token)).some((s) => s.mediatorId === second.user.id)).toBe(false)
+    // The mediation family's part of the revocation: the hours themselves are gone from the room's calendar.
+    expect(await repos().mediation.rules(second.user.districtId, ROOM, second.user.id)).toEqual([])
   })
 
   it('cancel releases the slot; reschedule moves it in one go; a confirm racing a cancel has one winner', async () => {

@@ -10,6 +10,9 @@ import { makePatterns } from './patterns'
 import { noticeRecord, outboxEventRecord } from './notify/outbox-repo'
 import type { DueItem, DueRepo } from '../jobs/ports'
 
+/** The records families put on the due index: the subject kind their timed work is filed under, and its id. */
+const DUE_SUBJECTS: Record<string, { kind: string; id: string }> = { Case: { kind: 'case', id: 'caseId' }, Booking: { kind: 'booking', id: 'bookingId' } }
+
 /** Days looked back: anything due for longer (the sweeper was down a week) needs a sweep with a larger lookback. */
 export const DUE_LOOKBACK_DAYS = 7
 export function makeDueRepo(e: Entities): DueRepo {
@@ -33,10 +36,10 @@ export function makeDueRepo(e: Entities): DueRepo {
         (p.Items ?? []).map((i): DueItem => {
           if (i.entity === 'Notice') return { kind: 'notice', notice: noticeRecord(i) }
           if (i.entity === 'OutboxEvent') return { kind: 'outboxEvent', event: outboxEventRecord(i) }
-          if (i.entity === 'Booking') return { kind: 'booking', districtId: i.districtId, bookingId: (i as { bookingId: string }).bookingId }
-          if (i.entity === 'Case') return { kind: 'case', districtId: i.districtId, caseId: (i as { caseId: string }).caseId }
-          // A family that puts work on the due index names its kind here: an item nobody knows is a bug, not a case.
-          throw new Error(`due index: no work is known for a ${String((i as { entity?: unknown }).entity)} item`)
+          const subject = DUE_SUBJECTS[i.entity]
+          // A family that puts its records on the due index names them here: an item nobody knows is a bug, not a case.
+          if (!subject) throw new Error(`due index: no work is known for a ${String((i as { entity?: unknown }).entity)} item`)
+          return { kind: 'subject', subject: subject.kind, districtId: i.districtId, id: String((i as Record<string, unknown>)[subject.id]) }
         }),
       )
       return { items, scanned: pages.reduce((n, p) => n + (p.ScannedCount ?? 0), 0) }

@@ -7,7 +7,6 @@ import type { Deps } from '../services/deps'
 import { fanOuts, dueWork } from '../families'
 import { runSteps } from '../notify/outbox'
 import { retry } from '../notify/deliver'
-import type { DueItem } from './ports'
 import { asFunction } from '../adapters/aws-calls'
 
 export const SWEEP_LIMIT = 100
@@ -28,7 +27,7 @@ async function sweepDue(deps: Deps, limit: number, lookbackDays?: number): Promi
   const { items, scanned } = await deps.repos.due.due(deps.clock(), limit, lookbackDays)
   const notices = items.flatMap((i) => (i.kind === 'notice' ? [i.notice] : []))
   const steps = items.flatMap((i) => (i.kind === 'outboxEvent' ? [i.event] : []))
-  const others = items.filter((i): i is Exclude<DueItem, { kind: 'notice' | 'outboxEvent' }> => i.kind !== 'notice' && i.kind !== 'outboxEvent')
+  const others = items.flatMap((i) => (i.kind === 'subject' ? [i] : []))
   const results = await Promise.allSettled([
     ...(notices.length ? [retry(deps, notices)] : []),
     ...(steps.length ? [runSteps(deps, steps, (kind) => fanOuts[kind])] : []),

@@ -13,7 +13,7 @@ import type { ConsentsRepo, MiniprogramState, OutboxRepo, Sender } from '../noti
 import type { DueRepo } from '../jobs/ports'
 import type { TemplateConfig } from '../notify/templates'
 import type { IdempotencyRepo } from './idempotency/ports'
-import type { ModerationRepo, PhotoHiders } from './moderation/ports'
+import type { ModerationRepo } from './moderation/ports'
 
 export interface Repos {
   users: UsersRepo
@@ -41,8 +41,6 @@ export interface Deps {
   wechat: Pick<WechatClient, 'code2Session' | 'groupEnterInfo' | 'msgSecCheck' | 'mediaCheckAsync'>
   /** Delivers subscribe messages: WeChat in Lambda, a recording sender in unit tests. */
   sender: Sender
-  /** How the families that keep photos others see hide one WeChat judged risky (the moderation family's port). */
-  hidePhoto: PhotoHiders
   /** Seals and opens personal information (phones, addresses, care tags) field by field. */
   pii: Pii
   storage: Pick<Storage, 'presignUpload' | 'inspect' | 'copy' | 'viewUrl' | 'read'>

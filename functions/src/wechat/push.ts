@@ -8,6 +8,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { asFunction } from '../adapters/aws-calls'
 import { runtimeDeps } from '../runtime'
 import { mediaVerdict } from '../services/moderation/media'
+import { photoHiders } from '../families'
 
 const FRESH_SECONDS = 300
 
@@ -45,7 +46,7 @@ export const handler = (event: APIGatewayProxyEventV2) =>
       return text(400, 'malformed JSON')
     }
     if (push.Event === 'wxa_media_check' && typeof push.trace_id === 'string') {
-      await mediaVerdict(deps, push.trace_id, typeof push.result?.suggest === 'string' ? push.result.suggest : undefined)
+      await mediaVerdict(deps, photoHiders(deps), push.trace_id, typeof push.result?.suggest === 'string' ? push.result.suggest : undefined)
     }
     // WeChat retries anything but a quick "success".
     return text(200, 'success')

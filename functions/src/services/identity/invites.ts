@@ -2,6 +2,7 @@ import { DomainError, type Role } from '@linli/shared'
 import { newInviteCode } from '../../adapters/ids'
 import type { Caller } from './ports'
 import type { Deps } from '../deps'
+import type { RevokedRole } from '../../family'
 import type { Catalogue } from '../district/ports'
 import { resolveScope } from './scopes'
 import { loadCaller, userView, withinLimit } from './users'
@@ -46,7 +47,7 @@ export async function redeemInvite(deps: Deps, caller: Caller, code: string) {
 }
 
 /** An admin takes a staff role back; the holder's sessions end with it. Someone else's district, or no such binding → 404. */
-export async function revokeRole(deps: Deps, caller: Caller, p: { id: string; role: Role; scopeId: string }) {
+export async function revokeRole(deps: Deps, caller: Caller, p: { id: string; role: Role; scopeId: string }, revoked: (r: RevokedRole) => Promise<void>) {
   if (p.id === caller.user.id) throw new DomainError('role.self')
   const notFound = () => new DomainError('role.notFound', [{ path: 'role', message: '该人员没有这个角色' }])
   const holder = await deps.repos.users.getWithRoles(p.id)
@@ -54,10 +55,7 @@ export async function revokeRole(deps: Deps, caller: Caller, p: { id: string; ro
     holder?.user.districtId === caller.user.districtId &&
     holder.roles.some((r) => r.role === p.role && r.scopeId === p.scopeId && r.districtId === caller.user.districtId)
   if (!held || !(await deps.repos.users.revokeRole(p.id, p))) throw notFound()
-  // A mediator no longer of the room leaves its calendar: their weekly hours offer no more slots there.
-  if (p.role === 'mediator') {
-    const before = (await deps.repos.mediation.rules(caller.user.districtId, p.scopeId, p.id)).length
-    if (before) await deps.repos.mediation.replaceRules(caller.user.districtId, p.scopeId, { id: p.id, name: holder.user.name }, before, [])
-  }
+  // The families holding the person's work react (the mediator's hours leave the room's calendar …).
+  await revoked({ districtId: caller.user.districtId, userId: p.id, userName: holder.user.name, role: p.role, scopeId: p.scopeId })
   return { revoked: true as const }
 }

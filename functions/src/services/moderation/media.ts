@@ -7,7 +7,7 @@
 import { isDomainError } from '@linli/shared'
 import { WechatError } from '../../adapters/wechat'
 import type { Caller } from '../identity/ports'
-import type { MediaSubject, ModerationDeps } from './ports'
+import type { MediaSubject, ModerationDeps, PhotoHiders } from './ports'
 import { CHECK_BUDGET_MS } from './content'
 
 /** WeChat answers within 30 minutes; a trace id is kept a while longer. */
@@ -37,10 +37,10 @@ export async function askMediaChecks(
 }
 
 /** A verdict pushed by WeChat: a risky photo is hidden; an unknown trace id (expired, or not ours) changes nothing. */
-export async function mediaVerdict(deps: ModerationDeps, traceId: string, suggest: string | undefined): Promise<void> {
+export async function mediaVerdict(deps: ModerationDeps, hidePhoto: PhotoHiders, traceId: string, suggest: string | undefined): Promise<void> {
   const about = await deps.repos.moderation.mediaCheck(traceId)
   if (!about || suggest !== 'risky') return
-  const hide = deps.hidePhoto[about.subject.kind]
+  const hide = hidePhoto[about.subject.kind]
   if (!hide) throw new Error(`moderation: no family hides photos of a ${about.subject.kind}`)
   await hide(about.districtId, about.subject.id, about.photoKey)
 }

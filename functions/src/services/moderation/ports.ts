@@ -33,5 +33,4 @@ export interface ModerationDeps {
   wechat: Pick<WechatClient, 'msgSecCheck' | 'mediaCheckAsync'>
   storage: Pick<Storage, 'viewUrl'>
   clock: () => Date
-  hidePhoto: PhotoHiders
 }

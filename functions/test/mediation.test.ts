@@ -13,6 +13,7 @@ import { buildDeps } from '../src/runtime'
 import { sweep } from '../src/jobs/sweep'
 import { loadCaller } from '../src/services/identity/users'
 import { fireBookingEvent } from '../src/services/mediation/events'
+import { mediationDeps } from '../src/services/mediation/family'
 import { api, cloud, eventually, expectError, login, newMediator, repos, standin, uniqueOpenid } from './support/client'
 
 jest.setTimeout(60_000)
@@ -361,8 +362,12 @@ describe('a dispute referred to mediation', () => {
     const deps = buildDeps(await loadConfig(cloud().env))
     const at = (ms: number) => ({ ...deps, clock: () => new Date(Date.parse(slot.start) + ms) })
     const caller = await loadCaller(deps, mediatorId)
-    await fireBookingEvent(at(-5 * 60_000), caller, made.body.id, { type: 'check_in' })
-    await fireBookingEvent(at(40 * 60_000), caller, made.body.id, { type: 'complete', outcome: 'agreement_oral', record: '双方同意三日内清理楼道杂物' })
+    await fireBookingEvent(mediationDeps(at(-5 * 60_000)), caller, made.body.id, { type: 'check_in' })
+    await fireBookingEvent(mediationDeps(at(40 * 60_000)), caller, made.body.id, {
+      type: 'complete',
+      outcome: 'agreement_oral',
+      record: '双方同意三日内清理楼道杂物',
+    })
     const closed = await eventually(async () => {
       const c = (await api('GET', `/v1/cases/${dispute}`, { token: reporter.token })).body
       return c.status === 'closed' ? c : undefined
@@ -470,7 +475,7 @@ describe('the session, its reminders and its agreement', () => {
     // At the session (the clock moved): check in, then record a written agreement; the mediator's record counts it.
     const caller = await loadCaller(deps, mediatorId)
     const before = (await api('GET', `/v1/mediators/${mediatorId}`, { token: resident.token })).body.record.held
-    await fireBookingEvent(at(-10 * 60_000), caller, id, { type: 'check_in' })
+    await fireBookingEvent(mediationDeps(at(-10 * 60_000)), caller, id, { type: 'check_in' })
     const agreement = {
       facts: '楼上住户装修期间每日施工至深夜，影响楼下休息',
       disputes: '施工时间；楼上住户应控制噪音',
@@ -478,7 +483,7 @@ describe('the session, its reminders and its agreement', () => {
       performance: { manner: '自行履行', place: '柳岸3栋', deadline: chinaDate(new Date(start + 10 * 86_400_000)) },
     }
     expect(() => bookingEventSchema.parse({ type: 'complete', outcome: 'agreement_written', record: '双方到场陈述' })).toThrow()
-    const done = await fireBookingEvent(at(50 * 60_000), caller, id, {
+    const done = await fireBookingEvent(mediationDeps(at(50 * 60_000)), caller, id, {
       type: 'complete',
       outcome: 'agreement_written',
       record: '双方到场，各自陈述后达成一致',

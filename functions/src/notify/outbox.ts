@@ -8,12 +8,18 @@ import type { NoticeDraft, NoticeRecord, OutboxEvent, Subject } from './ports'
 import { LEASE_SECONDS, send } from './deliver'
 
 /** One step of a family's fan-out: the notices of up to `limit` recipients, and where the next step starts. */
-export type FanOut = (deps: Deps, event: OutboxEvent, limit: number) => Promise<{ notices: NoticeDraft[]; cursor?: string }>
+export type FanOut<D = Deps> = (deps: D, event: OutboxEvent, limit: number) => Promise<{ notices: NoticeDraft[]; cursor?: string }>
 
 export const STEP_SIZE = 50
 
 /** The event a transition writes in its own transaction. */
-export function outboxEvent(deps: Deps, districtId: string, subject: Subject, type: string, payload: Record<string, unknown>): OutboxEvent {
+export function outboxEvent(
+  deps: Pick<Deps, 'clock' | 'newId'>,
+  districtId: string,
+  subject: Subject,
+  type: string,
+  payload: Record<string, unknown>,
+): OutboxEvent {
   const at = deps.clock().toISOString()
   return { districtId, subject, eventId: `${at}#${deps.newId().slice(0, 12)}`, type, payload, createdAt: at }
 }

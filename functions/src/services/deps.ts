@@ -60,3 +60,12 @@ export interface Deps {
   /** The CJK font PDFs embed (a layer's file on AWS; the npm package's when unset). */
   pdfFontPath?: string
 }
+
+/** Everything a use case may be given besides storage: clock, ids, WeChat, S3, sealing, secrets, configuration. */
+export type Platform = Omit<Deps, 'repos'>
+
+/**
+ * What one family's use cases are given (DESIGN.md §2 rule 8): the repositories they use — their own, and the ports
+ * of other families they need — and the parts of the platform they use; nothing else reaches them.
+ */
+export type DepsOf<R extends keyof Repos, P extends keyof Platform = never> = Pick<Platform, P> & { repos: Pick<Repos, R> }

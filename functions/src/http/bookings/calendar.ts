@@ -1,5 +1,6 @@
 import { bookingCalendar as route } from '@linli/shared'
 import { endpoint } from '../stack'
+import { mediationDeps } from '../../services/mediation/family'
 import { bookingCalendarFile } from '../../services/mediation/calendar'
 
-export const handler = endpoint(route, ({ caller, params }, deps) => bookingCalendarFile(deps, caller, params.id))
+export const handler = endpoint(route, ({ caller, params }, deps) => bookingCalendarFile(mediationDeps(deps), caller, params.id))

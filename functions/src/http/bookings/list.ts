@@ -1,5 +1,6 @@
 import { listBookings as route } from '@linli/shared'
 import { endpoint } from '../stack'
+import { mediationDeps } from '../../services/mediation/family'
 import { listBookings } from '../../services/mediation/bookings'
 
-export const handler = endpoint(route, ({ caller, query }, deps) => listBookings(deps, caller, query))
+export const handler = endpoint(route, ({ caller, query }, deps) => listBookings(mediationDeps(deps), caller, query))

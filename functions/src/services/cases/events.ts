@@ -17,14 +17,13 @@ import {
   type CaseEvent,
 } from '@linli/shared'
 import type { Caller } from '../identity/ports'
-import type { Deps } from '../deps'
+import type { CaseRecord, CasesDeps, CaseTask, TimelineRecord } from './ports'
 import { keepPhotos } from '../uploads/uploads'
 import { withinLimit } from '../identity/users'
 import { canView, eventActors, taskOf } from './access'
 import { caseEvent } from './outbox'
 import { checkTexts } from '../moderation/content'
 import { askMediaChecks } from '../moderation/media'
-import type { CaseRecord, CaseTask, TimelineRecord } from './ports'
 import { detailView, isFindable, loadVisible } from './read'
 
 type CaseRow = (typeof caseLifecycle.rows)[number]
@@ -48,7 +47,7 @@ export const dueOf = (c: Pick<CaseRecord, 'status' | 'updatedAt' | 'sla'>) =>
 
 const stageDeadline = { accept: 'acceptBy', dispatch: 'dispatchBy', resolve: 'resolveBy' } as const
 
-export async function fireEvent(deps: Deps, caller: Caller, caseId: string, event: CaseEvent): Promise<CaseDetail> {
+export async function fireEvent(deps: CasesDeps, caller: Caller, caseId: string, event: CaseEvent): Promise<CaseDetail> {
   // A neighbour may report a case they met nearby without following it.
   const loaded = await loadVisible(deps, caller, caseId, { findable: event.type === 'report' })
   const actors = eventActors(caller, loaded.record)
@@ -72,7 +71,7 @@ export async function fireEvent(deps: Deps, caller: Caller, caseId: string, even
  * Writes the next version of a case: its timeline item (from → to) and one outbox event, in one bounded transaction.
  * Shared by people and the scheduled jobs (actor `system`); losing a race is a 409.
  */
-export async function apply(deps: Deps, loaded: Loaded, row: CaseRow, change: Change, actor: { id: string; name: string }) {
+export async function apply(deps: CasesDeps, loaded: Loaded, row: CaseRow, change: Change, actor: { id: string; name: string }) {
   const before = loaded.record
   const at = deps.clock()
   const now = at.toISOString()
@@ -122,7 +121,7 @@ function eventTexts(e: CaseEvent) {
   return []
 }
 
-async function changeFor(deps: Deps, caller: Caller, c: CaseRecord, e: CaseEvent): Promise<Change> {
+async function changeFor(deps: CasesDeps, caller: Caller, c: CaseRecord, e: CaseEvent): Promise<Change> {
   switch (e.type) {
     case 'accept':
     case 'start':
@@ -215,7 +214,7 @@ async function changeFor(deps: Deps, caller: Caller, c: CaseRecord, e: CaseEvent
 /** Officials of a co-department a task goes to (its first page of them). */
 const TASK_OFFICIALS = 10
 
-async function coDepartmentTask(deps: Deps, districtId: string, department: { id: string; name: string } | undefined, path: string): Promise<CaseTask> {
+async function coDepartmentTask(deps: CasesDeps, districtId: string, department: { id: string; name: string } | undefined, path: string): Promise<CaseTask> {
   if (!department) throw new DomainError('department.notFound', [{ path, message: '联办部门不存在' }])
   const officials = (await deps.repos.users.holders(districtId, department.id, 'official', { limit: TASK_OFFICIALS })).items
   if (!officials.length) throw new DomainError('official.notFound', [{ path, message: `${department.name}暂无可派单的工作人员` }])
@@ -238,7 +237,7 @@ function pendingExtension(c: CaseRecord) {
 }
 
 /** Officials named by the dispatcher must hold an official binding of the department; none named → its officials. */
-async function dispatchChange(deps: Deps, c: CaseRecord, e: Extract<CaseEvent, { type: 'dispatch' }>): Promise<Change> {
+async function dispatchChange(deps: CasesDeps, c: CaseRecord, e: Extract<CaseEvent, { type: 'dispatch' }>): Promise<Change> {
   const { departments } = await deps.catalogue(c.districtId)
   const department = departments.find((d) => d.id === e.departmentId)
   if (!department) throw new DomainError('department.notFound', [{ path: 'departmentId', message: '部门不存在' }])
@@ -269,7 +268,7 @@ async function dispatchChange(deps: Deps, c: CaseRecord, e: Extract<CaseEvent, {
   }
 }
 
-async function namedOfficials(deps: Deps, districtId: string, department: { id: string; name: string }, ids: string[]) {
+async function namedOfficials(deps: CasesDeps, districtId: string, department: { id: string; name: string }, ids: string[]) {
   const found = await Promise.all(ids.map((id) => deps.repos.users.getWithRoles(id)))
   return found.map((u, i) => {
     const official = u?.user.districtId === districtId && permits(u.roles, districtId, 'cases.handle', department.id)
@@ -279,7 +278,7 @@ async function namedOfficials(deps: Deps, districtId: string, department: { id: 
 }
 
 /** "Me too": the caller follows an open case of the district and hears of its progress, instead of filing again. */
-export async function followCase(deps: Deps, caller: Caller, caseId: string): Promise<CaseDetail> {
+export async function followCase(deps: CasesDeps, caller: Caller, caseId: string): Promise<CaseDetail> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const found = await deps.repos.cases.get(caller.user.districtId, caseId)
     // A stranger follows only what nearby would show them: open, not flagged, not of a sensitive class.
@@ -294,7 +293,7 @@ export async function followCase(deps: Deps, caller: Caller, caseId: string): Pr
   throw new DomainError('case.conflict')
 }
 
-export async function unfollowCase(deps: Deps, caller: Caller, caseId: string): Promise<{ following: false }> {
+export async function unfollowCase(deps: CasesDeps, caller: Caller, caseId: string): Promise<{ following: false }> {
   const found = await deps.repos.cases.get(caller.user.districtId, caseId)
   if (!found) throw new DomainError('case.notFound', [{ path: 'id', message: '事件不存在' }])
   if (!(await deps.repos.cases.unfollow(found.record, caller.user.id))) throw new DomainError('case.notFollowing')
@@ -306,7 +305,7 @@ export async function unfollowCase(deps: Deps, caller: Caller, caseId: string): 
  * running stage at 80 % is warned (黄牌) and at 100 % marked overdue (红牌) — an accept or dispatch deadline missed
  * below the district escalates the case one level up instead (乡呼县应). Idempotent: a case that moved on is left alone.
  */
-export async function caseDue(deps: Deps, districtId: string, caseId: string): Promise<'closed' | 'warn' | 'overdue' | 'escalated' | 'skipped'> {
+export async function caseDue(deps: CasesDeps, districtId: string, caseId: string): Promise<'closed' | 'warn' | 'overdue' | 'escalated' | 'skipped'> {
   const now = deps.clock()
   const fresh = await deps.repos.cases.get(districtId, caseId)
   if (!fresh || !fresh.record.dueAt || fresh.record.dueAt > now.toISOString()) return 'skipped'
@@ -354,7 +353,7 @@ export async function caseDue(deps: Deps, districtId: string, caseId: string): P
 }
 
 /** A dispute the caller reported and a dispatcher referred to mediation: what a booking for it may name (else 404 / 409). */
-export async function referredCase(deps: Deps, caller: Caller, caseId: string): Promise<{ caseId: string; description: string }> {
+export async function referredCase(deps: CasesDeps, caller: Caller, caseId: string): Promise<{ caseId: string; description: string }> {
   const found = await deps.repos.cases.get(caller.user.districtId, caseId)
   if (!found || found.record.reporterId !== caller.user.id) throw new DomainError('case.notFound', [{ path: 'caseId', message: '事件不存在' }])
   if (found.record.status !== 'referred') throw new DomainError('case.invalidTransition', [{ path: 'caseId', message: '该事件未转人民调解' }])
@@ -362,7 +361,7 @@ export async function referredCase(deps: Deps, caller: Caller, caseId: string): 
 }
 
 /** The mediation's outcome closes the dispute it settled (idempotent: a case already moved on is left alone). */
-export async function closeByMediation(deps: Deps, districtId: string, caseId: string, note: string): Promise<'closed' | 'skipped'> {
+export async function closeByMediation(deps: CasesDeps, districtId: string, caseId: string, note: string): Promise<'closed' | 'skipped'> {
   const found = await deps.repos.cases.get(districtId, caseId)
   if (!found || found.record.status !== 'referred') return 'skipped'
   const row = caseLifecycle.row('referred', 'mediate', new Set(['system']), 'mediation')!

@@ -1,13 +1,13 @@
 import { DomainError, type Notice } from '@linli/shared'
 import type { Caller } from '../identity/ports'
-import type { Deps } from '../deps'
+import type { CasesDeps } from './ports'
 import { isStaffOf } from './access'
 import { loadVisible } from './read'
 
 const PAGE = 100
 
 /** Delivery state of a case's notices, for the staff handling it (the reporter sees the case, not the plumbing). */
-export async function caseNotices(deps: Deps, caller: Caller, caseId: string): Promise<{ items: Notice[] }> {
+export async function caseNotices(deps: CasesDeps, caller: Caller, caseId: string): Promise<{ items: Notice[] }> {
   const { record } = await loadVisible(deps, caller, caseId)
   if (!isStaffOf(caller, record)) throw new DomainError('auth.forbidden', [{ path: 'id', message: '只有处理该事件的工作人员可以查看通知记录' }])
   const notices = await deps.repos.outbox.notices(record.districtId, { kind: 'case', id: record.caseId }, PAGE)

@@ -21,8 +21,7 @@ import { publicSummaryOf, summaryOf } from '@linli/shared'
 import type { FanOut } from '../../notify/outbox'
 import { outboxEvent } from '../../notify/outbox'
 import type { NoticeDraft, OutboxEvent, Recipient } from '../../notify/ports'
-import type { Deps } from '../deps'
-import type { CaseRecord, CaseSummaryRecord } from './ports'
+import type { CaseRecord, CasesDeps, CaseSummaryRecord } from './ports'
 
 interface CasePayload {
   summary: CaseSummaryRecord & { districtId: string; version: number }
@@ -74,7 +73,7 @@ function handlersOf(c: CaseRecord | undefined): Recipient[] {
  * the transition ended (a new case's: the one its submission started); `byClock` says the clock fired it.
  */
 export function caseEvent(
-  deps: Deps,
+  deps: CasesDeps,
   before: CaseRecord | undefined,
   after: CaseRecord,
   type: CaseTimelineType,
@@ -176,7 +175,7 @@ function progressTemplateOf(status: CaseStatus): CaseProgressTemplate {
 const alertTo = (recipient: Recipient, fields: Record<string, string>): NoticeDraft => ({ recipient, templateKey: 'case_alert', fields })
 
 /** The transition's counts, added once to its day at every level: district, street, grid and department. */
-async function addRates(deps: Deps, event: OutboxEvent, r: NonNullable<CasePayload['rates']>) {
+async function addRates(deps: CasesDeps, event: OutboxEvent, r: NonNullable<CasePayload['rates']>) {
   const { nodes } = await deps.catalogue(event.districtId)
   let street = nodes.find((n) => n.id === r.gridId)
   while (street && street.level !== 'street') street = nodes.find((n) => n.id === street!.parentId)

@@ -1,4 +1,5 @@
 /** The case family's records and the storage it needs. */
+import type { DepsOf } from '../deps'
 import type { CaseStatus, CaseSummaryRecord, Counts, Priority, RateLevel, SlaBand, SlaClock, Tally } from '@linli/shared'
 import type { OutboxEvent, Recipient } from '../../notify/ports'
 import type { KeyClaim, Keyed } from '../idempotency/ports'
@@ -139,3 +140,12 @@ export interface RatesRepo {
   /** The days of one node between two China dates, with what DynamoDB read for them. */
   days(districtId: string, level: RateLevel, nodeId: string, from: string, to: string): Promise<{ items: (Counts & { day: string })[]; scanned: number }>
 }
+
+/**
+ * What the case loop's use cases are given: its cases and rates; identity's staff (holders of a role, a user's roles,
+ * rate limits), the outbox's notices of a case, the audit log of unmasked reads, moderation's checks, idempotent writes.
+ */
+export type CasesDeps = DepsOf<
+  'cases' | 'rates' | 'idempotency' | 'moderation' | 'users' | 'outbox' | 'audit',
+  'catalogue' | 'clock' | 'cursorSecret' | 'newId' | 'idSalt' | 'pii' | 'storage' | 'wechat'
+>

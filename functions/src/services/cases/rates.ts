@@ -5,10 +5,10 @@
  */
 import { DomainError, ratesOf, scopesFor, zeroCounts, rateCounts, type RouteQuery, type ratesReport } from '@linli/shared'
 import type { Caller } from '../identity/ports'
-import type { Deps } from '../deps'
+import type { CasesDeps } from './ports'
 import { may } from '../authorize'
 
-export async function readRates(deps: Deps, caller: Caller, q: RouteQuery<typeof ratesReport>) {
+export async function readRates(deps: CasesDeps, caller: Caller, q: RouteQuery<typeof ratesReport>) {
   const districtId = caller.user.districtId
   const { nodes, departments } = await deps.catalogue(districtId)
   const node = q.level === 'department' ? undefined : nodes.find((n) => n.id === q.nodeId && n.level === q.level)

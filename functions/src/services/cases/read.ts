@@ -6,9 +6,8 @@ import { maskPhone } from '../../adapters/pii'
 import type { Caller } from '../identity/ports'
 import { authorize, may } from '../authorize'
 import { decodeCursor, encodeCursor } from '../cursor'
-import type { Deps } from '../deps'
+import type { CaseList, CaseRecord, CasesDeps, CaseSummaryRecord, TimelineRecord } from './ports'
 import { actorsFor, canView, eventActors, isStaffOf, taskOf } from './access'
-import type { CaseList, CaseRecord, CaseSummaryRecord, TimelineRecord } from './ports'
 
 export const NEARBY_METERS = 300
 
@@ -16,7 +15,7 @@ export const NEARBY_METERS = 300
  * The reporter's contact phone: their own to them, unmasked to the case's handlers (each such read in the audit log),
  * masked (138****5678) to the other staff of the case.
  */
-async function contactPhone(deps: Deps, caller: Caller, c: CaseRecord, how: 'own' | 'open' | 'masked'): Promise<string | undefined> {
+async function contactPhone(deps: CasesDeps, caller: Caller, c: CaseRecord, how: 'own' | 'open' | 'masked'): Promise<string | undefined> {
   if (!c.sealed?.contactPhone) return undefined
   const { contactPhone: phone } = await deps.pii.open(c.districtId, c.caseId, c.sealed)
   if (how === 'masked') return maskPhone(phone)
@@ -37,21 +36,21 @@ async function contactPhone(deps: Deps, caller: Caller, c: CaseRecord, how: 'own
 const notFound = () => new DomainError('case.notFound', [{ path: 'id', message: '事件不存在' }])
 
 /** Whether strangers may meet cases of a category (nearby, "me too"): not one of a sensitive class (disputes, order, welfare). */
-export async function isPublicCategory(deps: Deps, districtId: string, categoryId: string) {
+export async function isPublicCategory(deps: CasesDeps, districtId: string, categoryId: string) {
   const { categories, classes } = await deps.catalogue(districtId)
   const category = categories.find((c) => c.id === categoryId)
   return !!category && !classes.find((c) => c.id === category.classId)?.sensitive
 }
 
 /** Whether any resident may meet the case (nearby, "me too", 举报): open, not flagged, not of a sensitive class. */
-export const isFindable = async (deps: Deps, c: CaseRecord) =>
+export const isFindable = async (deps: CasesDeps, c: CaseRecord) =>
   openStatuses.includes(c.status) && !c.flagged && (await isPublicCategory(deps, c.districtId, c.categoryId))
 
 /**
  * The case as the caller may see it, or 404: a case of another district, or one the caller has no part in — unless
  * `findable` lets in a case any resident may meet (to follow or report it from nearby).
  */
-export async function loadVisible(deps: Deps, caller: Caller, caseId: string, opts: { findable?: boolean } = {}) {
+export async function loadVisible(deps: CasesDeps, caller: Caller, caseId: string, opts: { findable?: boolean } = {}) {
   const found = await deps.repos.cases.get(caller.user.districtId, caseId)
   if (!found) throw notFound()
   const following = caller.user.id !== found.record.reporterId && (await deps.repos.cases.isFollower(found.record.districtId, caseId, caller.user.id))
@@ -63,18 +62,18 @@ export async function loadVisible(deps: Deps, caller: Caller, caseId: string, op
  * What a case's share card opens: category, status, grid, times and followers — never the reporter's words, place,
  * photos or name. A case of a sensitive class, or one whose text waits for review, has no public face (404).
  */
-export async function publicCaseView(deps: Deps, caller: Caller, caseId: string) {
+export async function publicCaseView(deps: CasesDeps, caller: Caller, caseId: string) {
   const found = await deps.repos.cases.get(caller.user.districtId, caseId)
   if (!found || found.record.flagged || !(await isPublicCategory(deps, found.record.districtId, found.record.categoryId))) throw notFound()
   return { ...summaryView(publicSummaryOf(summaryOf(found.record)), deps.clock()), followerCount: found.record.followerCount }
 }
 
-export async function getCaseDetail(deps: Deps, caller: Caller, caseId: string): Promise<CaseDetail> {
+export async function getCaseDetail(deps: CasesDeps, caller: Caller, caseId: string): Promise<CaseDetail> {
   const { record, timeline, following } = await loadVisible(deps, caller, caseId)
   return detailView(deps, caller, record, timeline, following)
 }
 
-export async function detailView(deps: Deps, caller: Caller, c: CaseRecord, timeline: TimelineRecord[], following: boolean): Promise<CaseDetail> {
+export async function detailView(deps: CasesDeps, caller: Caller, c: CaseRecord, timeline: TimelineRecord[], following: boolean): Promise<CaseDetail> {
   const actors = actorsFor(caller, c)
   const { departments } = await deps.catalogue(c.districtId)
   // A photo WeChat's media check judged risky is shown to nobody.
@@ -186,7 +185,7 @@ function listFor(caller: Caller, view: View, scopeId?: string): CaseList {
 }
 
 export async function listCases(
-  deps: Deps,
+  deps: CasesDeps,
   caller: Caller,
   q: { view: View; status?: CaseSummary['status']; scopeId?: string; cursor?: string; limit: number },
 ) {
@@ -201,7 +200,7 @@ export async function listCases(
  * Open cases of the category within ~300 m: the nine geohash cells around the point, then exact distance. Never a
  * flagged case (its text waits for a dispatcher) nor one of a sensitive class (nothing is read for those).
  */
-export async function nearbyCases(deps: Deps, caller: Caller, q: { lat: number; lng: number; categoryId: string }) {
+export async function nearbyCases(deps: CasesDeps, caller: Caller, q: { lat: number; lng: number; categoryId: string }) {
   if (!(await isPublicCategory(deps, caller.user.districtId, q.categoryId))) return { items: [] }
   const now = deps.clock()
   const pages = await Promise.all(cellsAround(q.lat, q.lng).map((cell) => deps.repos.cases.near(caller.user.districtId, cell, q.categoryId, 50)))

@@ -5,13 +5,12 @@ import { geohash } from '../../adapters/geohash'
 import type { Caller } from '../identity/ports'
 import type { Catalogue } from '../district/ports'
 import { authorize } from '../authorize'
-import type { Deps } from '../deps'
+import type { CaseRecord, CasesDeps, TimelineRecord } from './ports'
 import { keepPhotos } from '../uploads/uploads'
 import { dueOf } from './events'
 import { caseEvent } from './outbox'
 import { checkTexts } from '../moderation/content'
 import { askMediaChecks } from '../moderation/media'
-import type { CaseRecord, TimelineRecord } from './ports'
 import { detailView, getCaseDetail } from './read'
 import { claimKey, firstAnswer, stillConflicting } from '../idempotency/claim'
 
@@ -19,7 +18,7 @@ type Input = RouteBody<typeof submitCase>
 /** An emergency is dispatched to at most this many of its department's officials (one page of them). */
 const AUTO_DISPATCH_OFFICIALS = 100
 
-export async function submit(deps: Deps, caller: Caller, input: Input, idempotencyKey?: string): Promise<CaseDetail> {
+export async function submit(deps: CasesDeps, caller: Caller, input: Input, idempotencyKey?: string): Promise<CaseDetail> {
   const districtId = caller.user.districtId
   const claim = claimKey(deps.clock(), caller, 'cases.submit', idempotencyKey, input)
   const catalogue = await deps.catalogue(districtId)

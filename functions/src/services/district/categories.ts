@@ -1,9 +1,9 @@
 import { slaBands, type CategoryClass } from '@linli/shared'
-import type { Deps } from '../deps'
+import type { DistrictDeps } from './ports'
 
 const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order
 
-export async function listCategories(deps: Deps, districtId: string): Promise<{ classes: CategoryClass[] }> {
+export async function listCategories(deps: DistrictDeps, districtId: string): Promise<{ classes: CategoryClass[] }> {
   const { classes, categories, departments } = await deps.catalogue(districtId)
   const deptName = new Map(departments.map((d) => [d.id, d.name]))
   return {

@@ -1,8 +1,8 @@
 import type { Caller } from '../identity/ports'
-import type { Deps } from '../deps'
+import type { DistrictDeps } from './ports'
 
 /** Departments with the officials a dispatcher may pick (the route's permission: dispatchers only). */
-export async function listDepartments(deps: Deps, caller: Caller) {
+export async function listDepartments(deps: DistrictDeps, caller: Caller) {
   const { departments } = await deps.catalogue(caller.user.districtId)
   const items = await Promise.all(
     departments.map(async (d) => ({

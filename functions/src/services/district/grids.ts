@@ -1,9 +1,8 @@
 import { DomainError, type GridNode, type TreeNode } from '@linli/shared'
 import { locateDeepest } from '../../adapters/geo'
-import type { Catalogue, NodeRecord } from './ports'
-import type { Deps } from '../deps'
+import type { Catalogue, DistrictDeps, NodeRecord } from './ports'
 
-export async function gridTree(deps: Deps, districtId: string): Promise<{ root: TreeNode }> {
+export async function gridTree(deps: DistrictDeps, districtId: string): Promise<{ root: TreeNode }> {
   const { nodes, district } = await deps.catalogue(districtId)
   const build = (node: NodeRecord): TreeNode => ({
     id: node.id,
@@ -16,14 +15,14 @@ export async function gridTree(deps: Deps, districtId: string): Promise<{ root: 
   return { root: build(root) }
 }
 
-export async function getGrid(deps: Deps, districtId: string, nodeId: string): Promise<GridNode> {
+export async function getGrid(deps: DistrictDeps, districtId: string, nodeId: string): Promise<GridNode> {
   const catalogue = await deps.catalogue(districtId)
   const node = catalogue.nodes.find((n) => n.id === nodeId)
   if (!node) throw new DomainError('grid.notFound', [{ path: 'id', message: '网格不存在' }])
   return nodeView(catalogue, node)
 }
 
-export async function locateGrid(deps: Deps, districtId: string, lat: number, lng: number): Promise<GridNode> {
+export async function locateGrid(deps: DistrictDeps, districtId: string, lat: number, lng: number): Promise<GridNode> {
   const catalogue = await deps.catalogue(districtId)
   const node = locateDeepest(catalogue.nodes, lat, lng)
   if (!node) {

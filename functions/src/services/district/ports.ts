@@ -1,4 +1,5 @@
 /** The district's reference data (grid tree, departments, rooms, taxonomy) and how it is stored. */
+import type { DepsOf } from '../deps'
 import type { GridLevel, Priority, SlaBand, Specialty } from '@linli/shared'
 
 export interface RosterPerson {
@@ -67,3 +68,6 @@ export interface CatalogueRepo {
 
 /** Asks the catalogue for something it should hold (a room just created): a cached copy without it is reloaded. */
 export type CatalogueNeed = (c: Catalogue) => boolean
+
+/** What the district's reference data (tree, departments, categories) is served with: its catalogue, identity's holders of a role. */
+export type DistrictDeps = DepsOf<'catalogue' | 'users', 'catalogue'>

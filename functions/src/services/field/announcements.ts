@@ -19,14 +19,13 @@ import type { FanOut } from '../../notify/outbox'
 import { outboxEvent } from '../../notify/outbox'
 import type { Caller } from '../identity/ports'
 import { claimKey, firstAnswer, stillConflicting } from '../idempotency/claim'
-import type { Deps } from '../deps'
+import type { AnnouncementRecord, FieldDeps, ReadRecord } from './ports'
 import { decodeCursor, encodeCursor } from '../cursor'
 import { checkTexts } from '../moderation/content'
 import { keepPhotos } from '../uploads/uploads'
 import { askMediaChecks } from '../moderation/media'
 import { onGrid } from './grid-staff'
 import { gridNode, views } from './households'
-import type { AnnouncementRecord, ReadRecord } from './ports'
 
 interface AnnouncementPayload {
   gridId: string
@@ -34,7 +33,7 @@ interface AnnouncementPayload {
   fields: { title: string; grid: string; time: string }
 }
 
-async function view(deps: Deps, a: AnnouncementRecord, read?: Pick<ReadRecord, 'readAt' | 'ackAt'>): Promise<AnnouncementView> {
+async function view(deps: FieldDeps, a: AnnouncementRecord, read?: Pick<ReadRecord, 'readAt' | 'ackAt'>): Promise<AnnouncementView> {
   const images = await Promise.all(a.imageKeys.map(async (key) => ({ key, url: await deps.storage.viewUrl(key) })))
   return {
     id: a.announcementId,
@@ -53,14 +52,14 @@ async function view(deps: Deps, a: AnnouncementRecord, read?: Pick<ReadRecord, '
 
 const notFound = () => new DomainError('announcement.notFound', [{ path: 'id', message: '通知不存在' }])
 
-async function known(deps: Deps, caller: Caller, id: string): Promise<AnnouncementRecord> {
+async function known(deps: FieldDeps, caller: Caller, id: string): Promise<AnnouncementRecord> {
   const a = await deps.repos.announcements.get(caller.user.districtId, id)
   if (!a) throw notFound()
   return a
 }
 
 export async function publishAnnouncement(
-  deps: Deps,
+  deps: FieldDeps,
   caller: Caller,
   input: RouteBody<typeof createAnnouncement>,
   idempotencyKey?: string,
@@ -119,7 +118,7 @@ export const announcementFanOut: FanOut = async (deps, event, limit) => {
   }
 }
 
-export async function announcementPage(deps: Deps, caller: Caller, q: RouteQuery<typeof listAnnouncements>) {
+export async function announcementPage(deps: FieldDeps, caller: Caller, q: RouteQuery<typeof listAnnouncements>) {
   const districtId = caller.user.districtId
   gridNode(await deps.catalogue(districtId), q.gridId)
   const list = `announcements:${q.gridId}`
@@ -135,18 +134,18 @@ export async function announcementPage(deps: Deps, caller: Caller, q: RouteQuery
   }
 }
 
-export async function announcementDetail(deps: Deps, caller: Caller, id: string): Promise<AnnouncementView> {
+export async function announcementDetail(deps: FieldDeps, caller: Caller, id: string): Promise<AnnouncementView> {
   const a = await known(deps, caller, id)
   const reads = await readsOf(deps, caller, [id])
   return view(deps, a, reads.get(id))
 }
 
 /** The caller's own reads of these notices; a guest has none. */
-const readsOf = async (deps: Deps, caller: Caller, ids: string[]) =>
+const readsOf = async (deps: FieldDeps, caller: Caller, ids: string[]) =>
   caller.guest ? new Map<string, ReadRecord>() : deps.repos.announcements.readsOf(caller.user.districtId, caller.user.id, ids)
 
 /** The caller's read as first recorded: with the household they are linked to in the notice's grid. */
-async function recordRead(deps: Deps, caller: Caller, a: AnnouncementRecord): Promise<ReadRecord> {
+async function recordRead(deps: FieldDeps, caller: Caller, a: AnnouncementRecord): Promise<ReadRecord> {
   const link = await deps.repos.householdLinks.get(a.districtId, caller.user.id)
   const householdId = link?.status === 'linked' && link.gridId === a.gridId ? link.householdId : undefined
   return deps.repos.announcements.read(a.districtId, a.announcementId, {
@@ -161,7 +160,7 @@ async function recordRead(deps: Deps, caller: Caller, a: AnnouncementRecord): Pr
  * A read in the app, or from a card in a group: then the group data is opened with the session_key of the login code
  * taken with it, the group read recorded, and the grid's own staff may bind an unbound group to the grid.
  */
-export async function readAnnouncementOnce(deps: Deps, caller: Caller, id: string, body: RouteBody<typeof readAnnouncement>) {
+export async function readAnnouncementOnce(deps: FieldDeps, caller: Caller, id: string, body: RouteBody<typeof readAnnouncement>) {
   const a = await known(deps, caller, id)
   const catalogue = await deps.catalogue(a.districtId)
   let group: { opengid: string; binding: 'this_grid' | 'other_grid' | 'none'; mayBind: boolean } | undefined
@@ -183,7 +182,7 @@ export async function readAnnouncementOnce(deps: Deps, caller: Caller, id: strin
   return { readAt: r.readAt, ackAt: r.ackAt, group }
 }
 
-export async function acknowledge(deps: Deps, caller: Caller, id: string) {
+export async function acknowledge(deps: FieldDeps, caller: Caller, id: string) {
   const a = await known(deps, caller, id)
   const r = await recordRead(deps, caller, a)
   if (r.ackAt) return { readAt: r.readAt, ackAt: r.ackAt }
@@ -193,7 +192,7 @@ export async function acknowledge(deps: Deps, caller: Caller, id: string) {
 }
 
 /** For the grid's staff: the counts, the groups, and one page of the roster with how each household stands. */
-export async function readingStats(deps: Deps, caller: Caller, id: string, q: RouteQuery<typeof announcementStats>) {
+export async function readingStats(deps: FieldDeps, caller: Caller, id: string, q: RouteQuery<typeof announcementStats>) {
   const a = await known(deps, caller, id)
   const catalogue = await deps.catalogue(a.districtId)
   if (!onGrid(catalogue, caller, 'announcements.stats', a.gridId)) throw notFound()

@@ -24,8 +24,7 @@ import { authorize, may } from '../authorize'
 import { onGrid } from './grid-staff'
 import { decodeCursor, encodeCursor } from '../cursor'
 import { keepPhotos } from '../uploads/uploads'
-import type { Deps } from '../deps'
-import type { CheckinRecord, CheckinRef, PatrolRecord } from './ports'
+import type { CheckinRecord, CheckinRef, FieldDeps, PatrolRecord } from './ports'
 import { claimKey, firstAnswer, stillConflicting } from '../idempotency/claim'
 
 type Input = RouteBody<typeof createCheckin>
@@ -64,7 +63,7 @@ function captureTime(now: Date, capturedAt: string | undefined): string {
   return new Date(t).toISOString()
 }
 
-export async function checkIn(deps: Deps, caller: Caller, input: Input, idempotencyKey?: string): Promise<CheckinView> {
+export async function checkIn(deps: FieldDeps, caller: Caller, input: Input, idempotencyKey?: string): Promise<CheckinView> {
   const districtId = caller.user.districtId
   const claim = claimKey(deps.clock(), caller, 'checkins.create', idempotencyKey, input)
   // A check-in the phone sends again from its offline queue finds itself first: its patrol may have ended since.
@@ -124,7 +123,7 @@ export async function checkIn(deps: Deps, caller: Caller, input: Input, idempote
   }
 }
 
-export async function checkinView(deps: Deps, c: CheckinRecord): Promise<CheckinView> {
+export async function checkinView(deps: FieldDeps, c: CheckinRecord): Promise<CheckinView> {
   const { districtId: _d, checkinId: id, photoKeys, ...rest } = c
   return { id, ...rest, photos: await Promise.all(photoKeys.map(async (key) => ({ key, url: await deps.storage.viewUrl(key) }))) }
 }
@@ -132,7 +131,7 @@ export async function checkinView(deps: Deps, c: CheckinRecord): Promise<Checkin
 /**
  * A page of check-ins: a grid leader's of a grid they lead (one author's if asked), anyone's own otherwise.
  */
-export async function checkinsPage(deps: Deps, caller: Caller, q: RouteQuery<typeof listRoute>) {
+export async function checkinsPage(deps: FieldDeps, caller: Caller, q: RouteQuery<typeof listRoute>) {
   const districtId = caller.user.districtId
   const range = { from: q.from && new Date(q.from).toISOString(), to: q.to && new Date(q.to).toISOString(), limit: q.limit }
   if (q.gridId) {
@@ -149,14 +148,14 @@ export async function checkinsPage(deps: Deps, caller: Caller, q: RouteQuery<typ
 }
 
 /** The caller's own patrol; another's is not theirs to know of. */
-async function ownPatrol(deps: Deps, caller: Caller, patrolId: string): Promise<PatrolRecord> {
+async function ownPatrol(deps: FieldDeps, caller: Caller, patrolId: string): Promise<PatrolRecord> {
   const patrol = await deps.repos.field.patrol(caller.user.districtId, patrolId)
   if (!patrol || patrol.userId !== caller.user.id) throw new DomainError('patrol.notFound', [{ path: 'patrolId', message: '巡查不存在' }])
   return patrol
 }
 
 /** Starts a patrol in a grid of the caller's (the only one, or the one named); a repeat of the same start answers it. */
-export async function startPatrol(deps: Deps, caller: Caller, patrolId: string, input: { gridId?: string; capturedAt?: string }): Promise<PatrolView> {
+export async function startPatrol(deps: FieldDeps, caller: Caller, patrolId: string, input: { gridId?: string; capturedAt?: string }): Promise<PatrolView> {
   const districtId = caller.user.districtId
   const catalogue = await deps.catalogue(districtId)
   if (input.gridId) authorize(caller, 'patrols.manage', input.gridId, 'gridId', '只能在你负责的网格巡查')
@@ -181,7 +180,7 @@ export async function startPatrol(deps: Deps, caller: Caller, patrolId: string, 
   return patrolView(catalogue, patrol)
 }
 
-export async function endPatrol(deps: Deps, caller: Caller, patrolId: string, input: { capturedAt?: string }): Promise<PatrolView> {
+export async function endPatrol(deps: FieldDeps, caller: Caller, patrolId: string, input: { capturedAt?: string }): Promise<PatrolView> {
   const patrol = await ownPatrol(deps, caller, patrolId)
   const endedAt = captureTime(deps.clock(), input.capturedAt)
   // Ended already (a repeat, or another request just now): its first end stands.
@@ -190,7 +189,7 @@ export async function endPatrol(deps: Deps, caller: Caller, patrolId: string, in
 }
 
 /** A patrol and its route: its author's, or the grid leader's of its grid. */
-export async function getPatrol(deps: Deps, caller: Caller, patrolId: string): Promise<PatrolView> {
+export async function getPatrol(deps: FieldDeps, caller: Caller, patrolId: string): Promise<PatrolView> {
   const catalogue = await deps.catalogue(caller.user.districtId)
   const patrol = await deps.repos.field.patrol(caller.user.districtId, patrolId)
   if (!patrol || (patrol.userId !== caller.user.id && !onGrid(catalogue, caller, 'checkins.list.grid', patrol.gridId)))
@@ -206,7 +205,7 @@ function patrolView(catalogue: Catalogue, p: PatrolRecord): PatrolView {
 }
 
 /** 走访覆盖 of a grid for its leader: each gridworker's visits in the month, and the households overdue now. */
-export async function visitCoverage(deps: Deps, caller: Caller, q: { gridId: string; month: string }) {
+export async function visitCoverage(deps: FieldDeps, caller: Caller, q: { gridId: string; month: string }) {
   const districtId = caller.user.districtId
   if (!onGrid(await deps.catalogue(districtId), caller, 'reports.visits', q.gridId))
     throw new DomainError('auth.forbidden', [{ path: 'gridId', message: '只有本网格的网格长可以查看走访覆盖' }])

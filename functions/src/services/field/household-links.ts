@@ -5,13 +5,12 @@
  */
 import { DomainError, type HouseholdLinkView, type RouteBody, type RouteQuery, type createHouseholdLink, type listHouseholdLinks } from '@linli/shared'
 import type { Caller } from '../identity/ports'
-import type { Deps } from '../deps'
+import type { FieldDeps, HouseholdLinkRecord } from './ports'
 import { decodeCursor, encodeCursor } from '../cursor'
 import { onGrid } from './grid-staff'
 import { addressOf, doorId, gridNode } from './households'
-import type { HouseholdLinkRecord } from './ports'
 
-async function view(deps: Deps, l: HouseholdLinkRecord): Promise<HouseholdLinkView> {
+async function view(deps: FieldDeps, l: HouseholdLinkRecord): Promise<HouseholdLinkView> {
   const { door } = await deps.pii.open(l.districtId, `link:${l.userId}`, l.sealed)
   return {
     id: l.userId,
@@ -27,7 +26,7 @@ async function view(deps: Deps, l: HouseholdLinkRecord): Promise<HouseholdLinkVi
 
 const conflict = () => new DomainError('household.conflict', [{ path: 'id', message: '绑定申请已变化，请刷新后重试' }])
 
-export async function requestLink(deps: Deps, caller: Caller, input: RouteBody<typeof createHouseholdLink>): Promise<HouseholdLinkView> {
+export async function requestLink(deps: FieldDeps, caller: Caller, input: RouteBody<typeof createHouseholdLink>): Promise<HouseholdLinkView> {
   const districtId = caller.user.districtId
   const grid = gridNode(await deps.catalogue(districtId), input.gridId)
   const { gridId: _g, ...door } = input
@@ -48,7 +47,7 @@ export async function requestLink(deps: Deps, caller: Caller, input: RouteBody<t
 }
 
 /** The caller's own link, or (the grid's staff) one page of a grid's pending requests or linked residents, each read audited. */
-export async function linkPage(deps: Deps, caller: Caller, q: RouteQuery<typeof listHouseholdLinks>) {
+export async function linkPage(deps: FieldDeps, caller: Caller, q: RouteQuery<typeof listHouseholdLinks>) {
   const districtId = caller.user.districtId
   if (!q.gridId) {
     const own = await deps.repos.householdLinks.get(districtId, caller.user.id)
@@ -75,7 +74,7 @@ export async function linkPage(deps: Deps, caller: Caller, q: RouteQuery<typeof 
   return { items: await Promise.all(page.items.map((l) => view(deps, l))), nextCursor: encodeCursor(deps.cursorSecret, list, page.lastKey) }
 }
 
-export async function decideLink(deps: Deps, caller: Caller, id: string, approve: boolean) {
+export async function decideLink(deps: FieldDeps, caller: Caller, id: string, approve: boolean) {
   const districtId = caller.user.districtId
   const l = await deps.repos.householdLinks.get(districtId, id)
   if (!l || l.status !== 'pending' || !onGrid(await deps.catalogue(districtId), caller, 'households.manage', l.gridId))

@@ -22,16 +22,15 @@ import type { Caller } from '../identity/ports'
 import type { Catalogue } from '../district/ports'
 import { may } from '../authorize'
 import { decodeCursor, encodeCursor } from '../cursor'
-import type { Deps } from '../deps'
+import type { FieldDeps, HouseholdRecord } from './ports'
 import { onGrid } from './grid-staff'
-import type { HouseholdRecord } from './ports'
 
 export type Fields = Omit<RouteBody<typeof createHousehold>, 'gridId'>
 /** The sealed fields, as the audit log names them. */
 const PERSONAL = ['address', 'phone', 'careTags', 'notes'] as const
 
 /** A care tag's key on the due lists: a keyed hash, so the index does not say which tag a household has. */
-export const tagKey = (deps: Pick<Deps, 'idSalt'>, districtId: string, tag: CareTag) => opaqueId(tag, `caretag:${districtId}`, deps.idSalt)
+export const tagKey = (deps: Pick<FieldDeps, 'idSalt'>, districtId: string, tag: CareTag) => opaqueId(tag, `caretag:${districtId}`, deps.idSalt)
 
 type Standing = 'staff' | 'overseer' | undefined
 const standing = (catalogue: Catalogue, caller: Caller, gridId: string): Standing =>
@@ -42,7 +41,7 @@ export const addressOf = (a: { building: string; unit: string; room: string }) =
   `${label(a.building, '栋')}${a.unit ? label(a.unit, '单元') : ''}${label(a.room, '室')}`
 
 /** The household as the caller may see it: opened for the grid's staff, masked for an overseer. */
-export async function views(deps: Deps, caller: Caller, catalogue: Catalogue, records: HouseholdRecord[], route: string): Promise<HouseholdView[]> {
+export async function views(deps: FieldDeps, caller: Caller, catalogue: Catalogue, records: HouseholdRecord[], route: string): Promise<HouseholdView[]> {
   if (!records.length) return []
   const open = standing(catalogue, caller, records[0]!.gridId) === 'staff'
   if (open) {
@@ -101,7 +100,7 @@ export const gridNode = (catalogue: Catalogue, gridId: string) => {
 }
 
 /** A household the caller stands to (staff or overseer); another's answers 404. */
-async function known(deps: Deps, caller: Caller, catalogue: Catalogue, id: string, need: Exclude<Standing, undefined>[]): Promise<HouseholdRecord> {
+async function known(deps: FieldDeps, caller: Caller, catalogue: Catalogue, id: string, need: Exclude<Standing, undefined>[]): Promise<HouseholdRecord> {
   const h = await deps.repos.households.get(caller.user.districtId, id)
   const s = h && standing(catalogue, caller, h.gridId)
   if (!h || !s || !need.includes(s)) throw new DomainError('household.notFound', [{ path: 'id', message: '住户不存在' }])
@@ -109,12 +108,12 @@ async function known(deps: Deps, caller: Caller, catalogue: Catalogue, id: strin
 }
 
 /** A household's id: a keyed hash of its door in its grid, so one door is registered once (by hand or by import). */
-export const doorId = (deps: Pick<Deps, 'idSalt'>, districtId: string, gridId: string, a: { building: string; unit: string; room: string }) =>
+export const doorId = (deps: Pick<FieldDeps, 'idSalt'>, districtId: string, gridId: string, a: { building: string; unit: string; room: string }) =>
   'hh' + opaqueId([gridId, a.building, a.unit, a.room].map((p) => p.trim().toLowerCase()).join('|'), `household:${districtId}`, deps.idSalt)
 
 /** The record of fields as typed: sealed, with the cadences of its tags. */
 export async function sealHousehold(
-  deps: Pick<Deps, 'pii' | 'idSalt'>,
+  deps: Pick<FieldDeps, 'pii' | 'idSalt'>,
   base: Pick<HouseholdRecord, 'districtId' | 'householdId' | 'gridId' | 'gridName' | 'createdAt' | 'lastVisitAt'>,
   f: Fields,
   version: number,
@@ -130,7 +129,7 @@ export async function sealHousehold(
   return { ...base, headName: f.headName, members: f.members, sealed, cadences, updatedAt: now, version }
 }
 
-export async function createHouseholdRecord(deps: Deps, caller: Caller, input: RouteBody<typeof createHousehold>): Promise<HouseholdView> {
+export async function createHouseholdRecord(deps: FieldDeps, caller: Caller, input: RouteBody<typeof createHousehold>): Promise<HouseholdView> {
   const catalogue = await deps.catalogue(caller.user.districtId)
   const grid = gridNode(catalogue, input.gridId)
   if (!onGrid(catalogue, caller, 'households.manage', grid.id))
@@ -144,7 +143,7 @@ export async function createHouseholdRecord(deps: Deps, caller: Caller, input: R
   return (await views(deps, caller, catalogue, [h], 'POST /v1/households'))[0]!
 }
 
-export async function updateHouseholdRecord(deps: Deps, caller: Caller, id: string, input: RouteBody<typeof updateHousehold>): Promise<HouseholdView> {
+export async function updateHouseholdRecord(deps: FieldDeps, caller: Caller, id: string, input: RouteBody<typeof updateHousehold>): Promise<HouseholdView> {
   const catalogue = await deps.catalogue(caller.user.districtId)
   const before = await known(deps, caller, catalogue, id, ['staff'])
   const conflict = new DomainError('household.conflict', [{ path: 'version', message: '该户台账已被他人修改，请刷新后重试' }])
@@ -156,20 +155,20 @@ export async function updateHouseholdRecord(deps: Deps, caller: Caller, id: stri
   return (await views(deps, caller, catalogue, [h], 'PUT /v1/households/{id}'))[0]!
 }
 
-export async function deleteHouseholdRecord(deps: Deps, caller: Caller, id: string) {
+export async function deleteHouseholdRecord(deps: FieldDeps, caller: Caller, id: string) {
   const catalogue = await deps.catalogue(caller.user.districtId)
   const h = await known(deps, caller, catalogue, id, ['staff'])
   if (!(await deps.repos.households.remove(h))) throw new DomainError('household.conflict', [{ path: 'id', message: '该户台账已被他人修改，请刷新后重试' }])
   return { id }
 }
 
-export async function householdDetail(deps: Deps, caller: Caller, id: string): Promise<HouseholdView> {
+export async function householdDetail(deps: FieldDeps, caller: Caller, id: string): Promise<HouseholdView> {
   const catalogue = await deps.catalogue(caller.user.districtId)
   return (await views(deps, caller, catalogue, [await known(deps, caller, catalogue, id, ['staff', 'overseer'])], 'GET /v1/households/{id}'))[0]!
 }
 
 /** One page of a grid's roster, of one tag's households, or of those due to visit (due by the end of today). */
-export async function householdPage(deps: Deps, caller: Caller, q: RouteQuery<typeof listHouseholds>) {
+export async function householdPage(deps: FieldDeps, caller: Caller, q: RouteQuery<typeof listHouseholds>) {
   const districtId = caller.user.districtId
   const catalogue = await deps.catalogue(districtId)
   gridNode(catalogue, q.gridId)

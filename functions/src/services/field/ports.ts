@@ -1,4 +1,5 @@
 /** The field-work family's records and the storage it needs. */
+import type { DepsOf } from '../deps'
 import type { CheckinKind } from '@linli/shared'
 import type { KeyClaim, Keyed } from '../idempotency/ports'
 import type { OutboxEvent } from '../../notify/ports'
@@ -206,3 +207,12 @@ export interface HouseholdLinksRepo {
   approve(l: HouseholdLinkRecord, at: string): Promise<boolean>
   decline(l: HouseholdLinkRecord): Promise<boolean>
 }
+
+/**
+ * What field work's use cases are given: check-ins, patrols, the roster, links and notices; the audit log, moderation's
+ * checks, idempotent writes, identity's users.
+ */
+export type FieldDeps = DepsOf<
+  'field' | 'households' | 'announcements' | 'householdLinks' | 'idempotency' | 'moderation' | 'audit' | 'users',
+  'catalogue' | 'clock' | 'cursorSecret' | 'idSalt' | 'newId' | 'pii' | 'storage' | 'wechat'
+>

@@ -19,9 +19,8 @@ import {
 import { readSheet, writeSheet } from '../../adapters/roster-file'
 import { readOwnUpload } from '../uploads/uploads'
 import type { Caller } from '../identity/ports'
-import type { Deps } from '../deps'
+import type { FieldDeps, HouseholdRecord } from './ports'
 import { onGrid } from './grid-staff'
-import type { HouseholdRecord } from './ports'
 import { addressOf, doorId, gridNode, sealHousehold, views, type Fields } from './households'
 
 /** A roster row's fields as the form would send them, and the column each field comes from. */
@@ -55,7 +54,7 @@ const rowFields = z.strictObject(householdFields)
  * form's, its door not on the roster nor twice in the file — and any problem answers all of them, row by row, with
  * nothing written.
  */
-export async function importRoster(deps: Deps, caller: Caller, input: RouteBody<typeof importHouseholds>): Promise<{ imported: number }> {
+export async function importRoster(deps: FieldDeps, caller: Caller, input: RouteBody<typeof importHouseholds>): Promise<{ imported: number }> {
   const districtId = caller.user.districtId
   const catalogue = await deps.catalogue(districtId)
   const grid = gridNode(catalogue, input.gridId)
@@ -117,7 +116,7 @@ export async function importRoster(deps: Deps, caller: Caller, input: RouteBody<
 const MAX_EXPORT_ROWS = 5000
 
 /** The grid's whole roster as an Excel sheet, in the columns import reads; recorded as one unmasked read. */
-export async function exportRoster(deps: Deps, caller: Caller, gridId: string): Promise<FileAnswer> {
+export async function exportRoster(deps: FieldDeps, caller: Caller, gridId: string): Promise<FileAnswer> {
   const districtId = caller.user.districtId
   const catalogue = await deps.catalogue(districtId)
   const grid = gridNode(catalogue, gridId)

@@ -1,14 +1,13 @@
 import { DomainError, type Role } from '@linli/shared'
 import { newInviteCode } from '../../adapters/ids'
-import type { Caller } from './ports'
-import type { Deps } from '../deps'
+import type { Caller, IdentityDeps } from './ports'
 import type { RevokedRole } from '../../family'
 import type { Catalogue } from '../district/ports'
 import { resolveScope } from './scopes'
 import { loadCaller, userView, withinLimit } from './users'
 
 /** An admin invites staff into a scope of the admin's own district (the route's permission: a district admin). */
-export async function createInvite(deps: Deps, caller: Caller, input: { role: string; scopeId: string; expiresInHours: number; note?: string }) {
+export async function createInvite(deps: IdentityDeps, caller: Caller, input: { role: string; scopeId: string; expiresInHours: number; note?: string }) {
   const role = input.role as Role
   const holds = (c: Catalogue) => [...c.nodes, ...c.departments, ...c.rooms].some((x) => x.id === input.scopeId)
   const scope = resolveScope(await deps.catalogue(caller.user.districtId, holds), role, input.scopeId)
@@ -33,7 +32,7 @@ export async function createInvite(deps: Deps, caller: Caller, input: { role: st
 export const REDEEM_ATTEMPTS_PER_HOUR = 10
 
 /** Single use, expiring, race-safe: the transaction in the repository decides who wins. Rate-limited per user. */
-export async function redeemInvite(deps: Deps, caller: Caller, code: string) {
+export async function redeemInvite(deps: IdentityDeps, caller: Caller, code: string) {
   if (!(await withinLimit(deps, caller.user.id, 'redeem', 'hour', REDEEM_ATTEMPTS_PER_HOUR))) throw new DomainError('invite.rateLimited')
   const invite = await deps.repos.invites.get(caller.user.districtId, code)
   if (!invite) throw new DomainError('invite.notFound', [{ path: 'code', message: '邀请码不存在' }])
@@ -47,7 +46,12 @@ export async function redeemInvite(deps: Deps, caller: Caller, code: string) {
 }
 
 /** An admin takes a staff role back; the holder's sessions end with it. Someone else's district, or no such binding → 404. */
-export async function revokeRole(deps: Deps, caller: Caller, p: { id: string; role: Role; scopeId: string }, revoked: (r: RevokedRole) => Promise<void>) {
+export async function revokeRole(
+  deps: IdentityDeps,
+  caller: Caller,
+  p: { id: string; role: Role; scopeId: string },
+  revoked: (r: RevokedRole) => Promise<void>,
+) {
   if (p.id === caller.user.id) throw new DomainError('role.self')
   const notFound = () => new DomainError('role.notFound', [{ path: 'role', message: '该人员没有这个角色' }])
   const holder = await deps.repos.users.getWithRoles(p.id)

@@ -1,4 +1,5 @@
 /** The identity family's records and the storage it needs (DESIGN.md §2 rule 8: ports are interfaces). */
+import type { DepsOf } from '../deps'
 import type { Role } from '@linli/shared'
 
 export interface UserRecord {
@@ -68,3 +69,6 @@ export interface InvitesRepo {
   get(districtId: string, code: string): Promise<InviteRecord | undefined>
   redeem(code: string, userId: string, userName: string, districtId: string, binding: Binding, now: Date): Promise<RedeemOutcome>
 }
+
+/** What the identity family's use cases are given: users, invites and sessions. */
+export type IdentityDeps = DepsOf<'users' | 'invites', 'catalogue' | 'clock' | 'defaultDistrictId' | 'idSalt' | 'newId' | 'tokens' | 'wechat'>

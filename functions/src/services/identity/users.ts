@@ -1,10 +1,10 @@
 import { DomainError, type User } from '@linli/shared'
 import { userIdFor } from '../../adapters/ids'
-import type { Binding, Caller } from './ports'
-import type { Deps } from '../deps'
+import type { Binding, Caller, IdentityDeps } from './ports'
+import type { DepsOf } from '../deps'
 
 /** Sign-in: wx.login code → code2Session → our user (created on first sign-in) → our session token. */
-export async function login(deps: Deps, code: string) {
+export async function login(deps: IdentityDeps, code: string) {
   const { openid } = await deps.wechat.code2Session(code)
   const userId = userIdFor(openid, deps.idSalt)
   await deps.repos.users.ensure({ id: userId, districtId: deps.defaultDistrictId, name: `居民${userId.slice(-4)}`, openid })
@@ -16,23 +16,23 @@ export async function login(deps: Deps, code: string) {
 }
 
 /** Sign-out ends the user's sessions on every device: one WeChat account, usually one phone (README "Sessions"). */
-export async function logout(deps: Deps, caller: Caller) {
+export async function logout(deps: IdentityDeps, caller: Caller) {
   await deps.repos.users.endSessions(caller.user.id)
   return { ended: true as const }
 }
 
 /** The caller with roles read from our records: nothing about roles is taken from the client or the token. */
-export async function loadCaller(deps: Deps, userId: string): Promise<Caller> {
+export async function loadCaller(deps: IdentityDeps, userId: string): Promise<Caller> {
   const found = await deps.repos.users.getWithRoles(userId)
   if (!found) throw new DomainError('auth.invalidToken')
   return { user: found.user, roles: found.roles.filter((r) => r.districtId === found.user.districtId) }
 }
 
 /** A visitor who has not signed in: a guest of the deployment's district, without roles or a record of their own. */
-export const guestCaller = (deps: Deps): Caller => ({ user: { id: 'guest', districtId: deps.defaultDistrictId, name: '访客' }, roles: [], guest: true })
+export const guestCaller = (deps: IdentityDeps): Caller => ({ user: { id: 'guest', districtId: deps.defaultDistrictId, name: '访客' }, roles: [], guest: true })
 
 /** Everyone is a resident of their district; staff bindings follow. */
-export async function userView(deps: Deps, caller: Caller): Promise<User> {
+export async function userView(deps: IdentityDeps, caller: Caller): Promise<User> {
   const { district } = await deps.catalogue(caller.user.districtId)
   const resident: Binding = { role: 'resident', scopeId: district.id, scopeName: district.name, districtId: district.id }
   return {
@@ -47,7 +47,7 @@ export async function userView(deps: Deps, caller: Caller): Promise<User> {
  * Counts one try of a rate-limited action (invite codes, 举报) in the current UTC hour or day; false once `max` were
  * made there. The count is kept a window longer than it counts.
  */
-export function withinLimit(deps: Deps, userId: string, action: string, per: 'hour' | 'day', max: number): Promise<boolean> {
+export function withinLimit(deps: DepsOf<'users', 'clock'>, userId: string, action: string, per: 'hour' | 'day', max: number): Promise<boolean> {
   const now = deps.clock()
   const span = per === 'hour' ? 3600_000 : 86_400_000
   return deps.repos.users.attempt(userId, action, now.toISOString().slice(0, per === 'hour' ? 13 : 10), max, new Date(now.getTime() + 2 * span))

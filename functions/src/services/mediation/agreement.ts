@@ -2,10 +2,10 @@
 import { chinaDate, chinaTime, DomainError, type FileAnswer } from '@linli/shared'
 import { agreementPdf } from '../../adapters/pdf'
 import type { Caller } from '../identity/ports'
-import type { Deps } from '../deps'
+import type { MediationDeps } from './ports'
 import { loadVisible } from './bookings'
 
-export async function agreementFile(deps: Deps, caller: Caller, bookingId: string): Promise<FileAnswer> {
+export async function agreementFile(deps: MediationDeps, caller: Caller, bookingId: string): Promise<FileAnswer> {
   const { record: b } = await loadVisible(deps, caller, bookingId)
   const a = b.agreement
   if (!a) throw new DomainError('booking.noAgreement', [{ path: 'id', message: '该预约没有书面调解协议' }])

@@ -13,16 +13,14 @@ import {
 import type { Caller } from '../identity/ports'
 import { authorize } from '../authorize'
 import { decodeCursor, encodeCursor } from '../cursor'
-import type { Deps } from '../deps'
+import type { AgreementRecord, BookingRecord, BookingSummaryRecord, BookingTimelineRecord, MediationDeps } from './ports'
 import { checkTexts } from '../moderation/content'
-import { referredCase } from '../cases/events'
 import { bookingActors } from './access'
 import { claimKey, firstAnswer, stillConflicting } from '../idempotency/claim'
 import { bookingEvent } from './outbox'
 import { roomOf } from './rooms'
 import { freeSlotsAt } from './slots'
 import { eventProblem, HOUR } from './timing'
-import type { AgreementRecord, BookingRecord, BookingSummaryRecord, BookingTimelineRecord } from './ports'
 
 export interface BookingInput {
   roomId: string
@@ -42,7 +40,7 @@ const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 /** 8 letters and digits, without the look-alikes (0/O, 1/I): read aloud or typed from a card. */
 const newInviteCode = () => Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('')
 
-export async function createBooking(deps: Deps, caller: Caller, input: BookingInput, key?: string): Promise<BookingDetail> {
+export async function createBooking(deps: MediationDeps, caller: Caller, input: BookingInput, key?: string): Promise<BookingDetail> {
   const districtId = caller.user.districtId
   const claim = claimKey(deps.clock(), caller, 'bookings.create', key, input)
   // A retried request finds its booking before its own claim makes the slot look taken.
@@ -56,7 +54,7 @@ export async function createBooking(deps: Deps, caller: Caller, input: BookingIn
       { path: 'otherParty.name', text: input.otherParty?.name, label: '对方称呼' },
     ]),
     // A referred dispute: only its reporter books for it.
-    input.caseId && referredCase(deps, caller, input.caseId),
+    input.caseId && deps.disputes.referred(caller, input.caseId),
   ])
   const now = deps.clock().toISOString()
   const bookingId = deps.newId()
@@ -106,16 +104,16 @@ export async function createBooking(deps: Deps, caller: Caller, input: BookingIn
   throw new DomainError('booking.slotTaken', [{ path: 'start', message: '该时段刚被他人约走，请选择其他时段' }])
 }
 
-const replay = (deps: Deps, caller: Caller, first: { bookingId: string }) => getBookingDetail(deps, caller, first.bookingId)
+const replay = (deps: MediationDeps, caller: Caller, first: { bookingId: string }) => getBookingDetail(deps, caller, first.bookingId)
 
 /** The booking as the caller may see it, or 404: another district's, or one the caller is no party to. */
-export async function loadVisible(deps: Deps, caller: Caller, bookingId: string) {
+export async function loadVisible(deps: MediationDeps, caller: Caller, bookingId: string) {
   const found = await deps.repos.mediation.get(caller.user.districtId, bookingId)
   if (!found || !bookingActors(caller, found.record).size) throw notFound()
   return found
 }
 
-export async function getBookingDetail(deps: Deps, caller: Caller, bookingId: string): Promise<BookingDetail> {
+export async function getBookingDetail(deps: MediationDeps, caller: Caller, bookingId: string): Promise<BookingDetail> {
   const { record, timeline } = await loadVisible(deps, caller, bookingId)
   return detailView(deps, caller, record, timeline)
 }
@@ -127,7 +125,7 @@ const summaryView = (s: BookingSummaryRecord): BookingSummary => {
   return { id: bookingId, ...rest }
 }
 
-export async function detailView(deps: Deps, caller: Caller, b: BookingRecord, timeline: BookingTimelineRecord[]): Promise<BookingDetail> {
+export async function detailView(deps: MediationDeps, caller: Caller, b: BookingRecord, timeline: BookingTimelineRecord[]): Promise<BookingDetail> {
   const actors = bookingActors(caller, b)
   const room = await roomOf(deps, b.districtId, b.roomId)
   const now = deps.clock()
@@ -159,7 +157,11 @@ export async function detailView(deps: Deps, caller: Caller, b: BookingRecord, t
   }
 }
 
-export async function listBookings(deps: Deps, caller: Caller, q: { view: 'mine' | 'mediator'; when: 'upcoming' | 'past'; cursor?: string; limit: number }) {
+export async function listBookings(
+  deps: MediationDeps,
+  caller: Caller,
+  q: { view: 'mine' | 'mediator'; when: 'upcoming' | 'past'; cursor?: string; limit: number },
+) {
   if (q.view === 'mediator') authorize(caller, 'bookings.list.mediator', undefined, 'view', '只有调解员可以查看接待的预约')
   const list = { kind: q.view === 'mine' ? ('requester' as const) : ('mediator' as const), userId: caller.user.id }
   const name = `bookings:${q.view}:${q.when}:${caller.user.id}`
@@ -175,7 +177,7 @@ export async function listBookings(deps: Deps, caller: Caller, q: { view: 'mine'
 }
 
 /** The other side joins with the invite code: they see the booking, hear of it, and may decline to take part. */
-export async function joinBooking(deps: Deps, caller: Caller, code: string, contactPhone?: string): Promise<BookingDetail> {
+export async function joinBooking(deps: MediationDeps, caller: Caller, code: string, contactPhone?: string): Promise<BookingDetail> {
   const districtId = caller.user.districtId
   const invalid = () => new DomainError('booking.inviteNotFound', [{ path: 'code', message: '邀请码无效或预约已结束' }])
   const bookingId = await deps.repos.mediation.invite(districtId, code)

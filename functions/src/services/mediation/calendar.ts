@@ -2,13 +2,13 @@
 import { chinaDate, REMINDER_HOURS, specialtyLabels, type FileAnswer } from '@linli/shared'
 import { calendarFile } from '../../adapters/calendar'
 import type { Caller } from '../identity/ports'
-import type { Deps } from '../deps'
+import type { MediationDeps } from './ports'
 import { loadVisible } from './bookings'
 import { roomOf } from './rooms'
 
 const calendarStatus = { requested: 'tentative', confirmed: 'confirmed', checked_in: 'confirmed', completed: 'confirmed' } as const
 
-export async function bookingCalendarFile(deps: Deps, caller: Caller, bookingId: string): Promise<FileAnswer> {
+export async function bookingCalendarFile(deps: MediationDeps, caller: Caller, bookingId: string): Promise<FileAnswer> {
   const { record: b } = await loadVisible(deps, caller, bookingId)
   const room = await roomOf(deps, b.districtId, b.roomId)
   const text = calendarFile({

@@ -15,7 +15,7 @@ import {
 } from '@linli/shared'
 import type { Caller } from '../identity/ports'
 import type { RoomRecord } from '../district/ports'
-import type { Deps } from '../deps'
+import type { BookingRecord, BookingTimelineRecord, MediationDeps, SlotChange } from './ports'
 import { checkTexts } from '../moderation/content'
 import { bookingActors } from './access'
 import { detailView, loadVisible } from './bookings'
@@ -23,10 +23,9 @@ import { bookingEvent } from './outbox'
 import { roomOf } from './rooms'
 import { freeSlotsAt } from './slots'
 import { eventProblem, nextDue } from './timing'
-import type { BookingRecord, BookingTimelineRecord, SlotChange } from './ports'
 
 type BookingRow = (typeof bookingLifecycle.rows)[number]
-export async function fireBookingEvent(deps: Deps, caller: Caller, bookingId: string, event: BookingEvent): Promise<BookingDetail> {
+export async function fireBookingEvent(deps: MediationDeps, caller: Caller, bookingId: string, event: BookingEvent): Promise<BookingDetail> {
   const loaded = await loadVisible(deps, caller, bookingId)
   const b = loaded.record
   const actors = bookingActors(caller, b)
@@ -73,7 +72,7 @@ function eventTexts(e: BookingEvent) {
 /** The agreement's number, after the file's `(年份)人调字第 N 号`, N from the booking (unique in the district). */
 const agreementNumber = (b: BookingRecord) => `（${b.date.slice(0, 4)}）人调字第 ${b.bookingId.slice(0, 8).toUpperCase()} 号`
 
-async function changeFor(deps: Deps, caller: Caller, b: BookingRecord, room: RoomRecord, e: BookingEvent): Promise<Change> {
+async function changeFor(deps: MediationDeps, caller: Caller, b: BookingRecord, room: RoomRecord, e: BookingEvent): Promise<Change> {
   const slot = { roomId: b.roomId, date: b.date, time: b.time, mediatorId: b.mediatorId }
   switch (e.type) {
     case 'confirm':
@@ -132,7 +131,7 @@ async function changeFor(deps: Deps, caller: Caller, b: BookingRecord, room: Roo
 
 /** Writes the next version of a booking with its timeline item, slot changes and one outbox event, in one transaction. */
 async function apply(
-  deps: Deps,
+  deps: MediationDeps,
   loaded: { record: BookingRecord; timeline: BookingTimelineRecord[] },
   row: BookingRow,
   change: Change,
@@ -158,7 +157,7 @@ async function apply(
  * The clock's work on a booking that came due: the reminder before a confirmed session (to both parties and the
  * mediator), or the morning a follow-up visit is due (to the mediator).
  */
-export async function bookingDue(deps: Deps, districtId: string, bookingId: string): Promise<'reminded' | 'skipped'> {
+export async function bookingDue(deps: MediationDeps, districtId: string, bookingId: string): Promise<'reminded' | 'skipped'> {
   const now = deps.clock()
   const found = await deps.repos.mediation.get(districtId, bookingId)
   const b = found?.record

@@ -5,8 +5,7 @@
 import { chinaDate, DomainError } from '@linli/shared'
 import type { Caller } from '../identity/ports'
 import { authorize } from '../authorize'
-import type { Deps } from '../deps'
-import type { NamedException } from './ports'
+import type { MediationDeps, NamedException } from './ports'
 import { roomOf } from './rooms'
 
 export interface ExceptionInput {
@@ -29,7 +28,7 @@ const mayChange = (caller: Caller, roomId: string, x: { mediatorId?: string }, p
     ? authorize(caller, 'availability.manage', roomId, path, '你不是该说事室的调解员')
     : authorize(caller, 'rooms.manage', undefined, path, '只有本辖区管理员可以闭馆')
 
-export async function createException(deps: Deps, caller: Caller, roomId: string, input: ExceptionInput): Promise<ExceptionView> {
+export async function createException(deps: MediationDeps, caller: Caller, roomId: string, input: ExceptionInput): Promise<ExceptionView> {
   const districtId = caller.user.districtId
   await roomOf(deps, districtId, roomId)
   const mine = input.wholeRoom ? {} : { mediatorId: caller.user.id, mediatorName: caller.user.name }
@@ -50,13 +49,13 @@ export async function createException(deps: Deps, caller: Caller, roomId: string
   return x
 }
 
-export async function listExceptions(deps: Deps, caller: Caller, roomId: string, from: string, to: string): Promise<{ items: ExceptionView[] }> {
+export async function listExceptions(deps: MediationDeps, caller: Caller, roomId: string, from: string, to: string): Promise<{ items: ExceptionView[] }> {
   await roomOf(deps, caller.user.districtId, roomId)
   const { exceptions } = await deps.repos.mediation.calendar(caller.user.districtId, roomId, from, to)
   return { items: exceptions.flatMap((x) => (x.id ? [{ ...x, id: x.id }] : [])) }
 }
 
-export async function deleteException(deps: Deps, caller: Caller, roomId: string, exceptionId: string): Promise<{ deleted: true }> {
+export async function deleteException(deps: MediationDeps, caller: Caller, roomId: string, exceptionId: string): Promise<{ deleted: true }> {
   const districtId = caller.user.districtId
   await roomOf(deps, districtId, roomId)
   const date = dateOf(exceptionId)

@@ -1,12 +1,18 @@
 /** Mediation (说事室) as the platform composes it (functions/src/families.ts). */
 import type { Family } from '../../family'
+import type { Deps } from '../deps'
+import { caseDisputes } from '../cases/disputes'
+import type { MediationDeps } from './ports'
 import { bookingFanOut } from './outbox'
 import { bookingDue } from './events'
 
+/** Mediation's use cases' dependencies: the platform's, and the case loop's disputes port. */
+export const mediationDeps = (deps: Deps): MediationDeps => ({ ...deps, disputes: caseDisputes(deps) })
+
 export const mediationFamily: Family = {
   name: 'mediation',
-  fanOuts: { booking: bookingFanOut },
-  due: { booking: bookingDue },
+  fanOuts: { booking: (deps, event, limit) => bookingFanOut(mediationDeps(deps), event, limit) },
+  due: { booking: (deps, districtId, id) => bookingDue(mediationDeps(deps), districtId, id) },
   // A mediator no longer of the room leaves its calendar: their weekly hours offer no more slots there.
   async roleRevoked(deps, { districtId, userId, userName, role, scopeId }) {
     if (role !== 'mediator') return

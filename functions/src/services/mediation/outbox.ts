@@ -6,9 +6,7 @@ import { bookingLifecycle, bookingStatusLabels, chinaTime, outcomeLabels, specia
 import type { FanOut } from '../../notify/outbox'
 import { outboxEvent } from '../../notify/outbox'
 import type { NoticeDraft, OutboxEvent, Recipient } from '../../notify/ports'
-import type { Deps } from '../deps'
-import { closeByMediation } from '../cases/events'
-import type { BookingRecord } from './ports'
+import type { BookingRecord, MediationDeps } from './ports'
 
 interface BookingPayload {
   audiences: readonly BookingAudience[]
@@ -24,7 +22,13 @@ interface BookingPayload {
   settles?: { caseId: string; note: string }
 }
 
-export function bookingEvent(deps: Deps, b: BookingRecord, type: BookingTimelineType, audiences: readonly BookingAudience[], note?: string): OutboxEvent {
+export function bookingEvent(
+  deps: MediationDeps,
+  b: BookingRecord,
+  type: BookingTimelineType,
+  audiences: readonly BookingAudience[],
+  note?: string,
+): OutboxEvent {
   const time = chinaTime(b.start)
   const payload: BookingPayload = {
     audiences,
@@ -40,9 +44,9 @@ export function bookingEvent(deps: Deps, b: BookingRecord, type: BookingTimeline
 }
 
 /** A booking has at most three people to tell: one step always suffices. A completed session closes its dispute case. */
-export const bookingFanOut: FanOut = async (deps, event) => {
+export const bookingFanOut: FanOut<MediationDeps> = async (deps, event) => {
   const p = event.payload as unknown as BookingPayload
-  if (p.settles) await closeByMediation(deps, event.districtId, p.settles.caseId, p.settles.note)
+  if (p.settles) await deps.disputes.settled(event.districtId, p.settles.caseId, p.settles.note)
   const notices: NoticeDraft[] = []
   if (event.type === 'remind') {
     const to = [

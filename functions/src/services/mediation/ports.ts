@@ -1,4 +1,6 @@
 /** The mediation family's records and the storage it needs. */
+import type { DepsOf } from '../deps'
+import type { Caller } from '../identity/ports'
 import type { AvailabilityException, AvailabilityRule, BookingStatus, Outcome, Performance, Specialty } from '@linli/shared'
 import type { OutboxEvent } from '../../notify/ports'
 import type { KeyClaim, Keyed } from '../idempotency/ports'
@@ -179,3 +181,20 @@ export type BookingSummaryRecord = Pick<
   BookingRecord,
   'bookingId' | 'status' | 'roomId' | 'roomName' | 'mediatorId' | 'mediatorName' | 'start' | 'end' | 'disputeType' | 'requesterName' | 'updatedAt'
 >
+
+/** What mediation needs of the case loop: a dispute case (矛盾纠纷) turned into a booking, and closed by its outcome. */
+export interface Disputes {
+  /** The case a resident books a session for: theirs, and referred to mediation (else 404 / 409). */
+  referred(caller: Caller, caseId: string): Promise<{ caseId: string; description: string }>
+  /** The mediation settled it: the case closes (a case already moved on is left alone). */
+  settled(districtId: string, caseId: string, note: string): Promise<unknown>
+}
+
+/**
+ * What mediation's use cases are given: rooms and mediators (the district's catalogue), bookings, identity's holders
+ * of a role, moderation's checks, idempotent writes, and the case loop's disputes.
+ */
+export type MediationDeps = DepsOf<
+  'mediation' | 'catalogue' | 'idempotency' | 'moderation' | 'users',
+  'catalogue' | 'clock' | 'cursorSecret' | 'newId' | 'pdfFontPath' | 'storage' | 'wechat'
+> & { disputes: Disputes }

@@ -15,10 +15,9 @@ import { distanceMeters } from '../../adapters/geohash'
 import type { Caller } from '../identity/ports'
 import type { Catalogue, RoomRecord } from '../district/ports'
 import { authorize } from '../authorize'
-import type { Deps } from '../deps'
-import type { MediatorProfile, NamedRule } from './ports'
+import type { MediationDeps, MediatorProfile, NamedRule } from './ports'
 
-export async function roomOf(deps: Deps, districtId: string, roomId: string, path = 'id'): Promise<RoomRecord> {
+export async function roomOf(deps: MediationDeps, districtId: string, roomId: string, path = 'id'): Promise<RoomRecord> {
   const has = (c: Catalogue) => c.rooms.some((r) => r.id === roomId)
   const room = (await deps.catalogue(districtId, has)).rooms.find((r) => r.id === roomId)
   if (!room) throw new DomainError('room.notFound', [{ path, message: '说事室不存在' }])
@@ -45,7 +44,11 @@ const mediatorSummary = (p: MediatorProfile): MediatorSummary => ({
   },
 })
 
-export async function listRooms(deps: Deps, caller: Caller, q: { lat?: number; lng?: number; specialty?: Specialty }): Promise<{ items: RoomSummary[] }> {
+export async function listRooms(
+  deps: MediationDeps,
+  caller: Caller,
+  q: { lat?: number; lng?: number; specialty?: Specialty },
+): Promise<{ items: RoomSummary[] }> {
   const { rooms } = await deps.catalogue(caller.user.districtId)
   const here = q.lat !== undefined && q.lng !== undefined ? { lat: q.lat, lng: q.lng } : undefined
   const items = rooms
@@ -55,7 +58,7 @@ export async function listRooms(deps: Deps, caller: Caller, q: { lat?: number; l
 }
 
 /** The mediators who hold a binding of the room, with their public profiles (one page of holders, one batch read). */
-async function mediatorsOf(deps: Deps, districtId: string, roomId: string): Promise<MediatorProfile[]> {
+async function mediatorsOf(deps: MediationDeps, districtId: string, roomId: string): Promise<MediatorProfile[]> {
   const holders = await deps.repos.users.holders(districtId, roomId, 'mediator', { limit: 50 })
   const profiles = await deps.repos.mediation.profiles(
     districtId,
@@ -75,7 +78,7 @@ const blankProfile = (districtId: string, userId: string, name: string, roomId: 
   agreements: 0,
 })
 
-export async function getRoom(deps: Deps, caller: Caller, roomId: string): Promise<RoomDetail> {
+export async function getRoom(deps: MediationDeps, caller: Caller, roomId: string): Promise<RoomDetail> {
   const room = await roomOf(deps, caller.user.districtId, roomId)
   const mediators = await mediatorsOf(deps, caller.user.districtId, roomId)
   return roomDetail(room, mediators)
@@ -83,7 +86,7 @@ export async function getRoom(deps: Deps, caller: Caller, roomId: string): Promi
 
 /** The room's sessions between two China dates, taken ones marked: two Queries of the room's calendar. */
 export async function roomSlots(
-  deps: Deps,
+  deps: MediationDeps,
   caller: Caller,
   roomId: string,
   q: { from: string; to: string; mediatorId?: string },
@@ -110,7 +113,7 @@ export const namesOf = (rules: readonly NamedRule[], exceptions: readonly { medi
     ...rules.map((r) => [r.mediatorId, r.mediatorName] as const),
   ])
 
-export async function getMediator(deps: Deps, caller: Caller, mediatorId: string): Promise<MediatorDetail> {
+export async function getMediator(deps: MediationDeps, caller: Caller, mediatorId: string): Promise<MediatorDetail> {
   const districtId = caller.user.districtId
   const [profile] = await deps.repos.mediation.profiles(districtId, [mediatorId])
   if (!profile) throw new DomainError('mediator.notFound', [{ path: 'id', message: '调解员不存在' }])
@@ -130,7 +133,7 @@ export async function getMediator(deps: Deps, caller: Caller, mediatorId: string
 type RuleInput = { weekday: number; start: string; end: string; sessionMinutes: number; bufferMinutes: number }
 
 /** A mediator replaces their own weekly hours in one of their rooms (one transaction). */
-export async function putAvailability(deps: Deps, caller: Caller, roomId: string, rules: RuleInput[]): Promise<MediatorDetail> {
+export async function putAvailability(deps: MediationDeps, caller: Caller, roomId: string, rules: RuleInput[]): Promise<MediatorDetail> {
   const districtId = caller.user.districtId
   await roomOf(deps, districtId, roomId)
   authorize(caller, 'availability.manage', roomId, 'id', '你不是该说事室的调解员')
@@ -151,7 +154,7 @@ export async function putAvailability(deps: Deps, caller: Caller, roomId: string
 }
 
 /** An admin of the district creates or changes a room at a street or community of its tree. */
-export async function putRoom(deps: Deps, caller: Caller, roomId: string, input: Omit<RoomRecord, 'id'>): Promise<RoomDetail> {
+export async function putRoom(deps: MediationDeps, caller: Caller, roomId: string, input: Omit<RoomRecord, 'id'>): Promise<RoomDetail> {
   const districtId = caller.user.districtId
   authorize(caller, 'rooms.manage', undefined, 'id', '只有本辖区管理员可以管理说事室')
   const node = (await deps.catalogue(districtId)).nodes.find((n) => n.id === input.nodeId)
@@ -165,7 +168,7 @@ export async function putRoom(deps: Deps, caller: Caller, roomId: string, input:
 
 /** A mediator says who they are: brand, specialties, introduction (only their own; another's id is unknown here). */
 export async function putMediatorProfile(
-  deps: Deps,
+  deps: MediationDeps,
   caller: Caller,
   mediatorId: string,
   input: Pick<MediatorProfile, 'brand' | 'specialties' | 'intro'>,

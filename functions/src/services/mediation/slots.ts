@@ -1,7 +1,7 @@
 /** Choosing a bookable slot at a requested time: the room's rules and holds for that day, checked in one place. */
 import { chinaDate, computeSlots, DomainError, permits, slotId, type Slot } from '@linli/shared'
 import type { RoomRecord } from '../district/ports'
-import type { Deps } from '../deps'
+import type { MediationDeps } from './ports'
 import { namesOf } from './rooms'
 import { HOUR } from './timing'
 
@@ -13,7 +13,7 @@ const unavailable = (path: string, message: string) => new DomainError('booking.
  * slot at that time is taken.
  */
 export async function freeSlotsAt(
-  deps: Deps,
+  deps: MediationDeps,
   districtId: string,
   room: RoomRecord,
   start: string,

@@ -1,10 +1,10 @@
 /** The audit log of unmasked reads of personal information, for the district admin. */
 import { decodeCursor, encodeCursor } from '../cursor'
 import type { Caller } from '../identity/ports'
-import type { Deps } from '../deps'
+import type { PrivacyDeps } from './ports'
 
 /** A day of the audit log (China date), newest first: the district admin's. */
-export async function auditPage(deps: Deps, caller: Caller, q: { date: string; cursor?: string; limit: number }) {
+export async function auditPage(deps: PrivacyDeps, caller: Caller, q: { date: string; cursor?: string; limit: number }) {
   const list = `audit:${q.date}`
   const page = await deps.repos.audit.day(caller.user.districtId, q.date, q.limit, decodeCursor(deps.cursorSecret, list, q.cursor))
   return { items: page.items.map(({ districtId: _d, ...entry }) => entry), nextCursor: encodeCursor(deps.cursorSecret, list, page.lastKey) }

@@ -1,4 +1,5 @@
 /** Privacy's records: the audit log of unmasked reads of personal information. */
+import type { DepsOf } from '../deps'
 import type { Page } from '../field/ports'
 
 export interface AuditRecord {
@@ -18,3 +19,6 @@ export interface AuditRepo {
   /** One page of a China date's log, newest first. */
   day(districtId: string, date: string, limit: number, startKey?: Record<string, unknown>): Promise<Page<AuditRecord>>
 }
+
+/** What the audit log is read with. */
+export type PrivacyDeps = DepsOf<'audit', 'cursorSecret'>

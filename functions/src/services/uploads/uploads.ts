@@ -2,7 +2,7 @@ import { DomainError, MAX_UPLOAD_BYTES, XLSX_TYPE, imageTypes, type rosterTypes 
 import { UPLOAD_EXPIRY_SECONDS } from '../../adapters/storage'
 import { opaqueId } from '../../adapters/ids'
 import type { Caller } from '../identity/ports'
-import type { Deps } from '../deps'
+import type { UploadsDeps } from './ports'
 
 const extension: Record<(typeof imageTypes)[number] | (typeof rosterTypes)[number], string> = {
   'image/jpeg': 'jpg',
@@ -17,14 +17,14 @@ const extension: Record<(typeof imageTypes)[number] | (typeof rosterTypes)[numbe
  * tell whose it is (it recomputes the mark); two uploads of one person share nothing, so photos never link the
  * reports of an anonymous resident.
  */
-const markOf = (deps: Deps, userId: string, nonce: string) => opaqueId(`${userId}/${nonce}`, 'uploads', deps.idSalt)
-const isOwn = (deps: Deps, userId: string, key: string) => {
+const markOf = (deps: UploadsDeps, userId: string, nonce: string) => opaqueId(`${userId}/${nonce}`, 'uploads', deps.idSalt)
+const isOwn = (deps: UploadsDeps, userId: string, key: string) => {
   const [, nonce = '', file = ''] = key.split('/')
   return file.split('.')[0] === markOf(deps, userId, nonce)
 }
 
 /** A presigned POST for one image under a key only the caller's requests will be taken for. */
-export async function createUpload(deps: Deps, caller: Caller, input: { contentType: keyof typeof extension; size: number }) {
+export async function createUpload(deps: UploadsDeps, caller: Caller, input: { contentType: keyof typeof extension; size: number }) {
   const nonce = deps.newId()
   const key = `uploads/${nonce}/${markOf(deps, caller.user.id, nonce)}.${extension[input.contentType]}`
   const { url, fields } = await deps.storage.presignUpload(key, input.contentType, MAX_UPLOAD_BYTES)
@@ -36,7 +36,7 @@ export async function createUpload(deps: Deps, caller: Caller, input: { contentT
  * the copy is checked — really stored, an image, at most 5 MB (S3's policy says so, but s3rver does not enforce it,
  * and we never rely on the client). Answers the keys the record keeps.
  */
-export async function keepPhotos(deps: Deps, caller: Caller, keys: readonly string[], field: string): Promise<string[]> {
+export async function keepPhotos(deps: UploadsDeps, caller: Caller, keys: readonly string[], field: string): Promise<string[]> {
   const kept = keys.map((key) => `photos/${deps.newId()}.${key.split('.').pop()}`)
   const problems = await Promise.all(
     keys.map(async (key, i) => {
@@ -55,7 +55,7 @@ export async function keepPhotos(deps: Deps, caller: Caller, keys: readonly stri
 }
 
 /** The bytes of one of the caller's uploads (a roster to import), or a 400 naming `field` when it is not theirs or not there. */
-export async function readOwnUpload(deps: Deps, caller: Caller, key: string, field: string, maxBytes: number): Promise<Uint8Array> {
+export async function readOwnUpload(deps: UploadsDeps, caller: Caller, key: string, field: string, maxBytes: number): Promise<Uint8Array> {
   const stored = isOwn(deps, caller.user.id, key) ? await deps.storage.inspect(key) : undefined
   if (!stored) throw new DomainError('upload.invalid', [{ path: field, message: '文件不存在、尚未上传完成或不是你上传的' }])
   if (stored.size > maxBytes) throw new DomainError('upload.invalid', [{ path: field, message: `文件不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB` }])

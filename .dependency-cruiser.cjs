@@ -84,7 +84,7 @@ module.exports = {
     },
     {
       name: 'no-circular',
-      comment: 'No module waits on itself when loaded. Cycles of types alone (a family\'s ports and the deps naming them) load nothing.',
+      comment: "No module waits on itself when loaded. Cycles of types alone (a family's ports and the deps naming them) load nothing.",
       severity: 'error',
       from: {},
       to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },

@@ -129,6 +129,12 @@ test('sends nothing without a slot or a summary', async () => {
   expect(bookings()).toHaveLength(0)
 })
 
+/** The submit button taps again once its request has ended (NutUI ignores a tap while it shows loading). */
+const submitAgain = async (view: PageView) => {
+  await waitFor(() => expect(view.querySelector('.room__submit .nut-button')!.dom!.className).not.toContain('nut-button-loading'))
+  view.querySelector('.room__submit .nut-button')!.dispatchEvent('tap')
+}
+
 async function fillAndSubmit(view: PageView) {
   view.querySelectorAll('.slot-picker__time')[1]!.dispatchEvent('tap')
   await waitFor(() => expect(text(view, '.room__chosen')).toContain('1月7日'))
@@ -167,7 +173,7 @@ test('a retry after no answer sends the same Idempotency-Key (the first may have
   await fillAndSubmit(view)
   await waitFor(() => expect(fake.called('showToast').map((t) => t.title)).toContain('网络不给力，请检查网络后重试'))
   expect(fake.called('redirectTo')).toHaveLength(0)
-  view.querySelector('.room__submit .nut-button')!.dispatchEvent('tap')
+  await submitAgain(view)
   await waitFor(() => expect(fake.called('redirectTo')).toHaveLength(1))
   const [first, retry] = bookings()
   expect(retry!.data).toEqual(first!.data)
@@ -180,7 +186,7 @@ test('a refused booking (the server answered) draws a new key for the next try',
   await fillAndSubmit(view)
   await waitFor(() => expect(fake.called('showToast').map((t) => t.title)).toContain('内容包含违规信息，请修改后再提交'))
   bookingAnswer = { statusCode: 201, data: booked }
-  view.querySelector('.room__submit .nut-button')!.dispatchEvent('tap')
+  await submitAgain(view)
   await waitFor(() => expect(fake.called('redirectTo')).toHaveLength(1))
   const [first, second] = bookings()
   expect(second!.header['Idempotency-Key']).not.toBe(first!.header['Idempotency-Key'])

@@ -34,15 +34,16 @@ export async function keyedWrite<N extends string, A extends Record<string, stri
 ): Promise<Keyed<N, A>> {
   const records = e.IdempotencyKey.build(EntityRepository)
   for (let attempt = 1; ; attempt++) {
+    // The key's record first: a twin that lost is told so by its own key, whatever else the winner took.
     const written = await transactNamed<N | 'idempotencyKey'>({
-      ...items(),
       idempotencyKey: claim && records.transactPut({ ...claim, answer: made }, { condition: { attr: 'key', exists: false } }),
+      ...items(),
     } as NamedItems<N | 'idempotencyKey'>)
     if (written.ok) return { kind: 'written' }
-    if (claim && written.failed.includes('idempotencyKey')) {
-      const first = await answerOf(e, claim)
-      if (first) return { kind: 'replay', requestHash: first.requestHash, answer: first.answer as A }
-    }
+    // Refused by a condition: if the key has an answer, a twin (or the first call) wrote it; a cancellation need
+    // not name every condition that failed, so the key's record is read whenever a key was claimed.
+    const first = claim && written.failed.length ? await answerOf(e, claim) : undefined
+    if (first) return { kind: 'replay', requestHash: first.requestHash, answer: first.answer as A }
     const failed = written.failed.filter((n): n is N => n !== 'idempotencyKey')
     if (failed.length) return { kind: 'failed', failed }
     if (!written.conflict || attempt >= ATTEMPTS) return { kind: 'conflict' }

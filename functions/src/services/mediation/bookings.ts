@@ -10,6 +10,7 @@ import {
   type BookingSummary,
   type Specialty,
 } from '@linli/shared'
+import type { KeyClaim } from '../idempotency/ports'
 import type { Caller } from '../identity/ports'
 import { authorize } from '../authorize'
 import { decodeCursor, encodeCursor } from '../cursor'
@@ -41,11 +42,23 @@ const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 const newInviteCode = () => Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('')
 
 export async function createBooking(deps: MediationDeps, caller: Caller, input: BookingInput, key?: string): Promise<BookingDetail> {
-  const districtId = caller.user.districtId
   const claim = claimKey(deps.clock(), caller, 'bookings.create', key, input)
-  // A retried request finds its booking before its own claim makes the slot look taken.
-  const seen = claim && (await deps.repos.idempotency.answer(claim))
-  if (seen) return replay(deps, caller, firstAnswer<{ bookingId: string }>(claim!, seen))
+  const first = async () => {
+    const seen = claim && (await deps.repos.idempotency.answer(claim))
+    return seen && replay(deps, caller, firstAnswer<{ bookingId: string }>(claim!, seen))
+  }
+  // A retried request finds its booking before its own claim makes the slot look taken; a twin racing this one may
+  // take the slot between that look and the free times read after it: then the slot taken is the twin's.
+  try {
+    return (await first()) || (await book(deps, caller, input, claim))
+  } catch (err) {
+    if (claim && err instanceof DomainError && err.code === 'booking.slotTaken') return (await first()) || Promise.reject(err)
+    throw err
+  }
+}
+
+async function book(deps: MediationDeps, caller: Caller, input: BookingInput, claim: KeyClaim | undefined): Promise<BookingDetail> {
+  const districtId = caller.user.districtId
   const room = await roomOf(deps, districtId, input.roomId, 'roomId')
   const [free] = await Promise.all([
     freeSlotsAt(deps, districtId, room, input.start, input.mediatorId),

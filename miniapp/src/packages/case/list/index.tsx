@@ -1,12 +1,14 @@
-import { useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { caseStatusLabels, caseViews, listCases, type CaseStatus, type CaseSummary } from '@linli/shared'
 import { call } from '../../../api/request'
 import { askSubscribe, tellConsent } from '../../../api/subscribe'
-import { Button, Loading, TabPane, Tabs } from '../components/nutui'
+import { Button, TabPane, Tabs } from '../components/nutui'
 import { StateView } from '../../../components/state-view'
 import { useSession } from '../../../components/use-session'
+import { usePagedList } from '../../../components/use-paged-list'
+import { ListFooter } from '../../../components/list-footer'
 import { CaseRow } from './case-row'
 import './index.scss'
 import { usePageClass } from '../../../components/text-size'
@@ -35,7 +37,6 @@ const tabTitle = (t: Tab) => (t === 'all' ? '全部' : caseStatusLabels[t])
  * Case lists by `view`: mine (我的上报), queue (受理队列, opens on 待受理), assigned (我的工单) and grid (网格事件).
  * Status tabs filter; pull down to refresh; more pages load at the bottom (nextCursor).
  */
-/** The dispatcher's queue shows what needs eyes first: flagged by the content check, overdue, then new. */
 /** The dispatcher's queue puts first what needs them most: flagged content, 红牌, 黄牌, 督办, then new cases. */
 const urgency = (c: CaseSummary) => (c.flagged ? 0 : c.overdue ? 1 : c.mark === 'warn' ? 2 : c.supervised ? 3 : c.status === 'submitted' ? 4 : 5)
 
@@ -47,62 +48,14 @@ export default function Cases() {
   const spec = views[view]
   const initial = spec.tabs.find((t) => t === params.status) ?? (view === 'queue' ? 'submitted' : 'all')
   const [status, setStatus] = useState<Tab>(initial)
-  const [items, setItems] = useState<CaseSummary[]>([])
-  const [cursor, setCursor] = useState<string>()
-  const [loading, setLoading] = useState(true)
-  const [more, setMore] = useState(false)
-  const [error, setError] = useState('')
-  const generation = useRef(0)
-  const shown = useRef(false)
-
-  const query = (next?: string) => call(listCases, { query: { view, status: status === 'all' ? undefined : status, cursor: next } })
-
-  /** First page again; `quiet` keeps the current rows on screen meanwhile. */
-  const reload = async (quiet = false) => {
-    const gen = ++generation.current
-    if (!quiet) setLoading(true)
-    setError('')
-    try {
-      const page = await query()
-      if (gen !== generation.current) return
-      setItems(page.items)
-      setCursor(page.nextCursor)
-    } catch (e) {
-      if (gen === generation.current) setError((e as Error).message)
-    } finally {
-      if (gen === generation.current) setLoading(false)
-    }
-  }
-
-  const loadMore = async () => {
-    if (!cursor || more || loading) return
-    const gen = generation.current
-    setMore(true)
-    try {
-      const page = await query(cursor)
-      if (gen !== generation.current) return
-      setItems((list) => [...list, ...page.items.filter((i) => !list.some((o) => o.id === i.id))])
-      setCursor(page.nextCursor)
-    } catch (e) {
-      void Taro.showToast({ title: (e as Error).message, icon: 'none' })
-    } finally {
-      setMore(false)
-    }
-  }
+  const list = usePagedList((cursor) => call(listCases, { query: { view, status: status === 'all' ? undefined : status, cursor } }), [status], {
+    enabled: Boolean(session),
+  })
+  const { items, loading, error } = list
 
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: spec.title })
   }, [view])
-  useEffect(() => {
-    if (session) void reload()
-  }, [status])
-  // Back from a case: its status may have moved on.
-  useDidShow(() => {
-    if (shown.current && session) void reload(true)
-    shown.current = true
-  })
-  usePullDownRefresh(() => void reload(true).finally(() => Taro.stopPullDownRefresh()))
-  useReachBottom(() => void loadMore())
 
   if (!session) return <View className={pageClass} />
   return (
@@ -127,23 +80,13 @@ export default function Cases() {
         </View>
       )}
       {loading || error || !items.length ? (
-        <StateView loading={loading} error={error} empty={spec.empty} onRetry={() => void reload()} />
+        <StateView loading={loading} error={error} empty={spec.empty} onRetry={() => void list.reload()} />
       ) : (
         <View className='case-list__items'>
           {(view === 'queue' ? [...items].sort((a, b) => urgency(a) - urgency(b)) : items).map((item) => (
             <CaseRow key={item.id} item={item} />
           ))}
-          <View className='case-list__more'>
-            {more ? (
-              <Loading>加载中…</Loading>
-            ) : cursor ? (
-              <Button size='small' className='case-list__load-more' onClick={() => void loadMore()}>
-                加载更多
-              </Button>
-            ) : (
-              <Text className='muted'>没有更多了</Text>
-            )}
-          </View>
+          <ListFooter list={list} block='case-list' />
         </View>
       )}
     </View>

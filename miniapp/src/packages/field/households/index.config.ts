@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '住户台账', onReachBottomDistance: 100 })
+export default definePageConfig({ navigationBarTitleText: '住户台账', enablePullDownRefresh: true, onReachBottomDistance: 100 })

@@ -1,12 +1,14 @@
 import { useState } from 'react'
-import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { careTagLabels, careTags, exportHouseholds, importHouseholds, listHouseholds, type CareTag, type HouseholdView } from '@linli/shared'
+import { careTagLabels, careTags, exportHouseholds, importHouseholds, listHouseholds, type CareTag } from '@linli/shared'
 import { ApiError, call, fileRequest } from '../../../api/request'
 import { chooseSpreadsheet, download } from '../../../api/files'
 import { uploadFile } from '../../../api/upload'
 import { StateView } from '../../../components/state-view'
 import { useSession } from '../../../components/use-session'
+import { usePagedList } from '../../../components/use-paged-list'
+import { ListFooter } from '../../../components/list-footer'
 import { Button, Cell, SafeArea, SearchBar, TabPane, Tabs } from '../components/nutui'
 import { CareTags, dueText } from '../components/care-tags'
 import { fieldGrids } from '../components/my-grid'
@@ -22,25 +24,15 @@ export default function Households() {
   const { params } = useRouter()
   const gridId = params.gridId ?? fieldGrids(session)[0]?.scopeId
   const [filter, setFilter] = useState<Filter>((params.filter as Filter) ?? 'due')
-  const [items, setItems] = useState<HouseholdView[]>()
-  const [next, setNext] = useState<string>()
-  const [error, setError] = useState('')
   const [search, setSearch] = useState('')
-
-  const load = async (f: Filter, cursor?: string) => {
-    if (!gridId) return
-    setError('')
-    try {
-      const query = { gridId, limit: 20, cursor, ...(f === 'due' ? { due: '1' as const } : f === 'all' ? {} : { tag: f }) }
-      const page = await call(listHouseholds, { query })
-      setItems((list) => (cursor ? [...(list ?? []), ...page.items] : page.items))
-      setNext(page.nextCursor)
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '加载失败，请检查网络')
-    }
-  }
-  useDidShow(() => void load(filter))
-  useReachBottom(() => void (next && load(filter, next)))
+  const list = usePagedList(
+    (cursor) =>
+      call(listHouseholds, {
+        query: { gridId: gridId!, limit: 20, cursor, ...(filter === 'due' ? { due: '1' as const } : filter === 'all' ? {} : { tag: filter }) },
+      }),
+    [filter, gridId],
+    { enabled: Boolean(session && gridId) },
+  )
   const importFile = async () => {
     try {
       const file = await chooseSpreadsheet()
@@ -50,7 +42,8 @@ export default function Households() {
       const { imported } = await call(importHouseholds, { body: { gridId: gridId!, fileKey } })
       void Taro.hideLoading()
       void Taro.showToast({ title: `已导入 ${imported} 户`, icon: 'success' })
-      choose('all')
+      if (filter === 'all') void list.reload(true)
+      else setFilter('all')
     } catch (e) {
       void Taro.hideLoading()
       const rows = e instanceof ApiError ? e.fields.filter((f) => f.path.startsWith('rows.')) : []
@@ -67,18 +60,12 @@ export default function Households() {
     const { url, header } = fileRequest(exportHouseholds, {})
     download(`${url}?gridId=${gridId}`, header, '住户台账.xlsx', 'xlsx').catch((e: Error) => void Taro.showToast({ title: e.message, icon: 'none' }))
   }
-  const choose = (f: Filter) => {
-    setFilter(f)
-    setItems(undefined)
-    void load(f)
-  }
-
   if (!session) return <View className={pageClass} />
   if (!gridId) return <StateView empty='你还不是网格员，没有住户台账' />
-  const shown = (items ?? []).filter((h) => !search.trim() || h.headName.includes(search.trim()) || h.address.includes(search.trim()))
+  const shown = list.items.filter((h) => !search.trim() || h.headName.includes(search.trim()) || h.address.includes(search.trim()))
   return (
     <View className={`${pageClass} households`}>
-      <Tabs value={filter} onChange={(v) => choose(v as Filter)} activeType='line' duration={0}>
+      <Tabs value={filter} onChange={(v) => setFilter(v as Filter)} activeType='line' duration={0}>
         <TabPane value='due' title='待走访' />
         <TabPane value='all' title='全部' />
         {careTags.map((t) => (
@@ -86,8 +73,8 @@ export default function Households() {
         ))}
       </Tabs>
       <SearchBar className='households__search' placeholder='搜索户主姓名或门牌' value={search} onChange={setSearch} />
-      {!items ? (
-        <StateView loading={!error} error={error} onRetry={() => void load(filter)} />
+      {list.loading || list.error ? (
+        <StateView loading={list.loading} error={list.error} onRetry={() => void list.reload()} />
       ) : shown.length ? (
         shown.map((h) => (
           <Cell
@@ -106,11 +93,7 @@ export default function Households() {
       ) : (
         <StateView empty={filter === 'due' ? '暂无到期应走访的住户' : '暂无住户'} />
       )}
-      {next && (
-        <Button block fill='none' className='households__more' onClick={() => void load(filter, next)}>
-          加载更多
-        </Button>
-      )}
+      {list.items.length > 0 && <ListFooter list={list} block='households' />}
       <View className='households__footer'>
         <View className='households__footer-row'>
           <Button className='households__import' onClick={importFile}>

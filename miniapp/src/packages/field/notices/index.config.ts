@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '通知公告', onReachBottomDistance: 100, enableShareAppMessage: true })
+export default definePageConfig({ navigationBarTitleText: '通知公告', enablePullDownRefresh: true, onReachBottomDistance: 100, enableShareAppMessage: true })

@@ -1,13 +1,15 @@
 import { useState } from 'react'
-import Taro, { useDidShow, useReachBottom, useRouter, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { createHouseholdLink, decideHouseholdLink, listAnnouncements, listHouseholdLinks, type AnnouncementView, type HouseholdLinkView } from '@linli/shared'
+import { createHouseholdLink, decideHouseholdLink, listAnnouncements, listHouseholdLinks, type HouseholdLinkView } from '@linli/shared'
 import { ApiError, call } from '../../../api/request'
 import { askSubscribe, tellConsent } from '../../../api/subscribe'
 import { formatTime } from '../../../utils/format'
 import { StateView } from '../../../components/state-view'
 import { getSession } from '../../../api/session'
 import { sessionFor, useSession } from '../../../components/use-session'
+import { usePagedList } from '../../../components/use-paged-list'
+import { ListFooter } from '../../../components/list-footer'
 import { Button, Cell, CellGroup, Input, Tag } from '../components/nutui'
 import { fieldGrids } from '../components/my-grid'
 import './index.scss'
@@ -24,33 +26,27 @@ export default function Notices() {
   const { params } = useRouter()
   const staffGrid = fieldGrids(session)[0]?.scopeId
   const [link, setLink] = useState<HouseholdLinkView | null>()
-  const [items, setItems] = useState<AnnouncementView[]>()
-  const [next, setNext] = useState<string>()
   const [pending, setPending] = useState<HouseholdLinkView[]>([])
-  const [error, setError] = useState('')
+  const [linksError, setLinksError] = useState('')
   const [door, setDoor] = useState({ building: '', unit: '', room: '' })
   const gridId = params.gridId ?? staffGrid ?? (link?.status === 'linked' ? link.gridId : undefined)
+  // The grid's notices, page by page: once the grid is known (given, the staff's own, or the resident's linked one).
+  const list = usePagedList((cursor) => call(listAnnouncements, { query: { gridId: gridId!, limit: 20, cursor } }), [gridId], { enabled: Boolean(gridId) })
 
-  const load = async (cursor?: string) => {
-    setError('')
+  /** The resident's own link, or the staff's pending requests: read each time the page shows, not with every page of notices. */
+  const loadLinks = async () => {
+    setLinksError('')
     try {
       // Read now, not from the last render: the page may show again just signed in.
       const signedIn = getSession()
       const staff = fieldGrids(signedIn)[0]?.scopeId
-      const own = staff || !signedIn ? null : ((await call(listHouseholdLinks, { query: {} })).items[0] ?? null)
-      setLink(own)
-      const grid = params.gridId ?? staff ?? (own?.status === 'linked' ? own.gridId : undefined)
+      setLink(staff || !signedIn ? null : ((await call(listHouseholdLinks, { query: {} })).items[0] ?? null))
       if (staff) setPending((await call(listHouseholdLinks, { query: { gridId: staff, status: 'pending' } })).items)
-      if (!grid) return setItems([])
-      const page = await call(listAnnouncements, { query: { gridId: grid, limit: 20, cursor } })
-      setItems((list) => (cursor ? [...(list ?? []), ...page.items] : page.items))
-      setNext(page.nextCursor)
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '加载失败，请检查网络')
+      setLinksError(e instanceof ApiError ? e.message : '加载失败，请检查网络')
     }
   }
-  useDidShow(() => void load())
-  useReachBottom(() => void (next && load(next)))
+  useDidShow(() => void loadLinks())
   useShareAppMessage(() => ({ title: '社区通知公告', path: `/packages/field/notices/index${gridId ? `?gridId=${gridId}` : ''}` }))
 
   const ask = async () => {
@@ -148,11 +144,13 @@ export default function Notices() {
           )}
         </CellGroup>
       )}
-      {!items ? (
-        <StateView loading={!error} error={error} onRetry={() => void load()} />
-      ) : items.length ? (
+      {linksError || !gridId ? (
+        <StateView loading={link === undefined && !linksError} error={linksError} empty='绑定住户后可查看本网格的通知' onRetry={() => void loadLinks()} />
+      ) : list.loading || list.error ? (
+        <StateView loading={list.loading} error={list.error} onRetry={() => void list.reload()} />
+      ) : list.items.length ? (
         <CellGroup title='通知公告'>
-          {items.map((a) => (
+          {list.items.map((a) => (
             <Cell
               key={a.id}
               className={`notices__item ${a.readAt || !session ? '' : 'notices__item--unread'}`}
@@ -164,13 +162,9 @@ export default function Notices() {
           ))}
         </CellGroup>
       ) : (
-        <StateView empty={gridId ? '暂无通知' : '绑定住户后可查看本网格的通知'} />
+        <StateView empty='暂无通知' />
       )}
-      {next && (
-        <Button block fill='none' className='notices__more' onClick={() => void load(next)}>
-          加载更多
-        </Button>
-      )}
+      {gridId && list.items.length > 0 && <ListFooter list={list} block='notices' />}
     </View>
   )
 }

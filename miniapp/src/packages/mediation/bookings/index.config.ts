@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我的预约', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '我的预约', enablePullDownRefresh: true, onReachBottomDistance: 80 })

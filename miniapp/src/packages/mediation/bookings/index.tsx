@@ -1,11 +1,13 @@
-import { useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { listBookings, specialtyLabels, type BookingSummary } from '@linli/shared'
+import { listBookings, specialtyLabels } from '@linli/shared'
 import { call } from '../../../api/request'
 import { askSubscribe, tellConsent } from '../../../api/subscribe'
 import { StateView } from '../../../components/state-view'
 import { useSession } from '../../../components/use-session'
+import { usePagedList } from '../../../components/use-paged-list'
+import { ListFooter } from '../../../components/list-footer'
 import { Button, Cell, CellGroup, TabPane, Tabs, Tag } from '../components/nutui'
 import { sessionTime, statusTag } from '../components/labels'
 import './index.scss'
@@ -20,29 +22,12 @@ export default function Bookings() {
   const { params } = useRouter()
   const view = params.view === 'mediator' ? 'mediator' : 'mine'
   const [when, setWhen] = useState<When>(params.when === 'past' ? 'past' : 'upcoming')
-  const [items, setItems] = useState<BookingSummary[]>()
-  const [cursor, setCursor] = useState<string>()
-  const [error, setError] = useState('')
-  const shown = useRef(false)
-
-  const load = (next?: string) =>
-    call(listBookings, { query: { view, when, cursor: next } })
-      .then((page) => (setItems((list) => (next ? [...(list ?? []), ...page.items] : page.items)), setCursor(page.nextCursor), setError('')))
-      .catch((e: Error) => setError(e.message))
+  const list = usePagedList((cursor) => call(listBookings, { query: { view, when, cursor } }), [when], { enabled: Boolean(session) })
+  const { items, loading, error } = list
 
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: view === 'mediator' ? '预约管理' : '我的预约' })
   }, [])
-  useEffect(() => {
-    if (!session) return
-    setItems(undefined)
-    void load()
-  }, [when])
-  useDidShow(() => {
-    if (shown.current && session) void load()
-    shown.current = true
-  })
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
 
   if (!session) return <View className={pageClass} />
   return (
@@ -59,9 +44,9 @@ export default function Bookings() {
           </Button>
         </View>
       )}
-      {!items || error || !items.length ? (
+      {loading || error || !items.length ? (
         <View>
-          <StateView loading={!items && !error} error={error} empty={view === 'mine' ? '还没有预约' : '暂无预约'} onRetry={() => void load()} />
+          <StateView loading={loading} error={error} empty={view === 'mine' ? '还没有预约' : '暂无预约'} onRetry={() => void list.reload()} />
           {view === 'mine' && (
             <Button type='primary' size='small' className='bookings__new' onClick={() => Taro.navigateTo({ url: '/packages/mediation/rooms/index' })}>
               去预约说事
@@ -84,11 +69,7 @@ export default function Bookings() {
               />
             )
           })}
-          {cursor && (
-            <Button size='small' onClick={() => void load(cursor)}>
-              加载更多
-            </Button>
-          )}
+          <ListFooter list={list} block='bookings' />
         </CellGroup>
       )}
     </View>

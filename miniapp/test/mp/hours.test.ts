@@ -109,3 +109,26 @@ test('saves the profile residents see', async () => {
   await waitFor(() => expect(puts('/v1/mediators/m-sun')).toHaveLength(1))
   expect(puts('/v1/mediators/m-sun')[0]!.data).toEqual({ intro, specialties: ['neighbour'] })
 })
+
+test('a signed-in user who mediates in no room is told so in words, not left on 加载中…', async () => {
+  fake.storage.set(SESSION_KEY, {
+    ...mediator,
+    user: { ...mediator.user, id: 'u-admin', roles: [{ role: 'admin', scopeId: 'd-linjiang', scopeName: '临江区' }] },
+  })
+  const view = await page.render()
+  await waitFor(() => expect(view.querySelector('.state-view')!.dom!.textContent).toContain('你还不是任何说事室的调解员'))
+  expect(view.querySelectorAll('.nut-loading')).toHaveLength(0)
+})
+
+test('a page that cannot load says why and offers 重试, which asks again and shows the page', async () => {
+  let fail = true
+  fake.respond = (req) =>
+    fail && req.method === 'GET' && String(req.url).includes('/v1/mediators/')
+      ? { statusCode: 503, data: { error: { code: 'wechat.unavailable', message: '服务暂时不可用，请稍后再试' }, requestId: 'r' } }
+      : api(req)
+  const view = await page.render()
+  await waitFor(() => expect(view.querySelector('.state-view')!.dom!.textContent).toContain('服务暂时不可用，请稍后再试'))
+  fail = false
+  view.querySelector('.state-view .nut-button')!.dispatchEvent('tap')
+  await waitFor(() => expect(view.querySelectorAll('.rules-editor__rule')).toHaveLength(1))
+})

@@ -6,6 +6,7 @@ import { call } from '../../../api/request'
 import { askSubscribe, tellConsent } from '../../../api/subscribe'
 import { Button, TabPane, Tabs } from '../components/nutui'
 import { StateView } from '../../../components/state-view'
+import { PageShell } from '../../../components/page-shell'
 import { useSession } from '../../../components/use-session'
 import { usePagedList } from '../../../components/use-paged-list'
 import { ListFooter } from '../../../components/list-footer'
@@ -57,38 +58,43 @@ export default function Cases() {
     void Taro.setNavigationBarTitle({ title: spec.title })
   }, [view])
 
-  if (!session) return <View className={pageClass} />
   return (
-    <View className={`${pageClass} case-list case-list--${view}`}>
-      <Tabs className='case-list__tabs' value={status} onChange={(v) => setStatus(v as Tab)} activeType='line' duration={0}>
-        {spec.tabs.map((t) => (
-          <TabPane key={t} value={t} title={tabTitle(t)} />
-        ))}
-      </Tabs>
-      {view === 'assigned' && (
-        <View className='case-list__toolbar'>
-          <Text className='muted'>新工单派给你时，通过微信通知提醒</Text>
-          <Button
-            size='small'
-            type='primary'
-            fill='outline'
-            className='case-list__subscribe'
-            onClick={() => void tellConsent(askSubscribe(['case_dispatch']), '工作台', '已设置派单通知')}
-          >
-            接收派单通知
-          </Button>
-        </View>
-      )}
-      {loading || error || !items.length ? (
-        <StateView loading={loading} error={error} empty={spec.empty} onRetry={() => void list.reload()} />
-      ) : (
-        <View className='case-list__items'>
-          {(view === 'queue' ? [...items].sort((a, b) => urgency(a) - urgency(b)) : items).map((item) => (
-            <CaseRow key={item.id} item={item} />
-          ))}
-          <ListFooter list={list} block='case-list' />
-        </View>
-      )}
-    </View>
+    <PageShell className={`${pageClass} case-list case-list--${view}`} signedOut={!session}>
+      {() => {
+        return (
+          <>
+            <Tabs className='case-list__tabs' value={status} onChange={(v) => setStatus(v as Tab)} activeType='line' duration={0}>
+              {spec.tabs.map((t) => (
+                <TabPane key={t} value={t} title={tabTitle(t)} />
+              ))}
+            </Tabs>
+            {view === 'assigned' && (
+              <View className='case-list__toolbar'>
+                <Text className='muted'>新工单派给你时，通过微信通知提醒</Text>
+                <Button
+                  size='small'
+                  type='primary'
+                  fill='outline'
+                  className='case-list__subscribe'
+                  onClick={() => void tellConsent(askSubscribe(['case_dispatch']), '工作台', '已设置派单通知')}
+                >
+                  接收派单通知
+                </Button>
+              </View>
+            )}
+            {loading || error || !items.length ? (
+              <StateView loading={loading} error={error} empty={spec.empty} onRetry={() => void list.reload()} />
+            ) : (
+              <View className='case-list__items'>
+                {(view === 'queue' ? [...items].sort((a, b) => urgency(a) - urgency(b)) : items).map((item) => (
+                  <CaseRow key={item.id} item={item} />
+                ))}
+                <ListFooter list={list} block='case-list' />
+              </View>
+            )}
+          </>
+        )
+      }}
+    </PageShell>
   )
 }

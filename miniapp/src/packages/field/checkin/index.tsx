@@ -5,7 +5,7 @@ import { checkinKindLabels, createCheckin, type CheckinKind, type GridNode } fro
 import { geofence, MAX_ACCURACY_M, type Boundary, type Fence, type Fix } from '@linli/shared/domain/field/geofence'
 import { position } from '../../../api/location'
 import { ApiError, call } from '../../../api/request'
-import { StateView } from '../../../components/state-view'
+import { PageShell } from '../../../components/page-shell'
 import { useSession } from '../../../components/use-session'
 import { isUploading, PhotoUploader, photoKeys, type PhotoItem } from '../../../components/photo-uploader'
 import { randomId } from '../../../utils/format'
@@ -107,71 +107,82 @@ export default function Checkin() {
     void Taro.navigateTo({ url: '/packages/case/report/index' })
   }
 
-  if (!session) return <View className={pageClass} />
-  if (!gridId) return <StateView empty='你还不是网格员，不能打卡' />
-  if (!grid) return <StateView loading={!error} error={error} onRetry={load} />
-  const refused = waiting.filter((q) => q.refused)
   return (
-    <View className={`${pageClass} checkin`}>
-      {waiting.length > 0 && (
-        <CellGroup title='离线打卡'>
-          <Cell
-            className='checkin__queue'
-            title={`待补传 ${waiting.length - refused.length} 条`}
-            description={refused.length ? `${refused.length} 条未被接受：${refused[0]!.refused}` : '联网后按拍摄顺序自动补传'}
-            extra={
-              <Button size='small' onClick={() => (refused.length ? (dropRefused(), setWaiting(queued())) : void resend())}>
-                {refused.length ? '知道了' : '立即补传'}
-              </Button>
-            }
-          />
-        </CellGroup>
-      )}
-      <GridMap boundary={grid.boundary as Boundary} me={fix && { lat: fix.lat, lng: fix.lng }} label={`${grid.name}边界与我的位置`} />
-      <CellGroup title={`${checkinKindLabels[kind]}打卡 · ${grid.name}${params.householdLabel ? ` · ${params.householdLabel}` : ''}`}>
-        <Cell
-          className={`checkin__fence ${fence?.ok ? 'checkin__fence--in' : 'checkin__fence--out'}`}
-          title={locateError || fenceText(fence, fix)}
-          description={fix ? `定位精度约 ${Math.round(fix.accuracy)} 米` : undefined}
-          extra={
-            <Button size='small' fill='outline' type='primary' onClick={locate}>
-              重新定位
-            </Button>
-          }
-        />
-      </CellGroup>
-      <CellGroup title={kind === 'visit' ? '走访情况' : '备注'}>
-        <View className='checkin__note'>
-          <TextArea
-            value={note}
-            onChange={setNote}
-            maxLength={500}
-            showCount
-            rows={3}
-            placeholder={kind === 'visit' ? '记录走访发现，如：老人身体状况、家中隐患、诉求' : '选填，如：巡查路段、发现的情况'}
-          />
-        </View>
-      </CellGroup>
-      <CellGroup title='现场照片（选填，最多 3 张）'>
-        <PhotoUploader purpose='checkin_photo' max={3} photos={photos} setPhotos={setPhotos} />
-      </CellGroup>
-      <View className='checkin__footer'>
-        {done ? (
+    <PageShell
+      className={`${pageClass} checkin`}
+      signedOut={!session}
+      empty={gridId ? undefined : '你还不是网格员，不能打卡'}
+      loading={Boolean(gridId) && !grid && !error}
+      error={grid ? undefined : error}
+      onRetry={load}
+    >
+      {() => {
+        if (!grid) return null
+        const refused = waiting.filter((q) => q.refused)
+        return (
           <>
-            <Text className='checkin__done'>已打卡。发现问题可直接上报，位置和照片已带上。</Text>
-            <Button block type='primary' className='checkin__report' onClick={report}>
-              发现问题，一键上报
-            </Button>
-            <Button block className='checkin__back' onClick={() => void Taro.navigateBack()}>
-              返回
-            </Button>
+            {waiting.length > 0 && (
+              <CellGroup title='离线打卡'>
+                <Cell
+                  className='checkin__queue'
+                  title={`待补传 ${waiting.length - refused.length} 条`}
+                  description={refused.length ? `${refused.length} 条未被接受：${refused[0]!.refused}` : '联网后按拍摄顺序自动补传'}
+                  extra={
+                    <Button size='small' onClick={() => (refused.length ? (dropRefused(), setWaiting(queued())) : void resend())}>
+                      {refused.length ? '知道了' : '立即补传'}
+                    </Button>
+                  }
+                />
+              </CellGroup>
+            )}
+            <GridMap boundary={grid.boundary as Boundary} me={fix && { lat: fix.lat, lng: fix.lng }} label={`${grid.name}边界与我的位置`} />
+            <CellGroup title={`${checkinKindLabels[kind]}打卡 · ${grid.name}${params.householdLabel ? ` · ${params.householdLabel}` : ''}`}>
+              <Cell
+                className={`checkin__fence ${fence?.ok ? 'checkin__fence--in' : 'checkin__fence--out'}`}
+                title={locateError || fenceText(fence, fix)}
+                description={fix ? `定位精度约 ${Math.round(fix.accuracy)} 米` : undefined}
+                extra={
+                  <Button size='small' fill='outline' type='primary' onClick={locate}>
+                    重新定位
+                  </Button>
+                }
+              />
+            </CellGroup>
+            <CellGroup title={kind === 'visit' ? '走访情况' : '备注'}>
+              <View className='checkin__note'>
+                <TextArea
+                  value={note}
+                  onChange={setNote}
+                  maxLength={500}
+                  showCount
+                  rows={3}
+                  placeholder={kind === 'visit' ? '记录走访发现，如：老人身体状况、家中隐患、诉求' : '选填，如：巡查路段、发现的情况'}
+                />
+              </View>
+            </CellGroup>
+            <CellGroup title='现场照片（选填，最多 3 张）'>
+              <PhotoUploader purpose='checkin_photo' max={3} photos={photos} setPhotos={setPhotos} />
+            </CellGroup>
+            <View className='checkin__footer'>
+              {done ? (
+                <>
+                  <Text className='checkin__done'>已打卡。发现问题可直接上报，位置和照片已带上。</Text>
+                  <Button block type='primary' className='checkin__report' onClick={report}>
+                    发现问题，一键上报
+                  </Button>
+                  <Button block className='checkin__back' onClick={() => void Taro.navigateBack()}>
+                    返回
+                  </Button>
+                </>
+              ) : (
+                <Button block type='primary' className='checkin__submit' disabled={!fence?.ok} loading={busy} onClick={submit}>
+                  {fence && !fence.ok ? '不在网格内，不能打卡' : '打卡'}
+                </Button>
+              )}
+            </View>
           </>
-        ) : (
-          <Button block type='primary' className='checkin__submit' disabled={!fence?.ok} loading={busy} onClick={submit}>
-            {fence && !fence.ok ? '不在网格内，不能打卡' : '打卡'}
-          </Button>
-        )}
-      </View>
-    </View>
+        )
+      }}
+    </PageShell>
   )
 }

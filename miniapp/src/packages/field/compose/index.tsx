@@ -7,6 +7,7 @@ import { useKeyedCall } from '../../../components/use-keyed-call'
 import { isUploading, photoKeys, PhotoUploader, type PhotoItem } from '../../../components/photo-uploader'
 import { useSession } from '../../../components/use-session'
 import { Button, Cell, CellGroup, Checkbox, Input, TextArea } from '../components/nutui'
+import { PageShell } from '../../../components/page-shell'
 import './index.scss'
 import { usePageClass } from '../../../components/text-size'
 
@@ -39,30 +40,35 @@ export default function Compose() {
     }
   }
 
-  if (!session) return <View className={pageClass} />
   return (
-    <View className={`${pageClass} compose`}>
-      <CellGroup title='标题'>
-        <Input className='compose__title' placeholder='如：周六上午停水通知' maxLength={30} value={title} onChange={setTitle} />
-        {problems.title && <Cell className='compose__problem' title={problems.title} />}
-      </CellGroup>
-      <CellGroup title='正文'>
-        <View className='compose__body'>
-          <TextArea value={body} onChange={setBody} maxLength={1000} showCount rows={6} placeholder='通知的内容：时间、地点、需要住户做什么' />
-        </View>
-        {problems.body && <Cell className='compose__problem' title={problems.body} />}
-      </CellGroup>
-      <CellGroup title='图片（选填）'>
-        <View className='compose__photos'>
-          <PhotoUploader purpose='checkin_photo' max={6} photos={photos} setPhotos={setPhotos} />
-        </View>
-      </CellGroup>
-      <Cell title='请住户回复已知晓' extra={<Checkbox className='compose__ack' checked={ackRequired} onChange={setAckRequired} />} />
-      <View className='compose__footer'>
-        <Button block type='primary' className='compose__publish' loading={busy} onClick={publish}>
-          发布
-        </Button>
-      </View>
-    </View>
+    <PageShell className={`${pageClass} compose`} signedOut={!session}>
+      {() => {
+        return (
+          <>
+            <CellGroup title='标题'>
+              <Input className='compose__title' placeholder='如：周六上午停水通知' maxLength={30} value={title} onChange={setTitle} />
+              {problems.title && <Cell className='compose__problem' title={problems.title} />}
+            </CellGroup>
+            <CellGroup title='正文'>
+              <View className='compose__body'>
+                <TextArea value={body} onChange={setBody} maxLength={1000} showCount rows={6} placeholder='通知的内容：时间、地点、需要住户做什么' />
+              </View>
+              {problems.body && <Cell className='compose__problem' title={problems.body} />}
+            </CellGroup>
+            <CellGroup title='图片（选填）'>
+              <View className='compose__photos'>
+                <PhotoUploader purpose='checkin_photo' max={6} photos={photos} setPhotos={setPhotos} />
+              </View>
+            </CellGroup>
+            <Cell title='请住户回复已知晓' extra={<Checkbox className='compose__ack' checked={ackRequired} onChange={setAckRequired} />} />
+            <View className='compose__footer'>
+              <Button block type='primary' className='compose__publish' loading={busy} onClick={publish}>
+                发布
+              </Button>
+            </View>
+          </>
+        )
+      }}
+    </PageShell>
   )
 }

@@ -3,7 +3,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { careTagLabels, careTags, createHousehold, deleteHousehold, getHousehold, updateHousehold, type CareTag, type HouseholdView } from '@linli/shared'
 import { ApiError, call } from '../../../api/request'
-import { StateView } from '../../../components/state-view'
+import { PageShell } from '../../../components/page-shell'
 import { useSession } from '../../../components/use-session'
 import { formatTime } from '../../../utils/format'
 import { Button, Cell, CellGroup, CheckboxGroup, Input, InputNumber, TextArea } from '../components/nutui'
@@ -83,121 +83,131 @@ export default function Household() {
       url: `/packages/field/checkin/index?kind=visit&householdId=${household!.id}&gridId=${household!.gridId}&householdLabel=${encodeURIComponent(household!.address)}`,
     })
 
-  if (!session) return <View className={pageClass} />
-  if (!fresh && !household) return <StateView loading={!error} error={error} onRetry={load} />
-  const readOnly = household?.masked ?? false
   return (
-    <View className={`${pageClass} household`}>
-      {household && (
-        <CellGroup title={`${household.gridName} · ${household.address}`}>
-          <Cell
-            className='household__visits'
-            title={household.lastVisitAt ? `上次走访 ${formatTime(household.lastVisitAt)}` : '尚未走访'}
-            extra={dueText(household.nextDueAt)}
-          />
-          {!readOnly && (
-            <View className='household__actions'>
-              <Button type='primary' className='household__visit' onClick={visit}>
-                走访打卡
-              </Button>
-            </View>
-          )}
-        </CellGroup>
-      )}
-      {readOnly && <Cell title='个人信息已隐藏' description='只有本网格的网格员、网格长能查看明文' />}
-      <CellGroup title='住址与户主'>
-        <Input
-          className='household__building'
-          disabled={readOnly}
-          placeholder='楼栋，如 3'
-          maxLength={20}
-          value={form.building}
-          onChange={(building) => set({ building })}
-        />
-        <Input
-          className='household__unit'
-          disabled={readOnly}
-          placeholder='单元（选填），如 2'
-          maxLength={10}
-          value={form.unit}
-          onChange={(unit) => set({ unit })}
-        />
-        <Input
-          className='household__room'
-          disabled={readOnly}
-          placeholder='门牌号，如 301'
-          maxLength={20}
-          value={form.room}
-          onChange={(room) => set({ room })}
-        />
-        <Input
-          className='household__head'
-          disabled={readOnly}
-          placeholder='户主姓名'
-          maxLength={20}
-          value={form.headName}
-          onChange={(headName) => set({ headName })}
-        />
-        <Cell
-          title='家庭人口'
-          extra={
-            <View ariaLabel='家庭人口'>
-              <InputNumber
-                className='household__members'
+    <PageShell
+      className={`${pageClass} household`}
+      signedOut={!session}
+      loading={!fresh && !household && !error}
+      error={fresh || household ? undefined : error}
+      onRetry={load}
+    >
+      {() => {
+        const readOnly = household?.masked ?? false
+        return (
+          <>
+            {household && (
+              <CellGroup title={`${household.gridName} · ${household.address}`}>
+                <Cell
+                  className='household__visits'
+                  title={household.lastVisitAt ? `上次走访 ${formatTime(household.lastVisitAt)}` : '尚未走访'}
+                  extra={dueText(household.nextDueAt)}
+                />
+                {!readOnly && (
+                  <View className='household__actions'>
+                    <Button type='primary' className='household__visit' onClick={visit}>
+                      走访打卡
+                    </Button>
+                  </View>
+                )}
+              </CellGroup>
+            )}
+            {readOnly && <Cell title='个人信息已隐藏' description='只有本网格的网格员、网格长能查看明文' />}
+            <CellGroup title='住址与户主'>
+              <Input
+                className='household__building'
                 disabled={readOnly}
-                min={1}
-                max={30}
-                value={form.members}
-                onChange={(v) => set({ members: Number(v) })}
+                placeholder='楼栋，如 3'
+                maxLength={20}
+                value={form.building}
+                onChange={(building) => set({ building })}
               />
-            </View>
-          }
-        />
-        <Input
-          className='household__phone'
-          disabled={readOnly}
-          type='number'
-          placeholder='联系电话（选填）'
-          maxLength={11}
-          value={form.phone}
-          onChange={(phone) => set({ phone })}
-        />
-      </CellGroup>
-      <CellGroup title='关爱标签（决定走访周期）'>
-        <CheckboxGroup
-          className='household__tags'
-          direction='horizontal'
-          disabled={readOnly}
-          value={form.careTags}
-          onChange={(v) => set({ careTags: v as CareTag[] })}
-          options={careTags.map((t) => ({ label: careTagLabels[t], value: t, disabled: readOnly, onChange: () => undefined }))}
-        />
-      </CellGroup>
-      <CellGroup title='备注'>
-        <View className='household__notes'>
-          <TextArea
-            disabled={readOnly}
-            value={form.notes}
-            onChange={(notes) => set({ notes })}
-            maxLength={500}
-            showCount
-            rows={3}
-            placeholder='选填，如：子女在外地，每周电话联系'
-          />
-        </View>
-      </CellGroup>
-      {!readOnly && (
-        <View className='household__footer'>
-          <Button block type='primary' className='household__save' loading={busy} onClick={save}>
-            {fresh ? '登记' : '保存修改'}
-          </Button>
-          {!fresh && (
-            <Button block fill='none' className='household__remove' onClick={remove}>
-              移出台账
-            </Button>
-          )}
-        </View>
-      )}
-    </View>
+              <Input
+                className='household__unit'
+                disabled={readOnly}
+                placeholder='单元（选填），如 2'
+                maxLength={10}
+                value={form.unit}
+                onChange={(unit) => set({ unit })}
+              />
+              <Input
+                className='household__room'
+                disabled={readOnly}
+                placeholder='门牌号，如 301'
+                maxLength={20}
+                value={form.room}
+                onChange={(room) => set({ room })}
+              />
+              <Input
+                className='household__head'
+                disabled={readOnly}
+                placeholder='户主姓名'
+                maxLength={20}
+                value={form.headName}
+                onChange={(headName) => set({ headName })}
+              />
+              <Cell
+                title='家庭人口'
+                extra={
+                  <View ariaLabel='家庭人口'>
+                    <InputNumber
+                      className='household__members'
+                      disabled={readOnly}
+                      min={1}
+                      max={30}
+                      value={form.members}
+                      onChange={(v) => set({ members: Number(v) })}
+                    />
+                  </View>
+                }
+              />
+              <Input
+                className='household__phone'
+                disabled={readOnly}
+                type='number'
+                placeholder='联系电话（选填）'
+                maxLength={11}
+                value={form.phone}
+                onChange={(phone) => set({ phone })}
+              />
+            </CellGroup>
+            <CellGroup title='关爱标签（决定走访周期）'>
+              <CheckboxGroup
+                className='household__tags'
+                direction='horizontal'
+                disabled={readOnly}
+                value={form.careTags}
+                onChange={(v) => set({ careTags: v as CareTag[] })}
+                options={careTags.map((t) => ({ label: careTagLabels[t], value: t, disabled: readOnly, onChange: () => undefined }))}
+              />
+            </CellGroup>
+            <CellGroup title='备注'>
+              <View className='household__notes'>
+                <TextArea
+                  disabled={readOnly}
+                  value={form.notes}
+                  onChange={(notes) => set({ notes })}
+                  maxLength={500}
+                  showCount
+                  rows={3}
+                  placeholder='选填，如：子女在外地，每周电话联系'
+                />
+              </View>
+            </CellGroup>
+            {!readOnly && (
+              <View className='household__footer'>
+                <Button block type='primary' className='household__save' loading={busy} onClick={save}>
+                  {fresh ? '登记' : '保存修改'}
+                </Button>
+                {!fresh && (
+                  <Button block fill='none' className='household__remove' onClick={remove}>
+                    移出台账
+                  </Button>
+                )}
+              </View>
+            )}
+          </>
+        )
+      }}
+    </PageShell>
   )
 }

@@ -6,6 +6,7 @@ import { ApiError, call, fileRequest } from '../../../api/request'
 import { chooseSpreadsheet, download } from '../../../api/files'
 import { uploadFile } from '../../../api/upload'
 import { StateView } from '../../../components/state-view'
+import { PageShell } from '../../../components/page-shell'
 import { useSession } from '../../../components/use-session'
 import { usePagedList } from '../../../components/use-paged-list'
 import { ListFooter } from '../../../components/list-footer'
@@ -60,54 +61,62 @@ export default function Households() {
     const { url, header } = fileRequest(exportHouseholds, {})
     download(`${url}?gridId=${gridId}`, header, '住户台账.xlsx', 'xlsx').catch((e: Error) => void Taro.showToast({ title: e.message, icon: 'none' }))
   }
-  if (!session) return <View className={pageClass} />
-  if (!gridId) return <StateView empty='你还不是网格员，没有住户台账' />
-  const shown = list.items.filter((h) => !search.trim() || h.headName.includes(search.trim()) || h.address.includes(search.trim()))
   return (
-    <View className={`${pageClass} households`}>
-      <Tabs value={filter} onChange={(v) => setFilter(v as Filter)} activeType='line' duration={0}>
-        <TabPane value='due' title='待走访' />
-        <TabPane value='all' title='全部' />
-        {careTags.map((t) => (
-          <TabPane key={t} value={t} title={careTagLabels[t]} />
-        ))}
-      </Tabs>
-      <SearchBar className='households__search' placeholder='搜索户主姓名或门牌' value={search} onChange={setSearch} />
-      {list.loading || list.error ? (
-        <StateView loading={list.loading} error={list.error} onRetry={() => void list.reload()} />
-      ) : shown.length ? (
-        shown.map((h) => (
-          <Cell
-            key={h.id}
-            className='households__item'
-            title={`${h.address} · ${h.headName}（${h.members} 人）`}
-            description={<CareTags tags={h.careTags} />}
-            extra={
-              <View className={`households__due ${h.nextDueAt && Date.parse(h.nextDueAt) < Date.now() ? 'households__due--late' : ''}`}>
-                {dueText(h.nextDueAt)}
+    <PageShell className={`${pageClass} households`} signedOut={!session} empty={gridId ? undefined : '你还不是网格员，没有住户台账'}>
+      {() => {
+        const shown = list.items.filter((h) => !search.trim() || h.headName.includes(search.trim()) || h.address.includes(search.trim()))
+        return (
+          <>
+            <Tabs value={filter} onChange={(v) => setFilter(v as Filter)} activeType='line' duration={0}>
+              <TabPane value='due' title='待走访' />
+              <TabPane value='all' title='全部' />
+              {careTags.map((t) => (
+                <TabPane key={t} value={t} title={careTagLabels[t]} />
+              ))}
+            </Tabs>
+            <SearchBar className='households__search' placeholder='搜索户主姓名或门牌' value={search} onChange={setSearch} />
+            {list.loading || list.error ? (
+              <StateView loading={list.loading} error={list.error} onRetry={() => void list.reload()} />
+            ) : shown.length ? (
+              shown.map((h) => (
+                <Cell
+                  key={h.id}
+                  className='households__item'
+                  title={`${h.address} · ${h.headName}（${h.members} 人）`}
+                  description={<CareTags tags={h.careTags} />}
+                  extra={
+                    <View className={`households__due ${h.nextDueAt && Date.parse(h.nextDueAt) < Date.now() ? 'households__due--late' : ''}`}>
+                      {dueText(h.nextDueAt)}
+                    </View>
+                  }
+                  onClick={() => void Taro.navigateTo({ url: `/packages/field/household/index?id=${h.id}` })}
+                />
+              ))
+            ) : (
+              <StateView empty={filter === 'due' ? '暂无到期应走访的住户' : '暂无住户'} />
+            )}
+            {list.items.length > 0 && <ListFooter list={list} block='households' />}
+            <View className='households__footer'>
+              <View className='households__footer-row'>
+                <Button className='households__import' onClick={importFile}>
+                  导入表格
+                </Button>
+                <Button className='households__export' onClick={exportFile}>
+                  导出
+                </Button>
+                <Button
+                  type='primary'
+                  className='households__add'
+                  onClick={() => void Taro.navigateTo({ url: `/packages/field/household/index?gridId=${gridId}` })}
+                >
+                  登记住户
+                </Button>
               </View>
-            }
-            onClick={() => void Taro.navigateTo({ url: `/packages/field/household/index?id=${h.id}` })}
-          />
-        ))
-      ) : (
-        <StateView empty={filter === 'due' ? '暂无到期应走访的住户' : '暂无住户'} />
-      )}
-      {list.items.length > 0 && <ListFooter list={list} block='households' />}
-      <View className='households__footer'>
-        <View className='households__footer-row'>
-          <Button className='households__import' onClick={importFile}>
-            导入表格
-          </Button>
-          <Button className='households__export' onClick={exportFile}>
-            导出
-          </Button>
-          <Button type='primary' className='households__add' onClick={() => void Taro.navigateTo({ url: `/packages/field/household/index?gridId=${gridId}` })}>
-            登记住户
-          </Button>
-        </View>
-        <SafeArea position='bottom' />
-      </View>
-    </View>
+              <SafeArea position='bottom' />
+            </View>
+          </>
+        )
+      }}
+    </PageShell>
   )
 }

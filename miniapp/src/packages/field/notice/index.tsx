@@ -5,7 +5,7 @@ import { ackAnnouncement, announcementStats, getAnnouncement, readAnnouncement, 
 import { ApiError, call } from '../../../api/request'
 import { formatTime } from '../../../utils/format'
 import { PhotoGrid } from '../../../components/photo-grid'
-import { StateView } from '../../../components/state-view'
+import { PageShell } from '../../../components/page-shell'
 import { sessionFor, useSession } from '../../../components/use-session'
 import { Button, Cell, CellGroup, Tag } from '../components/nutui'
 import { fieldGrids } from '../components/my-grid'
@@ -43,11 +43,15 @@ export default function Notice() {
     return r
   }
   const loadStats = () => call(announcementStats, { params: { id }, query: { limit: 50 } }).then(setStats, () => undefined)
-  useEffect(() => {
-    if (process.env.TARO_ENV === 'weapp') void Taro.updateShareMenu({ withShareTicket: true }).catch(() => undefined)
+  const load = () => {
+    setError('')
     call(getAnnouncement, { params: { id } })
       .then((got) => (setA(got), session && record()))
       .catch((e) => setError(e instanceof ApiError ? e.message : '加载失败，请检查网络'))
+  }
+  useEffect(() => {
+    if (process.env.TARO_ENV === 'weapp') void Taro.updateShareMenu({ withShareTicket: true }).catch(() => undefined)
+    load()
   }, [session?.token])
   useEffect(() => void (staff && loadStats()), [staff])
   useShareAppMessage(() => ({ title: a ? `【通知】${a.title}` : '社区通知', path: `/packages/field/notice/index?id=${id}` }))
@@ -64,61 +68,67 @@ export default function Notice() {
       (e: ApiError) => void Taro.showToast({ title: e.message, icon: 'none' }),
     )
 
-  if (!a) return <StateView loading={!error} error={error} />
   return (
-    <View className={`${pageClass} notice`}>
-      <View className='notice__head'>
-        <View className='notice__title'>{a.title}</View>
-        <View className='notice__meta'>{`${a.gridName} · ${a.authorName} · ${formatTime(a.publishedAt)}`}</View>
-        {group && (
-          <View className='notice__group'>
-            来自群聊「
-            <GroupName opengid={group.opengid} />」{group.binding === 'this_grid' ? '（本网格的群）' : ''}
-          </View>
-        )}
-      </View>
-      <View className='notice__body'>{a.body}</View>
-      {a.images.length > 0 && <PhotoGrid photos={a.images} />}
-      <View className='notice__actions'>
-        {a.ackRequired &&
-          (a.ackAt ? (
-            <Text className='notice__ack notice__ack--done'>{`已回复已知晓（${formatTime(a.ackAt)}）`}</Text>
-          ) : (
-            <Button block type='primary' className='notice__ack' onClick={ack}>
-              回复已知晓
-            </Button>
-          ))}
-        {group?.mayBind && (
-          <Button block fill='outline' className='notice__bind' onClick={bind}>
-            将这个群绑定到本网格
-          </Button>
-        )}
-        {staff && process.env.TARO_ENV === 'weapp' && (
-          <Button block fill='outline' openType='share' className='notice__share'>
-            分享到住户群
-          </Button>
-        )}
-      </View>
-      {stats && (
-        <>
-          <CellGroup title='阅读情况'>
-            <Cell className='notice__counts' title={`已读 ${stats.reads} 人 · 已确认 ${stats.acks} 人`} description='按住户台账逐户查看谁还没有看到' />
-            {stats.groups.map((g) => (
-              <Cell key={g.opengid} title={<GroupName opengid={g.opengid} />} extra={`${g.reads} 人从群里打开${g.bound ? '' : '（未绑定）'}`} />
-            ))}
-          </CellGroup>
-          <CellGroup title='住户'>
-            {stats.households.map((h) => (
-              <Cell
-                key={h.id}
-                className={`notice__household notice__household--${h.state}`}
-                title={`${h.address} · ${h.headName}`}
-                extra={<Tag type={stateLabels[h.state][1]}>{stateLabels[h.state][0]}</Tag>}
-              />
-            ))}
-          </CellGroup>
-        </>
-      )}
-    </View>
+    <PageShell className={`${pageClass} notice`} loading={!a && !error} error={a ? undefined : error} onRetry={load}>
+      {() => {
+        if (!a) return null
+        return (
+          <>
+            <View className='notice__head'>
+              <View className='notice__title'>{a.title}</View>
+              <View className='notice__meta'>{`${a.gridName} · ${a.authorName} · ${formatTime(a.publishedAt)}`}</View>
+              {group && (
+                <View className='notice__group'>
+                  来自群聊「
+                  <GroupName opengid={group.opengid} />」{group.binding === 'this_grid' ? '（本网格的群）' : ''}
+                </View>
+              )}
+            </View>
+            <View className='notice__body'>{a.body}</View>
+            {a.images.length > 0 && <PhotoGrid photos={a.images} />}
+            <View className='notice__actions'>
+              {a.ackRequired &&
+                (a.ackAt ? (
+                  <Text className='notice__ack notice__ack--done'>{`已回复已知晓（${formatTime(a.ackAt)}）`}</Text>
+                ) : (
+                  <Button block type='primary' className='notice__ack' onClick={ack}>
+                    回复已知晓
+                  </Button>
+                ))}
+              {group?.mayBind && (
+                <Button block fill='outline' className='notice__bind' onClick={bind}>
+                  将这个群绑定到本网格
+                </Button>
+              )}
+              {staff && process.env.TARO_ENV === 'weapp' && (
+                <Button block fill='outline' openType='share' className='notice__share'>
+                  分享到住户群
+                </Button>
+              )}
+            </View>
+            {stats && (
+              <>
+                <CellGroup title='阅读情况'>
+                  <Cell className='notice__counts' title={`已读 ${stats.reads} 人 · 已确认 ${stats.acks} 人`} description='按住户台账逐户查看谁还没有看到' />
+                  {stats.groups.map((g) => (
+                    <Cell key={g.opengid} title={<GroupName opengid={g.opengid} />} extra={`${g.reads} 人从群里打开${g.bound ? '' : '（未绑定）'}`} />
+                  ))}
+                </CellGroup>
+                <CellGroup title='住户'>
+                  {stats.households.map((h) => (
+                    <Cell
+                      key={h.id}
+                      className={`notice__household notice__household--${h.state}`}
+                      title={`${h.address} · ${h.headName}`}
+                      extra={<Tag type={stateLabels[h.state][1]}>{stateLabels[h.state][0]}</Tag>}
+                    />
+                  ))}
+                </CellGroup>
+              </>
+            )}
+          </>
+        )
+      }}
+    </PageShell>
   )
 }

@@ -16,7 +16,7 @@ import {
 } from '@linli/shared'
 import type { Boundary } from '@linli/shared/domain/field/geofence'
 import { ApiError, call } from '../../../api/request'
-import { StateView } from '../../../components/state-view'
+import { PageShell } from '../../../components/page-shell'
 import { useSession } from '../../../components/use-session'
 import { formatTime, randomId } from '../../../utils/format'
 import { Button, Cell, CellGroup } from '../components/nutui'
@@ -93,67 +93,78 @@ export default function Patrol() {
   const checkIn = (kind: 'patrol' | 'duty') =>
     void Taro.navigateTo({ url: `/packages/field/checkin/index?kind=${kind}${kind === 'patrol' ? `&patrolId=${patrol!.id}` : ''}&gridId=${binding!.scopeId}` })
 
-  if (!session) return <View className={pageClass} />
-  if (!binding) return <StateView empty='你还不是网格员，不能巡查打卡' />
-  if (!grid) return <StateView loading={!error} error={error} onRetry={load} />
-  const route = patrol && !patrol.endedAt ? (patrol.points ?? []) : today
-  const waiting = queued().filter((q) => !q.refused).length
   return (
-    <View className={`${pageClass} patrol`}>
-      <GridMap
-        boundary={grid.boundary as Boundary}
-        points={route.map((c) => ({ lat: c.lat, lng: c.lng, label: formatTime(c.capturedAt) }))}
-        route={!!patrol && !patrol.endedAt}
-        label={`${grid.name}边界与${patrol ? '巡查轨迹' : '今日打卡点'}`}
-      />
-      {patrol && !patrol.endedAt ? (
-        <CellGroup title={`巡查中 · ${grid.name}`}>
-          <Cell
-            className='patrol__current'
-            title={`开始于 ${formatTime(patrol.startedAt)}`}
-            description={`已打卡 ${patrol.points?.length ?? 0} 个点${waiting ? `，另有 ${waiting} 条待补传` : ''}`}
-          />
-          <View className='patrol__actions'>
-            <Button type='primary' className='patrol__checkin' onClick={() => checkIn('patrol')}>
-              巡查点打卡
-            </Button>
-            <Button className='patrol__end' loading={busy} onClick={end}>
-              结束巡查
-            </Button>
-          </View>
-        </CellGroup>
-      ) : (
-        <View className='patrol__actions'>
-          <Button type='primary' className='patrol__start' loading={busy} onClick={start}>
-            开始巡查
-          </Button>
-          <Button className='patrol__duty' onClick={() => checkIn('duty')}>
-            值守打卡
-          </Button>
-        </View>
-      )}
-      {coverage && (
-        <CellGroup title='本月走访覆盖'>
-          <Cell className='patrol__overdue' title='此刻逾期未访' extra={`${coverage.overdueNow} 户`} />
-          {coverage.people.map((p) => (
-            <Cell key={p.userId} className='patrol__coverage' title={p.userName} extra={`走访 ${p.visits} 户次，其中到期应访 ${p.dueVisits}`} />
-          ))}
-        </CellGroup>
-      )}
-      <CellGroup title={leader ? `${grid.name}今日打卡` : '我今日的打卡'}>
-        {today.length ? (
-          today.map((c) => (
-            <Cell
-              key={c.id}
-              className='patrol__item'
-              title={`${checkinKindLabels[c.kind]} · ${formatTime(c.capturedAt)}${c.late ? '（补传）' : ''}`}
-              description={[leader ? c.userName : '', c.note].filter(Boolean).join('：') || undefined}
+    <PageShell
+      className={`${pageClass} patrol`}
+      signedOut={!session}
+      empty={binding ? undefined : '你还不是网格员，不能巡查打卡'}
+      loading={Boolean(binding) && !grid && !error}
+      error={grid ? undefined : error}
+      onRetry={load}
+    >
+      {() => {
+        if (!binding || !grid) return null
+        const route = patrol && !patrol.endedAt ? (patrol.points ?? []) : today
+        const waiting = queued().filter((q) => !q.refused).length
+        return (
+          <>
+            <GridMap
+              boundary={grid.boundary as Boundary}
+              points={route.map((c) => ({ lat: c.lat, lng: c.lng, label: formatTime(c.capturedAt) }))}
+              route={!!patrol && !patrol.endedAt}
+              label={`${grid.name}边界与${patrol ? '巡查轨迹' : '今日打卡点'}`}
             />
-          ))
-        ) : (
-          <Text className='patrol__empty'>今天还没有打卡</Text>
-        )}
-      </CellGroup>
-    </View>
+            {patrol && !patrol.endedAt ? (
+              <CellGroup title={`巡查中 · ${grid.name}`}>
+                <Cell
+                  className='patrol__current'
+                  title={`开始于 ${formatTime(patrol.startedAt)}`}
+                  description={`已打卡 ${patrol.points?.length ?? 0} 个点${waiting ? `，另有 ${waiting} 条待补传` : ''}`}
+                />
+                <View className='patrol__actions'>
+                  <Button type='primary' className='patrol__checkin' onClick={() => checkIn('patrol')}>
+                    巡查点打卡
+                  </Button>
+                  <Button className='patrol__end' loading={busy} onClick={end}>
+                    结束巡查
+                  </Button>
+                </View>
+              </CellGroup>
+            ) : (
+              <View className='patrol__actions'>
+                <Button type='primary' className='patrol__start' loading={busy} onClick={start}>
+                  开始巡查
+                </Button>
+                <Button className='patrol__duty' onClick={() => checkIn('duty')}>
+                  值守打卡
+                </Button>
+              </View>
+            )}
+            {coverage && (
+              <CellGroup title='本月走访覆盖'>
+                <Cell className='patrol__overdue' title='此刻逾期未访' extra={`${coverage.overdueNow} 户`} />
+                {coverage.people.map((p) => (
+                  <Cell key={p.userId} className='patrol__coverage' title={p.userName} extra={`走访 ${p.visits} 户次，其中到期应访 ${p.dueVisits}`} />
+                ))}
+              </CellGroup>
+            )}
+            <CellGroup title={leader ? `${grid.name}今日打卡` : '我今日的打卡'}>
+              {today.length ? (
+                today.map((c) => (
+                  <Cell
+                    key={c.id}
+                    className='patrol__item'
+                    title={`${checkinKindLabels[c.kind]} · ${formatTime(c.capturedAt)}${c.late ? '（补传）' : ''}`}
+                    description={[leader ? c.userName : '', c.note].filter(Boolean).join('：') || undefined}
+                  />
+                ))
+              ) : (
+                <Text className='patrol__empty'>今天还没有打卡</Text>
+              )}
+            </CellGroup>
+          </>
+        )
+      }}
+    </PageShell>
   )
 }

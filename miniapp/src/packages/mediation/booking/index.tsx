@@ -14,7 +14,7 @@ import {
 } from '@linli/shared'
 import { ApiError, call } from '../../../api/request'
 import { askSubscribe, tellConsent } from '../../../api/subscribe'
-import { StateView } from '../../../components/state-view'
+import { PageShell } from '../../../components/page-shell'
 import { useSession } from '../../../components/use-session'
 import { Button, Cell, CellGroup, Step, Steps, Tag } from '../components/nutui'
 import { sessionTime, statusTag } from '../components/labels'
@@ -59,95 +59,103 @@ export default function Booking() {
       .finally(() => setBusy(false))
   }
 
-  if (!session) return <View className={pageClass} />
-  if (!b) return <StateView loading={!error} error={error} onRetry={() => void load()} />
-  const tag = statusTag(b.status)
   return (
-    <View className={`${pageClass} booking`}>
-      <CellGroup>
-        <Cell title={<Text className='booking__time'>{sessionTime(b.start)}</Text>} extra={<Tag type={tag.type}>{tag.label}</Tag>} />
-        <Cell title={b.roomName} description={b.roomAddress} />
-        <Cell title='调解员' extra={b.mediatorName} />
-        <Cell title='申请人' extra={b.requesterName} />
-        {b.respondent ? (
-          <Cell title='对方当事人' extra={b.respondent.contactPhone ? `${b.respondent.name} ${b.respondent.contactPhone}` : b.respondent.name} />
-        ) : (
-          b.otherParty && <Cell title='对方' extra={`${b.otherParty.name}（未加入）`} />
-        )}
-        <Cell title={specialtyLabels[b.disputeType]} description={b.summary} />
-        {b.contactPhone && <Cell title='联系电话' extra={b.contactPhone} />}
-        {b.outcome && <Cell title={outcomeLabels[b.outcome]} description={b.record} />}
-      </CellGroup>
-      {b.agreement && (
-        <CellGroup title={`调解协议 ${b.agreement.number}`}>
-          <Cell title='协议内容' description={b.agreement.terms} />
-          <Cell title='履行' description={`${b.agreement.performance.manner} · ${b.agreement.performance.place} · ${b.agreement.performance.deadline} 前`} />
-          <Cell title='当事人确认' extra={b.agreement.confirmations.map((c) => c.name).join('、') || '尚无'} />
-          <View className='booking__share'>
-            <Button size='small' className='booking__pdf' onClick={() => void openAgreement(b).catch(toast)}>
-              查看协议书（PDF）
-            </Button>
-          </View>
-        </CellGroup>
-      )}
-      {b.followUp && (
-        <Cell
-          title={`回访 ${b.followUp.dueOn}`}
-          extra={b.followUp.performance ? performanceLabels[b.followUp.performance] : '待回访'}
-          description={b.followUp.note}
-        />
-      )}
-      {b.inviteCode && (
-        <CellGroup title='邀请对方参加（调解需要双方同意）'>
-          <Cell
-            title='邀请码'
-            extra={<Text className='booking__code'>{b.inviteCode}</Text>}
-            description='对方在“预约说事 → 凭邀请码加入”输入，或打开你分享的卡片'
-          />
-          <View className='booking__share'>
-            <Button openType='share' size='small' type='primary' fill='outline'>
-              分享给对方
-            </Button>
-          </View>
-        </CellGroup>
-      )}
-      {(b.status === 'requested' || b.status === 'confirmed') && (
-        <Text className='section-title'>{`开始前可取消或改期，截止 ${sessionTime(b.changeUntil)}`}</Text>
-      )}
-      {open && <ActionForm key={open} booking={b} type={open} onDone={(next) => (setB(next), setOpen(undefined))} />}
-      <View className='booking__actions'>
-        {b.allowedEvents.map((type) => (
-          <Button
-            key={type}
-            className={`booking__action booking__action--${type}`}
-            type={['cancel', 'decline', 'refuse'].includes(type) ? 'default' : 'primary'}
-            loading={busy && !formEvents.includes(type)}
-            onClick={() => fire(type)}
-          >
-            {bookingLifecycle.labels[type]}
-          </Button>
-        ))}
-        {['requested', 'confirmed'].includes(b.status) && (
-          <Button
-            className='booking__action booking__calendar'
-            fill='outline'
-            onClick={() => void addToCalendar(b).then(() => Taro.showToast({ title: '已添加到日历', icon: 'none' }), toast)}
-          >
-            添加到日历
-          </Button>
-        )}
-      </View>
-      <Text className='section-title'>进展</Text>
-      <Steps direction='vertical' value={b.timeline.length}>
-        {b.timeline.map((t, i) => (
-          <Step
-            key={i}
-            value={i + 1}
-            title={`${bookingLifecycle.labels[t.type]} · ${t.actorName}`}
-            description={`${sessionTime(t.at)}${t.note ? ` · ${t.note}` : ''}`}
-          />
-        ))}
-      </Steps>
-    </View>
+    <PageShell className={`${pageClass} booking`} signedOut={!session} loading={!b && !error} error={b ? undefined : error} onRetry={() => void load()}>
+      {() => {
+        if (!b) return null
+        const tag = statusTag(b.status)
+        return (
+          <>
+            <CellGroup>
+              <Cell title={<Text className='booking__time'>{sessionTime(b.start)}</Text>} extra={<Tag type={tag.type}>{tag.label}</Tag>} />
+              <Cell title={b.roomName} description={b.roomAddress} />
+              <Cell title='调解员' extra={b.mediatorName} />
+              <Cell title='申请人' extra={b.requesterName} />
+              {b.respondent ? (
+                <Cell title='对方当事人' extra={b.respondent.contactPhone ? `${b.respondent.name} ${b.respondent.contactPhone}` : b.respondent.name} />
+              ) : (
+                b.otherParty && <Cell title='对方' extra={`${b.otherParty.name}（未加入）`} />
+              )}
+              <Cell title={specialtyLabels[b.disputeType]} description={b.summary} />
+              {b.contactPhone && <Cell title='联系电话' extra={b.contactPhone} />}
+              {b.outcome && <Cell title={outcomeLabels[b.outcome]} description={b.record} />}
+            </CellGroup>
+            {b.agreement && (
+              <CellGroup title={`调解协议 ${b.agreement.number}`}>
+                <Cell title='协议内容' description={b.agreement.terms} />
+                <Cell
+                  title='履行'
+                  description={`${b.agreement.performance.manner} · ${b.agreement.performance.place} · ${b.agreement.performance.deadline} 前`}
+                />
+                <Cell title='当事人确认' extra={b.agreement.confirmations.map((c) => c.name).join('、') || '尚无'} />
+                <View className='booking__share'>
+                  <Button size='small' className='booking__pdf' onClick={() => void openAgreement(b).catch(toast)}>
+                    查看协议书（PDF）
+                  </Button>
+                </View>
+              </CellGroup>
+            )}
+            {b.followUp && (
+              <Cell
+                title={`回访 ${b.followUp.dueOn}`}
+                extra={b.followUp.performance ? performanceLabels[b.followUp.performance] : '待回访'}
+                description={b.followUp.note}
+              />
+            )}
+            {b.inviteCode && (
+              <CellGroup title='邀请对方参加（调解需要双方同意）'>
+                <Cell
+                  title='邀请码'
+                  extra={<Text className='booking__code'>{b.inviteCode}</Text>}
+                  description='对方在“预约说事 → 凭邀请码加入”输入，或打开你分享的卡片'
+                />
+                <View className='booking__share'>
+                  <Button openType='share' size='small' type='primary' fill='outline'>
+                    分享给对方
+                  </Button>
+                </View>
+              </CellGroup>
+            )}
+            {(b.status === 'requested' || b.status === 'confirmed') && (
+              <Text className='section-title'>{`开始前可取消或改期，截止 ${sessionTime(b.changeUntil)}`}</Text>
+            )}
+            {open && <ActionForm key={open} booking={b} type={open} onDone={(next) => (setB(next), setOpen(undefined))} />}
+            <View className='booking__actions'>
+              {b.allowedEvents.map((type) => (
+                <Button
+                  key={type}
+                  className={`booking__action booking__action--${type}`}
+                  type={['cancel', 'decline', 'refuse'].includes(type) ? 'default' : 'primary'}
+                  loading={busy && !formEvents.includes(type)}
+                  onClick={() => fire(type)}
+                >
+                  {bookingLifecycle.labels[type]}
+                </Button>
+              ))}
+              {['requested', 'confirmed'].includes(b.status) && (
+                <Button
+                  className='booking__action booking__calendar'
+                  fill='outline'
+                  onClick={() => void addToCalendar(b).then(() => Taro.showToast({ title: '已添加到日历', icon: 'none' }), toast)}
+                >
+                  添加到日历
+                </Button>
+              )}
+            </View>
+            <Text className='section-title'>进展</Text>
+            <Steps direction='vertical' value={b.timeline.length}>
+              {b.timeline.map((t, i) => (
+                <Step
+                  key={i}
+                  value={i + 1}
+                  title={`${bookingLifecycle.labels[t.type]} · ${t.actorName}`}
+                  description={`${sessionTime(t.at)}${t.note ? ` · ${t.note}` : ''}`}
+                />
+              ))}
+            </Steps>
+          </>
+        )
+      }}
+    </PageShell>
   )
 }

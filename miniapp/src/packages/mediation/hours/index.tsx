@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { getMediator, putMediatorProfile, specialties, specialtyLabels, type MediatorDetail, type Specialty } from '@linli/shared'
 import { ApiError, call } from '../../../api/request'
-import { StateView } from '../../../components/state-view'
+import { PageShell } from '../../../components/page-shell'
 import { useSession } from '../../../components/use-session'
 import { Button, CellGroup, CheckboxGroup, Input, TabPane, Tabs, TextArea } from '../components/nutui'
 import { RulesEditor } from './rules-editor'
@@ -16,6 +16,7 @@ export default function Hours() {
   const pageClass = usePageClass()
   const session = useSession()
   const me = session?.user.id ?? ''
+  const isMediator = Boolean(session?.user.roles.some((b) => b.role === 'mediator'))
   const [detail, setDetail] = useState<MediatorDetail>()
   const [error, setError] = useState('')
   const [room, setRoom] = useState<string>()
@@ -47,50 +48,62 @@ export default function Hours() {
       .finally(() => setBusy(false))
   }
 
-  if (!session) return <View className={pageClass} />
-  if (!detail || !room) return <StateView loading={!error} error={error} empty='你还不是任何说事室的调解员' onRetry={load} />
-  const rooms = session.user.roles.filter((b) => b.role === 'mediator')
   return (
-    <View className={`${pageClass} hours`}>
-      {rooms.length > 1 && (
-        <Tabs value={room} onChange={(v) => setRoom(String(v))} activeType='line' duration={0}>
-          {rooms.map((b) => (
-            <TabPane key={b.scopeId} value={b.scopeId} title={b.scopeName} />
-          ))}
-        </Tabs>
-      )}
-      <RulesEditor key={room} roomId={room} rules={detail.rooms.find((r) => r.id === room)?.rules ?? []} onSaved={show} />
-      <ExceptionsEditor roomId={room} />
-      <CellGroup title='我的简介（居民预约时可见）' className='hours__profile'>
-        <Input
-          className='hours__brand'
-          value={profile.brand}
-          onChange={(brand) => setProfile((p) => ({ ...p, brand }))}
-          maxLength={12}
-          placeholder='品牌名称（选填），如：老李说事'
-        />
-        <TextArea
-          className='hours__intro'
-          value={profile.intro}
-          onChange={(intro) => setProfile((p) => ({ ...p, intro }))}
-          maxLength={300}
-          showCount
-          rows={3}
-          placeholder='简介（5–300 字）'
-        />
-        <CheckboxGroup
-          className='hours__specialties'
-          direction='horizontal'
-          value={profile.specialties}
-          onChange={(v) => setProfile((p) => ({ ...p, specialties: v as Specialty[] }))}
-          options={specialties.map((s) => ({ label: specialtyLabels[s], value: s, disabled: false, onChange: () => undefined }))}
-        />
-        <View className='hours__save'>
-          <Button block type='primary' loading={busy} onClick={saveProfile}>
-            保存简介
-          </Button>
-        </View>
-      </CellGroup>
-    </View>
+    <PageShell
+      className={`${pageClass} hours`}
+      signedOut={!session}
+      empty={isMediator ? undefined : '你还不是任何说事室的调解员'}
+      loading={isMediator && (!detail || !room) && !error}
+      error={detail ? undefined : error}
+      onRetry={load}
+    >
+      {() => {
+        if (!session || !detail || !room) return null
+        const rooms = session.user.roles.filter((b) => b.role === 'mediator')
+        return (
+          <>
+            {rooms.length > 1 && (
+              <Tabs value={room} onChange={(v) => setRoom(String(v))} activeType='line' duration={0}>
+                {rooms.map((b) => (
+                  <TabPane key={b.scopeId} value={b.scopeId} title={b.scopeName} />
+                ))}
+              </Tabs>
+            )}
+            <RulesEditor key={room} roomId={room} rules={detail.rooms.find((r) => r.id === room)?.rules ?? []} onSaved={show} />
+            <ExceptionsEditor roomId={room} />
+            <CellGroup title='我的简介（居民预约时可见）' className='hours__profile'>
+              <Input
+                className='hours__brand'
+                value={profile.brand}
+                onChange={(brand) => setProfile((p) => ({ ...p, brand }))}
+                maxLength={12}
+                placeholder='品牌名称（选填），如：老李说事'
+              />
+              <TextArea
+                className='hours__intro'
+                value={profile.intro}
+                onChange={(intro) => setProfile((p) => ({ ...p, intro }))}
+                maxLength={300}
+                showCount
+                rows={3}
+                placeholder='简介（5–300 字）'
+              />
+              <CheckboxGroup
+                className='hours__specialties'
+                direction='horizontal'
+                value={profile.specialties}
+                onChange={(v) => setProfile((p) => ({ ...p, specialties: v as Specialty[] }))}
+                options={specialties.map((s) => ({ label: specialtyLabels[s], value: s, disabled: false, onChange: () => undefined }))}
+              />
+              <View className='hours__save'>
+                <Button block type='primary' loading={busy} onClick={saveProfile}>
+                  保存简介
+                </Button>
+              </View>
+            </CellGroup>
+          </>
+        )
+      }}
+    </PageShell>
   )
 }

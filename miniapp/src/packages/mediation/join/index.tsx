@@ -6,6 +6,7 @@ import { ApiError, call } from '../../../api/request'
 import { askSubscribe, tellConsent } from '../../../api/subscribe'
 import { useSession } from '../../../components/use-session'
 import { Button, CellGroup, Input } from '../components/nutui'
+import { PageShell } from '../../../components/page-shell'
 import './index.scss'
 import { usePageClass } from '../../../components/text-size'
 
@@ -27,19 +28,24 @@ export default function Join() {
       .finally(() => setBusy(false))
   }
 
-  if (!session) return <View className={pageClass} />
   return (
-    <View className={`${pageClass} join`}>
-      <Text className='join__intro'>对方邀请你到说事室，由调解员主持，双方坐下来把事情说开。加入后你会看到时间和地点，也可以选择不参加。</Text>
-      <CellGroup>
-        <Input className='join__code' value={code} onChange={(v) => setCode(v.toUpperCase())} maxLength={8} placeholder='8 位邀请码' />
-        <Input className='join__phone' type='number' value={phone} onChange={setPhone} maxLength={11} placeholder='你的联系电话（选填，仅调解员可见）' />
-      </CellGroup>
-      <View className='join__submit'>
-        <Button block type='primary' loading={busy} disabled={code.trim().length !== 8} onClick={join}>
-          加入预约
-        </Button>
-      </View>
-    </View>
+    <PageShell className={`${pageClass} join`} signedOut={!session}>
+      {() => {
+        return (
+          <>
+            <Text className='join__intro'>对方邀请你到说事室，由调解员主持，双方坐下来把事情说开。加入后你会看到时间和地点，也可以选择不参加。</Text>
+            <CellGroup>
+              <Input className='join__code' value={code} onChange={(v) => setCode(v.toUpperCase())} maxLength={8} placeholder='8 位邀请码' />
+              <Input className='join__phone' type='number' value={phone} onChange={setPhone} maxLength={11} placeholder='你的联系电话（选填，仅调解员可见）' />
+            </CellGroup>
+            <View className='join__submit'>
+              <Button block type='primary' loading={busy} disabled={code.trim().length !== 8} onClick={join}>
+                加入预约
+              </Button>
+            </View>
+          </>
+        )
+      }}
+    </PageShell>
   )
 }

@@ -5,7 +5,7 @@ import { caseEventLabels, caseProgressTemplates, caseEventSchema, fireCaseEvent,
 import type { Department } from '../../../api/categories'
 import { ApiError, call } from '../../../api/request'
 import { askSubscribe, tellConsent } from '../../../api/subscribe'
-import { apiErrors, FieldError, zodErrors, type Errors } from '../components/field-error'
+import { apiErrors, FieldError, zodErrors, type Errors } from '../../../components/field-error'
 import { Button, CellGroup, CheckboxGroup, RadioGroup, Rate, SafeArea, TextArea } from '../components/nutui'
 import { isUploading, PhotoUploader, photoKeys, type PhotoItem } from '../../../components/photo-uploader'
 import { useSession } from '../../../components/use-session'

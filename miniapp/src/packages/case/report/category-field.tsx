@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { View } from '@tarojs/components'
 import type { CategoryClass } from '@linli/shared'
 import { Cascader, Cell } from '../components/nutui'
-import { FieldError } from '../components/field-error'
+import { FieldError } from '../../../components/field-error'
 
 type CascaderValue = (string | number)[]
 type CascaderNode = { text?: string; value?: string | number }

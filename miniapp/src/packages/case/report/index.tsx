@@ -5,7 +5,7 @@ import { caseProgressTemplates, submitCase, type CategoryClass } from '@linli/sh
 import { loadCategories } from '../../../api/categories'
 import { ApiError, call } from '../../../api/request'
 import { askSubscribe, tellConsent } from '../../../api/subscribe'
-import { apiErrors, FieldError, zodErrors, type Errors } from '../components/field-error'
+import { apiErrors, FieldError, zodErrors, type Errors } from '../../../components/field-error'
 import { Button, Cell, CellGroup, Input, Switch, TextArea } from '../components/nutui'
 import { isUploading, PhotoUploader, photoKeys, type PhotoItem } from '../../../components/photo-uploader'
 import { useSession } from '../../../components/use-session'

@@ -5,7 +5,7 @@ import gcoord from 'gcoord'
 import { gridTree, locateGrid, type TreeNode } from '@linli/shared'
 import { position } from '../../../api/location'
 import { ApiError, call } from '../../../api/request'
-import { FieldError, type Errors } from '../components/field-error'
+import { FieldError, type Errors } from '../../../components/field-error'
 import { Button, Cascader, Cell, Input } from '../components/nutui'
 import type { Draft } from './draft'
 

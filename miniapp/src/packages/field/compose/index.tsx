@@ -2,8 +2,8 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { createAnnouncement } from '@linli/shared'
-import type { ApiError } from '../../../api/request'
-import { useKeyedCall } from '../../../components/use-keyed-call'
+import { useRouteForm } from '../../../components/use-route-form'
+import { FieldError } from '../../../components/field-error'
 import { isUploading, photoKeys, PhotoUploader, type PhotoItem } from '../../../components/photo-uploader'
 import { useSession } from '../../../components/use-session'
 import { Button, Cell, CellGroup, Checkbox, Input, TextArea } from '../components/nutui'
@@ -20,24 +20,12 @@ export default function Compose() {
   const [body, setBody] = useState('')
   const [ackRequired, setAckRequired] = useState(true)
   const [photos, setPhotos] = useState<PhotoItem[]>([])
-  const [busy, setBusy] = useState(false)
-  const [problems, setProblems] = useState<Record<string, string>>({})
-  const send = useKeyedCall('an')
+  const form = useRouteForm(createAnnouncement, { keyPrefix: 'an' })
 
   const publish = async () => {
     if (isUploading(photos)) return void Taro.showToast({ title: '图片还在上传', icon: 'none' })
-    setBusy(true)
-    setProblems({})
-    try {
-      const made = await send(createAnnouncement, { body: { gridId: params.gridId!, title, body, ackRequired, imageKeys: photoKeys(photos) } })
-      void Taro.redirectTo({ url: `/packages/field/notice/index?id=${made.id}` })
-    } catch (e) {
-      const err = e as ApiError
-      setProblems(Object.fromEntries((err.fields ?? []).map((f) => [f.path.split('.')[0]!, f.message])))
-      void Taro.showToast({ title: err.fields?.[0]?.message ?? err.message ?? '发布失败', icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
+    const made = await form.submit({ body: { gridId: params.gridId!, title, body, ackRequired, imageKeys: photoKeys(photos) } })
+    if (made) void Taro.redirectTo({ url: `/packages/field/notice/index?id=${made.id}` })
   }
 
   return (
@@ -47,22 +35,24 @@ export default function Compose() {
           <>
             <CellGroup title='标题'>
               <Input className='compose__title' placeholder='如：周六上午停水通知' maxLength={30} value={title} onChange={setTitle} />
-              {problems.title && <Cell className='compose__problem' title={problems.title} />}
+              <FieldError name='title' message={form.errors.title} />
             </CellGroup>
             <CellGroup title='正文'>
               <View className='compose__body'>
                 <TextArea value={body} onChange={setBody} maxLength={1000} showCount rows={6} placeholder='通知的内容：时间、地点、需要住户做什么' />
               </View>
-              {problems.body && <Cell className='compose__problem' title={problems.body} />}
+              <FieldError name='body' message={form.errors.body} />
             </CellGroup>
             <CellGroup title='图片（选填）'>
               <View className='compose__photos'>
                 <PhotoUploader purpose='checkin_photo' max={6} photos={photos} setPhotos={setPhotos} />
               </View>
+              <FieldError name='imageKeys' message={form.errors.imageKeys} />
             </CellGroup>
             <Cell title='请住户回复已知晓' extra={<Checkbox className='compose__ack' checked={ackRequired} onChange={setAckRequired} />} />
+            <FieldError name='form' message={form.errors._form ?? form.errors.gridId} />
             <View className='compose__footer'>
-              <Button block type='primary' className='compose__publish' loading={busy} onClick={publish}>
+              <Button block type='primary' className='compose__publish' loading={form.busy} onClick={publish}>
                 发布
               </Button>
             </View>

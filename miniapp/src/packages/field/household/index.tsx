@@ -4,6 +4,8 @@ import { View } from '@tarojs/components'
 import { careTagLabels, careTags, createHousehold, deleteHousehold, getHousehold, updateHousehold, type CareTag, type HouseholdView } from '@linli/shared'
 import { ApiError, call } from '../../../api/request'
 import { PageShell } from '../../../components/page-shell'
+import { useRouteForm } from '../../../components/use-route-form'
+import { Field, FieldError } from '../../../components/field-error'
 import { useSession } from '../../../components/use-session'
 import { formatTime } from '../../../utils/format'
 import { Button, Cell, CellGroup, CheckboxGroup, Input, InputNumber, TextArea } from '../components/nutui'
@@ -41,8 +43,10 @@ export default function Household() {
   const [household, setHousehold] = useState<HouseholdView>()
   const [form, setForm] = useState<Form>(blank)
   const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
   const fresh = !params.id
+  const creating = useRouteForm(createHousehold)
+  const updating = useRouteForm(updateHousehold)
+  const { errors, busy } = fresh ? creating : updating
 
   const show = (h: HouseholdView) => (setHousehold(h), setForm(formOf(h)))
   const load = () => {
@@ -56,19 +60,13 @@ export default function Household() {
 
   const save = async () => {
     const fields = { ...form, phone: form.phone.trim() || undefined, notes: form.notes.trim() }
-    setBusy(true)
-    try {
-      const saved = fresh
-        ? await call(createHousehold, { body: { gridId: params.gridId!, ...fields } })
-        : await call(updateHousehold, { params: { id: params.id! }, body: { ...fields, version: household!.version } })
-      void Taro.showToast({ title: '已保存', icon: 'success' })
-      if (fresh) void Taro.redirectTo({ url: `/packages/field/household/index?id=${saved.id}` })
-      else show(saved)
-    } catch (e) {
-      void Taro.showToast({ title: e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : '保存失败，请重试', icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
+    const saved = fresh
+      ? await creating.submit({ body: { gridId: params.gridId!, ...fields } })
+      : await updating.submit({ params: { id: params.id! }, body: { ...fields, version: household!.version } })
+    if (!saved) return
+    void Taro.showToast({ title: '已保存', icon: 'success' })
+    if (fresh) void Taro.redirectTo({ url: `/packages/field/household/index?id=${saved.id}` })
+    else show(saved)
   }
   const remove = async () => {
     const { confirm } = await Taro.showModal({ title: '移除住户', content: '确定把这一户从台账中移除吗（如已搬离）？' })
@@ -113,38 +111,46 @@ export default function Household() {
             )}
             {readOnly && <Cell title='个人信息已隐藏' description='只有本网格的网格员、网格长能查看明文' />}
             <CellGroup title='住址与户主'>
-              <Input
-                className='household__building'
-                disabled={readOnly}
-                placeholder='楼栋，如 3'
-                maxLength={20}
-                value={form.building}
-                onChange={(building) => set({ building })}
-              />
-              <Input
-                className='household__unit'
-                disabled={readOnly}
-                placeholder='单元（选填），如 2'
-                maxLength={10}
-                value={form.unit}
-                onChange={(unit) => set({ unit })}
-              />
-              <Input
-                className='household__room'
-                disabled={readOnly}
-                placeholder='门牌号，如 301'
-                maxLength={20}
-                value={form.room}
-                onChange={(room) => set({ room })}
-              />
-              <Input
-                className='household__head'
-                disabled={readOnly}
-                placeholder='户主姓名'
-                maxLength={20}
-                value={form.headName}
-                onChange={(headName) => set({ headName })}
-              />
+              <Field label='楼栋' name='building' error={errors.building}>
+                <Input
+                  className='household__building'
+                  disabled={readOnly}
+                  placeholder='楼栋，如 3'
+                  maxLength={20}
+                  value={form.building}
+                  onChange={(building) => set({ building })}
+                />
+              </Field>
+              <Field label='单元' name='unit' error={errors.unit}>
+                <Input
+                  className='household__unit'
+                  disabled={readOnly}
+                  placeholder='单元（选填），如 2'
+                  maxLength={10}
+                  value={form.unit}
+                  onChange={(unit) => set({ unit })}
+                />
+              </Field>
+              <Field label='门牌号' name='room' error={errors.room}>
+                <Input
+                  className='household__room'
+                  disabled={readOnly}
+                  placeholder='门牌号，如 301'
+                  maxLength={20}
+                  value={form.room}
+                  onChange={(room) => set({ room })}
+                />
+              </Field>
+              <Field label='户主姓名' name='headName' error={errors.headName}>
+                <Input
+                  className='household__head'
+                  disabled={readOnly}
+                  placeholder='户主姓名'
+                  maxLength={20}
+                  value={form.headName}
+                  onChange={(headName) => set({ headName })}
+                />
+              </Field>
               <Cell
                 title='家庭人口'
                 extra={
@@ -160,15 +166,17 @@ export default function Household() {
                   </View>
                 }
               />
-              <Input
-                className='household__phone'
-                disabled={readOnly}
-                type='number'
-                placeholder='联系电话（选填）'
-                maxLength={11}
-                value={form.phone}
-                onChange={(phone) => set({ phone })}
-              />
+              <Field label='联系电话' name='phone' error={errors.phone}>
+                <Input
+                  className='household__phone'
+                  disabled={readOnly}
+                  type='number'
+                  placeholder='联系电话（选填）'
+                  maxLength={11}
+                  value={form.phone}
+                  onChange={(phone) => set({ phone })}
+                />
+              </Field>
             </CellGroup>
             <CellGroup title='关爱标签（决定走访周期）'>
               <CheckboxGroup
@@ -193,6 +201,7 @@ export default function Household() {
                 />
               </View>
             </CellGroup>
+            <FieldError name='form' message={errors._form ?? errors.members ?? errors.careTags ?? errors.notes ?? errors.version} />
             {!readOnly && (
               <View className='household__footer'>
                 <Button block type='primary' className='household__save' loading={busy} onClick={save}>

@@ -1,7 +1,8 @@
-import { Text } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import { Text, View } from '@tarojs/components'
 import { fieldErrors, type FieldError as Issue } from '@linli/shared'
 import type { z } from 'zod'
-import { ApiError } from '../../../api/request'
+import { ApiError } from '../api/request'
 // NutUI's styles first, so every page orders them before ours (mini-css-extract-plugin's conflicting order).
 import './nutui'
 import './field-error.scss'
@@ -28,6 +29,17 @@ export const zodErrors = (error: z.ZodError, field: (path: string) => string | u
 export function apiErrors(e: unknown, field: (path: string) => string | undefined): Errors {
   if (e instanceof ApiError && e.fields.length) return toErrors(e.fields, field)
   return { _form: (e as Error).message || '提交失败，请重试' }
+}
+
+/** A field with its label always shown (not a placeholder alone), its control, and its error beneath in words. */
+export function Field({ label, name, error, children }: { label: string; name: string; error?: string; children: ReactNode }) {
+  return (
+    <View className={`field field--${name}`}>
+      <Text className='field__label'>{label}</Text>
+      <View className='field__control'>{children}</View>
+      <FieldError name={name} message={error} />
+    </View>
+  )
 }
 
 /** The message under a field, in red; nothing when there is none. */

@@ -11,13 +11,8 @@ import { buildDeps } from '../functions/src/runtime'
 import { loadConfig } from '../functions/src/config'
 import { sweep } from '../functions/src/jobs/sweep'
 import type { BookingRecord } from '../functions/src/services/mediation/ports'
+import { print, type Client } from './core'
 
-interface Client {
-  call: (method: string, path: string, token?: string, body?: unknown, extra?: Record<string, string>) => Promise<{ status: number; body: any }>
-  login: (openid: string) => Promise<{ token: string; user: { id: string } }>
-}
-
-const print = (figure: Record<string, unknown>) => console.log(JSON.stringify(figure))
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!
 const round = (n: number) => Math.round(n * 100) / 100
 const DISTRICT = 'linjiang'

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os'
 import { startLocalCloud, type LocalCloud } from '../infra/local/cloud'
 import { freePorts } from '../infra/local/ports'
 import { bulkCaseEntries, makeRepos } from '../functions/src/db'
-import { acceptWithFollowers, bundles, startToReady, sweepOfALargeTable } from './core'
+import { acceptWithFollowers, bundles, outside, print, startToReady, sweepOfALargeTable } from './core'
 import { mediationFigures } from './mediation'
 import { trustFigures } from './trust'
 import { slaFigures } from './sla'
@@ -24,7 +24,6 @@ import type { OutboxEvent } from '../functions/src/notify/ports'
 import { userIdFor } from '../functions/src/adapters/ids'
 
 const ROOT = resolve(__dirname, '..')
-const print = (figure: Record<string, unknown>) => console.log(JSON.stringify(figure))
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!
 const round = (n: number) => Math.round(n * 100) / 100
 const DISTRICT = 'linjiang'
@@ -386,7 +385,16 @@ async function itemsRead(cloud: LocalCloud, c: Client, repos: ReturnType<typeof 
   }
 }
 
-main().catch((err) => {
-  console.error(err)
-  process.exit(1)
-})
+/** `npm run bench -- --check` (or BENCH_CHECK=1): exits non-zero when a figure is outside its budget, naming them. */
+const checking = process.argv.includes('--check') || process.env.BENCH_CHECK === '1'
+
+main()
+  .then(() => {
+    if (!checking) return
+    for (const figure of outside) console.error(`outside its budget: ${JSON.stringify(figure)}`)
+    if (outside.length) process.exit(2)
+  })
+  .catch((err) => {
+    console.error(err)
+    process.exit(1)
+  })

@@ -150,6 +150,13 @@ describe('keeping rooms, profiles and hours', () => {
     expect(await mySlots()).toEqual(['11:00', '19:00', '20:00'])
     const listed = await api('GET', `/v1/rooms/${ROOM}/exceptions?from=${day}&to=${day}`, { token: resident.token })
     expect(listed.body.items.map((x: { id: string }) => x.id).sort()).toEqual([leave.body.id, extra.body.id].sort())
+    // Others (a resident, a visitor) learn only that the mediator is away; the leave's reason is the mediator's own.
+    expect(listed.body.items.find((x: { id: string }) => x.id === leave.body.id)).toMatchObject({ kind: 'closed', mediatorName: '孙梅' })
+    expect(JSON.stringify(listed.body)).not.toContain('上午请假')
+    const guest = await api('GET', `/v1/rooms/${ROOM}/exceptions?from=${day}&to=${day}`)
+    expect(JSON.stringify(guest.body)).not.toContain('上午请假')
+    const own = await api('GET', `/v1/rooms/${ROOM}/exceptions?from=${day}&to=${day}`, { token: mediator.token })
+    expect(own.body.items.find((x: { id: string }) => x.id === leave.body.id).note).toBe('上午请假')
 
     expectError(await add(mediator.token, { kind: 'closed', wholeRoom: true }), 403, 'auth.forbidden')
     expectError(await add(mediator.token, { kind: 'extra', wholeRoom: true, start: '19:00', end: '20:00' }), 400, 'request.invalid')

@@ -33,6 +33,8 @@ interface CasePayload {
   /** Followers when the transition committed (it is conditioned on this count, so none is missed). */
   followers: number
   progress: Record<string, string>
+  /** What a follower is told: the public face only (the event's label, status, time), never a note written for the case's own people. */
+  publicProgress?: Record<string, string>
   /** 受理, 派单 or 办结: the template the reporter and the followers hear this transition by. */
   progressTemplate: CaseProgressTemplate
   dispatch: Record<string, string>
@@ -99,6 +101,7 @@ export function caseEvent(
       note: (!after.flagged && note) || caseEventLabels[type],
       time: chinaTime(after.updatedAt),
     },
+    publicProgress: { number: after.number, status: caseStatusLabels[after.status], note: caseEventLabels[type], time: chinaTime(after.updatedAt) },
     dispatch: { number: after.number, category: after.categoryName, place, deadline: chinaTime(after.resolveBy) },
     alert: alertEvents.includes(type)
       ? {
@@ -162,7 +165,9 @@ export const caseFanOut: FanOut = async (deps, event, limit) => {
     publicSummaryOf(p.summary),
     followers.items.map((f) => ({ kind: 'mine', userId: f.id })),
   )
-  if (p.audiences.includes('followers')) notices.push(...followers.items.map((f) => ({ recipient: f, templateKey: p.progressTemplate, fields: p.progress })))
+  // A follower reads the case as a stranger does: the event's label, never the reason or result written for its people.
+  const told = p.publicProgress ?? { ...p.progress, note: p.progress.status ?? '' }
+  if (p.audiences.includes('followers')) notices.push(...followers.items.map((f) => ({ recipient: f, templateKey: p.progressTemplate, fields: told })))
   return { notices, cursor: followers.next ? JSON.stringify({ phase: 'followers', after: followers.next }) : undefined }
 }
 

@@ -52,7 +52,10 @@ export async function createException(deps: MediationDeps, caller: Caller, roomI
 export async function listExceptions(deps: MediationDeps, caller: Caller, roomId: string, from: string, to: string): Promise<{ items: ExceptionView[] }> {
   await roomOf(deps, caller.user.districtId, roomId)
   const { exceptions } = await deps.repos.mediation.calendar(caller.user.districtId, roomId, from, to)
-  return { items: exceptions.flatMap((x) => (x.id ? [{ ...x, id: x.id }] : [])) }
+  // A mediator's leave says to others only that they are away (its reason is the mediator's own); a room's closure
+  // and extra hours keep their note.
+  const shown = (x: ExceptionView): ExceptionView => (x.kind === 'closed' && x.mediatorId && x.mediatorId !== caller.user.id ? { ...x, note: undefined } : x)
+  return { items: exceptions.flatMap((x) => (x.id ? [shown({ ...x, id: x.id })] : [])) }
 }
 
 export async function deleteException(deps: MediationDeps, caller: Caller, roomId: string, exceptionId: string): Promise<{ deleted: true }> {

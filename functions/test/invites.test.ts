@@ -98,6 +98,17 @@ describe('POST /v1/invites/redeem', () => {
     expectError(await api('POST', '/v1/invites/redeem', { token: second.token, body: { code } }), 409, 'invite.used')
   })
 
+  it('refuses an admin their own invite (separation of duties): the code stays for the person it was made for', async () => {
+    const code = await newInvite('g-daoxiang-2')
+    const admin = await login('o-demo-admin')
+    const refused = await api('POST', '/v1/invites/redeem', { token: admin.token, body: { code } })
+    expectError(refused, 403, 'invite.ownInvite')
+    expect(refused.body.error.fields[0].path).toBe('code')
+    expect((await api('GET', '/v1/me', { token: admin.token })).body.roles.some((r: { role: string }) => r.role === 'gridworker')).toBe(false)
+    const staff = await login(uniqueOpenid('intended'))
+    expect((await api('POST', '/v1/invites/redeem', { token: staff.token, body: { code } })).status).toBe(200)
+  })
+
   it('lets exactly one of many simultaneous redeemers win', async () => {
     const code = await newInvite('g-donghu-1')
     const users = await Promise.all(Array.from({ length: 6 }, (_, i) => login(uniqueOpenid(`race${i}`))))

@@ -12,6 +12,7 @@ export const identityErrors = {
   'invite.expired': { status: 410, message: '邀请码已过期' },
   'invite.used': { status: 409, message: '邀请码已被使用' },
   'invite.alreadyHasRole': { status: 409, message: '你已拥有该角色' },
+  'invite.ownInvite': { status: 403, message: '不能使用自己创建的邀请码' },
   'invite.rateLimited': { status: 429, message: '邀请码尝试次数过多，请一小时后再试' },
   'role.notFound': { status: 404, message: '该人员没有这个角色' },
   'role.self': { status: 409, message: '不能收回自己的角色，请另一位管理员操作' },

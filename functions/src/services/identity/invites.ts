@@ -37,6 +37,10 @@ export async function redeemInvite(deps: IdentityDeps, caller: Caller, code: str
   const invite = await deps.repos.invites.get(caller.user.districtId, code)
   if (!invite) throw new DomainError('invite.notFound', [{ path: 'code', message: '邀请码不存在' }])
   if (caller.roles.some((r) => r.role === invite.role && r.scopeId === invite.scopeId)) throw new DomainError('invite.alreadyHasRole')
+  // Separation of duties: whoever issues staff roles cannot give one to themselves (an admin as gridworker would read
+  // any roster unmasked); another admin's invite is needed.
+  if (invite.createdBy === caller.user.id)
+    throw new DomainError('invite.ownInvite', [{ path: 'code', message: '不能使用自己创建的邀请码，请由其他管理员邀请' }])
   const binding = { role: invite.role, scopeId: invite.scopeId, scopeName: invite.scopeName, districtId: invite.districtId }
   const outcome = await deps.repos.invites.redeem(code, caller.user.id, caller.user.name, caller.user.districtId, binding, deps.clock())
   if (outcome === 'notFound') throw new DomainError('invite.notFound', [{ path: 'code', message: '邀请码不存在' }])

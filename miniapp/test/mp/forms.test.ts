@@ -8,6 +8,8 @@ import {
   cleanup,
   installFakeWx,
   loadPage,
+  pathOf,
+  sessionOf,
   SESSION_KEY,
   settle,
   waitFor,
@@ -18,11 +20,7 @@ import {
   type PageView,
 } from './simulate-weapp'
 
-const gridworker = {
-  token: 'tok-gridworker',
-  expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-  user: { id: 'u-li', name: '李芳', districtId: 'd-linjiang', roles: [{ role: 'gridworker', scopeId: 'g-liuan-2', scopeName: '柳岸社区第二网格' }] },
-}
+const gridworker = sessionOf('u-li', '李芳', ['gridworker', 'g-liuan-2', '柳岸社区第二网格'])
 const household = getHousehold.response.parse({
   id: 'h-1',
   gridId: 'g-liuan-2',
@@ -45,9 +43,7 @@ let page: LoadedPage
 let putAnswer: FakeResponse
 
 function api(req: Call): FakeResponse {
-  const path = String(req.url)
-    .replace(/^https?:\/\/[^/]+/, '')
-    .split('?')[0]
+  const { path } = pathOf(req)
   if (req.method === 'GET' && path === '/v1/households/h-1') return { statusCode: 200, data: household }
   if (req.method === 'PUT' && path === '/v1/households/h-1') return putAnswer
   return { statusCode: 404, data: { error: { code: 'notFound', message: `no fake for ${req.method} ${path}` } } }

@@ -9,6 +9,8 @@ import {
   cleanup,
   installFakeWx,
   loadPage,
+  pathOf,
+  sessionOf,
   SESSION_KEY,
   settle,
   waitFor,
@@ -19,11 +21,7 @@ import {
   type PageView,
 } from './simulate-weapp'
 
-const resident = {
-  token: 'tok-resident',
-  expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-  user: { id: 'u-wang', name: '王秀兰', districtId: 'd-linjiang', roles: [{ role: 'resident', scopeId: 'd-linjiang', scopeName: '临江区' }] },
-}
+const resident = sessionOf('u-wang', '王秀兰', ['resident', 'd-linjiang', '临江区'])
 
 const booking = (id: string, day: number) => ({
   id,
@@ -46,10 +44,8 @@ let loaded: LoadedPage
 let answer: (query: Record<string, string>) => FakeResponse | Promise<FakeResponse>
 
 function api(req: Call): FakeResponse | Promise<FakeResponse> {
-  const [path, search = ''] = String(req.url)
-    .replace(/^https?:\/\/[^/]+/, '')
-    .split('?')
-  if (req.method === 'GET' && path === '/v1/bookings') return answer(Object.fromEntries(new URLSearchParams(search)))
+  const { path, query } = pathOf(req)
+  if (req.method === 'GET' && path === '/v1/bookings') return answer(query)
   if (req.method === 'POST' && path === '/v1/subscriptions') return { statusCode: 204 }
   return { statusCode: 404, data: { error: { code: 'notFound', message: `no fake for ${req.method} ${path}` } } }
 }

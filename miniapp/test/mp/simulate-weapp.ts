@@ -21,6 +21,21 @@ export const DIST = process.env.MP_DIST ? path.resolve(process.env.MP_DIST) : pa
 
 export const SESSION_KEY = 'linli.session'
 
+/** A request's path and query, whatever API host the build calls: what a fake answers by. */
+export function pathOf(req: { url?: unknown }): { path: string; query: Record<string, string> } {
+  const [path = '', search = ''] = String(req.url)
+    .replace(/^https?:\/\/[^/]+/, '')
+    .split('?')
+  return { path, query: Object.fromEntries(new URLSearchParams(search)) }
+}
+
+/** A stored session of `user` with the given roles (scopes in the demo district), valid for an hour. */
+export const sessionOf = (id: string, name: string, ...roles: [role: string, scopeId: string, scopeName: string][]) => ({
+  token: `tok-${id}`,
+  expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+  user: { id, name, districtId: 'd-linjiang', roles: roles.map(([role, scopeId, scopeName]) => ({ role, scopeId, scopeName })) },
+})
+
 /** One recorded call of a fake wx API: the options object it was called with. */
 export type Call = Record<string, any>
 

@@ -72,6 +72,9 @@ export async function views(deps: FieldDeps, caller: Caller, catalogue: Catalogu
       if (!open)
         return {
           ...plain,
+          // Visit dates betray a care tag's cadence: a masked view carries none.
+          lastVisitAt: undefined,
+          nextDueAt: undefined,
           address: `${label(parts.building, '栋')}****`,
           headName: maskName(h.headName),
           phone: maskPhone(f.phone),
@@ -172,8 +175,12 @@ export async function householdPage(deps: FieldDeps, caller: Caller, q: RouteQue
   const districtId = caller.user.districtId
   const catalogue = await deps.catalogue(districtId)
   gridNode(catalogue, q.gridId)
-  if (!standing(catalogue, caller, q.gridId))
-    throw new DomainError('auth.forbidden', [{ path: 'gridId', message: '只有本网格的网格员、网格长可以查看住户台账' }])
+  const as = standing(catalogue, caller, q.gridId)
+  if (!as) throw new DomainError('auth.forbidden', [{ path: 'gridId', message: '只有本网格的网格员、网格长可以查看住户台账' }])
+  // A masked reader never learns which household has which care tag (独居, 残疾, 低保 …) nor its visit cadence: the
+  // list filtered by tag or by due date would tell it, masked or not.
+  if (as === 'overseer' && (q.tag || q.due === '1'))
+    throw new DomainError('auth.forbidden', [{ path: q.tag ? 'tag' : 'due', message: '按关爱标签或走访到期筛选只对本网格的网格员、网格长开放' }])
   const list = `households:${q.gridId}:${q.tag ?? ''}:${q.due}`
   const dueBy = q.due === '1' ? endOfChinaDay(deps.clock()) : undefined
   const page = await deps.repos.households.list(districtId, q.gridId, {

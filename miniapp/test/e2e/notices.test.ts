@@ -21,6 +21,8 @@ it('publish → a resident opens it from the group and acknowledges → the grid
   await worker.locator('.notice__title', { hasText: '本周六停水通知' }).waitFor()
   const page = `${cloud().urls.h5}/#/packages/field/notice/index?id=${/[?&]id=([\w-]+)/.exec(worker.url())![1]}`
   await worker.locator('.notice__counts', { hasText: '已读 0 人 · 已确认 0 人' }).waitFor()
+  // Its author reads the counts; 回复已知晓 is the residents'.
+  expect(await onScreen(worker, '.notice__ack').count()).toBe(0)
   await expectAccessible(worker, 'notice, its author')
 
   const resident = await signedIn('王小梅')

@@ -87,7 +87,9 @@ export default function Notice() {
             <View className='notice__body'>{a.body}</View>
             {a.images.length > 0 && <PhotoGrid photos={a.images} />}
             <View className='notice__actions'>
+              {/* The grid's staff (its author among them) read the counts below; only residents acknowledge. */}
               {a.ackRequired &&
+                !staff &&
                 (a.ackAt ? (
                   <Text className='notice__ack notice__ack--done'>{`已回复已知晓（${formatTime(a.ackAt)}）`}</Text>
                 ) : (

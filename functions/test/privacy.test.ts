@@ -200,7 +200,7 @@ describe('privacy', () => {
   it('accepts a report when WeChat is slow, flagged for review, within the request’s WeChat budget', async () => {
     const openid = uniqueOpenid('slow')
     const resident = await login(openid)
-    // Each text's check would answer after 4.5 s; the request's budget for WeChat is 3 s (services/cases/content.ts).
+    // Each text's check would answer after 4.5 s; the request's budget for WeChat is 3 s (services/moderation/content.ts).
     await standin('POST', '/dev/faults', { api: 'msg_sec_check', delayMs: 4500, times: 2, openid })
     const started = Date.now()
     const c = await api('POST', '/v1/cases', { token: resident.token, body: report({ location: { ...P, address: '桂香路12号' } }) })

@@ -50,6 +50,15 @@ describe('loadConfig', () => {
     await expect(loadConfig({ ...base, STAGE: 'prod', DEV_CLOCK: '1' })).rejects.toThrow(/local stage only/)
   })
 
+  it('keys its guards on running in AWS, not on the stage name: a stack deployed as local is refused', async () => {
+    const inAws = { ...base, AWS_LAMBDA_FUNCTION_NAME: 'linli-local-meGet', WECHAT_API_BASE: 'http://127.0.0.1:3900' }
+    await expect(loadConfig(inAws)).rejects.toThrow(/running in AWS.*must call WeChat/)
+    await expect(loadConfig({ ...inAws, WECHAT_API_BASE: undefined, DEV_CLOCK: '1' })).rejects.toThrow(/movable clock/)
+    await expect(loadConfig({ ...inAws, WECHAT_API_BASE: undefined })).rejects.toThrow(/never a local key/)
+    // serverless-offline plays Lambda on this machine: the local stage works there as before.
+    expect((await loadConfig({ ...inAws, IS_OFFLINE: 'true', DEV_CLOCK: '1' })).devClock).toBe(true)
+  })
+
   it('keeps personal information under KMS on deployed stages, and under a local key only locally', async () => {
     expect((await loadConfig(base)).pii).toEqual({ localKey: 'a'.repeat(64) })
     const prod = { ...base, STAGE: 'prod', PII_LOCAL_KEY: undefined }

@@ -26,6 +26,9 @@ const envSchema = z.object({
   WECHAT_PUSH_TOKEN: z.string().optional(),
   /** Which build a subscribe message opens; deployed stages default to the released one. */
   MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).optional(),
+  /** Set by the Lambda runtime (and by serverless-offline, which also sets IS_OFFLINE): where the code runs. */
+  AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
+  IS_OFFLINE: z.string().optional(),
   /** The CJK font file PDFs embed: on AWS a layer's (/opt/…); unset, the npm package's. */
   PDF_FONT_PATH: z.string().optional(),
   /** '1' on the local stage only: the server's clock can be moved forward (functions/src/dev/clock.ts). */
@@ -76,13 +79,14 @@ export type SecretLoader = (parameterName: string) => Promise<string>
 
 export async function loadConfig(env: NodeJS.ProcessEnv, loadSecret?: SecretLoader): Promise<Config> {
   const e = envSchema.parse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')))
+  // The local stage's ease (the stand-in, the movable clock, a local PII key) holds only off AWS: the guards key on
+  // where the code runs, not on a stage's name, so a stack deployed as `local` by mistake is refused all the same.
+  const inAws = Boolean(e.AWS_LAMBDA_FUNCTION_NAME) && !e.IS_OFFLINE
+  const deployed = inAws ? `a function running in AWS (stage ${e.STAGE})` : e.STAGE !== 'local' ? `stage ${e.STAGE}` : undefined
   // The stand-in (and its dev-only persona codes) must be unreachable from any deployed stage.
-  if (e.STAGE !== 'local' && e.WECHAT_API_BASE !== WECHAT_PRODUCTION_BASE) {
-    throw new Error(`stage ${e.STAGE} must call WeChat at ${WECHAT_PRODUCTION_BASE}, not ${e.WECHAT_API_BASE}`)
-  }
-  if (e.STAGE !== 'local' && e.DEV_CLOCK === '1') throw new Error(`stage ${e.STAGE} must not run with DEV_CLOCK: the movable clock is for the local stage only`)
-  if (e.STAGE !== 'local' && (e.PII_LOCAL_KEY || !e.PII_KMS_KEY_ID))
-    throw new Error(`stage ${e.STAGE} must keep personal information under KMS (PII_KMS_KEY_ID), never a local key`)
+  if (deployed && e.WECHAT_API_BASE !== WECHAT_PRODUCTION_BASE) throw new Error(`${deployed} must call WeChat at ${WECHAT_PRODUCTION_BASE}, not ${e.WECHAT_API_BASE}`)
+  if (deployed && e.DEV_CLOCK === '1') throw new Error(`${deployed} must not run with DEV_CLOCK: the movable clock is for the local stage only`)
+  if (deployed && (e.PII_LOCAL_KEY || !e.PII_KMS_KEY_ID)) throw new Error(`${deployed} must keep personal information under KMS (PII_KMS_KEY_ID), never a local key`)
   const pii = e.PII_KMS_KEY_ID ? { kmsKeyId: e.PII_KMS_KEY_ID } : e.PII_LOCAL_KEY ? { localKey: e.PII_LOCAL_KEY } : undefined
   if (!pii) throw new Error('set PII_LOCAL_KEY (local stage) or PII_KMS_KEY_ID')
   const raw =

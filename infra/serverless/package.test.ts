@@ -1,4 +1,6 @@
 /** `serverless package` (osls) works offline and yields the CloudFormation we mean to deploy. */
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
 import { routes } from '@linli/shared'
 import { packagedTemplate } from './package'
 
@@ -70,4 +72,21 @@ describe('serverless package --stage prod', () => {
     const rule = ofType('AWS::Events::Rule')[0]![1]
     expect(rule.Properties.ScheduleExpression).toBe('rate(1 minute)')
   })
+
+  it('attaches the spreadsheet layer to the roster import and export only', () => {
+    const withLayers = ofType('AWS::Lambda::Function').filter(([, f]) => f.Properties.Layers)
+    expect(withLayers.map(([name]) => name).sort()).toEqual(['HouseholdsExportLambdaFunction', 'HouseholdsImportLambdaFunction'])
+    expect(ofType('AWS::Lambda::LayerVersion')).toHaveLength(1)
+  })
+})
+
+it('refuses to deploy the local stage (what `serverless deploy` without --stage would be), before touching AWS', () => {
+  const ROOT = join(__dirname, '../..')
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/serverless'), ['deploy'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' },
+  })
+  expect(r.status).not.toBe(0)
+  expect(r.stdout + r.stderr).toContain('the local stage is not deployed')
 })

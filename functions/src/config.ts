@@ -84,9 +84,11 @@ export async function loadConfig(env: NodeJS.ProcessEnv, loadSecret?: SecretLoad
   const inAws = Boolean(e.AWS_LAMBDA_FUNCTION_NAME) && !e.IS_OFFLINE
   const deployed = inAws ? `a function running in AWS (stage ${e.STAGE})` : e.STAGE !== 'local' ? `stage ${e.STAGE}` : undefined
   // The stand-in (and its dev-only persona codes) must be unreachable from any deployed stage.
-  if (deployed && e.WECHAT_API_BASE !== WECHAT_PRODUCTION_BASE) throw new Error(`${deployed} must call WeChat at ${WECHAT_PRODUCTION_BASE}, not ${e.WECHAT_API_BASE}`)
+  if (deployed && e.WECHAT_API_BASE !== WECHAT_PRODUCTION_BASE)
+    throw new Error(`${deployed} must call WeChat at ${WECHAT_PRODUCTION_BASE}, not ${e.WECHAT_API_BASE}`)
   if (deployed && e.DEV_CLOCK === '1') throw new Error(`${deployed} must not run with DEV_CLOCK: the movable clock is for the local stage only`)
-  if (deployed && (e.PII_LOCAL_KEY || !e.PII_KMS_KEY_ID)) throw new Error(`${deployed} must keep personal information under KMS (PII_KMS_KEY_ID), never a local key`)
+  if (deployed && (e.PII_LOCAL_KEY || !e.PII_KMS_KEY_ID))
+    throw new Error(`${deployed} must keep personal information under KMS (PII_KMS_KEY_ID), never a local key`)
   const pii = e.PII_KMS_KEY_ID ? { kmsKeyId: e.PII_KMS_KEY_ID } : e.PII_LOCAL_KEY ? { localKey: e.PII_LOCAL_KEY } : undefined
   if (!pii) throw new Error('set PII_LOCAL_KEY (local stage) or PII_KMS_KEY_ID')
   const raw =

@@ -23,6 +23,9 @@ export interface StandinOptions {
   push?: { url: string; token: string }
 }
 
+/** How long after a media check's trace id its verdict is pushed (WeChat takes seconds to minutes). */
+const MEDIA_VERDICT_DELAY_MS = 300
+
 /** A verdict pushed to the message server, as WeChat sends it (JSON format). */
 export interface MediaCheckPush {
   trace_id: string
@@ -276,6 +279,9 @@ export class WechatStandin {
     const check: MediaCheckPush = { trace_id: traceId, result: { suggest: risky ? 'risky' : 'pass', label: risky ? 20002 : 100 } }
     this.mediaChecks.push(check)
     if (!this.opts.push) return
+    // WeChat answers later (seconds to minutes), never before its own answer with the trace id has reached the
+    // caller: a verdict pushed at once would race the caller's record of what the trace id is about.
+    await new Promise((r) => setTimeout(r, MEDIA_VERDICT_DELAY_MS))
     const timestamp = String(Math.floor(Date.now() / 1000))
     const nonce = rid()
     const q = new URLSearchParams({ signature: pushSignature(this.opts.push.token, timestamp, nonce), timestamp, nonce })

@@ -1,13 +1,16 @@
-/** Display helpers shared by the case pages. */
-const pad = (n: number) => String(n).padStart(2, '0')
+/** Display helpers shared by the pages. */
+import { chinaClock, chinaDate } from '@linli/shared'
 
-/** ISO time → `2026-11-23 14:05` in local time; the year is left out for this year. */
+/**
+ * ISO time → `11-23 14:05` in China time whatever the phone's time zone (a government service shows China time
+ * everywhere, as bookings already did); the year is said only when it is not this year.
+ */
 export function formatTime(iso: string | undefined): string {
   if (!iso) return ''
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  const date = `${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
-  return d.getFullYear() === new Date().getFullYear() ? date : `${d.getFullYear()}-${date}`
+  if (Number.isNaN(Date.parse(iso))) return iso
+  const date = chinaDate(iso)
+  const shown = `${date.slice(5)} ${chinaClock(iso)}`
+  return date.slice(0, 4) === chinaDate(new Date()).slice(0, 4) ? shown : `${date.slice(0, 4)}-${shown}`
 }
 
 export function formatDistance(meters: number): string {

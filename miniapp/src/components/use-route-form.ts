@@ -42,7 +42,5 @@ export function useRouteForm<S extends RouteSpec>(route: S, opts: { keyPrefix?: 
     }
   }
 
-  /** Forget a field's error once the user changes it. */
-  const clear = (name: string) => setErrors(({ [name]: _gone, ...rest }) => rest)
-  return { errors, busy, submit, clear }
+  return { errors, busy, submit }
 }

@@ -5,7 +5,7 @@ import type { Caller } from '../identity/ports'
 import type { KeyClaim, KeyedAnswer } from './ports'
 
 /** A key answers repeats for a day; DynamoDB drops its record after that. */
-export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600
+const IDEMPOTENCY_TTL_SECONDS = 24 * 3600
 
 /** The claim of a key for one kind of write, or none when the caller sent no key. */
 export function claimKey(now: Date, caller: Caller, scope: string, key: string | undefined, request: unknown): KeyClaim | undefined {

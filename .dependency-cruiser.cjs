@@ -52,8 +52,15 @@ module.exports = {
       name: 'services-never-import-db',
       comment: 'Services reach storage through the ports in deps (rule 8), never the db code itself.',
       severity: 'error',
-      from: { path: '^functions/src/(services|notify|jobs)/' },
+      from: { path: '^functions/src/(services|notify|jobs)/', pathNot: '^functions/src/(services/[^/]+|notify)/family[.]ts$' },
       to: { path: '^functions/src/db/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'a-family-names-its-own-storage',
+      comment: "A family's manifest (family.ts) composes its own storage for the families' list, and no other family's.",
+      severity: 'error',
+      from: { path: '^functions/src/(?:services/)?([^/]+)/family[.]ts$' },
+      to: { path: '^functions/src/db/[^/]+/', pathNot: '^functions/src/db/$1/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'storage-imports-no-use-case',

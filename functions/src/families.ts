@@ -1,22 +1,56 @@
 /**
- * The families, listed once: the jobs (fan-outs, due work) and the ports one family offers the others (hiding a
- * risky photo, a revoked role) are composed from this list. A new family adds its `family.ts` and one line here.
- * Imported by the functions that serve every family (notifier, sweeper, WeChat's push, revoking a role), not by
- * the others, which bundle only what they use.
+ * The families, listed once (DESIGN.md §2 rule 11). From this list come the repositories every function is given
+ * (`makeRepos`, and the `Repos` and `Entities` types), the access patterns the db README lists, the due index's
+ * subjects, the outbox's fan-outs and the timed work of the jobs, and the ports one family offers the others (hiding
+ * a risky photo, a revoked role). A new family adds its `family.ts` and one line here.
  */
 import type { Family, RevokedRole } from './family'
 import type { FanOut } from './notify/outbox'
 import type { Deps } from './services/deps'
 import type { PhotoHiders } from './services/moderation/ports'
+import { makeRepos as makeDbRepos, type DbConnection } from './db'
+import type { NamedPatterns } from './db/patterns'
+import type { Entities } from './db/entities'
+import { dueNow, dueSubjectsOf } from './db/due-repo'
+import { identityFamily } from './services/identity/family'
+import { districtFamily } from './services/district/family'
+import { notifyFamily } from './notify/family'
+import { privacyFamily } from './services/privacy/family'
+import { idempotencyFamily } from './services/idempotency/family'
+import { moderationFamily } from './services/moderation/family'
 import { casesFamily } from './services/cases/family'
 import { mediationFamily } from './services/mediation/family'
 import { fieldFamily } from './services/field/family'
 
-export const families: readonly Family[] = [casesFamily, mediationFamily, fieldFamily]
+export const families = [
+  identityFamily,
+  districtFamily,
+  notifyFamily,
+  privacyFamily,
+  idempotencyFamily,
+  moderationFamily,
+  casesFamily,
+  mediationFamily,
+  fieldFamily,
+] as const satisfies readonly Family[]
 
-export const fanOuts: Record<string, FanOut> = Object.assign({}, ...families.map((f) => f.fanOuts ?? {}))
+type Listed = (typeof families)[number]
+type Intersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never
+/** Every family's entities. */
+export type FamilyEntities = Intersection<Listed extends Family<infer E, object> ? E : never>
+/** Every family's repositories, by the name services reach them under. */
+export type FamilyRepos = Intersection<Listed extends Family<object, infer R> ? R : never>
 
-const dueWorks = Object.assign({}, ...families.map((f) => f.due ?? {})) as NonNullable<Family['due']>
+/** The repositories of every family over the one table. */
+export const makeRepos = (c: DbConnection) => makeDbRepos(c, families)
+
+/** Every family's access patterns and the due index's, by title (the rows of functions/src/db/README.md's table). */
+export const patternsOf = (e: Entities): NamedPatterns =>
+  Object.assign({ 'due now': dueNow(e, dueSubjectsOf(families)) }, ...families.map((f: Family) => f.patterns?.(e) ?? {}))
+
+export const fanOuts: Record<string, FanOut> = Object.assign({}, ...families.map((f: Family) => f.fanOuts ?? {}))
+
+const dueWorks = Object.assign({}, ...families.map((f: Family) => f.due ?? {})) as NonNullable<Family['due']>
 
 /** The timed work of the subject a due item names; a kind no family claims is an error. */
 export function dueWork(deps: Deps, item: { subject: string; districtId: string; id: string }): Promise<unknown> {
@@ -25,9 +59,9 @@ export function dueWork(deps: Deps, item: { subject: string; districtId: string;
   return work(deps, item.districtId, item.id)
 }
 
-export const photoHiders = (deps: Deps): PhotoHiders => Object.assign({}, ...families.map((f) => f.hidesPhotos?.(deps) ?? {}))
+export const photoHiders = (deps: Deps): PhotoHiders => Object.assign({}, ...families.map((f: Family) => f.hidesPhotos?.(deps) ?? {}))
 
 /** Every family's part once a role is taken away (each bounded: what grows with the person's work goes through the outbox). */
 export async function roleRevoked(deps: Deps, revoked: RevokedRole): Promise<void> {
-  await Promise.all(families.map((f) => f.roleRevoked?.(deps, revoked)))
+  await Promise.all(families.map((f: Family) => f.roleRevoked?.(deps, revoked)))
 }

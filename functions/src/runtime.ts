@@ -1,6 +1,6 @@
 /** Builds the real dependencies once per Lambda container from configuration. */
 import { loadConfig, type Config } from './config'
-import { makeRepos } from './db'
+import { makeRepos } from './families'
 import { makeWechatClient } from './adapters/wechat'
 import { makeSessionTokens } from './adapters/session-token'
 import { cachedCatalogue } from './services/district/catalogue-cache'

@@ -4,13 +4,20 @@
  */
 import { BatchWriteCommand, execute } from 'dynamodb-toolbox/table/actions/batchWrite'
 import { makeDocumentClient, makeDynamoClient, type DbConnection } from './client'
-import { makeEntities, type Entities } from './entities'
+import { makeTable, type LinliTable } from './table'
 import { chunks } from './transact'
 
 type WriteRequest = Parameters<BatchWriteCommand['requests']>[number]
 
-export async function bulkWrite(c: DbConnection, count: number, item: (e: Entities, i: number) => WriteRequest): Promise<void> {
-  const e = makeEntities(makeDocumentClient(makeDynamoClient(c)), c.tableName)
+/** Writes `count` items of the entities `entities` makes (a family's own, on the one table). */
+export async function bulkWrite<E extends object>(
+  c: DbConnection,
+  count: number,
+  entities: (table: LinliTable) => E,
+  item: (e: E & { table: LinliTable }, i: number) => WriteRequest,
+): Promise<void> {
+  const table = makeTable(makeDocumentClient(makeDynamoClient(c)), c.tableName)
+  const e = { ...entities(table), table }
   const batches = chunks(
     Array.from({ length: count }, (_, i) => i),
     25,

@@ -2,38 +2,15 @@
 import type { WechatClient } from '../adapters/wechat'
 import type { SessionTokens } from '../adapters/session-token'
 import type { Storage } from '../adapters/storage'
-import type { InvitesRepo, UsersRepo } from './identity/ports'
-import type { Catalogue, CatalogueNeed, CatalogueRepo } from './district/ports'
-import type { CasesRepo, RatesRepo } from './cases/ports'
-import type { MediationRepo } from './mediation/ports'
-import type { AnnouncementsRepo, FieldRepo, HouseholdLinksRepo, HouseholdsRepo } from './field/ports'
-import type { DataKeyStore, Pii } from '../adapters/pii'
-import type { AuditRepo } from './privacy/ports'
-import type { ConsentsRepo, MiniprogramState, OutboxRepo, Sender } from '../notify/ports'
+import type { Catalogue, CatalogueNeed } from './district/ports'
+import type { Pii } from '../adapters/pii'
+import type { MiniprogramState, Sender } from '../notify/ports'
 import type { DueRepo } from '../jobs/ports'
 import type { TemplateConfig } from '../notify/templates'
-import type { IdempotencyRepo } from './idempotency/ports'
-import type { ModerationRepo } from './moderation/ports'
+import type { FamilyRepos } from '../families'
 
-export interface Repos {
-  users: UsersRepo
-  invites: InvitesRepo
-  catalogue: CatalogueRepo
-  cases: CasesRepo
-  rates: RatesRepo
-  outbox: OutboxRepo
-  consents: ConsentsRepo
-  due: DueRepo
-  mediation: MediationRepo
-  field: FieldRepo
-  dataKeys: DataKeyStore
-  households: HouseholdsRepo
-  audit: AuditRepo
-  announcements: AnnouncementsRepo
-  householdLinks: HouseholdLinksRepo
-  idempotency: IdempotencyRepo
-  moderation: ModerationRepo
-}
+/** Every family's repositories (composed from functions/src/families.ts), and the due index the jobs read. */
+export type Repos = FamilyRepos & { due: DueRepo }
 
 export interface Deps {
   repos: Repos

@@ -1,6 +1,6 @@
 /** Test client of the running local cloud: plain HTTP against the API and the WeChat stand-in. */
 import { fillPath, type RouteRequest, type RouteResponse, type RouteSpec } from '@linli/shared'
-import { makeRepos } from '../../src/db'
+import { makeRepos } from '../../src/families'
 import { userIdFor } from '../../src/adapters/ids'
 
 interface TestCloud {

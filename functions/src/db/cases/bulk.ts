@@ -4,12 +4,13 @@ import type { DbConnection } from '../client'
 import { bulkWrite } from '../bulk'
 import { keys } from '../keys'
 import { caseItem } from './repo'
+import { makeCaseEntities } from './entities'
 import type { CaseRecord, TimelineRecord } from '../../services/cases/ports'
 
 /** `count` entries on the "mine" lists of 5,000 made-up residents of `districtId`, numbered from `offset`. */
 export function bulkCaseEntries(c: DbConnection, districtId: string, count: number, offset: number): Promise<void> {
   const at = new Date().toISOString()
-  return bulkWrite(c, count, (e, n) => {
+  return bulkWrite(c, count, makeCaseEntities, (e, n) => {
     const i = offset + n
     const viewKey = keys.view.mine(districtId, `bench-user-${i % 5000}`)
     const sort = keys.changed(at, `bulk${i}`)
@@ -40,7 +41,7 @@ export function bulkCases(
   offset: number,
   dueAt: (i: number) => string | undefined,
 ): Promise<void> {
-  return bulkWrite(c, count, (e, n) =>
+  return bulkWrite(c, count, makeCaseEntities, (e, n) =>
     e.Case.build(BatchPutRequest).item({ ...caseItem({ ...template, caseId: `bulkcase${offset + n}`, dueAt: dueAt(offset + n) }), timeline }),
   )
 }

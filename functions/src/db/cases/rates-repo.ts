@@ -7,7 +7,7 @@ import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
 import { $add } from 'dynamodb-toolbox/entity/actions/update'
 import { rateCounts, type Tally } from '@linli/shared'
 import type { Entities } from '../entities'
-import { makePatterns } from '../patterns'
+import { casePatterns } from './patterns'
 import { backoff, transactNamed } from '../transact'
 import type { RatesRepo } from '../../services/cases/ports'
 
@@ -18,7 +18,7 @@ const CONFLICT_ATTEMPTS = 6
 export function makeRatesRepo(e: Entities): RatesRepo {
   const days = e.RateDay.build(EntityRepository)
   const marks = e.RatesMark.build(EntityRepository)
-  const p = makePatterns(e)
+  const p = casePatterns(e)
   return {
     async add({ districtId, eventId }, nodes, day, tally, now) {
       const added = Object.fromEntries(Object.entries(tally).flatMap(([k, n]) => (n ? [[k, $add(n)]] : [])))

@@ -11,7 +11,7 @@ import { openStatuses, publicSummaryOf, summaryOf } from '@linli/shared'
 import type { Entities } from '../entities'
 import { keys } from '../keys'
 import { decodeKey, encodeKey } from '../page-key'
-import { makePatterns } from '../patterns'
+import { casePatterns } from './patterns'
 import { committed, conditional, transactNamed } from '../transact'
 import { outboxEventItem } from '../notify/outbox-repo'
 import { keyedWrite } from '../idempotency/repo'
@@ -76,7 +76,7 @@ export function makeCasesRepo(e: Entities): CasesRepo {
     }
   }
   const entryOf = (c: CaseRecord, l: CaseList) => entry({ ...summaryOf(c), districtId: c.districtId, version: c.version }, l)
-  const p = makePatterns(e)
+  const p = casePatterns(e)
 
   return {
     /** Access pattern "daily case number": UpdateItem ADD on the district's counter of the day. Gaps are possible. */

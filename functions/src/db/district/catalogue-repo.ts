@@ -2,11 +2,11 @@ import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
 import { BatchWriteCommand, execute as execBatch } from 'dynamodb-toolbox/table/actions/batchWrite'
 import type { Specialty } from '@linli/shared'
 import type { Entities } from '../entities'
-import { makePatterns } from '../patterns'
+import { districtPatterns } from './patterns'
 import type { Catalogue, CatalogueRepo, NodeRecord } from '../../services/district/ports'
 
 export function makeCatalogueRepo(e: Entities): CatalogueRepo {
-  const p = makePatterns(e)
+  const p = districtPatterns(e)
   return {
     /**
      * Access pattern "district catalogue": Query pk = keys.catalogue(district) — the district, its grid tree, departments, rooms

@@ -9,7 +9,7 @@ import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
 import { BatchGetCommand, execute as batchGet } from 'dynamodb-toolbox/table/actions/batchGet'
 import type { Entities } from '../entities'
 import { countShardOf, keys } from '../keys'
-import { makePatterns } from '../patterns'
+import { fieldPatterns } from './patterns'
 import { committed, committedDespiteConflicts, conditional } from '../transact'
 import { outboxEventItem } from '../notify/outbox-repo'
 import { keyedWrite } from '../idempotency/repo'
@@ -23,7 +23,7 @@ export function makeAnnouncementsRepo(e: Entities): AnnouncementsRepo {
   const counts = e.AnnouncementCount.build(EntityRepository)
   const groupCounts = e.GroupCount.build(EntityRepository)
   const groups = e.WechatGroup.build(EntityRepository)
-  const p = makePatterns(e)
+  const p = fieldPatterns(e)
   const readOf = (i: { userId: string; userName: string; readAt: string; ackAt?: string; householdId?: string }): ReadRecord => ({
     userId: i.userId,
     userName: i.userName,
@@ -195,7 +195,7 @@ const linkItem = (l: HouseholdLinkRecord) => ({
 export function makeHouseholdLinksRepo(e: Entities): HouseholdLinksRepo {
   const links = e.HouseholdLink.build(EntityRepository)
   const members = e.HouseholdMembers.build(EntityRepository)
-  const p = makePatterns(e)
+  const p = fieldPatterns(e)
   const unchanged = (l: HouseholdLinkRecord) => ({
     and: [
       { attr: 'status' as const, eq: l.status },

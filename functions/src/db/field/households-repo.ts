@@ -11,7 +11,7 @@ import { BatchGetCommand, execute as batchGet } from 'dynamodb-toolbox/table/act
 import { BatchWriteCommand, execute as batchWrite } from 'dynamodb-toolbox/table/actions/batchWrite'
 import type { Entities } from '../entities'
 import { keys } from '../keys'
-import { makePatterns } from '../patterns'
+import { fieldPatterns } from './patterns'
 import { chunks, committed } from '../transact'
 import type { HouseholdRecord, HouseholdsRepo } from '../../services/field/ports'
 
@@ -45,7 +45,7 @@ const records = (items: { summary?: unknown }[] | undefined) => (items ?? []).ma
 export function makeHouseholdsRepo(e: Entities): HouseholdsRepo {
   const households = e.Household.build(EntityRepository)
   const tags = e.HouseholdTag.build(EntityRepository)
-  const p = makePatterns(e)
+  const p = fieldPatterns(e)
 
   /** The writes of a household: its items, put if its version is as read, and its dropped tag entries deleted. */
   const writes = (h: HouseholdRecord, expected: number | undefined, dropped: readonly string[]) => {

@@ -7,7 +7,7 @@ import { $add } from 'dynamodb-toolbox/entity/actions/update'
 import { chinaDate } from '@linli/shared'
 import type { Entities } from '../entities'
 import { keys } from '../keys'
-import { makePatterns } from '../patterns'
+import { fieldPatterns } from './patterns'
 import { conditional } from '../transact'
 import { keyedWrite } from '../idempotency/repo'
 import type { CheckinRecord, FieldRepo, PatrolRecord } from '../../services/field/ports'
@@ -34,7 +34,7 @@ export function makeFieldRepo(e: Entities): FieldRepo {
   const households = e.Household.build(EntityRepository)
   const tags = e.HouseholdTag.build(EntityRepository)
   const tallies = e.VisitTally.build(EntityRepository)
-  const p = makePatterns(e)
+  const p = fieldPatterns(e)
 
   return {
     async createCheckin(c, claim, maxPoints, visit) {

@@ -5,7 +5,7 @@ import { cancelReasons, conditional, isCanceled } from '../transact'
 import type { Entities } from '../entities'
 import { keys } from '../keys'
 import { decodeKey, encodeKey } from '../page-key'
-import { makePatterns } from '../patterns'
+import { identityPatterns } from './patterns'
 import type { Binding, UsersRepo } from '../../services/identity/ports'
 
 /** A role binding as stored: also findable by scope (gsi1, keys.scopeHolders). */
@@ -22,7 +22,7 @@ export function makeUsersRepo(e: Entities): UsersRepo {
   const users = e.User.build(EntityRepository)
   const bindings = e.RoleBinding.build(EntityRepository)
   const attempts = e.Attempts.build(EntityRepository)
-  const p = makePatterns(e)
+  const p = identityPatterns(e)
 
   return {
     /** Access pattern "user with roles": Query pk = USER#id — the profile and every role binding in one read. */

@@ -4,11 +4,12 @@ import { chinaInstant } from '@linli/shared'
 import type { DbConnection } from '../client'
 import { bulkWrite } from '../bulk'
 import { bookingItem } from './repo'
+import { makeMediationEntities } from './entities'
 import type { BookingRecord, SlotRef } from '../../services/mediation/ports'
 
 /** `count` bookings like `template` (ids `bulkbooking<i>`), each holding the slot `slot(i)`, on the due index at `dueAt(i)`. */
 export const bulkBookings = (c: DbConnection, template: BookingRecord, count: number, slot: (i: number) => SlotRef, dueAt: (i: number) => string | undefined) =>
-  bulkWrite(c, count, (e, i) => {
+  bulkWrite(c, count, makeMediationEntities, (e, i) => {
     const s = slot(i)
     const start = chinaInstant(s.date, s.time)
     const end = new Date(start.getTime() + 3600_000).toISOString()
@@ -20,4 +21,4 @@ export const bulkBookings = (c: DbConnection, template: BookingRecord, count: nu
 
 /** The slot claims of `count` bookings (what a room's calendar holds). */
 export const bulkClaims = (c: DbConnection, districtId: string, count: number, slot: (i: number) => SlotRef) =>
-  bulkWrite(c, count, (e, i) => e.SlotClaim.build(BatchPutRequest).item({ districtId, ...slot(i), bookingId: `bulkbooking${i}` }))
+  bulkWrite(c, count, makeMediationEntities, (e, i) => e.SlotClaim.build(BatchPutRequest).item({ districtId, ...slot(i), bookingId: `bulkbooking${i}` }))

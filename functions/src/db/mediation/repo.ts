@@ -10,7 +10,7 @@ import { BatchGetCommand, execute as batchGet } from 'dynamodb-toolbox/table/act
 import type { Specialty } from '@linli/shared'
 import type { Entities } from '../entities'
 import { keys } from '../keys'
-import { makePatterns } from '../patterns'
+import { mediationPatterns } from './patterns'
 import { committed, transactNamed } from '../transact'
 import { keyedWrite } from '../idempotency/repo'
 import { outboxEventItem } from '../notify/outbox-repo'
@@ -87,7 +87,7 @@ export function makeMediationRepo(e: Entities): MediationRepo {
           }),
         ]
       : []
-  const p = makePatterns(e)
+  const p = mediationPatterns(e)
   const claimKey = (districtId: string, s: SlotRef) => ({ districtId, ...s })
   const exceptions = e.AvailabilityException.build(EntityRepository)
 

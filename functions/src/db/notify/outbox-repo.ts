@@ -9,7 +9,7 @@ import { BatchWriteCommand, execute as executeBatch } from 'dynamodb-toolbox/tab
 import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut'
 import type { Entities } from '../entities'
 import { keys } from '../keys'
-import { makePatterns } from '../patterns'
+import { notifyPatterns } from './patterns'
 import { chunks, conditional, transactNamed } from '../transact'
 import type { ConsentsRepo, NoticeRecord, OutboxEvent, OutboxRepo } from '../../notify/ports'
 import type { DynamoDBStreamEvent } from 'aws-lambda'
@@ -94,7 +94,7 @@ function packed(groups: NoticeRecord[][]): NoticeRecord[][][] {
 export function makeOutboxRepo(e: Entities): OutboxRepo {
   const notices_ = e.Notice.build(EntityRepository)
   const subscriptions = e.Subscription.build(EntityRepository)
-  const p = makePatterns(e)
+  const p = notifyPatterns(e)
 
   /**
    * One transaction for a few recipients' notices: each notice put only if new, and per recipient and template ONE
@@ -240,7 +240,7 @@ export function makeOutboxRepo(e: Entities): OutboxRepo {
 
 export function makeConsentsRepo(e: Entities): ConsentsRepo {
   const subscriptions = e.Subscription.build(EntityRepository)
-  const p = makePatterns(e)
+  const p = notifyPatterns(e)
   return {
     async addGrant(userId, templateKey) {
       const { Attributes } = await subscriptions.update({ userId, templateKey, grants: $add(1) }, { returnValues: 'UPDATED_NEW' })

@@ -2,7 +2,7 @@
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
 import { chinaDate } from '@linli/shared'
 import type { Entities } from '../entities'
-import { makePatterns } from '../patterns'
+import { privacyPatterns } from './patterns'
 import { conditional } from '../transact'
 import type { DataKeyStore } from '../../adapters/pii'
 import type { AuditRecord, AuditRepo } from '../../services/privacy/ports'
@@ -20,7 +20,7 @@ export function makeDataKeyStore(e: Entities): DataKeyStore {
 
 export function makeAuditRepo(e: Entities): AuditRepo {
   const audit = e.AuditEntry.build(EntityRepository)
-  const p = makePatterns(e)
+  const p = privacyPatterns(e)
   return {
     async record(entry) {
       await audit.put({ ...entry, date: chinaDate(entry.at), entryId: Math.random().toString(36).slice(2, 10) })

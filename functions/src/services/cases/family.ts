@@ -1,10 +1,21 @@
 /** The case loop as the platform composes it (functions/src/families.ts). */
 import type { Family } from '../../family'
+import { makeCaseEntities } from '../../db/cases/entities'
+import { makeCasesRepo } from '../../db/cases/repo'
+import { makeRatesRepo } from '../../db/cases/rates-repo'
+import { casePatterns } from '../../db/cases/patterns'
+import type { CasesRepo, RatesRepo } from './ports'
 import { caseFanOut } from './outbox'
 import { caseDue } from './events'
 
-export const casesFamily: Family = {
+export const casesFamily: Family<ReturnType<typeof makeCaseEntities>, { cases: CasesRepo; rates: RatesRepo }> = {
   name: 'cases',
+  storage: {
+    entities: makeCaseEntities,
+    repos: (e) => ({ cases: makeCasesRepo(e), rates: makeRatesRepo(e) }),
+    dueSubjects: { Case: { kind: 'case', id: 'caseId' } },
+  },
+  patterns: casePatterns,
   fanOuts: { case: caseFanOut },
   due: { case: caseDue },
   hidesPhotos: (deps) => ({ case: deps.repos.cases.hidePhoto }),

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { parseOrThrow } from './validation'
 import { DomainError } from './errors'
-import { login } from './contract'
+import { login } from './families'
 
 const failure = (fn: () => unknown): DomainError => {
   try {

@@ -4,7 +4,8 @@
  * role records it stands to and records it does not; each probe asks a route in a way that changes nothing lasting.
  */
 import { addDays, chinaDate, fillPath, routes, type RouteName } from '@linli/shared'
-import { expectedAccess, matrixRoles, type MatrixRole, type Subject } from '@linli/shared/domain/access'
+import { matrixRoles, type MatrixRole, type Subject } from '@linli/shared/domain/access'
+import { expectedAccess } from '@linli/shared'
 import { api, login, mintCode, newGridworker, newMediator, newOfficial, repos, uniqueOpenid } from './support/client'
 
 jest.setTimeout(180_000)

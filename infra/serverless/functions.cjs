@@ -1,10 +1,10 @@
 /**
- * The HTTP functions of serverless.yml, generated from shared/contract's routes: one function per route, named as
+ * The HTTP functions of serverless.yml, generated from the contract's routes (shared/families.ts): one function per route, named as
  * in the routes map; its handler is `functions/src/http/<resource>/<action>.ts` by convention (`casesFireEvent` →
  * cases/fire-event), its role `<Name>Role` (./roles.cjs). A new route needs its contract entry and its handler file.
  */
 require('tsx/cjs/api').register()
-const { routes } = require('../../shared/contract')
+const { routes } = require('../../shared/families')
 const { layersOf } = require('./layers.cjs')
 
 const kebab = (s) => s.replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase())

@@ -27,7 +27,7 @@ describe('serverless package --stage prod', () => {
     expect(table.Properties.GlobalSecondaryIndexes.map((i: any) => i.IndexName)).toEqual(['gsi1', 'gsi2', 'gsi3'])
   })
 
-  it('declares exactly the routes of shared/contract, and the message server WeChat pushes to', () => {
+  it('declares exactly the routes of the contract, and the message server WeChat pushes to', () => {
     const declared = ofType('AWS::ApiGatewayV2::Route')
       .map(([, r]) => r.Properties.RouteKey)
       .sort()

@@ -1,5 +1,5 @@
 import { openApiDocument } from './openapi'
-import { routes } from './index'
+import { routes } from '../families'
 
 describe('openApiDocument', () => {
   const doc = openApiDocument(routes)

@@ -1,7 +1,8 @@
 /** The OpenAPI 3.1 document, generated from the routes: `npm run openapi` prints it. */
 import { z } from 'zod'
 import { errorCatalogue } from '../errors'
-import { allowsGuests, needsSession, type RouteSpec } from './route'
+import type { RouteSpec } from './route'
+import { allowsGuests, needsSession } from '../domain/permissions'
 
 const schema = (s: z.ZodType, io: 'input' | 'output') => {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>

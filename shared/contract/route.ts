@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { permissions, type Action } from '../domain/permissions'
 
 /**
  * A route of the HTTP API: the single source for the handler (validation, typing), the mini-program client,
@@ -12,8 +11,11 @@ export interface RouteSpec {
   /** API Gateway style path: `/v1/grids/{id}`. */
   path: string
   summary: string
-  /** The permission action the route needs (shared/domain/permissions.ts); the stack checks its roles. */
-  action: Action
+  /**
+   * The permission action the route needs: one of its family's `permissions` (shared/families.ts checks that every
+   * route names a known one); the stack checks its roles.
+   */
+  action: string
   params?: z.ZodType
   query?: z.ZodType
   body?: z.ZodType
@@ -37,12 +39,6 @@ export interface FileAnswer {
 export const fileAnswer = z.custom<FileAnswer>((v) => typeof v === 'object' && v !== null && 'bytes' in v)
 
 export const defineRoute = <const S extends RouteSpec>(spec: S) => spec
-
-/** Whether a route needs a signed-in caller: every action but those open to anyone. */
-export const needsSession = (route: Pick<RouteSpec, 'action'>) => permissions[route.action].roles !== 'anyone'
-export type NeedsSession<S extends RouteSpec> = (typeof permissions)[S['action']]['roles'] extends 'anyone' ? false : true
-/** Whether a route also answers a visitor who has not signed in (as a guest of the deployment's district). */
-export const allowsGuests = (route: Pick<RouteSpec, 'action'>) => 'guests' in permissions[route.action]
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined
 type InferIn<T> = T extends z.ZodType ? z.input<T> : undefined

@@ -1,24 +1,11 @@
 import { commonErrors } from './common'
-import { identityErrors } from './identity'
-import { districtErrors } from './district'
-import { caseErrors } from './cases'
-import { uploadErrors } from './uploads'
-import { mediationErrors } from './mediation'
-import { fieldErrors } from './field'
+import { familyErrors } from '../families'
 
 /**
- * The one error catalogue, composed from one file per family: every coded error the API can answer, its HTTP status and its zh-CN message.
+ * The one error catalogue, the common ones and every family's (`contract/<family>/errors.ts`, composed in shared/families.ts): every coded error the API can answer, its HTTP status and its zh-CN message.
  * Services throw `DomainError` with a code from here; the HTTP stack is the only place that maps it to a response.
  */
-export const errorCatalogue = {
-  ...commonErrors,
-  ...identityErrors,
-  ...districtErrors,
-  ...caseErrors,
-  ...uploadErrors,
-  ...mediationErrors,
-  ...fieldErrors,
-} as const satisfies Record<string, { status: number; message: string }>
+export const errorCatalogue = { ...commonErrors, ...familyErrors } as const satisfies Record<string, { status: number; message: string }>
 
 export type ErrorCode = keyof typeof errorCatalogue
 

@@ -11,6 +11,7 @@ import {
   needsSession,
   permits,
   type NeedsSession,
+  type Action,
   errorCatalogue,
   isDomainError,
   parseOrThrow,
@@ -108,7 +109,7 @@ async function authenticate(deps: Deps, event: APIGatewayProxyEventV2, route: Ro
   const caller = await loadCaller(deps, claims.userId)
   if (caller.user.districtId !== claims.districtId) throw new DomainError('auth.invalidToken')
   if ((caller.user.sessionGeneration ?? 0) !== claims.generation) throw new DomainError('auth.sessionEnded')
-  if (!permits(caller.roles, caller.user.districtId, route.action))
+  if (!permits(caller.roles, caller.user.districtId, route.action as Action))
     throw new DomainError('auth.forbidden', [{ path: 'action', message: '你的角色不能执行此操作' }])
   return caller
 }

@@ -1,3 +1,1 @@
-import { listSubscriptions, recordSubscription } from './subscriptions'
-
-export const notifyRoutes = { subscriptionsRecord: recordSubscription, subscriptionsList: listSubscriptions } as const
+export * from './subscriptions'

@@ -1,3 +1,1 @@
-import { createUpload } from './uploads'
-
-export const uploadRoutes = { uploadsCreate: createUpload } as const
+export * from './uploads'

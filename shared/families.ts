@@ -11,6 +11,7 @@ import * as notify from './contract/notify/family'
 import * as cases from './contract/cases/family'
 import * as mediation from './contract/mediation/family'
 import * as field from './contract/field/family'
+import * as admin from './contract/admin/family'
 
 export * from './contract/identity'
 export * from './contract/district'
@@ -19,8 +20,9 @@ export * from './contract/notify'
 export * from './contract/cases'
 export * from './contract/mediation'
 export * from './contract/field'
+export * from './contract/admin'
 
-const families = [identity, district, uploads, notify, cases, mediation, field] as const
+const families = [identity, district, uploads, notify, cases, mediation, field, admin] as const
 
 type Listed = (typeof families)[number]
 type Intersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never

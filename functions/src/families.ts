@@ -21,6 +21,7 @@ import { moderationFamily } from './services/moderation/family'
 import { casesFamily } from './services/cases/family'
 import { mediationFamily } from './services/mediation/family'
 import { fieldFamily } from './services/field/family'
+import { adminFamily } from './services/admin/family'
 
 export const families = [
   identityFamily,
@@ -32,6 +33,7 @@ export const families = [
   casesFamily,
   mediationFamily,
   fieldFamily,
+  adminFamily,
 ] as const satisfies readonly Family[]
 
 type Listed = (typeof families)[number]

@@ -319,6 +319,13 @@ const probes: Record<RouteName, Probe> = {
   linksCreate: () => ({ body: { gridId: 'g-liuan-1', building: '98', room: '9801' } }),
   linksList: () => ({}),
   linksDecide: (w, _, s) => ({ params: { id: w.links[s] }, body: { approve: true } }),
+  // The admin's probes name a street or class the district lacks: refused with 422 before anything is written.
+  adminDepartmentsPut: () => ({ params: { id: 'dept-mx' }, body: { name: '矩阵部门', nodeId: 's-nowhere' } }),
+  adminCategoriesPut: () => ({
+    params: { id: 'cat-mx' },
+    body: { classId: 'class-nowhere', name: '矩阵分类', order: 1, departmentId: 'dept-water', priority: 'low', slaBand: 'general' },
+  }),
+  adminChangesList: () => ({ query: { date: today() } }),
 }
 
 /** Sends every route as `who`, in the contract's order (a follow comes before its unfollow), and returns what came back. */

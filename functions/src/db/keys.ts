@@ -151,6 +151,8 @@ export const keys = {
 
   /** The audit log of unmasked reads of personal information, one partition per district and China date. */
   audit: (districtId: string, date: string) => tenant(districtId, 'AUDIT', date),
+  /** The log of a day's admin changes to a district's reference data (China date). */
+  adminChanges: (districtId: string, date: string) => tenant(districtId, 'CHANGES', date),
   /** A district's data key for personal information, wrapped (functions/src/adapters/pii.ts). */
   dataKey: (districtId: string) => tenant(districtId, 'PIIKEY'),
   dataKeyItem: 'KEY',

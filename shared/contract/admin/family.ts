@@ -1,0 +1,24 @@
+/**
+ * This family's part of the contract, as shared/families.ts composes it: its routes (by handler name), its error codes,
+ * its permission actions (DESIGN.md §2) and its rows of the access matrix.
+ */
+import { adminCategoryPut, adminChanges, adminDepartmentPut } from './catalogue'
+import type { Permission } from '../../domain/permission-rules'
+import { only, type RouteAccess } from '../../domain/access'
+
+export const routes = { adminDepartmentsPut: adminDepartmentPut, adminCategoriesPut: adminCategoryPut, adminChangesList: adminChanges } as const
+
+export { adminErrors as errors } from './errors'
+
+export const permissions = {
+  // The district's own admins edit its reference data and read what was changed.
+  'admin.catalogue': { roles: ['admin'], scope: 'district' },
+  'admin.changes': { roles: ['admin'], scope: 'district' },
+} as const satisfies Record<string, Permission>
+
+export const access = {
+  // The probes name a street of the caller's district that no department has: the admin gets past the role check to 422.
+  adminDepartmentsPut: only(['admin'], 422),
+  adminCategoriesPut: only(['admin'], 422),
+  adminChangesList: only(['admin'], 200),
+} as const satisfies Record<string, RouteAccess>

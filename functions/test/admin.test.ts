@@ -2,10 +2,12 @@
  * District administration, its first slice (issue 25): a district's admin creates and changes its departments and the
  * items of its taxonomy; every change is logged with who, when, before and after, in the same write; references are
  * checked against the district's own catalogue (another district's department is unknown); residents see the new
- * item in the categories they report under; nothing of it reaches the other district.
+ * item in the categories they report under; nothing of it reaches another district. The file works in a district of
+ * its own (the demo districts stay as seeded).
  */
 import { adminCategoryPut, adminChanges, adminDepartmentPut, chinaDate, listCategories, type ErrorBody } from '@linli/shared'
 import { call, eventually, expectError, login, type Answer } from './support/client'
+import { newDistrict } from './support/scenario'
 
 jest.setTimeout(60_000)
 
@@ -18,8 +20,9 @@ let admin: string
 let otherAdmin: string
 let resident: string
 beforeAll(async () => {
-  const token = async (openid: string) => (await login(openid)).token
-  ;[admin, otherAdmin, resident] = await Promise.all([token('o-demo-admin'), token('o-demo2-admin'), token('o-demo-resident')])
+  const district = await newDistrict('admin')
+  const [a, r, o] = await Promise.all([district.person('admin', '周管理'), district.person('resident', '王居民'), login('o-demo2-admin')])
+  ;[admin, resident, otherAdmin] = [a.token, r.token, o.token]
 })
 
 /** The fields an error answer names. */
@@ -42,7 +45,7 @@ describe('district administration', () => {
 
     const [latest, first, ...more] = await changesOf(admin, deptId)
     expect(more).toEqual([])
-    expect(first).toMatchObject({ kind: 'department', userName: '周敏', after: { name: '测试园林科', nodeId: 's-qingshi' } })
+    expect(first).toMatchObject({ kind: 'department', userName: '周管理', after: { name: '测试园林科', nodeId: 's-qingshi' } })
     expect(first!.before).toBeUndefined()
     expect(latest).toMatchObject({ before: { name: '测试园林科' }, after: { name: '测试园林绿化科', nodeId: 's-qingshi' } })
     expect(new Date(latest!.at).getTime()).toBeGreaterThanOrEqual(new Date(first!.at).getTime())
@@ -68,7 +71,7 @@ describe('district administration', () => {
     expect(fieldsOf(noNode)).toEqual([{ path: 'nodeId', message: '本区没有这个街道或网格' }])
     const noClass = await call(adminCategoryPut, { token: admin, params: { id: `${catId}-x` }, body: { ...categoryBody, classId: 'cls-nowhere' } })
     expect(fieldsOf(noClass)?.[0]?.path).toBe('classId')
-    // 临溪区 reuses 临江区's ids, but not the department just made in 临江区: to its admin it does not exist.
+    // Another district (临溪区) has the same tree ids, but not the department just made here: to its admin it does not exist.
     const foreign = await call(adminCategoryPut, { token: otherAdmin, params: { id: catId }, body: categoryBody })
     expectError(foreign, 422, 'admin.unknownReference')
     expect(fieldsOf(foreign)).toEqual([{ path: 'departmentId', message: '本区没有这个部门' }])

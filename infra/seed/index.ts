@@ -15,6 +15,7 @@ import type { Pii } from '@linli/functions/src/adapters/pii'
 export { demoPersonas, secondDistrictPersonas, DEMO_DISTRICT_ID }
 export const SECOND_DISTRICT_ID = 'linxi'
 
+/** A district's catalogue as the demo's: the tree of `nodes`, the default departments and taxonomy, the rooms. */
 const catalogueOf = (district: Catalogue['district'], nodes: Catalogue['nodes']): Catalogue => ({
   district,
   nodes,
@@ -25,7 +26,9 @@ const catalogueOf = (district: Catalogue['district'], nodes: Catalogue['nodes'])
 })
 
 export const demoCatalogue = catalogueOf(demoDistrict, demoNodes)
-export const secondCatalogue = catalogueOf({ id: SECOND_DISTRICT_ID, name: '临溪区', casePrefix: 'LX' }, buildNodes(SECOND_DISTRICT_ID, '临溪区'))
+/** A district like the demo's (the same tree ids, departments, taxonomy and rooms) under its own id: tenancy keeps them apart. */
+export const districtLikeDemo = (district: Catalogue['district']) => catalogueOf(district, buildNodes(district.id, district.name))
+export const secondCatalogue = districtLikeDemo({ id: SECOND_DISTRICT_ID, name: '临溪区', casePrefix: 'LX' })
 
 /** Returns 'present' without writing when the districts exist already (a second start changes nothing). */
 export async function seedDemo(
@@ -49,7 +52,8 @@ export async function seedDemo(
   return seeded ? 'seeded' : 'present'
 }
 
-async function seedPersona(repos: Pick<Repos, 'users'>, catalogue: Catalogue, p: Persona, idSalt: string) {
+/** A persona's account and, for staff, their role in `catalogue`'s district. */
+export async function seedPersona(repos: Pick<Repos, 'users'>, catalogue: Catalogue, p: Persona, idSalt: string) {
   const districtId = catalogue.district.id
   const userId = userIdFor(p.openid, idSalt)
   await repos.users.put({ id: userId, districtId, name: p.name, phone: p.phone, openid: p.openid })

@@ -320,6 +320,7 @@ const probes: Record<RouteName, Probe> = {
   linksList: () => ({}),
   linksDecide: (w, _, s) => ({ params: { id: w.links[s] }, body: { approve: true } }),
   // The admin's probes name a street or class the district lacks: refused with 422 before anything is written.
+  adminCatalogueGet: () => ({}),
   adminDepartmentsPut: () => ({ params: { id: 'dept-mx' }, body: { name: '矩阵部门', nodeId: 's-nowhere' } }),
   adminCategoriesPut: () => ({
     params: { id: 'cat-mx' },

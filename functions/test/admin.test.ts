@@ -5,7 +5,7 @@
  * item in the categories they report under; nothing of it reaches another district. The file works in a district of
  * its own (the demo districts stay as seeded).
  */
-import { adminCategoryPut, adminChanges, adminDepartmentPut, chinaDate, listCategories, type ErrorBody } from '@linli/shared'
+import { adminCatalogue, adminCategoryPut, adminChanges, adminDepartmentPut, chinaDate, listCategories, type ErrorBody } from '@linli/shared'
 import { call, eventually, expectError, login, type Answer } from './support/client'
 import { newDistrict } from './support/scenario'
 
@@ -60,6 +60,11 @@ describe('district administration', () => {
       return body.classes.find((c) => c.id === 'cls-env')?.items.find((i) => i.id === catId)
     })
     expect(item).toMatchObject({ name: categoryBody.name, departmentId: deptId, departmentName: '测试园林绿化科', priority: 'low', slaBand: 'general' })
+    // The console reads what it edits fresh: the new item and its department at once, under their class.
+    const { body: console } = await call(adminCatalogue, { token: admin })
+    expect(console.departments).toContainEqual({ id: deptId, name: '测试园林绿化科', nodeId: 's-qingshi' })
+    expect(console.classes.find((c) => c.id === 'cls-env')?.items).toContainEqual({ id: catId, ...categoryBody, autoDispatch: false })
+    expect(console.nodes).toContainEqual({ id: 's-qingshi', name: expect.any(String), level: 'street', parentId: console.district.id })
     const [change] = await changesOf(admin, catId)
     expect(change).toMatchObject({ kind: 'category', after: categoryBody })
     expect(change).not.toHaveProperty('before')
@@ -88,5 +93,6 @@ describe('district administration', () => {
   it("is the district admins' alone", async () => {
     expectError(await call(adminDepartmentPut, { token: resident, params: { id: deptId }, body: { name: '越权', nodeId: 's-qingshi' } }), 403, 'auth.forbidden')
     expectError(await call(adminChanges, { token: resident, query: { date: chinaDate(new Date()) } }), 403, 'auth.forbidden')
+    expectError(await call(adminCatalogue, { token: resident }), 403, 'auth.forbidden')
   })
 })

@@ -6,13 +6,16 @@ import { z } from 'zod'
 import { defineRoute } from '../route'
 import { cursorSchema, idParams, idSchema, pageLimit } from '../common'
 import { priorities, slaBandKeys } from '../../domain/case/sla'
+import { gridLevels } from '../../domain/grid'
 
 const name = z.string().trim().min(1, '请填写名称').max(40, '名称最多 40 个字')
+/** A choice of the form (a street, a class, a department): said as missing when none was made. */
+const chosen = (missing: string) => z.string({ error: missing }).min(1, missing).pipe(idSchema)
 
 export const adminDepartmentBody = z.strictObject({
   name,
   /** The street or grid the department serves from (its level of the grid tree). */
-  nodeId: idSchema,
+  nodeId: chosen('请选择服务范围'),
 })
 export const adminDepartmentSchema = adminDepartmentBody.extend({ id: z.string() })
 
@@ -27,11 +30,11 @@ export const adminDepartmentPut = defineRoute({
 })
 
 export const adminCategoryBody = z.strictObject({
-  classId: idSchema,
+  classId: chosen('请选择所属大类'),
   name,
   order: z.number({ error: '排序必须是数字' }).int('排序必须是整数').min(0, '排序不能小于 0').max(999, '排序不能大于 999'),
   /** Where a case of this item is dispatched by default. */
-  departmentId: idSchema,
+  departmentId: chosen('请选择默认派往的部门'),
   priority: z.enum(priorities, { error: '优先级不存在' }),
   slaBand: z.enum(slaBandKeys, { error: '时限档位不存在' }),
   autoDispatch: z.boolean().optional(),
@@ -46,6 +49,20 @@ export const adminCategoryPut = defineRoute({
   params: idParams,
   body: adminCategoryBody,
   response: adminCategorySchema,
+})
+
+/** What the console edits, read fresh (not the 60 s cache the other routes read): the tree, departments and taxonomy. */
+export const adminCatalogue = defineRoute({
+  method: 'GET',
+  path: '/v1/admin/catalogue',
+  summary: '本区的网格树、职能部门与事件分类（区管理员编辑用，读最新）',
+  action: 'admin.catalogue',
+  response: z.object({
+    district: z.object({ id: z.string(), name: z.string() }),
+    nodes: z.array(z.object({ id: z.string(), name: z.string(), level: z.enum(gridLevels), parentId: z.string().optional() })),
+    departments: z.array(adminDepartmentSchema),
+    classes: z.array(z.object({ id: z.string(), name: z.string(), items: z.array(adminCategorySchema) })),
+  }),
 })
 
 export const adminChangeKinds = ['department', 'category'] as const

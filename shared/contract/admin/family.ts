@@ -2,11 +2,16 @@
  * This family's part of the contract, as shared/families.ts composes it: its routes (by handler name), its error codes,
  * its permission actions (DESIGN.md §2) and its rows of the access matrix.
  */
-import { adminCategoryPut, adminChanges, adminDepartmentPut } from './catalogue'
+import { adminCatalogue, adminCategoryPut, adminChanges, adminDepartmentPut } from './catalogue'
 import type { Permission } from '../../domain/permission-rules'
 import { only, type RouteAccess } from '../../domain/access'
 
-export const routes = { adminDepartmentsPut: adminDepartmentPut, adminCategoriesPut: adminCategoryPut, adminChangesList: adminChanges } as const
+export const routes = {
+  adminCatalogueGet: adminCatalogue,
+  adminDepartmentsPut: adminDepartmentPut,
+  adminCategoriesPut: adminCategoryPut,
+  adminChangesList: adminChanges,
+} as const
 
 export { adminErrors as errors } from './errors'
 
@@ -17,6 +22,7 @@ export const permissions = {
 } as const satisfies Record<string, Permission>
 
 export const access = {
+  adminCatalogueGet: only(['admin'], 200),
   // The probes name a street of the caller's district that no department has: the admin gets past the role check to 422.
   adminDepartmentsPut: only(['admin'], 422),
   adminCategoriesPut: only(['admin'], 422),

@@ -50,6 +50,32 @@ export async function putCategory(deps: AdminDeps, caller: Caller, id: string, b
   return record(deps, caller, 'category', id, { ...rest, ...(autoDispatch === undefined ? {} : { autoDispatch }) })
 }
 
+/** What the console edits, read from the table (an edit just made shows at once, whatever the containers' caches hold). */
+export async function catalogueView(deps: AdminDeps, caller: Caller) {
+  const c = await deps.repos.catalogue.load(caller.user.districtId)
+  if (!c) throw new Error(`district ${caller.user.districtId} has no catalogue`)
+  const byOrder = <T extends { order: number }>(xs: T[]) => [...xs].sort((a, b) => a.order - b.order)
+  return {
+    district: { id: c.district.id, name: c.district.name },
+    nodes: c.nodes.map(({ id, name, level, parentId }) => ({ id, name, level, parentId })),
+    departments: c.departments.map(({ id, name, nodeId }) => ({ id, name, nodeId })),
+    classes: byOrder(c.classes).map((k) => ({
+      id: k.id,
+      name: k.name,
+      items: byOrder(c.categories.filter((i) => i.classId === k.id)).map(({ id, classId, name, order, departmentId, priority, slaBand, autoDispatch }) => ({
+        id,
+        classId,
+        name,
+        order,
+        departmentId,
+        priority,
+        slaBand,
+        autoDispatch: autoDispatch ?? false,
+      })),
+    })),
+  }
+}
+
 /** A day of the change log (China date), newest first. */
 export async function changesPage(deps: AdminDeps, caller: Caller, q: { date: string; cursor?: string; limit: number }) {
   const list = `changes:${q.date}`

@@ -28,5 +28,5 @@ export interface AdminRepo {
   changes(districtId: string, date: string, limit: number, startKey?: Record<string, unknown>): Promise<Page<ChangeRecord>>
 }
 
-/** What administration is done with: its change log, the district's catalogue, the clock, the cursor secret. */
-export type AdminDeps = DepsOf<'admin', 'catalogue' | 'clock' | 'cursorSecret'>
+/** What administration is done with: its change log, the district's catalogue (fresh from the table, and cached), the clock, the cursor secret. */
+export type AdminDeps = DepsOf<'admin' | 'catalogue', 'catalogue' | 'clock' | 'cursorSecret'>

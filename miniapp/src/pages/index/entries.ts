@@ -5,6 +5,7 @@ import {
   Articles,
   Clock,
   Comment,
+  Edit,
   Footprint,
   Home,
   List,
@@ -15,6 +16,7 @@ import {
   Processing,
   Received,
   Repairman,
+  Setting,
   Success,
   Transit,
   Warning,
@@ -66,8 +68,12 @@ export const workbench: Record<StaffRole, Entry[]> = {
     { key: 'outcomes', icon: Articles, text: '调解记录', url: '/packages/mediation/bookings/index?view=mediator&when=past' },
     { key: 'hours', icon: Clock, text: '接待时间', url: '/packages/mediation/hours/index' },
   ],
-  // The admin's tools (invites, the grid tree) are not in the mini-program yet.
-  admin: [],
+  // The admin console's first pages (departments, the taxonomy and the log of changes); the grid tree, staff and
+  // onboarding are still to come.
+  admin: [
+    { key: 'catalogue', icon: Setting, text: '部门与分类', url: '/packages/admin/catalogue/index' },
+    { key: 'changes', icon: Edit, text: '变更记录', url: '/packages/admin/changes/index' },
+  ],
 }
 
 /** The notices each staff role's work brings (one-time grants, spent one per notice): shown with what is left. */

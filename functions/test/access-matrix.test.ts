@@ -327,6 +327,10 @@ const probes: Record<RouteName, Probe> = {
     body: { classId: 'class-nowhere', name: '矩阵分类', order: 1, departmentId: 'dept-water', priority: 'low', slaBand: 'general' },
   }),
   adminChangesList: () => ({ query: { date: today() } }),
+  // An upload that is not the caller's: refused with 400 before anything is read.
+  adminGridsPreview: () => ({ body: { fileKey: 'uploads/mx/nobody.geojson' } }),
+  adminGridsImport: () => ({ body: { fileKey: 'uploads/mx/nobody.geojson' } }),
+  adminGridsExport: () => ({}),
 }
 
 /** Sends every route as `who`, in the contract's order (a follow comes before its unfollow), and returns what came back. */

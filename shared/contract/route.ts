@@ -28,7 +28,7 @@ export interface RouteSpec {
   /** Success status, 200 unless said. */
   status?: number
   /** A file answer's media type (its response is {@link fileAnswer}); JSON unless said. */
-  produces?: 'application/pdf' | 'text/calendar' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+  produces?: 'application/pdf' | 'text/calendar' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' | 'application/geo+json'
 }
 
 /** What a route that `produces` a file answers: its bytes and the name it is saved under. */

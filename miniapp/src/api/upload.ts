@@ -8,7 +8,7 @@ import { ApiError, call } from './request'
 import { choosePhotosInBrowser } from './photo-h5'
 
 export type ImageType = (typeof imageTypes)[number]
-export type UploadPurpose = 'case_photo' | 'result_photo' | 'checkin_photo' | 'roster_import'
+export type UploadPurpose = 'case_photo' | 'result_photo' | 'checkin_photo' | 'roster_import' | 'grids_import'
 
 export interface PickedPhoto {
   path: string

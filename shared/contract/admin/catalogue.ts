@@ -65,7 +65,7 @@ export const adminCatalogue = defineRoute({
   }),
 })
 
-export const adminChangeKinds = ['department', 'category'] as const
+export const adminChangeKinds = ['department', 'category', 'grid'] as const
 export type AdminChangeKind = (typeof adminChangeKinds)[number]
 export const adminChangeSchema = z.object({
   at: z.string(),

@@ -3,6 +3,7 @@
  * its permission actions (DESIGN.md §2) and its rows of the access matrix.
  */
 import { adminCatalogue, adminCategoryPut, adminChanges, adminDepartmentPut } from './catalogue'
+import { adminGridsExport, adminGridsImport, adminGridsPreview } from './grids'
 import type { Permission } from '../../domain/permission-rules'
 import { only, type RouteAccess } from '../../domain/access'
 
@@ -11,6 +12,9 @@ export const routes = {
   adminDepartmentsPut: adminDepartmentPut,
   adminCategoriesPut: adminCategoryPut,
   adminChangesList: adminChanges,
+  adminGridsPreview,
+  adminGridsImport,
+  adminGridsExport,
 } as const
 
 export { adminErrors as errors } from './errors'
@@ -19,6 +23,7 @@ export const permissions = {
   // The district's own admins edit its reference data and read what was changed.
   'admin.catalogue': { roles: ['admin'], scope: 'district' },
   'admin.changes': { roles: ['admin'], scope: 'district' },
+  'admin.grids': { roles: ['admin'], scope: 'district' },
 } as const satisfies Record<string, Permission>
 
 export const access = {
@@ -27,4 +32,8 @@ export const access = {
   adminDepartmentsPut: only(['admin'], 422),
   adminCategoriesPut: only(['admin'], 422),
   adminChangesList: only(['admin'], 200),
+  // The probes name an upload that is not the caller's: the admin gets past the role check to a 400.
+  adminGridsPreview: only(['admin'], 400),
+  adminGridsImport: only(['admin'], 400),
+  adminGridsExport: only(['admin'], 200),
 } as const satisfies Record<string, RouteAccess>

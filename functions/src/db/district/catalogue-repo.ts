@@ -25,7 +25,8 @@ export function makeCatalogueRepo(e: Entities): CatalogueRepo {
             }
             break
           case 'GridNode':
-            if ('nodeId' in i)
+            // A retired grid is not part of the tree any more (its cases keep its id and name).
+            if ('nodeId' in i && !i.retiredAt)
               c.nodes.push({
                 id: i.nodeId,
                 name: i.name,

@@ -31,6 +31,8 @@ export function makeDistrictEntities(table: LinliTable) {
       parentId: string().optional(),
       boundary: any().optional(),
       roster: any().optional(),
+      /** A grid an import retired: kept with its history (its cases still name it), no longer in the tree. */
+      retiredAt: string().optional(),
     }),
     computeKey: ({ districtId, nodeId }) => ({ pk: keys.catalogue(districtId), sk: k.node(nodeId) }),
   })

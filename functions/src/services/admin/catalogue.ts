@@ -4,7 +4,7 @@
  * catalogue (another district's node, class or department is unknown here), and an edit that changes nothing writes
  * nothing.
  */
-import { DomainError, type AdminChangeKind, type RouteBody, type adminCategoryPut, type adminDepartmentPut } from '@linli/shared'
+import { DomainError, type RouteBody, type adminCategoryPut, type adminDepartmentPut } from '@linli/shared'
 import { isDeepStrictEqual } from 'node:util'
 import type { Caller } from '../identity/ports'
 import type { Catalogue, CatalogueNeed } from '../district/ports'
@@ -16,7 +16,7 @@ const unknown = (path: string, message: string) => new DomainError('admin.unknow
 /** The district's catalogue, reloaded when a cached copy lacks what the edit names (made a moment ago, in another container). */
 const catalogueHaving = (deps: AdminDeps, caller: Caller, need: CatalogueNeed): Promise<Catalogue> => deps.catalogue(caller.user.districtId, need)
 
-async function record<K extends AdminChangeKind>(deps: AdminDeps, caller: Caller, kind: K, id: string, after: Edited<K>) {
+async function record<K extends 'department' | 'category'>(deps: AdminDeps, caller: Caller, kind: K, id: string, after: Edited<K>) {
   const districtId = caller.user.districtId
   const before = await deps.repos.admin.current(districtId, kind, id)
   if (!isDeepStrictEqual(before, after))

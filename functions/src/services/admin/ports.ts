@@ -1,10 +1,16 @@
 /** District administration's records and how they are stored. */
 import type { DepsOf } from '../deps'
 import type { Page } from '../field/ports'
+import type { NodeRecord } from '../district/ports'
 import type { AdminChangeKind, RouteBody, adminCategoryPut, adminDepartmentPut } from '@linli/shared'
 
-/** The record a change writes, by kind. */
-export type Edited<K extends AdminChangeKind> = K extends 'department' ? RouteBody<typeof adminDepartmentPut> : RouteBody<typeof adminCategoryPut>
+/** What a change records of each kind of record (a grid: its name, community and the size of its boundary, not the boundary itself). */
+export interface EditedRecords {
+  department: RouteBody<typeof adminDepartmentPut>
+  category: RouteBody<typeof adminCategoryPut>
+  grid: { name: string; communityId: string; vertices: number; retired?: true }
+}
+export type Edited<K extends AdminChangeKind> = EditedRecords[K]
 
 /** One admin change to the district's reference data. */
 export interface ChangeRecord<K extends AdminChangeKind = AdminChangeKind> {
@@ -21,12 +27,25 @@ export interface ChangeRecord<K extends AdminChangeKind = AdminChangeKind> {
 
 export interface AdminRepo {
   /** The record as stored now (read consistently): what a change replaces. */
-  current<K extends AdminChangeKind>(districtId: string, kind: K, id: string): Promise<Edited<K> | undefined>
+  current<K extends 'department' | 'category'>(districtId: string, kind: K, id: string): Promise<Edited<K> | undefined>
   /** Writes the record and its change in one transaction. */
   apply(change: ChangeRecord): Promise<void>
+  /**
+   * Writes an import's grids (new or changed: whole records) and their changes, 25 items a batch. Not one transaction
+   * (an import may hold a thousand grids): every item is keyed, so the same import applied again ends the same.
+   */
+  applyGrids(
+    districtId: string,
+    grids: readonly NodeRecord[],
+    retired: readonly { node: NodeRecord; at: string }[],
+    changes: readonly ChangeRecord[],
+  ): Promise<void>
   /** One page of a China date's changes, newest first. */
   changes(districtId: string, date: string, limit: number, startKey?: Record<string, unknown>): Promise<Page<ChangeRecord>>
 }
 
-/** What administration is done with: its change log, the district's catalogue (fresh from the table, and cached), the clock, the cursor secret. */
-export type AdminDeps = DepsOf<'admin' | 'catalogue', 'catalogue' | 'clock' | 'cursorSecret'>
+/**
+ * What administration is done with: its change log, the district's catalogue (fresh from the table, and cached), the
+ * clock, the cursor secret, and what reading an admin's upload needs (its storage, the salt that marks it theirs).
+ */
+export type AdminDeps = DepsOf<'admin' | 'catalogue', 'catalogue' | 'clock' | 'cursorSecret' | 'idSalt' | 'newId' | 'storage'>

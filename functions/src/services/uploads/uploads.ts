@@ -1,15 +1,16 @@
-import { DomainError, MAX_UPLOAD_BYTES, XLSX_TYPE, imageTypes, type rosterTypes } from '@linli/shared'
+import { DomainError, GEOJSON_TYPE, MAX_UPLOAD_BYTES, XLSX_TYPE, imageTypes, type rosterTypes } from '@linli/shared'
 import { UPLOAD_EXPIRY_SECONDS } from '../../adapters/storage'
 import { opaqueId } from '../../adapters/ids'
 import type { Caller } from '../identity/ports'
 import type { UploadsDeps } from './ports'
 
-const extension: Record<(typeof imageTypes)[number] | (typeof rosterTypes)[number], string> = {
+const extension: Record<(typeof imageTypes)[number] | (typeof rosterTypes)[number] | typeof GEOJSON_TYPE, string> = {
   'image/jpeg': 'jpg',
   'image/png': 'png',
   'image/webp': 'webp',
   'text/csv': 'csv',
   [XLSX_TYPE]: 'xlsx',
+  [GEOJSON_TYPE]: 'geojson',
 }
 
 /**

@@ -48,7 +48,8 @@ function place(c: Catalogue, grids: FileGrid[], problems: FieldError[]) {
     const twin = seen.get(`${community.id}/${grid.name}`)
     if (twin) say('.properties.name', `与第 ${twin.index + 1} 个要素同在「${community.name}」且同名`)
     seen.set(`${community.id}/${grid.name}`, grid)
-    if (community.boundary && !liesWithin(grid.boundary, community.boundary as Area, GRID_OVERLAP_TOLERANCE)) say('.geometry', `超出所属社区「${community.name}」的边界`)
+    if (community.boundary && !liesWithin(grid.boundary, community.boundary as Area, GRID_OVERLAP_TOLERANCE))
+      say('.geometry', `超出所属社区「${community.name}」的边界`)
     const existing = c.nodes.find((n) => n.level === 'grid' && n.parentId === community.id && n.name === grid.name)
     placed.push({ grid, id: grid.id ?? existing?.id ?? gridIdFor(community.id, grid.name), community })
   }

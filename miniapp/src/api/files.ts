@@ -1,6 +1,6 @@
 /**
  * Files the API answers or takes: a download opens in WeChat's document viewer (downloadFile + openDocument, whose
- * menu can send it to a chat) or, in H5, is saved by the browser; a spreadsheet is picked from a chat
+ * menu can send it to a chat) or, in H5, is saved by the browser; a spreadsheet or GeoJSON is picked from a chat
  * (chooseMessageFile) or, in H5, from the file system.
  */
 import Taro from '@tarojs/taro'
@@ -20,16 +20,30 @@ export async function download(url: string, header: Record<string, string>, name
 }
 
 const SPREADSHEET_TYPES: Record<string, string> = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }
+const GEOJSON_TYPES: Record<string, string> = { geojson: 'application/geo+json', json: 'application/geo+json' }
 
 /** Lets the user pick one .xlsx or .csv file; undefined when they cancel. */
-export async function chooseSpreadsheet(): Promise<{ path: string; size: number; name: string; contentType: string } | undefined> {
+export const chooseSpreadsheet = () => chooseFile(SPREADSHEET_TYPES, '只能导入 Excel（.xlsx）或 CSV 文件')
+/** Lets the user pick one GeoJSON file (.geojson or .json); undefined when they cancel. */
+export const chooseGeoJson = () => chooseFile(GEOJSON_TYPES, '只能导入 GeoJSON（.geojson 或 .json）文件')
+
+/** One file of the `types` (extension → content type) picked from a chat or, in H5, the file system; undefined when cancelled. */
+async function chooseFile(
+  types: Record<string, string>,
+  wrongType: string,
+): Promise<{ path: string; size: number; name: string; contentType: string } | undefined> {
   const typed = (path: string, size: number, name: string) => {
-    const contentType = SPREADSHEET_TYPES[name.split('.').pop()?.toLowerCase() ?? '']
-    if (!contentType) throw new Error('只能导入 Excel（.xlsx）或 CSV 文件')
+    const contentType = types[name.split('.').pop()?.toLowerCase() ?? '']
+    if (!contentType) throw new Error(wrongType)
     return { path, size, name, contentType }
   }
   if (process.env.TARO_ENV === 'h5') {
-    const input = Object.assign(document.createElement('input'), { type: 'file', accept: '.xlsx,.csv' })
+    const input = Object.assign(document.createElement('input'), {
+      type: 'file',
+      accept: Object.keys(types)
+        .map((x) => `.${x}`)
+        .join(','),
+    })
     const file = await new Promise<File | undefined>((resolve) => {
       input.onchange = () => resolve(input.files?.[0])
       input.click()
@@ -37,7 +51,7 @@ export async function chooseSpreadsheet(): Promise<{ path: string; size: number;
     return file && typed(URL.createObjectURL(file), file.size, file.name)
   }
   try {
-    const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'csv'] })
+    const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: Object.keys(types) })
     const f = tempFiles[0]
     return f && typed(f.path, f.size, f.name)
   } catch {

@@ -1,7 +1,8 @@
 /**
  * The district admin's console in the H5 build (issue 25's first pages): 周敏 opens 部门与分类 from the workbench,
  * is told in words what a form lacks, adds an item to the taxonomy under 市容环境 with its default department, sees it
- * listed, and finds the change in 变更记录 with who made it.
+ * listed, and finds the change in 变更记录 with who made it; on 网格边界 she previews a GeoJSON file (what it would add,
+ * change and retire, nothing written) and is told feature by feature what is wrong with a bad one.
  */
 import { expectAccessible, onScreen, phones } from './steps'
 
@@ -52,4 +53,48 @@ it('the admin adds a category in the console and finds it in the log of changes'
   expect(second!.y).toBe(first!.y)
   expect(second!.x).toBeGreaterThan(first!.x + first!.width)
   await admin.screenshot({ path: '/tmp/a4.png' })
+})
+
+/** A GeoJSON file of 稻香村's grids (c-daoxiang: 114.33–114.36 E, 30.515–30.530 N, three grids 0.01° wide). */
+const daoxiang = (swap = false) => {
+  const ring = (w: number, s: number, e: number, n: number) =>
+    [
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+      [w, s],
+    ].map(([x, y]) => (swap ? [y, x] : [x, y]))
+  const grid = (name: string, w: number, e: number) => ({
+    type: 'Feature',
+    properties: { name, community: '稻香村' },
+    geometry: { type: 'Polygon', coordinates: [ring(w, 30.515, e, 30.53)] },
+  })
+  return Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [grid('稻香村第一网格', 114.33, 114.34), grid('稻香村大网格', 114.34, 114.36)] }))
+}
+
+it('the admin previews a grid file on the map page, and is told what is wrong with a bad one', async () => {
+  const admin = await signedIn('周敏')
+  await onScreen(admin, '.workbench--admin').getByText('网格边界').tap()
+  await onScreen(admin, '.admin-grids__grid').first().waitFor()
+  await onScreen(admin, '.admin-grids__communities').getByText('稻香村').tap()
+  await onScreen(admin, '.admin-grids__list').getByText('稻香村第三网格').waitFor()
+  await expectAccessible(admin, 'admin console, grids')
+
+  const choose = async (bytes: Buffer) => {
+    const chooser = admin.waitForEvent('filechooser')
+    await onScreen(admin, '.admin-grids__import').tap()
+    await (await chooser).setFiles({ name: '稻香村.geojson', mimeType: 'application/geo+json', buffer: bytes })
+  }
+  await choose(daoxiang())
+  const plan = onScreen(admin, '.admin-grids__plan')
+  await plan.getByText('新增 1 · 修改 0 · 撤销 2 · 不变 1').waitFor()
+  expect(await plan.textContent()).toContain('撤销「稻香村第三网格」')
+  await onScreen(admin, '.admin-grids__cancel').tap()
+  // Nothing was written: the community still has its three grids.
+  await onScreen(admin, '.admin-grids__list').getByText('稻香村第三网格').waitFor()
+
+  await choose(daoxiang(true))
+  await admin.getByText('文件有问题，未导入').waitFor()
+  await admin.getByText(/第 1 个要素（稻香村第一网格）：坐标 .* 超出本区范围（经纬度是否写反了/).waitFor()
 })

@@ -59,7 +59,10 @@ export const adminCatalogue = defineRoute({
   action: 'admin.catalogue',
   response: z.object({
     district: z.object({ id: z.string(), name: z.string() }),
-    nodes: z.array(z.object({ id: z.string(), name: z.string(), level: z.enum(gridLevels), parentId: z.string().optional() })),
+    /** Each node of the tree with its boundary (GeoJSON, WGS84), for the console's map. */
+    nodes: z.array(
+      z.object({ id: z.string(), name: z.string(), level: z.enum(gridLevels), parentId: z.string().optional(), boundary: z.unknown().optional() }),
+    ),
     departments: z.array(adminDepartmentSchema),
     classes: z.array(z.object({ id: z.string(), name: z.string(), items: z.array(adminCategorySchema) })),
   }),

@@ -57,7 +57,7 @@ export async function catalogueView(deps: AdminDeps, caller: Caller) {
   const byOrder = <T extends { order: number }>(xs: T[]) => [...xs].sort((a, b) => a.order - b.order)
   return {
     district: { id: c.district.id, name: c.district.name },
-    nodes: c.nodes.map(({ id, name, level, parentId }) => ({ id, name, level, parentId })),
+    nodes: c.nodes.map(({ id, name, level, parentId, boundary }) => ({ id, name, level, parentId, boundary })),
     departments: c.departments.map(({ id, name, nodeId }) => ({ id, name, nodeId })),
     classes: byOrder(c.classes).map((k) => ({
       id: k.id,

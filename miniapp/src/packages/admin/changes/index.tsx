@@ -13,7 +13,7 @@ import '../components/console.scss'
 
 type Change = RouteResponse<typeof adminChanges>['items'][number]
 
-const kindLabels: Record<Change['kind'], string> = { department: '部门', category: '事件分类' }
+const kindLabels: Record<Change['kind'], string> = { department: '部门', category: '事件分类', grid: '网格' }
 const fieldLabels: Record<string, string> = {
   name: '名称',
   nodeId: '服务范围',
@@ -23,11 +23,14 @@ const fieldLabels: Record<string, string> = {
   priority: '优先级',
   slaBand: '处置时限',
   autoDispatch: '自动派单',
+  communityId: '所属社区',
+  vertices: '边界顶点数',
+  retired: '已撤销',
 }
 /** The fields in the order the forms show them. */
 const order = (field: string) => (field in fieldLabels ? Object.keys(fieldLabels).indexOf(field) : 99)
 /** Fields holding an id of the catalogue: shown by the name it has now. */
-const idFields = ['nodeId', 'classId', 'departmentId']
+const idFields = ['nodeId', 'classId', 'departmentId', 'communityId']
 const shown = (field: string, value: unknown, names: Record<string, string>): string => {
   if (value === undefined) return '（无）'
   if (idFields.includes(field)) return names[String(value)] ?? String(value)
@@ -97,7 +100,7 @@ export default function AdminChanges() {
                 <Cell
                   key={`${c.at}#${c.subjectId}`}
                   className='admin-changes__change'
-                  title={`${c.before ? '修改' : '新建'}${kindLabels[c.kind]}「${String(c.after.name ?? c.subjectId)}」`}
+                  title={`${c.after.retired ? '撤销' : c.before ? '修改' : '新建'}${kindLabels[c.kind]}「${String(c.after.name ?? c.subjectId)}」`}
                   description={`${c.userName} · ${formatTime(c.at)}\n${lines(c, names).join('\n')}`}
                 />
               ))}

@@ -3,6 +3,8 @@
  * applies it, and exports the tree back. Every problem is named feature by feature with nothing written; GCJ-02 input
  * is converted; a retired grid leaves the tree and keeps its history. The file works in a district of its own.
  */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import gcoord from 'gcoord'
 import { adminCatalogue, adminChanges, adminGridsExport, adminGridsImport, adminGridsPreview, chinaDate, locateGrid, type ErrorBody } from '@linli/shared'
 import { call, cloud, expectError, uploadFile, type Answer } from './support/client'
@@ -144,6 +146,14 @@ describe('the grid tree from GeoJSON', () => {
     expectError(notJson, 422, 'admin.gridsInvalid')
     expect(fieldsOf(notJson)[0]).toMatchObject({ path: 'fileKey', message: expect.stringMatching(/^第 1 行：不是有效的 GeoJSON/) })
     expect(await tree()).toEqual(before)
+  })
+
+  it("previews the README's example file as it says: 稻香村 redrawn as four grids", async () => {
+    const example = readFileSync(join(__dirname, '../../infra/seed/examples/daoxiang-grids.geojson'))
+    const plan = await call(adminGridsPreview, { token: admin, body: { fileKey: await upload(example) } })
+    expect(plan.body).toMatchObject({ changes: [], unchanged: 0 })
+    expect(plan.body.adds.map((g) => g.name).sort()).toEqual(['稻香村东北网格', '稻香村东南网格', '稻香村西北网格', '稻香村西南网格'])
+    expect(plan.body.retires.map((g) => g.id).sort()).toEqual(['g-daoxiang-1', 'g-daoxiang-2', 'g-daoxiang-3'])
   })
 
   it("is the district admins' alone, and takes only the caller's own upload", async () => {

@@ -15,6 +15,21 @@ export interface Shape {
   picked?: boolean
 }
 
+/** A map's own colours, the same in light and dark mode (a map is drawn on its own white ground, as map tiles are). */
+export const MAP_COLOURS = {
+  ground: '#fff',
+  line: '#c4161c',
+  fill: 'rgba(196,22,28,0.08)',
+  fillHex: '#c4161c14',
+  picked: '#1677ff',
+  pickedFill: 'rgba(22,119,255,0.18)',
+  pickedFillHex: '#1677ff2e',
+  route: '#1677ff',
+  me: '#00b578',
+  text: '#333',
+} as const
+const C = MAP_COLOURS
+
 const escape = (s: string) => s.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`)
 
 export function shapesSvg(shapes: readonly Shape[], points: readonly MapPoint[] = [], me?: MapPoint, route?: boolean, size = 300): string {
@@ -35,7 +50,7 @@ export function shapesSvg(shapes: readonly Shape[], points: readonly MapPoint[] 
   const polys = shapes.flatMap((s) =>
     s.rings.map(
       (r) =>
-        `<polygon points="${r.map(([x, y]) => xy(x!, y!)).join(' ')}" fill="${s.picked ? 'rgba(22,119,255,0.18)' : 'rgba(196,22,28,0.08)'}" stroke="${s.picked ? '#1677ff' : '#c4161c'}" stroke-width="2"/>`,
+        `<polygon points="${r.map(([x, y]) => xy(x!, y!)).join(' ')}" fill="${s.picked ? C.pickedFill : C.fill}" stroke="${s.picked ? C.picked : C.line}" stroke-width="2"/>`,
     ),
   )
   // Each name at the middle of its shape's box, as large as the shape's width lets it be.
@@ -47,13 +62,14 @@ export function shapesSvg(shapes: readonly Shape[], points: readonly MapPoint[] 
       const [south, north] = [Math.min(...ring.map((c) => c[1]!)), Math.max(...ring.map((c) => c[1]!))]
       const [x, y] = at((west + east) / 2, (south + north) / 2)
       const fontSize = Math.max(6, Math.min(size / 30, ((east - west) * k * scale) / (s.label!.length + 1)))
-      return `<text x="${x}" y="${y}" font-size="${fontSize.toFixed(1)}" text-anchor="middle" dominant-baseline="middle" fill="#333">${escape(s.label!)}</text>`
+      return `<text x="${x}" y="${y}" font-size="${fontSize.toFixed(1)}" text-anchor="middle" dominant-baseline="middle" fill="${C.text}">${escape(s.label!)}</text>`
     })
   const line =
-    route && points.length > 1 ? `<polyline points="${points.map((p) => xy(p.lng, p.lat)).join(' ')}" fill="none" stroke="#1677ff" stroke-width="3"/>` : ''
-  const dots = points.map((p) => dot(p, 5, 'fill="#1677ff"'))
-  const mine = me ? dot(me, 7, 'fill="#00b578" stroke="#fff" stroke-width="2"') : ''
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${Math.ceil(20 + w * scale)} ${Math.ceil(20 + h * scale)}">${polys.join('')}${labels.join('')}${line}${dots.join('')}${mine}</svg>`
+    route && points.length > 1 ? `<polyline points="${points.map((p) => xy(p.lng, p.lat)).join(' ')}" fill="none" stroke="${C.route}" stroke-width="3"/>` : ''
+  const dots = points.map((p) => dot(p, 5, `fill="${C.route}"`))
+  const mine = me ? dot(me, 7, `fill="${C.me}" stroke="${C.ground}" stroke-width="2"`) : ''
+  const [vw, vh] = [Math.ceil(20 + w * scale), Math.ceil(20 + h * scale)]
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${vw} ${vh}"><rect width="${vw}" height="${vh}" fill="${C.ground}"/>${polys.join('')}${labels.join('')}${line}${dots.join('')}${mine}</svg>`
 }
 
 export const svgSource = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`

@@ -98,3 +98,28 @@ it('the admin previews a grid file on the map page, and is told what is wrong wi
   await admin.getByText('文件有问题，未导入').waitFor()
   await admin.getByText(/第 1 个要素（稻香村第一网格）：坐标 .* 超出本区范围（经纬度是否写反了/).waitFor()
 })
+
+it('the admin keeps a talk-it-out room: its form says what is wrong beside the field, and a mediator is invited by code', async () => {
+  const admin = await signedIn('周敏')
+  await onScreen(admin, '.workbench--admin').getByText('说事室管理').tap()
+  await onScreen(admin, '.admin-rooms__room:has-text("青石街道说事室")').tap()
+  const name = onScreen(admin, '.admin-room__name input')
+  await admin.waitForFunction(() => document.querySelector<HTMLInputElement>('.admin-room__name input')?.value === '青石街道说事室')
+  expect(await onScreen(admin, '.admin-room__address input').inputValue()).toBe('青石街道便民服务中心二楼')
+  await expectAccessible(admin, 'admin console, a room')
+
+  await name.fill('青')
+  await onScreen(admin, '.admin-room__save').tap()
+  await onScreen(admin, '.field-error--name').getByText('名称至少 2 个字').waitFor()
+  await name.fill('青石街道说事室')
+  await onScreen(admin, '.admin-room__save').tap()
+  await onScreen(admin, '.admin-rooms__list').waitFor()
+
+  await onScreen(admin, '.admin-rooms__room:has-text("青石街道说事室")').tap()
+  await onScreen(admin, '.admin-room__invite').tap()
+  await admin.getByText('调解员邀请码').waitFor()
+  const content = admin.getByText(/请调解员在「我的」→「使用邀请码」中填写/)
+  await content.waitFor()
+  // The code is read aloud and typed by hand: eight letters and digits without 0/O, 1/I.
+  expect(await content.textContent()).toMatch(/^[A-HJ-NP-Z2-9]{8}\s*请调解员/)
+})

@@ -12,7 +12,7 @@ const SAME_IN_BOTH: Record<string, string> = {
   'app.config.ts': 'the H5 build’s bars (WeChat’s come from theme.json)',
   'pages/index/index.scss': 'the home header: white text on a deep red',
   'components/photos.scss': 'the remove button: white on a black veil over the photo',
-  'packages/field/components/grid-map.tsx': 'lines drawn on the map tiles',
+  'components/shapes-svg.ts': 'a map drawn on its own white ground, as map tiles are',
   'api/photo-h5.ts': 'the white behind a transparent image turned into a JPEG',
 }
 

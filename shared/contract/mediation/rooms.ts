@@ -40,6 +40,8 @@ export const ruleSchema = z.strictObject({
 })
 
 export const roomDetailSchema = roomSummarySchema.extend({
+  /** The street or community the room belongs to (its admin's form edits it). */
+  nodeId: z.string(),
   minNoticeHours: z.number(),
   horizonDays: z.number(),
   cancelCutoffHours: z.number(),

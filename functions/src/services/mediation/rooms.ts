@@ -27,8 +27,8 @@ export async function roomOf(deps: MediationDeps, districtId: string, roomId: st
 const roomSummary = ({ id, name, address, lat, lng, hours, specialties }: RoomRecord): RoomSummary => ({ id, name, address, lat, lng, hours, specialties })
 
 const roomDetail = (room: RoomRecord, mediators: MediatorProfile[]): RoomDetail => {
-  const { minNoticeHours, horizonDays, cancelCutoffHours } = room
-  return { ...roomSummary(room), minNoticeHours, horizonDays, cancelCutoffHours, mediators: mediators.map(mediatorSummary) }
+  const { nodeId, minNoticeHours, horizonDays, cancelCutoffHours } = room
+  return { ...roomSummary(room), nodeId, minNoticeHours, horizonDays, cancelCutoffHours, mediators: mediators.map(mediatorSummary) }
 }
 
 const mediatorSummary = (p: MediatorProfile): MediatorSummary => ({

@@ -4,7 +4,7 @@
  */
 import { Image, Map, View } from '@tarojs/components'
 import gcoord from 'gcoord'
-import { shapesSvg, svgSource, type Shape } from '../../../components/shapes-svg'
+import { MAP_COLOURS, shapesSvg, svgSource, type Shape } from '../../../components/shapes-svg'
 import './district-map.scss'
 
 export interface MapGrid {
@@ -35,8 +35,8 @@ export function DistrictMap({ grids, label }: { grids: readonly MapGrid[]; label
           s.rings.map((r) => ({
             points: r.map(([lng, lat]) => toGcj(lng!, lat!)).map(([longitude, latitude]) => ({ longitude, latitude })),
             strokeWidth: 2,
-            strokeColor: s.picked ? '#1677ff' : '#c4161c',
-            fillColor: s.picked ? '#1677ff2e' : '#c4161c14',
+            strokeColor: s.picked ? MAP_COLOURS.picked : MAP_COLOURS.line,
+            fillColor: s.picked ? MAP_COLOURS.pickedFillHex : MAP_COLOURS.fillHex,
             zIndex: 1,
           })),
         )}

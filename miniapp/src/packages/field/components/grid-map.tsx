@@ -5,7 +5,7 @@
 import { Image, Map, View } from '@tarojs/components'
 import gcoord from 'gcoord'
 import type { Boundary } from '@linli/shared/domain/field/geofence'
-import { shapesSvg, svgSource, type MapPoint } from '../../../components/shapes-svg'
+import { MAP_COLOURS, shapesSvg, svgSource, type MapPoint } from '../../../components/shapes-svg'
 import './grid-map.scss'
 
 export type { MapPoint }
@@ -28,13 +28,13 @@ export function GridMap(props: { boundary: Boundary; points?: MapPoint[]; me?: M
         polygons={ring.map((r) => ({
           points: r.map(([lng, lat]) => toGcj(lng!, lat!)).map(([longitude, latitude]) => ({ longitude, latitude })),
           strokeWidth: 2,
-          strokeColor: '#c4161c',
-          fillColor: '#c4161c14',
+          strokeColor: MAP_COLOURS.line,
+          fillColor: MAP_COLOURS.fillHex,
           zIndex: 1,
         }))}
         polyline={
           props.route && points.length > 1
-            ? [{ points: points.map((p) => toGcj(p.lng, p.lat)).map(([longitude, latitude]) => ({ longitude, latitude })), color: '#1677ff', width: 4 }]
+            ? [{ points: points.map((p) => toGcj(p.lng, p.lat)).map(([longitude, latitude]) => ({ longitude, latitude })), color: MAP_COLOURS.route, width: 4 }]
             : []
         }
         markers={points.map((p, i) => {

@@ -29,6 +29,7 @@ const resident = {
 const room = getRoom.response.parse({
   id: 'room-qingshi',
   name: '青石街道说事室',
+  nodeId: 's-qingshi',
   address: '青石街道便民服务中心二楼',
   lat: 30.507,
   lng: 114.309,

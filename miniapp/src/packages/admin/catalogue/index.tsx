@@ -1,40 +1,28 @@
 import { useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { adminCatalogue, priorityLabels, slaBands, type RouteResponse } from '@linli/shared'
-import { ApiError, call } from '../../../api/request'
+import { priorityLabels, slaBands } from '@linli/shared'
 import { PageShell } from '../../../components/page-shell'
 import { useSession } from '../../../components/use-session'
 import { usePageClass } from '../../../components/text-size'
 import { Button, Cell, CellGroup, TabPane, Tabs } from '../components/nutui'
+import { useAdminCatalogue } from '../components/use-admin-catalogue'
 import '../components/console.scss'
 
-type Catalogue = RouteResponse<typeof adminCatalogue>
 const open = (url: string) => void Taro.navigateTo({ url })
 
 /** 部门与事件分类: the district's departments and its taxonomy, as its admin keeps them (each opens its form). */
 export default function AdminCatalogue() {
   const pageClass = usePageClass()
   const session = useSession()
-  const [catalogue, setCatalogue] = useState<Catalogue>()
-  const [error, setError] = useState('')
+  const { catalogue, load, shell } = useAdminCatalogue()
   const [tab, setTab] = useState<string | number>('departments')
 
-  const load = () => {
-    setError('')
-    return call(adminCatalogue, {}).then(setCatalogue, (e: ApiError) => setError(e.message))
-  }
   useDidShow(() => void load())
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
 
   return (
-    <PageShell
-      className={`${pageClass} admin-page admin-catalogue`}
-      signedOut={!session}
-      loading={!catalogue && !error}
-      error={catalogue ? undefined : error}
-      onRetry={load}
-    >
+    <PageShell className={`${pageClass} admin-page admin-catalogue`} signedOut={!session} {...shell}>
       {() => {
         const c = catalogue!
         const nodeName = (id: string) => c.nodes.find((n) => n.id === id)?.name ?? id

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { addDays, adminCatalogue, adminChanges, chinaDate, priorityLabels, slaBands, type Priority, type RouteResponse, type SlaBand } from '@linli/shared'
+import { addDays, adminChanges, chinaDate, priorityLabels, slaBands, type Priority, type RouteResponse, type SlaBand } from '@linli/shared'
 import { call } from '../../../api/request'
 import { PageShell } from '../../../components/page-shell'
 import { useSession } from '../../../components/use-session'
@@ -9,6 +9,7 @@ import { ListFooter } from '../../../components/list-footer'
 import { usePageClass } from '../../../components/text-size'
 import { formatTime } from '../../../utils/format'
 import { Button, Cell, CellGroup } from '../components/nutui'
+import { useAdminCatalogue } from '../components/use-admin-catalogue'
 import '../components/console.scss'
 
 type Change = RouteResponse<typeof adminChanges>['items'][number]
@@ -57,14 +58,11 @@ export default function AdminChanges() {
   const today = chinaDate(new Date())
   const [date, setDate] = useState(today)
   // The names of the catalogue's ids (a department, a class, a street), as they are now; ids show until they arrive.
-  const [names, setNames] = useState<Record<string, string>>({})
-  useEffect(() => {
-    if (!session) return
-    call(adminCatalogue, {}).then(
-      (c) => setNames(Object.fromEntries([...c.nodes, ...c.departments, ...c.classes].map((x) => [x.id, x.name]))),
-      () => undefined,
-    )
-  }, [Boolean(session)])
+  const { catalogue, load } = useAdminCatalogue()
+  useEffect(() => void (session && load()), [Boolean(session)])
+  const names: Record<string, string> = Object.fromEntries(
+    catalogue ? [...catalogue.nodes, ...catalogue.departments, ...catalogue.classes].map((x) => [x.id, x.name]) : [],
+  )
   const list = usePagedList((cursor) => call(adminChanges, { query: { date, limit: 20, cursor } }), [date], {
     enabled: Boolean(session),
     keyOf: (c) => `${c.at}#${c.subjectId}`,

@@ -1,28 +1,16 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import {
-  adminCatalogue,
-  adminCategoryPut,
-  adminDepartmentPut,
-  priorities,
-  priorityLabels,
-  slaBandKeys,
-  slaBands,
-  type Priority,
-  type RouteResponse,
-  type SlaBand,
-} from '@linli/shared'
-import { ApiError, call } from '../../../api/request'
+import { adminCategoryPut, adminDepartmentPut, priorities, priorityLabels, slaBandKeys, slaBands, type Priority, type SlaBand } from '@linli/shared'
 import { PageShell } from '../../../components/page-shell'
 import { useSession } from '../../../components/use-session'
 import { useRouteForm } from '../../../components/use-route-form'
 import { Field, FieldError } from '../../../components/field-error'
 import { usePageClass } from '../../../components/text-size'
 import { Button, CellGroup, Input, RadioGroup, Switch } from '../components/nutui'
+import { useAdminCatalogue } from '../components/use-admin-catalogue'
 import '../components/console.scss'
 
-type Catalogue = RouteResponse<typeof adminCatalogue>
 interface Form {
   name: string
   nodeId: string
@@ -45,32 +33,23 @@ export default function AdminEdit() {
   const { params } = useRouter()
   const kind = params.kind === 'category' ? 'category' : 'department'
   const fresh = !params.id
-  const [catalogue, setCatalogue] = useState<Catalogue>()
-  const [error, setError] = useState('')
   const [form, setForm] = useState<Form>(blank)
   const department = useRouteForm(adminDepartmentPut)
   const category = useRouteForm(adminCategoryPut)
   const { errors, busy } = kind === 'department' ? department : category
   const set = (change: Partial<Form>) => setForm((f) => ({ ...f, ...change }))
 
-  const load = () => {
-    setError('')
-    call(adminCatalogue, {}).then(
-      (c) => {
-        setCatalogue(c)
-        const items = c.classes.flatMap((k) => k.items)
-        const d = c.departments.find((x) => x.id === params.id)
-        const i = items.find((x) => x.id === params.id)
-        if (!fresh && !(kind === 'department' ? d : i)) return setError('没有找到要编辑的记录，它可能已被删除')
-        if (d) set({ name: d.name, nodeId: d.nodeId })
-        else if (i) set({ ...i })
-        else set({ classId: params.classId ?? c.classes[0]?.id ?? '', order: (c.classes.find((k) => k.id === params.classId)?.items.length ?? 0) + 1 })
-        void Taro.setNavigationBarTitle({ title: `${fresh ? '新建' : '编辑'}${kind === 'department' ? '部门' : '事件分类'}` })
-      },
-      (e: ApiError) => setError(e.message),
-    )
-  }
-  useEffect(load, [])
+  const { catalogue, error, setError, load } = useAdminCatalogue((c) => {
+    const items = c.classes.flatMap((k) => k.items)
+    const d = c.departments.find((x) => x.id === params.id)
+    const i = items.find((x) => x.id === params.id)
+    if (!fresh && !(kind === 'department' ? d : i)) return setError('没有找到要编辑的记录，它可能已被删除')
+    if (d) set({ name: d.name, nodeId: d.nodeId })
+    else if (i) set({ ...i })
+    else set({ classId: params.classId ?? c.classes[0]?.id ?? '', order: (c.classes.find((k) => k.id === params.classId)?.items.length ?? 0) + 1 })
+    void Taro.setNavigationBarTitle({ title: `${fresh ? '新建' : '编辑'}${kind === 'department' ? '部门' : '事件分类'}` })
+  })
+  useEffect(() => void load(), [])
 
   const save = async () => {
     const saved =
@@ -94,7 +73,7 @@ export default function AdminEdit() {
   }
 
   return (
-    <PageShell className={`${pageClass} admin-page admin-edit`} signedOut={!session} loading={!catalogue && !error} error={error} onRetry={load}>
+    <PageShell className={`${pageClass} admin-page admin-edit`} signedOut={!session} loading={!catalogue && !error} error={error} onRetry={() => void load()}>
       {() => {
         const c = catalogue!
         // A department serves from the district or one of its streets (the levels the dispatch desks sit at).

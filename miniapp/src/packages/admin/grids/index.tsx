@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { adminCatalogue, adminGridsExport, adminGridsImport, adminGridsPreview, coordinateSystems, type RouteResponse } from '@linli/shared'
+import { adminGridsExport, adminGridsImport, adminGridsPreview, coordinateSystems, type RouteResponse } from '@linli/shared'
 import { ApiError, call, fileRequest } from '../../../api/request'
 import { chooseGeoJson, saveInBrowser } from '../../../api/files'
 import { uploadFile } from '../../../api/upload'
@@ -10,9 +10,9 @@ import { useSession } from '../../../components/use-session'
 import { usePageClass } from '../../../components/text-size'
 import { Button, Cell, CellGroup, RadioGroup } from '../components/nutui'
 import { DistrictMap } from '../components/district-map'
+import { useAdminCatalogue } from '../components/use-admin-catalogue'
 import '../components/console.scss'
 
-type Catalogue = RouteResponse<typeof adminCatalogue>
 type Plan = RouteResponse<typeof adminGridsPreview>
 type Crs = (typeof coordinateSystems)[number]
 const crsLabels: Record<Crs, string> = { wgs84: 'WGS84（GPS、GeoJSON 标准）', gcj02: 'GCJ-02（高德、腾讯地图）' }
@@ -22,24 +22,13 @@ const changeLabels = { name: '名称', community: '所属社区', boundary: '边
 export default function AdminGrids() {
   const pageClass = usePageClass()
   const session = useSession()
-  const [catalogue, setCatalogue] = useState<Catalogue>()
-  const [error, setError] = useState('')
   const [community, setCommunity] = useState('')
   const [crs, setCrs] = useState<Crs>('wgs84')
   const [pending, setPending] = useState<{ fileKey: string; name: string; plan: Plan }>()
   const [busy, setBusy] = useState(false)
 
-  const load = () => {
-    setError('')
-    call(adminCatalogue, {}).then(
-      (c) => {
-        setCatalogue(c)
-        setCommunity((now) => now || (c.nodes.find((n) => n.level === 'community')?.id ?? ''))
-      },
-      (e: ApiError) => setError(e.message),
-    )
-  }
-  useEffect(load, [])
+  const { catalogue, load, shell } = useAdminCatalogue((c) => setCommunity((now) => now || (c.nodes.find((n) => n.level === 'community')?.id ?? '')))
+  useEffect(() => void load(), [])
 
   /** A refused file: each feature's problem, the first few in a dialog. */
   const refused = (e: unknown) => {
@@ -71,7 +60,7 @@ export default function AdminGrids() {
       const plan = await call(adminGridsImport, { body: { fileKey: pending!.fileKey, crs } })
       setPending(undefined)
       void Taro.showToast({ title: `已导入：新增 ${plan.adds.length}，修改 ${plan.changes.length}，撤销 ${plan.retires.length}`, icon: 'none' })
-      load()
+      void load()
     } catch (e) {
       refused(e)
     } finally {
@@ -84,13 +73,7 @@ export default function AdminGrids() {
   }
 
   return (
-    <PageShell
-      className={`${pageClass} admin-page admin-grids`}
-      signedOut={!session}
-      loading={!catalogue && !error}
-      error={catalogue ? undefined : error}
-      onRetry={load}
-    >
+    <PageShell className={`${pageClass} admin-page admin-grids`} signedOut={!session} {...shell}>
       {() => {
         const c = catalogue!
         const communities = c.nodes.filter((n) => n.level === 'community')

@@ -21,6 +21,7 @@ import { mediationFigures } from './mediation'
 import { trustFigures } from './trust'
 import { slaFigures } from './sla'
 import { fieldFigures } from './field'
+import { adminFigures } from './admin'
 import type { OutboxEvent } from '../functions/src/notify/ports'
 import { userIdFor } from '../functions/src/adapters/ids'
 
@@ -99,6 +100,7 @@ async function main() {
     // Last: it moves the local clock forward for good.
     if (wanted('trust')) await trustFigures(cloud, c, repos)
     if (wanted('field')) await fieldFigures(cloud, c, repos, secrets.idSalt)
+    if (wanted('admin')) await adminFigures(c, repos, secrets.idSalt)
   } finally {
     await cloud.stop()
   }

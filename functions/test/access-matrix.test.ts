@@ -331,6 +331,7 @@ const probes: Record<RouteName, Probe> = {
   adminGridsPreview: () => ({ body: { fileKey: 'uploads/mx/nobody.geojson' } }),
   adminGridsImport: () => ({ body: { fileKey: 'uploads/mx/nobody.geojson' } }),
   adminGridsExport: () => ({}),
+  adminStaffList: () => ({ query: { role: 'official', scopeId: 'dept-water' } }),
 }
 
 /** Sends every route as `who`, in the contract's order (a follow comes before its unfollow), and returns what came back. */

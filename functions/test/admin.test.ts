@@ -5,7 +5,7 @@
  * item in the categories they report under; nothing of it reaches another district. The file works in a district of
  * its own (the demo districts stay as seeded).
  */
-import { adminCatalogue, adminCategoryPut, adminChanges, adminDepartmentPut, chinaDate, listCategories, type ErrorBody } from '@linli/shared'
+import { adminCatalogue, adminCategoryPut, adminChanges, adminDepartmentPut, adminStaff, chinaDate, listCategories, type ErrorBody } from '@linli/shared'
 import { call, eventually, expectError, login, type Answer } from './support/client'
 import { newDistrict } from './support/scenario'
 
@@ -19,8 +19,9 @@ const categoryBody = { classId: 'cls-env', name: `测试绿地养护${suffix}`, 
 let admin: string
 let otherAdmin: string
 let resident: string
+let district: Awaited<ReturnType<typeof newDistrict>>
 beforeAll(async () => {
-  const district = await newDistrict('admin')
+  district = await newDistrict('admin')
   const [a, r, o] = await Promise.all([district.person('admin', '周管理'), district.person('resident', '王居民'), login('o-demo2-admin')])
   ;[admin, resident, otherAdmin] = [a.token, r.token, o.token]
 })
@@ -90,9 +91,29 @@ describe('district administration', () => {
     expect((await changesOf(admin, deptId)).map((c) => c.after.name)).toEqual(['测试园林绿化科', '测试园林科'])
   })
 
+  it('lists the staff of a role in a scope, phones masked, page by page', async () => {
+    await district.person('official', '赵水务', 'dept-water')
+    await district.person('official', '钱水务', 'dept-water')
+    const first = await call(adminStaff, { token: admin, query: { role: 'official', scopeId: 'dept-water', limit: 1 } })
+    expect(first.body.scope).toEqual({ id: 'dept-water', name: '区水务局' })
+    expect(first.body.items).toHaveLength(1)
+    const second = await call(adminStaff, { token: admin, query: { role: 'official', scopeId: 'dept-water', limit: 1, cursor: first.body.nextCursor } })
+    const staff = [...first.body.items, ...second.body.items]
+    expect(staff.map((p) => p.name).sort()).toEqual(['赵水务', '钱水务'].sort())
+    expect(staff.map((p) => p.phone)).toEqual(['139****9900', '139****9900'])
+    // The demo district has officials in its own dept-water; none of them is this district's.
+    expect(
+      (await call(adminStaff, { token: otherAdmin, query: { role: 'official', scopeId: 'dept-water', limit: 50 } })).body.items.map((p) => p.name),
+    ).not.toContain('赵水务')
+    const unknown = await call(adminStaff, { token: admin, query: { role: 'official', scopeId: 'dept-nowhere' } })
+    expectError(unknown, 422, 'admin.unknownReference')
+    expect(fieldsOf(unknown)).toEqual([{ path: 'scopeId', message: '本区没有这个网格、街道、部门或说事室' }])
+  })
+
   it("is the district admins' alone", async () => {
     expectError(await call(adminDepartmentPut, { token: resident, params: { id: deptId }, body: { name: '越权', nodeId: 's-qingshi' } }), 403, 'auth.forbidden')
     expectError(await call(adminChanges, { token: resident, query: { date: chinaDate(new Date()) } }), 403, 'auth.forbidden')
     expectError(await call(adminCatalogue, { token: resident }), 403, 'auth.forbidden')
+    expectError(await call(adminStaff, { token: resident, query: { role: 'official', scopeId: 'dept-water' } }), 403, 'auth.forbidden')
   })
 })

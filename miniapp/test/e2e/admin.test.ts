@@ -123,3 +123,17 @@ it('the admin keeps a talk-it-out room: its form says what is wrong beside the f
   // The code is read aloud and typed by hand: eight letters and digits without 0/O, 1/I.
   expect(await content.textContent()).toMatch(/^[A-HJ-NP-Z2-9]{8}\s*请调解员/)
 })
+
+it("the admin finds a grid's gridworker with the phone masked, and invites another by code", async () => {
+  const admin = await signedIn('周敏')
+  await onScreen(admin, '.workbench--admin').getByText('工作人员').tap()
+  await onScreen(admin, '.admin-staff__scopes').getByText('柳岸社区第一网格').tap()
+  const person = onScreen(admin, '.admin-staff__person:has-text("李建国")')
+  await person.waitFor()
+  expect(await person.textContent()).toContain('138****1000')
+  await expectAccessible(admin, 'admin console, staff')
+  await onScreen(admin, '.admin-staff__invite').tap()
+  const content = admin.getByText(/成为柳岸社区第一网格的网格员/)
+  await content.waitFor()
+  expect(await content.textContent()).toMatch(/^[A-HJ-NP-Z2-9]{8}\s*请受邀人/)
+})

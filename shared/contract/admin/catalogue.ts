@@ -64,6 +64,7 @@ export const adminCatalogue = defineRoute({
       z.object({ id: z.string(), name: z.string(), level: z.enum(gridLevels), parentId: z.string().optional(), boundary: z.unknown().optional() }),
     ),
     departments: z.array(adminDepartmentSchema),
+    rooms: z.array(z.object({ id: z.string(), name: z.string() })),
     classes: z.array(z.object({ id: z.string(), name: z.string(), items: z.array(adminCategorySchema) })),
   }),
 })

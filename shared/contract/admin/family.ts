@@ -4,6 +4,7 @@
  */
 import { adminCatalogue, adminCategoryPut, adminChanges, adminDepartmentPut } from './catalogue'
 import { adminGridsExport, adminGridsImport, adminGridsPreview } from './grids'
+import { adminStaff } from './staff'
 import type { Permission } from '../../domain/permission-rules'
 import { only, type RouteAccess } from '../../domain/access'
 
@@ -15,6 +16,7 @@ export const routes = {
   adminGridsPreview,
   adminGridsImport,
   adminGridsExport,
+  adminStaffList: adminStaff,
 } as const
 
 export { adminErrors as errors } from './errors'
@@ -24,6 +26,7 @@ export const permissions = {
   'admin.catalogue': { roles: ['admin'], scope: 'district' },
   'admin.changes': { roles: ['admin'], scope: 'district' },
   'admin.grids': { roles: ['admin'], scope: 'district' },
+  'admin.staff': { roles: ['admin'], scope: 'district' },
 } as const satisfies Record<string, Permission>
 
 export const access = {
@@ -36,4 +39,5 @@ export const access = {
   adminGridsPreview: only(['admin'], 400),
   adminGridsImport: only(['admin'], 400),
   adminGridsExport: only(['admin'], 200),
+  adminStaffList: only(['admin'], 200),
 } as const satisfies Record<string, RouteAccess>

@@ -1,4 +1,5 @@
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
+import { BatchGetCommand, execute as batchGet } from 'dynamodb-toolbox/table/actions/batchGet'
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
 import { $add } from 'dynamodb-toolbox/entity/actions/update'
 import { cancelReasons, conditional, isCanceled } from '../transact'
@@ -108,6 +109,16 @@ export function makeUsersRepo(e: Entities): UsersRepo {
           },
         ),
       )
+    },
+
+    /** BatchGetItem of `USER#u / PROFILE` for each user (≤ 100). */
+    async profiles(userIds) {
+      if (!userIds.length) return []
+      const { Responses } = await batchGet(
+        { maxAttempts: 5 },
+        e.table.build(BatchGetCommand).requests(...[...new Set(userIds)].map((userId) => users.batchGet({ userId }))),
+      )
+      return (Responses?.[0] ?? []).flatMap((i) => (i ? [{ id: i.userId, districtId: i.districtId, name: i.name, phone: i.phone }] : []))
     },
 
     /** Access pattern "holders of a role in a scope" (the officials of a department): Query gsi1, one page. */

@@ -59,6 +59,7 @@ export async function catalogueView(deps: AdminDeps, caller: Caller) {
     district: { id: c.district.id, name: c.district.name },
     nodes: c.nodes.map(({ id, name, level, parentId, boundary }) => ({ id, name, level, parentId, boundary })),
     departments: c.departments.map(({ id, name, nodeId }) => ({ id, name, nodeId })),
+    rooms: c.rooms.map(({ id, name }) => ({ id, name })),
     classes: byOrder(c.classes).map((k) => ({
       id: k.id,
       name: k.name,

@@ -46,6 +46,6 @@ export interface AdminRepo {
 
 /**
  * What administration is done with: its change log, the district's catalogue (fresh from the table, and cached), the
- * clock, the cursor secret, and what reading an admin's upload needs (its storage, the salt that marks it theirs).
+ * clock, the cursor secret, identity's people (the staff list), and what reading an admin's upload needs (its storage, the salt that marks it theirs).
  */
-export type AdminDeps = DepsOf<'admin' | 'catalogue', 'catalogue' | 'clock' | 'cursorSecret' | 'idSalt' | 'newId' | 'storage'>
+export type AdminDeps = DepsOf<'admin' | 'catalogue' | 'users', 'catalogue' | 'clock' | 'cursorSecret' | 'idSalt' | 'newId' | 'storage'>

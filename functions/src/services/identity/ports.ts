@@ -55,6 +55,8 @@ export interface UsersRepo {
   revokeRole(userId: string, binding: Pick<Binding, 'role' | 'scopeId'>): Promise<boolean>
   /** Counts an attempt at a limited action in a window; false once `max` were made. */
   attempt(userId: string, action: string, window: string, max: number, expiresAt: Date): Promise<boolean>
+  /** The profiles of these users (at most 100), those that exist. */
+  profiles(userIds: readonly string[]): Promise<UserRecord[]>
   /** Who holds `role` in a scope of a district, one page at a time. */
   holders(
     districtId: string,

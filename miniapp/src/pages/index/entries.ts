@@ -68,12 +68,13 @@ export const workbench: Record<StaffRole, Entry[]> = {
     { key: 'outcomes', icon: Articles, text: '调解记录', url: '/packages/mediation/bookings/index?view=mediator&when=past' },
     { key: 'hours', icon: Clock, text: '接待时间', url: '/packages/mediation/hours/index' },
   ],
-  // The admin console's first pages (departments, the taxonomy, the grids from GeoJSON, the rooms and their
-  // mediators' invites, the log of changes); staff lists and onboarding are still to come.
+  // The admin console's first pages (departments, the taxonomy, the grids from GeoJSON, the rooms, the staff by
+  // role and scope with their invites, the log of changes); onboarding a district is still to come.
   admin: [
     { key: 'catalogue', icon: Setting, text: '部门与分类', url: '/packages/admin/catalogue/index' },
     { key: 'grids', icon: Location, text: '网格边界', url: '/packages/admin/grids/index' },
     { key: 'rooms', icon: Comment, text: '说事室管理', url: '/packages/admin/rooms/index' },
+    { key: 'staff', icon: Repairman, text: '工作人员', url: '/packages/admin/staff/index' },
     { key: 'changes', icon: Edit, text: '变更记录', url: '/packages/admin/changes/index' },
   ],
 }

@@ -8,6 +8,7 @@ import { wechatSender } from './notify/senders'
 import { makeStorage } from './adapters/storage'
 import { randomUUID } from 'node:crypto'
 import { devClock } from './adapters/dev-clock'
+import { workdayDeadline } from './adapters/workdays'
 import { kmsKeyWrapper, localKeyWrapper, makePii } from './adapters/pii'
 import type { Deps } from './services/deps'
 
@@ -32,6 +33,7 @@ export function buildDeps(config: Config): Deps {
     storage: makeStorage({ bucket: config.uploadsBucket, region: config.region, endpoint: config.s3Endpoint }),
     tokens: makeSessionTokens(config.secrets.sessionSecret, `linli-${config.stage}`),
     clock: config.devClock ? devClock.now : () => new Date(),
+    workdays: workdayDeadline,
     newId: () => randomUUID().replace(/-/g, ''),
     idSalt: config.secrets.idSalt,
     pushToken: config.secrets.pushToken,

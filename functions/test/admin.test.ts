@@ -5,9 +5,20 @@
  * item in the categories they report under; nothing of it reaches another district. The file works in a district of
  * its own (the demo districts stay as seeded).
  */
-import { adminCatalogue, adminCategoryPut, adminChanges, adminDepartmentPut, adminStaff, chinaDate, listCategories, type ErrorBody } from '@linli/shared'
+import {
+  adminCatalogue,
+  adminCategoryPut,
+  adminChanges,
+  adminDepartmentPut,
+  adminStaff,
+  submitCase,
+  chinaDate,
+  listCategories,
+  type ErrorBody,
+} from '@linli/shared'
 import { call, eventually, expectError, login, type Answer } from './support/client'
 import { newDistrict } from './support/scenario'
+import { workdayDeadline } from '../src/adapters/workdays'
 
 jest.setTimeout(60_000)
 
@@ -69,6 +80,22 @@ describe('district administration', () => {
     const [change] = await changesOf(admin, catId)
     expect(change).toMatchObject({ kind: 'category', after: categoryBody })
     expect(change).not.toHaveProperty('before')
+  })
+
+  it('puts an item on a band counted in working days: residents are told so, and its cases get their deadline from the official calendar', async () => {
+    const id = `${catId}-wd`
+    const body = { ...categoryBody, name: `测试法定工作日${suffix}`, departmentId: 'dept-urban', slaBand: 'workdays5' as const }
+    expect((await call(adminCategoryPut, { token: admin, params: { id }, body })).status).toBe(200)
+    const item = await eventually(async () => (await call(listCategories, { token: resident })).body.classes.flatMap((c) => c.items).find((i) => i.id === id))
+    expect(item.sla.resolveWorkdays).toBe(5)
+    const report = await call(submitCase, {
+      token: resident,
+      body: { categoryId: id, description: '绿化带的树倒了一棵，挡住了人行道', location: { lat: 30.5051, lng: 114.3052 } },
+      headers: { 'idempotency-key': `wd-${suffix}` },
+    })
+    expect(report.status).toBe(201)
+    // The end of the fifth working day after the report (China's calendar, holidays and 调休 counted), not seven days on.
+    expect(report.body.deadlines.resolveBy).toBe(workdayDeadline(new Date(report.body.createdAt), 5))
   })
 
   it('refuses a reference its district lacks, naming the field in Chinese, and writes nothing', async () => {

@@ -8,6 +8,7 @@ import type { MiniprogramState, Sender } from '../notify/ports'
 import type { DueRepo } from '../jobs/ports'
 import type { TemplateConfig } from '../notify/templates'
 import type { FamilyRepos } from '../families'
+import type { WorkdayCalendar } from '@linli/shared'
 
 /** Every family's repositories (composed from functions/src/families.ts), and the due index the jobs read. */
 export type Repos = FamilyRepos & { due: DueRepo }
@@ -23,6 +24,8 @@ export interface Deps {
   storage: Pick<Storage, 'presignUpload' | 'inspect' | 'copy' | 'viewUrl' | 'read'>
   tokens: SessionTokens
   clock: () => Date
+  /** China's official calendar: the end of the n-th working day (SLA bands counted in working days). */
+  workdays: WorkdayCalendar
   newId: () => string
   idSalt: string
   /** WeChat signs its pushes to our message server with this token. */

@@ -10,7 +10,8 @@ export const categoryItemSchema = z.object({
   priority: z.enum(priorities),
   slaBand: z.enum(slaBandKeys),
   autoDispatch: z.boolean(),
-  sla: z.object({ acceptMinutes: z.number(), dispatchMinutes: z.number(), resolveMinutes: z.number() }),
+  /** Each stage's time; a band counted in working days also says how many (its resolveMinutes is then an estimate). */
+  sla: z.object({ acceptMinutes: z.number(), dispatchMinutes: z.number(), resolveMinutes: z.number(), resolveWorkdays: z.number().optional() }),
 })
 
 export const categoryClassSchema = z.object({ id: z.string(), name: z.string(), items: z.array(categoryItemSchema) })

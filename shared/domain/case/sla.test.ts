@@ -94,3 +94,16 @@ describe('the SLA clock, per band', () => {
     expect(extensionProblem('urgent', startClock('urgent', 'dispatch', t0), minutes(600).toISOString(), minutes(60))).toMatch('不在处置时限')
   })
 })
+
+describe('bands counted in working days', () => {
+  const calendar = (at: Date, days: number) => `calendar:${at.toISOString()}+${days}`
+  it('take the resolve deadline from the calendar they are given, and only the resolve stage', () => {
+    expect(startClock('workdays5', 'resolve', t0, undefined, calendar).deadline).toBe(`calendar:${t0.toISOString()}+5`)
+    expect(startClock('workdays15', 'resolve', t0, undefined, calendar).deadline).toBe(`calendar:${t0.toISOString()}+15`)
+    expect(startClock('workdays5', 'accept', t0, undefined, calendar).deadline).toBe(minutes(slaBands.workdays5.acceptMinutes).toISOString())
+    // A dispatcher's own deadline still wins; a band in minutes ignores the calendar.
+    expect(startClock('workdays5', 'resolve', t0, '2026-03-09T00:00:00.000Z', calendar).deadline).toBe('2026-03-09T00:00:00.000Z')
+    expect(startClock('general', 'resolve', t0, undefined, calendar).deadline).toBe(minutes(slaBands.general.resolveMinutes).toISOString())
+    expect(slaDeadlines('workdays5', t0, calendar).resolveBy).toBe(`calendar:${t0.toISOString()}+5`)
+  })
+})

@@ -76,7 +76,7 @@ export async function apply(deps: CasesDeps, loaded: Loaded, row: CaseRow, chang
   const at = deps.clock()
   const now = at.toISOString()
   const to = row.to as CaseRecord['status']
-  const sla = 'sla' in change.next ? change.next.sla : nextClock(before.slaBand, before.sla, row.clock, at, change.resolveBy)
+  const sla = 'sla' in change.next ? change.next.sla : nextClock(before.slaBand, before.sla, row.clock, at, change.resolveBy, deps.workdays)
   // A stage that (re)started shows its deadline where the case's deadlines are read.
   const startedNow = !!sla && sla !== before.sla && sla.startedAt === now
   const started = startedNow ? { [stageDeadline[sla.stage]]: sla.deadline } : {}

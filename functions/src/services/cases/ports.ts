@@ -147,5 +147,5 @@ export interface RatesRepo {
  */
 export type CasesDeps = DepsOf<
   'cases' | 'rates' | 'idempotency' | 'moderation' | 'users' | 'outbox' | 'audit',
-  'catalogue' | 'clock' | 'cursorSecret' | 'newId' | 'idSalt' | 'pii' | 'storage' | 'wechat'
+  'catalogue' | 'clock' | 'cursorSecret' | 'newId' | 'idSalt' | 'pii' | 'storage' | 'wechat' | 'workdays'
 >

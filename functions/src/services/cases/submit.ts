@@ -77,8 +77,8 @@ export async function submit(deps: CasesDeps, caller: Caller, input: Input, idem
     cell: lat !== undefined && lng !== undefined ? geohash(lat, lng) : undefined,
     address: input.location.address,
     photoKeys,
-    ...slaDeadlines(category.slaBand, now),
-    sla: nextClock(category.slaBand, undefined, caseLifecycle.row(NEW, 'submit', new Set(['reporter']))!.clock, now),
+    ...slaDeadlines(category.slaBand, now, deps.workdays),
+    sla: nextClock(category.slaBand, undefined, caseLifecycle.row(NEW, 'submit', new Set(['reporter']))!.clock, now, undefined, deps.workdays),
     flagged,
     reopenCount: 0,
     followerCount: 0,
@@ -108,13 +108,13 @@ export async function submit(deps: CasesDeps, caller: Caller, input: Input, idem
   // The side doors of the lifecycle table: resolved on the spot, or an emergency dispatched at once.
   if (input.onTheSpot) {
     const row = caseLifecycle.row(submitted.status, 'resolve', new Set(['gridworker']), 'onTheSpot')!
-    record = { ...record, status: row.to, resolvedBy: caller.user.id, sla: nextClock(category.slaBand, record.sla, row.clock, now) }
+    record = { ...record, status: row.to, resolvedBy: caller.user.id, sla: nextClock(category.slaBand, record.sla, row.clock, now, undefined, deps.workdays) }
     timeline.push(item(1, 'resolve', submitted.status, row.to, { note: `现场办结：${input.onTheSpot.result}`, photoKeys: spotPhotoKeys }))
   } else if (staff.length) {
     const row = caseLifecycle.row(submitted.status, 'dispatch', new Set(['system']), 'autoDispatch')!
     const department = catalogue.departments.find((d) => d.id === category.departmentId)?.name ?? ''
     const note = `自动派单至${department}：${staff.map((s) => s.name).join('、')}`
-    const sla = nextClock(category.slaBand, record.sla, row.clock, now)!
+    const sla = nextClock(category.slaBand, record.sla, row.clock, now, undefined, deps.workdays)!
     record = { ...record, status: row.to, assigneeIds: staff.map((s) => s.userId), assigneeNames: staff.map((s) => s.name), sla, resolveBy: sla.deadline }
     timeline.push(item(1, 'dispatch', submitted.status, row.to, { actorId: 'system', actorName: '系统', note, deadline: sla.deadline }))
     event = caseEvent(deps, undefined, record, 'dispatch', row.notify ?? [], note, { clock: submitted.sla })

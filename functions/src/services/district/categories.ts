@@ -1,4 +1,4 @@
-import { slaBands, type CategoryClass } from '@linli/shared'
+import { slaBands, type CategoryClass, resolveWorkdays } from '@linli/shared'
 import type { DistrictDeps } from './ports'
 
 const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order
@@ -23,7 +23,7 @@ export async function listCategories(deps: DistrictDeps, districtId: string): Pr
             priority: c.priority,
             slaBand: c.slaBand,
             autoDispatch: c.autoDispatch ?? false,
-            sla: { acceptMinutes, dispatchMinutes, resolveMinutes },
+            sla: { acceptMinutes, dispatchMinutes, resolveMinutes, ...(resolveWorkdays(c.slaBand) ? { resolveWorkdays: resolveWorkdays(c.slaBand) } : {}) },
           }
         }),
     })),

@@ -1,7 +1,17 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { adminCategoryPut, adminDepartmentPut, priorities, priorityLabels, slaBandKeys, slaBands, type Priority, type SlaBand } from '@linli/shared'
+import {
+  adminCategoryPut,
+  adminDepartmentPut,
+  priorities,
+  priorityLabels,
+  resolveWorkdays,
+  slaBandKeys,
+  slaBands,
+  type Priority,
+  type SlaBand,
+} from '@linli/shared'
 import { PageShell } from '../../../components/page-shell'
 import { useSession } from '../../../components/use-session'
 import { useRouteForm } from '../../../components/use-route-form'
@@ -22,6 +32,10 @@ interface Form {
   autoDispatch: boolean
 }
 const blank: Form = { name: '', nodeId: '', classId: '', order: 0, departmentId: '', priority: 'medium', slaBand: 'general', autoDispatch: false }
+
+/** A band as the form offers it: its name and the time it gives to resolve. */
+const bandLabel = (b: SlaBand) =>
+  resolveWorkdays(b) ? `${slaBands[b].label}办结（按法定工作日，含调休）` : `${slaBands[b].label}（${slaBands[b].resolveMinutes / 1440} 天办结）`
 
 /** A new id the admin need not think of: the kind's prefix and a short random part (ids are the district's own). */
 const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`
@@ -147,7 +161,7 @@ export default function AdminEdit() {
                     direction='horizontal'
                     value={form.slaBand}
                     onChange={(v) => set({ slaBand: v as SlaBand })}
-                    options={slaBandKeys.map((b) => ({ label: `${slaBands[b].label}（${slaBands[b].resolveMinutes / 1440} 天办结）`, value: b }))}
+                    options={slaBandKeys.map((b) => ({ label: bandLabel(b), value: b }))}
                   />
                   <Field label='受理后自动派单' name='autoDispatch' error={errors.autoDispatch}>
                     <Switch

@@ -12,6 +12,7 @@ import * as cases from './contract/cases/family'
 import * as mediation from './contract/mediation/family'
 import * as field from './contract/field/family'
 import * as admin from './contract/admin/family'
+import * as command from './contract/command/family'
 
 export * from './contract/identity'
 export * from './contract/district'
@@ -21,8 +22,9 @@ export * from './contract/cases'
 export * from './contract/mediation'
 export * from './contract/field'
 export * from './contract/admin'
+export * from './contract/command'
 
-const families = [identity, district, uploads, notify, cases, mediation, field, admin] as const
+const families = [identity, district, uploads, notify, cases, mediation, field, admin, command] as const
 
 type Listed = (typeof families)[number]
 type Intersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never

@@ -332,6 +332,9 @@ const probes: Record<RouteName, Probe> = {
   adminGridsImport: () => ({ body: { fileKey: 'uploads/mx/nobody.geojson' } }),
   adminGridsExport: () => ({}),
   adminStaffList: () => ({ query: { role: 'official', scopeId: 'dept-water' } }),
+  commandOverview: () => ({}),
+  commandMap: () => ({}),
+  commandRankings: () => ({ query: { level: 'grid', month: today().slice(0, 7) } }),
 }
 
 /** Sends every route as `who`, in the contract's order (a follow comes before its unfollow), and returns what came back. */

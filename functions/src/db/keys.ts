@@ -63,6 +63,10 @@ export const keys = {
   /** 三率: a day's counts of one level's node (a street, a grid, a department …), sorted by China date. */
   rates: (districtId: string, level: string, nodeId: string) => tenant(districtId, 'RATES', level, nodeId),
   /** That an outbox event's counts were added (so a step run twice counts once). */
+  /** 三率 by month: every node of one level in one China month (YYYY-MM), sorted by node — a ranking is one Query. */
+  ratesMonth: (districtId: string, level: string, month: string) => tenant(districtId, 'RATESMONTH', level, month),
+  /** 在办 and 超期 now: every node of one level, sorted by node — the map's colours are one Query. */
+  gauges: (districtId: string, level: string) => tenant(districtId, 'GAUGE', level),
   ratesMark: (districtId: string, eventId: string) => tenant(districtId, 'RATESMARK', eventId),
   ratesMarkItem: 'RATESMARK',
   idempotency: (districtId: string, userId: string, key: string) => tenant(districtId, 'IDEMP', userId, key),

@@ -1,4 +1,4 @@
-import { ratesOf, tallyOf, zeroCounts } from './rates'
+import { gaugeMoves, ratesOf, tallyOf, zeroCounts } from './rates'
 import { startClock } from './sla'
 
 const t0 = new Date('2026-03-02T00:00:00.000Z')
@@ -39,5 +39,27 @@ describe('三率 counts of one transition', () => {
   it('reads rates from summed counts, none where nothing was counted', () => {
     const c = { ...zeroCounts(), accepted: 4, acceptedInTime: 3, rated: 2, ratingSum: 7, satisfied: 1 }
     expect(ratesOf(c)).toEqual({ acceptRate: 0.75, dispatchRate: undefined, resolveRate: undefined, satisfactionRate: 0.5, averageRating: 3.5 })
+  })
+})
+
+describe('在办 and 超期 gauges', () => {
+  const clock = { stage: 'resolve' as const, startedAt: '2026-12-01T00:00:00Z', deadline: '2026-12-03T00:00:00Z' }
+  const at = { gridId: 'g1', departmentId: 'dept-water' }
+  it('moves by the difference a transition makes', () => {
+    expect(gaugeMoves(undefined, { ...at, status: 'submitted' })).toEqual([{ placement: at, delta: { open: 1, openOverdue: 0 } }])
+    expect(gaugeMoves({ ...at, status: 'submitted' }, { ...at, status: 'accepted' })).toEqual([])
+    const overdue = { ...at, status: 'in_progress' as const, sla: { ...clock, mark: 'overdue' as const } }
+    expect(gaugeMoves({ ...at, status: 'in_progress', sla: clock }, overdue)).toEqual([{ placement: at, delta: { open: 0, openOverdue: 1 } }])
+    expect(gaugeMoves(overdue, { ...at, status: 'resolved' })).toEqual([{ placement: at, delta: { open: -1, openOverdue: -1 } }])
+    expect(gaugeMoves({ ...at, status: 'resolved' }, { ...at, status: 'dispatched', sla: clock })).toEqual([
+      { placement: at, delta: { open: 1, openOverdue: 0 } },
+    ])
+  })
+  it('takes a case away from where it was and brings it to where it goes', () => {
+    const moved = gaugeMoves({ ...at, status: 'accepted' }, { gridId: 'g1', departmentId: 'dept-road', status: 'dispatched' })
+    expect(moved).toEqual([
+      { placement: at, delta: { open: -1, openOverdue: 0 } },
+      { placement: { gridId: 'g1', departmentId: 'dept-road' }, delta: { open: 1, openOverdue: 0 } },
+    ])
   })
 })

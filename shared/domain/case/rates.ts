@@ -2,7 +2,7 @@
  * 三率 (response, resolution and satisfaction rates) as the clock recorded them (DESIGN.md §3 "SLA clock"): each
  * transition adds to a day's counts of its district, street, grid and department; rates are read from the counts.
  */
-import type { CaseTimelineType } from './lifecycle'
+import type { CaseStatus, CaseTimelineType } from './lifecycle'
 import type { SlaClock } from './sla'
 
 export const rateCounts = [
@@ -90,4 +90,49 @@ export function ratesOf(c: Counts) {
     satisfactionRate: share(c.satisfied, c.rated),
     averageRating: c.rated ? Math.round((c.ratingSum / c.rated) * 100) / 100 : undefined,
   }
+}
+
+/**
+ * What a node has in hand now (在办: submitted, accepted, dispatched or being handled) and how much of it is past its
+ * stage's deadline (超期). Kept as gauges the stream moves by the difference each transition makes, so a dashboard
+ * reads one item per node instead of counting cases.
+ */
+export const gaugeCounts = ['open', 'openOverdue'] as const
+export type GaugeCount = (typeof gaugeCounts)[number]
+export type Gauge = Record<GaugeCount, number>
+export const zeroGauge = (): Gauge => ({ open: 0, openOverdue: 0 })
+
+const inHand: readonly CaseStatus[] = ['submitted', 'accepted', 'dispatched', 'in_progress']
+
+/** What one case adds to its nodes' gauges in the state it is in. */
+export function gaugeOf(c: { status: CaseStatus; sla?: SlaClock } | undefined): Gauge {
+  const open = c && inHand.includes(c.status) ? 1 : 0
+  return { open, openOverdue: open && c?.sla?.mark === 'overdue' ? 1 : 0 }
+}
+
+/** Where a case's counts go: its grid (and so its street and district) and its department. */
+export interface Placement {
+  gridId: string
+  departmentId?: string
+}
+
+/** How a transition moves the gauges: what leaves the old placement and what arrives at the new one (one move when it stayed). */
+export function gaugeMoves(
+  before: (Placement & { status: CaseStatus; sla?: SlaClock }) | undefined,
+  after: Placement & { status: CaseStatus; sla?: SlaClock },
+): { placement: Placement; delta: Gauge }[] {
+  const [was, is] = [gaugeOf(before), gaugeOf(after)]
+  const moves =
+    before && (before.gridId !== after.gridId || before.departmentId !== after.departmentId)
+      ? [
+          { placement: { gridId: before.gridId, departmentId: before.departmentId }, delta: { open: 0 - was.open, openOverdue: 0 - was.openOverdue } },
+          { placement: { gridId: after.gridId, departmentId: after.departmentId }, delta: is },
+        ]
+      : [
+          {
+            placement: { gridId: after.gridId, departmentId: after.departmentId },
+            delta: { open: is.open - was.open, openOverdue: is.openOverdue - was.openOverdue },
+          },
+        ]
+  return moves.filter((m) => m.delta.open || m.delta.openOverdue)
 }

@@ -11,7 +11,7 @@ import { list } from 'dynamodb-toolbox/schema/list'
 import { map } from 'dynamodb-toolbox/schema/map'
 import { any } from 'dynamodb-toolbox/schema/any'
 import { set } from 'dynamodb-toolbox/schema/set'
-import { caseStatuses, clockStages, priorities, rateCounts, slaBandKeys } from '@linli/shared'
+import { caseStatuses, clockStages, gaugeCounts, priorities, rateCounts, slaBandKeys } from '@linli/shared'
 import type { LinliTable } from '../table'
 import { keys } from '../keys'
 
@@ -157,6 +157,33 @@ export function makeCaseEntities(table: LinliTable) {
   })
 
   /** Written with the counts of an outbox event, on condition it is new: a repeated step adds nothing (kept 7 days). */
+  const RateMonth = new Entity({
+    name: 'RateMonth',
+    table,
+    timestamps: false,
+    schema: item({
+      districtId: string().key(),
+      level: string().key(),
+      month: string().key(),
+      nodeId: string().key(),
+      ...Object.fromEntries(rateCounts.map((k) => [k, number().optional()])),
+    }),
+    computeKey: ({ districtId, level, month, nodeId }) => ({ pk: keys.ratesMonth(districtId, level, month), sk: nodeId }),
+  })
+
+  const Gauge = new Entity({
+    name: 'Gauge',
+    table,
+    timestamps: false,
+    schema: item({
+      districtId: string().key(),
+      level: string().key(),
+      nodeId: string().key(),
+      ...Object.fromEntries(gaugeCounts.map((k) => [k, number().optional()])),
+    }),
+    computeKey: ({ districtId, level, nodeId }) => ({ pk: keys.gauges(districtId, level), sk: nodeId }),
+  })
+
   const RatesMark = new Entity({
     name: 'RatesMark',
     table,
@@ -165,5 +192,5 @@ export function makeCaseEntities(table: LinliTable) {
     computeKey: ({ districtId, eventId }) => ({ pk: keys.ratesMark(districtId, eventId), sk: keys.ratesMarkItem }),
   })
 
-  return { Case, CaseView, Follower, Counter, RateDay, RatesMark }
+  return { Case, CaseView, Follower, Counter, RateDay, RateMonth, Gauge, RatesMark }
 }

@@ -48,5 +48,15 @@ export function casePatterns(e: Entities) {
       .schema(map({ districtId: string(), level: string(), nodeId: string(), from: string(), to: string() }))
       .pattern(({ districtId, level, nodeId, from, to }) => ({ partition: keys.rates(districtId, level, nodeId), range: { between: [from, to] } }))
       .options({ maxPages: Infinity }),
+    "a level's counts in a month": ap(e)
+      .entities(e.RateMonth)
+      .schema(map({ districtId: string(), level: string(), month: string() }))
+      .pattern(({ districtId, level, month }) => ({ partition: keys.ratesMonth(districtId, level, month) }))
+      .options({ maxPages: Infinity }),
+    "a level's gauges": ap(e)
+      .entities(e.Gauge)
+      .schema(map({ districtId: string(), level: string() }))
+      .pattern(({ districtId, level }) => ({ partition: keys.gauges(districtId, level) }))
+      .options({ maxPages: Infinity }),
   }
 }

@@ -8,8 +8,11 @@ import {
   chinaDate,
   chinaTime,
   clockStageLabels,
+  gaugeMoves,
   tallyOf,
   type Audience,
+  type Gauge,
+  type Placement,
   type CaseProgressTemplate,
   type CaseStatus,
   type CaseTimelineType,
@@ -22,6 +25,7 @@ import type { FanOut } from '../../notify/outbox'
 import { outboxEvent } from '../../notify/outbox'
 import type { NoticeDraft, OutboxEvent, Recipient } from '../../notify/ports'
 import type { CaseRecord, CasesDeps, CaseSummaryRecord } from './ports'
+import type { NodeRecord } from '../district/ports'
 
 interface CasePayload {
   summary: CaseSummaryRecord & { districtId: string; version: number }
@@ -47,6 +51,8 @@ interface CasePayload {
    * adds nothing (an empty map would not survive DynamoDB Local's stream).
    */
   rates?: { day: string; gridId: string; departmentId: string; tally: Tally }
+  /** How the transition moves the 在办 and 超期 gauges of where the case was and where it is; absent when they stay. */
+  gauges?: { placement: Placement; delta: Gauge }[]
 }
 
 type Cursor = { phase: 'assignees'; offset: number } | { phase: 'dispatchers'; after?: string } | { phase: 'followers'; after?: string }
@@ -87,6 +93,7 @@ export function caseEvent(
   const place = after.flagged ? after.gridName : (after.address ?? after.description)
   const handlers = handlersOf(after)
   const tally = tallyOf({ event: type, isNew: !before, clock, at: after.updatedAt, byClock, rating: type === 'confirm' ? after.rating : undefined })
+  const moves = gaugeMoves(before, after)
   const payload: CasePayload = {
     summary: { ...summaryOf(after), districtId: after.districtId, version: after.version },
     audiences,
@@ -112,6 +119,7 @@ export function caseEvent(
       : undefined,
     levelNodeId: after.levelNodeId,
     rates: Object.keys(tally).length ? { day: chinaDate(after.updatedAt), gridId: after.gridId, departmentId: after.departmentId, tally } : undefined,
+    gauges: moves.length ? moves : undefined,
   }
   return outboxEvent(deps, after.districtId, { kind: 'case', id: after.caseId }, type, payload as unknown as Record<string, unknown>)
 }
@@ -125,7 +133,7 @@ export const caseFanOut: FanOut = async (deps, event, limit) => {
   let cursor: Cursor = event.cursor ? JSON.parse(event.cursor) : { phase: 'assignees', offset: 0 }
   const notices: NoticeDraft[] = []
   let room = limit
-  if (!event.cursor && p.rates) await addRates(deps, event, p.rates)
+  if (!event.cursor && (p.rates || p.gauges)) await addRates(deps, event, p)
   if (cursor.phase === 'assignees') {
     if (cursor.offset === 0) {
       await deps.repos.cases.dropEntries(
@@ -179,22 +187,31 @@ function progressTemplateOf(status: CaseStatus): CaseProgressTemplate {
 
 const alertTo = (recipient: Recipient, fields: Record<string, string>): NoticeDraft => ({ recipient, templateKey: 'case_alert', fields })
 
-/** The transition's counts, added once to its day at every level: district, street, grid and department. */
-async function addRates(deps: CasesDeps, event: OutboxEvent, r: NonNullable<CasePayload['rates']>) {
-  const { nodes } = await deps.catalogue(event.districtId)
-  let street = nodes.find((n) => n.id === r.gridId)
+/** The nodes a case's counts go to: its district, street, grid and department. */
+function nodesOf(nodes: readonly NodeRecord[], districtId: string, { gridId, departmentId }: Placement) {
+  let street = nodes.find((n) => n.id === gridId)
   while (street && street.level !== 'street') street = nodes.find((n) => n.id === street!.parentId)
   const levels: { level: RateLevel; nodeId: string | undefined }[] = [
-    { level: 'district', nodeId: event.districtId },
+    { level: 'district', nodeId: districtId },
     { level: 'street', nodeId: street?.id },
-    { level: 'grid', nodeId: r.gridId },
-    { level: 'department', nodeId: r.departmentId },
+    { level: 'grid', nodeId: gridId },
+    { level: 'department', nodeId: departmentId },
   ]
-  await deps.repos.rates.add(
-    event,
-    levels.flatMap((l) => (l.nodeId ? [{ level: l.level, nodeId: l.nodeId }] : [])),
-    r.day,
-    r.tally,
-    deps.clock(),
-  )
+  return levels.flatMap((l) => (l.nodeId ? [{ level: l.level, nodeId: l.nodeId }] : []))
+}
+
+/** The transition's counts, added once to its day and month at every level, and its moves of the gauges, made once. */
+async function addRates(deps: CasesDeps, event: OutboxEvent, p: CasePayload) {
+  const { nodes } = await deps.catalogue(event.districtId)
+  const now = deps.clock()
+  if (p.rates) await deps.repos.rates.add(event, nodesOf(nodes, event.districtId, p.rates), p.rates.day, p.rates.tally, now)
+  if (!p.gauges) return
+  // A move out of one placement and into another meet at the district (and maybe the street): one item per node.
+  const byNode = new Map<string, { level: RateLevel; nodeId: string; delta: Gauge }>()
+  for (const { placement, delta } of p.gauges)
+    for (const n of nodesOf(nodes, event.districtId, placement)) {
+      const at = byNode.get(`${n.level}#${n.nodeId}`) ?? { ...n, delta: { open: 0, openOverdue: 0 } }
+      byNode.set(`${n.level}#${n.nodeId}`, { ...at, delta: { open: at.delta.open + delta.open, openOverdue: at.delta.openOverdue + delta.openOverdue } })
+    }
+  await deps.repos.rates.move(event, [...byNode.values()], now)
 }

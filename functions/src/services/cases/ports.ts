@@ -1,6 +1,6 @@
 /** The case family's records and the storage it needs. */
 import type { DepsOf } from '../deps'
-import type { CaseStatus, CaseSummaryRecord, Counts, Priority, RateLevel, SlaBand, SlaClock, Tally } from '@linli/shared'
+import type { CaseStatus, CaseSummaryRecord, Counts, Gauge, Priority, RateLevel, SlaBand, SlaClock, Tally } from '@linli/shared'
 import type { OutboxEvent, Recipient } from '../../notify/ports'
 import type { KeyClaim, Keyed } from '../idempotency/ports'
 
@@ -139,6 +139,14 @@ export interface RatesRepo {
   add(event: { districtId: string; eventId: string }, nodes: { level: RateLevel; nodeId: string }[], day: string, tally: Tally, now: Date): Promise<boolean>
   /** The days of one node between two China dates, with what DynamoDB read for them. */
   days(districtId: string, level: RateLevel, nodeId: string, from: string, to: string): Promise<{ items: (Counts & { day: string })[]; scanned: number }>
+  /** Moves the gauges (在办, 超期) of each node by one transition's difference, once per outbox event. */
+  move(event: { districtId: string; eventId: string }, moves: { level: RateLevel; nodeId: string; delta: Gauge }[], now: Date): Promise<boolean>
+  /** Every node of a level with counts in a China month (YYYY-MM), by node. */
+  month(districtId: string, level: RateLevel, month: string): Promise<Map<string, Counts>>
+  /** One node's counts in each of the months asked for that has any, by month. */
+  months(districtId: string, level: RateLevel, nodeId: string, months: readonly string[]): Promise<Map<string, Counts>>
+  /** Every node of a level with a gauge, by node. */
+  gauges(districtId: string, level: RateLevel): Promise<Map<string, Gauge>>
 }
 
 /**

@@ -1,0 +1,4 @@
+/** What the command centre watches with: the 三率 counters and gauges the case loop keeps (read only), the catalogue, the clock. */
+import type { DepsOf } from '../deps'
+
+export type CommandDeps = DepsOf<'rates', 'catalogue' | 'clock'>

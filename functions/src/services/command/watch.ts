@@ -1,0 +1,143 @@
+/**
+ * The command centre's reads (DESIGN.md §3 "Command centre"). Each answer is a bounded number of reads of the counters
+ * the stream keeps — a day item, a month item, a year's months (≤ 12), a level's month and a level's gauges (one item
+ * per street, grid or department) — whatever the number of cases.
+ */
+import {
+  chinaDate,
+  DEFAULT_MIN_CASES,
+  defaultWeights,
+  DomainError,
+  gradeOf,
+  monthsBefore,
+  rankUnits,
+  ratesOf,
+  scopesFor,
+  zeroCounts,
+  type Counts,
+  type RouteQuery,
+  type commandRankings,
+} from '@linli/shared'
+import type { Caller } from '../identity/ports'
+import type { NodeRecord } from '../district/ports'
+import type { CommandDeps } from './ports'
+
+type Watched = NodeRecord & { level: 'district' | 'street' }
+
+/**
+ * The district or street watched: the one asked for when it is the caller's level or below it, else (none asked for)
+ * the highest the caller watches. A node they do not watch is not theirs to know of (404).
+ */
+function watchedNode(caller: Caller, nodes: readonly NodeRecord[], nodeId: string | undefined): Watched {
+  const scopes = scopesFor(caller.roles, 'command.watch')
+  const byId = new Map(nodes.map((n) => [n.id, n]))
+  const watches = (n: NodeRecord | undefined): boolean => !!n && (scopes.includes(n.id) || watches(n.parentId ? byId.get(n.parentId) : undefined))
+  const asked = nodeId ? byId.get(nodeId) : (nodes.find((n) => n.level === 'district' && scopes.includes(n.id)) ?? nodes.find((n) => scopes.includes(n.id)))
+  if (!asked || (asked.level !== 'district' && asked.level !== 'street') || !watches(asked))
+    throw new DomainError('command.notFound', [{ path: 'nodeId', message: '没有这一街道，或它不在你的辖区内' }])
+  return asked as Watched
+}
+
+/** The nodes under a node, at a level. */
+function below(nodes: readonly NodeRecord[], top: NodeRecord, level: NodeRecord['level']) {
+  const byId = new Map(nodes.map((n) => [n.id, n]))
+  const under = (n: NodeRecord): boolean => n.id === top.id || (!!n.parentId && !!byId.get(n.parentId) && under(byId.get(n.parentId)!))
+  return nodes.filter((n) => n.level === level && under(n))
+}
+
+const streetOf = (nodes: readonly NodeRecord[], n: NodeRecord): string | undefined => {
+  const parent = nodes.find((p) => p.id === n.parentId)
+  return !parent ? undefined : parent.level === 'street' ? parent.id : streetOf(nodes, parent)
+}
+
+const sum = (many: Iterable<Counts>) => {
+  const total = zeroCounts()
+  for (const c of many) for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += c[k]
+  return total
+}
+const sharesOf = (c: Counts) => ({ ...ratesOf(c), received: c.received })
+
+export async function overview(deps: CommandDeps, caller: Caller, q: { nodeId?: string }) {
+  const districtId = caller.user.districtId
+  const { nodes } = await deps.catalogue(districtId)
+  const node = watchedNode(caller, nodes, q.nodeId)
+  const now = deps.clock()
+  const today = chinaDate(now.toISOString())
+  const [year, month] = [today.slice(0, 4), today.slice(0, 7)]
+  const unitLevel = node.level === 'district' ? 'street' : 'grid'
+  const units = below(nodes, node, unitLevel)
+  const [days, months, unitMonth, gauges] = await Promise.all([
+    deps.repos.rates.days(districtId, node.level, node.id, today, today),
+    deps.repos.rates.months(
+      districtId,
+      node.level,
+      node.id,
+      Array.from({ length: Number(month.slice(5)) }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`),
+    ),
+    deps.repos.rates.month(districtId, unitLevel, month),
+    // The node's own gauge and its units' (the district's streets, or all the grids, of which the street's are kept).
+    Promise.all([deps.repos.rates.gauges(districtId, node.level), deps.repos.rates.gauges(districtId, unitLevel)]),
+  ])
+  const day = days.items[0] ?? zeroCounts()
+  const [own, ofUnits] = gauges
+  const gauge = own.get(node.id) ?? { open: 0, openOverdue: 0 }
+  return {
+    node: { id: node.id, name: node.name, level: node.level },
+    asOf: now.toISOString(),
+    today: { received: day.received, accepted: day.accepted, dispatched: day.dispatched, resolved: day.resolved },
+    inHand: gauge,
+    rates: { today: sharesOf(day), month: sharesOf(months.get(month) ?? zeroCounts()), year: sharesOf(sum(months.values())) },
+    units: units.map((u) => {
+      const m = unitMonth.get(u.id)
+      return { id: u.id, name: u.name, ...(ofUnits.get(u.id) ?? { open: 0, openOverdue: 0 }), receivedMonth: m?.received ?? 0, resolvedMonth: m?.resolved ?? 0 }
+    }),
+  }
+}
+
+export async function gridMap(deps: CommandDeps, caller: Caller, q: { nodeId?: string }) {
+  const districtId = caller.user.districtId
+  const { nodes } = await deps.catalogue(districtId)
+  const node = watchedNode(caller, nodes, q.nodeId)
+  const month = chinaDate(deps.clock().toISOString()).slice(0, 7)
+  const [gauges, counts] = await Promise.all([deps.repos.rates.gauges(districtId, 'grid'), deps.repos.rates.month(districtId, 'grid', month)])
+  return {
+    node: { id: node.id, name: node.name },
+    grids: below(nodes, node, 'grid').map((g) => {
+      const figures = {
+        ...(gauges.get(g.id) ?? { open: 0, openOverdue: 0 }),
+        receivedMonth: counts.get(g.id)?.received ?? 0,
+        reopenedMonth: counts.get(g.id)?.reopened ?? 0,
+      }
+      return { id: g.id, name: g.name, streetId: streetOf(nodes, g), boundary: g.boundary, ...figures, ...gradeOf(figures) }
+    }),
+  }
+}
+
+export async function rankings(deps: CommandDeps, caller: Caller, q: RouteQuery<typeof commandRankings>) {
+  const districtId = caller.user.districtId
+  const { nodes, departments } = await deps.catalogue(districtId)
+  const node = watchedNode(caller, nodes, q.nodeId)
+  // Departments serve the whole district: ranking them is the district's view.
+  if (q.level === 'department' && node.level !== 'district') throw new DomainError('command.notFound', [{ path: 'level', message: '部门排名只在区级查看' }])
+  if (q.level === 'street' && node.level !== 'district') throw new DomainError('command.notFound', [{ path: 'level', message: '街道排名只在区级查看' }])
+  const units = q.level === 'department' ? departments.map((d) => ({ id: d.id, name: d.name })) : below(nodes, node, q.level)
+  const { previous, lastYear } = monthsBefore(q.month)
+  const [month, prev, last] = await Promise.all([q.month, previous, lastYear].map((m) => deps.repos.rates.month(districtId, q.level, m)))
+  const ranked = rankUnits(units, month!, { previous: prev!, lastYear: last! }, zeroCounts)
+  return {
+    month: q.month,
+    level: q.level,
+    weights: defaultWeights,
+    minCases: DEFAULT_MIN_CASES,
+    units: ranked.map((r) => ({
+      id: r.unit.id,
+      name: r.unit.name,
+      ...sharesOf(r.counts),
+      resolved: r.counts.resolved,
+      score: r.score,
+      rank: r.rank,
+      monthOnMonth: r.monthOnMonth,
+      yearOnYear: r.yearOnYear,
+    })),
+  }
+}

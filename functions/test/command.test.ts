@@ -1,0 +1,107 @@
+/**
+ * The command centre over HTTP against DynamoDB Local, in a district of its own: the figures, the map's grades and the
+ * month's rankings are checked against cases this test makes (read from the counters the stream keeps, never a scan),
+ * and each viewer sees only their level and below.
+ */
+import { loadConfig } from '../src/config'
+import { buildDeps } from '../src/runtime'
+import { sweep } from '../src/jobs/sweep'
+import { chinaDate } from '@linli/shared'
+import { api, cloud, eventually, expectError } from './support/client'
+import { newDistrict } from './support/scenario'
+
+jest.setTimeout(120_000)
+
+const D3 = { lat: 30.5225, lng: 114.355 } // 稻香村第三网格, 白鹭镇
+const P = { lat: 30.5071, lng: 114.3149 } // 柳岸社区第二网格, 青石街道
+const fire = (token: string, id: string, body: Record<string, unknown>) => api('POST', `/v1/cases/${id}/events`, { token, body })
+
+let deps: ReturnType<typeof buildDeps>
+beforeAll(async () => {
+  deps = buildDeps(await loadConfig(cloud().env))
+})
+
+describe('the command centre', () => {
+  it("watches a district's day, its grids on the map and the month's rankings, each viewer at their level", async () => {
+    const d = await newDistrict('cmd')
+    const [resident, leader, bailu, qingshi, admin, official] = await Promise.all([
+      d.person('resident', '居民甲'),
+      d.person('dispatcher', '区指挥中心', d.id),
+      d.person('dispatcher', '白鹭镇坐席', 's-bailu'),
+      d.person('dispatcher', '青石街道坐席', 's-qingshi'),
+      d.person('admin', '区管理员'),
+      d.person('official', '水务专员', 'dept-water'),
+    ])
+    const report = async (location: typeof D3) =>
+      (await api('POST', '/v1/cases', { token: resident.token, body: { categoryId: 'cat-water-off', description: '停水两天了', location } })).body
+    const dispatch = async (id: string) => {
+      expect((await fire(bailu.token, id, { type: 'accept' })).status).toBe(200)
+      expect((await fire(bailu.token, id, { type: 'dispatch', departmentId: 'dept-water', officialIds: [official.user.id] })).status).toBe(200)
+    }
+    // Five cases of 稻香村第三网格 handled in time and rated 5; a sixth left with its official past the deadline; one in 青石街道 just reported.
+    for (let i = 0; i < 5; i++) {
+      const c = await report(D3)
+      await dispatch(c.id)
+      await fire(official.token, c.id, { type: 'start' })
+      expect((await fire(official.token, c.id, { type: 'resolve', result: '已恢复供水' })).status).toBe(200)
+      expect((await fire(resident.token, c.id, { type: 'confirm', rating: 5 })).status).toBe(200)
+    }
+    const late = await report(D3)
+    await dispatch(late.id)
+    const deadline = (await api('GET', `/v1/cases/${late.id}`, { token: official.token })).body.clock.deadline as string
+    const at = new Date(Date.parse(deadline) + 60_000)
+    await eventually(async () => {
+      await sweep({ ...deps, clock: () => at })
+      return (await api('GET', `/v1/cases/${late.id}`, { token: official.token })).body.clock?.mark === 'overdue' || undefined
+    }, 60_000)
+    await report(P)
+
+    // The district's overview: today's counts, 在办 split, the month, and its streets.
+    const overview = await eventually(async () => {
+      const { body } = await api('GET', '/v1/command/overview', { token: leader.token })
+      return body.inHand?.openOverdue === 1 && body.today?.received === 7 && body.today?.resolved === 5 ? body : undefined
+    }, 20_000)
+    expect(overview.node).toEqual({ id: d.id, name: d.catalogue.district.name, level: 'district' })
+    expect(overview.today).toEqual({ received: 7, accepted: 6, dispatched: 6, resolved: 5 })
+    expect(overview.inHand).toEqual({ open: 2, openOverdue: 1 })
+    expect(overview.rates.month).toMatchObject({ received: 7, acceptRate: 1, dispatchRate: 1, resolveRate: 1, satisfactionRate: 1, averageRating: 5 })
+    expect(overview.rates.year.received).toBe(7)
+    const street = (id: string) => overview.units.find((u: { id: string }) => u.id === id)
+    expect(street('s-bailu')).toMatchObject({ name: '白鹭镇', open: 1, openOverdue: 1, receivedMonth: 6, resolvedMonth: 5 })
+    expect(street('s-qingshi')).toMatchObject({ open: 1, openOverdue: 0, receivedMonth: 1, resolvedMonth: 0 })
+
+    // A street's dispatcher watches their street and its grids, and does not meet the district or another street.
+    const own = (await api('GET', '/v1/command/overview', { token: bailu.token })).body
+    expect(own.node).toMatchObject({ id: 's-bailu', level: 'street' })
+    expect(own.inHand).toEqual({ open: 1, openOverdue: 1 })
+    expect(own.units.find((u: { id: string }) => u.id === 'g-daoxiang-3')).toMatchObject({ open: 1, openOverdue: 1, receivedMonth: 6 })
+    expect(own.units.every((u: { id: string }) => u.id.startsWith('g-'))).toBe(true)
+    expectError(await api('GET', `/v1/command/overview?nodeId=s-bailu`, { token: qingshi.token }), 404, 'command.notFound')
+    expectError(await api('GET', `/v1/command/map?nodeId=${d.id}`, { token: bailu.token }), 404, 'command.notFound')
+    expectError(await api('GET', '/v1/command/overview?nodeId=g-daoxiang-3', { token: leader.token }), 404, 'command.notFound')
+
+    // The map: every grid with its boundary; the late case turns its grid orange, and the grade says why.
+    const map = (await api('GET', '/v1/command/map', { token: admin.token })).body
+    const grid = map.grids.find((g: { id: string }) => g.id === 'g-daoxiang-3')
+    expect(grid).toMatchObject({ streetId: 's-bailu', open: 1, openOverdue: 1, receivedMonth: 6, grade: 'orange', reasons: ['1 件超期未办结'] })
+    expect(grid.boundary.type).toBe('Polygon')
+    expect(map.grids.filter((g: { grade: string }) => g.grade !== 'green').map((g: { id: string }) => g.id)).toEqual(['g-daoxiang-3'])
+    expect(map.grids.length).toBe(d.catalogue.nodes.filter((n) => n.level === 'grid').length)
+
+    // The month's rankings: a grid with six cases is ranked; one with a single case is listed, not ranked.
+    const month = chinaDate(new Date().toISOString()).slice(0, 7)
+    const grids = (await api('GET', `/v1/command/rankings?level=grid&month=${month}`, { token: leader.token })).body
+    expect(grids).toMatchObject({ level: 'grid', month, weights: { accept: 30, resolve: 35, satisfaction: 35 }, minCases: 5 })
+    expect(grids.units[0]).toMatchObject({ id: 'g-daoxiang-3', rank: 1, score: 100, received: 6, resolved: 5 })
+    expect(grids.units[0].monthOnMonth).toBeUndefined()
+    const single = grids.units.find((u: { received: number }) => u.received === 1)
+    expect(single.rank).toBeUndefined()
+    expect(single.score).toBeUndefined()
+    const departments = (await api('GET', `/v1/command/rankings?level=department&month=${month}`, { token: admin.token })).body
+    expect(departments.units.find((u: { id: string }) => u.id === 'dept-water')).toMatchObject({ rank: 1, received: 7 })
+    expectError(await api('GET', `/v1/command/rankings?level=street&month=${month}`, { token: bailu.token }), 404, 'command.notFound')
+    const bad = await api('GET', '/v1/command/rankings?level=grid&month=2026-13', { token: leader.token })
+    expect(bad.status).toBe(400)
+    expect(JSON.stringify(bad.body.error.fields)).toContain('月份格式应为 YYYY-MM')
+  })
+})

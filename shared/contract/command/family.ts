@@ -1,0 +1,22 @@
+/**
+ * This family's part of the contract, as shared/families.ts composes it: its routes (by handler name), its error codes,
+ * its permission actions (DESIGN.md §2) and its rows of the access matrix.
+ */
+import { commandMap, commandOverview, commandRankings } from './watch'
+import type { Permission } from '../../domain/permission-rules'
+import { only, type RouteAccess } from '../../domain/access'
+
+export const routes = { commandOverview, commandMap, commandRankings } as const
+
+export { commandErrors as errors } from './errors'
+
+export const permissions = {
+  // A district's dispatchers watch their level and below; its admins the whole district.
+  'command.watch': { roles: ['dispatcher', 'admin'], scope: 'node' },
+} as const satisfies Record<string, Permission>
+
+export const access = {
+  commandOverview: only(['dispatcher', 'admin'], 200),
+  commandMap: only(['dispatcher', 'admin'], 200),
+  commandRankings: only(['dispatcher', 'admin'], 200),
+} as const satisfies Record<string, RouteAccess>

@@ -1,0 +1,4 @@
+export * from './watch'
+// The family's pure rules travel with its contract (the composition lists it once: shared/families.ts).
+export * from '../../domain/command/grades'
+export * from '../../domain/command/ranking'

@@ -1,0 +1,99 @@
+/**
+ * The command centre (指挥中心, DESIGN.md §3): what a district's dispatchers and its admins watch — the live figures of
+ * a district or a street, its grids on one map with their five-colour grades, and the month's rankings. Every figure
+ * is read from counters the stream keeps (never by scanning cases), so reading costs the same at a thousand cases as
+ * at a hundred thousand.
+ */
+import { z } from 'zod'
+import { defineRoute } from '../route'
+import { idSchema } from '../common'
+import { rateLevels } from '../../domain/case/rates'
+import { grades } from '../../domain/command/grades'
+
+const shares = z.object({
+  acceptRate: z.number().optional(),
+  dispatchRate: z.number().optional(),
+  resolveRate: z.number().optional(),
+  satisfactionRate: z.number().optional(),
+  averageRating: z.number().optional(),
+  /** Cases received in the period. */
+  received: z.number(),
+})
+
+const watched = z.strictObject({ nodeId: idSchema.optional() })
+
+export const commandOverview = defineRoute({
+  method: 'GET',
+  path: '/v1/command/overview',
+  summary: '指挥中心总览：今日受理、响应、派单、办结，在办（正常、超期），今日、本月、本年三率，下级单位的在办与本月数字（区或街道；不填为本人辖区）',
+  action: 'command.watch',
+  query: watched,
+  response: z.object({
+    node: z.object({ id: z.string(), name: z.string(), level: z.enum(['district', 'street']) }),
+    /** When the figures were read (UTC ISO; the screen shows it in China time). */
+    asOf: z.string(),
+    today: z.object({ received: z.number(), accepted: z.number(), dispatched: z.number(), resolved: z.number() }),
+    inHand: z.object({ open: z.number(), openOverdue: z.number() }),
+    rates: z.object({ today: shares, month: shares, year: shares }),
+    /** The streets of the district, or the grids of the street. */
+    units: z.array(
+      z.object({ id: z.string(), name: z.string(), open: z.number(), openOverdue: z.number(), receivedMonth: z.number(), resolvedMonth: z.number() }),
+    ),
+  }),
+})
+
+export const commandMap = defineRoute({
+  method: 'GET',
+  path: '/v1/command/map',
+  summary: '一张图：辖区每个网格的边界（GeoJSON，WGS84）、在办与超期、本月受理，五色预警等级及其原因',
+  action: 'command.watch',
+  query: watched,
+  response: z.object({
+    node: z.object({ id: z.string(), name: z.string() }),
+    grids: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        streetId: z.string().optional(),
+        boundary: z.unknown().optional(),
+        open: z.number(),
+        openOverdue: z.number(),
+        receivedMonth: z.number(),
+        reopenedMonth: z.number(),
+        grade: z.enum(grades),
+        reasons: z.array(z.string()),
+      }),
+    ),
+  }),
+})
+
+export const rankedLevels = ['street', 'grid', 'department'] as const satisfies readonly (typeof rateLevels)[number][]
+export const rankedLevelLabels: Record<(typeof rankedLevels)[number], string> = { street: '街道', grid: '网格', department: '部门' }
+
+export const commandRankings = defineRoute({
+  method: 'GET',
+  path: '/v1/command/rankings',
+  summary: '排名：某月街道、网格或部门按三率综合得分（权重 30/35/35，受理不足最少件数的不排名），环比、同比',
+  action: 'command.watch',
+  query: watched.extend({
+    level: z.enum(rankedLevels, { error: '排名层级只能是 street、grid 或 department' }),
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'),
+  }),
+  response: z.object({
+    month: z.string(),
+    level: z.enum(rankedLevels),
+    weights: z.object({ accept: z.number(), resolve: z.number(), satisfaction: z.number() }),
+    minCases: z.number(),
+    units: z.array(
+      shares.extend({
+        id: z.string(),
+        name: z.string(),
+        resolved: z.number(),
+        score: z.number().optional(),
+        rank: z.number().optional(),
+        monthOnMonth: z.number().optional(),
+        yearOnYear: z.number().optional(),
+      }),
+    ),
+  }),
+})

@@ -1,0 +1,60 @@
+import { zeroCounts, type Counts } from '../case/rates'
+import { compositeScore, monthsBefore, rankUnits } from './ranking'
+import { gradeOf } from './grades'
+
+const counts = (c: Partial<Counts>): Counts => ({ ...zeroCounts(), ...c })
+/** n cases received, accepted and resolved, `inTime` of them in time, `satisfied` of `rated` happy. */
+const month = (n: number, inTime: number, rated = 0, satisfied = 0) =>
+  counts({ received: n, accepted: n, acceptedInTime: inTime, resolved: n, resolvedInTime: inTime, rated, satisfied, ratingSum: satisfied * 5 })
+
+describe('rankings', () => {
+  it('weighs the three rates 30/35/35, over the rates a unit has', () => {
+    expect(compositeScore(month(10, 10, 10, 10))).toBe(100)
+    expect(compositeScore(month(10, 5, 10, 10))).toBe(67.5) // 0.5·30 + 0.5·35 + 1·35
+    expect(compositeScore(month(10, 5))).toBe(50) // nobody rated: the two rates it has, reweighed
+    expect(compositeScore(counts({ received: 3 }))).toBeUndefined()
+    expect(compositeScore(month(10, 5, 10, 10), { accept: 0, resolve: 0, satisfaction: 1 })).toBe(100)
+  })
+
+  it('ranks only units with the minimum of cases, ties share a rank, and says the change against last month and last year', () => {
+    const units = ['a', 'b', 'c', 'd'].map((id) => ({ id }))
+    const now = new Map([
+      ['a', month(10, 8)],
+      ['b', month(6, 6)],
+      ['c', month(4, 4)],
+      ['d', month(12, 12)],
+    ])
+    const ranked = rankUnits(units, now, { previous: new Map([['b', month(10, 5)]]), lastYear: new Map([['b', month(2, 2)]]) }, zeroCounts)
+    expect(ranked.map((r) => [r.unit.id, r.rank, r.score])).toEqual([
+      ['d', 1, 100],
+      ['b', 1, 100],
+      ['a', 3, 80],
+      ['c', undefined, undefined],
+    ])
+    expect(ranked.find((r) => r.unit.id === 'b')).toMatchObject({ monthOnMonth: 50 })
+    expect(ranked.find((r) => r.unit.id === 'b')!.yearOnYear).toBeUndefined() // two cases a year ago: not ranked then
+    expect(rankUnits(units, now, { previous: new Map(), lastYear: new Map() }, zeroCounts, { minCases: 11 }).filter((r) => r.rank)).toHaveLength(1)
+  })
+
+  it('knows the month before and the year before', () => {
+    expect(monthsBefore('2026-01')).toEqual({ previous: '2025-12', lastYear: '2025-01' })
+    expect(monthsBefore('2026-10')).toEqual({ previous: '2026-09', lastYear: '2025-10' })
+  })
+})
+
+describe('五色预警', () => {
+  const grid = { open: 0, openOverdue: 0, receivedMonth: 0, reopenedMonth: 0 }
+  it('gives the gravest grade that holds, with every reason once', () => {
+    expect(gradeOf(grid)).toEqual({ grade: 'green', reasons: [] })
+    expect(gradeOf({ ...grid, receivedMonth: 12 })).toEqual({ grade: 'blue', reasons: ['本月受理 12 件'] })
+    expect(gradeOf({ ...grid, open: 11, openOverdue: 1 })).toEqual({ grade: 'orange', reasons: ['1 件超期未办结', '在办 11 件'] })
+    expect(gradeOf({ ...grid, open: 4, openOverdue: 4, reopenedMonth: 2 })).toEqual({ grade: 'red', reasons: ['4 件超期未办结', '本月 2 件重办'] })
+  })
+
+  it('reads rules as data: a district may keep its own', () => {
+    expect(gradeOf({ ...grid, open: 2 }, [{ grade: 'yellow', figure: 'open', atLeast: 2, reason: '在办 {n} 件' }])).toEqual({
+      grade: 'yellow',
+      reasons: ['在办 2 件'],
+    })
+  })
+})

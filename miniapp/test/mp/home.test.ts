@@ -47,7 +47,7 @@ test('a dispatcher sees the greeting, role tags and the 坐席 workbench for the
   expect(page.querySelectorAll('.workbench')).toHaveLength(1)
   expect(page.querySelector('.workbench--dispatcher .section-title')!.dom!.textContent).toBe('坐席工作台')
   expect(page.querySelector('.workbench--dispatcher .home__workbench-scope')!.dom!.textContent).toBe('青石街道')
-  expect(page.querySelectorAll('.workbench--dispatcher .entry').map((e) => e.dom!.textContent)).toEqual(['待受理', '派单', '超时预警'])
+  expect(page.querySelectorAll('.workbench--dispatcher .entry').map((e) => e.dom!.textContent)).toEqual(['待受理', '派单', '超时预警', '指挥中心'])
   expect(fake.called('reLaunch')).toHaveLength(0)
 })
 

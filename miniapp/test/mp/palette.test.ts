@@ -13,6 +13,8 @@ const SAME_IN_BOTH: Record<string, string> = {
   'pages/index/index.scss': 'the home header: white text on a deep red',
   'components/photos.scss': 'the remove button: white on a black veil over the photo',
   'components/shapes-svg.ts': 'a map drawn on its own white ground, as map tiles are',
+  'packages/command/screen/screen.scss': 'the command centre: dark in both modes, as a wall display is',
+  'packages/command/components/screen-palette.ts': 'the same, and the five grades in their customary colours',
   'api/photo-h5.ts': 'the white behind a transparent image turned into a JPEG',
 }
 

@@ -3,6 +3,7 @@ import type { ComponentType } from 'react'
 import type { StaffRole, TemplateKey } from '@linli/shared'
 import {
   Articles,
+  Category,
   Clock,
   Comment,
   Edit,
@@ -58,6 +59,7 @@ export const workbench: Record<StaffRole, Entry[]> = {
     { key: 'queue', icon: Received, text: '待受理', url: '/packages/case/list/index?view=queue&status=submitted' },
     { key: 'dispatch', icon: Transit, text: '派单', url: '/packages/case/list/index?view=queue&status=accepted' },
     { key: 'overdue', icon: Warning, text: '超时预警', url: '/packages/case/list/index?view=queue&status=all' },
+    { key: 'command', icon: Category, text: '指挥中心', url: '/packages/command/screen/index' },
   ],
   official: [
     { key: 'assigned', icon: Repairman, text: '我的工单', url: '/packages/case/list/index?view=assigned' },
@@ -76,6 +78,7 @@ export const workbench: Record<StaffRole, Entry[]> = {
     { key: 'rooms', icon: Comment, text: '说事室管理', url: '/packages/admin/rooms/index' },
     { key: 'staff', icon: Repairman, text: '工作人员', url: '/packages/admin/staff/index' },
     { key: 'changes', icon: Edit, text: '变更记录', url: '/packages/admin/changes/index' },
+    { key: 'command', icon: Category, text: '指挥中心', url: '/packages/command/screen/index' },
   ],
 }
 

@@ -1,0 +1,5 @@
+/** The command centre's colours: dark in both modes, as a wall display is; the five grades in their customary colours. */
+import type { Grade } from '@linli/shared'
+
+export const GRADE_COLOURS: Record<Grade, string> = { red: '#e5484d', orange: '#f76b15', yellow: '#f5c518', blue: '#3e7bfa', green: '#30a46c' }
+export const SCREEN_COLOURS = { text: '#ffffff', border: '#9cc3ff' } as const

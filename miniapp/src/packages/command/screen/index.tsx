@@ -1,0 +1,274 @@
+import { useEffect, useMemo, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import {
+  chinaDate,
+  commandMap,
+  commandOverview,
+  commandRankings,
+  gradeLabels,
+  grades,
+  rankedLevelLabels,
+  rankedLevels,
+  type RouteResponse,
+} from '@linli/shared'
+import { ApiError, call } from '../../../api/request'
+import { PageShell } from '../../../components/page-shell'
+import { useSession } from '../../../components/use-session'
+import { formatTime } from '../../../utils/format'
+import { EChart } from '../components/echart'
+import { GRADE_COLOURS, SCREEN_COLOURS as C } from '../components/screen-palette'
+import './screen.scss'
+
+type Overview = RouteResponse<typeof commandOverview>
+type GridMap = RouteResponse<typeof commandMap>
+type Rankings = RouteResponse<typeof commandRankings>
+type Level = (typeof rankedLevels)[number]
+
+/** The figures are read again this often (a cheap read of counters: see DESIGN.md §3 "Command centre"). */
+const REFRESH_MS = 30_000
+
+const percent = (share: number | undefined) => (share === undefined ? '—' : `${Math.round(share * 1000) / 10}%`)
+const signed = (n: number | undefined) => (n === undefined ? '—' : n > 0 ? `↑${n}` : n < 0 ? `↓${-n}` : '持平')
+
+/**
+ * 指挥中心: the district (or the street) a dispatcher or admin watches — today's figures, 在办 正常/超期, the 三率, its
+ * grids on one map coloured by their five-colour grade (each with its reasons), the units below, and the month's
+ * ranking. Read again every 30 s with no touch needed, so it can stay up on a wall (1920 × 1080, dark) or a phone.
+ */
+export default function CommandScreen() {
+  const session = useSession()
+  const [overview, setOverview] = useState<Overview>()
+  const [map, setMap] = useState<GridMap>()
+  const [rankings, setRankings] = useState<Rankings>()
+  const [level, setLevel] = useState<Level>('grid')
+  const [picked, setPicked] = useState<string>()
+  const [error, setError] = useState('')
+  const month = chinaDate(new Date()).slice(0, 7)
+
+  const load = async () => {
+    try {
+      const [o, m, r] = await Promise.all([
+        call(commandOverview, { query: {} }),
+        call(commandMap, { query: {} }),
+        call(commandRankings, { query: { level, month } }),
+      ])
+      setOverview(o)
+      setMap(m)
+      setRankings(r)
+      setError('')
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '读取失败，请稍后重试')
+    }
+  }
+  useEffect(() => {
+    if (!session) return
+    void load()
+    const timer = setInterval(() => void load(), REFRESH_MS)
+    return () => clearInterval(timer)
+  }, [Boolean(session), level])
+
+  const levels = rankedLevels.filter((l) => overview?.node.level === 'district' || l === 'grid')
+  const warned = (map?.grids ?? []).filter((g) => g.grade !== 'green').sort((a, b) => grades.indexOf(a.grade) - grades.indexOf(b.grade))
+  const grid = map?.grids.find((g) => g.id === picked)
+
+  return (
+    <PageShell className='command-screen' signedOut={!session} loading={!overview && !error} error={overview ? undefined : error} onRetry={() => void load()}>
+      {() => (
+        <>
+          <View className='command-screen__head'>
+            <Text className='command-screen__title'>{overview!.node.name} 指挥中心</Text>
+            <Text className='command-screen__time'>
+              数据更新于 {formatTime(overview!.asOf)}（北京时间），每 30 秒自动刷新{error ? `；最近一次刷新失败：${error}` : ''}
+            </Text>
+          </View>
+          <View className='command-screen__body'>
+            <View className='command-screen__column'>
+              <Panel title='今日'>
+                <View className='command-tiles'>
+                  <Tile label='受理' value={overview!.today.received} />
+                  <Tile label='响应' value={overview!.today.accepted} />
+                  <Tile label='派单' value={overview!.today.dispatched} />
+                  <Tile label='办结' value={overview!.today.resolved} />
+                </View>
+              </Panel>
+              <Panel title='在办'>
+                <View className='command-tiles'>
+                  <Tile label='在办' value={overview!.inHand.open} />
+                  <Tile label='正常' value={overview!.inHand.open - overview!.inHand.openOverdue} />
+                  <Tile label='超期' value={overview!.inHand.openOverdue} alarm={overview!.inHand.openOverdue > 0} />
+                </View>
+              </Panel>
+              <Panel title='三率'>
+                <View className='command-table'>
+                  <View className='command-table__row command-table__row--head'>
+                    {['', '受理', '响应率', '办结及时率', '满意率'].map((h) => (
+                      <Text key={h} className='command-table__cell'>
+                        {h}
+                      </Text>
+                    ))}
+                  </View>
+                  {(['today', 'month', 'year'] as const).map((p) => {
+                    const r = overview!.rates[p]
+                    return (
+                      <View key={p} className='command-table__row'>
+                        {[
+                          { today: '今日', month: '本月', year: '本年' }[p],
+                          String(r.received),
+                          percent(r.acceptRate),
+                          percent(r.resolveRate),
+                          percent(r.satisfactionRate),
+                        ].map((c, i) => (
+                          <Text key={i} className='command-table__cell'>
+                            {c}
+                          </Text>
+                        ))}
+                      </View>
+                    )
+                  })}
+                </View>
+              </Panel>
+              <Panel title={overview!.node.level === 'district' ? '各街道在办' : '各网格在办'}>
+                {overview!.units.map((u) => (
+                  <View key={u.id} className='command-unit'>
+                    <Text className='command-unit__name'>{u.name}</Text>
+                    <Text>在办 {u.open}</Text>
+                    <Text className={u.openOverdue ? 'command-alarm' : ''}>超期 {u.openOverdue}</Text>
+                    <Text>本月受理 {u.receivedMonth}</Text>
+                  </View>
+                ))}
+              </Panel>
+            </View>
+
+            <View className='command-screen__column command-screen__column--map'>
+              <Panel title='一张图 · 五色预警'>
+                <GradeMap map={map!} onPick={setPicked} />
+                <View className='command-legend'>
+                  {grades.map((g) => (
+                    <View key={g} className='command-legend__item'>
+                      <View className='command-legend__swatch' style={{ background: GRADE_COLOURS[g] }} />
+                      <Text>
+                        {gradeLabels[g]} {map!.grids.filter((x) => x.grade === g).length}
+                      </Text>
+                    </View>
+                  ))}
+                </View>
+                {grid ? (
+                  <View className='command-card'>
+                    <Text className='command-card__title'>
+                      {grid.name} · {gradeLabels[grid.grade]}
+                    </Text>
+                    <Text>
+                      在办 {grid.open} 件，超期 {grid.openOverdue} 件，本月受理 {grid.receivedMonth} 件
+                    </Text>
+                    <Text>{grid.reasons.length ? `原因：${grid.reasons.join('；')}` : '无预警'}</Text>
+                  </View>
+                ) : null}
+              </Panel>
+              <Panel title={`预警网格（${warned.length}）`}>
+                {warned.length ? (
+                  warned.map((g) => (
+                    <View key={g.id} className='command-unit' onClick={() => setPicked(g.id)}>
+                      <View className='command-legend__swatch' style={{ background: GRADE_COLOURS[g.grade] }} />
+                      <Text className='command-unit__name'>{g.name}</Text>
+                      <Text>{gradeLabels[g.grade]}</Text>
+                      <Text>{g.reasons.join('；')}</Text>
+                    </View>
+                  ))
+                ) : (
+                  <Text className='command-empty'>所有网格均为绿色</Text>
+                )}
+              </Panel>
+            </View>
+
+            <View className='command-screen__column'>
+              <Panel title={`${month.replace('-', ' 年 ')} 月排名`}>
+                <View className='command-levels'>
+                  {levels.map((l) => (
+                    <Text key={l} className={`command-levels__item${l === level ? ' command-levels__item--on' : ''}`} onClick={() => setLevel(l)}>
+                      {rankedLevelLabels[l]}
+                    </Text>
+                  ))}
+                </View>
+                <Text className='command-note'>
+                  综合得分 = 响应率×{rankings?.weights.accept ?? 30}% + 办结及时率×{rankings?.weights.resolve ?? 35}% + 满意率×
+                  {rankings?.weights.satisfaction ?? 35}%；本月受理不足 {rankings?.minCases ?? 5} 件的不排名
+                </Text>
+                {(rankings?.level === level ? rankings.units : []).map((u) => (
+                  <View key={u.id} className='command-rank'>
+                    <Text className='command-rank__no'>{u.rank ?? '—'}</Text>
+                    <Text className='command-rank__name'>{u.name}</Text>
+                    <Text className='command-rank__score'>{u.score === undefined ? '样本不足' : `${u.score} 分`}</Text>
+                    <Text className='command-rank__change'>环比 {signed(u.monthOnMonth)}</Text>
+                    <Text className='command-rank__change'>受理 {u.received}</Text>
+                  </View>
+                ))}
+              </Panel>
+            </View>
+          </View>
+        </>
+      )}
+    </PageShell>
+  )
+}
+
+function Panel({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <View className='command-panel'>
+      <Text className='command-panel__title'>{title}</Text>
+      {children}
+    </View>
+  )
+}
+
+function Tile({ label, value, alarm }: { label: string; value: number; alarm?: boolean }) {
+  return (
+    <View className={`command-tile${alarm ? ' command-tile--alarm' : ''}`}>
+      <Text className='command-tile__value'>{value}</Text>
+      <Text className='command-tile__label'>{label}</Text>
+    </View>
+  )
+}
+
+/** The grids coloured by grade, drawn from their GeoJSON (no tiles); a tap opens the grid's card. */
+function GradeMap({ map, onPick }: { map: GridMap; onPick: (id: string) => void }) {
+  const name = `linli-${map.node.id}`
+  const maps = useMemo(
+    () => ({
+      [name]: {
+        type: 'FeatureCollection',
+        features: map.grids.filter((g) => g.boundary).map((g) => ({ type: 'Feature', properties: { id: g.id, name: g.name }, geometry: g.boundary })),
+      },
+    }),
+    [map],
+  )
+  const names = Object.fromEntries(map.grids.map((g) => [g.id, g.name]))
+  const option = useMemo(
+    () => ({
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: { name: string }) => {
+          const g = map.grids.find((x) => x.id === p.name)
+          return g
+            ? `${g.name}：${gradeLabels[g.grade]}<br/>在办 ${g.open}，超期 ${g.openOverdue}${g.reasons.length ? '<br/>' + g.reasons.join('；') : ''}`
+            : ''
+        },
+      },
+      series: [
+        {
+          type: 'map',
+          map: name,
+          nameProperty: 'id',
+          selectedMode: false,
+          // On a phone's width the grids' names would run into each other: those that would are left out.
+          labelLayout: { hideOverlap: true },
+          label: { show: true, color: C.text, fontSize: 12, formatter: (p: { name: string }) => names[p.name] ?? '' },
+          itemStyle: { borderColor: C.border, borderWidth: 1 },
+          emphasis: { label: { color: C.text }, itemStyle: { borderColor: C.text, borderWidth: 2 } },
+          data: map.grids.map((g) => ({ name: g.id, value: g.open, itemStyle: { areaColor: GRADE_COLOURS[g.grade] } })),
+        },
+      ],
+    }),
+    [map],
+  )
+  return <EChart className='command-map' option={option} maps={maps} label={`${map.node.name}网格五色预警图`} onPick={onPick} />
+}

@@ -1,0 +1,57 @@
+/**
+ * The command centre in the H5 build (issue 26): 刘洋, the district's dispatcher, opens 指挥中心 from his workbench on
+ * a phone, then puts it on a 1920 × 1080 wall: the figures, the map of grids drawn by ECharts with its five-colour
+ * legend, and the month's ranking stand side by side, the time said in China time; he switches the ranking to streets.
+ * 陈志强, a street's dispatcher, sees his street only, and may rank its grids, not the streets.
+ */
+import type { Page } from 'playwright-core'
+import { expectAccessible, onScreen, phones } from './steps'
+
+jest.setTimeout(120_000)
+
+const signedIn = phones({ latitude: 30.5051, longitude: 114.3052 })
+/** The texts of every element the shown page has under the selector. */
+const texts = (page: Page, selector: string) => page.locator(`.taro_page:not([style*="display: none"]) ${selector}`).allTextContents()
+
+it("the district's dispatcher watches the district on the phone and on the big screen", async () => {
+  const page = await signedIn('刘洋')
+  await onScreen(page, '.workbench--dispatcher').getByText('指挥中心').tap()
+  const title = onScreen(page, '.command-screen__title')
+  await title.waitFor()
+  expect(await title.textContent()).toBe('临江区 指挥中心')
+  expect(await onScreen(page, '.command-screen__time').textContent()).toMatch(/数据更新于 .+（北京时间），每 30 秒自动刷新/)
+  const labels = await texts(page, '.command-tile__label')
+  expect(labels).toEqual(['受理', '响应', '派单', '办结', '在办', '正常', '超期'])
+  // The district's streets with what they have in hand, and the map drawn on a canvas with its legend.
+  expect(await texts(page, '.command-unit__name')).toEqual(expect.arrayContaining(['青石街道', '白鹭镇']))
+  await onScreen(page, '.command-map canvas').waitFor()
+  expect(await onScreen(page, '.command-legend').textContent()).toMatch(/红色 \d+.*绿色 \d+/)
+  await expectAccessible(page, 'command centre, phone')
+  await page.screenshot({ path: '/tmp/command-phone.png', fullPage: true })
+
+  // On the wall: three columns side by side, nothing to scroll for the figures, the ranking switched to streets.
+  await page.setViewportSize({ width: 1920, height: 1080 })
+  const [left, centre, right] = await Promise.all(
+    [0, 1, 2].map((i) => page.locator('.taro_page:not([style*="display: none"]) .command-screen__column').nth(i).boundingBox()),
+  )
+  expect(centre!.x).toBeGreaterThan(left!.x + left!.width - 1)
+  expect(right!.x).toBeGreaterThan(centre!.x + centre!.width - 1)
+  expect(right!.y).toBe(left!.y)
+  const map = await onScreen(page, '.command-map canvas').boundingBox()
+  expect(map!.width).toBeGreaterThan(500)
+  await onScreen(page, '.command-levels').getByText('街道', { exact: true }).click()
+  await onScreen(page, '.command-rank__name:has-text("白鹭镇")').waitFor()
+  expect(await onScreen(page, '.command-note').textContent()).toContain('不足 5 件的不排名')
+  await page.screenshot({ path: '/tmp/command-wall.png' })
+})
+
+it("a street's dispatcher watches their street", async () => {
+  const page = await signedIn('陈志强')
+  await onScreen(page, '.workbench--dispatcher').getByText('指挥中心').tap()
+  const title = onScreen(page, '.command-screen__title')
+  await title.waitFor()
+  expect(await title.textContent()).toBe('青石街道 指挥中心')
+  // Its grids, not the district's streets; grids are the only ranking it may read.
+  expect((await texts(page, '.command-unit__name')).some((n) => n.includes('网格'))).toBe(true)
+  expect(await texts(page, '.command-levels__item')).toEqual(['网格'])
+})

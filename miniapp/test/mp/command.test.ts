@@ -1,0 +1,89 @@
+/**
+ * The command centre compiled for WeChat: the figures, the graded grids with their reasons (WeChat's build draws no
+ * chart: ECharts stays in the H5 build), the month's ranking, and a refusal said in words.
+ */
+import {
+  cleanup,
+  installFakeWx,
+  loadPage,
+  pathOf,
+  sessionOf,
+  SESSION_KEY,
+  waitFor,
+  type Call,
+  type FakeResponse,
+  type FakeWx,
+  type LoadedPage,
+  type PageView,
+} from './simulate-weapp'
+
+let fake: FakeWx
+let page: LoadedPage
+
+const shares = { received: 12, acceptRate: 0.9, resolveRate: 0.75, satisfactionRate: 1 }
+const answers: Record<string, unknown> = {
+  '/v1/command/overview': {
+    node: { id: 'linjiang', name: '临江区', level: 'district' },
+    asOf: '2026-12-07T02:30:00.000Z',
+    today: { received: 7, accepted: 6, dispatched: 5, resolved: 4 },
+    inHand: { open: 9, openOverdue: 2 },
+    rates: { today: shares, month: shares, year: shares },
+    units: [{ id: 's-bailu', name: '白鹭镇', open: 5, openOverdue: 2, receivedMonth: 8, resolvedMonth: 3 }],
+  },
+  '/v1/command/map': {
+    node: { id: 'linjiang', name: '临江区' },
+    grids: [
+      { id: 'g-1', name: '稻香村第三网格', open: 5, openOverdue: 2, receivedMonth: 8, reopenedMonth: 0, grade: 'orange', reasons: ['2 件超期未办结'] },
+      { id: 'g-2', name: '柳岸社区第一网格', open: 0, openOverdue: 0, receivedMonth: 0, reopenedMonth: 0, grade: 'green', reasons: [] },
+    ],
+  },
+  '/v1/command/rankings': {
+    month: '2026-12',
+    level: 'grid',
+    weights: { accept: 30, resolve: 35, satisfaction: 35 },
+    minCases: 5,
+    units: [
+      { id: 'g-1', name: '稻香村第三网格', received: 8, resolved: 3, score: 87.5, rank: 1, monthOnMonth: 2.5 },
+      { id: 'g-2', name: '柳岸社区第一网格', received: 1, resolved: 0 },
+    ],
+  },
+}
+
+function api(req: Call): FakeResponse {
+  const answer = answers[pathOf(req).path]
+  return answer ? { statusCode: 200, data: answer } : { statusCode: 404, data: { error: { code: 'notFound', message: `no fake for ${pathOf(req).path}` } } }
+}
+
+beforeAll(() => {
+  fake = installFakeWx()
+  page = loadPage('packages/command/screen/index')
+})
+beforeEach(() => {
+  fake.reset()
+  fake.storage.set(SESSION_KEY, sessionOf('u-liu', '刘洋', ['dispatcher', 'linjiang', '临江区']))
+  fake.respond = api
+})
+afterEach(cleanup)
+
+const texts = (view: PageView, selector: string) => view.querySelectorAll(selector).map((e) => e.dom?.textContent ?? '')
+
+test('shows the figures, the graded grids with their reasons and the ranking, in China time', async () => {
+  const view = await page.render({})
+  await waitFor(() => expect(texts(view, '.command-screen__title')).toEqual(['临江区 指挥中心']))
+  expect(texts(view, '.command-screen__time')[0]).toContain('12-07 10:30（北京时间）')
+  expect(texts(view, '.command-tile__value')).toEqual(['7', '6', '5', '4', '9', '7', '2'])
+  expect(texts(view, '.command-table__row')[1]).toBe('今日1290%75%100%')
+  // No chart in WeChat: the grids that are not green are listed with their grade and why.
+  expect(view.querySelectorAll('canvas')).toHaveLength(0)
+  expect(texts(view, '.command-unit').some((t) => t.includes('稻香村第三网格') && t.includes('橙色') && t.includes('2 件超期未办结'))).toBe(true)
+  const ranks = texts(view, '.command-rank')
+  expect(ranks[0]).toMatch(/^1稻香村第三网格87\.5 分环比 ↑2\.5/)
+  expect(ranks[1]).toMatch(/^—柳岸社区第一网格样本不足/)
+})
+
+test('a refusal is said in words, with 重试', async () => {
+  fake.respond = () => ({ statusCode: 403, data: { error: { code: 'auth.forbidden', message: '没有权限执行此操作' }, requestId: 'r' } })
+  const view = await page.render({})
+  await waitFor(() => expect(texts(view, '.state-view').join('')).toContain('没有权限执行此操作'))
+  expect(texts(view, '.state-view').join('')).toContain('重试')
+})

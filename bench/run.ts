@@ -22,6 +22,7 @@ import { trustFigures } from './trust'
 import { slaFigures } from './sla'
 import { fieldFigures } from './field'
 import { adminFigures } from './admin'
+import { commandFigures } from './command'
 import type { OutboxEvent } from '../functions/src/notify/ports'
 import { userIdFor } from '../functions/src/adapters/ids'
 
@@ -77,7 +78,7 @@ function weappSize() {
   }
 }
 
-/** BENCH_ONLY=sweep,followers … runs just those figures (names: weapp bundles start overhead notice items followers sweep mediation sla trust field). */
+/** BENCH_ONLY=sweep,followers … runs just those figures (names: weapp bundles start overhead notice items followers sweep mediation sla trust field admin command). */
 const only = process.env.BENCH_ONLY?.split(',')
 const wanted = (name: string) => !only || only.includes(name)
 
@@ -101,6 +102,7 @@ async function main() {
     if (wanted('trust')) await trustFigures(cloud, c, repos)
     if (wanted('field')) await fieldFigures(cloud, c, repos, secrets.idSalt)
     if (wanted('admin')) await adminFigures(c, repos, secrets.idSalt)
+    if (wanted('command')) await commandFigures(c, repos, secrets.idSalt)
   } finally {
     await cloud.stop()
   }

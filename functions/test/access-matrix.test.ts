@@ -126,13 +126,14 @@ async function otherDistrict() {
 }
 
 async function buildWorld(): Promise<World> {
-  const [resident, stranger, gridworker, grid_leader, dispatcher, admin, official, other] = await Promise.all([
+  const [resident, stranger, gridworker, grid_leader, dispatcher, admin, leader, official, other] = await Promise.all([
     login(uniqueOpenid('mx-resident')),
     login(uniqueOpenid('mx-stranger')),
     login('o-demo-gridworker'),
     login('o-demo-gridleader'),
     login('o-demo-dispatcher'),
     login('o-demo-admin'),
+    login('o-demo-leader'),
     newOfficial('dept-water'),
     otherDistrict(),
   ])
@@ -189,7 +190,7 @@ async function buildWorld(): Promise<World> {
     }),
   ])
   return {
-    people: { resident, gridworker, grid_leader, dispatcher, official, mediator, admin },
+    people: { resident, gridworker, grid_leader, dispatcher, official, mediator, admin, leader },
     cases: { own, foreign, other: other.caseId },
     bookings: { own: ok(mine, 'booking').id, foreign: ok(theirs, 'booking').id, other: other.bookingId },
     rooms,

@@ -24,9 +24,10 @@ beforeAll(async () => {
 describe('the command centre', () => {
   it("watches a district's day, its grids on the map and the month's rankings, each viewer at their level", async () => {
     const d = await newDistrict('cmd')
-    const [resident, leader, bailu, qingshi, admin, official] = await Promise.all([
+    const [resident, leader, chief, bailu, qingshi, admin, official] = await Promise.all([
       d.person('resident', '居民甲'),
       d.person('dispatcher', '区指挥中心', d.id),
+      d.person('leader', '分管领导', d.id),
       d.person('dispatcher', '白鹭镇坐席', 's-bailu'),
       d.person('dispatcher', '青石街道坐席', 's-qingshi'),
       d.person('admin', '区管理员'),
@@ -69,6 +70,10 @@ describe('the command centre', () => {
     const street = (id: string) => overview.units.find((u: { id: string }) => u.id === id)
     expect(street('s-bailu')).toMatchObject({ name: '白鹭镇', open: 1, openOverdue: 1, receivedMonth: 6, resolvedMonth: 5 })
     expect(street('s-qingshi')).toMatchObject({ open: 1, openOverdue: 0, receivedMonth: 1, resolvedMonth: 0 })
+
+    // The district's leader (领导) watches the same district, and acts on nothing.
+    expect((await api('GET', '/v1/command/overview', { token: chief.token })).body).toMatchObject({ node: { id: d.id }, inHand: { open: 2, openOverdue: 1 } })
+    expectError(await fire(chief.token, late.id, { type: 'supervise', note: '请尽快办结' }), 404, 'case.notFound')
 
     // A street's dispatcher watches their street and its grids, and does not meet the district or another street.
     const own = (await api('GET', '/v1/command/overview', { token: bailu.token })).body

@@ -1,3 +1,4 @@
+import { roles } from '@linli/shared'
 import { locateDeepest } from '@linli/functions/src/adapters/geo'
 import { demoCatalogue, demoPersonas } from './index'
 import { demoNodes } from './district'
@@ -38,6 +39,6 @@ describe('the demo district', () => {
   })
 
   it('has a persona for every role', () => {
-    expect(new Set(demoPersonas.map((p) => p.role))).toEqual(new Set(['resident', 'gridworker', 'grid_leader', 'dispatcher', 'official', 'mediator', 'admin']))
+    expect(new Set(demoPersonas.map((p) => p.role))).toEqual(new Set(roles))
   })
 })

@@ -23,6 +23,7 @@ export const demoPersonas: Persona[] = [
   { openid: 'o-demo-mediator3', name: '王秀兰', role: 'mediator', scopeId: 'room-liuan', phone: '13900001008', title: '柳岸社区调解室调解员' },
   { openid: 'o-demo-mediator4', name: '何平', role: 'mediator', scopeId: 'room-bailu', phone: '13900001009', title: '白鹭镇说事室调解员' },
   { openid: 'o-demo-admin', name: '周敏', role: 'admin', scopeId: 'linjiang', phone: '13900001006', title: '临江区系统管理员' },
+  { openid: 'o-demo-leader', name: '高远', role: 'leader', scopeId: 'linjiang', phone: '13900001011', title: '临江区分管领导' },
 ]
 
 /** The second demo district 临溪区 (tenancy): the same scope ids as 临江区, other people. */

@@ -13,7 +13,7 @@
  */
 import type { Role } from './roles'
 
-export const matrixRoles = ['anonymous', 'resident', 'gridworker', 'grid_leader', 'dispatcher', 'official', 'mediator', 'admin'] as const
+export const matrixRoles = ['anonymous', 'resident', 'gridworker', 'grid_leader', 'dispatcher', 'official', 'mediator', 'admin', 'leader'] as const
 export type MatrixRole = (typeof matrixRoles)[number]
 export type Subject = 'own' | 'foreign' | 'other'
 /** One status for a route without an id; a status per record for a route with one. */

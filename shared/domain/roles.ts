@@ -2,7 +2,7 @@
  * Roles and the kind of scope each is bound to. A role binding is (role, scopeId); the scope kind says what
  * scopeId names: a grid-tree node, a department or a mediation room. Residents need no binding: everyone is one.
  */
-export const roles = ['resident', 'gridworker', 'grid_leader', 'dispatcher', 'official', 'mediator', 'admin'] as const
+export const roles = ['resident', 'gridworker', 'grid_leader', 'dispatcher', 'official', 'mediator', 'admin', 'leader'] as const
 export type Role = (typeof roles)[number]
 
 export const staffRoles = roles.filter((r) => r !== 'resident') as Exclude<Role, 'resident'>[]
@@ -25,6 +25,8 @@ export const roleSpecs: Record<Role, RoleSpec> = {
   official: { label: '部门工作人员', scope: 'department' },
   mediator: { label: '调解员', scope: 'room' },
   admin: { label: '管理员', scope: 'node', levels: ['district'] },
+  // 领导: watches the whole district in the command centre and reads its records, acting on none.
+  leader: { label: '领导', scope: 'node', levels: ['district'] },
 }
 
 export interface RoleBinding {

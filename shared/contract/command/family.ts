@@ -11,12 +11,12 @@ export const routes = { commandOverview, commandMap, commandRankings } as const
 export { commandErrors as errors } from './errors'
 
 export const permissions = {
-  // A district's dispatchers watch their level and below; its admins the whole district.
-  'command.watch': { roles: ['dispatcher', 'admin'], scope: 'node' },
+  // A district's dispatchers watch their level and below; its admins and leaders (领导, read only) the whole district.
+  'command.watch': { roles: ['dispatcher', 'admin', 'leader'], scope: 'node' },
 } as const satisfies Record<string, Permission>
 
 export const access = {
-  commandOverview: only(['dispatcher', 'admin'], 200),
-  commandMap: only(['dispatcher', 'admin'], 200),
-  commandRankings: only(['dispatcher', 'admin'], 200),
+  commandOverview: only(['dispatcher', 'admin', 'leader'], 200),
+  commandMap: only(['dispatcher', 'admin', 'leader'], 200),
+  commandRankings: only(['dispatcher', 'admin', 'leader'], 200),
 } as const satisfies Record<string, RouteAccess>

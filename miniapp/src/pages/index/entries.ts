@@ -80,6 +80,8 @@ export const workbench: Record<StaffRole, Entry[]> = {
     { key: 'changes', icon: Edit, text: '变更记录', url: '/packages/admin/changes/index' },
     { key: 'command', icon: Category, text: '指挥中心', url: '/packages/command/screen/index' },
   ],
+  // 领导 watches: the command centre, read only.
+  leader: [{ key: 'command', icon: Category, text: '指挥中心', url: '/packages/command/screen/index' }],
 }
 
 /** The notices each staff role's work brings (one-time grants, spent one per notice): shown with what is left. */
@@ -90,4 +92,5 @@ export const workbenchTemplates: Record<StaffRole, TemplateKey[]> = {
   official: ['case_dispatch', 'case_alert'],
   mediator: ['booking_request'],
   admin: [],
+  leader: [],
 }

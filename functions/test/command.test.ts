@@ -73,7 +73,18 @@ describe('the command centre', () => {
 
     // The district's leader (领导) watches the same district, and acts on nothing.
     expect((await api('GET', '/v1/command/overview', { token: chief.token })).body).toMatchObject({ node: { id: d.id }, inHand: { open: 2, openOverdue: 1 } })
-    expectError(await fire(chief.token, late.id, { type: 'supervise', note: '请尽快办结' }), 404, 'case.notFound')
+    expectError(await fire(chief.token, late.id, { type: 'supervise', note: '请尽快办结' }), 403, 'auth.forbidden')
+    const read = (await api('GET', `/v1/cases/${late.id}`, { token: chief.token })).body
+    expect(read).toMatchObject({ description: '停水两天了', reporterName: '居民甲' })
+    // Nothing of the handling is offered: a leader is a neighbour of the case at most (举报 is anyone's).
+    expect(read.allowedEvents.filter((e: string) => e !== 'report')).toEqual([])
+    expect(read.contactPhone ?? '').not.toMatch(/\d{11}/) // never the whole number
+
+    // Drill-down: a grid's cases for those who watch it from above; another street's dispatcher is refused.
+    const gridCases = (token: string) => api('GET', '/v1/cases?view=grid&scopeId=g-daoxiang-3&limit=20', { token })
+    for (const watcher of [bailu, leader, chief]) expect((await gridCases(watcher.token)).body.items).toHaveLength(6)
+    expectError(await gridCases(qingshi.token), 403, 'auth.forbidden')
+    expectError(await gridCases(admin.token), 403, 'auth.forbidden')
 
     // A street's dispatcher watches their street and its grids, and does not meet the district or another street.
     const own = (await api('GET', '/v1/command/overview', { token: bailu.token })).body

@@ -43,6 +43,18 @@ it("the district's dispatcher watches the district on the phone and on the big s
   await onScreen(page, '.command-rank__name:has-text("白鹭镇")').waitFor()
   expect(await onScreen(page, '.command-note').textContent()).toContain('不足 5 件的不排名')
   await page.screenshot({ path: '/tmp/command-wall.png' })
+
+  // Drill-down: a street's row opens the street (its grids below it); a grid's row opens the grid's cases.
+  await onScreen(page, '.command-unit:has-text("白鹭镇")').click()
+  await onScreen(page, '.command-screen__title:has-text("白鹭镇 指挥中心")').waitFor()
+  await onScreen(page, '.command-unit:has-text("稻香村第一网格")').click()
+  const list = onScreen(page, '.case-list--grid')
+  await list.waitFor()
+  await onScreen(page, '.case-list--grid .case-list__item, .case-list--grid .state-view:not(:has-text("加载中"))').waitFor()
+  expect(await list.textContent()).toMatch(/该网格暂无事件|稻香村|\d{2}-\d{2}/)
+  await page.goBack()
+  await onScreen(page, '.command-screen__back').click()
+  await onScreen(page, '.command-screen__title:has-text("临江区 指挥中心")').waitFor()
 })
 
 it("a street's dispatcher watches their street", async () => {

@@ -28,6 +28,10 @@ export const permissions = {
   'cases.list': rule.signedIn,
   'cases.list.queue': { roles: ['dispatcher'], scope: 'node' },
   'cases.list.grid': { roles: ['gridworker', 'grid_leader'], scope: 'node' },
+  // The command centre's drill-down: a grid's cases, for the dispatchers of a level above it and the district's leaders.
+  'cases.list.watch': { roles: ['dispatcher', 'leader'], scope: 'node' },
+  // 领导 reads every case of the district (and acts on none).
+  'cases.watch': { roles: ['leader'], scope: 'district' },
   'cases.list.assigned': { roles: ['official'], scope: 'none' },
   'cases.nearby': rule.signedIn,
   'cases.read': rule.onRecord,
@@ -53,11 +57,11 @@ export const access = {
   casesList: signedIn(200),
   casesNearby: signedIn(200),
   // Strangers to a case see nothing of it; its reporter and its staff do.
-  casesGet: { ...only(['resident', ...caseStaff], rec(200)), mediator: rec(404), admin: rec(404), leader: rec(404) },
+  casesGet: { ...only(['resident', ...caseStaff], rec(200)), mediator: rec(404), admin: rec(404), leader: rec(200, 200) },
   // The probe escalates with a stale version: staff of the case may escalate (409 for the version), its reporter may not.
   // A case's public face (the share card): everyone of its district, visitors too; another district's is unknown.
   casesPublic: publicRecord,
-  casesFireEvent: { ...only(caseStaff, rec(409)), resident: rec(403), mediator: rec(404), admin: rec(404), leader: rec(404) },
+  casesFireEvent: { ...only(caseStaff, rec(409)), resident: rec(403), mediator: rec(404), admin: rec(404), leader: rec(403, 403) },
   // "Me too" is open to anyone of the district on another's open case; the reporter follows their own already.
   casesFollow: { ...signedIn(rec(200, 200)), resident: rec(409, 200) },
   casesUnfollow: { ...signedIn(rec(200, 200)), resident: rec(409, 200) },

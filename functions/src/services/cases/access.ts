@@ -30,8 +30,8 @@ export function eventActors(caller: Caller, c: Standing): Set<Actor> {
   return actors
 }
 
-/** Reporters and followers see their own, grid staff their grid's, dispatchers their level's, officials theirs. */
+/** Reporters and followers see their own, grid staff their grid's, dispatchers their level's, officials theirs; leaders every case of the district. */
 export const canView = (caller: Caller, c: Standing, following: boolean) =>
-  caller.user.districtId === c.districtId && (following || caller.user.id === c.reporterId || actorsFor(caller, c).size > 0)
+  caller.user.districtId === c.districtId && (following || caller.user.id === c.reporterId || actorsFor(caller, c).size > 0 || may(caller, 'cases.watch'))
 
 export const isStaffOf = (caller: Caller, c: Standing) => [...actorsFor(caller, c)].some((a) => a !== 'reporter')

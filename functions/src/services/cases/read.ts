@@ -1,5 +1,5 @@
 /** Reading cases: the detail a caller may see, the lists by role, and open cases nearby. */
-import { allowedEvents, DomainError, moderationEvents, openStatuses, type CaseDetail, type CaseEventType, type CaseSummary } from '@linli/shared'
+import { allowedEvents, DomainError, moderationEvents, openStatuses, scopesFor, type CaseDetail, type CaseEventType, type CaseSummary } from '@linli/shared'
 import { publicSummaryOf, summaryOf } from '@linli/shared'
 import { cellsAround, distanceMeters } from '../../adapters/geohash'
 import { maskPhone } from '../../adapters/pii'
@@ -81,8 +81,9 @@ export async function detailView(deps: CasesDeps, caller: Caller, c: CaseRecord,
   const photos = (keys: readonly string[]) =>
     Promise.all(keys.filter((key) => !hidden.has(key)).map(async (key) => ({ key, url: await deps.storage.viewUrl(key) })))
   const isReporter = caller.user.id === c.reporterId
-  // A follower with no part in the case sees its public view (publicSummaryOf): nothing anyone wrote, nor where.
-  const stranger = !isReporter && actors.size === 0
+  // A follower with no part in the case sees its public view (publicSummaryOf): nothing anyone wrote, nor where. A
+  // leader (领导) reads the case as it is (the reporter's phone masked) and acts on nothing.
+  const stranger = !isReporter && actors.size === 0 && !may(caller, 'cases.watch')
   const seesPhone = isReporter || actors.has('assignee')
   const summary = summaryOf(c)
   // What was reported about the content, and its review, is for staff only.
@@ -164,6 +165,16 @@ function summaryView({ caseId, lat: _lat, lng: _lng, ...rest }: CaseSummaryRecor
 type View = 'mine' | 'queue' | 'assigned' | 'grid'
 
 /** The list a caller may read for a view (the permission table decides); a scope the caller does not hold is refused. */
+/** Whether the caller watches the grid from a level above it (a street's or the district's dispatcher, a leader). */
+async function watchesGrid(deps: CasesDeps, caller: Caller, gridId: string) {
+  const scopes = scopesFor(caller.roles, 'cases.list.watch')
+  if (!scopes.length) return false
+  const { nodes } = await deps.catalogue(caller.user.districtId)
+  const byId = new Map(nodes.map((n) => [n.id, n]))
+  const above = (id: string | undefined): boolean => !!id && (scopes.includes(id) || above(byId.get(id)?.parentId))
+  return byId.get(gridId)?.level === 'grid' && above(gridId)
+}
+
 function listFor(caller: Caller, view: View, scopeId?: string): CaseList {
   const deny = { path: scopeId ? 'scopeId' : 'view', message: '你没有查看这一列表的权限' }
   const scoped = (action: 'cases.list.queue' | 'cases.list.grid') => {
@@ -189,7 +200,8 @@ export async function listCases(
   caller: Caller,
   q: { view: View; status?: CaseSummary['status']; scopeId?: string; cursor?: string; limit: number },
 ) {
-  const list = listFor(caller, q.view, q.scopeId)
+  const watched = q.view === 'grid' && q.scopeId && !may(caller, 'cases.list.grid', q.scopeId) && (await watchesGrid(deps, caller, q.scopeId))
+  const list: CaseList = watched ? { kind: 'grid', gridId: q.scopeId! } : listFor(caller, q.view, q.scopeId)
   const name = [caller.user.districtId, q.view, Object.values(list).join(':'), q.status ?? ''].join('#')
   const page = await deps.repos.cases.list(caller.user.districtId, list, q.status, q.limit, decodeCursor(deps.cursorSecret, name, q.cursor))
   const now = deps.clock()

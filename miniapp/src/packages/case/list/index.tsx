@@ -49,13 +49,15 @@ export default function Cases() {
   const spec = views[view]
   const initial = spec.tabs.find((t) => t === params.status) ?? (view === 'queue' ? 'submitted' : 'all')
   const [status, setStatus] = useState<Tab>(initial)
-  const list = usePagedList((cursor) => call(listCases, { query: { view, status: status === 'all' ? undefined : status, cursor } }), [status], {
+  // A grid opened from the command centre (指挥中心): its cases, for those who watch it from above.
+  const scopeId = view === 'grid' ? params.scopeId : undefined
+  const list = usePagedList((cursor) => call(listCases, { query: { view, status: status === 'all' ? undefined : status, scopeId, cursor } }), [status], {
     enabled: Boolean(session),
   })
   const { items, loading, error } = list
 
   useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: spec.title })
+    void Taro.setNavigationBarTitle({ title: scopeId && params.name ? `${decodeURIComponent(params.name)} · ${spec.title}` : spec.title })
   }, [view])
 
   return (
@@ -83,7 +85,7 @@ export default function Cases() {
               </View>
             )}
             {loading || error || !items.length ? (
-              <StateView loading={loading} error={error} empty={spec.empty} onRetry={() => void list.reload()} />
+              <StateView loading={loading} error={error} empty={scopeId ? '该网格暂无事件' : spec.empty} onRetry={() => void list.reload()} />
             ) : (
               <View className='case-list__items'>
                 {(view === 'queue' ? [...items].sort((a, b) => urgency(a) - urgency(b)) : items).map((item) => (

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import {
   chinaDate,
@@ -42,15 +43,17 @@ export default function CommandScreen() {
   const [rankings, setRankings] = useState<Rankings>()
   const [level, setLevel] = useState<Level>('grid')
   const [picked, setPicked] = useState<string>()
+  // A street of the district opened from its row (undefined: the caller's own level).
+  const [nodeId, setNodeId] = useState<string>()
   const [error, setError] = useState('')
   const month = chinaDate(new Date()).slice(0, 7)
 
   const load = async () => {
     try {
       const [o, m, r] = await Promise.all([
-        call(commandOverview, { query: {} }),
-        call(commandMap, { query: {} }),
-        call(commandRankings, { query: { level, month } }),
+        call(commandOverview, { query: { nodeId } }),
+        call(commandMap, { query: { nodeId } }),
+        call(commandRankings, { query: { nodeId, level, month } }),
       ])
       setOverview(o)
       setMap(m)
@@ -65,8 +68,15 @@ export default function CommandScreen() {
     void load()
     const timer = setInterval(() => void load(), REFRESH_MS)
     return () => clearInterval(timer)
-  }, [Boolean(session), level])
+  }, [Boolean(session), level, nodeId])
 
+  // A street's own view ranks its grids (streets and departments are ranked at the district).
+  const openStreet = (id: string) => {
+    setLevel('grid')
+    setNodeId(id)
+  }
+  const openGrid = (g: { id: string; name: string }) =>
+    void Taro.navigateTo({ url: `/packages/case/list/index?view=grid&scopeId=${g.id}&name=${encodeURIComponent(g.name)}` })
   const levels = rankedLevels.filter((l) => overview?.node.level === 'district' || l === 'grid')
   const warned = (map?.grids ?? []).filter((g) => g.grade !== 'green').sort((a, b) => grades.indexOf(a.grade) - grades.indexOf(b.grade))
   const grid = map?.grids.find((g) => g.id === picked)
@@ -77,6 +87,11 @@ export default function CommandScreen() {
         <>
           <View className='command-screen__head'>
             <Text className='command-screen__title'>{overview!.node.name} 指挥中心</Text>
+            {nodeId ? (
+              <Text className='command-screen__back' onClick={() => setNodeId(undefined)}>
+                ‹ 返回全区
+              </Text>
+            ) : null}
             <Text className='command-screen__time'>
               数据更新于 {formatTime(overview!.asOf)}（北京时间），每 30 秒自动刷新{error ? `；最近一次刷新失败：${error}` : ''}
             </Text>
@@ -129,7 +144,11 @@ export default function CommandScreen() {
               </Panel>
               <Panel title={overview!.node.level === 'district' ? '各街道在办' : '各网格在办'}>
                 {overview!.units.map((u) => (
-                  <View key={u.id} className='command-unit'>
+                  <View
+                    key={u.id}
+                    className='command-unit command-unit--open'
+                    onClick={() => (overview!.node.level === 'district' ? openStreet(u.id) : openGrid(u))}
+                  >
                     <Text className='command-unit__name'>{u.name}</Text>
                     <Text>在办 {u.open}</Text>
                     <Text className={u.openOverdue ? 'command-alarm' : ''}>超期 {u.openOverdue}</Text>
@@ -161,6 +180,9 @@ export default function CommandScreen() {
                       在办 {grid.open} 件，超期 {grid.openOverdue} 件，本月受理 {grid.receivedMonth} 件
                     </Text>
                     <Text>{grid.reasons.length ? `原因：${grid.reasons.join('；')}` : '无预警'}</Text>
+                    <Text className='command-card__open' onClick={() => openGrid(grid)}>
+                      查看该网格事件 ›
+                    </Text>
                   </View>
                 ) : null}
               </Panel>

@@ -336,6 +336,7 @@ const probes: Record<RouteName, Probe> = {
   commandOverview: () => ({}),
   commandMap: () => ({}),
   commandRankings: () => ({ query: { level: 'grid', month: today().slice(0, 7) } }),
+  commandCasesExport: () => ({ query: { from: today(), to: today() } }),
 }
 
 /** Sends every route as `who`, in the contract's order (a follow comes before its unfollow), and returns what came back. */

@@ -7,7 +7,8 @@ import { loadConfig } from '../src/config'
 import { buildDeps } from '../src/runtime'
 import { sweep } from '../src/jobs/sweep'
 import { chinaDate } from '@linli/shared'
-import { api, cloud, eventually, expectError } from './support/client'
+import ExcelJS from 'exceljs'
+import { api, cloud, eventually, expectError, repos } from './support/client'
 import { newDistrict } from './support/scenario'
 
 jest.setTimeout(120_000)
@@ -116,6 +117,40 @@ describe('the command centre', () => {
     const departments = (await api('GET', `/v1/command/rankings?level=department&month=${month}`, { token: admin.token })).body
     expect(departments.units.find((u: { id: string }) => u.id === 'dept-water')).toMatchObject({ rank: 1, received: 7 })
     expectError(await api('GET', `/v1/command/rankings?level=street&month=${month}`, { token: bailu.token }), 404, 'command.notFound')
+
+    // The export: the district's cases reported today, one row each with every stage's time and deadline, in China time.
+    const today = chinaDate(new Date().toISOString())
+    const exported = async (token: string, query = '') => {
+      const res = await fetch(`${cloud().urls.api}/v1/command/cases.xlsx?from=${today}&to=${today}${query}`, { headers: { authorization: `Bearer ${token}` } })
+      expect(res.status).toBe(200)
+      expect(decodeURIComponent(res.headers.get('content-disposition') ?? '')).toContain('.xlsx')
+      const book = new ExcelJS.Workbook()
+      await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer)
+      const sheet = book.worksheets[0]!
+      const header = (sheet.getRow(1).values as unknown[]).slice(1)
+      const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => Object.fromEntries(header.map((h, j) => [h, sheet.getRow(i + 2).getCell(j + 1).text])))
+      return { header, rows }
+    }
+    const all = await exported(chief.token)
+    expect(all.header).toEqual(
+      expect.arrayContaining(['编号', '上报时间', '受理时间', '受理时限', '派单时间', '办结时间', '办结时限', '结案时间', '超时时间', '评价']),
+    )
+    expect(all.rows).toHaveLength(7)
+    const row = all.rows.find((r) => r['编号'] === late.number)!
+    expect(row).toMatchObject({ 状态: '已派单', 街道: '白鹭镇', 网格: '稻香村第三网格', 职能部门: '区水务局', 办结时间: '', 结案时间: '' })
+    expect(row['超时时间']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+    expect(row['派单时间']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+    expect(all.rows.filter((r) => r['评价'] === '5' && r['结案时间'])).toHaveLength(5)
+    // A street's dispatcher exports their street; an admin exports nothing; each export is in the audit log.
+    expect((await exported(bailu.token)).rows).toHaveLength(6)
+    expect((await exported(qingshi.token)).rows).toHaveLength(1)
+    expectError(await api('GET', `/v1/command/cases.xlsx?from=${today}&to=${today}`, { token: admin.token }), 403, 'auth.forbidden')
+    const badPeriod = await api('GET', `/v1/command/cases.xlsx?from=${today}&to=2020-01-01`, { token: chief.token })
+    expect(badPeriod.status).toBe(400)
+    const audit = await repos().audit.day(d.id, today, 20)
+    const exports = audit.items.filter((a) => a.subject === 'case-export')
+    expect(exports.map((a) => a.ids.length).sort()).toEqual([1, 6, 7])
+
     const bad = await api('GET', '/v1/command/rankings?level=grid&month=2026-13', { token: leader.token })
     expect(bad.status).toBe(400)
     expect(JSON.stringify(bad.body.error.fields)).toContain('月份格式应为 YYYY-MM')

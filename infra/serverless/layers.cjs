@@ -12,9 +12,9 @@ const ROOT = join(__dirname, '../..')
 /** layer → the modules it carries and the functions that attach it. */
 const layers = {
   spreadsheet: {
-    description: 'exceljs: the household roster read from and written to Excel',
+    description: "exceljs: the household roster read from and written to Excel, the command centre's case export",
     modules: { exceljs: 'exceljs/excel.js' },
-    functions: ['householdsImport', 'householdsExport'],
+    functions: ['householdsImport', 'householdsExport', 'commandCasesExport'],
   },
 }
 

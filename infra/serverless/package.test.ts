@@ -73,9 +73,13 @@ describe('serverless package --stage prod', () => {
     expect(rule.Properties.ScheduleExpression).toBe('rate(1 minute)')
   })
 
-  it('attaches the spreadsheet layer to the roster import and export only', () => {
+  it('attaches the spreadsheet layer to the roster import and export and the case export only', () => {
     const withLayers = ofType('AWS::Lambda::Function').filter(([, f]) => f.Properties.Layers)
-    expect(withLayers.map(([name]) => name).sort()).toEqual(['HouseholdsExportLambdaFunction', 'HouseholdsImportLambdaFunction'])
+    expect(withLayers.map(([name]) => name).sort()).toEqual([
+      'CommandCasesExportLambdaFunction',
+      'HouseholdsExportLambdaFunction',
+      'HouseholdsImportLambdaFunction',
+    ])
     expect(ofType('AWS::Lambda::LayerVersion')).toHaveLength(1)
   })
 })

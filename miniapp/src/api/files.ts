@@ -8,7 +8,9 @@ import Taro from '@tarojs/taro'
 /** H5: the browser saves the file (fetched with the session, which a plain link would not carry). */
 export async function saveInBrowser(url: string, header: Record<string, string>, name: string) {
   const res = await fetch(url, { headers: header })
-  if (!res.ok) throw new Error('下载失败，请稍后再试')
+  // A refusal says why in words (a period too long, too many cases …); anything else is said plainly.
+  if (!res.ok)
+    throw new Error(((await res.json().catch(() => undefined)) as { error?: { message?: string } } | undefined)?.error?.message ?? '下载失败，请稍后再试')
   Object.assign(document.createElement('a'), { href: URL.createObjectURL(await res.blob()), download: name }).click()
 }
 

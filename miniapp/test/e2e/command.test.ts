@@ -44,6 +44,10 @@ it("the district's dispatcher watches the district on the phone and on the big s
   expect(await onScreen(page, '.command-note').textContent()).toContain('不足 5 件的不排名')
   await page.screenshot({ path: '/tmp/command-wall.png' })
 
+  // The month's cases to Excel, saved by the browser.
+  const [file] = await Promise.all([page.waitForEvent('download'), onScreen(page, '.command-screen__export').click()])
+  expect(file.suggestedFilename()).toMatch(/^临江区\d{4}-\d{2}事件\.xlsx$/)
+
   // Drill-down: a street's row opens the street (its grids below it); a grid's row opens the grid's cases.
   await onScreen(page, '.command-unit:has-text("白鹭镇")').click()
   await onScreen(page, '.command-screen__title:has-text("白鹭镇 指挥中心")').waitFor()

@@ -81,6 +81,15 @@ test('shows the figures, the graded grids with their reasons and the ranking, in
   expect(ranks[1]).toMatch(/^—柳岸社区第一网格样本不足/)
 })
 
+test('offers the export to a dispatcher, not to an admin (who watches but may not carry the cases away)', async () => {
+  const view = await page.render({})
+  await waitFor(() => expect(texts(view, '.command-screen__export')).toEqual(['导出本月事件（Excel）']))
+  fake.storage.set(SESSION_KEY, sessionOf('u-zhou', '周敏', ['admin', 'linjiang', '临江区']))
+  const admin = await page.render({})
+  await waitFor(() => expect(texts(admin, '.command-screen__title')).toEqual(['临江区 指挥中心']))
+  expect(admin.querySelectorAll('.command-screen__export')).toHaveLength(0)
+})
+
 test('a refusal is said in words, with 重试', async () => {
   fake.respond = () => ({ statusCode: 403, data: { error: { code: 'auth.forbidden', message: '没有权限执行此操作' }, requestId: 'r' } })
   const view = await page.render({})

@@ -3,20 +3,24 @@
  * its permission actions (DESIGN.md §2) and its rows of the access matrix.
  */
 import { commandMap, commandOverview, commandRankings } from './watch'
+import { commandCasesExport } from './exports'
 import type { Permission } from '../../domain/permission-rules'
 import { only, type RouteAccess } from '../../domain/access'
 
-export const routes = { commandOverview, commandMap, commandRankings } as const
+export const routes = { commandOverview, commandMap, commandRankings, commandCasesExport } as const
 
 export { commandErrors as errors } from './errors'
 
 export const permissions = {
   // A district's dispatchers watch their level and below; its admins and leaders (领导, read only) the whole district.
   'command.watch': { roles: ['dispatcher', 'admin', 'leader'], scope: 'node' },
+  // Exports carry the cases themselves: the dispatchers and leaders who may drill into them, not the admins.
+  'command.export': { roles: ['dispatcher', 'leader'], scope: 'node' },
 } as const satisfies Record<string, Permission>
 
 export const access = {
   commandOverview: only(['dispatcher', 'admin', 'leader'], 200),
   commandMap: only(['dispatcher', 'admin', 'leader'], 200),
   commandRankings: only(['dispatcher', 'admin', 'leader'], 200),
+  commandCasesExport: only(['dispatcher', 'leader'], 200),
 } as const satisfies Record<string, RouteAccess>

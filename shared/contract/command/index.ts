@@ -1,4 +1,5 @@
 export * from './watch'
+export * from './exports'
 // The family's pure rules travel with its contract (the composition lists it once: shared/families.ts).
 export * from '../../domain/command/grades'
 export * from '../../domain/command/ranking'

@@ -43,6 +43,11 @@ export function casePatterns(e: Entities) {
       .schema(map({ districtId: string(), cell: string(), categoryId: string() }))
       .pattern(({ districtId, cell, categoryId }) => ({ index: 'gsi1', partition: keys.near(districtId, cell, categoryId) }))
       .options({ reverse: true, attributes: [...SUMMARY, 'followerCount'] }),
+    "a district's cases by status, changed since": ap(e)
+      .entities(e.Case)
+      .schema(map({ districtId: string(), status: string(), since: string() }))
+      .pattern(({ districtId, status, since }) => ({ index: 'gsi2', partition: keys.casesByStatus(districtId, status), range: { gte: since } }))
+      .options({ attributes: ['caseId', 'gridId', 'createdAt'] }),
     "a node's rates by day": ap(e)
       .entities(e.RateDay)
       .schema(map({ districtId: string(), level: string(), nodeId: string(), from: string(), to: string() }))

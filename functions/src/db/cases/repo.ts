@@ -7,6 +7,7 @@
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
 import { $add, $append, $remove, $set } from 'dynamodb-toolbox/entity/actions/update'
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
+import { BatchGetCommand, execute as batchGet } from 'dynamodb-toolbox/table/actions/batchGet'
 import { openStatuses, publicSummaryOf, summaryOf } from '@linli/shared'
 import type { Entities } from '../entities'
 import { keys } from '../keys'
@@ -94,6 +95,25 @@ export function makeCasesRepo(e: Entities): CasesRepo {
     },
 
     /** Access pattern "a case": GetItem (consistent) — the case with its timeline. */
+    /** Access pattern "a district's cases by status, changed since": one page of ids, grids and creation times. */
+    async changedSince(districtId, status, since, limit, startKey) {
+      const { Items = [], LastEvaluatedKey } = await p["a district's cases by status, changed since"]
+        .query({ districtId, status, since })
+        .options((o) => ({ ...o, limit, exclusiveStartKey: startKey }))
+        .send()
+      return { items: Items.map((i) => ({ caseId: i.caseId, gridId: i.gridId, createdAt: i.createdAt })), lastKey: LastEvaluatedKey }
+    },
+
+    /** BatchGetItem of the case items (≤ 100), with their timelines. */
+    async many(districtId, caseIds) {
+      if (!caseIds.length) return []
+      const { Responses } = await batchGet(
+        { maxAttempts: 5 },
+        e.table.build(BatchGetCommand).requests(...caseIds.map((caseId) => cases.batchGet({ districtId, caseId }))),
+      )
+      return (Responses?.[0] ?? []).flatMap((i) => (i ? [{ record: asCaseRecord(i), timeline: i.timeline }] : []))
+    },
+
     async get(districtId, caseId) {
       const { Item } = await cases.get({ districtId, caseId }, { consistent: true })
       return Item && { record: asCaseRecord(Item), timeline: Item.timeline }

@@ -105,6 +105,16 @@ export interface CasePage {
 
 export interface CasesRepo {
   nextSequence(districtId: string, day: string): Promise<number>
+  /** One page of a district's cases in a status changed at or after `since` (ISO), oldest change first: their ids, grids and creation times. */
+  changedSince(
+    districtId: string,
+    status: CaseStatus,
+    since: string,
+    limit: number,
+    startKey?: Record<string, unknown>,
+  ): Promise<{ items: { caseId: string; gridId: string; createdAt: string }[]; lastKey?: Record<string, unknown> }>
+  /** The cases of these ids (≤ 100) with their timelines; an unknown id is left out. */
+  many(districtId: string, caseIds: readonly string[]): Promise<{ record: CaseRecord; timeline: TimelineRecord[] }[]>
   /** A new case with its first timeline items, its own list entries, its outbox event and its key's record: one transaction. */
   create(
     c: CaseRecord,

@@ -2,3 +2,6 @@
 import type { DepsOf } from '../deps'
 
 export type CommandDeps = DepsOf<'rates', 'catalogue' | 'clock'>
+
+/** What an export reads and records with: the cases themselves (read only) and the audit log. */
+export type CommandExportDeps = DepsOf<'cases' | 'audit', 'catalogue' | 'clock'>

@@ -14,6 +14,7 @@ import {
   ratesOf,
   scopesFor,
   zeroCounts,
+  type Action,
   type Counts,
   type RouteQuery,
   type commandRankings,
@@ -28,8 +29,8 @@ type Watched = NodeRecord & { level: 'district' | 'street' }
  * The district or street watched: the one asked for when it is the caller's level or below it, else (none asked for)
  * the highest the caller watches. A node they do not watch is not theirs to know of (404).
  */
-function watchedNode(caller: Caller, nodes: readonly NodeRecord[], nodeId: string | undefined): Watched {
-  const scopes = scopesFor(caller.roles, 'command.watch')
+export function watchedNode(caller: Caller, nodes: readonly NodeRecord[], nodeId: string | undefined, action: Action = 'command.watch'): Watched {
+  const scopes = scopesFor(caller.roles, action)
   const byId = new Map(nodes.map((n) => [n.id, n]))
   const watches = (n: NodeRecord | undefined): boolean => !!n && (scopes.includes(n.id) || watches(n.parentId ? byId.get(n.parentId) : undefined))
   const asked = nodeId ? byId.get(nodeId) : (nodes.find((n) => n.level === 'district' && scopes.includes(n.id)) ?? nodes.find((n) => scopes.includes(n.id)))
@@ -39,13 +40,13 @@ function watchedNode(caller: Caller, nodes: readonly NodeRecord[], nodeId: strin
 }
 
 /** The nodes under a node, at a level. */
-function below(nodes: readonly NodeRecord[], top: NodeRecord, level: NodeRecord['level']) {
+export function below(nodes: readonly NodeRecord[], top: NodeRecord, level: NodeRecord['level']) {
   const byId = new Map(nodes.map((n) => [n.id, n]))
   const under = (n: NodeRecord): boolean => n.id === top.id || (!!n.parentId && !!byId.get(n.parentId) && under(byId.get(n.parentId)!))
   return nodes.filter((n) => n.level === level && under(n))
 }
 
-const streetOf = (nodes: readonly NodeRecord[], n: NodeRecord): string | undefined => {
+export const streetOf = (nodes: readonly NodeRecord[], n: NodeRecord): string | undefined => {
   const parent = nodes.find((p) => p.id === n.parentId)
   return !parent ? undefined : parent.level === 'street' ? parent.id : streetOf(nodes, parent)
 }

@@ -3,7 +3,9 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import {
   chinaDate,
+  commandCasesExport,
   commandMap,
+  permits,
   commandOverview,
   commandRankings,
   gradeLabels,
@@ -12,7 +14,8 @@ import {
   rankedLevels,
   type RouteResponse,
 } from '@linli/shared'
-import { ApiError, call } from '../../../api/request'
+import { ApiError, call, fileRequest } from '../../../api/request'
+import { download } from '../../../api/files'
 import { PageShell } from '../../../components/page-shell'
 import { useSession } from '../../../components/use-session'
 import { formatTime } from '../../../utils/format'
@@ -75,6 +78,15 @@ export default function CommandScreen() {
     setLevel('grid')
     setNodeId(id)
   }
+  // The export carries the cases themselves: offered to those who may drill into them (not to admins).
+  const mayExport = !!session && permits(session.user.roles, session.user.districtId, 'command.export')
+  const exportMonth = () => {
+    const { url, header } = fileRequest(commandCasesExport, {})
+    const query = `from=${month}-01&to=${chinaDate(new Date())}${nodeId ? `&nodeId=${nodeId}` : ''}`
+    download(`${url}?${query}`, header, `${overview?.node.name ?? ''}${month}事件.xlsx`, 'xlsx').catch(
+      (e: Error) => void Taro.showModal({ title: '导出失败', content: e.message, showCancel: false, confirmText: '知道了' }),
+    )
+  }
   const openGrid = (g: { id: string; name: string }) =>
     void Taro.navigateTo({ url: `/packages/case/list/index?view=grid&scopeId=${g.id}&name=${encodeURIComponent(g.name)}` })
   const levels = rankedLevels.filter((l) => overview?.node.level === 'district' || l === 'grid')
@@ -87,6 +99,11 @@ export default function CommandScreen() {
         <>
           <View className='command-screen__head'>
             <Text className='command-screen__title'>{overview!.node.name} 指挥中心</Text>
+            {mayExport ? (
+              <Text className='command-screen__export' onClick={exportMonth}>
+                导出本月事件（Excel）
+              </Text>
+            ) : null}
             {nodeId ? (
               <Text className='command-screen__back' onClick={() => setNodeId(undefined)}>
                 ‹ 返回全区

@@ -23,7 +23,7 @@ export const print = (figure: Record<string, unknown>) => {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
 export interface Client {
-  call(method: string, path: string, token?: string, body?: unknown, extra?: Record<string, string>): Promise<{ status: number; body: any }>
+  call(method: string, path: string, token?: string, body?: unknown, extra?: Record<string, string>): Promise<{ status: number; body: any; bytes?: number }>
   login(openid: string): Promise<{ token: string; user: { id: string } }>
 }
 

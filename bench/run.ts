@@ -102,7 +102,7 @@ async function main() {
     if (wanted('trust')) await trustFigures(cloud, c, repos)
     if (wanted('field')) await fieldFigures(cloud, c, repos, secrets.idSalt)
     if (wanted('admin')) await adminFigures(c, repos, secrets.idSalt)
-    if (wanted('command')) await commandFigures(c, repos, secrets.idSalt)
+    if (wanted('command')) await commandFigures(c, repos, secrets.idSalt, connection(cloud))
   } finally {
     await cloud.stop()
   }
@@ -115,7 +115,7 @@ async function main() {
 function client(cloud: LocalCloud) {
   const agent = new Agent({ keepAlive: true, maxSockets: 100 })
   const call = (method: string, path: string, token?: string, body?: unknown, extra: Record<string, string> = {}) =>
-    new Promise<{ status: number; body: any }>((resolve, reject) => {
+    new Promise<{ status: number; body: any; bytes: number }>((resolve, reject) => {
       const payload = body === undefined ? undefined : JSON.stringify(body)
       const headers = {
         ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
@@ -126,8 +126,9 @@ function client(cloud: LocalCloud) {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
         res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8')
-          resolve({ status: res.statusCode!, body: text ? JSON.parse(text) : undefined })
+          const bytes = Buffer.concat(chunks)
+          const json = res.headers['content-type']?.startsWith('application/json')
+          resolve({ status: res.statusCode!, body: json && bytes.length ? JSON.parse(bytes.toString('utf8')) : undefined, bytes: bytes.length })
         })
       })
       req.on('error', reject)

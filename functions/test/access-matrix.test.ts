@@ -336,6 +336,7 @@ const probes: Record<RouteName, Probe> = {
   commandOverview: () => ({}),
   commandMap: () => ({}),
   commandRankings: () => ({ query: { level: 'grid', month: today().slice(0, 7) } }),
+  commandTrends: () => ({}),
   commandCasesExport: () => ({ query: { from: today(), to: today() } }),
 }
 

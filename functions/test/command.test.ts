@@ -105,6 +105,14 @@ describe('the command centre', () => {
     expect(map.grids.filter((g: { grade: string }) => g.grade !== 'green').map((g: { id: string }) => g.id)).toEqual(['g-daoxiang-3'])
     expect(map.grids.length).toBe(d.catalogue.nodes.filter((n) => n.level === 'grid').length)
 
+    // The trends: 30 days and 12 months, today's and this month's last.
+    const trend = (await api('GET', '/v1/command/trends', { token: chief.token })).body
+    expect(trend.days).toHaveLength(30)
+    expect(trend.days.at(-1)).toMatchObject({ received: 7, resolved: 5, resolveRate: 1, satisfactionRate: 1 })
+    expect(trend.days.slice(0, -1).every((p: { received: number }) => p.received === 0)).toBe(true)
+    expect(trend.months).toHaveLength(12)
+    expect(trend.months.at(-1)).toMatchObject({ month: chinaDate(new Date().toISOString()).slice(0, 7), received: 7 })
+
     // The month's rankings: a grid with six cases is ranked; one with a single case is listed, not ranked.
     const month = chinaDate(new Date().toISOString()).slice(0, 7)
     const grids = (await api('GET', `/v1/command/rankings?level=grid&month=${month}`, { token: leader.token })).body

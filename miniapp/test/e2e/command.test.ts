@@ -25,6 +25,7 @@ it("the district's dispatcher watches the district on the phone and on the big s
   // The district's streets with what they have in hand, and the map drawn on a canvas with its legend.
   expect(await texts(page, '.command-unit__name')).toEqual(expect.arrayContaining(['青石街道', '白鹭镇']))
   await onScreen(page, '.command-map canvas').waitFor()
+  await onScreen(page, '.command-trend canvas').waitFor()
   expect(await onScreen(page, '.command-legend').textContent()).toMatch(/红色 \d+.*绿色 \d+/)
   await expectAccessible(page, 'command centre, phone')
   await page.screenshot({ path: '/tmp/command-phone.png', fullPage: true })

@@ -37,6 +37,14 @@ const answers: Record<string, unknown> = {
       { id: 'g-2', name: '柳岸社区第一网格', open: 0, openOverdue: 0, receivedMonth: 0, reopenedMonth: 0, grade: 'green', reasons: [] },
     ],
   },
+  '/v1/command/trends': {
+    node: { id: 'linjiang', name: '临江区' },
+    days: Array.from({ length: 30 }, (_, i) => ({ day: `2026-11-${String(i + 1).padStart(2, '0')}`, received: i === 29 ? 7 : 0, resolved: i === 29 ? 4 : 0 })),
+    months: [
+      { month: '2026-11', received: 0, resolved: 0 },
+      { month: '2026-12', received: 12, resolved: 9, resolveRate: 0.75 },
+    ],
+  },
   '/v1/command/rankings': {
     month: '2026-12',
     level: 'grid',
@@ -79,6 +87,10 @@ test('shows the figures, the graded grids with their reasons and the ranking, in
   const ranks = texts(view, '.command-rank')
   expect(ranks[0]).toMatch(/^1稻香村第三网格87\.5 分环比 ↑2\.5/)
   expect(ranks[1]).toMatch(/^—柳岸社区第一网格样本不足/)
+  // The trend as words and a table of the months with cases (WeChat draws no chart).
+  expect(texts(view, '.command-note').join('')).toContain('近 30 天受理 7 件，办结 4 件')
+  expect(texts(view, '.command-unit').some((t) => t.startsWith('2026 年 12 月') && t.includes('及时率 75%'))).toBe(true)
+  expect(texts(view, '.command-unit').some((t) => t.startsWith('2026 年 11 月'))).toBe(false)
 })
 
 test('offers the export to a dispatcher, not to an admin (who watches but may not carry the cases away)', async () => {

@@ -2,12 +2,12 @@
  * This family's part of the contract, as shared/families.ts composes it: its routes (by handler name), its error codes,
  * its permission actions (DESIGN.md §2) and its rows of the access matrix.
  */
-import { commandMap, commandOverview, commandRankings } from './watch'
+import { commandMap, commandOverview, commandRankings, commandTrends } from './watch'
 import { commandCasesExport } from './exports'
 import type { Permission } from '../../domain/permission-rules'
 import { only, type RouteAccess } from '../../domain/access'
 
-export const routes = { commandOverview, commandMap, commandRankings, commandCasesExport } as const
+export const routes = { commandOverview, commandMap, commandRankings, commandTrends, commandCasesExport } as const
 
 export { commandErrors as errors } from './errors'
 
@@ -22,5 +22,6 @@ export const access = {
   commandOverview: only(['dispatcher', 'admin', 'leader'], 200),
   commandMap: only(['dispatcher', 'admin', 'leader'], 200),
   commandRankings: only(['dispatcher', 'admin', 'leader'], 200),
+  commandTrends: only(['dispatcher', 'admin', 'leader'], 200),
   commandCasesExport: only(['dispatcher', 'leader'], 200),
 } as const satisfies Record<string, RouteAccess>

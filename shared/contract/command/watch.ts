@@ -97,3 +97,18 @@ export const commandRankings = defineRoute({
     ),
   }),
 })
+
+const trendPoint = { received: z.number(), resolved: z.number(), resolveRate: z.number().optional(), satisfactionRate: z.number().optional() }
+
+export const commandTrends = defineRoute({
+  method: 'GET',
+  path: '/v1/command/trends',
+  summary: '趋势：近 30 天每日、近 12 个月每月的受理与办结件数及办结及时率、满意率（区或街道）',
+  action: 'command.watch',
+  query: watched,
+  response: z.object({
+    node: z.object({ id: z.string(), name: z.string() }),
+    days: z.array(z.object({ day: z.string(), ...trendPoint })),
+    months: z.array(z.object({ month: z.string(), ...trendPoint })),
+  }),
+})

@@ -4,6 +4,7 @@
  * per street, grid or department) — whatever the number of cases.
  */
 import {
+  addDays,
   chinaDate,
   DEFAULT_MIN_CASES,
   defaultWeights,
@@ -141,4 +142,35 @@ export async function rankings(deps: CommandDeps, caller: Caller, q: RouteQuery<
       yearOnYear: r.yearOnYear,
     })),
   }
+}
+
+/** The last 30 days and the last 12 months of a district or street: one Query of its days and one BatchGet of its months. */
+export async function trends(deps: CommandDeps, caller: Caller, q: { nodeId?: string }) {
+  const districtId = caller.user.districtId
+  const { nodes } = await deps.catalogue(districtId)
+  const node = watchedNode(caller, nodes, q.nodeId)
+  const today = chinaDate(deps.clock().toISOString())
+  const days = Array.from({ length: 30 }, (_, i) => addDays(today, i - 29))
+  const months = Array.from({ length: 12 }, (_, i) => monthsAgo(today.slice(0, 7), 11 - i))
+  const [byDay, byMonth] = await Promise.all([
+    deps.repos.rates.days(districtId, node.level, node.id, days[0]!, today),
+    deps.repos.rates.months(districtId, node.level, node.id, months),
+  ])
+  const point = (c: Counts | undefined) => {
+    const r = ratesOf(c ?? zeroCounts())
+    return { received: c?.received ?? 0, resolved: c?.resolved ?? 0, resolveRate: r.resolveRate, satisfactionRate: r.satisfactionRate }
+  }
+  const dayCounts = new Map(byDay.items.map((d) => [d.day, d]))
+  return {
+    node: { id: node.id, name: node.name },
+    days: days.map((day) => ({ day, ...point(dayCounts.get(day)) })),
+    months: months.map((month) => ({ month, ...point(byMonth.get(month)) })),
+  }
+}
+
+/** The YYYY-MM month `n` months before `month`. */
+const monthsAgo = (month: string, n: number) => {
+  const [y = 0, m = 0] = month.split('-').map(Number)
+  const at = y * 12 + (m - 1) - n
+  return `${Math.floor(at / 12)}-${String((at % 12) + 1).padStart(2, '0')}`
 }

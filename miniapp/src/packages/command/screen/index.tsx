@@ -8,6 +8,7 @@ import {
   permits,
   commandOverview,
   commandRankings,
+  commandTrends,
   gradeLabels,
   grades,
   rankedLevelLabels,
@@ -26,6 +27,7 @@ import './screen.scss'
 type Overview = RouteResponse<typeof commandOverview>
 type GridMap = RouteResponse<typeof commandMap>
 type Rankings = RouteResponse<typeof commandRankings>
+type Trends = RouteResponse<typeof commandTrends>
 type Level = (typeof rankedLevels)[number]
 
 /** The figures are read again this often (a cheap read of counters: see DESIGN.md §3 "Command centre"). */
@@ -44,6 +46,7 @@ export default function CommandScreen() {
   const [overview, setOverview] = useState<Overview>()
   const [map, setMap] = useState<GridMap>()
   const [rankings, setRankings] = useState<Rankings>()
+  const [trends, setTrends] = useState<Trends>()
   const [level, setLevel] = useState<Level>('grid')
   const [picked, setPicked] = useState<string>()
   // A street of the district opened from its row (undefined: the caller's own level).
@@ -53,14 +56,16 @@ export default function CommandScreen() {
 
   const load = async () => {
     try {
-      const [o, m, r] = await Promise.all([
+      const [o, m, r, t] = await Promise.all([
         call(commandOverview, { query: { nodeId } }),
         call(commandMap, { query: { nodeId } }),
         call(commandRankings, { query: { nodeId, level, month } }),
+        call(commandTrends, { query: { nodeId } }),
       ])
       setOverview(o)
       setMap(m)
       setRankings(r)
+      setTrends(t)
       setError('')
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '读取失败，请稍后重试')
@@ -242,6 +247,7 @@ export default function CommandScreen() {
                   </View>
                 ))}
               </Panel>
+              {trends ? <TrendPanel trends={trends} /> : null}
             </View>
           </View>
         </>
@@ -310,4 +316,43 @@ function GradeMap({ map, onPick }: { map: GridMap; onPick: (id: string) => void 
     [map],
   )
   return <EChart className='command-map' option={option} maps={maps} label={`${map.node.name}网格五色预警图`} onPick={onPick} />
+}
+
+/** 30 days of cases received and resolved (a chart in the browser), and 12 months (a table in WeChat, which draws no chart). */
+function TrendPanel({ trends }: { trends: Trends }) {
+  const option = useMemo(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      legend: { data: ['受理', '办结'], top: 0, textStyle: { color: C.text } },
+      grid: { left: 40, right: 16, top: 32, bottom: 24 },
+      xAxis: { type: 'category', data: trends.days.map((d) => d.day.slice(5)), axisLabel: { color: C.text } },
+      yAxis: { type: 'value', minInterval: 1, axisLabel: { color: C.text } },
+      series: [
+        { name: '受理', type: 'bar', data: trends.days.map((d) => d.received), itemStyle: { color: C.border } },
+        { name: '办结', type: 'line', data: trends.days.map((d) => d.resolved), itemStyle: { color: GRADE_COLOURS.green } },
+      ],
+    }),
+    [trends],
+  )
+  const total = trends.days.reduce((n, d) => ({ received: n.received + d.received, resolved: n.resolved + d.resolved }), { received: 0, resolved: 0 })
+  return (
+    <Panel title='趋势'>
+      <Text className='command-note'>
+        近 30 天受理 {total.received} 件，办结 {total.resolved} 件
+      </Text>
+      <EChart className='command-trend' option={option} label={`近 30 天每日受理与办结件数：受理 ${total.received} 件，办结 ${total.resolved} 件`} />
+      {process.env.TARO_ENV === 'h5'
+        ? null
+        : trends.months
+            .filter((m) => m.received || m.resolved)
+            .map((m) => (
+              <View key={m.month} className='command-unit'>
+                <Text className='command-unit__name'>{m.month.replace('-', ' 年 ')} 月</Text>
+                <Text>受理 {m.received}</Text>
+                <Text>办结 {m.resolved}</Text>
+                <Text>及时率 {percent(m.resolveRate)}</Text>
+              </View>
+            ))}
+    </Panel>
+  )
 }

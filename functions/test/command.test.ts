@@ -25,7 +25,7 @@ beforeAll(async () => {
 describe('the command centre', () => {
   it("watches a district's day, its grids on the map and the month's rankings, each viewer at their level", async () => {
     const d = await newDistrict('cmd')
-    const [resident, leader, chief, bailu, qingshi, admin, official] = await Promise.all([
+    const [resident, leader, chief, bailu, qingshi, admin, official, worker] = await Promise.all([
       d.person('resident', '居民甲'),
       d.person('dispatcher', '区指挥中心', d.id),
       d.person('leader', '分管领导', d.id),
@@ -33,7 +33,11 @@ describe('the command centre', () => {
       d.person('dispatcher', '青石街道坐席', 's-qingshi'),
       d.person('admin', '区管理员'),
       d.person('official', '水务专员', 'dept-water'),
+      d.person('gridworker', '稻香网格员', 'g-daoxiang-3'),
     ])
+    // A gridworker's 值守 check-in in 稻香村第三网格: the day's field work.
+    const checkin = await api('POST', '/v1/checkins', { token: worker.token, body: { kind: 'duty', location: { ...D3, accuracy: 20 } } })
+    expect(checkin.status).toBe(201)
     const report = async (location: typeof D3) =>
       (await api('POST', '/v1/cases', { token: resident.token, body: { categoryId: 'cat-water-off', description: '停水两天了', location } })).body
     const dispatch = async (id: string) => {
@@ -68,6 +72,7 @@ describe('the command centre', () => {
     expect(overview.inHand).toEqual({ open: 2, openOverdue: 1 })
     expect(overview.rates.month).toMatchObject({ received: 7, acceptRate: 1, dispatchRate: 1, resolveRate: 1, satisfactionRate: 1, averageRating: 5 })
     expect(overview.rates.year.received).toBe(7)
+    expect(overview.field).toEqual({ checkins: 1, visits: 0, gridsPatrolled: 1, grids: d.catalogue.nodes.filter((n) => n.level === 'grid').length })
     const street = (id: string) => overview.units.find((u: { id: string }) => u.id === id)
     expect(street('s-bailu')).toMatchObject({ name: '白鹭镇', open: 1, openOverdue: 1, receivedMonth: 6, resolvedMonth: 5 })
     expect(street('s-qingshi')).toMatchObject({ open: 1, openOverdue: 0, receivedMonth: 1, resolvedMonth: 0 })
@@ -91,6 +96,8 @@ describe('the command centre', () => {
     const own = (await api('GET', '/v1/command/overview', { token: bailu.token })).body
     expect(own.node).toMatchObject({ id: 's-bailu', level: 'street' })
     expect(own.inHand).toEqual({ open: 1, openOverdue: 1 })
+    expect(own.field).toMatchObject({ checkins: 1, gridsPatrolled: 1 })
+    expect((await api('GET', '/v1/command/overview?nodeId=s-qingshi', { token: leader.token })).body.field).toMatchObject({ checkins: 0, gridsPatrolled: 0 })
     expect(own.units.find((u: { id: string }) => u.id === 'g-daoxiang-3')).toMatchObject({ open: 1, openOverdue: 1, receivedMonth: 6 })
     expect(own.units.every((u: { id: string }) => u.id.startsWith('g-'))).toBe(true)
     expectError(await api('GET', `/v1/command/overview?nodeId=s-bailu`, { token: qingshi.token }), 404, 'command.notFound')

@@ -35,6 +35,8 @@ export const commandOverview = defineRoute({
     today: z.object({ received: z.number(), accepted: z.number(), dispatched: z.number(), resolved: z.number() }),
     inHand: z.object({ open: z.number(), openOverdue: z.number() }),
     rates: z.object({ today: shares, month: shares, year: shares }),
+    /** Today's field work: check-ins (visits among them) and how many of the node's grids had one. */
+    field: z.object({ checkins: z.number(), visits: z.number(), gridsPatrolled: z.number(), grids: z.number() }),
     /** The streets of the district, or the grids of the street. */
     units: z.array(
       z.object({ id: z.string(), name: z.string(), open: z.number(), openOverdue: z.number(), receivedMonth: z.number(), resolvedMonth: z.number() }),

@@ -77,6 +77,14 @@ export function makeFieldEntities(table: LinliTable) {
     computeKey: ({ districtId, householdId, tagKey }) => ({ pk: keys.household(districtId, householdId), sk: keys.householdTag(tagKey) }),
   })
 
+  const FieldDay = new Entity({
+    name: 'FieldDay',
+    table,
+    timestamps: false,
+    schema: item({ districtId: string().key(), day: string().key(), gridId: string().key(), checkins: number().optional(), visits: number().optional() }),
+    computeKey: ({ districtId, day, gridId }) => ({ pk: keys.fieldDay(districtId, day), sk: gridId }),
+  })
+
   const VisitTally = new Entity({
     name: 'VisitTally',
     table,
@@ -93,5 +101,5 @@ export function makeFieldEntities(table: LinliTable) {
     computeKey: ({ districtId, gridId, month, userId }) => ({ pk: keys.visits(districtId, gridId), sk: keys.visitsOf(month, userId) }),
   })
 
-  return { Checkin, Patrol, Household, HouseholdTag, VisitTally }
+  return { Checkin, Patrol, Household, HouseholdTag, VisitTally, FieldDay }
 }

@@ -17,6 +17,11 @@ const timeRange = (from?: string, to?: string) =>
 
 export function fieldPatterns(e: Entities) {
   return {
+    "a day's field work by grid": ap(e)
+      .entities(e.FieldDay)
+      .schema(map({ districtId: string(), day: string() }))
+      .pattern(({ districtId, day }) => ({ partition: keys.fieldDay(districtId, day) }))
+      .options({ maxPages: Infinity }),
     'check-ins of a grid': ap(e)
       .entities(e.Checkin)
       .schema(map({ districtId: string(), gridId: string(), from: string().optional(), to: string().optional() }))

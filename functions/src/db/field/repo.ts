@@ -34,13 +34,24 @@ export function makeFieldRepo(e: Entities): FieldRepo {
   const households = e.Household.build(EntityRepository)
   const tags = e.HouseholdTag.build(EntityRepository)
   const tallies = e.VisitTally.build(EntityRepository)
+  const fieldDays = e.FieldDay.build(EntityRepository)
   const p = fieldPatterns(e)
 
   return {
     async createCheckin(c, claim, maxPoints, visit) {
       const visited = visit && householdItems(visit.household)
       return keyedWrite(e, claim, { gridId: c.gridId, at: c.at, checkinId: c.checkinId }, () => ({
-        checkin: checkins.transactPut(checkinItem(c), { condition: { attr: 'checkinId', exists: false } }),
+        // The check-in, and the day's work of its grid for the command centre (check-ins, and visits among them).
+        checkin: [
+          checkins.transactPut(checkinItem(c), { condition: { attr: 'checkinId', exists: false } }),
+          fieldDays.transactUpdate({
+            districtId: c.districtId,
+            day: chinaDate(c.capturedAt),
+            gridId: c.gridId,
+            checkins: $add(1),
+            visits: $add(visit ? 1 : 0),
+          }),
+        ],
         patrol:
           !!c.patrolId &&
           patrols.transactUpdate(
@@ -70,6 +81,12 @@ export function makeFieldRepo(e: Entities): FieldRepo {
           }),
         ],
       }))
+    },
+
+    /** Access pattern "a day's field work by grid": one Query, an item per grid that had a check-in. */
+    async dayWork(districtId, day) {
+      const { Items = [] } = await p["a day's field work by grid"].query({ districtId, day }).send()
+      return new Map(Items.map((i) => [i.gridId, { checkins: i.checkins ?? 0, visits: i.visits ?? 0 }]))
     },
 
     /** Access pattern "a check-in": GetItem (consistent) by its grid, time and id. */

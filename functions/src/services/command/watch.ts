@@ -68,7 +68,7 @@ export async function overview(deps: CommandDeps, caller: Caller, q: { nodeId?: 
   const [year, month] = [today.slice(0, 4), today.slice(0, 7)]
   const unitLevel = node.level === 'district' ? 'street' : 'grid'
   const units = below(nodes, node, unitLevel)
-  const [days, months, unitMonth, gauges] = await Promise.all([
+  const [days, months, unitMonth, gauges, work] = await Promise.all([
     deps.repos.rates.days(districtId, node.level, node.id, today, today),
     deps.repos.rates.months(
       districtId,
@@ -79,7 +79,10 @@ export async function overview(deps: CommandDeps, caller: Caller, q: { nodeId?: 
     deps.repos.rates.month(districtId, unitLevel, month),
     // The node's own gauge and its units' (the district's streets, or all the grids, of which the street's are kept).
     Promise.all([deps.repos.rates.gauges(districtId, node.level), deps.repos.rates.gauges(districtId, unitLevel)]),
+    deps.repos.field.dayWork(districtId, today),
   ])
+  const grids = below(nodes, node, 'grid')
+  const worked = grids.flatMap((g) => work.get(g.id) ?? [])
   const day = days.items[0] ?? zeroCounts()
   const [own, ofUnits] = gauges
   const gauge = own.get(node.id) ?? { open: 0, openOverdue: 0 }
@@ -89,6 +92,12 @@ export async function overview(deps: CommandDeps, caller: Caller, q: { nodeId?: 
     today: { received: day.received, accepted: day.accepted, dispatched: day.dispatched, resolved: day.resolved },
     inHand: gauge,
     rates: { today: sharesOf(day), month: sharesOf(months.get(month) ?? zeroCounts()), year: sharesOf(sum(months.values())) },
+    field: {
+      checkins: worked.reduce((n, w) => n + w.checkins, 0),
+      visits: worked.reduce((n, w) => n + w.visits, 0),
+      gridsPatrolled: worked.filter((w) => w.checkins > 0).length,
+      grids: grids.length,
+    },
     units: units.map((u) => {
       const m = unitMonth.get(u.id)
       return { id: u.id, name: u.name, ...(ofUnits.get(u.id) ?? { open: 0, openOverdue: 0 }), receivedMonth: m?.received ?? 0, resolvedMonth: m?.resolved ?? 0 }

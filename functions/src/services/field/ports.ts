@@ -54,6 +54,8 @@ export interface CheckinQuery {
 }
 
 export interface FieldRepo {
+  /** A China day's check-ins and visits, by grid (only grids that had any). */
+  dayWork(districtId: string, day: string): Promise<Map<string, { checkins: number; visits: number }>>
   /**
    * Stores a check-in with its key's record, its patrol's count and, for a visit, the household's new state (if its
    * version is still `expected`): refused by 'patrol' when the patrol ended or is full, by 'household' when someone

@@ -135,6 +135,13 @@ export default function CommandScreen() {
                   <Tile label='超期' value={overview!.inHand.openOverdue} alarm={overview!.inHand.openOverdue > 0} />
                 </View>
               </Panel>
+              <Panel title='今日网格巡查'>
+                <View className='command-tiles'>
+                  <Tile label='打卡' value={overview!.field.checkins} />
+                  <Tile label='入户走访' value={overview!.field.visits} />
+                  <Tile label='已巡网格' value={`${overview!.field.gridsPatrolled}/${overview!.field.grids}`} />
+                </View>
+              </Panel>
               <Panel title='三率'>
                 <View className='command-table'>
                   <View className='command-table__row command-table__row--head'>
@@ -163,20 +170,6 @@ export default function CommandScreen() {
                     )
                   })}
                 </View>
-              </Panel>
-              <Panel title={overview!.node.level === 'district' ? '各街道在办' : '各网格在办'}>
-                {overview!.units.map((u) => (
-                  <View
-                    key={u.id}
-                    className='command-unit command-unit--open'
-                    onClick={() => (overview!.node.level === 'district' ? openStreet(u.id) : openGrid(u))}
-                  >
-                    <Text className='command-unit__name'>{u.name}</Text>
-                    <Text>在办 {u.open}</Text>
-                    <Text className={u.openOverdue ? 'command-alarm' : ''}>超期 {u.openOverdue}</Text>
-                    <Text>本月受理 {u.receivedMonth}</Text>
-                  </View>
-                ))}
               </Panel>
             </View>
 
@@ -222,6 +215,20 @@ export default function CommandScreen() {
                   <Text className='command-empty'>所有网格均为绿色</Text>
                 )}
               </Panel>
+              <Panel title={overview!.node.level === 'district' ? '各街道在办' : '各网格在办'}>
+                {overview!.units.map((u) => (
+                  <View
+                    key={u.id}
+                    className='command-unit command-unit--open'
+                    onClick={() => (overview!.node.level === 'district' ? openStreet(u.id) : openGrid(u))}
+                  >
+                    <Text className='command-unit__name'>{u.name}</Text>
+                    <Text>在办 {u.open}</Text>
+                    <Text className={u.openOverdue ? 'command-alarm' : ''}>超期 {u.openOverdue}</Text>
+                    <Text>本月受理 {u.receivedMonth}</Text>
+                  </View>
+                ))}
+              </Panel>
             </View>
 
             <View className='command-screen__column'>
@@ -265,7 +272,7 @@ function Panel({ title, children }: { title: string; children: React.ReactNode }
   )
 }
 
-function Tile({ label, value, alarm }: { label: string; value: number; alarm?: boolean }) {
+function Tile({ label, value, alarm }: { label: string; value: number | string; alarm?: boolean }) {
   return (
     <View className={`command-tile${alarm ? ' command-tile--alarm' : ''}`}>
       <Text className='command-tile__value'>{value}</Text>

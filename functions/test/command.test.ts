@@ -72,6 +72,7 @@ describe('the command centre', () => {
     expect(overview.inHand).toEqual({ open: 2, openOverdue: 1 })
     expect(overview.rates.month).toMatchObject({ received: 7, acceptRate: 1, dispatchRate: 1, resolveRate: 1, satisfactionRate: 1, averageRating: 5 })
     expect(overview.rates.year.received).toBe(7)
+    expect(overview.mediation).toEqual({ booked: 0, held: 0, agreements: 0 })
     expect(overview.field).toEqual({ checkins: 1, visits: 0, gridsPatrolled: 1, grids: d.catalogue.nodes.filter((n) => n.level === 'grid').length })
     const street = (id: string) => overview.units.find((u: { id: string }) => u.id === id)
     expect(street('s-bailu')).toMatchObject({ name: '白鹭镇', open: 1, openOverdue: 1, receivedMonth: 6, resolvedMonth: 5 })

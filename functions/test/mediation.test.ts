@@ -359,6 +359,12 @@ describe('a dispute referred to mediation', () => {
       allowedEvents: ['withdraw'],
     })
 
+    // The district's mediation counts, as the command centre reads them: all days, and this week on the overview.
+    const allDays = () => repos().mediation.mediationDays('linjiang', '2000-01-01', '2999-12-31')
+    const watcher = await login('o-demo-district-dispatcher')
+    const week = async () => (await api('GET', '/v1/command/overview', { token: watcher.token })).body.mediation
+    const [before, weekBefore] = [await allDays(), await week()]
+
     const slot = await freeSlot(reporter.token, 5)
     expectError(await book(stranger.token, { mediatorId, start: slot.start, caseId: dispute }), 404, 'case.notFound')
     expectError(await book(reporter.token, { mediatorId, start: slot.start, caseId: litter }), 409, 'case.invalidTransition')
@@ -380,6 +386,9 @@ describe('a dispute referred to mediation', () => {
       return c.status === 'closed' ? c : undefined
     })
     expect(closed.timeline.at(-1)).toMatchObject({ type: 'mediate', from: 'referred', to: 'closed', note: expect.stringContaining('达成口头协议') })
+    // One booking made this week; one session held, with an agreement (counted on the day it was held).
+    expect(await allDays()).toEqual({ booked: before.booked + 1, held: before.held + 1, agreements: before.agreements + 1 })
+    expect((await week()).booked).toBe(weekBefore.booked + 1)
   })
 })
 

@@ -127,6 +127,8 @@ export const keys = {
   /** 走访覆盖: a gridworker's visits in one China month in one grid (`<yyyy-mm>#<user>`), ADDed to by each visit. */
   visits: (districtId: string, gridId: string) => tenant(districtId, 'VISITS', gridId),
   visitsOf: (month: string, userId: string) => `${month}#${userId}`,
+  /** A district's mediation by China day (bookings made, sessions held, agreements), sorted by date. */
+  mediationDays: (districtId: string) => tenant(districtId, 'MEDIATIONDAYS'),
   /** A China day's field work, one item per grid that had any (the command centre's "grids patrolled today"). */
   fieldDay: (districtId: string, day: string) => tenant(districtId, 'FIELDDAY', day),
   /** A resident's link to a household (one per resident), on its grid's list of pending or linked residents (gsi1). */

@@ -21,7 +21,7 @@ it("the district's dispatcher watches the district on the phone and on the big s
   expect(await title.textContent()).toBe('临江区 指挥中心')
   expect(await onScreen(page, '.command-screen__time').textContent()).toMatch(/数据更新于 .+（北京时间），每 30 秒自动刷新/)
   const labels = await texts(page, '.command-tile__label')
-  expect(labels).toEqual(['受理', '响应', '派单', '办结', '在办', '正常', '超期', '打卡', '入户走访', '已巡网格'])
+  expect(labels).toEqual(['受理', '响应', '派单', '办结', '在办', '正常', '超期', '打卡', '入户走访', '已巡网格', '预约', '调解', '调解成功率'])
   // The district's streets with what they have in hand, and the map drawn on a canvas with its legend.
   expect(await texts(page, '.command-unit__name')).toEqual(expect.arrayContaining(['青石街道', '白鹭镇']))
   await onScreen(page, '.command-map canvas').waitFor()

@@ -28,6 +28,7 @@ const answers: Record<string, unknown> = {
     today: { received: 7, accepted: 6, dispatched: 5, resolved: 4 },
     inHand: { open: 9, openOverdue: 2 },
     field: { checkins: 14, visits: 3, gridsPatrolled: 8, grids: 12 },
+    mediation: { booked: 5, held: 4, agreements: 3, agreementRate: 0.75 },
     rates: { today: shares, month: shares, year: shares },
     units: [{ id: 's-bailu', name: '白鹭镇', open: 5, openOverdue: 2, receivedMonth: 8, resolvedMonth: 3 }],
   },
@@ -80,7 +81,7 @@ test('shows the figures, the graded grids with their reasons and the ranking, in
   const view = await page.render({})
   await waitFor(() => expect(texts(view, '.command-screen__title')).toEqual(['临江区 指挥中心']))
   expect(texts(view, '.command-screen__time')[0]).toContain('12-07 10:30（北京时间）')
-  expect(texts(view, '.command-tile__value')).toEqual(['7', '6', '5', '4', '9', '7', '2', '14', '3', '8/12'])
+  expect(texts(view, '.command-tile__value')).toEqual(['7', '6', '5', '4', '9', '7', '2', '14', '3', '8/12', '5', '4', '75%'])
   expect(texts(view, '.command-table__row')[1]).toBe('今日1290%75%100%')
   // No chart in WeChat: the grids that are not green are listed with their grade and why.
   expect(view.querySelectorAll('canvas')).toHaveLength(0)

@@ -37,6 +37,8 @@ export const commandOverview = defineRoute({
     rates: z.object({ today: shares, month: shares, year: shares }),
     /** Today's field work: check-ins (visits among them) and how many of the node's grids had one. */
     field: z.object({ checkins: z.number(), visits: z.number(), gridsPatrolled: z.number(), grids: z.number() }),
+    /** This week's mediation in the district's rooms (Monday to today, China time): bookings made, sessions held, agreements. */
+    mediation: z.object({ booked: z.number(), held: z.number(), agreements: z.number(), agreementRate: z.number().optional() }),
     /** The streets of the district, or the grids of the street. */
     units: z.array(
       z.object({ id: z.string(), name: z.string(), open: z.number(), openOverdue: z.number(), receivedMonth: z.number(), resolvedMonth: z.number() }),

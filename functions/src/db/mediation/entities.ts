@@ -174,5 +174,13 @@ export function makeMediationEntities(table: LinliTable) {
     computeKey: ({ districtId, userId }) => ({ pk: keys.upcomingBookings(districtId, userId), sk: keys.upcomingItem }),
   })
 
-  return { MediatorProfile, AvailabilityRule, AvailabilityException, SlotClaim, Booking, BookingView, BookingInvite, UpcomingBookings }
+  const MediationDay = new Entity({
+    name: 'MediationDay',
+    table,
+    timestamps: false,
+    schema: item({ districtId: string().key(), day: string().key(), booked: number().optional(), held: number().optional(), agreements: number().optional() }),
+    computeKey: ({ districtId, day }) => ({ pk: keys.mediationDays(districtId), sk: day }),
+  })
+
+  return { MediatorProfile, AvailabilityRule, AvailabilityException, SlotClaim, Booking, BookingView, BookingInvite, UpcomingBookings, MediationDay }
 }

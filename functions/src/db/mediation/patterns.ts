@@ -7,6 +7,11 @@ import { ap } from '../patterns'
 
 export function mediationPatterns(e: Entities) {
   return {
+    "a district's mediation by day": ap(e)
+      .entities(e.MediationDay)
+      .schema(map({ districtId: string(), from: string(), to: string() }))
+      .pattern(({ districtId, from, to }) => ({ partition: keys.mediationDays(districtId), range: { between: [from, to] } }))
+      .options({ maxPages: Infinity }),
     'rules of a room': ap(e)
       .entities(e.AvailabilityRule)
       .schema(map({ districtId: string(), roomId: string(), mediatorId: string().optional() }))

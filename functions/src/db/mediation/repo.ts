@@ -7,7 +7,7 @@ import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
 import { $add, $append, $remove, $set } from 'dynamodb-toolbox/entity/actions/update'
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
 import { BatchGetCommand, execute as batchGet } from 'dynamodb-toolbox/table/actions/batchGet'
-import type { Specialty } from '@linli/shared'
+import { chinaDate, type Specialty } from '@linli/shared'
 import type { Entities } from '../entities'
 import { keys } from '../keys'
 import { mediationPatterns } from './patterns'
@@ -66,6 +66,7 @@ const listKey = (districtId: string, l: BookingList) =>
 
 export function makeMediationRepo(e: Entities): MediationRepo {
   const profiles = e.MediatorProfile.build(EntityRepository)
+  const mediationDays = e.MediationDay.build(EntityRepository)
   const rules = e.AvailabilityRule.build(EntityRepository)
   const claims = e.SlotClaim.build(EntityRepository)
   const bookings = e.Booking.build(EntityRepository)
@@ -167,7 +168,11 @@ export function makeMediationRepo(e: Entities): MediationRepo {
     async create(b, item, limit, event, claim) {
       const { districtId, requesterId: userId } = b
       return keyedWrite(e, claim, { bookingId: b.bookingId }, () => ({
-        booking: bookings.transactPut({ ...bookingItem(b), timeline: [item] }, { condition: { attr: 'bookingId', exists: false } }),
+        // The booking, and its day's count for the command centre.
+        booking: [
+          bookings.transactPut({ ...bookingItem(b), timeline: [item] }, { condition: { attr: 'bookingId', exists: false } }),
+          mediationDays.transactUpdate({ districtId, day: chinaDate(b.createdAt), booked: $add(1) }),
+        ],
         slot: claims.transactPut({ ...claimKey(districtId, b), bookingId: b.bookingId }, { condition: { attr: 'bookingId', exists: false } }),
         upcoming: upcoming.transactUpdate(
           { districtId, userId, count: $add(1) },
@@ -186,6 +191,16 @@ export function makeMediationRepo(e: Entities): MediationRepo {
           { condition: { attr: 'code', exists: false } },
         ),
       }))
+    },
+
+    /** Access pattern "a district's mediation by day": one Query of the days between two China dates. */
+    async mediationDays(districtId, from, to) {
+      const { Items = [] } = await p["a district's mediation by day"].query({ districtId, from, to }).send()
+      return Items.reduce((t, i) => ({ booked: t.booked + (i.booked ?? 0), held: t.held + (i.held ?? 0), agreements: t.agreements + (i.agreements ?? 0) }), {
+        booked: 0,
+        held: 0,
+        agreements: 0,
+      })
     },
 
     /** Access pattern "an invite code": GetItem `<d>#BOOKINGINVITE#code / INVITE`. */
@@ -265,9 +280,13 @@ export function makeMediationRepo(e: Entities): MediationRepo {
         claim: slots.claim && claims.transactPut({ ...claimKey(districtId, slots.claim), bookingId }, { condition: { attr: 'bookingId', exists: false } }),
         upcoming:
           slots.upcoming && upcoming.transactUpdate({ districtId, userId: after.requesterId, count: $add(-1) }, { condition: { attr: 'count', gt: 0 } }),
-        record:
-          slots.record &&
+        record: slots.record && [
           profiles.transactUpdate({ districtId, userId: after.mediatorId, ...Object.fromEntries(Object.entries(slots.record).map(([k, v]) => [k, $add(v)])) }),
+          // A session held counts on its day for the command centre, with its agreement.
+          ...(slots.record.held
+            ? [mediationDays.transactUpdate({ districtId, day: chinaDate(after.updatedAt), held: $add(1), agreements: $add(slots.record.agreements ?? 0) })]
+            : []),
+        ],
         respondent: respondentEntry(after),
         event: event && outbox.transactPut(outboxEventItem(event)),
       })

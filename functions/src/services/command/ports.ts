@@ -1,10 +1,10 @@
 /**
  * What the command centre watches with: the 三率 counters and gauges the case loop keeps and the day's field work the
- * check-ins count (both read only), the catalogue, the clock.
+ * check-ins count and the week's mediation the bookings count (all read only), the catalogue, the clock.
  */
 import type { DepsOf } from '../deps'
 
-export type CommandDeps = DepsOf<'rates' | 'field', 'catalogue' | 'clock'>
+export type CommandDeps = DepsOf<'rates' | 'field' | 'mediation', 'catalogue' | 'clock'>
 
 /** What an export reads and records with: the cases themselves (read only) and the audit log. */
 export type CommandExportDeps = DepsOf<'cases' | 'audit', 'catalogue' | 'clock'>

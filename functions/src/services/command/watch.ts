@@ -14,6 +14,7 @@ import {
   rankUnits,
   ratesOf,
   scopesFor,
+  weekdayOf,
   zeroCounts,
   type Action,
   type Counts,
@@ -68,7 +69,8 @@ export async function overview(deps: CommandDeps, caller: Caller, q: { nodeId?: 
   const [year, month] = [today.slice(0, 4), today.slice(0, 7)]
   const unitLevel = node.level === 'district' ? 'street' : 'grid'
   const units = below(nodes, node, unitLevel)
-  const [days, months, unitMonth, gauges, work] = await Promise.all([
+  const monday = addDays(today, 1 - weekdayOf(today))
+  const [days, months, unitMonth, gauges, work, mediation] = await Promise.all([
     deps.repos.rates.days(districtId, node.level, node.id, today, today),
     deps.repos.rates.months(
       districtId,
@@ -80,6 +82,7 @@ export async function overview(deps: CommandDeps, caller: Caller, q: { nodeId?: 
     // The node's own gauge and its units' (the district's streets, or all the grids, of which the street's are kept).
     Promise.all([deps.repos.rates.gauges(districtId, node.level), deps.repos.rates.gauges(districtId, unitLevel)]),
     deps.repos.field.dayWork(districtId, today),
+    deps.repos.mediation.mediationDays(districtId, monday, today),
   ])
   const grids = below(nodes, node, 'grid')
   const worked = grids.flatMap((g) => work.get(g.id) ?? [])
@@ -98,6 +101,7 @@ export async function overview(deps: CommandDeps, caller: Caller, q: { nodeId?: 
       gridsPatrolled: worked.filter((w) => w.checkins > 0).length,
       grids: grids.length,
     },
+    mediation: { ...mediation, agreementRate: mediation.held ? Math.round((mediation.agreements / mediation.held) * 1000) / 1000 : undefined },
     units: units.map((u) => {
       const m = unitMonth.get(u.id)
       return { id: u.id, name: u.name, ...(ofUnits.get(u.id) ?? { open: 0, openOverdue: 0 }), receivedMonth: m?.received ?? 0, resolvedMonth: m?.resolved ?? 0 }

@@ -126,6 +126,8 @@ export interface BookingList {
 }
 
 export interface MediationRepo {
+  /** A district's bookings made, sessions held and agreements reached between two China dates. */
+  mediationDays(districtId: string, from: string, to: string): Promise<{ booked: number; held: number; agreements: number }>
   profiles(districtId: string, userIds: readonly string[]): Promise<MediatorProfile[]>
   putProfile(p: MediatorProfile): Promise<void>
   /** Sets what a mediator says of themselves, keeping (or starting at 0) the public record. */

@@ -142,33 +142,11 @@ export default function CommandScreen() {
                   <Tile label='已巡网格' value={`${overview!.field.gridsPatrolled}/${overview!.field.grids}`} />
                 </View>
               </Panel>
-              <Panel title='三率'>
-                <View className='command-table'>
-                  <View className='command-table__row command-table__row--head'>
-                    {['', '受理', '响应率', '办结及时率', '满意率'].map((h) => (
-                      <Text key={h} className='command-table__cell'>
-                        {h}
-                      </Text>
-                    ))}
-                  </View>
-                  {(['today', 'month', 'year'] as const).map((p) => {
-                    const r = overview!.rates[p]
-                    return (
-                      <View key={p} className='command-table__row'>
-                        {[
-                          { today: '今日', month: '本月', year: '本年' }[p],
-                          String(r.received),
-                          percent(r.acceptRate),
-                          percent(r.resolveRate),
-                          percent(r.satisfactionRate),
-                        ].map((c, i) => (
-                          <Text key={i} className='command-table__cell'>
-                            {c}
-                          </Text>
-                        ))}
-                      </View>
-                    )
-                  })}
+              <Panel title='本周说事（全区说事室）'>
+                <View className='command-tiles'>
+                  <Tile label='预约' value={overview!.mediation.booked} />
+                  <Tile label='调解' value={overview!.mediation.held} />
+                  <Tile label='调解成功率' value={percent(overview!.mediation.agreementRate)} />
                 </View>
               </Panel>
             </View>
@@ -232,6 +210,35 @@ export default function CommandScreen() {
             </View>
 
             <View className='command-screen__column'>
+              <Panel title='三率'>
+                <View className='command-table'>
+                  <View className='command-table__row command-table__row--head'>
+                    {['', '受理', '响应率', '办结及时率', '满意率'].map((h) => (
+                      <Text key={h} className='command-table__cell'>
+                        {h}
+                      </Text>
+                    ))}
+                  </View>
+                  {(['today', 'month', 'year'] as const).map((p) => {
+                    const r = overview!.rates[p]
+                    return (
+                      <View key={p} className='command-table__row'>
+                        {[
+                          { today: '今日', month: '本月', year: '本年' }[p],
+                          String(r.received),
+                          percent(r.acceptRate),
+                          percent(r.resolveRate),
+                          percent(r.satisfactionRate),
+                        ].map((c, i) => (
+                          <Text key={i} className='command-table__cell'>
+                            {c}
+                          </Text>
+                        ))}
+                      </View>
+                    )
+                  })}
+                </View>
+              </Panel>
               <Panel title={`${month.replace('-', ' 年 ')} 月排名`}>
                 <View className='command-levels'>
                   {levels.map((l) => (
@@ -244,15 +251,17 @@ export default function CommandScreen() {
                   综合得分 = 响应率×{rankings?.weights.accept ?? 30}% + 办结及时率×{rankings?.weights.resolve ?? 35}% + 满意率×
                   {rankings?.weights.satisfaction ?? 35}%；本月受理不足 {rankings?.minCases ?? 5} 件的不排名
                 </Text>
-                {(rankings?.level === level ? rankings.units : []).map((u) => (
-                  <View key={u.id} className='command-rank'>
-                    <Text className='command-rank__no'>{u.rank ?? '—'}</Text>
-                    <Text className='command-rank__name'>{u.name}</Text>
-                    <Text className='command-rank__score'>{u.score === undefined ? '样本不足' : `${u.score} 分`}</Text>
-                    <Text className='command-rank__change'>环比 {signed(u.monthOnMonth)}</Text>
-                    <Text className='command-rank__change'>受理 {u.received}</Text>
-                  </View>
-                ))}
+                <View className='command-ranks'>
+                  {(rankings?.level === level ? rankings.units : []).map((u) => (
+                    <View key={u.id} className='command-rank'>
+                      <Text className='command-rank__no'>{u.rank ?? '—'}</Text>
+                      <Text className='command-rank__name'>{u.name}</Text>
+                      <Text className='command-rank__score'>{u.score === undefined ? '样本不足' : `${u.score} 分`}</Text>
+                      <Text className='command-rank__change'>环比 {signed(u.monthOnMonth)}</Text>
+                      <Text className='command-rank__change'>受理 {u.received}</Text>
+                    </View>
+                  ))}
+                </View>
               </Panel>
               {trends ? <TrendPanel trends={trends} /> : null}
             </View>

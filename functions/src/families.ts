@@ -22,6 +22,7 @@ import { casesFamily } from './services/cases/family'
 import { mediationFamily } from './services/mediation/family'
 import { fieldFamily } from './services/field/family'
 import { adminFamily } from './services/admin/family'
+import { commandFamily } from './services/command/family'
 
 export const families = [
   identityFamily,
@@ -34,6 +35,7 @@ export const families = [
   mediationFamily,
   fieldFamily,
   adminFamily,
+  commandFamily,
 ] as const satisfies readonly Family[]
 
 type Listed = (typeof families)[number]

@@ -3,7 +3,7 @@
  * against the expectations written beside the permission table (shared/domain/access.ts). The world below gives each
  * role records it stands to and records it does not; each probe asks a route in a way that changes nothing lasting.
  */
-import { addDays, chinaDate, fillPath, routes, type RouteName } from '@linli/shared'
+import { addDays, chinaDate, DEFAULT_MIN_CASES, defaultGradeRules, defaultWeights, fillPath, routes, type RouteName } from '@linli/shared'
 import { matrixRoles, type MatrixRole, type Subject } from '@linli/shared/domain/access'
 import { expectedAccess } from '@linli/shared'
 import { api, login, mintCode, newGridworker, newMediator, newOfficial, repos, uniqueOpenid } from './support/client'
@@ -337,6 +337,9 @@ const probes: Record<RouteName, Probe> = {
   commandMap: () => ({}),
   commandRankings: () => ({ query: { level: 'grid', month: today().slice(0, 7) } }),
   commandTrends: () => ({}),
+  commandSettingsGet: () => ({}),
+  // The demo district's rules as they are by default: the admin's write changes nothing others read.
+  commandSettingsPut: () => ({ body: { weights: defaultWeights, minCases: DEFAULT_MIN_CASES, gradeRules: defaultGradeRules } }),
   commandCasesExport: () => ({ query: { from: today(), to: today() } }),
 }
 

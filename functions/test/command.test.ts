@@ -167,6 +167,25 @@ describe('the command centre', () => {
     const exports = audit.items.filter((a) => a.subject === 'case-export')
     expect(exports.map((a) => a.ids.length).sort()).toEqual([1, 6, 7])
 
+    // The district's own rules: the admin sets the weights, the minimum and the grade rules; the map and ranking follow.
+    expect((await api('GET', '/v1/command/settings', { token: leader.token })).body).toMatchObject({ weights: { accept: 30 }, minCases: 5 })
+    const rules = {
+      weights: { accept: 50, resolve: 25, satisfaction: 25 },
+      minCases: 7,
+      gradeRules: [{ grade: 'red', figure: 'open', atLeast: 1, reason: '在办 {n} 件' }],
+    }
+    expectError(await api('PUT', '/v1/command/settings', { token: leader.token, body: rules }), 403, 'auth.forbidden')
+    const wrong = await api('PUT', '/v1/command/settings', { token: admin.token, body: { ...rules, weights: { accept: 50, resolve: 50, satisfaction: 50 } } })
+    expect(wrong.status).toBe(400)
+    expect(JSON.stringify(wrong.body.error.fields)).toContain('三项权重之和须为 100')
+    expect((await api('PUT', '/v1/command/settings', { token: admin.token, body: rules })).body).toEqual(rules)
+    const remapped = (await api('GET', '/v1/command/map', { token: leader.token })).body.grids
+    expect(remapped.find((g: { id: string }) => g.id === 'g-daoxiang-3')).toMatchObject({ grade: 'red', reasons: ['在办 1 件'] })
+    expect(remapped.filter((g: { grade: string }) => g.grade === 'red')).toHaveLength(2)
+    const reranked = (await api('GET', `/v1/command/rankings?level=grid&month=${month}`, { token: leader.token })).body
+    expect(reranked).toMatchObject({ weights: rules.weights, minCases: 7 })
+    expect(reranked.units.every((u: { rank?: number }) => u.rank === undefined)).toBe(true)
+
     const bad = await api('GET', '/v1/command/rankings?level=grid&month=2026-13', { token: leader.token })
     expect(bad.status).toBe(400)
     expect(JSON.stringify(bad.body.error.fields)).toContain('月份格式应为 YYYY-MM')

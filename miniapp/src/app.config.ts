@@ -15,7 +15,7 @@ export default defineAppConfig({
     // The district admin's console (部门与事件分类, 网格边界, 说事室, 工作人员, 变更记录), on the phone and in a PC browser.
     { root: 'packages/admin', pages: ['catalogue/index', 'edit/index', 'changes/index', 'grids/index', 'rooms/index', 'room/index', 'staff/index'] },
     // The command centre (指挥中心): the district's figures, map and rankings, on the phone and on a big screen.
-    { root: 'packages/command', pages: ['screen/index'] },
+    { root: 'packages/command', pages: ['screen/index', 'settings/index'] },
     // 用户协议 and 隐私政策, linked from the sign-in page.
     { root: 'packages/legal', pages: ['agreement/index', 'privacy/index'] },
   ],

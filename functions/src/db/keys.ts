@@ -129,6 +129,9 @@ export const keys = {
   visitsOf: (month: string, userId: string) => `${month}#${userId}`,
   /** A district's mediation by China day (bookings made, sessions held, agreements), sorted by date. */
   mediationDays: (districtId: string) => tenant(districtId, 'MEDIATIONDAYS'),
+  /** A district's command-centre rules (weights, minimum, grade rules). */
+  commandSettings: (districtId: string) => tenant(districtId, 'COMMAND'),
+  commandSettingsItem: 'SETTINGS',
   /** A China day's field work, one item per grid that had any (the command centre's "grids patrolled today"). */
   fieldDay: (districtId: string, day: string) => tenant(districtId, 'FIELDDAY', day),
   /** A resident's link to a household (one per resident), on its grid's list of pending or linked residents (gsi1). */

@@ -72,3 +72,22 @@ it("a street's dispatcher watches their street", async () => {
   expect((await texts(page, '.command-unit__name')).some((n) => n.includes('网格'))).toBe(true)
   expect(await texts(page, '.command-levels__item')).toEqual(['网格'])
 })
+
+it("the district's admin sets the ranking's weights and is told in words what does not add up", async () => {
+  const page = await signedIn('周敏')
+  await onScreen(page, '.workbench--admin').getByText('指挥中心').tap()
+  // An admin watches and sets the rules, but carries no cases away.
+  await onScreen(page, '.command-screen__title').waitFor()
+  expect(await texts(page, '.command-screen__export')).toEqual([])
+  await onScreen(page, '.command-screen__settings').click()
+  const accept = onScreen(page, '.command-settings__weight-accept input')
+  await accept.waitFor()
+  await accept.fill('40')
+  await onScreen(page, '.command-settings__save').click()
+  await onScreen(page, '.field-error--weights').getByText('响应率、办结及时率、满意率三项权重之和须为 100').waitFor()
+  await expectAccessible(page, 'command settings')
+  await page.screenshot({ path: '/tmp/command-settings.png', fullPage: true })
+  await accept.fill('30')
+  await onScreen(page, '.command-settings__save').click()
+  await page.getByText('已保存').waitFor()
+})

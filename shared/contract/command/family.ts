@@ -4,10 +4,11 @@
  */
 import { commandMap, commandOverview, commandRankings, commandTrends } from './watch'
 import { commandCasesExport } from './exports'
+import { commandSettingsGet, commandSettingsPut } from './settings'
 import type { Permission } from '../../domain/permission-rules'
 import { only, type RouteAccess } from '../../domain/access'
 
-export const routes = { commandOverview, commandMap, commandRankings, commandTrends, commandCasesExport } as const
+export const routes = { commandOverview, commandMap, commandRankings, commandTrends, commandCasesExport, commandSettingsGet, commandSettingsPut } as const
 
 export { commandErrors as errors } from './errors'
 
@@ -16,6 +17,8 @@ export const permissions = {
   'command.watch': { roles: ['dispatcher', 'admin', 'leader'], scope: 'node' },
   // Exports carry the cases themselves: the dispatchers and leaders who may drill into them, not the admins.
   'command.export': { roles: ['dispatcher', 'leader'], scope: 'node' },
+  // The district's admins set its weights, minimum and grade rules.
+  'command.settings': { roles: ['admin'], scope: 'district' },
 } as const satisfies Record<string, Permission>
 
 export const access = {
@@ -24,4 +27,6 @@ export const access = {
   commandRankings: only(['dispatcher', 'admin', 'leader'], 200),
   commandTrends: only(['dispatcher', 'admin', 'leader'], 200),
   commandCasesExport: only(['dispatcher', 'leader'], 200),
+  commandSettingsGet: only(['dispatcher', 'admin', 'leader'], 200),
+  commandSettingsPut: only(['admin'], 200),
 } as const satisfies Record<string, RouteAccess>

@@ -7,6 +7,7 @@ import {
   addDays,
   chinaDate,
   DEFAULT_MIN_CASES,
+  defaultGradeRules,
   defaultWeights,
   DomainError,
   gradeOf,
@@ -17,6 +18,7 @@ import {
   weekdayOf,
   zeroCounts,
   type Action,
+  type CommandSettings,
   type Counts,
   type RouteQuery,
   type commandRankings,
@@ -114,7 +116,11 @@ export async function gridMap(deps: CommandDeps, caller: Caller, q: { nodeId?: s
   const { nodes } = await deps.catalogue(districtId)
   const node = watchedNode(caller, nodes, q.nodeId)
   const month = chinaDate(deps.clock().toISOString()).slice(0, 7)
-  const [gauges, counts] = await Promise.all([deps.repos.rates.gauges(districtId, 'grid'), deps.repos.rates.month(districtId, 'grid', month)])
+  const [gauges, counts, { gradeRules }] = await Promise.all([
+    deps.repos.rates.gauges(districtId, 'grid'),
+    deps.repos.rates.month(districtId, 'grid', month),
+    settingsOf(deps, districtId),
+  ])
   return {
     node: { id: node.id, name: node.name },
     grids: below(nodes, node, 'grid').map((g) => {
@@ -123,7 +129,7 @@ export async function gridMap(deps: CommandDeps, caller: Caller, q: { nodeId?: s
         receivedMonth: counts.get(g.id)?.received ?? 0,
         reopenedMonth: counts.get(g.id)?.reopened ?? 0,
       }
-      return { id: g.id, name: g.name, streetId: streetOf(nodes, g), boundary: g.boundary, ...figures, ...gradeOf(figures) }
+      return { id: g.id, name: g.name, streetId: streetOf(nodes, g), boundary: g.boundary, ...figures, ...gradeOf(figures, gradeRules) }
     }),
   }
 }
@@ -137,13 +143,16 @@ export async function rankings(deps: CommandDeps, caller: Caller, q: RouteQuery<
   if (q.level === 'street' && node.level !== 'district') throw new DomainError('command.notFound', [{ path: 'level', message: '街道排名只在区级查看' }])
   const units = q.level === 'department' ? departments.map((d) => ({ id: d.id, name: d.name })) : below(nodes, node, q.level)
   const { previous, lastYear } = monthsBefore(q.month)
-  const [month, prev, last] = await Promise.all([q.month, previous, lastYear].map((m) => deps.repos.rates.month(districtId, q.level, m)))
-  const ranked = rankUnits(units, month!, { previous: prev!, lastYear: last! }, zeroCounts)
+  const [[month, prev, last], { weights, minCases }] = await Promise.all([
+    Promise.all([q.month, previous, lastYear].map((m) => deps.repos.rates.month(districtId, q.level, m))),
+    settingsOf(deps, districtId),
+  ])
+  const ranked = rankUnits(units, month!, { previous: prev!, lastYear: last! }, zeroCounts, { weights, minCases })
   return {
     month: q.month,
     level: q.level,
-    weights: defaultWeights,
-    minCases: DEFAULT_MIN_CASES,
+    weights,
+    minCases,
     units: ranked.map((r) => ({
       id: r.unit.id,
       name: r.unit.name,
@@ -186,4 +195,16 @@ const monthsAgo = (month: string, n: number) => {
   const [y = 0, m = 0] = month.split('-').map(Number)
   const at = y * 12 + (m - 1) - n
   return `${Math.floor(at / 12)}-${String((at % 12) + 1).padStart(2, '0')}`
+}
+
+/** The district's rules, or the defaults where its admin set none. */
+export async function settingsOf(deps: Pick<CommandDeps, 'repos'>, districtId: string): Promise<CommandSettings> {
+  return (await deps.repos.commandSettings.get(districtId)) ?? { weights: defaultWeights, minCases: DEFAULT_MIN_CASES, gradeRules: [...defaultGradeRules] }
+}
+
+export const readSettings = (deps: CommandDeps, caller: Caller) => settingsOf(deps, caller.user.districtId)
+
+export async function putSettings(deps: CommandDeps, caller: Caller, settings: CommandSettings) {
+  await deps.repos.commandSettings.put(caller.user.districtId, settings, caller.user.id, deps.clock().toISOString())
+  return settings
 }

@@ -85,6 +85,7 @@ export default function CommandScreen() {
   }
   // The export carries the cases themselves: offered to those who may drill into them (not to admins).
   const mayExport = !!session && permits(session.user.roles, session.user.districtId, 'command.export')
+  const maySet = !!session && permits(session.user.roles, session.user.districtId, 'command.settings')
   const exportMonth = () => {
     const { url, header } = fileRequest(commandCasesExport, {})
     const query = `from=${month}-01&to=${chinaDate(new Date())}${nodeId ? `&nodeId=${nodeId}` : ''}`
@@ -107,6 +108,11 @@ export default function CommandScreen() {
             {mayExport ? (
               <Text className='command-screen__export' onClick={exportMonth}>
                 导出本月事件（Excel）
+              </Text>
+            ) : null}
+            {maySet ? (
+              <Text className='command-screen__settings' onClick={() => void Taro.navigateTo({ url: '/packages/command/settings/index' })}>
+                评分与预警规则
               </Text>
             ) : null}
             {nodeId ? (

@@ -337,6 +337,7 @@ const probes: Record<RouteName, Probe> = {
   commandMap: () => ({}),
   commandRankings: () => ({ query: { level: 'grid', month: today().slice(0, 7) } }),
   commandTrends: () => ({}),
+  commandCategories: () => ({ query: { month: today().slice(0, 7) } }),
   commandSettingsGet: () => ({}),
   // The demo district's rules as they are by default: the admin's write changes nothing others read.
   commandSettingsPut: () => ({ body: { weights: defaultWeights, minCases: DEFAULT_MIN_CASES, gradeRules: defaultGradeRules } }),

@@ -65,7 +65,9 @@ describe('the command centre', () => {
     // The district's overview: today's counts, 在办 split, the month, and its streets.
     const overview = await eventually(async () => {
       const { body } = await api('GET', '/v1/command/overview', { token: leader.token })
-      return body.inHand?.openOverdue === 1 && body.today?.received === 7 && body.today?.resolved === 5 ? body : undefined
+      // Each transition's counts, gauges and category counts are written by its own fan-out step: wait for them all.
+      const settled = body.inHand?.open === 2 && body.inHand.openOverdue === 1 && body.today?.received === 7 && body.today.resolved === 5
+      return settled ? body : undefined
     }, 20_000)
     expect(overview.node).toEqual({ id: d.id, name: d.catalogue.district.name, level: 'district' })
     expect(overview.today).toEqual({ received: 7, accepted: 6, dispatched: 6, resolved: 5 })
@@ -108,10 +110,31 @@ describe('the command centre', () => {
     // The map: every grid with its boundary; the late case turns its grid orange, and the grade says why.
     const map = (await api('GET', '/v1/command/map', { token: admin.token })).body
     const grid = map.grids.find((g: { id: string }) => g.id === 'g-daoxiang-3')
-    expect(grid).toMatchObject({ streetId: 's-bailu', open: 1, openOverdue: 1, receivedMonth: 6, grade: 'orange', reasons: ['1 件超期未办结'] })
+    expect(grid).toMatchObject({
+      streetId: 's-bailu',
+      open: 1,
+      openOverdue: 1,
+      receivedMonth: 6,
+      grade: 'orange',
+      reasons: ['1 件超期未办结', '本月同类投诉 6 件'],
+      repeatedMonth: 6,
+    })
     expect(grid.boundary.type).toBe('Polygon')
     expect(map.grids.filter((g: { grade: string }) => g.grade !== 'green').map((g: { id: string }) => g.id)).toEqual(['g-daoxiang-3'])
     expect(map.grids.length).toBe(d.catalogue.nodes.filter((n) => n.level === 'grid').length)
+
+    // The month's categories and hot spots: six 停水 in one grid is a hot spot, one in another grid is not.
+    const month0 = chinaDate(new Date().toISOString()).slice(0, 7)
+    const kinds = await eventually(async () => {
+      const { body } = await api('GET', `/v1/command/categories?month=${month0}`, { token: leader.token })
+      return body.categories?.[0]?.received === 7 ? body : undefined
+    }, 20_000)
+    expect(kinds.categories).toEqual([{ id: 'cat-water-off', name: expect.any(String), received: 7 }])
+    expect(kinds.hotSpots).toEqual([
+      { gridId: 'g-daoxiang-3', gridName: '稻香村第三网格', categoryId: 'cat-water-off', categoryName: kinds.categories[0].name, received: 6 },
+    ])
+    const streets = (await api('GET', `/v1/command/categories?month=${month0}&nodeId=s-qingshi`, { token: leader.token })).body
+    expect(streets).toMatchObject({ categories: [{ id: 'cat-water-off', received: 1 }], hotSpots: [] })
 
     // The trends: 30 days and 12 months, today's and this month's last.
     const trend = (await api('GET', '/v1/command/trends', { token: chief.token })).body

@@ -47,6 +47,11 @@ const answers: Record<string, unknown> = {
       { month: '2026-12', received: 12, resolved: 9, resolveRate: 0.75 },
     ],
   },
+  '/v1/command/categories': {
+    month: '2026-12',
+    categories: [{ id: 'cat-water-off', name: '停水', received: 8 }],
+    hotSpots: [{ gridId: 'g-1', gridName: '稻香村第三网格', categoryId: 'cat-water-off', categoryName: '停水', received: 6 }],
+  },
   '/v1/command/rankings': {
     month: '2026-12',
     level: 'grid',
@@ -89,6 +94,8 @@ test('shows the figures, the graded grids with their reasons and the ranking, in
   const ranks = texts(view, '.command-rank')
   expect(ranks[0]).toMatch(/^1稻香村第三网格87\.5 分环比 ↑2\.5/)
   expect(ranks[1]).toMatch(/^—柳岸社区第一网格样本不足/)
+  // The month's categories and its hot spots.
+  expect(texts(view, '.command-unit--hot')).toEqual(['热点稻香村第三网格 · 停水6 件'])
   // The trend as words and a table of the months with cases (WeChat draws no chart).
   expect(texts(view, '.command-note').join('')).toContain('近 30 天受理 7 件，办结 4 件')
   expect(texts(view, '.command-unit').some((t) => t.startsWith('2026 年 12 月') && t.includes('及时率 75%'))).toBe(true)

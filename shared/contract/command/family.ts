@@ -2,13 +2,22 @@
  * This family's part of the contract, as shared/families.ts composes it: its routes (by handler name), its error codes,
  * its permission actions (DESIGN.md §2) and its rows of the access matrix.
  */
-import { commandMap, commandOverview, commandRankings, commandTrends } from './watch'
+import { commandCategories, commandMap, commandOverview, commandRankings, commandTrends } from './watch'
 import { commandCasesExport } from './exports'
 import { commandSettingsGet, commandSettingsPut } from './settings'
 import type { Permission } from '../../domain/permission-rules'
 import { only, type RouteAccess } from '../../domain/access'
 
-export const routes = { commandOverview, commandMap, commandRankings, commandTrends, commandCasesExport, commandSettingsGet, commandSettingsPut } as const
+export const routes = {
+  commandOverview,
+  commandMap,
+  commandRankings,
+  commandTrends,
+  commandCategories,
+  commandCasesExport,
+  commandSettingsGet,
+  commandSettingsPut,
+} as const
 
 export { commandErrors as errors } from './errors'
 
@@ -26,6 +35,7 @@ export const access = {
   commandMap: only(['dispatcher', 'admin', 'leader'], 200),
   commandRankings: only(['dispatcher', 'admin', 'leader'], 200),
   commandTrends: only(['dispatcher', 'admin', 'leader'], 200),
+  commandCategories: only(['dispatcher', 'admin', 'leader'], 200),
   commandCasesExport: only(['dispatcher', 'leader'], 200),
   commandSettingsGet: only(['dispatcher', 'admin', 'leader'], 200),
   commandSettingsPut: only(['admin'], 200),

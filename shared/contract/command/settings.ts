@@ -7,12 +7,13 @@ import { defineRoute } from '../route'
 import { grades, type GridFigures } from '../../domain/command/grades'
 
 const weight = z.number({ error: '权重必须是数字' }).int('权重必须是整数').min(0, '权重不能小于 0').max(100, '权重不能大于 100')
-const figures = ['open', 'openOverdue', 'receivedMonth', 'reopenedMonth'] as const satisfies readonly (keyof GridFigures)[]
+const figures = ['open', 'openOverdue', 'receivedMonth', 'reopenedMonth', 'repeatedMonth'] as const satisfies readonly (keyof GridFigures)[]
 export const gradeFigureLabels: Record<(typeof figures)[number], string> = {
   open: '在办件数',
   openOverdue: '超期未办结件数',
   receivedMonth: '本月受理件数',
   reopenedMonth: '本月重办件数',
+  repeatedMonth: '本月同类投诉件数',
 }
 
 export const commandSettingsSchema = z.strictObject({

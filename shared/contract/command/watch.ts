@@ -64,6 +64,7 @@ export const commandMap = defineRoute({
         openOverdue: z.number(),
         receivedMonth: z.number(),
         reopenedMonth: z.number(),
+        repeatedMonth: z.number(),
         grade: z.enum(grades),
         reasons: z.array(z.string()),
       }),
@@ -114,5 +115,18 @@ export const commandTrends = defineRoute({
     node: z.object({ id: z.string(), name: z.string() }),
     days: z.array(z.object({ day: z.string(), ...trendPoint })),
     months: z.array(z.object({ month: z.string(), ...trendPoint })),
+  }),
+})
+
+export const commandCategories = defineRoute({
+  method: 'GET',
+  path: '/v1/command/categories',
+  summary: '本月事件分类与热点：受理最多的小类，以及同一网格同类投诉达到 3 件的热点（区或街道）',
+  action: 'command.watch',
+  query: watched.extend({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM') }),
+  response: z.object({
+    month: z.string(),
+    categories: z.array(z.object({ id: z.string(), name: z.string(), received: z.number() })),
+    hotSpots: z.array(z.object({ gridId: z.string(), gridName: z.string(), categoryId: z.string(), categoryName: z.string(), received: z.number() })),
   }),
 })

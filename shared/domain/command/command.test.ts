@@ -43,12 +43,13 @@ describe('rankings', () => {
 })
 
 describe('五色预警', () => {
-  const grid = { open: 0, openOverdue: 0, receivedMonth: 0, reopenedMonth: 0 }
+  const grid = { open: 0, openOverdue: 0, receivedMonth: 0, reopenedMonth: 0, repeatedMonth: 0 }
   it('gives the gravest grade that holds, with every reason once', () => {
     expect(gradeOf(grid)).toEqual({ grade: 'green', reasons: [] })
     expect(gradeOf({ ...grid, receivedMonth: 12 })).toEqual({ grade: 'blue', reasons: ['本月受理 12 件'] })
     expect(gradeOf({ ...grid, open: 11, openOverdue: 1 })).toEqual({ grade: 'orange', reasons: ['1 件超期未办结', '在办 11 件'] })
     expect(gradeOf({ ...grid, open: 4, openOverdue: 4, reopenedMonth: 2 })).toEqual({ grade: 'red', reasons: ['4 件超期未办结', '本月 2 件重办'] })
+    expect(gradeOf({ ...grid, receivedMonth: 4, repeatedMonth: 3 })).toEqual({ grade: 'orange', reasons: ['本月同类投诉 3 件'] })
   })
 
   it('reads rules as data: a district may keep its own', () => {

@@ -18,6 +18,8 @@ export interface GridFigures {
   receivedMonth: number
   /** Cases reopened (重办) this month. */
   reopenedMonth: number
+  /** The most cases of one category reported in the grid this month (repeated complaints, 重复投诉). */
+  repeatedMonth: number
 }
 
 export interface GradeRule {
@@ -34,6 +36,7 @@ export const defaultGradeRules: readonly GradeRule[] = [
   { grade: 'red', figure: 'openOverdue', atLeast: 3, reason: '{n} 件超期未办结' },
   { grade: 'orange', figure: 'openOverdue', atLeast: 1, reason: '{n} 件超期未办结' },
   { grade: 'orange', figure: 'reopenedMonth', atLeast: 2, reason: '本月 {n} 件重办' },
+  { grade: 'orange', figure: 'repeatedMonth', atLeast: 3, reason: '本月同类投诉 {n} 件' },
   { grade: 'yellow', figure: 'open', atLeast: 10, reason: '在办 {n} 件' },
   { grade: 'blue', figure: 'receivedMonth', atLeast: 10, reason: '本月受理 {n} 件' },
 ]

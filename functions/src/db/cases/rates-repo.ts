@@ -66,6 +66,26 @@ export function makeRatesRepo(e: Entities): RatesRepo {
       })
     },
 
+    async addCategory({ districtId, eventId }, month, gridId, categoryId, now) {
+      return once(districtId, `${eventId}#category`, now, {
+        category: months.transactUpdate({ districtId, level: 'category', month, nodeId: categoryId, ...adds({ received: 1 }) }),
+        gridCategory: months.transactUpdate({ districtId, level: 'gridCategory', month, nodeId: `${gridId}~${categoryId}`, ...adds({ received: 1 }) }),
+      })
+    },
+
+    /** Access pattern "a level's counts in a month" on the two category levels: one Query each. */
+    async categoryMonth(districtId, month) {
+      const [categories, pairs] = await Promise.all(
+        ['category', 'gridCategory'].map((level) => p["a level's counts in a month"].query({ districtId, level, month }).send()),
+      )
+      const byGrid = new Map<string, Map<string, number>>()
+      for (const i of pairs!.Items ?? []) {
+        const [gridId = '', categoryId = ''] = i.nodeId.split('~')
+        byGrid.set(gridId, (byGrid.get(gridId) ?? new Map()).set(categoryId, countsOf(i).received))
+      }
+      return { byCategory: new Map((categories!.Items ?? []).map((i) => [i.nodeId, countsOf(i).received])), byGrid }
+    },
+
     /** Access pattern "a level's counts in a month": one Query of every node's counts (a page per 1 MB read). */
     async month(districtId, level, month) {
       const { Items = [] } = await p["a level's counts in a month"].query({ districtId, level, month }).send()

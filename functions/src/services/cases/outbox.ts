@@ -50,7 +50,7 @@ interface CasePayload {
    * What the transition adds to the day's 三率 counts of its grid, street, district and department; absent when it
    * adds nothing (an empty map would not survive DynamoDB Local's stream).
    */
-  rates?: { day: string; gridId: string; departmentId: string; tally: Tally }
+  rates?: { day: string; gridId: string; departmentId: string; categoryId?: string; tally: Tally }
   /** How the transition moves the 在办 and 超期 gauges of where the case was and where it is; absent when they stay. */
   gauges?: { placement: Placement; delta: Gauge }[]
 }
@@ -118,7 +118,9 @@ export function caseEvent(
         }
       : undefined,
     levelNodeId: after.levelNodeId,
-    rates: Object.keys(tally).length ? { day: chinaDate(after.updatedAt), gridId: after.gridId, departmentId: after.departmentId, tally } : undefined,
+    rates: Object.keys(tally).length
+      ? { day: chinaDate(after.updatedAt), gridId: after.gridId, departmentId: after.departmentId, categoryId: after.categoryId, tally }
+      : undefined,
     gauges: moves.length ? moves : undefined,
   }
   return outboxEvent(deps, after.districtId, { kind: 'case', id: after.caseId }, type, payload as unknown as Record<string, unknown>)
@@ -205,6 +207,8 @@ async function addRates(deps: CasesDeps, event: OutboxEvent, p: CasePayload) {
   const { nodes } = await deps.catalogue(event.districtId)
   const now = deps.clock()
   if (p.rates) await deps.repos.rates.add(event, nodesOf(nodes, event.districtId, p.rates), p.rates.day, p.rates.tally, now)
+  // A new case counts in its category's month and its grid's month of that category (the command centre's hot spots).
+  if (p.rates?.tally.received && p.rates.categoryId) await deps.repos.rates.addCategory(event, p.rates.day.slice(0, 7), p.rates.gridId, p.rates.categoryId, now)
   if (!p.gauges) return
   // A move out of one placement and into another meet at the district (and maybe the street): one item per node.
   const byNode = new Map<string, { level: RateLevel; nodeId: string; delta: Gauge }>()

@@ -155,6 +155,10 @@ export interface RatesRepo {
   month(districtId: string, level: RateLevel, month: string): Promise<Map<string, Counts>>
   /** One node's counts in each of the months asked for that has any, by month. */
   months(districtId: string, level: RateLevel, nodeId: string, months: readonly string[]): Promise<Map<string, Counts>>
+  /** Counts a new case in its category's month and in its grid's month of that category, once per outbox event. */
+  addCategory(event: { districtId: string; eventId: string }, month: string, gridId: string, categoryId: string, now: Date): Promise<boolean>
+  /** A month's cases received by category, and by grid and category. */
+  categoryMonth(districtId: string, month: string): Promise<{ byCategory: Map<string, number>; byGrid: Map<string, Map<string, number>> }>
   /** Every node of a level with a gauge, by node. */
   gauges(districtId: string, level: RateLevel): Promise<Map<string, Gauge>>
 }

@@ -22,6 +22,7 @@ import {
   type Counts,
   type RouteQuery,
   type commandRankings,
+  type commandCategories,
 } from '@linli/shared'
 import type { Caller } from '../identity/ports'
 import type { NodeRecord } from '../district/ports'
@@ -116,9 +117,10 @@ export async function gridMap(deps: CommandDeps, caller: Caller, q: { nodeId?: s
   const { nodes } = await deps.catalogue(districtId)
   const node = watchedNode(caller, nodes, q.nodeId)
   const month = chinaDate(deps.clock().toISOString()).slice(0, 7)
-  const [gauges, counts, { gradeRules }] = await Promise.all([
+  const [gauges, counts, { byGrid }, { gradeRules }] = await Promise.all([
     deps.repos.rates.gauges(districtId, 'grid'),
     deps.repos.rates.month(districtId, 'grid', month),
+    deps.repos.rates.categoryMonth(districtId, month),
     settingsOf(deps, districtId),
   ])
   return {
@@ -128,6 +130,7 @@ export async function gridMap(deps: CommandDeps, caller: Caller, q: { nodeId?: s
         ...(gauges.get(g.id) ?? { open: 0, openOverdue: 0 }),
         receivedMonth: counts.get(g.id)?.received ?? 0,
         reopenedMonth: counts.get(g.id)?.reopened ?? 0,
+        repeatedMonth: Math.max(0, ...(byGrid.get(g.id)?.values() ?? [])),
       }
       return { id: g.id, name: g.name, streetId: streetOf(nodes, g), boundary: g.boundary, ...figures, ...gradeOf(figures, gradeRules) }
     }),
@@ -207,4 +210,40 @@ export const readSettings = (deps: CommandDeps, caller: Caller) => settingsOf(de
 export async function putSettings(deps: CommandDeps, caller: Caller, settings: CommandSettings) {
   await deps.repos.commandSettings.put(caller.user.districtId, settings, caller.user.id, deps.clock().toISOString())
   return settings
+}
+
+/** A grid with this many cases of one category in a month is a hot spot (热点). */
+export const HOT_SPOT_CASES = 3
+
+/** The month's categories by cases received, and its hot spots, within a district or street: two Queries of the month. */
+export async function categoriesOf(deps: CommandDeps, caller: Caller, q: RouteQuery<typeof commandCategories>) {
+  const districtId = caller.user.districtId
+  const { nodes, categories } = await deps.catalogue(districtId)
+  const node = watchedNode(caller, nodes, q.nodeId)
+  const grids = below(nodes, node, 'grid')
+  const { byCategory, byGrid } = await deps.repos.rates.categoryMonth(districtId, q.month)
+  const named = (id: string) => categories.find((c) => c.id === id)?.name ?? id
+  // A street's own categories are its grids' sums; the district's are kept whole.
+  const counted =
+    node.level === 'district'
+      ? byCategory
+      : grids.reduce((m, g) => {
+          for (const [c, n] of byGrid.get(g.id) ?? []) m.set(c, (m.get(c) ?? 0) + n)
+          return m
+        }, new Map<string, number>())
+  return {
+    month: q.month,
+    categories: [...counted]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 10)
+      .map(([id, received]) => ({ id, name: named(id), received })),
+    hotSpots: grids
+      .flatMap((g) =>
+        [...(byGrid.get(g.id) ?? [])]
+          .filter(([, n]) => n >= HOT_SPOT_CASES)
+          .map(([c, n]) => ({ gridId: g.id, gridName: g.name, categoryId: c, categoryName: named(c), received: n })),
+      )
+      .sort((a, b) => b.received - a.received)
+      .slice(0, 20),
+  }
 }

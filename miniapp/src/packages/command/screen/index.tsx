@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import {
   chinaDate,
   commandCasesExport,
+  commandCategories,
   commandMap,
   permits,
   commandOverview,
@@ -28,6 +29,7 @@ type Overview = RouteResponse<typeof commandOverview>
 type GridMap = RouteResponse<typeof commandMap>
 type Rankings = RouteResponse<typeof commandRankings>
 type Trends = RouteResponse<typeof commandTrends>
+type Kinds = RouteResponse<typeof commandCategories>
 type Level = (typeof rankedLevels)[number]
 
 /** The figures are read again this often (a cheap read of counters: see DESIGN.md §3 "Command centre"). */
@@ -47,6 +49,7 @@ export default function CommandScreen() {
   const [map, setMap] = useState<GridMap>()
   const [rankings, setRankings] = useState<Rankings>()
   const [trends, setTrends] = useState<Trends>()
+  const [kinds, setKinds] = useState<Kinds>()
   const [level, setLevel] = useState<Level>('grid')
   const [picked, setPicked] = useState<string>()
   // A street of the district opened from its row (undefined: the caller's own level).
@@ -56,16 +59,18 @@ export default function CommandScreen() {
 
   const load = async () => {
     try {
-      const [o, m, r, t] = await Promise.all([
+      const [o, m, r, t, k] = await Promise.all([
         call(commandOverview, { query: { nodeId } }),
         call(commandMap, { query: { nodeId } }),
         call(commandRankings, { query: { nodeId, level, month } }),
         call(commandTrends, { query: { nodeId } }),
+        call(commandCategories, { query: { nodeId, month } }),
       ])
       setOverview(o)
       setMap(m)
       setRankings(r)
       setTrends(t)
+      setKinds(k)
       setError('')
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '读取失败，请稍后重试')
@@ -198,6 +203,31 @@ export default function CommandScreen() {
                 ) : (
                   <Text className='command-empty'>所有网格均为绿色</Text>
                 )}
+              </Panel>
+              <Panel title='本月分类与热点'>
+                {kinds?.categories.length ? (
+                  kinds.categories.slice(0, 5).map((c) => (
+                    <View key={c.id} className='command-unit'>
+                      <Text className='command-unit__name'>{c.name}</Text>
+                      <Text>{c.received} 件</Text>
+                    </View>
+                  ))
+                ) : (
+                  <Text className='command-empty'>本月暂无事件</Text>
+                )}
+                {kinds?.hotSpots.slice(0, 5).map((h) => (
+                  <View
+                    key={`${h.gridId}-${h.categoryId}`}
+                    className='command-unit command-unit--hot'
+                    onClick={() => openGrid({ id: h.gridId, name: h.gridName })}
+                  >
+                    <Text className='command-alarm'>热点</Text>
+                    <Text className='command-unit__name'>
+                      {h.gridName} · {h.categoryName}
+                    </Text>
+                    <Text>{h.received} 件</Text>
+                  </View>
+                ))}
               </Panel>
               <Panel title={overview!.node.level === 'district' ? '各街道在办' : '各网格在办'}>
                 {overview!.units.map((u) => (

@@ -59,6 +59,7 @@ const answers: Record<string, unknown> = {
     minCases: 5,
     units: [
       { id: 'g-1', name: '稻香村第三网格', received: 8, resolved: 3, score: 87.5, rank: 1, monthOnMonth: 2.5 },
+      ...[2, 3, 4, 5, 6].map((rank) => ({ id: `g-r${rank}`, name: `第${rank}名网格`, received: 9, resolved: 9, score: 90 - rank * 5, rank })),
       { id: 'g-2', name: '柳岸社区第一网格', received: 1, resolved: 0 },
     ],
   },
@@ -92,8 +93,11 @@ test('shows the figures, the graded grids with their reasons and the ranking, in
   expect(view.querySelectorAll('canvas')).toHaveLength(0)
   expect(texts(view, '.command-unit').some((t) => t.includes('稻香村第三网格') && t.includes('橙色') && t.includes('2 件超期未办结'))).toBe(true)
   const ranks = texts(view, '.command-rank')
-  expect(ranks[0]).toMatch(/^1稻香村第三网格87\.5 分环比 ↑2\.5/)
-  expect(ranks[1]).toMatch(/^—柳岸社区第一网格样本不足/)
+  expect(ranks[0]).toMatch(/^1稻香村第三网格红榜87\.5 分环比 ↑2\.5/)
+  expect(ranks.at(-1)).toMatch(/^—柳岸社区第一网格样本不足/)
+  // 红黑榜: the best three and the last three of six ranked.
+  expect(texts(view, '.command-rank__board--red')).toEqual(['红榜', '红榜', '红榜'])
+  expect(ranks.filter((r) => r.includes('黑榜')).map((r) => r.slice(0, 1))).toEqual(['4', '5', '6'])
   // The month's categories and its hot spots.
   expect(texts(view, '.command-unit--hot')).toEqual(['热点稻香村第三网格 · 停水6 件'])
   // The trend as words and a table of the months with cases (WeChat draws no chart).

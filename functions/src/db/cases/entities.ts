@@ -142,6 +142,9 @@ export function makeCaseEntities(table: LinliTable) {
   })
 
   /** 三率: one day's counts of one node of one level (ADDed to by the fan-out of each transition). */
+  /** The 三率 counts, each ADDed to from the stream (absent until first counted). */
+  const counts = Object.fromEntries(rateCounts.map((k) => [k, number().optional()]))
+
   const RateDay = new Entity({
     name: 'RateDay',
     table,
@@ -151,12 +154,11 @@ export function makeCaseEntities(table: LinliTable) {
       level: string().key(),
       nodeId: string().key(),
       day: string().key(),
-      ...Object.fromEntries(rateCounts.map((k) => [k, number().optional()])),
+      ...counts,
     }),
     computeKey: ({ districtId, level, nodeId, day }) => ({ pk: keys.rates(districtId, level, nodeId), sk: day }),
   })
 
-  /** Written with the counts of an outbox event, on condition it is new: a repeated step adds nothing (kept 7 days). */
   const RateMonth = new Entity({
     name: 'RateMonth',
     table,
@@ -166,7 +168,7 @@ export function makeCaseEntities(table: LinliTable) {
       level: string().key(),
       month: string().key(),
       nodeId: string().key(),
-      ...Object.fromEntries(rateCounts.map((k) => [k, number().optional()])),
+      ...counts,
     }),
     computeKey: ({ districtId, level, month, nodeId }) => ({ pk: keys.ratesMonth(districtId, level, month), sk: nodeId }),
   })
@@ -184,6 +186,7 @@ export function makeCaseEntities(table: LinliTable) {
     computeKey: ({ districtId, level, nodeId }) => ({ pk: keys.gauges(districtId, level), sk: nodeId }),
   })
 
+  /** Written with the counts of an outbox event, on condition it is new: a repeated step adds nothing (kept 7 days). */
   const RatesMark = new Entity({
     name: 'RatesMark',
     table,

@@ -100,6 +100,10 @@ export default function CommandScreen() {
   }
   const openGrid = (g: { id: string; name: string }) =>
     void Taro.navigateTo({ url: `/packages/case/list/index?view=grid&scopeId=${g.id}&name=${encodeURIComponent(g.name)}` })
+  // 红黑榜: with six or more units ranked, the best three and the last three of the month.
+  const ranked = rankings?.level === level ? rankings.units.filter((u) => u.rank !== undefined) : []
+  const board = (id: string) =>
+    ranked.length < 6 ? undefined : ranked.slice(0, 3).some((u) => u.id === id) ? 'red' : ranked.slice(-3).some((u) => u.id === id) ? 'black' : undefined
   const levels = rankedLevels.filter((l) => overview?.node.level === 'district' || l === 'grid')
   const warned = (map?.grids ?? []).filter((g) => g.grade !== 'green').sort((a, b) => grades.indexOf(a.grade) - grades.indexOf(b.grade))
   const grid = map?.grids.find((g) => g.id === picked)
@@ -292,6 +296,9 @@ export default function CommandScreen() {
                     <View key={u.id} className='command-rank'>
                       <Text className='command-rank__no'>{u.rank ?? '—'}</Text>
                       <Text className='command-rank__name'>{u.name}</Text>
+                      {board(u.id) ? (
+                        <Text className={`command-rank__board command-rank__board--${board(u.id)}`}>{board(u.id) === 'red' ? '红榜' : '黑榜'}</Text>
+                      ) : null}
                       <Text className='command-rank__score'>{u.score === undefined ? '样本不足' : `${u.score} 分`}</Text>
                       <Text className='command-rank__change'>环比 {signed(u.monthOnMonth)}</Text>
                       <Text className='command-rank__change'>受理 {u.received}</Text>

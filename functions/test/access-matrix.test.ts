@@ -337,6 +337,7 @@ const probes: Record<RouteName, Probe> = {
   commandMap: () => ({}),
   commandRankings: () => ({ query: { level: 'grid', month: today().slice(0, 7) } }),
   commandTrends: () => ({}),
+  commandPoints: () => ({}),
   commandCategories: () => ({ query: { month: today().slice(0, 7) } }),
   commandSettingsGet: () => ({}),
   // The demo district's rules as they are by default: the admin's write changes nothing others read.

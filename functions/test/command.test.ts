@@ -60,7 +60,7 @@ describe('the command centre', () => {
       await sweep({ ...deps, clock: () => at })
       return (await api('GET', `/v1/cases/${late.id}`, { token: official.token })).body.clock?.mark === 'overdue' || undefined
     }, 60_000)
-    await report(P)
+    const fresh = await report(P)
 
     // The district's overview: today's counts, 在办 split, the month, and its streets.
     const overview = await eventually(async () => {
@@ -122,6 +122,14 @@ describe('the command centre', () => {
     expect(grid.boundary.type).toBe('Polygon')
     expect(map.grids.filter((g: { grade: string }) => g.grade !== 'green').map((g: { id: string }) => g.id)).toEqual(['g-daoxiang-3'])
     expect(map.grids.length).toBe(d.catalogue.nodes.filter((n) => n.level === 'grid').length)
+
+    // The open cases on the map: the late one in 稻香村 and the new one in 青石街道, each where it was reported.
+    const points = (await api('GET', '/v1/command/points', { token: leader.token })).body
+    expect(points.capped).toBe(false)
+    expect(points.points.map((p: { id: string }) => p.id).sort()).toEqual([late.id, fresh.id].sort())
+    expect(points.points.find((p: { id: string }) => p.id === late.id)).toMatchObject({ gridId: 'g-daoxiang-3', lat: D3.lat, lng: D3.lng })
+    expect((await api('GET', '/v1/command/points', { token: qingshi.token })).body.points.map((p: { gridId: string }) => p.gridId)).toEqual(['g-liuan-2'])
+    expectError(await api('GET', '/v1/command/points', { token: admin.token }), 403, 'auth.forbidden')
 
     // The month's categories and hot spots: six 停水 in one grid is a hot spot, one in another grid is not.
     const month0 = chinaDate(new Date().toISOString()).slice(0, 7)

@@ -47,6 +47,7 @@ const answers: Record<string, unknown> = {
       { month: '2026-12', received: 12, resolved: 9, resolveRate: 0.75 },
     ],
   },
+  '/v1/command/points': { points: [], capped: false },
   '/v1/command/categories': {
     month: '2026-12',
     categories: [{ id: 'cat-water-off', name: '停水', received: 8 }],

@@ -130,3 +130,21 @@ export const commandCategories = defineRoute({
     hotSpots: z.array(z.object({ gridId: z.string(), gridName: z.string(), categoryId: z.string(), categoryName: z.string(), received: z.number() })),
   }),
 })
+
+/** At most this many open cases of each status are drawn on the map (the last changed). */
+export const POINTS_PER_STATUS = 150
+
+export const commandPoints = defineRoute({
+  method: 'GET',
+  path: '/v1/command/points',
+  summary: `一张图上的在办事件：每种在办状态最近变动的至多 ${POINTS_PER_STATUS} 件（有位置的），超过办结时限的标出（区或街道）`,
+  action: 'command.points',
+  query: watched,
+  response: z.object({
+    points: z.array(
+      z.object({ id: z.string(), number: z.string(), gridId: z.string(), categoryName: z.string(), lat: z.number(), lng: z.number(), late: z.boolean() }),
+    ),
+    /** Some status had more open cases than are drawn. */
+    capped: z.boolean(),
+  }),
+})

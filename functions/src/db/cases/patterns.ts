@@ -43,6 +43,11 @@ export function casePatterns(e: Entities) {
       .schema(map({ districtId: string(), cell: string(), categoryId: string() }))
       .pattern(({ districtId, cell, categoryId }) => ({ index: 'gsi1', partition: keys.near(districtId, cell, categoryId) }))
       .options({ reverse: true, attributes: [...SUMMARY, 'followerCount'] }),
+    "a district's cases in a status, last changed first": ap(e)
+      .entities(e.Case)
+      .schema(map({ districtId: string(), status: string() }))
+      .pattern(({ districtId, status }) => ({ index: 'gsi2', partition: keys.casesByStatus(districtId, status) }))
+      .options({ reverse: true, attributes: ['caseId', 'number', 'gridId', 'categoryName', 'lat', 'lng', 'resolveBy'] }),
     "a district's cases by status, changed since": ap(e)
       .entities(e.Case)
       .schema(map({ districtId: string(), status: string(), since: string() }))

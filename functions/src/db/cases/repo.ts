@@ -104,6 +104,23 @@ export function makeCasesRepo(e: Entities): CasesRepo {
       return { items: Items.map((i) => ({ caseId: i.caseId, gridId: i.gridId, createdAt: i.createdAt })), lastKey: LastEvaluatedKey }
     },
 
+    /** Access pattern "a district's cases in a status, last changed first": one page, what a map point shows. */
+    async latest(districtId, status, limit) {
+      const { Items = [] } = await p["a district's cases in a status, last changed first"]
+        .query({ districtId, status })
+        .options((o) => ({ ...o, limit }))
+        .send()
+      return Items.map((i) => ({
+        caseId: i.caseId,
+        number: i.number,
+        gridId: i.gridId,
+        categoryName: i.categoryName,
+        lat: i.lat,
+        lng: i.lng,
+        resolveBy: i.resolveBy,
+      }))
+    },
+
     /** BatchGetItem of the case items (≤ 100), with their timelines. */
     async many(districtId, caseIds) {
       if (!caseIds.length) return []

@@ -113,6 +113,12 @@ export interface CasesRepo {
     limit: number,
     startKey?: Record<string, unknown>,
   ): Promise<{ items: { caseId: string; gridId: string; createdAt: string }[]; lastKey?: Record<string, unknown> }>
+  /** The `limit` cases of a status changed last: what a point on the command centre's map shows. */
+  latest(
+    districtId: string,
+    status: CaseStatus,
+    limit: number,
+  ): Promise<{ caseId: string; number: string; gridId: string; categoryName: string; lat?: number; lng?: number; resolveBy: string }[]>
   /** The cases of these ids (≤ 100) with their timelines; an unknown id is left out. */
   many(districtId: string, caseIds: readonly string[]): Promise<{ record: CaseRecord; timeline: TimelineRecord[] }[]>
   /** A new case with its first timeline items, its own list entries, its outbox event and its key's record: one transaction. */

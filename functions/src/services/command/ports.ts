@@ -15,3 +15,6 @@ export interface SettingsRepo {
 
 /** What an export reads and records with: the cases themselves (read only) and the audit log. */
 export type CommandExportDeps = DepsOf<'cases' | 'audit', 'catalogue' | 'clock'>
+
+/** What the map's points are read with: the cases' status index (read only). */
+export type CommandPointsDeps = DepsOf<'cases', 'catalogue' | 'clock'>

@@ -1,15 +1,15 @@
 /**
  * ECharts in the browser (the H5 build: the big screen and a PC), from a custom build of only what the command centre
- * draws (the map of grids, bar and line charts). Resizes with its box; a tap on a feature names it.
+ * draws (the grids as a geo map with the cases as points, bar and line charts). Resizes with its box; a tap on a feature names it.
  */
 import { useEffect, useRef } from 'react'
 import * as echarts from 'echarts/core'
-import { BarChart, LineChart, MapChart } from 'echarts/charts'
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
+import { BarChart, LineChart, ScatterChart } from 'echarts/charts'
+import { GeoComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
 import { CanvasRenderer } from 'echarts/renderers'
 import type { EChartProps } from './echart-props'
 
-echarts.use([MapChart, BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer])
+echarts.use([GeoComponent, ScatterChart, BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer])
 
 export function EChart({ option, maps, className, label, onPick }: EChartProps) {
   const box = useRef<HTMLDivElement>(null)

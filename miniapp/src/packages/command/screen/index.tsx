@@ -8,6 +8,7 @@ import {
   commandMap,
   permits,
   commandOverview,
+  commandPoints,
   commandRankings,
   commandTrends,
   gradeLabels,
@@ -30,6 +31,7 @@ type GridMap = RouteResponse<typeof commandMap>
 type Rankings = RouteResponse<typeof commandRankings>
 type Trends = RouteResponse<typeof commandTrends>
 type Kinds = RouteResponse<typeof commandCategories>
+type Points = RouteResponse<typeof commandPoints>
 type Level = (typeof rankedLevels)[number]
 
 /** The figures are read again this often (a cheap read of counters: see DESIGN.md §3 "Command centre"). */
@@ -50,27 +52,32 @@ export default function CommandScreen() {
   const [rankings, setRankings] = useState<Rankings>()
   const [trends, setTrends] = useState<Trends>()
   const [kinds, setKinds] = useState<Kinds>()
+  const [points, setPoints] = useState<Points>()
   const [level, setLevel] = useState<Level>('grid')
   const [picked, setPicked] = useState<string>()
   // A street of the district opened from its row (undefined: the caller's own level).
   const [nodeId, setNodeId] = useState<string>()
   const [error, setError] = useState('')
   const month = chinaDate(new Date()).slice(0, 7)
+  const mayDrill = !!session && permits(session.user.roles, session.user.districtId, 'command.points')
 
   const load = async () => {
     try {
-      const [o, m, r, t, k] = await Promise.all([
+      // The cases' points only for those who may drill into them (an admin sees the grades, not where the cases are).
+      const [o, m, r, t, k, p] = await Promise.all([
         call(commandOverview, { query: { nodeId } }),
         call(commandMap, { query: { nodeId } }),
         call(commandRankings, { query: { nodeId, level, month } }),
         call(commandTrends, { query: { nodeId } }),
         call(commandCategories, { query: { nodeId, month } }),
+        mayDrill ? call(commandPoints, { query: { nodeId } }) : undefined,
       ])
       setOverview(o)
       setMap(m)
       setRankings(r)
       setTrends(t)
       setKinds(k)
+      setPoints(p)
       setError('')
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '读取失败，请稍后重试')
@@ -168,7 +175,19 @@ export default function CommandScreen() {
 
             <View className='command-screen__column command-screen__column--map'>
               <Panel title='一张图 · 五色预警'>
-                <GradeMap map={map!} onPick={setPicked} />
+                <GradeMap
+                  map={map!}
+                  points={points?.points ?? []}
+                  onPick={(name) => {
+                    // A case's point opens the case; a grid opens its card.
+                    const c = points?.points.find((x) => x.number === name)
+                    if (c) void Taro.navigateTo({ url: `/packages/case/detail/index?id=${c.id}` })
+                    else setPicked(name)
+                  }}
+                />
+                {points?.points.length ? (
+                  <Text className='command-note'>图上白点为在办事件，红点为已超办结时限{points.capped ? '（每种状态只画最近变动的 150 件）' : ''}</Text>
+                ) : null}
                 <View className='command-legend'>
                   {grades.map((g) => (
                     <View key={g} className='command-legend__item'>
@@ -334,7 +353,7 @@ function Tile({ label, value, alarm }: { label: string; value: number | string; 
 }
 
 /** The grids coloured by grade, drawn from their GeoJSON (no tiles); a tap opens the grid's card. */
-function GradeMap({ map, onPick }: { map: GridMap; onPick: (id: string) => void }) {
+function GradeMap({ map, points, onPick }: { map: GridMap; points: Points['points']; onPick: (name: string) => void }) {
   const name = `linli-${map.node.id}`
   const maps = useMemo(
     () => ({
@@ -346,35 +365,53 @@ function GradeMap({ map, onPick }: { map: GridMap; onPick: (id: string) => void 
     [map],
   )
   const names = Object.fromEntries(map.grids.map((g) => [g.id, g.name]))
+  // On a phone's width the grids' names would run into each other: the wall shows them, the phone's tooltip does.
+  const wide = typeof window !== 'undefined' && window.innerWidth >= 1280
   const option = useMemo(
     () => ({
       tooltip: {
         trigger: 'item',
-        formatter: (p: { name: string }) => {
+        formatter: (p: { componentType: string; name: string }) => {
+          if (p.componentType !== 'geo') {
+            const c = points.find((x) => x.number === p.name)
+            return c ? `${c.number} ${c.categoryName}${c.late ? '（已超办结时限）' : ''}` : ''
+          }
           const g = map.grids.find((x) => x.id === p.name)
           return g
             ? `${g.name}：${gradeLabels[g.grade]}<br/>在办 ${g.open}，超期 ${g.openOverdue}${g.reasons.length ? '<br/>' + g.reasons.join('；') : ''}`
             : ''
         },
       },
+      geo: {
+        map: name,
+        nameProperty: 'id',
+        selectedMode: false,
+        label: { show: wide, color: C.text, fontSize: 12, formatter: (p: { name: string }) => names[p.name] ?? '' },
+        itemStyle: { borderColor: C.border, borderWidth: 1 },
+        emphasis: { label: { color: C.text }, itemStyle: { borderColor: C.text, borderWidth: 2 } },
+        regions: map.grids.map((g) => ({ name: g.id, itemStyle: { areaColor: GRADE_COLOURS[g.grade] } })),
+      },
       series: [
         {
-          type: 'map',
-          map: name,
-          nameProperty: 'id',
-          selectedMode: false,
-          // On a phone's width the grids' names would run into each other: those that would are left out.
-          labelLayout: { hideOverlap: true },
-          label: { show: true, color: C.text, fontSize: 12, formatter: (p: { name: string }) => names[p.name] ?? '' },
-          itemStyle: { borderColor: C.border, borderWidth: 1 },
-          emphasis: { label: { color: C.text }, itemStyle: { borderColor: C.text, borderWidth: 2 } },
-          data: map.grids.map((g) => ({ name: g.id, value: g.open, itemStyle: { areaColor: GRADE_COLOURS[g.grade] } })),
+          type: 'scatter',
+          coordinateSystem: 'geo',
+          symbolSize: 9,
+          data: points.map((c) => ({ name: c.number, value: [c.lng, c.lat], itemStyle: { color: c.late ? GRADE_COLOURS.red : C.text } })),
         },
       ],
     }),
-    [map],
+    [map, points, wide],
   )
-  return <EChart className='command-map' option={option} maps={maps} label={`${map.node.name}网格五色预警图`} onPick={onPick} />
+  const late = points.filter((c) => c.late).length
+  return (
+    <EChart
+      className='command-map'
+      option={option}
+      maps={maps}
+      label={`${map.node.name}网格五色预警图，在办事件 ${points.length} 件（超办结时限 ${late} 件）`}
+      onPick={onPick}
+    />
+  )
 }
 
 /** 30 days of cases received and resolved (a chart in the browser), and 12 months (a table in WeChat, which draws no chart). */

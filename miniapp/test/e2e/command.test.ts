@@ -42,7 +42,7 @@ it("the district's dispatcher watches the district on the phone and on the big s
   expect(map!.width).toBeGreaterThan(500)
   await onScreen(page, '.command-levels').getByText('街道', { exact: true }).click()
   await onScreen(page, '.command-rank__name:has-text("白鹭镇")').waitFor()
-  expect(await onScreen(page, '.command-note').textContent()).toContain('不足 5 件的不排名')
+  expect(await onScreen(page, '.command-note:has-text("综合得分")').textContent()).toContain('不足 5 件的不排名')
   await page.screenshot({ path: '/tmp/command-wall.png' })
 
   // The month's cases to Excel, saved by the browser.

@@ -424,8 +424,9 @@ export function tapAndObserve<T>(node: simulate.Component<any, any, any>, observ
   })
 }
 
-/** Waits until `check` passes (React renders and the wx callbacks answer asynchronously), or throws its last error. */
-export async function waitFor<T>(check: () => T, timeout = 3000): Promise<T> {
+/** Waits until `check` passes (React renders and the wx callbacks answer asynchronously), or throws its last error. A
+ * generous bound: on a loaded 2-core machine (two workers beside the local clouds) a render can take seconds; a pass returns at once. */
+export async function waitFor<T>(check: () => T, timeout = 8000): Promise<T> {
   const start = Date.now()
   for (;;) {
     try {

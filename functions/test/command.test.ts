@@ -120,6 +120,10 @@ describe('the command centre', () => {
       repeatedMonth: 6,
     })
     expect(grid.boundary.type).toBe('Polygon')
+    // Its card: who serves it and how many households, no phone.
+    const roster = d.catalogue.nodes.find((n) => n.id === 'g-daoxiang-3')!.roster!
+    expect(grid).toMatchObject({ staff: { gridworker: roster.gridworker!.name, gridLeader: roster.gridLeader!.name }, households: roster.households })
+    expect(JSON.stringify(grid)).not.toContain(roster.gridworker!.phone)
     expect(map.grids.filter((g: { grade: string }) => g.grade !== 'green').map((g: { id: string }) => g.id)).toEqual(['g-daoxiang-3'])
     expect(map.grids.length).toBe(d.catalogue.nodes.filter((n) => n.level === 'grid').length)
 

@@ -35,8 +35,19 @@ const answers: Record<string, unknown> = {
   '/v1/command/map': {
     node: { id: 'linjiang', name: '临江区' },
     grids: [
-      { id: 'g-1', name: '稻香村第三网格', open: 5, openOverdue: 2, receivedMonth: 8, reopenedMonth: 0, grade: 'orange', reasons: ['2 件超期未办结'] },
-      { id: 'g-2', name: '柳岸社区第一网格', open: 0, openOverdue: 0, receivedMonth: 0, reopenedMonth: 0, grade: 'green', reasons: [] },
+      {
+        id: 'g-1',
+        name: '稻香村第三网格',
+        open: 5,
+        openOverdue: 2,
+        receivedMonth: 8,
+        reopenedMonth: 0,
+        grade: 'orange',
+        reasons: ['2 件超期未办结'],
+        staff: { gridworker: '黄志明' },
+        households: 430,
+      },
+      { id: 'g-2', name: '柳岸社区第一网格', open: 0, openOverdue: 0, receivedMonth: 0, reopenedMonth: 0, grade: 'green', reasons: [], staff: {} },
     ],
   },
   '/v1/command/trends': {
@@ -99,6 +110,12 @@ test('shows the figures, the graded grids with their reasons and the ranking, in
   // 红黑榜: the best three and the last three of six ranked.
   expect(texts(view, '.command-rank__board--red')).toEqual(['红榜', '红榜', '红榜'])
   expect(ranks.filter((r) => r.includes('黑榜')).map((r) => r.slice(0, 1))).toEqual(['4', '5', '6'])
+  // A warned grid opens its card: who serves it and its households.
+  view
+    .querySelectorAll('.command-unit')
+    .find((e) => (e.dom?.textContent ?? '').includes('2 件超期未办结'))!
+    .dispatchEvent('tap')
+  await waitFor(() => expect(texts(view, '.command-card').join('')).toContain('网格员 黄志明，网格长 未配备，住户 430 户'))
   // The month's categories and its hot spots.
   expect(texts(view, '.command-unit--hot')).toEqual(['热点稻香村第三网格 · 停水6 件'])
   // The trend as words and a table of the months with cases (WeChat draws no chart).

@@ -65,6 +65,9 @@ export const commandMap = defineRoute({
         receivedMonth: z.number(),
         reopenedMonth: z.number(),
         repeatedMonth: z.number(),
+        /** Who serves the grid (names only: their phones are on the grid's own page) and its households as the tree counts them. */
+        staff: z.object({ gridworker: z.string().optional(), gridLeader: z.string().optional() }),
+        households: z.number().optional(),
         grade: z.enum(grades),
         reasons: z.array(z.string()),
       }),

@@ -132,7 +132,17 @@ export async function gridMap(deps: CommandDeps, caller: Caller, q: { nodeId?: s
         reopenedMonth: counts.get(g.id)?.reopened ?? 0,
         repeatedMonth: Math.max(0, ...(byGrid.get(g.id)?.values() ?? [])),
       }
-      return { id: g.id, name: g.name, streetId: streetOf(nodes, g), boundary: g.boundary, ...figures, ...gradeOf(figures, gradeRules) }
+      const staff = { gridworker: g.roster?.gridworker?.name, gridLeader: g.roster?.gridLeader?.name }
+      return {
+        id: g.id,
+        name: g.name,
+        streetId: streetOf(nodes, g),
+        boundary: g.boundary,
+        staff,
+        households: g.roster?.households,
+        ...figures,
+        ...gradeOf(figures, gradeRules),
+      }
     }),
   }
 }

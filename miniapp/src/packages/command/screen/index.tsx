@@ -206,6 +206,10 @@ export default function CommandScreen() {
                     <Text>
                       在办 {grid.open} 件，超期 {grid.openOverdue} 件，本月受理 {grid.receivedMonth} 件
                     </Text>
+                    <Text>
+                      网格员 {grid.staff.gridworker ?? '未配备'}，网格长 {grid.staff.gridLeader ?? '未配备'}
+                      {grid.households !== undefined ? `，住户 ${grid.households} 户` : ''}
+                    </Text>
                     <Text>{grid.reasons.length ? `原因：${grid.reasons.join('；')}` : '无预警'}</Text>
                     <Text className='command-card__open' onClick={() => openGrid(grid)}>
                       查看该网格事件 ›

@@ -8,7 +8,7 @@
  * carry 100 cases each (the items are the same; only their numbers grow), which is what makes the reads flat.
  */
 import { bulkCases, type DbConnection, type Repos } from '../functions/src/db'
-import { addDays, caseStatuses, chinaDate, chinaInstant, type RateLevel } from '@linli/shared'
+import { addDays, caseStatuses, chinaDate, chinaInstant, monthsBefore, type RateLevel } from '@linli/shared'
 import { districtLikeDemo, seedPersona } from '../infra/seed'
 import { print, type Client } from './core'
 
@@ -101,9 +101,7 @@ export async function commandFigures(c: Client, repos: Repos, idSalt: string, db
     const rankApi = await timed(50, () => c.call('GET', `/v1/command/rankings?level=grid&month=${month}`, dispatcher.token))
     let rankItems = 0
     const rankBare = await timed(50, async () => {
-      const maps = await Promise.all(
-        [month, addDays(`${month}-01`, -1).slice(0, 7), `${Number(month.slice(0, 4)) - 1}${month.slice(4)}`].map((m) => repos.rates.month(id, 'grid', m)),
-      )
+      const maps = await Promise.all([month, monthsBefore(month).previous, monthsBefore(month).lastYear].map((m) => repos.rates.month(id, 'grid', m)))
       rankItems = maps.reduce((n, m) => n + m.size, 0)
     })
     print({

@@ -80,6 +80,13 @@ export function tallyOf(t: TallyInput): Tally {
 export type Counts = Record<RateCount, number>
 export const zeroCounts = (): Counts => Object.fromEntries(rateCounts.map((k) => [k, 0])) as Counts
 
+/** The counts of several days or months added up. */
+export function sumCounts(many: Iterable<Counts>): Counts {
+  const total = zeroCounts()
+  for (const c of many) for (const k of rateCounts) total[k] += c[k]
+  return total
+}
+
 /** The rates of summed counts, as shares 0–1 (absent where nothing was counted). */
 export function ratesOf(c: Counts) {
   const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 1000 : undefined)
@@ -102,11 +109,12 @@ export type GaugeCount = (typeof gaugeCounts)[number]
 export type Gauge = Record<GaugeCount, number>
 export const zeroGauge = (): Gauge => ({ open: 0, openOverdue: 0 })
 
-const inHand: readonly CaseStatus[] = ['submitted', 'accepted', 'dispatched', 'in_progress']
+/** The statuses of a case in hand (在办). */
+export const inHandStatuses: readonly CaseStatus[] = ['submitted', 'accepted', 'dispatched', 'in_progress']
 
 /** What one case adds to its nodes' gauges in the state it is in. */
 export function gaugeOf(c: { status: CaseStatus; sla?: SlaClock } | undefined): Gauge {
-  const open = c && inHand.includes(c.status) ? 1 : 0
+  const open = c && inHandStatuses.includes(c.status) ? 1 : 0
   return { open, openOverdue: open && c?.sla?.mark === 'overdue' ? 1 : 0 }
 }
 

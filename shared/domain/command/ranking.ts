@@ -4,6 +4,7 @@
  * and no unit ranked on fewer cases than the minimum (a street with two cases, both on time, is not "best").
  */
 import { ratesOf, type Counts } from '../case/rates'
+import { addMonths } from '../mediation/china-time'
 
 export interface RankingWeights {
   /** 响应率: cases accepted within their deadline. */
@@ -69,8 +70,4 @@ export function rankUnits<U extends { id: string }>(
 }
 
 /** The month before a YYYY-MM month, and the same month a year before. */
-export function monthsBefore(month: string): { previous: string; lastYear: string } {
-  const [y = 0, m = 0] = month.split('-').map(Number)
-  const previous = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`
-  return { previous, lastYear: `${y - 1}-${String(m).padStart(2, '0')}` }
-}
+export const monthsBefore = (month: string) => ({ previous: addMonths(month, -1), lastYear: addMonths(month, -12) })

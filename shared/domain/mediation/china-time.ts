@@ -19,6 +19,13 @@ export const chinaInstant = (date: string, time: string) => new Date(Date.parse(
 /** Monday = 1 … Sunday = 7, as 《劳动法》 calendars and our rules count them. */
 export const weekdayOf = (date: string) => new Date(`${date}T00:00:00.000Z`).getUTCDay() || 7
 
+/** The `YYYY-MM` month `months` after (or, negative, before) a `YYYY-MM` month. */
+export function addMonths(month: string, months: number): string {
+  const [y = 0, m = 0] = month.split('-').map(Number)
+  const at = y * 12 + (m - 1) + months
+  return `${Math.floor(at / 12)}-${String((at % 12) + 1).padStart(2, '0')}`
+}
+
 export const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00.000Z`) + days * 86_400_000).toISOString().slice(0, 10)
 
 /** Minutes since midnight of `HH:mm`. */

@@ -9,6 +9,7 @@ import {
   chinaTime,
   clockStageLabels,
   gaugeMoves,
+  lineOf,
   tallyOf,
   type Audience,
   type Gauge,
@@ -191,8 +192,7 @@ const alertTo = (recipient: Recipient, fields: Record<string, string>): NoticeDr
 
 /** The nodes a case's counts go to: its district, street, grid and department. */
 function nodesOf(nodes: readonly NodeRecord[], districtId: string, { gridId, departmentId }: Placement) {
-  let street = nodes.find((n) => n.id === gridId)
-  while (street && street.level !== 'street') street = nodes.find((n) => n.id === street!.parentId)
+  const street = lineOf(nodes, gridId).find((n) => n.level === 'street')
   const levels: { level: RateLevel; nodeId: string | undefined }[] = [
     { level: 'district', nodeId: districtId },
     { level: 'street', nodeId: street?.id },

@@ -3,7 +3,7 @@
  * a dispatcher of the district reads every level; a street's dispatcher their street and what lies below it, and the
  * departments.
  */
-import { DomainError, ratesOf, scopesFor, zeroCounts, rateCounts, type RouteQuery, type ratesReport } from '@linli/shared'
+import { DomainError, isWithin, ratesOf, scopesFor, sumCounts, type RouteQuery, type ratesReport } from '@linli/shared'
 import type { Caller } from '../identity/ports'
 import type { CasesDeps } from './ports'
 import { may } from '../authorize'
@@ -15,11 +15,9 @@ export async function readRates(deps: CasesDeps, caller: Caller, q: RouteQuery<t
   const name = q.level === 'department' ? departments.find((d) => d.id === q.nodeId)?.name : node?.name
   if (!name) throw new DomainError('report.notFound', [{ path: 'nodeId', message: '本辖区没有该层级的这一节点或部门' }])
   const dispatches = scopesFor(caller.roles, 'cases.dispatch')
-  const above = (id: string | undefined): boolean => !!id && (dispatches.includes(id) || above(nodes.find((n) => n.id === id)?.parentId))
-  const allowed = may(caller, 'reports.rates.district') || (q.level === 'department' ? dispatches.length > 0 : above(node?.id))
+  const allowed = may(caller, 'reports.rates.district') || (q.level === 'department' ? dispatches.length > 0 : isWithin(nodes, node?.id, dispatches))
   if (!allowed) throw new DomainError('auth.forbidden', [{ path: 'nodeId', message: '你只能查看本级及下级的统计' }])
   const { items } = await deps.repos.rates.days(districtId, q.level, q.nodeId, q.from, q.to)
-  const total = zeroCounts()
-  for (const day of items) for (const k of rateCounts) total[k] += day[k]
+  const total = sumCounts(items)
   return { level: q.level, nodeId: q.nodeId, name, days: items, total: { ...total, ...ratesOf(total) } }
 }

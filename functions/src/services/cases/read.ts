@@ -1,5 +1,15 @@
 /** Reading cases: the detail a caller may see, the lists by role, and open cases nearby. */
-import { allowedEvents, DomainError, moderationEvents, openStatuses, scopesFor, type CaseDetail, type CaseEventType, type CaseSummary } from '@linli/shared'
+import {
+  allowedEvents,
+  DomainError,
+  moderationEvents,
+  isWithin,
+  openStatuses,
+  scopesFor,
+  type CaseDetail,
+  type CaseEventType,
+  type CaseSummary,
+} from '@linli/shared'
 import { publicSummaryOf, summaryOf } from '@linli/shared'
 import { cellsAround, distanceMeters } from '../../adapters/geohash'
 import { maskPhone } from '../../adapters/pii'
@@ -170,9 +180,7 @@ async function watchesGrid(deps: CasesDeps, caller: Caller, gridId: string) {
   const scopes = scopesFor(caller.roles, 'cases.list.watch')
   if (!scopes.length) return false
   const { nodes } = await deps.catalogue(caller.user.districtId)
-  const byId = new Map(nodes.map((n) => [n.id, n]))
-  const above = (id: string | undefined): boolean => !!id && (scopes.includes(id) || above(byId.get(id)?.parentId))
-  return byId.get(gridId)?.level === 'grid' && above(gridId)
+  return nodes.find((n) => n.id === gridId)?.level === 'grid' && isWithin(nodes, gridId, scopes)
 }
 
 function listFor(caller: Caller, view: View, scopeId?: string): CaseList {

@@ -3,12 +3,10 @@
  * Query each, four in all), those of the watched node's grids that have a point; a case past its resolve deadline is
  * marked late. Bounded whatever the number of cases; the answer says when a status had more than are drawn.
  */
-import { POINTS_PER_STATUS, type CaseStatus } from '@linli/shared'
+import { inHandStatuses, POINTS_PER_STATUS } from '@linli/shared'
 import type { Caller } from '../identity/ports'
 import type { CommandPointsDeps } from './ports'
 import { below, watchedNode } from './watch'
-
-const inHand: readonly CaseStatus[] = ['submitted', 'accepted', 'dispatched', 'in_progress']
 
 export async function openPoints(deps: CommandPointsDeps, caller: Caller, q: { nodeId?: string }) {
   const districtId = caller.user.districtId
@@ -16,7 +14,7 @@ export async function openPoints(deps: CommandPointsDeps, caller: Caller, q: { n
   const node = watchedNode(caller, nodes, q.nodeId, 'command.points')
   const grids = new Set(below(nodes, node, 'grid').map((g) => g.id))
   const now = deps.clock().toISOString()
-  const pages = await Promise.all(inHand.map((status) => deps.repos.cases.latest(districtId, status, POINTS_PER_STATUS)))
+  const pages = await Promise.all(inHandStatuses.map((status) => deps.repos.cases.latest(districtId, status, POINTS_PER_STATUS)))
   return {
     points: pages
       .flat()

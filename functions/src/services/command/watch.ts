@@ -5,16 +5,20 @@
  */
 import {
   addDays,
+  addMonths,
   chinaDate,
   DEFAULT_MIN_CASES,
   defaultGradeRules,
   defaultWeights,
   DomainError,
   gradeOf,
+  isWithin,
+  lineOf,
   monthsBefore,
   rankUnits,
   ratesOf,
   scopesFor,
+  sumCounts,
   weekdayOf,
   zeroCounts,
   type Action,
@@ -36,31 +40,20 @@ type Watched = NodeRecord & { level: 'district' | 'street' }
  */
 export function watchedNode(caller: Caller, nodes: readonly NodeRecord[], nodeId: string | undefined, action: Action = 'command.watch'): Watched {
   const scopes = scopesFor(caller.roles, action)
-  const byId = new Map(nodes.map((n) => [n.id, n]))
-  const watches = (n: NodeRecord | undefined): boolean => !!n && (scopes.includes(n.id) || watches(n.parentId ? byId.get(n.parentId) : undefined))
-  const asked = nodeId ? byId.get(nodeId) : (nodes.find((n) => n.level === 'district' && scopes.includes(n.id)) ?? nodes.find((n) => scopes.includes(n.id)))
-  if (!asked || (asked.level !== 'district' && asked.level !== 'street') || !watches(asked))
+  const asked = nodeId
+    ? nodes.find((n) => n.id === nodeId)
+    : (nodes.find((n) => n.level === 'district' && scopes.includes(n.id)) ?? nodes.find((n) => scopes.includes(n.id)))
+  if (!asked || (asked.level !== 'district' && asked.level !== 'street') || !isWithin(nodes, asked.id, scopes))
     throw new DomainError('command.notFound', [{ path: 'nodeId', message: '没有这一街道，或它不在你的辖区内' }])
   return asked as Watched
 }
 
 /** The nodes under a node, at a level. */
-export function below(nodes: readonly NodeRecord[], top: NodeRecord, level: NodeRecord['level']) {
-  const byId = new Map(nodes.map((n) => [n.id, n]))
-  const under = (n: NodeRecord): boolean => n.id === top.id || (!!n.parentId && !!byId.get(n.parentId) && under(byId.get(n.parentId)!))
-  return nodes.filter((n) => n.level === level && under(n))
-}
+export const below = (nodes: readonly NodeRecord[], top: NodeRecord, level: NodeRecord['level']) =>
+  nodes.filter((n) => n.level === level && isWithin(nodes, n.id, [top.id]))
 
-export const streetOf = (nodes: readonly NodeRecord[], n: NodeRecord): string | undefined => {
-  const parent = nodes.find((p) => p.id === n.parentId)
-  return !parent ? undefined : parent.level === 'street' ? parent.id : streetOf(nodes, parent)
-}
+export const streetOf = (nodes: readonly NodeRecord[], n: NodeRecord): string | undefined => lineOf(nodes, n.id).find((x) => x.level === 'street')?.id
 
-const sum = (many: Iterable<Counts>) => {
-  const total = zeroCounts()
-  for (const c of many) for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += c[k]
-  return total
-}
 const sharesOf = (c: Counts) => ({ ...ratesOf(c), received: c.received })
 
 export async function overview(deps: CommandDeps, caller: Caller, q: { nodeId?: string }) {
@@ -79,7 +72,7 @@ export async function overview(deps: CommandDeps, caller: Caller, q: { nodeId?: 
       districtId,
       node.level,
       node.id,
-      Array.from({ length: Number(month.slice(5)) }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`),
+      Array.from({ length: Number(month.slice(5)) }, (_, i) => addMonths(`${year}-01`, i)),
     ),
     deps.repos.rates.month(districtId, unitLevel, month),
     // The node's own gauge and its units' (the district's streets, or all the grids, of which the street's are kept).
@@ -97,7 +90,7 @@ export async function overview(deps: CommandDeps, caller: Caller, q: { nodeId?: 
     asOf: now.toISOString(),
     today: { received: day.received, accepted: day.accepted, dispatched: day.dispatched, resolved: day.resolved },
     inHand: gauge,
-    rates: { today: sharesOf(day), month: sharesOf(months.get(month) ?? zeroCounts()), year: sharesOf(sum(months.values())) },
+    rates: { today: sharesOf(day), month: sharesOf(months.get(month) ?? zeroCounts()), year: sharesOf(sumCounts(months.values())) },
     field: {
       checkins: worked.reduce((n, w) => n + w.checkins, 0),
       visits: worked.reduce((n, w) => n + w.visits, 0),
@@ -186,7 +179,7 @@ export async function trends(deps: CommandDeps, caller: Caller, q: { nodeId?: st
   const node = watchedNode(caller, nodes, q.nodeId)
   const today = chinaDate(deps.clock().toISOString())
   const days = Array.from({ length: 30 }, (_, i) => addDays(today, i - 29))
-  const months = Array.from({ length: 12 }, (_, i) => monthsAgo(today.slice(0, 7), 11 - i))
+  const months = Array.from({ length: 12 }, (_, i) => addMonths(today.slice(0, 7), i - 11))
   const [byDay, byMonth] = await Promise.all([
     deps.repos.rates.days(districtId, node.level, node.id, days[0]!, today),
     deps.repos.rates.months(districtId, node.level, node.id, months),
@@ -201,13 +194,6 @@ export async function trends(deps: CommandDeps, caller: Caller, q: { nodeId?: st
     days: days.map((day) => ({ day, ...point(dayCounts.get(day)) })),
     months: months.map((month) => ({ month, ...point(byMonth.get(month)) })),
   }
-}
-
-/** The YYYY-MM month `n` months before `month`. */
-const monthsAgo = (month: string, n: number) => {
-  const [y = 0, m = 0] = month.split('-').map(Number)
-  const at = y * 12 + (m - 1) - n
-  return `${Math.floor(at / 12)}-${String((at % 12) + 1).padStart(2, '0')}`
 }
 
 /** The district's rules, or the defaults where its admin set none. */

@@ -3,7 +3,7 @@
  * (GET /v1/command/rankings) read with the counters of 1,000 and of 100,000 cases — p50 and the items read, against
  * the bare reads of the same items — and the time from a report to the dashboard counting it (stream, fan-out, read).
  *
- * The counters are written by the case loop's own repository (`rates.add`, `rates.move`), as the fan-out writes them:
+ * The counters are written by the case loop's own repository (`rates.count`), as the fan-out writes them:
  * a case adds to the day and month items of its district, street, grid and department. For 100,000 cases the adds
  * carry 100 cases each (the items are the same; only their numbers grow), which is what makes the reads flat.
  */
@@ -45,30 +45,27 @@ async function districtWith(repos: Repos, idSalt: string, id: string, cases: num
     ]
     const day = addDays(today, -(i % 60))
     const resolved = i % 5 ? per : 0
-    await repos.rates.add(
+    await repos.rates.count(
       { districtId: id, eventId: `bench-${i}` },
-      nodes,
-      day,
       {
-        received: per,
-        accepted: per,
-        acceptedInTime: per,
-        dispatched: per,
-        dispatchedInTime: per,
-        resolved,
-        resolvedInTime: resolved,
-        rated: resolved,
-        ratingSum: 5 * resolved,
-        satisfied: resolved,
+        day,
+        nodes,
+        tally: {
+          received: per,
+          accepted: per,
+          acceptedInTime: per,
+          dispatched: per,
+          dispatchedInTime: per,
+          resolved,
+          resolvedInTime: resolved,
+          rated: resolved,
+          ratingSum: 5 * resolved,
+          satisfied: resolved,
+        },
+        gauges: resolved ? [] : nodes.map((n) => ({ ...n, delta: { open: per, openOverdue: i % 3 ? 0 : per } })),
       },
       now,
     )
-    if (!resolved)
-      await repos.rates.move(
-        { districtId: id, eventId: `bench-${i}` },
-        nodes.map((n) => ({ ...n, delta: { open: per, openOverdue: i % 3 ? 0 : per } })),
-        now,
-      )
   }
   return { catalogue, openid, today }
 }

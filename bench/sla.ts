@@ -79,11 +79,13 @@ async function monthOfRates(c: Client, repos: Repos, samples = 50) {
   const today = chinaDate(new Date())
   const from = addDays(today, -30)
   await inBatches(31, 10, (d) =>
-    repos.rates.add(
+    repos.rates.count(
       { districtId: 'linjiang', eventId: `bench-rates-${d}` },
-      [{ level: 'street', nodeId: 's-bailu' }],
-      addDays(from, d),
-      { received: 20, accepted: 18, acceptedInTime: 17, resolved: 15, resolvedInTime: 12, rated: 10, ratingSum: 43, satisfied: 8 },
+      {
+        day: addDays(from, d),
+        nodes: [{ level: 'street', nodeId: 's-bailu' }],
+        tally: { received: 20, accepted: 18, acceptedInTime: 17, resolved: 15, resolvedInTime: 12, rated: 10, ratingSum: 43, satisfied: 8 },
+      },
       new Date(),
     ),
   )

@@ -226,3 +226,43 @@ describe('the command centre', () => {
     expect(JSON.stringify(bad.body.error.fields)).toContain('月份格式应为 YYYY-MM')
   })
 })
+
+describe("the command centre's counters", () => {
+  it('sums the counts of many events written at once in one district, each event once, the same event twice counted once', async () => {
+    const rates = repos().rates
+    const districtId = `cnt${Math.random().toString(36).slice(2, 8)}`
+    const day = chinaDate(new Date())
+    const now = new Date()
+    const grid = (i: number) => ({ level: 'grid' as const, nodeId: `g${i % 7}` })
+    // 150 events: more than one transaction's 100 items, so they are written in several turns of marks and sums.
+    const change = (i: number) => ({
+      day,
+      nodes: [{ level: 'district' as const, nodeId: districtId }, grid(i)],
+      tally: { received: 1, resolved: i % 2 },
+      category: { gridId: grid(i).nodeId, categoryId: `c${i % 3}` },
+      gauges: [{ ...grid(i), delta: { open: 1, openOverdue: i % 5 ? 0 : 1 } }],
+    })
+    const event = (i: number) => ({ districtId, eventId: `e${i}` })
+    const first = await Promise.all(Array.from({ length: 150 }, (_, i) => rates.count(event(i), change(i), now)))
+    expect(first.every(Boolean)).toBe(true)
+    // A replay of 20 of them beside 10 new ones, and one new event asked twice in the same turn.
+    const again = await Promise.all([
+      ...Array.from({ length: 20 }, (_, i) => rates.count(event(i * 7), change(i * 7), now)),
+      ...Array.from({ length: 10 }, (_, i) => rates.count(event(150 + i), change(150 + i), now)),
+      rates.count(event(160), change(160), now),
+      rates.count(event(160), change(160), now),
+    ])
+    expect(again.filter(Boolean)).toHaveLength(11)
+    expect(await rates.count(event(161), { day, nodes: [], gauges: [{ ...grid(1), delta: { open: 0, openOverdue: 0 } }] }, now)).toBe(false)
+
+    const n = 161
+    const month = await rates.month(districtId, 'district', day.slice(0, 7))
+    expect(month.get(districtId)).toMatchObject({ received: n, resolved: Math.floor(n / 2) })
+    const grids = await rates.gauges(districtId, 'grid')
+    const expected = (g: number) => Array.from({ length: n }, (_, i) => i).filter((i) => i % 7 === g)
+    expect(grids.get('g3')).toEqual({ open: expected(3).length, openOverdue: expected(3).filter((i) => i % 5 === 0).length })
+    const { byCategory, byGrid } = await rates.categoryMonth(districtId, day.slice(0, 7))
+    expect([...byCategory.values()].reduce((a, b) => a + b, 0)).toBe(n)
+    expect(byGrid.get('g0')?.get('c0')).toBe(expected(0).filter((i) => i % 3 === 0).length)
+  })
+})

@@ -7,8 +7,15 @@ import type { Deps } from '../services/deps'
 import type { NoticeDraft, NoticeRecord, OutboxEvent, Subject } from './ports'
 import { LEASE_SECONDS, send } from './deliver'
 
-/** One step of a family's fan-out: the notices of up to `limit` recipients, and where the next step starts. */
-export type FanOut<D = Deps> = (deps: D, event: OutboxEvent, limit: number) => Promise<{ notices: NoticeDraft[]; cursor?: string }>
+/**
+ * One step of a family's fan-out: the notices of up to `limit` recipients, where the next step starts, and work the
+ * step owes that no notice waits for (`later`: run beside the sends; the step is finished only once it succeeded).
+ */
+export type FanOut<D = Deps> = (
+  deps: D,
+  event: OutboxEvent,
+  limit: number,
+) => Promise<{ notices: NoticeDraft[]; cursor?: string; later?: () => Promise<unknown> }>
 
 export const STEP_SIZE = 50
 
@@ -49,6 +56,7 @@ export async function runSteps(deps: Deps, batch: readonly OutboxEvent[], fanOut
     }),
   )
   const steps = expanded.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
+  const later = Promise.allSettled(steps.map((s) => s.later?.()))
   const records = steps.flatMap(({ event, notices }) =>
     [...new Map(notices.map((d) => [d.recipient.id, d])).values()].map(
       (d): NoticeRecord => ({
@@ -71,13 +79,18 @@ export async function runSteps(deps: Deps, batch: readonly OutboxEvent[], fanOut
   const { claimed, noConsent } = records.length ? await deps.repos.outbox.createClaimed(records) : { claimed: [], noConsent: [] }
   // Finishing the steps and sending need not wait for each other: a step left unfinished by a crash runs again and
   // finds its notices already created (nothing is sent twice, no grant spent twice).
-  const [, outcomes] = await Promise.all([
-    deps.repos.outbox.finishSteps(
-      steps.map(({ event, cursor }) => ({ event, next: cursor ? { ...event, eventId: nextStepId(event.eventId), cursor, createdAt: at } : undefined })),
-    ),
+  // A step whose later work failed stays due, as one whose fan-out failed does.
+  const [settled, outcomes] = await Promise.all([
+    later.then(async (settled) => {
+      const done = steps.filter((_, i) => settled[i]!.status === 'fulfilled')
+      await deps.repos.outbox.finishSteps(
+        done.map(({ event, cursor }) => ({ event, next: cursor ? { ...event, eventId: nextStepId(event.eventId), cursor, createdAt: at } : undefined })),
+      )
+      return settled
+    }),
     send(deps, claimed),
   ])
-  const failed = expanded.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+  const failed = [...expanded, ...settled].find((r): r is PromiseRejectedResult => r.status === 'rejected')
   if (failed) throw failed.reason
   return [...noConsent, ...outcomes]
 }

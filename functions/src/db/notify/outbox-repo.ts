@@ -135,14 +135,18 @@ export function makeOutboxRepo(e: Entities): OutboxRepo {
           noConsent: plan.flatMap((g) => g.notices.slice(g.granted).map(noConsentOf)),
         }
       const failed = new Set(written.failed)
+      // A group whose notices all exist already (its step run twice) has nothing left to write.
       plan = await Promise.all(
-        plan.map(async (g) => {
-          const notices = g.notices.filter((n) => !failed.has(`notice#${n.noticeId}`))
-          const left = failed.has(grantsOf(g.notices))
-            ? ((await subscriptions.get({ userId: g.notices[0]!.recipientId, templateKey: g.notices[0]!.templateKey }, { consistent: true })).Item?.grants ?? 0)
-            : g.granted
-          return { notices, granted: Math.max(0, Math.min(left, notices.length)) }
-        }),
+        plan
+          .filter((g) => g.notices.some((n) => !failed.has(`notice#${n.noticeId}`)))
+          .map(async (g) => {
+            const notices = g.notices.filter((n) => !failed.has(`notice#${n.noticeId}`))
+            const left = failed.has(grantsOf(g.notices))
+              ? ((await subscriptions.get({ userId: g.notices[0]!.recipientId, templateKey: g.notices[0]!.templateKey }, { consistent: true })).Item?.grants ??
+                0)
+              : g.granted
+            return { notices, granted: Math.max(0, Math.min(left, notices.length)) }
+          }),
       )
       if (attempt > 0) await new Promise((r) => setTimeout(r, 10 * attempt))
     }

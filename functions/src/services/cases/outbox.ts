@@ -132,11 +132,17 @@ export function caseEvent(
  * then pages of followers (their "my reports" entries). Every step writes at most `limit` notices.
  */
 export const caseFanOut: FanOut = async (deps, event, limit) => {
+  const step = await noticesOf(deps, event, limit)
+  const p = event.payload as unknown as CasePayload
+  // The counters wait for no notice: they are written beside the sends, and the step is finished once they are.
+  return !event.cursor && (p.rates || p.gauges) ? { ...step, later: () => count(deps, event, p) } : step
+}
+
+async function noticesOf(deps: CasesDeps, event: OutboxEvent, limit: number): ReturnType<FanOut> {
   const p = event.payload as unknown as CasePayload
   let cursor: Cursor = event.cursor ? JSON.parse(event.cursor) : { phase: 'assignees', offset: 0 }
   const notices: NoticeDraft[] = []
   let room = limit
-  if (!event.cursor && (p.rates || p.gauges)) await addRates(deps, event, p)
   if (cursor.phase === 'assignees') {
     if (cursor.offset === 0) {
       await deps.repos.cases.dropEntries(
@@ -202,20 +208,26 @@ function nodesOf(nodes: readonly NodeRecord[], districtId: string, { gridId, dep
   return levels.flatMap((l) => (l.nodeId ? [{ level: l.level, nodeId: l.nodeId }] : []))
 }
 
-/** The transition's counts, added once to its day and month at every level, and its moves of the gauges, made once. */
-async function addRates(deps: CasesDeps, event: OutboxEvent, p: CasePayload) {
+/** The transition's counts on its day and month at every level, and its moves of the gauges: written once. */
+async function count(deps: CasesDeps, event: OutboxEvent, p: CasePayload) {
   const { nodes } = await deps.catalogue(event.districtId)
-  const now = deps.clock()
-  if (p.rates) await deps.repos.rates.add(event, nodesOf(nodes, event.districtId, p.rates), p.rates.day, p.rates.tally, now)
-  // A new case counts in its category's month and its grid's month of that category (the command centre's hot spots).
-  if (p.rates?.tally.received && p.rates.categoryId) await deps.repos.rates.addCategory(event, p.rates.day.slice(0, 7), p.rates.gridId, p.rates.categoryId, now)
-  if (!p.gauges) return
   // A move out of one placement and into another meet at the district (and maybe the street): one item per node.
   const byNode = new Map<string, { level: RateLevel; nodeId: string; delta: Gauge }>()
-  for (const { placement, delta } of p.gauges)
+  for (const { placement, delta } of p.gauges ?? [])
     for (const n of nodesOf(nodes, event.districtId, placement)) {
       const at = byNode.get(`${n.level}#${n.nodeId}`) ?? { ...n, delta: { open: 0, openOverdue: 0 } }
       byNode.set(`${n.level}#${n.nodeId}`, { ...at, delta: { open: at.delta.open + delta.open, openOverdue: at.delta.openOverdue + delta.openOverdue } })
     }
-  await deps.repos.rates.move(event, [...byNode.values()], now)
+  const { rates } = p
+  await deps.repos.rates.count(
+    event,
+    {
+      day: rates?.day ?? chinaDate(new Date(event.createdAt)),
+      nodes: rates ? nodesOf(nodes, event.districtId, rates) : [],
+      tally: rates?.tally,
+      category: rates?.tally.received && rates.categoryId ? { gridId: rates.gridId, categoryId: rates.categoryId } : undefined,
+      gauges: [...byNode.values()],
+    },
+    deps.clock(),
+  )
 }

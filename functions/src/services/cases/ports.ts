@@ -149,20 +149,29 @@ export interface CasesRepo {
   hidePhoto(districtId: string, caseId: string, photoKey: string): Promise<void>
 }
 
-/** 三率: a day's counts per node of each level. */
+/**
+ * What one transition adds to the counters, all written once under its outbox event: its tally on its day and month
+ * at each node, a new case's category month, and the moves of the gauges.
+ */
+export interface RatesChange {
+  /** The China date of the transition. */
+  day: string
+  nodes: { level: RateLevel; nodeId: string }[]
+  tally?: Tally
+  category?: { gridId: string; categoryId: string }
+  gauges?: { level: RateLevel; nodeId: string; delta: Gauge }[]
+}
+
+/** 三率: a day's and a month's counts per node of each level, and the gauges (在办, 超期). */
 export interface RatesRepo {
-  /** Adds one transition's counts to the day of each node, once per outbox event (false: added before, or nothing to add). */
-  add(event: { districtId: string; eventId: string }, nodes: { level: RateLevel; nodeId: string }[], day: string, tally: Tally, now: Date): Promise<boolean>
+  /** Writes one transition's change once per outbox event (false: written before, or it changes nothing). */
+  count(event: { districtId: string; eventId: string }, change: RatesChange, now: Date): Promise<boolean>
   /** The days of one node between two China dates, with what DynamoDB read for them. */
   days(districtId: string, level: RateLevel, nodeId: string, from: string, to: string): Promise<{ items: (Counts & { day: string })[]; scanned: number }>
-  /** Moves the gauges (在办, 超期) of each node by one transition's difference, once per outbox event. */
-  move(event: { districtId: string; eventId: string }, moves: { level: RateLevel; nodeId: string; delta: Gauge }[], now: Date): Promise<boolean>
   /** Every node of a level with counts in a China month (YYYY-MM), by node. */
   month(districtId: string, level: RateLevel, month: string): Promise<Map<string, Counts>>
   /** One node's counts in each of the months asked for that has any, by month. */
   months(districtId: string, level: RateLevel, nodeId: string, months: readonly string[]): Promise<Map<string, Counts>>
-  /** Counts a new case in its category's month and in its grid's month of that category, once per outbox event. */
-  addCategory(event: { districtId: string; eventId: string }, month: string, gridId: string, categoryId: string, now: Date): Promise<boolean>
   /** A month's cases received by category, and by grid and category. */
   categoryMonth(districtId: string, month: string): Promise<{ byCategory: Map<string, number>; byGrid: Map<string, Map<string, number>> }>
   /** Every node of a level with a gauge, by node. */

@@ -230,13 +230,23 @@ async function reportToNotice(cloud: LocalCloud, c: Client, repos: ReturnType<ty
   })
   print({ metric: 'answer_to_dispatch_notice_ms', p50: pct(afterCommit, 50), p99: pct(afterCommit, 99) })
   const states: Record<string, number> = {}
-  for (const { id } of runs) {
+  // Where the time after the commit went: the stream's lag (the answer's arrival to the event's step starting: the
+  // emulator's poll and hand-over) and our share (the step's start to the stand-in holding the notice: fan-out, claim
+  // and send). The event's own time is the handler's clock, taken before the request's work: not the commit.
+  const lag: number[] = []
+  const ours: number[] = []
+  for (const { id, noticed, answered } of runs) {
     for (const notice of await repos.outbox.notices(DISTRICT, { kind: 'case', id }, 10)) {
       const state = `${notice.state}${notice.lastError ? `: ${notice.lastError}` : ''}`
       states[state] = (states[state] ?? 0) + 1
+      if (notice.recipientId !== official.user.id || !noticed) continue
+      lag.push(Date.parse(notice.createdAt) - answered)
+      ours.push(noticed - Date.parse(notice.createdAt))
     }
   }
   print({ metric: 'report_to_dispatch_notice_states', states })
+  print({ metric: 'answer_to_step_stream_lag_ms', p50: pct(lag, 50), p99: pct(lag, 99) })
+  print({ metric: 'step_to_notice_ours_ms', p50: pct(ours, 50), p99: pct(ours, 99), budget_p99: 300, within: pct(ours, 99) <= 300 })
   print({
     metric: 'report_to_dispatch_notice_ms',
     reporters: n,

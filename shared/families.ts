@@ -13,6 +13,7 @@ import * as mediation from './contract/mediation/family'
 import * as field from './contract/field/family'
 import * as admin from './contract/admin/family'
 import * as command from './contract/command/family'
+import * as interop from './contract/interop/family'
 
 export * from './contract/identity'
 export * from './contract/district'
@@ -23,8 +24,9 @@ export * from './contract/mediation'
 export * from './contract/field'
 export * from './contract/admin'
 export * from './contract/command'
+export * from './contract/interop'
 
-const families = [identity, district, uploads, notify, cases, mediation, field, admin, command] as const
+const families = [identity, district, uploads, notify, cases, mediation, field, admin, command, interop] as const
 
 type Listed = (typeof families)[number]
 type Intersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never

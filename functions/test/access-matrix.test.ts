@@ -343,6 +343,13 @@ const probes: Record<RouteName, Probe> = {
   // The demo district's rules as they are by default: the admin's write changes nothing others read.
   commandSettingsPut: () => ({ body: { weights: defaultWeights, minCases: DEFAULT_MIN_CASES, gradeRules: defaultGradeRules } }),
   commandCasesExport: () => ({ query: { from: today(), to: today() } }),
+  openapiGet: () => ({}),
+  open311Discovery: () => ({ params: { format: 'json' } }),
+  open311Services: () => ({ params: { format: 'xml' } }),
+  open311ServiceDefinition: () => ({ params: { service_code: 'cat-road', format: 'json' } }),
+  open311Requests: () => ({ params: { format: 'json' } }),
+  // No case of this id: every caller, signed in or not, meets the same 404.
+  open311Request: () => ({ params: { service_request_id: 'nothing', format: 'xml' } }),
 }
 
 /** Sends every route as `who`, in the contract's order (a follow comes before its unfollow), and returns what came back. */

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { fillPath, routes, type RouteSpec } from '@linli/shared'
-import { api, login, uniqueOpenid, type Answer } from './support/client'
+import { api, login, refusalOf, uniqueOpenid, type Answer } from './support/client'
 
 jest.setTimeout(60_000)
 
@@ -22,10 +22,11 @@ const withBody = entries.filter(([, r]) => r.body)
 function expectClear(res: Answer, field?: string) {
   expect(res.status).toBeGreaterThanOrEqual(400)
   expect(res.status).toBeLessThan(500)
-  expect(res.body.error.message).toMatch(/[\u4e00-\u9fa5]/)
+  const refusal = refusalOf(res.body)
+  expect(refusal.message).toMatch(/[\u4e00-\u9fa5]/)
   if (field !== undefined) {
-    expect(res.body.error.fields?.map((f: { path: string }) => f.path)).toContain(field)
-    for (const f of res.body.error.fields) expect(f.message).toMatch(/[\u4e00-\u9fa5]/)
+    expect(refusal.fields?.map((f) => f.path)).toContain(field)
+    for (const f of refusal.fields ?? []) expect(f.message).toMatch(/[\u4e00-\u9fa5]/)
   }
 }
 
@@ -39,7 +40,14 @@ describe.each(withId)('%s with an odd path id', (_name, route) => {
 })
 
 /** Valid values of the path parameters besides `id`. */
-const otherParams = { exceptionId: '20261207-abcd1234', role: 'official', scopeId: 'dept-water' }
+const otherParams = {
+  exceptionId: '20261207-abcd1234',
+  role: 'official',
+  scopeId: 'dept-water',
+  format: 'json',
+  service_code: 'cat-road',
+  service_request_id: 'abc123',
+}
 
 /** A valid query of each route with one, to which the test adds the repeated parameter. */
 const validQuery: Record<string, Record<string, string>> = {

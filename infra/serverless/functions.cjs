@@ -5,11 +5,12 @@
  */
 require('tsx/cjs/api').register()
 const { routes } = require('../../shared/families')
+const { gatewayPaths } = require('../../shared/contract/route')
 const { layersOf } = require('./layers.cjs')
 
 const kebab = (s) => s.replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase())
 const handlerOf = (name) => {
-  const [, resource, action] = /^([a-z]+)([A-Z]\w*)$/.exec(name) ?? []
+  const [, resource, action] = /^([a-z][a-z0-9]*)([A-Z]\w*)$/.exec(name) ?? []
   if (!resource) throw new Error(`route ${name}: its name must be <resource><Action>`)
   return `functions/src/http/${resource}/${kebab(action)}.handler`
 }
@@ -23,7 +24,7 @@ const httpFunctions = () =>
         handler: handlerOf(name),
         role: roleName(name),
         ...(layersOf(name).length ? { layers: layersOf(name) } : {}),
-        events: [{ httpApi: { method: r.method, path: r.path } }],
+        events: gatewayPaths(r).map((path) => ({ httpApi: { method: r.method, path } })),
       },
     ]),
   )
@@ -48,5 +49,6 @@ module.exports = async ({ resolveVariable }) => ({
   ...((await resolveVariable('sls:stage')) === 'local' ? localFunctions : {}),
 })
 module.exports.httpFunctions = httpFunctions
+/** The functions by the name their handler logs its calls under: `GET /open311/v2/services.{format}` (the contract's path). */
 module.exports.routeFunctions = () => Object.fromEntries(Object.entries(routes).map(([name, r]) => [`${r.method} ${r.path}`, name]))
 module.exports.roleName = roleName

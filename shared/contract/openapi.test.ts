@@ -23,6 +23,6 @@ describe('openApiDocument', () => {
     ])
     expect((doc.paths['/v1/grids/{id}']!.get as any).parameters[0]).toMatchObject({ name: 'id', in: 'path', required: true })
     expect((doc.paths['/v1/invites']!.post as any).responses['201']).toBeDefined()
-    expect(doc.components.schemas.Error.properties.error.properties.code.enum).toContain('invite.used')
+    expect((doc.components.schemas.Error as any).properties.error.properties.code.enum).toContain('invite.used')
   })
 })

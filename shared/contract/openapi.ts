@@ -4,9 +4,16 @@ import { errorCatalogue } from '../errors'
 import type { RouteSpec } from './route'
 import { allowsGuests, needsSession } from '../domain/permissions'
 
-const schema = (s: z.ZodType, io: 'input' | 'output') => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>
-  return rest
+/**
+ * A zod schema as JSON Schema. A recursive one (the grid tree) comes with its own `$defs`: they move to the
+ * document's components under the operation's name, and its references follow them.
+ */
+const schema = (s: z.ZodType, io: 'input' | 'output', components?: Record<string, unknown>, name = '') => {
+  const { $schema: _ignored, $defs, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>
+  if (!$defs || !components) return rest
+  const moved = <T>(x: T): T => JSON.parse(JSON.stringify(x).replace(/"#\/\$defs\/(\w+)"/g, `"#/components/schemas/${name}_$1"`)) as T
+  for (const [k, def] of Object.entries($defs as Record<string, unknown>)) components[`${name}_${k}`] = moved(def)
+  return moved(rest)
 }
 
 const errorSchema = {
@@ -24,6 +31,17 @@ const errorSchema = {
     },
     requestId: { type: 'string' },
   },
+}
+
+const failure = { description: '错误', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
+const open311Failure = {
+  description: 'GeoReport v2 的错误：[{code, description}]',
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Open311Errors' } } },
+}
+
+const open311ErrorsSchema = {
+  type: 'array',
+  items: { type: 'object', required: ['code', 'description'], properties: { code: { type: 'integer' }, description: { type: 'string' } } },
 }
 
 /** The header an idempotent route reads (functions/src/http/stack.ts checks its form). */
@@ -48,6 +66,7 @@ function parameters(s: z.ZodType | undefined, where: 'path' | 'query') {
 
 export function openApiDocument(routes: Record<string, RouteSpec>) {
   const paths: Record<string, Record<string, unknown>> = {}
+  const schemas: Record<string, unknown> = { Error: errorSchema, Open311Errors: open311ErrorsSchema }
   for (const [operationId, r] of Object.entries(routes)) {
     paths[r.path] ??= {}
     paths[r.path]![r.method.toLowerCase()] = {
@@ -56,22 +75,35 @@ export function openApiDocument(routes: Record<string, RouteSpec>) {
       security: !needsSession(r) ? [] : allowsGuests(r) ? [{}, { session: [] }] : [{ session: [] }],
       'x-permission': r.action,
       parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query'), ...(r.idempotent ? [IDEMPOTENCY_KEY] : [])],
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(r.body, 'input') } } } } : {}),
+      ...(r.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: schema(r.body, 'input', schemas, `${operationId}Body`) } } } }
+        : {}),
       responses: {
         [String(r.status ?? 200)]: {
           description: 'OK',
           content: r.produces
             ? { [r.produces]: { schema: { type: 'string', format: 'binary' } } }
-            : { 'application/json': { schema: schema(r.response, 'output') } },
+            : {
+                'application/json': { schema: schema(r.response, 'output', schemas, operationId) },
+                // GeoReport v2's XML: the same record under the route's root element (functions/src/adapters/open311-xml.ts).
+                ...(r.open311 ? { 'text/xml': { schema: { type: 'string', description: `<${r.open311.root}> …` } } } : {}),
+              },
         },
-        default: { description: '错误', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        // Refusals (4XX: the field and its Chinese message) and failures (default) share the error body.
+        ...Object.fromEntries(['4XX', 'default'].map((status) => [status, r.open311 ? open311Failure : failure])),
       },
     }
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Linli 邻里 API', version: '1' },
     paths,
-    components: { schemas: { Error: errorSchema }, securitySchemes: { session: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    info: {
+      title: 'Linli 邻里 API',
+      version: '1',
+      description: '邻里网格化服务管理的 HTTP API：小程序使用的 /v1 与对外的 Open311 GeoReport v2（/open311/v2）',
+      license: { name: 'UNLICENSED', identifier: 'LicenseRef-Linli' },
+    },
+    servers: [{ url: '/' }],
+    components: { schemas, securitySchemes: { session: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
   }
 }

@@ -29,6 +29,11 @@ export interface RouteSpec {
   status?: number
   /** A file answer's media type (its response is {@link fileAnswer}); JSON unless said. */
   produces?: 'application/pdf' | 'text/calendar' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' | 'application/geo+json'
+  /**
+   * The route speaks Open311 GeoReport v2 (contract/interop): its path ends in `.{format}` (json or xml), its XML
+   * answer is `root` (holding one `item` per entry of a list), its errors are the spec's `[{code, description}]`.
+   */
+  open311?: { root: string; item?: string }
 }
 
 /** What a route that `produces` a file answers: its bytes and the name it is saved under. */
@@ -62,4 +67,15 @@ export function fillPath(path: string, params: Record<string, string> = {}): str
     if (value === undefined) throw new Error(`missing path parameter ${name}`)
     return encodeURIComponent(value)
   })
+}
+
+/**
+ * The paths API Gateway routes for a route: a path part must be a literal or one whole `{param}`, so a path ending in
+ * `name.{format}` is routed once per format (`services.json`, `services.xml`) and one ending in `{param}.{format}` as
+ * `{param}` (the stack splits the extension off).
+ */
+export function gatewayPaths(route: Pick<RouteSpec, 'path'>, formats: readonly string[] = ['json', 'xml']): string[] {
+  if (!route.path.endsWith('.{format}')) return [route.path]
+  const base = route.path.slice(0, -'.{format}'.length)
+  return base.endsWith('}') ? [base] : formats.map((f) => `${base}.${f}`)
 }

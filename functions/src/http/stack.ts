@@ -28,6 +28,9 @@ import type { Deps } from '../services/deps'
 import { guestCaller, loadCaller } from '../services/identity/users'
 import { runtimeDeps } from '../runtime'
 import { asFunction } from '../adapters/aws-calls'
+import { open311Xml } from '../adapters/open311-xml'
+
+type Open311Shape = NonNullable<RouteSpec['open311']>
 
 export const MAX_BODY_BYTES = 64 * 1024
 
@@ -58,7 +61,7 @@ export function endpoint<S extends RouteSpec>(
         const deps = await getDeps()
         const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]))
         const req = {
-          params: route.params ? parseOrThrow(route.params, event.pathParameters ?? {}) : undefined,
+          params: route.params ? parseOrThrow(route.params, pathParameters(route, event)) : undefined,
           query: route.query ? parseOrThrow(route.query, event.queryStringParameters ?? {}) : undefined,
           body: route.body ? parseOrThrow(route.body, readJsonBody(event)) : undefined,
           caller: needsSession(route) ? await authenticate(deps, event, route) : undefined,
@@ -67,11 +70,48 @@ export function endpoint<S extends RouteSpec>(
           headers,
         } as Request<S>
         const result = await fn(req, deps)
+        if (route.open311) return open311Answer(route.open311, event, 200, result, requestId)
         return route.produces ? file(route.produces, result as FileAnswer, requestId) : json(route.status ?? 200, result, requestId)
       } catch (err) {
-        return errorResponse(err, requestId)
+        return route.open311 ? open311Error(event, err, requestId) : errorResponse(err, requestId)
       }
     })
+}
+
+/**
+ * The path's parameters; an Open311 path's `.{format}` is its extension (routed as `services.json`, or split off the
+ * last parameter: `{service_code}` holds `cat-road.json`, see gatewayPaths).
+ */
+function pathParameters(route: RouteSpec, event: APIGatewayProxyEventV2): Record<string, string | undefined> {
+  const params = { ...event.pathParameters }
+  if (!route.path.endsWith('.{format}')) return params
+  const format = formatOf(event)
+  const last = /\{(\w+)\}\.\{format\}$/.exec(route.path)?.[1]
+  if (last && params[last]?.endsWith(`.${format}`)) params[last] = params[last].slice(0, -format.length - 1)
+  return { ...params, format }
+}
+
+const formatOf = (event: APIGatewayProxyEventV2) => /\.(\w+)$/.exec(event.rawPath ?? '')?.[1] ?? ''
+
+/** An Open311 answer in the path's format: JSON, or XML under the route's root element. */
+function open311Answer(shape: Open311Shape, event: APIGatewayProxyEventV2, statusCode: number, body: unknown, requestId: string) {
+  if (formatOf(event) !== 'xml') return json(statusCode, body, requestId)
+  return {
+    statusCode,
+    headers: { 'content-type': 'text/xml; charset=utf-8', 'x-request-id': requestId },
+    body: open311Xml(shape.root, shape.item, body),
+  }
+}
+
+/** GeoReport v2's errors: `[{code, description}]` with the HTTP status as the code; one per field refused (`status: 状态只能是 …`). */
+function open311Error(event: APIGatewayProxyEventV2, err: unknown, requestId: string) {
+  const ours = errorResponse(err, requestId)
+  const { error } = JSON.parse(ours.body as string) as ErrorBody
+  const code = ours.statusCode!
+  const body = error.fields?.length ? error.fields.map((f) => ({ code, description: `${f.path}: ${f.message}` })) : [{ code, description: error.message }]
+  return formatOf(event) === 'xml'
+    ? open311Answer({ root: 'errors', item: 'error' }, event, ours.statusCode!, body, requestId)
+    : json(ours.statusCode!, body, requestId)
 }
 
 /** API Gateway's request id; serverless-offline hands every request the same placeholder, so mint one there. */

@@ -1,4 +1,5 @@
 /** Test client of the running local cloud: plain HTTP against the API and the WeChat stand-in. */
+import { XMLParser } from 'fast-xml-parser'
 import { fillPath, routes, type RouteRequest, type RouteResponse, type RouteSpec } from '@linli/shared'
 import { makeRepos } from '../../src/families'
 import { userIdFor } from '../../src/adapters/ids'
@@ -24,7 +25,7 @@ export interface Answer<T = any> {
  * first: `/v1/grids/locate` is that route, not `/v1/grids/{id}`.
  */
 const patterns = Object.values(routes as Record<string, RouteSpec>)
-  .map((route) => ({ route, params: route.path.split('{').length, path: new RegExp(`^${route.path.replace(/\{\w+\}/g, '[^/]+')}$`) }))
+  .map((route) => ({ route, params: route.path.split('{').length, path: new RegExp(`^${route.path.replace(/\./g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`) }))
   .sort((a, b) => a.params - b.params)
 /** The route a request is for, by its method and path. */
 export const routeOf = (method: string, path: string) => patterns.find((p) => p.route.method === method && p.path.test(path.split('?')[0]!))?.route
@@ -55,6 +56,22 @@ export async function api<T = any>(
   if (json) checkAnswer(method, path, res.status, body)
   return { status: res.status, body }
 }
+
+/**
+ * A refusal as our routes word it (`{error: {code, message, fields}}`), or as Open311's do (`[{code, description}]`,
+ * in JSON or XML, one entry per field refused: `path: message`), read into the first form.
+ */
+export function refusalOf(body: unknown): { message: string; fields?: { path: string; message: string }[] } {
+  const open311 = typeof body === 'string' ? openXmlErrors(body) : Array.isArray(body) ? (body as { description: string }[]) : undefined
+  if (!open311) return (body as { error?: { message: string } } | undefined)?.error ?? { message: '' }
+  const fields = open311.flatMap(({ description }) => {
+    const [, path, message] = /^(.+?): (.*)$/.exec(description) ?? []
+    return path ? [{ path, message: message! }] : []
+  })
+  return { message: open311[0]?.description ?? '', ...(fields.length ? { fields } : {}) }
+}
+const openXmlErrors = (xml: string) =>
+  (new XMLParser({ parseTagValue: false, isArray: (name) => name === 'error' }).parse(xml) as { errors?: { error: { description: string }[] } }).errors?.error
 
 /** What a typed call sends: the route's own params, query and body, a session, extra headers. */
 export type CallOptions<S extends RouteSpec> = Partial<RouteRequest<S>> & { token?: string; headers?: Record<string, string> }

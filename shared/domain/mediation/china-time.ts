@@ -33,3 +33,6 @@ export const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Numbe
 export const clockOf = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
 
 export const weekdayLabels = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const
+
+/** An instant in W3C form with China's offset (2026-12-07T21:30:00+08:00): what Open311 and other outside clients read. */
+export const chinaW3c = (at: Date | string) => `${new Date(new Date(at).getTime() + OFFSET_MS).toISOString().slice(0, 19)}+08:00`

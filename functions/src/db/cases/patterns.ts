@@ -52,7 +52,9 @@ export function casePatterns(e: Entities) {
       .entities(e.Case)
       .schema(map({ districtId: string(), status: string(), since: string() }))
       .pattern(({ districtId, status, since }) => ({ index: 'gsi2', partition: keys.casesByStatus(districtId, status), range: { gte: since } }))
-      .options({ attributes: ['caseId', 'gridId', 'createdAt'] }),
+      .options({
+        attributes: ['caseId', 'gridId', 'createdAt', 'number', 'categoryId', 'categoryName', 'gridName', 'flagged', 'updatedAt', 'lat', 'lng', 'resolveBy'],
+      }),
     "a node's rates by day": ap(e)
       .entities(e.RateDay)
       .schema(map({ districtId: string(), level: string(), nodeId: string(), from: string(), to: string() }))

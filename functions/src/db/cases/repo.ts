@@ -95,13 +95,16 @@ export function makeCasesRepo(e: Entities): CasesRepo {
     },
 
     /** Access pattern "a case": GetItem (consistent) — the case with its timeline. */
-    /** Access pattern "a district's cases by status, changed since": one page of ids, grids and creation times. */
+    /** Access pattern "a district's cases by status, changed since": one page of what a list shows of them. */
     async changedSince(districtId, status, since, limit, startKey) {
       const { Items = [], LastEvaluatedKey } = await p["a district's cases by status, changed since"]
         .query({ districtId, status, since })
         .options((o) => ({ ...o, limit, exclusiveStartKey: startKey }))
         .send()
-      return { items: Items.map((i) => ({ caseId: i.caseId, gridId: i.gridId, createdAt: i.createdAt })), lastKey: LastEvaluatedKey }
+      return {
+        items: Items.map(({ lat, lng, ...i }) => ({ ...i, status, ...(lat !== undefined && lng !== undefined ? { lat, lng } : {}) })),
+        lastKey: LastEvaluatedKey,
+      }
     },
 
     /** Access pattern "a district's cases in a status, last changed first": one page, what a map point shows. */

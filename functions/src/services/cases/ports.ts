@@ -103,16 +103,22 @@ export interface CasePage {
   scanned: number
 }
 
+/** What the index of a district's cases by status holds of one: enough for a list, an export's scope, Open311's face. */
+export type ChangedCase = Pick<
+  CaseSummaryRecord,
+  'caseId' | 'number' | 'status' | 'categoryId' | 'categoryName' | 'gridId' | 'gridName' | 'flagged' | 'createdAt' | 'updatedAt' | 'resolveBy' | 'lat' | 'lng'
+>
+
 export interface CasesRepo {
   nextSequence(districtId: string, day: string): Promise<number>
-  /** One page of a district's cases in a status changed at or after `since` (ISO), oldest change first: their ids, grids and creation times. */
+  /** One page of a district's cases in a status changed at or after `since` (ISO), oldest change first: what a list shows of them. */
   changedSince(
     districtId: string,
     status: CaseStatus,
     since: string,
     limit: number,
     startKey?: Record<string, unknown>,
-  ): Promise<{ items: { caseId: string; gridId: string; createdAt: string }[]; lastKey?: Record<string, unknown> }>
+  ): Promise<{ items: ChangedCase[]; lastKey?: Record<string, unknown> }>
   /** The `limit` cases of a status changed last: what a point on the command centre's map shows. */
   latest(
     districtId: string,

@@ -1,0 +1,153 @@
+/**
+ * Interop over HTTP against DynamoDB Local: the OpenAPI document as served (linted by Redocly's CLI), and Open311
+ * GeoReport v2's reads in both formats — each JSON answer checked against the community's JSON Schemas
+ * (../shared/reference/open311/schema-validation-swagger.json, copied to ./support/open311-swagger.json) and each XML
+ * answer read back by a standard XML parser into the same records.
+ */
+import { execFile } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import Ajv from 'ajv'
+import { XMLParser } from 'fast-xml-parser'
+import { api } from './support/client'
+import { newDistrict } from './support/scenario'
+import swagger from './support/open311-swagger.json'
+
+jest.setTimeout(120_000)
+
+const D3 = { lat: 30.522512, lng: 114.355049 } // 稻香村第三网格
+const ajv = new Ajv({ strict: false, allErrors: true }).addFormat('uid', true)
+ajv.addSchema({ $id: 'open311', definitions: swagger.definitions })
+const valid = (definition: string, list: boolean) =>
+  ajv.compile(list ? { type: 'array', items: { $ref: `open311#/definitions/${definition}` } } : { $ref: `open311#/definitions/${definition}` })
+const schemas = {
+  services: valid('Service', true),
+  definition: valid('ServiceDefinition', false),
+  requests: valid('Request', true),
+}
+const expectValid = (check: ReturnType<typeof valid>, answer: unknown) => {
+  check(answer)
+  expect(check.errors ?? []).toEqual([])
+}
+
+/** The XML answer read by fast-xml-parser, each list element kept a list, every leaf as text. */
+const xmlOf = (text: string, lists: string[]) =>
+  new XMLParser({ parseTagValue: false, ignoreDeclaration: true, isArray: (name) => lists.includes(name) }).parse(text) as Record<string, unknown>
+/** The JSON answer with every leaf as text, as XML carries it. */
+const asText = (x: unknown): unknown =>
+  Array.isArray(x) ? x.map(asText) : x !== null && typeof x === 'object' ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, asText(v)])) : String(x)
+
+describe('the OpenAPI document', () => {
+  it('is served at /openapi.json, every route with its permission, and Redocly lints it clean', async () => {
+    const res = await api('GET', '/openapi.json')
+    expect(res.status).toBe(200)
+    expect(res.body.openapi).toBe('3.1.0')
+    expect(res.body.paths['/open311/v2/services.{format}'].get['x-permission']).toBe('open311.read')
+    expect(res.body.paths['/v1/cases'].post['x-permission']).toBe('cases.submit')
+    const file = join(mkdtempSync(join(tmpdir(), 'openapi-')), 'openapi.json')
+    writeFileSync(file, JSON.stringify(res.body))
+    const { stdout } = await promisify(execFile)(join(process.cwd(), 'node_modules/.bin/redocly'), ['lint', file, '--format=summary'], {
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    })
+    expect(stdout).not.toMatch(/error|warning/i)
+  })
+})
+
+describe('Open311 GeoReport v2', () => {
+  it('answers discovery, services and their definitions in JSON and XML, as the community schemas describe them', async () => {
+    const d = await newDistrict('o311')
+    const q = `?jurisdiction_id=${d.id}`
+    const discovery = await api('GET', '/open311/v2/discovery.json')
+    expect(discovery.body.endpoints[0]).toMatchObject({ specification: 'http://wiki.open311.org/GeoReport_v2', formats: ['application/json', 'text/xml'] })
+    expect(discovery.body.changeset).toMatch(/\+08:00$/)
+
+    const services = await api('GET', `/open311/v2/services.json${q}`)
+    expect(services.status).toBe(200)
+    expectValid(schemas.services, services.body)
+    expect(services.body).toHaveLength(d.catalogue.categories.length)
+    expect(services.body.find((s: { service_code: string }) => s.service_code === 'cat-road')).toMatchObject({
+      service_name: '道路破损',
+      group: '公共设施',
+      metadata: false,
+      type: 'realtime',
+    })
+    const xml = await api('GET', `/open311/v2/services.xml${q}`)
+    expect(xml.body).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?><services><service>/)
+    expect(xmlOf(xml.body, ['service']).services).toEqual({ service: asText(services.body) })
+
+    const definition = await api('GET', `/open311/v2/services/cat-road.json${q}`)
+    expectValid(schemas.definition, definition.body)
+    expect(definition.body).toEqual({ service_code: 'cat-road', attributes: [] })
+    expect(xmlOf((await api('GET', `/open311/v2/services/cat-road.xml${q}`)).body, [])).toEqual({
+      service_definition: { service_code: 'cat-road', attributes: '' },
+    })
+  })
+
+  it("shows only cases' public face, searches them by id, service, status and time, and pages", async () => {
+    const d = await newDistrict('o311req')
+    const q = `jurisdiction_id=${d.id}`
+    const [resident, dispatcher] = await Promise.all([d.person('resident', '居民乙'), d.person('dispatcher', '白鹭镇坐席', 's-bailu')])
+    const report = async (categoryId: string, description: string) =>
+      (await api('POST', '/v1/cases', { token: resident.token, body: { categoryId, description, location: { ...D3, address: '稻香村 3 组 12 号' } } })).body
+    const road = await report('cat-road', '村口道路塌陷一个大坑')
+    const light = await report('cat-streetlight', '三组路灯不亮已经一周')
+    const dispute = await report('cat-neighbour', '邻居张三长期占用楼道')
+    expect((await api('POST', `/v1/cases/${light.id}/events`, { token: dispatcher.token, body: { type: 'reject', reason: '不属于本辖区' } })).status).toBe(200)
+
+    const all = await api('GET', `/open311/v2/requests.json?${q}`)
+    expect(all.status).toBe(200)
+    expectValid(schemas.requests, all.body)
+    // Newest first; the dispute (a sensitive class) has no public face at all.
+    expect(all.body.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([light.id, road.id])
+    const shown = all.body[1]
+    expect(shown).toMatchObject({
+      status: 'open',
+      status_notes: '待受理',
+      service_code: 'cat-road',
+      service_name: '道路破损',
+      address: road.gridName,
+      lat: 30.523,
+      long: 114.355,
+      extended_attributes: { external_status_code: 'OPEN' },
+    })
+    expect(shown.requested_datetime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/)
+    // Nothing anyone wrote, nor where, nor who.
+    expect(JSON.stringify(all.body)).not.toMatch(/塌陷|稻香村 3 组|居民乙|张三/)
+    expect(all.body[0]).toMatchObject({ status: 'closed', extended_attributes: { external_status_code: 'NOT_COUNCILS_RESPONSIBILITY' } })
+
+    const ask = async (query: string) =>
+      (await api('GET', `/open311/v2/requests.json?${q}&${query}`)).body.map((r: { service_request_id: string }) => r.service_request_id)
+    expect(await ask('status=open')).toEqual([road.id])
+    expect(await ask('status=closed')).toEqual([light.id])
+    expect(await ask('service_code=cat-streetlight,cat-neighbour')).toEqual([light.id])
+    expect(await ask(`service_request_id=${road.id},${dispute.id}`)).toEqual([road.id])
+    expect(await ask('start_date=2020-01-01T00:00:00Z&end_date=2020-02-01T00:00:00Z')).toEqual([])
+    expect(await ask('page_size=1&page=2')).toEqual([road.id])
+
+    const one = await api('GET', `/open311/v2/requests/${road.id}.json?${q}`)
+    expect(one.body).toEqual([shown])
+    const oneXml = xmlOf((await api('GET', `/open311/v2/requests/${road.id}.xml?${q}`)).body, ['request'])
+    expect(oneXml.service_requests).toEqual({ request: asText(one.body) })
+    const listXml = xmlOf((await api('GET', `/open311/v2/requests.xml?${q}`)).body, ['request'])
+    expect(listXml.service_requests).toEqual({ request: asText(all.body) })
+  })
+
+  it('answers bad requests as the spec says: [{code, description}] in the format asked for, never a 5xx', async () => {
+    const hidden = await api('GET', '/open311/v2/requests/nothing-here.json')
+    expect(hidden.status).toBe(404)
+    expect(hidden.body).toEqual([{ code: 404, description: '没有这个事件（service_request_id）' }])
+    const xml = await api('GET', '/open311/v2/services/no-such-service.xml')
+    expect(xml.status).toBe(404)
+    expect(xmlOf(xml.body, ['error'])).toEqual({ errors: { error: [{ code: '404', description: '没有这个服务（service_code）' }] } })
+    const unknown = await api('GET', '/open311/v2/services.json?jurisdiction_id=nowhere')
+    expect(unknown.body).toEqual([{ code: 404, description: '没有这个辖区（jurisdiction_id）' }])
+    for (const query of ['status=pending', 'page_size=5000', 'start_date=yesterday', 'colour=red', 'start_date=2026-12-01&end_date=2026-11-01']) {
+      const bad = await api('GET', `/open311/v2/requests.json?${query}`)
+      expect({ query, status: bad.status }).toEqual({ query, status: 400 })
+      expect(bad.body[0].code).toBe(400)
+      expect(bad.body[0].description).toMatch(/[\u4e00-\u9fa5]/)
+    }
+  })
+})

@@ -1,0 +1,3 @@
+export * from './open311'
+export * from './openapi'
+export * from '../../domain/interop/open311-status'

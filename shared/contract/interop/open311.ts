@@ -1,0 +1,152 @@
+/**
+ * Open311 GeoReport v2 (DESIGN.md §3, Interop): the district's taxonomy as services and the public face of its cases
+ * as service requests, for outside clients (the city's hotline platform, FixMyStreet, Mark-a-Spot). Each resource
+ * answers in JSON or XML by its path's extension (`services.xml`), with the spec's field names and its error bodies
+ * (`[{code, description}]`); `jurisdiction_id` names the district (the deployment's own when absent).
+ * The finer statuses (mySociety's extension, in `status_notes` and `extended_attributes`) map from ours: see
+ * shared/domain/interop/open311-status.ts.
+ */
+import { z } from 'zod'
+import { defineRoute } from '../route'
+import { idSchema } from '../common'
+
+/** The formats every resource answers in, by its path's extension. */
+export const open311Formats = ['json', 'xml'] as const
+const format = z.enum(open311Formats, { error: '格式只能是 json 或 xml' })
+const jurisdiction = idSchema.optional()
+const jurisdictionQuery = z.strictObject({ jurisdiction_id: jurisdiction })
+/** A datetime with its timezone (the spec's W3C format): China time's +08:00. */
+const datetime = z.string()
+
+export const open311Discovery = defineRoute({
+  method: 'GET',
+  path: '/open311/v2/discovery.{format}',
+  summary: 'Open311 GeoReport v2 服务发现：规范版本、地址、格式与联系方式',
+  action: 'open311.read',
+  params: z.strictObject({ format }),
+  response: z.object({
+    changeset: datetime,
+    contact: z.string(),
+    key_service: z.string(),
+    endpoints: z.array(z.object({ specification: z.string(), url: z.string(), changeset: datetime, type: z.string(), formats: z.array(z.string()) })),
+  }),
+  open311: { root: 'discovery' },
+})
+
+export const open311ServiceSchema = z.object({
+  service_code: z.string(),
+  service_name: z.string(),
+  description: z.string(),
+  metadata: z.boolean(),
+  type: z.enum(['realtime', 'batch', 'blackbox']),
+  keywords: z.string(),
+  group: z.string(),
+})
+
+export const open311Services = defineRoute({
+  method: 'GET',
+  path: '/open311/v2/services.{format}',
+  summary: 'Open311 服务列表：辖区的问题小类（service_code），大类为 group',
+  action: 'open311.read',
+  params: z.strictObject({ format }),
+  query: jurisdictionQuery,
+  response: z.array(open311ServiceSchema),
+  open311: { root: 'services', item: 'service' },
+})
+
+export const open311ServiceDefinition = defineRoute({
+  method: 'GET',
+  path: '/open311/v2/services/{service_code}.{format}',
+  summary: 'Open311 服务定义：一个小类上报时要填的附加属性',
+  action: 'open311.read',
+  params: z.strictObject({ service_code: idSchema, format }),
+  query: jurisdictionQuery,
+  response: z.object({
+    service_code: z.string(),
+    attributes: z.array(
+      z.object({
+        variable: z.boolean(),
+        code: z.string(),
+        datatype: z.enum(['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist']),
+        required: z.boolean(),
+        datatype_description: z.string(),
+        order: z.number(),
+        description: z.string(),
+        values: z.array(z.object({ key: z.string(), name: z.string() })).optional(),
+      }),
+    ),
+  }),
+  open311: { root: 'service_definition' },
+})
+
+export const open311Statuses = ['open', 'closed'] as const
+
+export const open311RequestSchema = z.object({
+  service_request_id: z.string(),
+  status: z.enum(open311Statuses),
+  status_notes: z.string(),
+  service_name: z.string(),
+  service_code: z.string(),
+  agency_responsible: z.string(),
+  requested_datetime: datetime,
+  updated_datetime: datetime,
+  expected_datetime: datetime.optional(),
+  address: z.string(),
+  lat: z.number().optional(),
+  long: z.number().optional(),
+  /** mySociety's finer status (FixMyStreet reads it): see open311-status.ts. */
+  extended_attributes: z.object({ external_status_code: z.string() }).optional(),
+})
+export type Open311Request = z.infer<typeof open311RequestSchema>
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, '时间格式应为 W3C 日期时间，如 2026-12-01T08:00:00+08:00')
+
+/** The spec's default span and limit of a search, and the page extension's largest page. */
+export const OPEN311_DEFAULT_DAYS = 90
+export const OPEN311_MAX_REQUESTS = 1000
+
+export const open311Requests = defineRoute({
+  method: 'GET',
+  path: '/open311/v2/requests.{format}',
+  summary: `Open311 事件列表（公开视图）：按编号、小类、时间、状态查询，默认最近 ${OPEN311_DEFAULT_DAYS} 天、最多 ${OPEN311_MAX_REQUESTS} 件；支持 page/page_size`,
+  action: 'open311.read',
+  params: z.strictObject({ format }),
+  query: z.strictObject({
+    jurisdiction_id: jurisdiction,
+    service_request_id: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+(,[A-Za-z0-9_-]+)*$/, '编号以逗号分隔')
+      .refine((s) => s.split(',').length <= 50, '一次最多查询 50 个编号')
+      .optional(),
+    service_code: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+(,[A-Za-z0-9_-]+)*$/, '小类编码以逗号分隔')
+      .optional(),
+    start_date: day.optional(),
+    end_date: day.optional(),
+    status: z
+      .string()
+      .regex(/^(open|closed)(,(open|closed))?$/, '状态只能是 open 或 closed')
+      .optional(),
+    page: z.coerce.number({ error: '页码必须是数字' }).int().min(1, '页码从 1 开始').max(1000, '页码过大').default(1),
+    page_size: z.coerce
+      .number({ error: '每页条数必须是数字' })
+      .int()
+      .min(1, '每页至少 1 条')
+      .max(OPEN311_MAX_REQUESTS, `每页最多 ${OPEN311_MAX_REQUESTS} 条`)
+      .default(100),
+  }),
+  response: z.array(open311RequestSchema),
+  open311: { root: 'service_requests', item: 'request' },
+})
+
+export const open311Request = defineRoute({
+  method: 'GET',
+  path: '/open311/v2/requests/{service_request_id}.{format}',
+  summary: 'Open311 单个事件（公开视图）',
+  action: 'open311.read',
+  params: z.strictObject({ service_request_id: idSchema, format }),
+  query: jurisdictionQuery,
+  response: z.array(open311RequestSchema),
+  open311: { root: 'service_requests', item: 'request' },
+})

@@ -23,6 +23,7 @@ import { mediationFamily } from './services/mediation/family'
 import { fieldFamily } from './services/field/family'
 import { adminFamily } from './services/admin/family'
 import { commandFamily } from './services/command/family'
+import { interopFamily } from './services/interop/family'
 
 export const families = [
   identityFamily,
@@ -36,6 +37,7 @@ export const families = [
   fieldFamily,
   adminFamily,
   commandFamily,
+  interopFamily,
 ] as const satisfies readonly Family[]
 
 type Listed = (typeof families)[number]

@@ -63,6 +63,8 @@ interface World {
   announcements: Record<Subject, string>
   /** Pending requests to link a household: of the gridworker's grid (own), of another grid, of another district. */
   links: Record<Subject, string>
+  /** Open311 partners: one revoked already (foreign: nothing left to revoke) and one of another district. */
+  partners: Record<'foreign' | 'other', string>
   /** What each role made through the probes, for the probes that undo it. */
   made: Partial<Record<MatrixRole, { exceptionId?: string }>>
 }
@@ -122,6 +124,7 @@ async function otherDistrict() {
     caseId: await report(resident.token),
     bookingId: booking.id as string,
     patrolId,
+    partnerId: ok(await api('POST', '/v1/admin/partners', { token: admin.token, body: { name: '临溪热线' } }), 'linxi partner').id as string,
   }
 }
 
@@ -201,8 +204,15 @@ async function buildWorld(): Promise<World> {
     households: { own: ownHousehold, foreign: foreignHousehold, other: other.householdId },
     announcements,
     links: { own: asks[0]!, foreign: asks[1]!, other: other.linkId },
+    partners: { foreign: await revokedPartner(admin.token), other: other.partnerId },
     made: {},
   }
+}
+
+async function revokedPartner(token: string) {
+  const id = ok(await api('POST', '/v1/admin/partners', { token, body: { name: '已停用的合作方' } }), 'partner').id as string
+  ok(await api('POST', `/v1/admin/partners/${id}/revoke`, { token }), 'revoke partner')
+  return id
 }
 
 interface Ask {
@@ -211,6 +221,8 @@ interface Ask {
   params?: Record<string, string>
   query?: Record<string, string>
   body?: unknown
+  /** A form body (Open311's POSTs), sent as application/x-www-form-urlencoded. */
+  form?: Record<string, string>
 }
 type Probe = (w: World, who: Who, s: Subject) => Ask | Promise<Ask>
 
@@ -350,6 +362,19 @@ const probes: Record<RouteName, Probe> = {
   open311Requests: () => ({ params: { format: 'json' } }),
   // No case of this id: every caller, signed in or not, meets the same 404.
   open311Request: () => ({ params: { service_request_id: 'nothing', format: 'xml' } }),
+  open311RequestCreate: () => ({
+    params: { format: 'json' },
+    form: { api_key: 'linjiang.nobody.secret', service_code: 'cat-road', lat: '30.5051', long: '114.3052', description: '路面塌陷一个大坑' },
+  }),
+  open311Token: () => ({ params: { token_id: 'nothing', format: 'json' } }),
+  open311Updates: () => ({ params: { format: 'xml' } }),
+  partnersList: () => ({}),
+  partnersCreate: () => ({ body: { name: '矩阵合作方' } }),
+  // Only the admin's own probe issues a fresh key to revoke; the others are refused before any lookup.
+  partnersRevoke: async (w, who, s) => {
+    if (s !== 'own' || who.role !== 'admin') return { params: { id: s === 'own' ? 'nothing' : w.partners[s] } }
+    return { params: { id: ok(await api('POST', '/v1/admin/partners', { token: who.token, body: { name: '待停用合作方' } }), 'partner').id } }
+  },
 }
 
 /** Sends every route as `who`, in the contract's order (a follow comes before its unfollow), and returns what came back. */
@@ -362,7 +387,9 @@ async function walk(w: World, who: Who): Promise<Record<string, unknown>> {
     for (const s of subjects) {
       const ask = await probes[name](w, who, s ?? 'own')
       const path = fillPath(route.path, ask.params ?? {}) + (ask.query ? `?${new URLSearchParams(ask.query)}` : '')
-      const res = await api(route.method, path, { token: who.role === 'anonymous' ? undefined : (ask.token ?? who.token), body: ask.body })
+      const token = who.role === 'anonymous' ? undefined : (ask.token ?? who.token)
+      const form = ask.form && { raw: new URLSearchParams(ask.form).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } }
+      const res = await api(route.method, path, { token, body: ask.body, ...form })
       if (name === 'exceptionsCreate' && s === 'own' && res.status === 201) w.made[who.role] = { exceptionId: res.body.id }
       got[s ?? 'status'] = res.status
     }

@@ -10,15 +10,27 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import Ajv from 'ajv'
+import addFormats from 'ajv-formats'
 import { XMLParser } from 'fast-xml-parser'
-import { api } from './support/client'
+import { api, expectError, refusalOf, repos } from './support/client'
+import { chinaDate } from '@linli/shared'
 import { newDistrict } from './support/scenario'
 import swagger from './support/open311-swagger.json'
 
 jest.setTimeout(120_000)
 
 const D3 = { lat: 30.522512, lng: 114.355049 } // 稻香村第三网格
-const ajv = new Ajv({ strict: false, allErrors: true }).addFormat('uid', true)
+/** A partner's POST, form-encoded as GeoReport v2 clients send it. */
+const post = (path: string, form: Record<string, string> | string) =>
+  api('POST', path, {
+    raw: typeof form === 'string' ? form : new URLSearchParams(form).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  })
+// The community's formats: the standard ones (date-time, uri) checked by ajv-formats, its own named for what they hold.
+const ajv = addFormats(new Ajv({ strict: false, allErrors: true }))
+  .addFormat('uid', true)
+  .addFormat('double', { type: 'number', validate: Number.isFinite })
+  .addFormat('uint', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= 0 })
 ajv.addSchema({ $id: 'open311', definitions: swagger.definitions })
 const valid = (definition: string, list: boolean) =>
   ajv.compile(list ? { type: 'array', items: { $ref: `open311#/definitions/${definition}` } } : { $ref: `open311#/definitions/${definition}` })
@@ -149,5 +161,106 @@ describe('Open311 GeoReport v2', () => {
       expect(bad.body[0].code).toBe(400)
       expect(bad.body[0].description).toMatch(/[\u4e00-\u9fa5]/)
     }
+  })
+
+  it('takes a partner’s report with its api_key into the same loop, and refuses a missing, wrong or revoked key', async () => {
+    const d = await newDistrict('o311post')
+    const [admin, dispatcher] = await Promise.all([d.person('admin', '区管理员'), d.person('dispatcher', '白鹭镇坐席', 's-bailu')])
+    // The admin issues a key: shown once, listed by its last four characters only.
+    expectError(await api('POST', '/v1/admin/partners', { token: dispatcher.token, body: { name: '12345 热线' } }), 403, 'auth.forbidden')
+    const issued = await api('POST', '/v1/admin/partners', { token: admin.token, body: { name: '12345 市民热线' } })
+    expect(issued.status).toBe(201)
+    const key = issued.body.apiKey as string
+    expect(key.startsWith(`${d.id}.${issued.body.id}.`)).toBe(true)
+    const listed = (await api('GET', '/v1/admin/partners', { token: admin.token })).body.items
+    expect(listed).toEqual([{ id: issued.body.id, name: '12345 市民热线', keyHint: key.slice(-4), createdAt: issued.body.createdAt }])
+    expect(JSON.stringify(listed)).not.toContain(key.split('.')[2])
+
+    const form = {
+      api_key: key,
+      jurisdiction_id: d.id,
+      service_code: 'cat-streetlight',
+      lat: String(D3.lat),
+      long: String(D3.lng),
+      address_string: '稻香村三组',
+      description: '三组路口的路灯连续三晚不亮',
+      first_name: '明',
+      last_name: '李',
+      email: 'li.ming@example.com',
+      phone: '+86 139-0000-1234',
+      account_id: 'acct-42',
+      media_url: '',
+      'attribute[colour]': 'red',
+    }
+    const created = await post('/open311/v2/requests.json', form)
+    expect(created.status).toBe(200)
+    expect(created.body).toEqual([
+      { service_request_id: expect.any(String), service_notice: expect.stringMatching(/^已收到，编号 TS\d{8}\d{4}，待受理/), account_id: 'acct-42' },
+    ])
+    const id = created.body[0].service_request_id as string
+    // In the loop: the street's dispatcher sees it, the partner named as its reporter, its text waiting for review
+    // (WeChat checks a WeChat user's words only); the phone sealed as the contact, the names and email not kept.
+    const seen = (await api('GET', `/v1/cases/${id}`, { token: dispatcher.token })).body
+    expect(seen).toMatchObject({
+      status: 'submitted',
+      categoryId: 'cat-streetlight',
+      gridId: 'g-daoxiang-3',
+      reporterName: '12345 市民热线',
+      flagged: true,
+    })
+    expect(JSON.stringify(seen)).not.toMatch(/li\.ming|李/)
+    // Hidden from the public face until a dispatcher has looked; then shown, as any case.
+    expect((await api('GET', `/open311/v2/requests/${id}.json?jurisdiction_id=${d.id}`)).status).toBe(404)
+    expect((await api('POST', `/v1/cases/${id}/events`, { token: dispatcher.token, body: { type: 'clear_flag' } })).status).toBe(200)
+    const shown = (await api('GET', `/open311/v2/requests/${id}.json?jurisdiction_id=${d.id}`)).body
+    expect(shown[0]).toMatchObject({ service_request_id: id, status: 'open', service_code: 'cat-streetlight' })
+    expect((await api('GET', `/open311/v2/tokens/${id}.json?jurisdiction_id=${d.id}`)).body).toEqual([{ service_request_id: id, token: id }])
+    // Accepted and dispatched: FixMyStreet pulls each change as an update, the event's name only.
+    expect((await api('POST', `/v1/cases/${id}/events`, { token: dispatcher.token, body: { type: 'accept' } })).status).toBe(200)
+    const since = new Date(Date.now() - 60_000).toISOString()
+    const updates = (await api('GET', `/open311/v2/servicerequestupdates.json?jurisdiction_id=${d.id}&start_date=${since}`)).body
+    const mine = updates.filter((u: { service_request_id: string }) => u.service_request_id === id)
+    expect(mine.map((u: { external_status_code: string; description: string }) => [u.external_status_code, u.description])).toEqual([
+      ['OPEN', '上报'],
+      ['INVESTIGATING', '受理'],
+    ])
+    const updatesXml = xmlOf((await api('GET', `/open311/v2/servicerequestupdates.xml?jurisdiction_id=${d.id}&start_date=${since}`)).body, ['request_update'])
+    expect(updatesXml.service_request_updates).toEqual({ request_update: asText(updates) })
+    // XML answers too.
+    const xml = await post('/open311/v2/requests.xml', { ...form, description: '另一处路灯也不亮了' })
+    expect(xmlOf(xml.body, ['request']).service_requests).toMatchObject({ request: [{ service_request_id: expect.any(String), account_id: 'acct-42' }] })
+
+    // Refused: no key, a wrong secret, another district's jurisdiction, a revoked key — nothing is written.
+    const before = (await api('GET', `/open311/v2/requests.json?jurisdiction_id=${d.id}&status=open`)).body.length
+    const refusals = [
+      [{ ...form, api_key: '' }, 400, 'api_key'],
+      [{ ...form, api_key: `${key.slice(0, -4)}AAAA` }, 403, 'api_key'],
+      [{ ...form, jurisdiction_id: 'linjiang' }, 403, 'jurisdiction_id'],
+      [{ ...form, service_code: 'cat-nothing' }, 404, 'service_code'],
+      [{ ...form, lat: '39.9', long: '116.4' }, 400, 'location'],
+      [{ ...form, description: '<script>alert(1)</script>路灯' }, 400, 'description'],
+      [{ ...form, description: '路'.repeat(4001) }, 400, 'description'],
+      [{ ...form, long: '' }, 400, 'lat'],
+      [{ ...form, colour: 'red' }, 400, 'colour'],
+    ] as const
+    for (const [body, status, field] of refusals) {
+      const res = await post('/open311/v2/requests.json', body as Record<string, string>)
+      expect({ field, status: res.status }).toEqual({ field, status })
+      expect(refusalOf(res.body).fields?.map((f) => f.path) ?? [refusalOf(res.body).message]).toContainEqual(expect.stringContaining(field))
+    }
+    const twice = await post('/open311/v2/requests.json', `${new URLSearchParams(form)}&description=again`)
+    expect(twice.status).toBe(400)
+    expect(refusalOf(twice.body).fields).toEqual([{ path: 'description', message: '同一字段只能填一次' }])
+    const json = await api('POST', '/open311/v2/requests.json', { body: form })
+    expect(json.status).toBe(415)
+    expect((await api('GET', `/open311/v2/requests.json?jurisdiction_id=${d.id}&status=open`)).body.length).toBe(before)
+
+    expect((await api('POST', `/v1/admin/partners/${issued.body.id}/revoke`, { token: admin.token })).body.revokedAt).toBeDefined()
+    expectError(await api('POST', `/v1/admin/partners/${issued.body.id}/revoke`, { token: admin.token }), 404, 'partner.notFound')
+    const revoked = await post('/open311/v2/requests.json', form)
+    expect(revoked.status).toBe(403)
+    expect(revoked.body).toEqual([{ code: 403, description: 'api_key: api_key 无效或已停用' }])
+    const audit = (await repos().audit.day(d.id, chinaDate(new Date()), 20)).items.filter((a) => a.subject === 'open311-partner')
+    expect(audit.map((a) => a.fields[0]!.slice(0, 9)).sort()).toEqual(['停用 api_ke', '签发 api_ke'])
   })
 })

@@ -76,7 +76,15 @@ export function openApiDocument(routes: Record<string, RouteSpec>) {
       'x-permission': r.action,
       parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query'), ...(r.idempotent ? [IDEMPOTENCY_KEY] : [])],
       ...(r.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: schema(r.body, 'input', schemas, `${operationId}Body`) } } } }
+        ? {
+            requestBody: {
+              required: true,
+              // GeoReport v2 posts form fields; everything else of ours takes JSON.
+              content: {
+                [r.open311 ? 'application/x-www-form-urlencoded' : 'application/json']: { schema: schema(r.body, 'input', schemas, `${operationId}Body`) },
+              },
+            },
+          }
         : {}),
       responses: {
         [String(r.status ?? 200)]: {

@@ -130,6 +130,10 @@ export const keys = {
   /** A district's mediation by China day (bookings made, sessions held, agreements), sorted by date. */
   mediationDays: (districtId: string) => tenant(districtId, 'MEDIATIONDAYS'),
   /** A district's command-centre rules (weights, minimum, grade rules). */
+  /** Interop: a district's Open311 partners (their api_keys' hashes), one partition. */
+  partners: (districtId: string) => tenant(districtId, 'PARTNERS'),
+  partner: (partnerId: string) => `PARTNER#${partnerId}`,
+  partnerPrefix: 'PARTNER#',
   commandSettings: (districtId: string) => tenant(districtId, 'COMMAND'),
   commandSettingsItem: 'SETTINGS',
   /** A China day's field work, one item per grid that had any (the command centre's "grids patrolled today"). */

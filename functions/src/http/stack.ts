@@ -63,7 +63,7 @@ export function endpoint<S extends RouteSpec>(
         const req = {
           params: route.params ? parseOrThrow(route.params, pathParameters(route, event)) : undefined,
           query: route.query ? parseOrThrow(route.query, event.queryStringParameters ?? {}) : undefined,
-          body: route.body ? parseOrThrow(route.body, readJsonBody(event)) : undefined,
+          body: route.body ? parseOrThrow(route.body, route.open311 ? readFormBody(event) : readJsonBody(event)) : undefined,
           caller: needsSession(route) ? await authenticate(deps, event, route) : undefined,
           requestId,
           idempotencyKey: route.idempotent ? idempotencyKey(headers) : undefined,
@@ -120,13 +120,38 @@ const requestIdOf = (event: APIGatewayProxyEventV2) => {
   return id && !id.startsWith('offlineContext_') ? id : randomUUID()
 }
 
-function readJsonBody(event: APIGatewayProxyEventV2): unknown {
+/** The request's body as text, within the size every route takes. */
+function bodyText(event: APIGatewayProxyEventV2): string {
   // API Gateway hands the body over as text; serverless-offline parses a JSON scalar body (`false`, `1`) first.
   const body: unknown = event.body
   const raw = typeof body === 'string' ? body : body == null ? '' : JSON.stringify(body)
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw
   if (Buffer.byteLength(text) > MAX_BODY_BYTES)
     throw new DomainError('request.tooLarge', [{ path: 'body', message: `请求体不能超过 ${MAX_BODY_BYTES / 1024} KB` }])
+  return text
+}
+
+/**
+ * An Open311 body: form fields (application/x-www-form-urlencoded, as GeoReport v2 posts them). An empty field is an
+ * absent one (the spec's rule); `attribute[…]` answers a service definition, and no service of ours defines any; a
+ * field sent twice is refused by name.
+ */
+function readFormBody(event: APIGatewayProxyEventV2): Record<string, string> {
+  const text = bodyText(event)
+  const type = header(event, 'content-type')
+  if (!type || !/^application\/x-www-form-urlencoded\b/i.test(type))
+    throw new DomainError('request.unsupportedMediaType', [{ path: 'body', message: '请求体必须是 application/x-www-form-urlencoded 表单' }])
+  const fields: Record<string, string> = {}
+  for (const [name, value] of new URLSearchParams(text)) {
+    if (name.startsWith('attribute[')) continue
+    if (name in fields) throw new DomainError('request.invalid', [{ path: name, message: '同一字段只能填一次' }])
+    fields[name] = value
+  }
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== ''))
+}
+
+function readJsonBody(event: APIGatewayProxyEventV2): unknown {
+  const text = bodyText(event)
   const type = header(event, 'content-type')
   if (type && !/^application\/json\b/i.test(type)) throw new DomainError('request.unsupportedMediaType', [{ path: 'body', message: '请求体必须是 JSON' }])
   if (!text.trim()) throw new DomainError('request.invalid', [{ path: 'body', message: '缺少请求体' }])

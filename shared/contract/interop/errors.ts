@@ -6,4 +6,10 @@ export const interopErrors = {
   'open311.serviceNotFound': { status: 404, message: '没有这个服务（service_code）' },
   // service_request_id names no case with a public face.
   'open311.requestNotFound': { status: 404, message: '没有这个事件（service_request_id）' },
+  // api_key missing, unknown, or revoked by the district's admin.
+  'open311.keyRefused': { status: 403, message: 'api_key 无效或已停用' },
+  // The partner sent more reports this hour than a partner may.
+  'open311.tooMany': { status: 429, message: '本小时上报过多，请稍后再试' },
+  // No partner of this id in the district (or revoked already).
+  'partner.notFound': { status: 404, message: '没有这个合作方，或已停用' },
 } as const

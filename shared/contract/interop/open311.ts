@@ -10,6 +10,13 @@ import { z } from 'zod'
 import { defineRoute } from '../route'
 import { idSchema } from '../common'
 
+/** A partner's api_key: `<district>.<partner>.<secret>` (functions/src/adapters/ids.ts). */
+const apiKey = z
+  .string({ error: '缺少 api_key' })
+  .min(1, '缺少 api_key')
+  .max(200, 'api_key 不正确')
+  .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'api_key 不正确')
+
 /** The formats every resource answers in, by its path's extension. */
 export const open311Formats = ['json', 'xml'] as const
 const format = z.enum(open311Formats, { error: '格式只能是 json 或 xml' })
@@ -149,4 +156,87 @@ export const open311Request = defineRoute({
   query: jurisdictionQuery,
   response: z.array(open311RequestSchema),
   open311: { root: 'service_requests', item: 'request' },
+})
+
+/** What a partner's report may carry (GeoReport v2's fields; a location by lat and long is required here). */
+const text = (max: number, label: string) => z.string().max(max, `${label}最多 ${max} 个字符`)
+/** HTML in a partner's text is refused, never stored to be shown. */
+const noMarkup = (s: string) => !/<[a-z!/?][^>]*>/i.test(s)
+export const OPEN311_DESCRIPTION_MAX = 4000
+
+export const open311RequestCreate = defineRoute({
+  method: 'POST',
+  path: '/open311/v2/requests.{format}',
+  summary: '合作方上报事件（application/x-www-form-urlencoded，需 api_key）：进入与居民上报相同的受理、派单、办结流程，以合作方为渠道',
+  action: 'open311.submit',
+  params: z.strictObject({ format }),
+  body: z
+    .strictObject({
+      api_key: apiKey,
+      jurisdiction_id: jurisdiction,
+      service_code: idSchema,
+      lat: z.coerce.number({ error: '纬度必须是数字' }).min(-90, '纬度超出范围').max(90, '纬度超出范围').optional(),
+      long: z.coerce.number({ error: '经度必须是数字' }).min(-180, '经度超出范围').max(180, '经度超出范围').optional(),
+      address_string: text(200, '地址').refine(noMarkup, '地址不能含 HTML').optional(),
+      address_id: text(64, '地址编号').optional(),
+      email: z.email({ error: '邮箱格式不正确' }).max(200, '邮箱最多 200 个字符').optional(),
+      device_id: text(200, '设备编号').optional(),
+      account_id: text(200, '账户编号').optional(),
+      first_name: text(50, '名').optional(),
+      last_name: text(50, '姓').optional(),
+      phone: z
+        .string()
+        .regex(/^\+?[0-9 -]{5,20}$/, '电话格式不正确')
+        .optional(),
+      description: z
+        .string({ error: '请填写描述' })
+        .trim()
+        .min(1, '请填写描述')
+        .max(OPEN311_DESCRIPTION_MAX, `描述最多 ${OPEN311_DESCRIPTION_MAX} 个字符`)
+        .refine(noMarkup, '描述不能含 HTML'),
+      media_url: z
+        .url({ protocol: /^https?$/, error: '图片地址须为 http(s) 网址' })
+        .max(1000, '图片地址过长')
+        .optional(),
+    })
+    .refine((b) => b.lat !== undefined && b.long !== undefined, { message: '请提供 lat 与 long（本辖区只按坐标受理）', path: ['lat'] }),
+  response: z.array(z.object({ service_request_id: z.string(), service_notice: z.string(), account_id: z.string().optional() })),
+  open311: { root: 'service_requests', item: 'request' },
+})
+
+export const open311Token = defineRoute({
+  method: 'GET',
+  path: '/open311/v2/tokens/{token_id}.{format}',
+  summary: 'Open311 令牌换事件编号：本服务上报即回编号，令牌即事件编号',
+  action: 'open311.read',
+  params: z.strictObject({ token_id: idSchema, format }),
+  query: jurisdictionQuery,
+  response: z.array(z.object({ service_request_id: z.string(), token: z.string() })),
+  open311: { root: 'service_requests', item: 'request' },
+})
+
+export const open311UpdateSchema = z.object({
+  update_id: z.string(),
+  service_request_id: z.string(),
+  status: z.enum(open311Statuses),
+  external_status_code: z.string(),
+  updated_datetime: datetime,
+  description: z.string(),
+  media_url: z.string(),
+})
+
+export const open311Updates = defineRoute({
+  method: 'GET',
+  path: '/open311/v2/servicerequestupdates.{format}',
+  summary: 'Open311 事件进展（mySociety 扩展，FixMyStreet 拉取）：时段内公开事件的每次状态变化，只含事件名称，不含处置说明',
+  action: 'open311.read',
+  params: z.strictObject({ format }),
+  query: z.strictObject({
+    jurisdiction_id: jurisdiction,
+    api_key: apiKey.optional(),
+    start_date: day.optional(),
+    end_date: day.optional(),
+  }),
+  response: z.array(open311UpdateSchema),
+  open311: { root: 'service_request_updates', item: 'request_update' },
 })

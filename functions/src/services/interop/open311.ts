@@ -13,9 +13,13 @@ import {
   OPEN311_DEFAULT_DAYS,
   OPEN311_MAX_REQUESTS,
   statusesOf,
+  caseEventLabels,
+  caseStatuses,
+  type CaseEventType,
   type Open311Request,
   type RouteQuery,
   type open311Requests,
+  type open311Updates,
 } from '@linli/shared'
 import type { Catalogue } from '../district/ports'
 import type { ChangedCase } from '../cases/ports'
@@ -115,6 +119,74 @@ export async function request(deps: Open311Deps, caseId: string, jurisdictionId?
   return [requestOf(catalogue, found.record)]
 }
 
+/** A token is the case's id (this server answers a report with its id at once): it names a case with a public face. */
+export async function token(deps: Open311Deps, tokenId: string, jurisdictionId?: string) {
+  const [found] = await request(deps, tokenId, jurisdictionId)
+  return [{ service_request_id: found!.service_request_id, token: tokenId }]
+}
+
+/** The cases `keep` wants of those changed since `start`, read from the index of cases by status (bounded: see READ_BOUND). */
+async function changedSince(deps: Open311Deps, districtId: string, statuses: readonly ChangedCase['status'][], start: Date, keep: (c: ChangedCase) => boolean) {
+  const found: ChangedCase[] = []
+  let read = 0
+  for (const status of statuses) {
+    let startKey: Record<string, unknown> | undefined
+    do {
+      const page = await deps.repos.cases.changedSince(districtId, status, start.toISOString(), PAGE, startKey)
+      read += page.items.length
+      found.push(...page.items.filter(keep))
+      startKey = page.lastKey
+    } while (startKey && read < READ_BOUND && found.length < OPEN311_MAX_REQUESTS)
+  }
+  return found
+}
+
+/** The span a search asks for: the spec's default is the last `days` days up to now. */
+function spanOf(deps: Open311Deps, q: { start_date?: string; end_date?: string }, days: number) {
+  const end = q.end_date ? new Date(q.end_date) : deps.clock()
+  const start = q.start_date ? new Date(q.start_date) : new Date(end.getTime() - days * 86_400_000)
+  if (Number.isNaN(end.getTime()) || Number.isNaN(start.getTime()) || start > end)
+    throw new DomainError('request.invalid', [{ path: 'start_date', message: '开始时间须早于结束时间' }])
+  return { start, end }
+}
+
+/**
+ * The updates of a span (mySociety's servicerequestupdates, what FixMyStreet pulls; the last day unless asked): every
+ * change of state of a public case, newest last, its words the event's name only — never a note written for the
+ * case's own people. At most 1,000 cases' timelines are read.
+ */
+export async function updates(deps: Open311Deps, q: RouteQuery<typeof open311Updates>) {
+  const { districtId, catalogue } = await jurisdiction(deps, q.jurisdiction_id)
+  const { start, end } = spanOf(deps, q, 1)
+  const changed = await changedSince(deps, districtId, caseStatuses, start, (c) => isPublic(catalogue, c) && c.updatedAt <= end.toISOString())
+  const ids = changed.map((c) => c.caseId)
+  const chunks = Array.from({ length: Math.ceil(ids.length / 100) }, (_, i) => ids.slice(i * 100, i * 100 + 100))
+  const cases = (await Promise.all(chunks.map((chunk) => deps.repos.cases.many(districtId, chunk)))).flat()
+  const inSpan = (at: string) => at >= start.toISOString() && at <= end.toISOString()
+  return cases
+    .flatMap(({ record, timeline }) =>
+      timeline.flatMap(({ to, ...t }) =>
+        to && t.from !== to && inSpan(t.at)
+          ? [
+              {
+                update_id: `${record.caseId}~${t.eventId}`,
+                service_request_id: record.caseId,
+                status: open311StatusOf[to].status,
+                external_status_code: open311StatusOf[to].finer,
+                updated_datetime: chinaW3c(t.at),
+                description: caseEventLabels[t.type as CaseEventType] ?? caseStatusLabels[to],
+                media_url: '',
+                at: t.at,
+              },
+            ]
+          : [],
+      ),
+    )
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .slice(0, OPEN311_MAX_REQUESTS)
+    .map(({ at: _at, ...u }) => u)
+}
+
 /**
  * A search: by ids (≤ 50), or the cases requested in a span (the spec's default: the last 90 days) of the statuses and
  * services asked for, newest first, a page of them. The span is read from the index of cases by status changed since
@@ -131,22 +203,16 @@ export async function requests(deps: Open311Deps, q: RouteQuery<typeof open311Re
       .filter(wanted)
       .map((c) => requestOf(catalogue, c))
   }
-  const end = q.end_date ? new Date(q.end_date) : deps.clock()
-  const start = q.start_date ? new Date(q.start_date) : new Date(end.getTime() - OPEN311_DEFAULT_DAYS * 86_400_000)
-  if (Number.isNaN(end.getTime()) || Number.isNaN(start.getTime()) || start > end)
-    throw new DomainError('request.invalid', [{ path: 'start_date', message: '开始时间须早于结束时间' }])
+  const { start, end } = spanOf(deps, q, OPEN311_DEFAULT_DAYS)
   const statuses = (q.status?.split(',') ?? ['open', 'closed']).flatMap((s) => statusesOf(s as 'open' | 'closed'))
-  const found: ChangedCase[] = []
-  let read = 0
-  for (const status of statuses) {
-    let startKey: Record<string, unknown> | undefined
-    do {
-      const page = await deps.repos.cases.changedSince(districtId, status, start.toISOString(), PAGE, startKey)
-      read += page.items.length
-      found.push(...page.items.filter((c) => wanted(c) && c.createdAt >= start.toISOString() && c.createdAt <= end.toISOString()))
-      startKey = page.lastKey
-    } while (startKey && read < READ_BOUND && found.length < OPEN311_MAX_REQUESTS)
-  }
+  // A case requested in the span changed in it: the index of changes since its start holds every one.
+  const found = await changedSince(
+    deps,
+    districtId,
+    statuses,
+    start,
+    (c) => wanted(c) && c.createdAt >= start.toISOString() && c.createdAt <= end.toISOString(),
+  )
   const newest = found.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, OPEN311_MAX_REQUESTS)
   return newest.slice((q.page - 1) * q.page_size, q.page * q.page_size).map((c) => requestOf(catalogue, c))
 }

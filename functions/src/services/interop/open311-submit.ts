@@ -1,0 +1,44 @@
+/**
+ * A partner's report through Open311 (POST requests): its api_key checked, its hourly allowance counted, then the case
+ * loop's own submission with the partner as the reporter — routed, numbered, on the SLA clock, dispatched like any.
+ * WeChat's content check needs a WeChat user, which a partner is not: its text waits for a dispatcher's look (flagged)
+ * before anyone else sees it. What the partner says of its own user (names, email, device) is not kept; a phone in
+ * China's mobile form becomes the case's sealed contact phone; media_url is not fetched (its content is unchecked).
+ */
+import { caseStatusLabels, chinaTime, DomainError, type RouteBody, type open311RequestCreate } from '@linli/shared'
+import type { Caller } from '../identity/ports'
+import { withinLimit } from '../identity/users'
+import { submit } from '../cases/submit'
+import type { CasesDeps } from '../cases/ports'
+import { partnerOfKey } from './partners'
+import type { PartnersDeps } from './ports'
+
+/** Reports one partner may send in an hour (a city hotline's busiest hour, with room). */
+export const PARTNER_REPORTS_PER_HOUR = 600
+
+export async function submitAsPartner(deps: CasesDeps & PartnersDeps, body: RouteBody<typeof open311RequestCreate>) {
+  const partner = await partnerOfKey(deps, body.api_key)
+  if (body.jurisdiction_id && body.jurisdiction_id !== partner.districtId)
+    throw new DomainError('open311.keyRefused', [{ path: 'jurisdiction_id', message: '此 api_key 不属于该辖区' }])
+  const caller: Caller = { user: { id: `partner-${partner.partnerId}`, districtId: partner.districtId, name: partner.name }, roles: [] }
+  if (!(await withinLimit(deps, caller.user.id, 'open311.submit', 'hour', PARTNER_REPORTS_PER_HOUR))) throw new DomainError('open311.tooMany')
+  const catalogue = await deps.catalogue(partner.districtId)
+  if (!catalogue.categories.some((c) => c.id === body.service_code))
+    throw new DomainError('open311.serviceNotFound', [{ path: 'service_code', message: '没有这个服务（service_code）' }])
+  const mobile = body.phone?.replace(/[\s-]/g, '').replace(/^\+?86/, '')
+  const detail = await submit(deps, caller, {
+    categoryId: body.service_code,
+    description: body.description,
+    location: { lat: body.lat!, lng: body.long!, address: body.address_string },
+    photoKeys: [],
+    anonymous: false,
+    ...(mobile && /^1\d{10}$/.test(mobile) ? { contactPhone: mobile } : {}),
+  })
+  return [
+    {
+      service_request_id: detail.id,
+      service_notice: `已收到，编号 ${detail.number}，${caseStatusLabels[detail.status]}；办结时限 ${chinaTime(detail.deadlines.resolveBy)}`,
+      ...(body.account_id ? { account_id: body.account_id } : {}),
+    },
+  ]
+}

@@ -362,6 +362,7 @@ const probes: Record<RouteName, Probe> = {
   open311Requests: () => ({ params: { format: 'json' } }),
   // No case of this id: every caller, signed in or not, meets the same 404.
   open311Request: () => ({ params: { service_request_id: 'nothing', format: 'xml' } }),
+  open311RequestSingular: () => ({ params: { service_request_id: 'nothing', format: 'json' } }),
   open311RequestCreate: () => ({
     params: { format: 'json' },
     form: { api_key: 'linjiang.nobody.secret', service_code: 'cat-road', lat: '30.5051', long: '114.3052', description: '路面塌陷一个大坑' },

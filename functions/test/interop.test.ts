@@ -264,3 +264,77 @@ describe('Open311 GeoReport v2', () => {
     expect(audit.map((a) => a.fields[0]!.slice(0, 9)).sort()).toEqual(['停用 api_ke', '签发 api_ke'])
   })
 })
+
+/**
+ * An outside client that knows only the community's Swagger description of GeoReport v2: each of its operations, in
+ * both formats, with the parameters it declares (the api_key where it asks for one) — every answer a 200 that its
+ * response schema accepts, and the XML the same records as the JSON.
+ */
+describe('an outside client driven by the community’s Swagger description', () => {
+  type Param = { name: string; in: string; $ref?: string }
+  type Operation = { parameters: Param[]; security?: unknown[]; responses: Record<string, { schema: unknown }> }
+  const paramOf = (p: Param): Param => (p.$ref ? (swagger.parameters as unknown as Record<string, Param>)[p.$ref.split('/').pop()!]! : p)
+  const items = ['service', 'request', 'attribute', 'value']
+  /** The XML's records: a list's entries, or the one record, with empty lists as XML writes them (empty text). */
+  const recordsOf = (xml: string) =>
+    Object.values(
+      new XMLParser({ parseTagValue: false, ignoreDeclaration: true, isArray: (name, path) => items.includes(name) && String(path).includes('.') }).parse(xml),
+    )[0] as Record<string, unknown>
+  const emptyAsXml = (x: unknown): unknown =>
+    Array.isArray(x)
+      ? x.length
+        ? x.map(emptyAsXml)
+        : ''
+      : x !== null && typeof x === 'object'
+        ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, emptyAsXml(v)]))
+        : x
+
+  it('gets a valid answer to every operation, in JSON and in XML', async () => {
+    const d = await newDistrict('o311sw')
+    const [admin, resident] = await Promise.all([d.person('admin', '区管理员'), d.person('resident', '居民丁')])
+    const apiKey = (await api('POST', '/v1/admin/partners', { token: admin.token, body: { name: '随手拍' } })).body.apiKey as string
+    const reported = (
+      await api('POST', '/v1/cases', {
+        token: resident.token,
+        body: { categoryId: 'cat-road', description: '路面塌陷一个大坑', location: { ...D3, address: '稻香村' } },
+      })
+    ).body
+    const values: Record<string, string> = {
+      jurisdiction_id: d.id,
+      service_code: 'cat-road',
+      service_request_id: reported.id,
+      token_id: reported.id,
+      lat: String(D3.lat),
+      long: String(D3.lng),
+      address_string: '稻香村路口',
+      start_date: new Date(Date.now() - 3_600_000).toISOString(),
+      end_date: new Date(Date.now() + 3_600_000).toISOString(),
+      status: 'open',
+    }
+    const asked: string[] = []
+    for (const [path, operations] of Object.entries(swagger.paths as unknown as Record<string, Record<string, Operation>>)) {
+      for (const [method, op] of Object.entries(operations)) {
+        for (const format of ['json', 'xml']) {
+          const params = op.parameters.map(paramOf)
+          const url = `/open311/v2${path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'response_format' ? format : values[name]!))}`
+          const query = new URLSearchParams(params.filter((p) => p.in === 'query' && values[p.name]).map((p): [string, string] => [p.name, values[p.name]!]))
+          if (op.security) query.set('api_key', apiKey)
+          const res = await api(method.toUpperCase(), `${url}?${query}`)
+          asked.push(`${method} ${path} ${format} → ${res.status}`)
+          expect({ op: `${method} ${url}`, status: res.status }).toEqual({ op: `${method} ${url}`, status: 200 })
+          if (format === 'json') {
+            const schema = JSON.parse(JSON.stringify(op.responses['200']!.schema).replaceAll('#/definitions/', 'open311#/definitions/'))
+            expectValid(ajv.compile(schema), res.body)
+            if (method === 'get') {
+              const xml = await api('GET', `${url.replace(/\.json$/, '.xml')}?${query}`)
+              const records = recordsOf(xml.body)
+              const list = Array.isArray(res.body)
+              expect(list ? Object.values(records)[0] : records).toEqual(asText(emptyAsXml(res.body)))
+            }
+          } else expect(Object.keys(recordsOf(res.body)).length).toBeGreaterThan(0)
+        }
+      }
+    }
+    expect(asked).toHaveLength(12)
+  })
+})

@@ -16,6 +16,8 @@ export default defineAppConfig({
     { root: 'packages/admin', pages: ['catalogue/index', 'edit/index', 'changes/index', 'grids/index', 'rooms/index', 'room/index', 'staff/index'] },
     // The command centre (指挥中心): the district's figures, map and rankings, on the phone and on a big screen.
     { root: 'packages/command', pages: ['screen/index', 'settings/index'] },
+    // Interop: the district's Open311 partners and their api_keys (the admin).
+    { root: 'packages/interop', pages: ['partners/index'] },
     // 用户协议 and 隐私政策, linked from the sign-in page.
     { root: 'packages/legal', pages: ['agreement/index', 'privacy/index'] },
   ],

@@ -132,17 +132,19 @@ function bodyText(event: APIGatewayProxyEventV2): string {
 }
 
 /**
- * An Open311 body: form fields (application/x-www-form-urlencoded, as GeoReport v2 posts them). An empty field is an
- * absent one (the spec's rule); `attribute[…]` answers a service definition, and no service of ours defines any; a
- * field sent twice is refused by name.
+ * An Open311 body: form fields (application/x-www-form-urlencoded, as GeoReport v2 posts them), and those a client
+ * puts in the query string (the community's Swagger description does). An empty field is an absent one (the spec's
+ * rule); `attribute[…]` answers a service definition, and no service of ours defines any; a field sent twice is
+ * refused by name.
  */
 function readFormBody(event: APIGatewayProxyEventV2): Record<string, string> {
   const text = bodyText(event)
   const type = header(event, 'content-type')
-  if (!type || !/^application\/x-www-form-urlencoded\b/i.test(type))
+  if (text && (!type || !/^application\/x-www-form-urlencoded\b/i.test(type)))
     throw new DomainError('request.unsupportedMediaType', [{ path: 'body', message: '请求体必须是 application/x-www-form-urlencoded 表单' }])
   const fields: Record<string, string> = {}
-  for (const [name, value] of new URLSearchParams(text)) {
+  const sent = [...new URLSearchParams(text), ...Object.entries(event.queryStringParameters ?? {}).map(([k, v]) => [k, v ?? ''] as const)]
+  for (const [name, value] of sent) {
     if (name.startsWith('attribute[')) continue
     if (name in fields) throw new DomainError('request.invalid', [{ path: name, message: '同一字段只能填一次' }])
     fields[name] = value

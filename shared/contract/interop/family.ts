@@ -6,6 +6,7 @@ import {
   open311Discovery,
   open311Request,
   open311RequestCreate,
+  open311RequestSingular,
   open311Requests,
   open311ServiceDefinition,
   open311Services,
@@ -24,6 +25,7 @@ export const routes = {
   open311ServiceDefinition,
   open311Requests,
   open311Request,
+  open311RequestSingular,
   open311RequestCreate,
   open311Token,
   open311Updates,
@@ -53,6 +55,7 @@ export const access = {
   open311ServiceDefinition: open(200),
   open311Requests: open(200),
   open311Request: open(404),
+  open311RequestSingular: open(404),
   // Every probe carries an unknown key: refused alike, signed in or not.
   open311RequestCreate: open(403),
   open311Token: open(404),

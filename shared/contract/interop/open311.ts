@@ -167,7 +167,8 @@ export const OPEN311_DESCRIPTION_MAX = 4000
 export const open311RequestCreate = defineRoute({
   method: 'POST',
   path: '/open311/v2/requests.{format}',
-  summary: '合作方上报事件（application/x-www-form-urlencoded，需 api_key）：进入与居民上报相同的受理、派单、办结流程，以合作方为渠道',
+  summary:
+    '合作方上报事件（application/x-www-form-urlencoded 表单，字段也可放在查询串中，需 api_key）：进入与居民上报相同的受理、派单、办结流程，以合作方为渠道',
   action: 'open311.submit',
   params: z.strictObject({ format }),
   body: z
@@ -188,12 +189,8 @@ export const open311RequestCreate = defineRoute({
         .string()
         .regex(/^\+?[0-9 -]{5,20}$/, '电话格式不正确')
         .optional(),
-      description: z
-        .string({ error: '请填写描述' })
-        .trim()
-        .min(1, '请填写描述')
-        .max(OPEN311_DESCRIPTION_MAX, `描述最多 ${OPEN311_DESCRIPTION_MAX} 个字符`)
-        .refine(noMarkup, '描述不能含 HTML'),
+      // Optional in GeoReport v2: a report without one is described by its service's name.
+      description: z.string().trim().max(OPEN311_DESCRIPTION_MAX, `描述最多 ${OPEN311_DESCRIPTION_MAX} 个字符`).refine(noMarkup, '描述不能含 HTML').optional(),
       media_url: z
         .url({ protocol: /^https?$/, error: '图片地址须为 http(s) 网址' })
         .max(1000, '图片地址过长')
@@ -202,6 +199,22 @@ export const open311RequestCreate = defineRoute({
     .refine((b) => b.lat !== undefined && b.long !== undefined, { message: '请提供 lat 与 long（本辖区只按坐标受理）', path: ['lat'] }),
   response: z.array(z.object({ service_request_id: z.string(), service_notice: z.string(), account_id: z.string().optional() })),
   open311: { root: 'service_requests', item: 'request' },
+})
+
+/**
+ * The community's Swagger description of GeoReport v2 names one request's path in the singular (`request/{id}`) and
+ * its answer as one record (the spec: `requests/{id}`, a list of one): a client driven by that description is
+ * answered as it expects.
+ */
+export const open311RequestSingular = defineRoute({
+  method: 'GET',
+  path: '/open311/v2/request/{service_request_id}.{format}',
+  summary: 'Open311 单个事件（公开视图），按社区 Swagger 描述的单数路径与单条记录作答',
+  action: 'open311.read',
+  params: z.strictObject({ service_request_id: idSchema, format }),
+  query: jurisdictionQuery,
+  response: open311RequestSchema,
+  open311: { root: 'request' },
 })
 
 export const open311Token = defineRoute({

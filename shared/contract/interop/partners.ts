@@ -29,7 +29,7 @@ export const partnersCreate = defineRoute({
   summary: '为合作方签发 api_key：密钥只在此时显示一次，服务器只存其摘要；签发留痕',
   action: 'open311.partners',
   body: z.strictObject({
-    name: z.string({ error: '请填写合作方名称' }).trim().min(2, '合作方名称至少 2 个字').max(40, '合作方名称最多 40 个字'),
+    name: z.string({ error: '请填写合作方名称' }).trim().min(1, '请填写合作方名称').min(2, '合作方名称至少 2 个字').max(40, '合作方名称最多 40 个字'),
   }),
   response: partnerSchema.extend({ apiKey: z.string() }),
   status: 201,

@@ -22,13 +22,12 @@ export async function submitAsPartner(deps: CasesDeps & PartnersDeps, body: Rout
     throw new DomainError('open311.keyRefused', [{ path: 'jurisdiction_id', message: '此 api_key 不属于该辖区' }])
   const caller: Caller = { user: { id: `partner-${partner.partnerId}`, districtId: partner.districtId, name: partner.name }, roles: [] }
   if (!(await withinLimit(deps, caller.user.id, 'open311.submit', 'hour', PARTNER_REPORTS_PER_HOUR))) throw new DomainError('open311.tooMany')
-  const catalogue = await deps.catalogue(partner.districtId)
-  if (!catalogue.categories.some((c) => c.id === body.service_code))
-    throw new DomainError('open311.serviceNotFound', [{ path: 'service_code', message: '没有这个服务（service_code）' }])
+  const category = (await deps.catalogue(partner.districtId)).categories.find((c) => c.id === body.service_code)
+  if (!category) throw new DomainError('open311.serviceNotFound', [{ path: 'service_code', message: '没有这个服务（service_code）' }])
   const mobile = body.phone?.replace(/[\s-]/g, '').replace(/^\+?86/, '')
   const detail = await submit(deps, caller, {
     categoryId: body.service_code,
-    description: body.description,
+    description: body.description || `${category.name}（合作方未附描述）`,
     location: { lat: body.lat!, lng: body.long!, address: body.address_string },
     photoKeys: [],
     anonymous: false,

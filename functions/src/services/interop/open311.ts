@@ -119,6 +119,9 @@ export async function request(deps: Open311Deps, caseId: string, jurisdictionId?
   return [requestOf(catalogue, found.record)]
 }
 
+/** One request as the community's Swagger description has it: the record itself, not a list of one. */
+export const requestRecord = async (deps: Open311Deps, caseId: string, jurisdictionId?: string) => (await request(deps, caseId, jurisdictionId))[0]!
+
 /** A token is the case's id (this server answers a report with its id at once): it names a case with a public face. */
 export async function token(deps: Open311Deps, tokenId: string, jurisdictionId?: string) {
   const [found] = await request(deps, tokenId, jurisdictionId)

@@ -18,6 +18,7 @@ import {
   Received,
   Repairman,
   Setting,
+  Link,
   Success,
   Transit,
   Warning,
@@ -78,6 +79,7 @@ export const workbench: Record<StaffRole, Entry[]> = {
     { key: 'rooms', icon: Comment, text: '说事室管理', url: '/packages/admin/rooms/index' },
     { key: 'staff', icon: Repairman, text: '工作人员', url: '/packages/admin/staff/index' },
     { key: 'changes', icon: Edit, text: '变更记录', url: '/packages/admin/changes/index' },
+    { key: 'partners', icon: Link, text: '合作方接入', url: '/packages/interop/partners/index' },
     { key: 'command', icon: Category, text: '指挥中心', url: '/packages/command/screen/index' },
   ],
   // 领导 watches: the command centre, read only.

@@ -368,6 +368,10 @@ const probes: Record<RouteName, Probe> = {
     form: { api_key: 'linjiang.nobody.secret', service_code: 'cat-road', lat: '30.5051', long: '114.3052', description: '路面塌陷一个大坑' },
   }),
   open311Token: () => ({ params: { token_id: 'nothing', format: 'json' } }),
+  open311UpdateCreate: () => ({
+    params: { format: 'xml' },
+    form: { api_key: 'linjiang.nobody.secret', service_request_id: 'nothing', status: 'closed', description: '已在热线办结' },
+  }),
   open311Updates: () => ({ params: { format: 'xml' } }),
   partnersList: () => ({}),
   partnersCreate: () => ({ body: { name: '矩阵合作方' } }),

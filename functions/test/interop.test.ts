@@ -209,11 +209,11 @@ describe('Open311 GeoReport v2', () => {
       flagged: true,
     })
     expect(JSON.stringify(seen)).not.toMatch(/li\.ming|李/)
-    // Hidden from the public face until a dispatcher has looked; then shown, as any case.
-    expect((await api('GET', `/open311/v2/requests/${id}.json?jurisdiction_id=${d.id}`)).status).toBe(404)
-    expect((await api('POST', `/v1/cases/${id}/events`, { token: dispatcher.token, body: { type: 'clear_flag' } })).status).toBe(200)
+    // Its public face shows at once: no words of anyone's are on it, reviewed or not.
     const shown = (await api('GET', `/open311/v2/requests/${id}.json?jurisdiction_id=${d.id}`)).body
-    expect(shown[0]).toMatchObject({ service_request_id: id, status: 'open', service_code: 'cat-streetlight' })
+    expect(shown[0]).toMatchObject({ service_request_id: id, status: 'open', service_code: 'cat-streetlight', address: '稻香村第三网格' })
+    expect(JSON.stringify(shown)).not.toMatch(/路灯连续|稻香村三组/)
+    expect((await api('POST', `/v1/cases/${id}/events`, { token: dispatcher.token, body: { type: 'clear_flag' } })).status).toBe(200)
     expect((await api('GET', `/open311/v2/tokens/${id}.json?jurisdiction_id=${d.id}`)).body).toEqual([{ service_request_id: id, token: id }])
     // Accepted and dispatched: FixMyStreet pulls each change as an update, the event's name only.
     expect((await api('POST', `/v1/cases/${id}/events`, { token: dispatcher.token, body: { type: 'accept' } })).status).toBe(200)
@@ -226,6 +226,18 @@ describe('Open311 GeoReport v2', () => {
     ])
     const updatesXml = xmlOf((await api('GET', `/open311/v2/servicerequestupdates.xml?jurisdiction_id=${d.id}&start_date=${since}`)).body, ['request_update'])
     expect(updatesXml.service_request_updates).toEqual({ request_update: asText(updates) })
+    // The partner pushes an update back (FixMyStreet's servicerequestupdates): closed withdraws its report.
+    const update = { api_key: key, service_request_id: id, status: 'CLOSED', description: '市民来电说路灯已经修好了', update_id: 'fms-7' }
+    const pushed = await post('/open311/v2/servicerequestupdates.json', update)
+    expect(pushed.status).toBe(200)
+    expect(pushed.body).toEqual([{ update_id: expect.stringContaining(id) }])
+    const withdrawn = (await api('GET', `/open311/v2/requests/${id}.json?jurisdiction_id=${d.id}`)).body[0]
+    expect(withdrawn).toMatchObject({ status: 'closed', extended_attributes: { external_status_code: 'NO_FURTHER_ACTION' } })
+    // Open again is for a handled case only; a case the partner did not report is unknown to it.
+    const reopen = await post('/open311/v2/servicerequestupdates.xml', { ...update, status: 'open' })
+    expect(reopen.status).toBe(409)
+    expect(xmlOf(reopen.body, ['error']).errors).toEqual({ error: [{ code: '409', description: 'type: 事件当前为“已撤回”，不能不满意重办' }] })
+    expect((await post('/open311/v2/servicerequestupdates.json', { ...update, service_request_id: 'nothing-here' })).status).toBe(404)
     // XML answers too.
     const xml = await post('/open311/v2/requests.xml', { ...form, description: '另一处路灯也不亮了' })
     expect(xmlOf(xml.body, ['request']).service_requests).toMatchObject({ request: [{ service_request_id: expect.any(String), account_id: 'acct-42' }] })

@@ -12,6 +12,7 @@ import {
   open311Services,
   open311Token,
   open311Updates,
+  open311UpdateCreate,
 } from './open311'
 import { partnersCreate, partnersList, partnersRevoke } from './partners'
 import { openApiRoute } from './openapi'
@@ -29,6 +30,7 @@ export const routes = {
   open311RequestCreate,
   open311Token,
   open311Updates,
+  open311UpdateCreate,
   partnersList,
   partnersCreate,
   partnersRevoke,
@@ -60,6 +62,7 @@ export const access = {
   open311RequestCreate: open(403),
   open311Token: open(404),
   open311Updates: open(200),
+  open311UpdateCreate: open(403),
   partnersList: only(['admin'], 200),
   partnersCreate: only(['admin'], 201),
   partnersRevoke: only(['admin'], rec(200)),

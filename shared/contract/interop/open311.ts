@@ -253,3 +253,46 @@ export const open311Updates = defineRoute({
   response: z.array(open311UpdateSchema),
   open311: { root: 'service_request_updates', item: 'request_update' },
 })
+
+/**
+ * A partner's update on a case it reported (mySociety's extension, what FixMyStreet pushes): `closed` withdraws it
+ * (撤回, while nobody has handled it yet), `open` on a handled case sends it back (重办); the description is the reason.
+ */
+export const open311UpdateCreate = defineRoute({
+  method: 'POST',
+  path: '/open311/v2/servicerequestupdates.{format}',
+  summary: '合作方推送其上报事件的进展（mySociety 扩展）：closed 撤回尚未处置的事件，open 对已办结事件申请重办，description 为原因',
+  action: 'open311.submit',
+  params: z.strictObject({ format }),
+  body: z.strictObject({
+    api_key: apiKey,
+    jurisdiction_id: jurisdiction,
+    service_request_id: idSchema,
+    status: z
+      .string({ error: '请填写状态' })
+      .transform((v) => v.toLowerCase())
+      .pipe(z.enum(open311Statuses, { error: '状态只能是 open 或 closed' })),
+    description: z
+      .string({ error: '请填写原因（description）' })
+      .trim()
+      .min(2, '原因至少 2 个字')
+      .max(200, '原因最多 200 字')
+      .refine(noMarkup, '原因不能含 HTML'),
+    update_id: text(64, '更新编号').optional(),
+    updated_datetime: day.optional(),
+    service_request_id_ext: text(64, '外部编号').optional(),
+    first_name: text(50, '名').optional(),
+    last_name: text(50, '姓').optional(),
+    email: z.email({ error: '邮箱格式不正确' }).max(200, '邮箱最多 200 个字符').optional(),
+    title: text(50, '称谓').optional(),
+    account_id: text(200, '账户编号').optional(),
+    media_url: z
+      .url({ protocol: /^https?$/, error: '图片地址须为 http(s) 网址' })
+      .max(1000, '图片地址过长')
+      .optional(),
+    public_anonymity_required: z.enum(['TRUE', 'FALSE', 'true', 'false'], { error: '只能是 TRUE 或 FALSE' }).optional(),
+    email_alerts_requested: z.enum(['TRUE', 'FALSE', 'true', 'false'], { error: '只能是 TRUE 或 FALSE' }).optional(),
+  }),
+  response: z.array(z.object({ update_id: z.string() })),
+  open311: { root: 'service_request_updates', item: 'request_update' },
+})

@@ -2,7 +2,7 @@
  * Open311 GeoReport v2's reads (contract/interop/open311.ts): the district's taxonomy as services (an item of it is a
  * service, its class the group) and its cases as service requests — only their public face, what a stranger may see
  * in the app: category, status, grid, times and a position snapped to about 100 m; never the reporter, the words or
- * the address, and nothing at all of a case waiting for review or of a sensitive class (disputes, public order …).
+ * the address, and nothing at all of a case of a sensitive class (disputes, public order …).
  */
 import {
   caseStatusLabels,
@@ -84,10 +84,13 @@ export function discovery(baseUrl: string) {
   }
 }
 
-/** Whether a case has a public face at all: not waiting for review, not of a sensitive class. */
-const isPublic = (catalogue: Catalogue, c: Pick<ChangedCase, 'flagged' | 'categoryId'>) => {
+/**
+ * Whether a case has a public face at all: not of a sensitive class. A case whose words wait for review shows too —
+ * the face carries no words of anyone's (category, status, grid, times, a snapped point).
+ */
+const isPublic = (catalogue: Catalogue, c: Pick<ChangedCase, 'categoryId'>) => {
   const category = catalogue.categories.find((k) => k.id === c.categoryId)
-  return !c.flagged && !!category && !catalogue.classes.find((k) => k.id === category.classId)?.sensitive
+  return !!category && !catalogue.classes.find((k) => k.id === category.classId)?.sensitive
 }
 
 /** About 100 m: a neighbour's door is never pinned. */
@@ -162,7 +165,8 @@ export async function updates(deps: Open311Deps, q: RouteQuery<typeof open311Upd
   const { districtId, catalogue } = await jurisdiction(deps, q.jurisdiction_id)
   const { start, end } = spanOf(deps, q, 1)
   const changed = await changedSince(deps, districtId, caseStatuses, start, (c) => isPublic(catalogue, c) && c.updatedAt <= end.toISOString())
-  const ids = changed.map((c) => c.caseId)
+  // A case that changed status while the statuses were read may have been met twice.
+  const ids = [...new Set(changed.map((c) => c.caseId))]
   const chunks = Array.from({ length: Math.ceil(ids.length / 100) }, (_, i) => ids.slice(i * 100, i * 100 + 100))
   const cases = (await Promise.all(chunks.map((chunk) => deps.repos.cases.many(districtId, chunk)))).flat()
   const inSpan = (at: string) => at >= start.toISOString() && at <= end.toISOString()
@@ -200,7 +204,7 @@ export async function requests(deps: Open311Deps, q: RouteQuery<typeof open311Re
   const codes = q.service_code?.split(',')
   const wanted = (c: ChangedCase) => isPublic(catalogue, c) && (!codes || codes.includes(c.categoryId))
   if (q.service_request_id) {
-    const found = await deps.repos.cases.many(districtId, q.service_request_id.split(','))
+    const found = await deps.repos.cases.many(districtId, [...new Set(q.service_request_id.split(','))])
     return found
       .map((f) => f.record)
       .filter(wanted)

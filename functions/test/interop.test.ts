@@ -15,6 +15,7 @@ import { XMLParser } from 'fast-xml-parser'
 import { api, expectError, refusalOf, repos } from './support/client'
 import { chinaDate } from '@linli/shared'
 import { newDistrict } from './support/scenario'
+import { PARTNER_REPORTS_PER_HOUR } from '../src/services/interop/open311-submit'
 import swagger from './support/open311-swagger.json'
 
 jest.setTimeout(120_000)
@@ -265,6 +266,18 @@ describe('Open311 GeoReport v2', () => {
     expect(refusalOf(twice.body).fields).toEqual([{ path: 'description', message: '同一字段只能填一次' }])
     const json = await api('POST', '/open311/v2/requests.json', { body: form })
     expect(json.status).toBe(415)
+    expect((await api('GET', `/open311/v2/requests.json?jurisdiction_id=${d.id}&status=open`)).body.length).toBe(before)
+
+    // A partner's hour holds 600 reports: the 601st is refused in words, nothing written.
+    const hour = new Date().toISOString().slice(0, 13)
+    const users = repos().users
+    for (let i = 0; i < PARTNER_REPORTS_PER_HOUR; i += 50)
+      await Promise.all(
+        Array.from({ length: 50 }, () => users.attempt(`partner-${issued.body.id}`, 'open311.submit', hour, 10_000, new Date(Date.now() + 7_200_000))),
+      )
+    const tooMany = await post('/open311/v2/requests.json', form)
+    expect(tooMany.status).toBe(429)
+    expect(tooMany.body).toEqual([{ code: 429, description: '本小时上报过多，请稍后再试' }])
     expect((await api('GET', `/open311/v2/requests.json?jurisdiction_id=${d.id}&status=open`)).body.length).toBe(before)
 
     expect((await api('POST', `/v1/admin/partners/${issued.body.id}/revoke`, { token: admin.token })).body.revokedAt).toBeDefined()

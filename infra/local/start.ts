@@ -8,6 +8,7 @@ import { stopAllProcesses } from './processes'
 import { ensureJava } from './system-packages'
 import { defaultPorts } from './ports'
 import { demoPersonas, secondDistrictPersonas } from '../seed'
+import { demoDay } from '../seed/demo-day'
 
 /** Where the local cloud keeps its data (the bench points it elsewhere to time a fresh start). */
 const DATA = process.env.LINLI_DATA_DIR ?? join(ROOT, '.data')
@@ -54,6 +55,9 @@ async function main() {
     sweepEveryMs: 30_000,
     log,
   })
+
+  // The first start plays a day of work through the API, so the command centre and the lists show a district at work.
+  await demoDay(cloud.urls.api, cloud.urls.wechat, log).catch((err: Error) => log(`The demo day was not played: ${err.message}`))
 
   console.log(`
 邻里 Linli is running on the local cloud (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)

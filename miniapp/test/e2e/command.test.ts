@@ -5,7 +5,7 @@
  * 陈志强, a street's dispatcher, sees his street only, and may rank its grids, not the streets.
  */
 import type { Page } from 'playwright-core'
-import { expectAccessible, onScreen, phones } from './steps'
+import { cloud, expectAccessible, onScreen, phones } from './steps'
 
 jest.setTimeout(120_000)
 
@@ -62,6 +62,43 @@ it("the district's dispatcher watches the district on the phone and on the big s
   await onScreen(page, '.command-screen__title:has-text("临江区 指挥中心")').waitFor()
 })
 
+/** A resident's report through the API (a new WeChat user of the demo district), as the app would send it. */
+async function reported() {
+  const { urls } = cloud()
+  const post = async (url: string, body: object, token?: string) =>
+    (
+      await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      })
+    ).json()
+  const { code } = await post(`${urls.wechat}/dev/code`, { openid: `o-test-cmd-${Math.random().toString(36).slice(2, 8)}` })
+  const { token } = await post(`${urls.api}/v1/auth/login`, { code })
+  return (await post(
+    `${urls.api}/v1/cases`,
+    { categoryId: 'cat-garbage', description: '楼下垃圾桶满了没人清运', location: { lat: 30.5051, lng: 114.3052 } },
+    token,
+  )) as { id: string; number: string }
+}
+
+it('the headline 在办 opens the cases in hand, and a row opens the case', async () => {
+  const c = await reported()
+  const page = await signedIn('刘洋')
+  await onScreen(page, '.workbench--dispatcher').getByText('指挥中心').tap()
+  await onScreen(page, '.command-tile--open:has-text("在办")').tap()
+  const row = onScreen(page, `.command-inhand__case:has-text("${c.number}")`)
+  await row.waitFor()
+  expect(await row.textContent()).toContain('垃圾堆放')
+  await expectAccessible(page, 'command centre, cases in hand')
+  await page.screenshot({ path: '/tmp/command-inhand.png' })
+  await onScreen(page, '.command-tile--open:has-text("超期")').tap()
+  expect(await onScreen(page, '.command-panel:has(.command-inhand__close) .command-panel__title').textContent()).toMatch(/^超期事件（\d+\+?）$/)
+  await onScreen(page, '.command-tile--open:has-text("在办")').tap()
+  await onScreen(page, `.command-inhand__case:has-text("${c.number}")`).tap()
+  await onScreen(page, `.case__number:has-text("${c.number}")`).waitFor()
+})
+
 it("a street's dispatcher watches their street", async () => {
   const page = await signedIn('陈志强')
   await onScreen(page, '.workbench--dispatcher').getByText('指挥中心').tap()
@@ -79,6 +116,7 @@ it("the district's admin sets the ranking's weights and is told in words what do
   // An admin watches and sets the rules, but carries no cases away.
   await onScreen(page, '.command-screen__title').waitFor()
   expect(await texts(page, '.command-screen__export')).toEqual([])
+  expect(await texts(page, '.command-tile--open')).toEqual([])
   await onScreen(page, '.command-screen__settings').click()
   const accept = onScreen(page, '.command-settings__weight-accept input')
   await accept.waitFor()

@@ -22,6 +22,7 @@ import { GradeMap, TrendPanel } from './charts'
 import {
   GradeLegend,
   GridCard,
+  InHandPanel,
   KindsPanel,
   Panel,
   RankingPanel,
@@ -30,6 +31,7 @@ import {
   UnitsPanel,
   WarnedPanel,
   type GridMap,
+  type InHand,
   type Kinds,
   type Level,
   type Overview,
@@ -57,6 +59,8 @@ export default function CommandScreen() {
   const [points, setPoints] = useState<Points>()
   const [level, setLevel] = useState<Level>('grid')
   const [picked, setPicked] = useState<string>()
+  // The cases in hand a headline tile opened (for those who may drill into cases).
+  const [inHand, setInHand] = useState<InHand>()
   // A street of the district opened from its row (undefined: the caller's own level).
   const [nodeId, setNodeId] = useState<string>()
   const [error, setError] = useState('')
@@ -107,6 +111,7 @@ export default function CommandScreen() {
       (e: Error) => void Taro.showModal({ title: '导出失败', content: e.message, showCancel: false, confirmText: '知道了' }),
     )
   }
+  const openCase = (id: string) => void Taro.navigateTo({ url: `/packages/case/detail/index?id=${id}` })
   const openGrid = (g: { id: string; name: string }) =>
     void Taro.navigateTo({ url: `/packages/case/list/index?view=grid&scopeId=${g.id}&name=${encodeURIComponent(g.name)}` })
   const levels = rankedLevels.filter((l) => overview?.node.level === 'district' || l === 'grid')
@@ -139,7 +144,11 @@ export default function CommandScreen() {
           </View>
           <View className='command-screen__body'>
             <View className='command-screen__column'>
-              <TodayPanels overview={overview!} />
+              <TodayPanels
+                overview={overview!}
+                onInHand={mayDrill ? setInHand : undefined}
+                inHandList={inHand && points ? <InHandPanel which={inHand} points={points} onOpen={openCase} onClose={() => setInHand(undefined)} /> : null}
+              />
             </View>
 
             <View className='command-screen__column command-screen__column--map'>
@@ -150,7 +159,7 @@ export default function CommandScreen() {
                   onPick={(name) => {
                     // A case's point opens the case; a grid opens its card.
                     const c = points?.points.find((x) => x.number === name)
-                    if (c) void Taro.navigateTo({ url: `/packages/case/detail/index?id=${c.id}` })
+                    if (c) openCase(c.id)
                     else setPicked(name)
                   }}
                 />

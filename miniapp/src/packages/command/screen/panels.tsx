@@ -41,17 +41,24 @@ export function Panel({ title, children }: { title: string; children: ReactNode 
   )
 }
 
-function Tile({ label, value, alarm }: { label: string; value: number | string; alarm?: boolean }) {
+function Tile({ label, value, alarm, onTap }: { label: string; value: number | string; alarm?: boolean; onTap?: () => void }) {
   return (
-    <View className={`command-tile${alarm ? ' command-tile--alarm' : ''}`}>
+    <View className={`command-tile${alarm ? ' command-tile--alarm' : ''}${onTap ? ' command-tile--open' : ''}`} onClick={onTap}>
       <Text className='command-tile__value'>{value}</Text>
       <Text className='command-tile__label'>{label}</Text>
     </View>
   )
 }
 
-/** Today's cases, 在办 正常/超期, today's field work and this week's mediation, as tiles. */
-export function TodayPanels({ overview: o }: { overview: Overview }) {
+/** Which of the cases in hand a tap on 在办 or 超期 lists. */
+export type InHand = 'open' | 'late'
+
+/**
+ * Today's cases, 在办 正常/超期, today's field work and this week's mediation, as tiles. For those who may drill into
+ * the cases, 在办 and 超期 open their list (`onInHand`), shown right beneath them (`inHandList`).
+ */
+export function TodayPanels(props: { overview: Overview; onInHand?: (which: InHand) => void; inHandList?: ReactNode }) {
+  const { overview: o, onInHand, inHandList } = props
   return (
     <>
       <Panel title='今日'>
@@ -64,11 +71,12 @@ export function TodayPanels({ overview: o }: { overview: Overview }) {
       </Panel>
       <Panel title='在办'>
         <View className='command-tiles'>
-          <Tile label='在办' value={o.inHand.open} />
+          <Tile label='在办' value={o.inHand.open} onTap={onInHand && (() => onInHand('open'))} />
           <Tile label='正常' value={o.inHand.open - o.inHand.openOverdue} />
-          <Tile label='超期' value={o.inHand.openOverdue} alarm={o.inHand.openOverdue > 0} />
+          <Tile label='超期' value={o.inHand.openOverdue} alarm={o.inHand.openOverdue > 0} onTap={onInHand && (() => onInHand('late'))} />
         </View>
       </Panel>
+      {inHandList}
       <Panel title='今日网格巡查'>
         <View className='command-tiles'>
           <Tile label='打卡' value={o.field.checkins} />
@@ -256,6 +264,33 @@ export function RankingPanel(props: { month: string; rankings: Rankings | undefi
           </View>
         ))}
       </View>
+    </Panel>
+  )
+}
+
+/**
+ * The cases in hand a headline tile opened (the map's points: the last changed 150 of each open status), the late
+ * ones first; a row opens the case.
+ */
+export function InHandPanel(props: { which: InHand; points: Points; onOpen: (caseId: string) => void; onClose: () => void }) {
+  const { which, points, onOpen, onClose } = props
+  const shown = points.points.filter((c) => which === 'open' || c.late).sort((a, b) => Number(b.late) - Number(a.late))
+  return (
+    <Panel title={`${which === 'late' ? '超期事件' : '在办事件'}（${shown.length}${points.capped ? '+' : ''}）`}>
+      <Text className='command-note command-inhand__close' onClick={onClose}>
+        收起 ›
+      </Text>
+      {shown.length ? (
+        shown.map((c) => (
+          <View key={c.id} className='command-unit command-inhand__case' onClick={() => onOpen(c.id)}>
+            <Text className='command-unit__name'>{c.number}</Text>
+            <Text>{c.categoryName}</Text>
+            <Text className={c.late ? 'command-alarm' : ''}>{c.late ? '已超时限' : '办理中'}</Text>
+          </View>
+        ))
+      ) : (
+        <Text className='command-empty'>{which === 'late' ? '没有超期的事件' : '没有在办的事件'}</Text>
+      )}
     </Panel>
   )
 }

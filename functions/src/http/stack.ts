@@ -105,13 +105,12 @@ function open311Answer(shape: Open311Shape, event: APIGatewayProxyEventV2, statu
 
 /** GeoReport v2's errors: `[{code, description}]` with the HTTP status as the code; one per field refused (`status: 状态只能是 …`). */
 function open311Error(event: APIGatewayProxyEventV2, err: unknown, requestId: string) {
-  const ours = errorResponse(err, requestId)
-  const { error } = JSON.parse(ours.body as string) as ErrorBody
-  const code = ours.statusCode!
+  const {
+    status: code,
+    body: { error },
+  } = errorOf(err, requestId)
   const body = error.fields?.length ? error.fields.map((f) => ({ code, description: `${f.path}: ${f.message}` })) : [{ code, description: error.message }]
-  return formatOf(event) === 'xml'
-    ? open311Answer({ root: 'errors', item: 'error' }, event, ours.statusCode!, body, requestId)
-    : json(ours.statusCode!, body, requestId)
+  return open311Answer({ root: 'errors', item: 'error' }, event, code, body, requestId)
 }
 
 /** API Gateway's request id; serverless-offline hands every request the same placeholder, so mint one there. */
@@ -215,15 +214,18 @@ function file(contentType: string, answer: FileAnswer, requestId: string): APIGa
   }
 }
 
-export function errorResponse(err: unknown, requestId: string): APIGatewayProxyStructuredResultV2 {
-  if (isDomainError(err)) {
-    const body: ErrorBody = { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) }, requestId }
-    return json(err.status, body, requestId)
-  }
+/** What an error answers: its status and our error body (a domain error's code and fields; internals only logged). */
+function errorOf(err: unknown, requestId: string): { status: number; body: ErrorBody } {
+  if (isDomainError(err))
+    return { status: err.status, body: { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) }, requestId } }
   // Internals go to the log, never to the client.
   console.error(
     JSON.stringify({ level: 'error', requestId, error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) }),
   )
-  const body: ErrorBody = { error: { code: 'internal', message: errorCatalogue.internal.message }, requestId }
-  return json(500, body, requestId)
+  return { status: 500, body: { error: { code: 'internal', message: errorCatalogue.internal.message }, requestId } }
+}
+
+export function errorResponse(err: unknown, requestId: string): APIGatewayProxyStructuredResultV2 {
+  const { status, body } = errorOf(err, requestId)
+  return json(status, body, requestId)
 }

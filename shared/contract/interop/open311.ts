@@ -22,6 +22,10 @@ export const open311Formats = ['json', 'xml'] as const
 const format = z.enum(open311Formats, { error: '格式只能是 json 或 xml' })
 const jurisdiction = idSchema.optional()
 const jurisdictionQuery = z.strictObject({ jurisdiction_id: jurisdiction })
+/** The params of a resource named by its path alone (`services.json`). */
+const formatOnly = z.strictObject({ format })
+/** The params of one request's resource (`requests/{id}.json`). */
+const oneRequest = z.strictObject({ service_request_id: idSchema, format })
 /** A datetime with its timezone (the spec's W3C format): China time's +08:00. */
 const datetime = z.string()
 
@@ -30,7 +34,7 @@ export const open311Discovery = defineRoute({
   path: '/open311/v2/discovery.{format}',
   summary: 'Open311 GeoReport v2 服务发现：规范版本、地址、格式与联系方式',
   action: 'open311.read',
-  params: z.strictObject({ format }),
+  params: formatOnly,
   response: z.object({
     changeset: datetime,
     contact: z.string(),
@@ -55,7 +59,7 @@ export const open311Services = defineRoute({
   path: '/open311/v2/services.{format}',
   summary: 'Open311 服务列表：辖区的问题小类（service_code），大类为 group',
   action: 'open311.read',
-  params: z.strictObject({ format }),
+  params: formatOnly,
   query: jurisdictionQuery,
   response: z.array(open311ServiceSchema),
   open311: { root: 'services', item: 'service' },
@@ -110,6 +114,8 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?
 
 /** The spec's default span and limit of a search, and the page extension's largest page. */
 export const OPEN311_DEFAULT_DAYS = 90
+/** A search's span: requested (or updated) from, until. */
+const span = { start_date: day.optional(), end_date: day.optional() }
 export const OPEN311_MAX_REQUESTS = 1000
 
 export const open311Requests = defineRoute({
@@ -117,7 +123,7 @@ export const open311Requests = defineRoute({
   path: '/open311/v2/requests.{format}',
   summary: `Open311 事件列表（公开视图）：按编号、小类、时间、状态查询，默认最近 ${OPEN311_DEFAULT_DAYS} 天、最多 ${OPEN311_MAX_REQUESTS} 件；支持 page/page_size`,
   action: 'open311.read',
-  params: z.strictObject({ format }),
+  params: formatOnly,
   query: z.strictObject({
     jurisdiction_id: jurisdiction,
     service_request_id: z
@@ -129,8 +135,7 @@ export const open311Requests = defineRoute({
       .string()
       .regex(/^[A-Za-z0-9_-]+(,[A-Za-z0-9_-]+)*$/, '小类编码以逗号分隔')
       .optional(),
-    start_date: day.optional(),
-    end_date: day.optional(),
+    ...span,
     status: z
       .string()
       .regex(/^(open|closed)(,(open|closed))?$/, '状态只能是 open 或 closed')
@@ -152,7 +157,7 @@ export const open311Request = defineRoute({
   path: '/open311/v2/requests/{service_request_id}.{format}',
   summary: 'Open311 单个事件（公开视图）',
   action: 'open311.read',
-  params: z.strictObject({ service_request_id: idSchema, format }),
+  params: oneRequest,
   query: jurisdictionQuery,
   response: z.array(open311RequestSchema),
   open311: { root: 'service_requests', item: 'request' },
@@ -163,6 +168,17 @@ const text = (max: number, label: string) => z.string().max(max, `${label}最多
 /** HTML in a partner's text is refused, never stored to be shown. */
 const noMarkup = (s: string) => !/<[a-z!/?][^>]*>/i.test(s)
 export const OPEN311_DESCRIPTION_MAX = 4000
+/** What a partner may say of its own user and a picture (GeoReport v2's fields): checked, and not kept. */
+const partnerUser = {
+  email: z.email({ error: '邮箱格式不正确' }).max(200, '邮箱最多 200 个字符').optional(),
+  first_name: text(50, '名').optional(),
+  last_name: text(50, '姓').optional(),
+  account_id: text(200, '账户编号').optional(),
+  media_url: z
+    .url({ protocol: /^https?$/, error: '图片地址须为 http(s) 网址' })
+    .max(1000, '图片地址过长')
+    .optional(),
+}
 
 export const open311RequestCreate = defineRoute({
   method: 'POST',
@@ -170,7 +186,7 @@ export const open311RequestCreate = defineRoute({
   summary:
     '合作方上报事件（application/x-www-form-urlencoded 表单，字段也可放在查询串中，需 api_key）：进入与居民上报相同的受理、派单、办结流程，以合作方为渠道',
   action: 'open311.submit',
-  params: z.strictObject({ format }),
+  params: formatOnly,
   body: z
     .strictObject({
       api_key: apiKey,
@@ -180,21 +196,14 @@ export const open311RequestCreate = defineRoute({
       long: z.coerce.number({ error: '经度必须是数字' }).min(-180, '经度超出范围').max(180, '经度超出范围').optional(),
       address_string: text(200, '地址').refine(noMarkup, '地址不能含 HTML').optional(),
       address_id: text(64, '地址编号').optional(),
-      email: z.email({ error: '邮箱格式不正确' }).max(200, '邮箱最多 200 个字符').optional(),
+      ...partnerUser,
       device_id: text(200, '设备编号').optional(),
-      account_id: text(200, '账户编号').optional(),
-      first_name: text(50, '名').optional(),
-      last_name: text(50, '姓').optional(),
       phone: z
         .string()
         .regex(/^\+?[0-9 -]{5,20}$/, '电话格式不正确')
         .optional(),
       // Optional in GeoReport v2: a report without one is described by its service's name.
       description: z.string().trim().max(OPEN311_DESCRIPTION_MAX, `描述最多 ${OPEN311_DESCRIPTION_MAX} 个字符`).refine(noMarkup, '描述不能含 HTML').optional(),
-      media_url: z
-        .url({ protocol: /^https?$/, error: '图片地址须为 http(s) 网址' })
-        .max(1000, '图片地址过长')
-        .optional(),
     })
     .refine((b) => b.lat !== undefined && b.long !== undefined, { message: '请提供 lat 与 long（本辖区只按坐标受理）', path: ['lat'] }),
   response: z.array(z.object({ service_request_id: z.string(), service_notice: z.string(), account_id: z.string().optional() })),
@@ -211,7 +220,7 @@ export const open311RequestSingular = defineRoute({
   path: '/open311/v2/request/{service_request_id}.{format}',
   summary: 'Open311 单个事件（公开视图），按社区 Swagger 描述的单数路径与单条记录作答',
   action: 'open311.read',
-  params: z.strictObject({ service_request_id: idSchema, format }),
+  params: oneRequest,
   query: jurisdictionQuery,
   response: open311RequestSchema,
   open311: { root: 'request' },
@@ -243,12 +252,11 @@ export const open311Updates = defineRoute({
   path: '/open311/v2/servicerequestupdates.{format}',
   summary: 'Open311 事件进展（mySociety 扩展，FixMyStreet 拉取）：时段内公开事件的每次状态变化，只含事件名称，不含处置说明',
   action: 'open311.read',
-  params: z.strictObject({ format }),
+  params: formatOnly,
   query: z.strictObject({
     jurisdiction_id: jurisdiction,
     api_key: apiKey.optional(),
-    start_date: day.optional(),
-    end_date: day.optional(),
+    ...span,
   }),
   response: z.array(open311UpdateSchema),
   open311: { root: 'service_request_updates', item: 'request_update' },
@@ -263,7 +271,7 @@ export const open311UpdateCreate = defineRoute({
   path: '/open311/v2/servicerequestupdates.{format}',
   summary: '合作方推送其上报事件的进展（mySociety 扩展）：closed 撤回尚未处置的事件，open 对已办结事件申请重办，description 为原因',
   action: 'open311.submit',
-  params: z.strictObject({ format }),
+  params: formatOnly,
   body: z.strictObject({
     api_key: apiKey,
     jurisdiction_id: jurisdiction,
@@ -281,15 +289,8 @@ export const open311UpdateCreate = defineRoute({
     update_id: text(64, '更新编号').optional(),
     updated_datetime: day.optional(),
     service_request_id_ext: text(64, '外部编号').optional(),
-    first_name: text(50, '名').optional(),
-    last_name: text(50, '姓').optional(),
-    email: z.email({ error: '邮箱格式不正确' }).max(200, '邮箱最多 200 个字符').optional(),
+    ...partnerUser,
     title: text(50, '称谓').optional(),
-    account_id: text(200, '账户编号').optional(),
-    media_url: z
-      .url({ protocol: /^https?$/, error: '图片地址须为 http(s) 网址' })
-      .max(1000, '图片地址过长')
-      .optional(),
     public_anonymity_required: z.enum(['TRUE', 'FALSE', 'true', 'false'], { error: '只能是 TRUE 或 FALSE' }).optional(),
     email_alerts_requested: z.enum(['TRUE', 'FALSE', 'true', 'false'], { error: '只能是 TRUE 或 FALSE' }).optional(),
   }),

@@ -125,7 +125,7 @@ export interface CasesRepo {
     status: CaseStatus,
     limit: number,
   ): Promise<{ caseId: string; number: string; gridId: string; categoryName: string; lat?: number; lng?: number; resolveBy: string }[]>
-  /** The cases of these ids (≤ 100) with their timelines; an unknown id is left out. */
+  /** The cases of these ids with their timelines (read 100 a request); an unknown id is left out. */
   many(districtId: string, caseIds: readonly string[]): Promise<{ record: CaseRecord; timeline: TimelineRecord[] }[]>
   /** A new case with its first timeline items, its own list entries, its outbox event and its key's record: one transaction. */
   create(

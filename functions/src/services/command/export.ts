@@ -106,8 +106,7 @@ export async function exportCases(deps: CommandExportDeps, caller: Caller, q: Ro
   }
 
   const names = new Map([...nodes, ...departments].map((n) => [n.id, n.name]))
-  const chunks = Array.from({ length: Math.ceil(ids.length / 100) }, (_, i) => ids.slice(i * 100, i * 100 + 100))
-  const found = (await Promise.all(chunks.map((chunk) => deps.repos.cases.many(districtId, chunk)))).flat()
+  const found = await deps.repos.cases.many(districtId, ids)
   const rows = found.sort((a, b) => a.record.createdAt.localeCompare(b.record.createdAt)).map((c) => rowOf(c.record, c.timeline, names, nodes))
 
   await deps.repos.audit.record({

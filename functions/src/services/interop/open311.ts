@@ -117,7 +117,7 @@ function requestOf(catalogue: Catalogue, c: ChangedCase): Open311Request {
 
 export async function request(deps: Open311Deps, caseId: string, jurisdictionId?: string) {
   const { districtId, catalogue } = await jurisdiction(deps, jurisdictionId)
-  const [found] = await deps.repos.cases.many(districtId, [caseId])
+  const found = await deps.repos.cases.get(districtId, caseId)
   if (!found || !isPublic(catalogue, found.record)) throw new DomainError('open311.requestNotFound')
   return [requestOf(catalogue, found.record)]
 }
@@ -165,10 +165,11 @@ export async function updates(deps: Open311Deps, q: RouteQuery<typeof open311Upd
   const { districtId, catalogue } = await jurisdiction(deps, q.jurisdiction_id)
   const { start, end } = spanOf(deps, q, 1)
   const changed = await changedSince(deps, districtId, caseStatuses, start, (c) => isPublic(catalogue, c) && c.updatedAt <= end.toISOString())
-  // A case that changed status while the statuses were read may have been met twice.
-  const ids = [...new Set(changed.map((c) => c.caseId))]
-  const chunks = Array.from({ length: Math.ceil(ids.length / 100) }, (_, i) => ids.slice(i * 100, i * 100 + 100))
-  const cases = (await Promise.all(chunks.map((chunk) => deps.repos.cases.many(districtId, chunk)))).flat()
+  // A case that changed status while the statuses were read may have been met twice: many() reads it once.
+  const cases = await deps.repos.cases.many(
+    districtId,
+    changed.map((c) => c.caseId),
+  )
   const inSpan = (at: string) => at >= start.toISOString() && at <= end.toISOString()
   return cases
     .flatMap(({ record, timeline }) =>
@@ -204,7 +205,7 @@ export async function requests(deps: Open311Deps, q: RouteQuery<typeof open311Re
   const codes = q.service_code?.split(',')
   const wanted = (c: ChangedCase) => isPublic(catalogue, c) && (!codes || codes.includes(c.categoryId))
   if (q.service_request_id) {
-    const found = await deps.repos.cases.many(districtId, [...new Set(q.service_request_id.split(','))])
+    const found = await deps.repos.cases.many(districtId, q.service_request_id.split(','))
     return found
       .map((f) => f.record)
       .filter(wanted)

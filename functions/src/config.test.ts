@@ -71,4 +71,10 @@ describe('loadConfig', () => {
   it('rejects a short session secret', async () => {
     await expect(loadConfig({ ...base, SESSION_SECRET: 'short' })).rejects.toThrow()
   })
+
+  it('takes per-user limits as JSON by name, and refuses anything else', async () => {
+    expect((await loadConfig({ ...base, RATE_LIMITS: '{"cases.submit":{"hour":50}}' })).limits).toEqual({ 'cases.submit': { hour: 50 } })
+    await expect(loadConfig({ ...base, RATE_LIMITS: '{"cases.submit":{"hour":-1}}' })).rejects.toThrow()
+    await expect(loadConfig({ ...base, RATE_LIMITS: 'hour=50' })).rejects.toThrow(/must be JSON/)
+  })
 })

@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { templateConfig, type TemplateConfig } from './notify/templates'
 import type { MiniprogramState } from './notify/ports'
+import type { LimitOverrides } from './services/identity/limits'
 
 export const WECHAT_PRODUCTION_BASE = 'https://api.weixin.qq.com'
 
@@ -42,6 +43,19 @@ const envSchema = z.object({
     .optional(),
   /** How long a container keeps a district's reference data (rooms, tree, taxonomy) before reading it again. */
   CATALOGUE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** Per-user limits raised or lowered by name, as JSON: {"cases.submit":{"hour":50,"day":100}} (services/identity/limits.ts). */
+  RATE_LIMITS: z
+    .string()
+    .transform((s, ctx) => {
+      try {
+        return JSON.parse(s) as unknown
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'RATE_LIMITS must be JSON' })
+        return z.NEVER
+      }
+    })
+    .pipe(z.record(z.string(), z.object({ hour: z.number().int().positive().optional(), day: z.number().int().positive().optional() }).strict()))
+    .optional(),
 })
 
 const secretsSchema = z.object({
@@ -70,6 +84,7 @@ export interface Config {
   /** The local stage's movable clock is in use. */
   devClock: boolean
   catalogueTtlSeconds: number
+  limits?: LimitOverrides
   /** What wraps the data keys of personal information: KMS (deployed stages) or a local key. */
   pii: { kmsKeyId: string } | { localKey: string }
   secrets: Secrets
@@ -110,6 +125,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv, loadSecret?: SecretLoad
     pdfFontPath: e.PDF_FONT_PATH,
     devClock: e.DEV_CLOCK === '1',
     catalogueTtlSeconds: e.CATALOGUE_TTL_SECONDS,
+    limits: e.RATE_LIMITS,
     pii,
     secrets: secretsSchema.parse(raw),
   }

@@ -42,6 +42,7 @@ export function buildDeps(config: Config): Deps {
     templates: config.templates,
     miniprogramState: config.miniprogramState,
     pdfFontPath: config.pdfFontPath,
+    limits: config.limits,
   }
 }
 

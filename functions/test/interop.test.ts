@@ -15,7 +15,8 @@ import { XMLParser } from 'fast-xml-parser'
 import { api, expectError, refusalOf, repos } from './support/client'
 import { chinaDate } from '@linli/shared'
 import { newDistrict } from './support/scenario'
-import { PARTNER_REPORTS_PER_HOUR } from '../src/services/interop/open311-submit'
+import { PARTNER_LIMIT } from '../src/services/interop/open311-submit'
+import { windowOf } from '../src/services/identity/limits'
 import swagger from './support/open311-swagger.json'
 
 jest.setTimeout(120_000)
@@ -269,15 +270,15 @@ describe('Open311 GeoReport v2', () => {
     expect((await api('GET', `/open311/v2/requests.json?jurisdiction_id=${d.id}&status=open`)).body.length).toBe(before)
 
     // A partner's hour holds 600 reports: the 601st is refused in words, nothing written.
-    const hour = new Date().toISOString().slice(0, 13)
+    const hour = windowOf(new Date(), 'hour').key
     const users = repos().users
-    for (let i = 0; i < PARTNER_REPORTS_PER_HOUR; i += 50)
+    for (let i = 0; i < PARTNER_LIMIT.hour!; i += 50)
       await Promise.all(
-        Array.from({ length: 50 }, () => users.attempt(`partner-${issued.body.id}`, 'open311.submit', hour, 10_000, new Date(Date.now() + 7_200_000))),
+        Array.from({ length: 50 }, () => users.attempt(`partner-${issued.body.id}`, PARTNER_LIMIT.name, hour, 10_000, new Date(Date.now() + 7_200_000))),
       )
     const tooMany = await post('/open311/v2/requests.json', form)
     expect(tooMany.status).toBe(429)
-    expect(tooMany.body).toEqual([{ code: 429, description: '本小时上报过多，请稍后再试' }])
+    expect(tooMany.body).toEqual([{ code: 429, description: expect.stringMatching(/^上报太频繁了（每小时最多 600 次），请 \d+ 分钟后再试$/) }])
     expect((await api('GET', `/open311/v2/requests.json?jurisdiction_id=${d.id}&status=open`)).body.length).toBe(before)
 
     expect((await api('POST', `/v1/admin/partners/${issued.body.id}/revoke`, { token: admin.token })).body.revokedAt).toBeDefined()

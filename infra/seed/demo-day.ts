@@ -1,7 +1,7 @@
 /**
  * A day of work in the demo district, played through the API as its people would (`npm start` only, once, on a
- * district with no cases yet): 王小梅 reports problems across 青石街道's grids, 陈志强 accepts and dispatches them to
- * 赵刚 (water) and 钱伟 (housing), who handle most; she rates what was done; 李建国 checks in on his grid. The
+ * district with no cases yet): 王小梅 and two neighbours report problems across 青石街道's grids, 陈志强 accepts and
+ * dispatches them to 赵刚 (water) and 钱伟 (housing), who handle most; the reporters rate what was done; 李建国 checks in on his grid. The
  * command centre, the lists and the rates then show a district at work instead of zeros. Everything goes through the
  * real routes (the stream keeps the counters), so nothing here writes to the table itself.
  */
@@ -42,9 +42,20 @@ export async function demoDay(api: string, wechat: string, log: (line: string) =
     ).json()) as { code: string }
     return (await ask('POST', '/v1/auth/login', undefined, { code })).body as { token: string; user: { id: string } }
   }
-  const [resident, dispatcher, water, housing, worker, watcher] = await Promise.all(
-    ['o-demo-resident', 'o-demo-dispatcher', 'o-demo-official', 'o-demo-official2', 'o-demo-gridworker', 'o-demo-district-dispatcher'].map(login),
+  const [resident, dispatcher, water, housing, worker, watcher, neighbour1, neighbour2] = await Promise.all(
+    [
+      'o-demo-resident',
+      'o-demo-dispatcher',
+      'o-demo-official',
+      'o-demo-official2',
+      'o-demo-gridworker',
+      'o-demo-district-dispatcher',
+      'o-demo-neighbour-1',
+      'o-demo-neighbour-2',
+    ].map(login),
   )
+  // 王小梅 and two neighbours share the day's reports, so she keeps most of her hour's (10) for whoever tries her out.
+  const reporters = [resident!, neighbour1!, neighbour2!]
   // Once: a district that already has cases this month keeps them.
   const overview = await ask('GET', '/v1/command/overview', watcher!.token)
   if (overview.status !== 200 || overview.body.rates.month.received > 0) return
@@ -53,8 +64,9 @@ export async function demoDay(api: string, wechat: string, log: (line: string) =
     if (res.status !== 200) throw new Error(`demo day: ${body.type} answered ${res.status} ${JSON.stringify(res.body)}`)
   }
   const steps = ['submitted', 'accepted', 'dispatched', 'in_progress', 'resolved', 'closed']
-  for (const c of day) {
-    const reported = await ask('POST', '/v1/cases', resident!.token, { categoryId: c.category, description: c.text, location: center(c.grid) })
+  for (const [i, c] of day.entries()) {
+    const reporter = reporters[i % reporters.length]!
+    const reported = await ask('POST', '/v1/cases', reporter.token, { categoryId: c.category, description: c.text, location: center(c.grid) })
     if (reported.status !== 201) throw new Error(`demo day: a report answered ${reported.status} ${JSON.stringify(reported.body)}`)
     const id = reported.body.id as string
     const reach = steps.indexOf(c.to)
@@ -64,7 +76,7 @@ export async function demoDay(api: string, wechat: string, log: (line: string) =
     if (reach >= 2) await fire(dispatcher!.token, id, { type: 'dispatch', departmentId, officialIds: [official.user.id] })
     if (reach >= 3) await fire(official.token, id, { type: 'start' })
     if (reach >= 4) await fire(official.token, id, { type: 'resolve', result: '已到现场处理完毕' })
-    if (reach >= 5) await fire(resident!.token, id, { type: 'confirm', rating: 5 })
+    if (reach >= 5) await fire(reporter.token, id, { type: 'confirm', rating: 5 })
   }
   await ask('POST', '/v1/checkins', worker!.token, { kind: 'duty', location: { ...center('g-liuan-1'), accuracy: 20 } })
   log(`Played a day of work in 临江区: ${day.length} reports, handled as far as each got, and a check-in`)

@@ -35,6 +35,11 @@ describe('serverless package --stage prod', () => {
     expect(declared).toEqual([...routed, 'GET /wechat/push', 'POST /wechat/push'].sort())
   })
 
+  it("throttles the stage at API Gateway, in front of the functions' per-user limits", () => {
+    const [[, stage]] = ofType('AWS::ApiGatewayV2::Stage') as [[string, any]]
+    expect(stage.Properties.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 })
+  })
+
   it('runs every function on nodejs22.x under a role of its own, calling WeChat itself', () => {
     const functions = ofType('AWS::Lambda::Function')
     // one per route, plus the stream notifier, the scheduled sweeper and the message server

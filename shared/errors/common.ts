@@ -12,6 +12,8 @@ export const commonErrors = {
   'idempotency.mismatch': { status: 422, message: '同一个 Idempotency-Key 不能用于不同的内容' },
   // Twin requests with one Idempotency-Key kept meeting in the database: nothing was written; sending again is safe.
   'request.conflict': { status: 409, message: '请求正在处理中，请稍后重试' },
+  // Over a per-user limit; the answer's message names the limit and the wait (functions/src/services/identity/limits.ts).
+  'rate.limited': { status: 429, message: '操作太频繁，请稍后再试' },
   'cursor.invalid': { status: 400, message: '分页游标无效' },
   internal: { status: 500, message: '服务器开小差了，请稍后再试' },
 } as const

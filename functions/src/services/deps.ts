@@ -9,6 +9,7 @@ import type { DueRepo } from '../jobs/ports'
 import type { TemplateConfig } from '../notify/templates'
 import type { FamilyRepos } from '../families'
 import type { WorkdayCalendar } from '@linli/shared'
+import type { LimitOverrides } from './identity/limits'
 
 /** Every family's repositories (composed from functions/src/families.ts), and the due index the jobs read. */
 export type Repos = FamilyRepos & { due: DueRepo }
@@ -37,6 +38,8 @@ export interface Deps {
   templates: TemplateConfig
   /** Which build a notice opens (developer / trial / formal), per stage. */
   miniprogramState: MiniprogramState
+  /** Per-user limits configuration raises or lowers, by name (services/identity/limits.ts). */
+  limits?: LimitOverrides
   /** The CJK font PDFs embed (a layer's file on AWS; the npm package's when unset). */
   pdfFontPath?: string
 }

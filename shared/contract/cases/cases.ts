@@ -261,7 +261,14 @@ export const nearbyCases = defineRoute({
   summary: '附近约 300 米内同类未办结事件（上报前提示“我也遇到”）',
   action: 'cases.nearby',
   query: pointQuery.extend({ categoryId: idSchema }),
-  response: z.object({ items: z.array(caseSummarySchema.extend({ distanceMeters: z.number(), followerCount: z.number() })) }),
+  response: z.object({
+    items: z.array(
+      caseSummarySchema.extend({
+        distanceMeters: z.number().describe('到事件公开位置（约 100 米精度）的距离，向上取整到 100 米'),
+        followerCount: z.number(),
+      }),
+    ),
+  }),
 })
 
 export const followCase = defineRoute({

@@ -19,7 +19,7 @@ import {
 import type { Caller } from '../identity/ports'
 import type { CaseRecord, CasesDeps, CaseTask, TimelineRecord } from './ports'
 import { keepPhotos } from '../uploads/uploads'
-import { withinLimit } from '../identity/users'
+import { enforce, type Limit } from '../identity/limits'
 import { canView, eventActors, taskOf } from './access'
 import { caseEvent } from './outbox'
 import { checkTexts } from '../moderation/content'
@@ -39,7 +39,7 @@ interface Change {
 }
 
 /** 举报 one resident may file in a day: enough for what they meet, too few to flood the dispatchers. */
-const REPORTS_PER_DAY = 20
+const REPORT_LIMIT: Limit = { name: 'cases.report', label: '举报', day: 20, code: 'case.reportLimited' }
 
 /** When the clock must look at a case next: its running stage at 80 % and 100 %; a resolved case nobody rates, after 72 hours. */
 export const dueOf = (c: Pick<CaseRecord, 'status' | 'updatedAt' | 'sla'>) =>
@@ -166,7 +166,7 @@ async function changeFor(deps: CasesDeps, caller: Caller, c: CaseRecord, e: Case
     case 'dispatch':
       return dispatchChange(deps, c, e)
     case 'report':
-      if (!(await withinLimit(deps, caller.user.id, 'report', 'day', REPORTS_PER_DAY))) throw new DomainError('case.reportLimited')
+      await enforce(deps, caller.user.id, REPORT_LIMIT)
       return { next: { flagged: true }, note: e.reason }
     case 'clear_flag':
       if (!c.flagged) throw new DomainError('case.invalidTransition', [{ path: 'type', message: '该事件没有待审核的内容' }])

@@ -190,5 +190,5 @@ export interface RatesRepo {
  */
 export type CasesDeps = DepsOf<
   'cases' | 'rates' | 'idempotency' | 'moderation' | 'users' | 'outbox' | 'audit',
-  'catalogue' | 'clock' | 'cursorSecret' | 'newId' | 'idSalt' | 'pii' | 'storage' | 'wechat' | 'workdays'
+  'catalogue' | 'clock' | 'cursorSecret' | 'newId' | 'idSalt' | 'limits' | 'pii' | 'storage' | 'wechat' | 'workdays'
 >

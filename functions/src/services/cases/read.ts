@@ -18,6 +18,7 @@ import { authorize, may } from '../authorize'
 import { decodeCursor, encodeCursor } from '../cursor'
 import type { CaseList, CaseRecord, CasesDeps, CaseSummaryRecord, TimelineRecord } from './ports'
 import { actorsFor, canView, eventActors, isStaffOf, taskOf } from './access'
+import { enforce, type Limit } from '../identity/limits'
 
 export const NEARBY_METERS = 300
 
@@ -164,7 +165,10 @@ export async function detailView(deps: CasesDeps, caller: Caller, c: CaseRecord,
 }
 
 /** ~100 m: where a stranger may know a case is, not which door. */
+/** A stranger's view of a position: snapped to 0.001° (about 100 m). */
 const coarse = (degrees?: number) => (degrees === undefined ? undefined : Math.round(degrees * 1000) / 1000)
+/** A distance told to a stranger: the 100 m step it falls in, rounded up (约 100 米 for anything closer). */
+const banded = (meters: number) => Math.max(1, Math.ceil(meters / NEARBY_BAND_METERS)) * NEARBY_BAND_METERS
 
 /** The API's summary of a list entry: its fields, plus whether it is overdue now. */
 function summaryView({ caseId, lat: _lat, lng: _lng, ...rest }: CaseSummaryRecord, now: Date): CaseSummary {
@@ -216,11 +220,19 @@ export async function listCases(
   return { items: page.items.map((s) => summaryView(s, now)), nextCursor: encodeCursor(deps.cursorSecret, name, page.lastKey) }
 }
 
+/** Nearby lookups one person may make: a report's few, with room; far too few to map a street's reports. */
+const NEARBY_LIMIT: Limit = { name: 'cases.nearby', label: '查看附近事件', hour: 60 }
+/** Distances are told in steps of this many metres (约 100 米, 约 200 米 …). */
+export const NEARBY_BAND_METERS = 100
+
 /**
- * Open cases of the category within ~300 m: the nine geohash cells around the point, then exact distance. Never a
- * flagged case (its text waits for a dispatcher) nor one of a sensitive class (nothing is read for those).
+ * Open cases of the category within ~300 m: the nine geohash cells around the point, then the distance. Never a
+ * flagged case (its text waits for a dispatcher) nor one of a sensitive class (nothing is read for those). Where a
+ * stranger's report is must not leak: the distance is measured to its public, ~100 m snapped position and told in
+ * 100 m steps, so no number of lookups from chosen points learns more than that snapped cell; lookups are limited.
  */
 export async function nearbyCases(deps: CasesDeps, caller: Caller, q: { lat: number; lng: number; categoryId: string }) {
+  await enforce(deps, caller.user.id, NEARBY_LIMIT)
   if (!(await isPublicCategory(deps, caller.user.districtId, q.categoryId))) return { items: [] }
   const now = deps.clock()
   const pages = await Promise.all(cellsAround(q.lat, q.lng).map((cell) => deps.repos.cases.near(caller.user.districtId, cell, q.categoryId, 50)))
@@ -231,7 +243,7 @@ export async function nearbyCases(deps: CasesDeps, caller: Caller, q: { lat: num
     .map((s) => ({
       ...summaryView(publicSummaryOf(s), now),
       followerCount: s.followerCount,
-      distanceMeters: Math.round(distanceMeters(q, { lat: s.lat!, lng: s.lng! })),
+      distanceMeters: banded(distanceMeters(q, { lat: coarse(s.lat)!, lng: coarse(s.lng)! })),
     }))
     .filter((s) => s.distanceMeters <= NEARBY_METERS)
     .sort((a, b) => a.distanceMeters - b.distanceMeters)

@@ -13,12 +13,28 @@ import { checkTexts } from '../moderation/content'
 import { askMediaChecks } from '../moderation/media'
 import { detailView, getCaseDetail } from './read'
 import { claimKey, firstAnswer, stillConflicting } from '../idempotency/claim'
+import { enforce, type Limit } from '../identity/limits'
 
 type Input = RouteBody<typeof submitCase>
 /** An emergency is dispatched to at most this many of its department's officials (one page of them). */
 const AUTO_DISPATCH_OFFICIALS = 100
 
-export async function submit(deps: CasesDeps, caller: Caller, input: Input, idempotencyKey?: string): Promise<CaseDetail> {
+/**
+ * Reports one resident may file: plenty for what one meets in a day, too few to flood a dispatcher's queue. An item
+ * dispatched at once (燃气泄漏 …) calls its officials on the spot and spends their message grants, so far fewer.
+ * Staff report as their work (a gridworker's patrol) and are not limited; a partner has its own limit.
+ */
+export const SUBMIT_LIMITS: Record<'report' | 'urgent', Limit> = {
+  report: { name: 'cases.submit', label: '上报问题', hour: 10, day: 30 },
+  urgent: { name: 'cases.submit.urgent', label: '上报紧急问题', hour: 3, day: 6 },
+}
+
+export async function submit(
+  deps: CasesDeps,
+  caller: Caller,
+  input: Input,
+  { idempotencyKey, limited = true }: { idempotencyKey?: string; limited?: boolean } = {},
+): Promise<CaseDetail> {
   const districtId = caller.user.districtId
   const claim = claimKey(deps.clock(), caller, 'cases.submit', idempotencyKey, input)
   const catalogue = await deps.catalogue(districtId)
@@ -30,6 +46,7 @@ export async function submit(deps: CasesDeps, caller: Caller, input: Input, idem
   const [photoKeys, spotPhotoKeys] = await Promise.all([
     keepPhotos(deps, caller, input.photoKeys, 'photoKeys'),
     keepPhotos(deps, caller, input.onTheSpot?.photoKeys ?? [], 'onTheSpot.photoKeys'),
+    limited && !caller.roles.length ? enforce(deps, caller.user.id, SUBMIT_LIMITS[category.autoDispatch ? 'urgent' : 'report']) : undefined,
   ])
 
   const now = deps.clock()

@@ -4,7 +4,8 @@ import type { Caller, IdentityDeps } from './ports'
 import type { RevokedRole } from '../../family'
 import type { Catalogue } from '../district/ports'
 import { resolveScope } from './scopes'
-import { loadCaller, userView, withinLimit } from './users'
+import { loadCaller, userView } from './users'
+import { enforce, type Limit } from './limits'
 
 /** An admin invites staff into a scope of the admin's own district (the route's permission: a district admin). */
 export async function createInvite(deps: IdentityDeps, caller: Caller, input: { role: string; scopeId: string; expiresInHours: number; note?: string }) {
@@ -29,11 +30,11 @@ export async function createInvite(deps: IdentityDeps, caller: Caller, input: { 
 }
 
 /** Invite codes one user may try in an hour: enough for typos, far too few to guess a code. */
-export const REDEEM_ATTEMPTS_PER_HOUR = 10
+export const REDEEM_LIMIT: Limit = { name: 'invites.redeem', label: '使用邀请码', hour: 10, code: 'invite.rateLimited' }
 
 /** Single use, expiring, race-safe: the transaction in the repository decides who wins. Rate-limited per user. */
 export async function redeemInvite(deps: IdentityDeps, caller: Caller, code: string) {
-  if (!(await withinLimit(deps, caller.user.id, 'redeem', 'hour', REDEEM_ATTEMPTS_PER_HOUR))) throw new DomainError('invite.rateLimited')
+  await enforce(deps, caller.user.id, REDEEM_LIMIT)
   const invite = await deps.repos.invites.get(caller.user.districtId, code)
   if (!invite) throw new DomainError('invite.notFound', [{ path: 'code', message: '邀请码不存在' }])
   if (caller.roles.some((r) => r.role === invite.role && r.scopeId === invite.scopeId)) throw new DomainError('invite.alreadyHasRole')

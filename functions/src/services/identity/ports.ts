@@ -73,4 +73,4 @@ export interface InvitesRepo {
 }
 
 /** What the identity family's use cases are given: users, invites and sessions. */
-export type IdentityDeps = DepsOf<'users' | 'invites', 'catalogue' | 'clock' | 'defaultDistrictId' | 'idSalt' | 'newId' | 'tokens' | 'wechat'>
+export type IdentityDeps = DepsOf<'users' | 'invites', 'catalogue' | 'clock' | 'defaultDistrictId' | 'idSalt' | 'limits' | 'newId' | 'tokens' | 'wechat'>

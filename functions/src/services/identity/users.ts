@@ -1,7 +1,6 @@
 import { DomainError, type User } from '@linli/shared'
 import { userIdFor } from '../../adapters/ids'
 import type { Binding, Caller, IdentityDeps } from './ports'
-import type { DepsOf } from '../deps'
 
 /** Sign-in: wx.login code → code2Session → our user (created on first sign-in) → our session token. */
 export async function login(deps: IdentityDeps, code: string) {
@@ -41,14 +40,4 @@ export async function userView(deps: IdentityDeps, caller: Caller): Promise<User
     districtId: caller.user.districtId,
     roles: [resident, ...caller.roles].map(({ role, scopeId, scopeName }) => ({ role, scopeId, scopeName })),
   }
-}
-
-/**
- * Counts one try of a rate-limited action (invite codes, 举报) in the current UTC hour or day; false once `max` were
- * made there. The count is kept a window longer than it counts.
- */
-export function withinLimit(deps: DepsOf<'users', 'clock'>, userId: string, action: string, per: 'hour' | 'day', max: number): Promise<boolean> {
-  const now = deps.clock()
-  const span = per === 'hour' ? 3600_000 : 86_400_000
-  return deps.repos.users.attempt(userId, action, now.toISOString().slice(0, per === 'hour' ? 13 : 10), max, new Date(now.getTime() + 2 * span))
 }

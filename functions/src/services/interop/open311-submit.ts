@@ -7,7 +7,7 @@
  */
 import { caseStatusLabels, chinaTime, DomainError, type RouteBody, type open311RequestCreate, type open311UpdateCreate } from '@linli/shared'
 import type { Caller } from '../identity/ports'
-import { withinLimit } from '../identity/users'
+import { enforce, type Limit } from '../identity/limits'
 import { submit } from '../cases/submit'
 import { fireEvent } from '../cases/events'
 import type { CasesDeps } from '../cases/ports'
@@ -15,7 +15,7 @@ import { partnerOfKey } from './partners'
 import type { PartnerRecord, PartnersDeps } from './ports'
 
 /** Reports one partner may send in an hour (a city hotline's busiest hour, with room). */
-export const PARTNER_REPORTS_PER_HOUR = 600
+export const PARTNER_LIMIT: Limit = { name: 'open311.submit', label: '上报', hour: 600, code: 'open311.tooMany' }
 
 /** The partner an api_key names, as the caller of the case loop: the reporter of what it sends, counted per hour. */
 async function partnerCaller(deps: CasesDeps & PartnersDeps, apiKey: string, jurisdictionId: string | undefined) {
@@ -23,7 +23,7 @@ async function partnerCaller(deps: CasesDeps & PartnersDeps, apiKey: string, jur
   if (jurisdictionId && jurisdictionId !== partner.districtId)
     throw new DomainError('open311.keyRefused', [{ path: 'jurisdiction_id', message: '此 api_key 不属于该辖区' }])
   const caller: Caller = { user: { id: `partner-${partner.partnerId}`, districtId: partner.districtId, name: partner.name }, roles: [] }
-  if (!(await withinLimit(deps, caller.user.id, 'open311.submit', 'hour', PARTNER_REPORTS_PER_HOUR))) throw new DomainError('open311.tooMany')
+  await enforce(deps, caller.user.id, PARTNER_LIMIT)
   return { partner, caller }
 }
 
@@ -32,14 +32,20 @@ export async function submitAsPartner(deps: CasesDeps & PartnersDeps, body: Rout
   const category = (await deps.catalogue(partner.districtId)).categories.find((c) => c.id === body.service_code)
   if (!category) throw new DomainError('open311.serviceNotFound', [{ path: 'service_code', message: '没有这个服务（service_code）' }])
   const mobile = body.phone?.replace(/[\s-]/g, '').replace(/^\+?86/, '')
-  const detail = await submit(deps, caller, {
-    categoryId: body.service_code,
-    description: body.description || `${category.name}（合作方未附描述）`,
-    location: { lat: body.lat!, lng: body.long!, address: body.address_string },
-    photoKeys: [],
-    anonymous: false,
-    ...(mobile && /^1\d{10}$/.test(mobile) ? { contactPhone: mobile } : {}),
-  })
+  const detail = await submit(
+    deps,
+    caller,
+    {
+      categoryId: body.service_code,
+      description: body.description || `${category.name}（合作方未附描述）`,
+      location: { lat: body.lat!, lng: body.long!, address: body.address_string },
+      photoKeys: [],
+      anonymous: false,
+      ...(mobile && /^1\d{10}$/.test(mobile) ? { contactPhone: mobile } : {}),
+    },
+    // The partner's own limit was counted above.
+    { limited: false },
+  )
   return [
     {
       service_request_id: detail.id,

@@ -22,6 +22,7 @@ import { bookingEvent } from './outbox'
 import { roomOf } from './rooms'
 import { freeSlotsAt } from './slots'
 import { eventProblem, HOUR } from './timing'
+import { enforce, type Limit } from '../identity/limits'
 
 export interface BookingInput {
   roomId: string
@@ -189,9 +190,13 @@ export async function listBookings(
   return { items: page.items.map(summaryView), nextCursor: encodeCursor(deps.cursorSecret, name, page.lastKey) }
 }
 
+/** Invite codes one person may try in an hour when joining a booking: enough for typos, too few to guess one. */
+const JOIN_LIMIT: Limit = { name: 'bookings.join', label: '用邀请码加入预约', hour: 10 }
+
 /** The other side joins with the invite code: they see the booking, hear of it, and may decline to take part. */
 export async function joinBooking(deps: MediationDeps, caller: Caller, code: string, contactPhone?: string): Promise<BookingDetail> {
   const districtId = caller.user.districtId
+  await enforce(deps, caller.user.id, JOIN_LIMIT)
   const invalid = () => new DomainError('booking.inviteNotFound', [{ path: 'code', message: '邀请码无效或预约已结束' }])
   const bookingId = await deps.repos.mediation.invite(districtId, code)
   const found = bookingId ? await deps.repos.mediation.get(districtId, bookingId) : undefined

@@ -198,5 +198,5 @@ export interface Disputes {
  */
 export type MediationDeps = DepsOf<
   'mediation' | 'catalogue' | 'idempotency' | 'moderation' | 'users',
-  'catalogue' | 'clock' | 'cursorSecret' | 'newId' | 'pdfFontPath' | 'storage' | 'wechat'
+  'catalogue' | 'clock' | 'cursorSecret' | 'limits' | 'newId' | 'pdfFontPath' | 'storage' | 'wechat'
 > & { disputes: Disputes }

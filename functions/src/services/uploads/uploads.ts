@@ -3,6 +3,8 @@ import { UPLOAD_EXPIRY_SECONDS } from '../../adapters/storage'
 import { opaqueId } from '../../adapters/ids'
 import type { Caller } from '../identity/ports'
 import type { UploadsDeps } from './ports'
+import type { DepsOf } from '../deps'
+import { enforce, type Limit } from '../identity/limits'
 
 const extension: Record<(typeof imageTypes)[number] | (typeof rosterTypes)[number] | typeof GEOJSON_TYPE, string> = {
   'image/jpeg': 'jpg',
@@ -24,8 +26,16 @@ const isOwn = (deps: UploadsDeps, userId: string, key: string) => {
   return file.split('.')[0] === markOf(deps, userId, nonce)
 }
 
-/** A presigned POST for one image under a key only the caller's requests will be taken for. */
-export async function createUpload(deps: UploadsDeps, caller: Caller, input: { contentType: keyof typeof extension; size: number }) {
+/** Uploads one person may start: a report's nine photos ten times an hour, with room; a roster or grid file now and then. */
+const UPLOAD_LIMIT: Limit = { name: 'uploads.create', label: '上传文件', hour: 100, day: 300 }
+
+/** A presigned POST for one image under a key only the caller's requests will be taken for; limited per person. */
+export async function createUpload(
+  deps: UploadsDeps & DepsOf<'users', 'limits'>,
+  caller: Caller,
+  input: { contentType: keyof typeof extension; size: number },
+) {
+  await enforce(deps, caller.user.id, UPLOAD_LIMIT)
   const nonce = deps.newId()
   const key = `uploads/${nonce}/${markOf(deps, caller.user.id, nonce)}.${extension[input.contentType]}`
   const { url, fields } = await deps.storage.presignUpload(key, input.contentType, MAX_UPLOAD_BYTES)

@@ -62,7 +62,7 @@ export function NearbyCases(props: { categoryId?: string; location?: { lat: numb
           title={
             <View>
               <Text>{c.categoryName}</Text>
-              <Text className='muted'> · {formatDistance(c.distanceMeters)}</Text>
+              <Text className='muted'> · 约 {formatDistance(c.distanceMeters)}内</Text>
             </View>
           }
           description={

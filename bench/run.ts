@@ -90,6 +90,8 @@ async function main() {
   // A few bench users file thousands of reports: the per-user limits are counted as always (their cost is in every
   // figure), with maxima raised by configuration so the counting never refuses.
   const many = { hour: 1_000_000, day: 1_000_000 }
+  // Its emergencies are each to be dispatched (the notice figures): none joins another.
+  process.env.URGENT_JOIN_MINUTES ??= '0'
   process.env.RATE_LIMITS ??= JSON.stringify(
     Object.fromEntries(['cases.submit', 'cases.submit.urgent', 'cases.nearby', 'uploads.create', 'bookings.join'].map((n) => [n, many])),
   )

@@ -56,6 +56,8 @@ const envSchema = z.object({
     })
     .pipe(z.record(z.string(), z.object({ hour: z.number().int().positive().optional(), day: z.number().int().positive().optional() }).strict()))
     .optional(),
+  /** Minutes within which a second report of an emergency in a grid joins the first (0: never); default 60. */
+  URGENT_JOIN_MINUTES: z.coerce.number().int().min(0).max(1440).optional(),
 })
 
 const secretsSchema = z.object({
@@ -85,6 +87,7 @@ export interface Config {
   devClock: boolean
   catalogueTtlSeconds: number
   limits?: LimitOverrides
+  urgentJoinMinutes?: number
   /** What wraps the data keys of personal information: KMS (deployed stages) or a local key. */
   pii: { kmsKeyId: string } | { localKey: string }
   secrets: Secrets
@@ -126,6 +129,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv, loadSecret?: SecretLoad
     devClock: e.DEV_CLOCK === '1',
     catalogueTtlSeconds: e.CATALOGUE_TTL_SECONDS,
     limits: e.RATE_LIMITS,
+    urgentJoinMinutes: e.URGENT_JOIN_MINUTES,
     pii,
     secrets: secretsSchema.parse(raw),
   }

@@ -43,6 +43,7 @@ export function buildDeps(config: Config): Deps {
     miniprogramState: config.miniprogramState,
     pdfFontPath: config.pdfFontPath,
     limits: config.limits,
+    urgentJoinMinutes: config.urgentJoinMinutes,
   }
 }
 

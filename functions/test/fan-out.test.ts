@@ -7,6 +7,8 @@ import { api, eventually, expectError, login, newOfficial, repos, standin, uniqu
 jest.setTimeout(120_000)
 
 const P = { lat: 30.5051, lng: 114.3052, address: '柳岸路 8 号' } // 柳岸社区第一网格
+// Another test reports a gas leak in 柳岸社区第一网格: a second one there within the hour would join it.
+const inGuixiang3 = { lat: 30.522, lng: 114.325 }
 const report = (over: Record<string, unknown> = {}) => ({ categoryId: 'cat-road', description: '路面塌陷出一个大坑，车辆绕行', location: P, ...over })
 const fire = (token: string, id: string, body: Record<string, unknown>) => api('POST', `/v1/cases/${id}/events`, { token, body })
 const messagesFor = async (openid: string, number: string) =>
@@ -96,7 +98,7 @@ describe('dispatch', () => {
       return id
     })
     const resident = await login(uniqueOpenid('gas-many'))
-    const res = await api('POST', '/v1/cases', { token: resident.token, body: report({ categoryId: 'cat-gas-leak', description: '单元门口煤气味很浓' }) })
+    const res = await api('POST', '/v1/cases', { token: resident.token, body: report({ categoryId: 'cat-gas-leak', description: '单元门口煤气味很浓', location: inGuixiang3 }) })
     expect(res.status).toBe(201)
     expect(res.body.status).toBe('dispatched')
     expect(res.body.assignees.map((a: { id: string }) => a.id)).toEqual(expect.arrayContaining(officials))

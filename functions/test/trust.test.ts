@@ -2,7 +2,7 @@
  * What strangers learn (issue "Trust, second round"), replayed over HTTP: a follower of someone else's case is told
  * what the public view shows, never the words written for the case's own people.
  */
-import { api, eventually, expectError, login, newGridworker, refusalOf, repos, standin, uniqueOpenid, userIdOf } from './support/client'
+import { api, eventually, expectError, login, newGridworker, newOfficial, refusalOf, repos, standin, uniqueOpenid, userIdOf } from './support/client'
 import { windowOf, type Limit } from '../src/services/identity/limits'
 import { SUBMIT_LIMITS } from '../src/services/cases/submit'
 
@@ -118,4 +118,28 @@ describe('a resident cannot flood the queue or spend the officials’ message gr
     await fill(worker.openid, SUBMIT_LIMITS.report, SUBMIT_LIMITS.report.hour!)
     expect((await report(worker.token, 'cat-ads')).status).toBe(201)
   })
+})
+
+it('a second report of an emergency in the same grid within the hour joins the first: a follower, the officials called once', async () => {
+  // 东湖社区第二网格: no other test reports an emergency there.
+  const inDonghu2 = { lat: 30.507, lng: 114.345 }
+  const gas = (token: string, location = inDonghu2) =>
+    api('POST', '/v1/cases', { token, body: { categoryId: 'cat-gas-leak', description: '楼道里煤气味很重', location } })
+  const [first, second] = await Promise.all([login(uniqueOpenid('gas-first')), login(uniqueOpenid('gas-second')), newOfficial('dept-gas')])
+  const made = await gas(first.token)
+  expect(made.status).toBe(201)
+  expect(made.body).toMatchObject({ status: 'dispatched', following: false })
+  const joined = await gas(second.token, { lat: 30.5072, lng: 114.3447 })
+  expect(joined.status).toBe(201)
+  expect(joined.body).toMatchObject({ id: made.body.id, following: true, followerCount: 1 })
+  // Nothing new was filed for the second resident (their list holds the case they follow, its public face), and the
+  // case was dispatched once.
+  expect((await api('GET', '/v1/cases?view=mine', { token: second.token })).body.items).toEqual([expect.objectContaining({ id: made.body.id, public: true })])
+  const dispatcher = await login('o-demo-district-dispatcher')
+  const seen = await api('GET', `/v1/cases/${made.body.id}`, { token: dispatcher.token })
+  expect(seen.body.timeline.filter((t: { type: string }) => t.type === 'dispatch')).toHaveLength(1)
+  // The first reporter reporting again sees their own case; another grid's emergency is a case of its own.
+  expect((await gas(first.token)).body).toMatchObject({ id: made.body.id })
+  const elsewhere = await gas(second.token, { lat: 30.507, lng: 114.335 })
+  expect(elsewhere.body.id).not.toBe(made.body.id)
 })

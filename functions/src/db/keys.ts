@@ -60,6 +60,9 @@ export const keys = {
   mediaCheckItem: 'MEDIACHECK',
   counter: (districtId: string, name: string) => tenant(districtId, 'COUNTER', name),
   counterItem: 'COUNTER',
+  /** The last emergency of a category in a grid: a second report soon after joins it instead of calling the officials again. */
+  urgent: (districtId: string, gridId: string, categoryId: string) => tenant(districtId, 'URGENT', gridId, categoryId),
+  urgentItem: 'URGENT',
   /** 三率: a day's counts of one level's node (a street, a grid, a department …), sorted by China date. */
   rates: (districtId: string, level: string, nodeId: string) => tenant(districtId, 'RATES', level, nodeId),
   /** That an outbox event's counts were added (so a step run twice counts once). */

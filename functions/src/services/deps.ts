@@ -40,6 +40,8 @@ export interface Deps {
   miniprogramState: MiniprogramState
   /** Per-user limits configuration raises or lowers, by name (services/identity/limits.ts). */
   limits?: LimitOverrides
+  /** Minutes within which a second report of an emergency in a grid joins the first (services/cases/submit.ts); 0: never. */
+  urgentJoinMinutes?: number
   /** The CJK font PDFs embed (a layer's file on AWS; the npm package's when unset). */
   pdfFontPath?: string
 }

@@ -141,7 +141,14 @@ export function makeCaseEntities(table: LinliTable) {
     computeKey: ({ districtId, name }) => ({ pk: keys.counter(districtId, name), sk: keys.counterItem }),
   })
 
-  /** 三率: one day's counts of one node of one level (ADDed to by the fan-out of each transition). */
+  const UrgentMark = new Entity({
+    name: 'UrgentMark',
+    table,
+    timestamps: false,
+    schema: item({ districtId: string().key(), gridId: string().key(), categoryId: string().key(), caseId: string(), at: string(), ttl: number() }),
+    computeKey: ({ districtId, gridId, categoryId }) => ({ pk: keys.urgent(districtId, gridId, categoryId), sk: keys.urgentItem }),
+  })
+
   /** The 三率 counts, each ADDed to from the stream (absent until first counted). */
   const counts = Object.fromEntries(rateCounts.map((k) => [k, number().optional()]))
 
@@ -195,5 +202,5 @@ export function makeCaseEntities(table: LinliTable) {
     computeKey: ({ districtId, eventId }) => ({ pk: keys.ratesMark(districtId, eventId), sk: keys.ratesMarkItem }),
   })
 
-  return { Case, CaseView, Follower, Counter, RateDay, RateMonth, Gauge, RatesMark }
+  return { Case, CaseView, Follower, Counter, UrgentMark, RateDay, RateMonth, Gauge, RatesMark }
 }

@@ -5,6 +5,7 @@
  * versions, so a late fan-out never overwrites a newer one.
  */
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get'
 import { $add, $append, $remove, $set } from 'dynamodb-toolbox/entity/actions/update'
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
 import { BatchGetCommand, execute as batchGet } from 'dynamodb-toolbox/table/actions/batchGet'
@@ -86,12 +87,28 @@ export function makeCasesRepo(e: Entities): CasesRepo {
       return Number(Attributes?.seq)
     },
 
-    async create(c, timeline, event, claim) {
+    async create(c, timeline, event, claim, urgent) {
       return keyedWrite(e, claim, { caseId: c.caseId }, () => ({
         case: cases.transactPut({ ...caseItem(c), timeline }, { condition: { attr: 'caseId', exists: false } }),
         lists: ownLists(c).map((l) => views.transactPut(entryOf(c, l))),
         event: event && e.OutboxEvent.build(EntityRepository).transactPut(outboxEventItem(event)),
+        urgent:
+          urgent &&
+          e.UrgentMark.build(EntityRepository).transactPut({
+            districtId: c.districtId,
+            gridId: c.gridId,
+            categoryId: c.categoryId,
+            caseId: c.caseId,
+            at: c.createdAt,
+            ttl: urgent.ttl,
+          }),
       }))
+    },
+
+    /** Access pattern "an emergency's mark": GetItem `<d>#URGENT#<grid>#<category> / URGENT`. */
+    async urgentMark(districtId, gridId, categoryId) {
+      const { Item } = await e.UrgentMark.build(GetItemCommand).key({ districtId, gridId, categoryId }).send()
+      return Item && { caseId: Item.caseId, at: Item.at }
     },
 
     /** Access pattern "a case": GetItem (consistent) — the case with its timeline. */

@@ -127,13 +127,19 @@ export interface CasesRepo {
   ): Promise<{ caseId: string; number: string; gridId: string; categoryName: string; lat?: number; lng?: number; resolveBy: string }[]>
   /** The cases of these ids with their timelines (read 100 a request); an unknown id is left out. */
   many(districtId: string, caseIds: readonly string[]): Promise<{ record: CaseRecord; timeline: TimelineRecord[] }[]>
-  /** A new case with its first timeline items, its own list entries, its outbox event and its key's record: one transaction. */
+  /**
+   * A new case with its first timeline items, its own list entries, its outbox event and its key's record: one
+   * transaction; an emergency dispatched at once also becomes its grid's and category's mark (`urgent`, until `ttl`).
+   */
   create(
     c: CaseRecord,
     timeline: TimelineRecord[],
     event: OutboxEvent | undefined,
     claim: KeyClaim | undefined,
-  ): Promise<Keyed<'case' | 'lists' | 'event', { caseId: string }>>
+    urgent?: { ttl: number },
+  ): Promise<Keyed<'case' | 'lists' | 'event' | 'urgent', { caseId: string }>>
+  /** The last emergency dispatched at once of a category in a grid, and when it was reported: GetItem. */
+  urgentMark(districtId: string, gridId: string, categoryId: string): Promise<{ caseId: string; at: string } | undefined>
   get(districtId: string, caseId: string): Promise<{ record: CaseRecord; timeline: TimelineRecord[] } | undefined>
   isFollower(districtId: string, caseId: string, userId: string): Promise<boolean>
   /**
@@ -190,5 +196,5 @@ export interface RatesRepo {
  */
 export type CasesDeps = DepsOf<
   'cases' | 'rates' | 'idempotency' | 'moderation' | 'users' | 'outbox' | 'audit',
-  'catalogue' | 'clock' | 'cursorSecret' | 'newId' | 'idSalt' | 'limits' | 'pii' | 'storage' | 'wechat' | 'workdays'
+  'catalogue' | 'clock' | 'cursorSecret' | 'newId' | 'idSalt' | 'limits' | 'pii' | 'storage' | 'urgentJoinMinutes' | 'wechat' | 'workdays'
 >

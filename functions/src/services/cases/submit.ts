@@ -1,5 +1,5 @@
 /** Submitting a case: validate against the district, locate the grid, route by category, number it, store it once. */
-import { caseLifecycle, DomainError, NEW, nextClock, slaDeadlines, type CaseDetail, type RouteBody, type submitCase } from '@linli/shared'
+import { caseLifecycle, DomainError, isDomainError, NEW, nextClock, slaDeadlines, type CaseDetail, type RouteBody, type submitCase } from '@linli/shared'
 import { locateDeepest } from '../../adapters/geo'
 import { geohash } from '../../adapters/geohash'
 import type { Caller } from '../identity/ports'
@@ -7,7 +7,7 @@ import type { Catalogue } from '../district/ports'
 import { authorize } from '../authorize'
 import type { CaseRecord, CasesDeps, TimelineRecord } from './ports'
 import { keepPhotos } from '../uploads/uploads'
-import { dueOf } from './events'
+import { dueOf, followCase } from './events'
 import { caseEvent } from './outbox'
 import { checkTexts } from '../moderation/content'
 import { askMediaChecks } from '../moderation/media'
@@ -29,6 +29,12 @@ export const SUBMIT_LIMITS: Record<'report' | 'urgent', Limit> = {
   urgent: { name: 'cases.submit.urgent', label: '上报紧急问题', hour: 3, day: 6 },
 }
 
+/**
+ * A second report of an emergency in the same grid within this time joins the first: its reporter follows it and the
+ * officials, called once already, are not called again (configuration may change it: URGENT_JOIN_MINUTES).
+ */
+export const URGENT_JOIN_MINUTES = 60
+
 export async function submit(
   deps: CasesDeps,
   caller: Caller,
@@ -43,13 +49,20 @@ export async function submit(
   const { lat, lng, gridId } = input.location
   const grid = lat !== undefined && lng !== undefined ? gridAt(catalogue, lat, lng) : gridNamed(catalogue, gridId!)
   if (input.onTheSpot) authorize(caller, 'cases.resolveOnTheSpot', grid.id, 'onTheSpot', '只有本网格的网格员可以现场办结')
-  const [photoKeys, spotPhotoKeys] = await Promise.all([
+  const urgent = category.autoDispatch && !input.onTheSpot
+  const [photoKeys, spotPhotoKeys, , mark] = await Promise.all([
     keepPhotos(deps, caller, input.photoKeys, 'photoKeys'),
     keepPhotos(deps, caller, input.onTheSpot?.photoKeys ?? [], 'onTheSpot.photoKeys'),
-    limited && !caller.roles.length ? enforce(deps, caller.user.id, SUBMIT_LIMITS[category.autoDispatch ? 'urgent' : 'report']) : undefined,
+    limited && !caller.roles.length ? enforce(deps, caller.user.id, SUBMIT_LIMITS[urgent ? 'urgent' : 'report']) : undefined,
+    urgent ? deps.repos.cases.urgentMark(districtId, grid.id, category.id) : undefined,
   ])
 
   const now = deps.clock()
+  const joinMinutes = deps.urgentJoinMinutes ?? URGENT_JOIN_MINUTES
+  if (mark && now.getTime() - Date.parse(mark.at) < joinMinutes * 60_000) {
+    const joined = await joinEmergency(deps, caller, mark.caseId)
+    if (joined) return joined
+  }
   const at = now.toISOString()
   const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '') // China time
   // Independent of each other, so at once: the content check, the day's number (a refused text leaves a gap) and,
@@ -61,9 +74,7 @@ export async function submit(
       { path: 'onTheSpot.result', text: input.onTheSpot?.result, label: '处置结果' },
     ]),
     deps.repos.cases.nextSequence(districtId, day),
-    category.autoDispatch && !input.onTheSpot
-      ? deps.repos.users.holders(districtId, category.departmentId, 'official', { limit: AUTO_DISPATCH_OFFICIALS }).then((p) => p.items)
-      : [],
+    urgent ? deps.repos.users.holders(districtId, category.departmentId, 'official', { limit: AUTO_DISPATCH_OFFICIALS }).then((p) => p.items) : [],
   ])
   // The contact phone is personal information: sealed at rest, opened for the reporter and the case's handlers.
   const caseId = deps.newId()
@@ -142,11 +153,26 @@ export async function submit(
 
   // The key is not looked up first: its record is written with the case, so a repeat (a retry, or a twin request
   // racing this one) loses that write and answers what the first one created. A repeat costs a case number.
-  const written = await deps.repos.cases.create(record, timeline, event, claim)
+  const urgentMark = staff.length && joinMinutes ? { ttl: Math.floor(now.getTime() / 1000) + joinMinutes * 60 + 3600 } : undefined
+  const written = await deps.repos.cases.create(record, timeline, event, claim, urgentMark)
   if (written.kind === 'replay') return getCaseDetail(deps, caller, firstAnswer<{ caseId: string }>(claim!, written).caseId)
   if (written.kind !== 'written') throw stillConflicting()
   await askMediaChecks(deps, caller, record.districtId, { kind: 'case', id: record.caseId }, [...photoKeys, ...spotPhotoKeys])
   return detailView(deps, caller, record, timeline, false)
+}
+
+/**
+ * The emergency a second report joins: its reporter follows it (or, their own or followed already, sees it). A case
+ * closed meanwhile, or one they may not follow, is no longer to be joined: undefined, and the report is a new case.
+ */
+async function joinEmergency(deps: CasesDeps, caller: Caller, caseId: string): Promise<CaseDetail | undefined> {
+  try {
+    return await followCase(deps, caller, caseId)
+  } catch (e) {
+    if (isDomainError(e) && e.code === 'case.alreadyFollowing') return getCaseDetail(deps, caller, caseId)
+    if (isDomainError(e) && e.code === 'case.notFound') return undefined
+    throw e
+  }
 }
 
 /** The grid containing the point and the street above it; outside every grid of the district → 400 naming the location. */

@@ -116,7 +116,8 @@ export default function Report() {
     setBusy(true)
     try {
       const created = await call(submitCase, { body }, { headers: { 'Idempotency-Key': draft.idempotencyKey } })
-      await tellConsent(consent, '“我的上报”', '上报成功')
+      // An emergency someone reported here minutes ago is joined, not filed again: its officials are on their way.
+      await tellConsent(consent, '“我的上报”', created.following ? '邻居已报告此紧急情况，已为你关注进展' : '上报成功')
       finish(() => openCase(created.id))
     } catch (e) {
       if (e instanceof ApiError && e.code === 'idempotency.mismatch') return void onDuplicateKey()

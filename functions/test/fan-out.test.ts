@@ -98,7 +98,10 @@ describe('dispatch', () => {
       return id
     })
     const resident = await login(uniqueOpenid('gas-many'))
-    const res = await api('POST', '/v1/cases', { token: resident.token, body: report({ categoryId: 'cat-gas-leak', description: '单元门口煤气味很浓', location: inGuixiang3 }) })
+    const res = await api('POST', '/v1/cases', {
+      token: resident.token,
+      body: report({ categoryId: 'cat-gas-leak', description: '单元门口煤气味很浓', location: inGuixiang3 }),
+    })
     expect(res.status).toBe(201)
     expect(res.body.status).toBe('dispatched')
     expect(res.body.assignees.map((a: { id: string }) => a.id)).toEqual(expect.arrayContaining(officials))

@@ -4,7 +4,7 @@
  */
 import { chinaDate } from '@linli/shared'
 import ExcelJS from 'exceljs'
-import { api, cloud, expectError, login, newGridLeader, newGridworker, repos, uploadFile } from './support/client'
+import { api, cloud, expectError, login, newGridLeader, newGridworker, repos, uniqueOpenid, uploadFile } from './support/client'
 
 jest.setTimeout(60_000)
 
@@ -65,6 +65,34 @@ describe('the household roster', () => {
     expectError(await api('POST', '/v1/households', { token: worker.token, body: body(door) }), 409, 'household.exists')
     expect((await api('DELETE', `/v1/households/${made.body.id}`, { token: worker.token })).status).toBe(200)
     expectError(await api('GET', `/v1/households/${made.body.id}`, { token: worker.token }), 404, 'household.notFound')
+  })
+
+  it('moves a household to another door under the new door’s id; refuses while a resident is linked to the old one', async () => {
+    const made = (await api('POST', '/v1/households', { token: worker.token, body: body() })).body
+    const edit = (id: string, over: Record<string, unknown>, version: number) =>
+      api('PUT', `/v1/households/${id}`, { token: worker.token, body: { ...body({ room: made.room, ...over }), gridId: undefined, version } })
+    // A resident asks for the new door before it is on the roster.
+    const resident = await login(uniqueOpenid('mover'))
+    const newRoom = String(++doors)
+    await api('POST', '/v1/household-links', { token: resident.token, body: { gridId: GRID, building: '3', unit: '2', room: newRoom } })
+
+    const moved = await edit(made.id, { room: newRoom }, 1)
+    expect(moved.status).toBe(200)
+    expect(moved.body).toMatchObject({ room: newRoom, headName: '王秀兰', version: 2 })
+    expect(moved.body.id).not.toBe(made.id)
+    expectError(await api('GET', `/v1/households/${made.id}`, { token: worker.token }), 404, 'household.notFound')
+    // The old door is free again; the new one is taken.
+    expect((await api('POST', '/v1/households', { token: worker.token, body: body({ room: made.room }) })).status).toBe(201)
+    expectError(await edit(moved.body.id, { room: made.room }, 2), 409, 'household.exists')
+
+    // Linked to the new door, the household keeps it.
+    expect((await api('POST', `/v1/household-links/${resident.user.id}/decision`, { token: worker.token, body: { approve: true } })).body.status).toBe('linked')
+    const refused = await edit(moved.body.id, { room: String(++doors) }, 2)
+    expectError(refused, 409, 'household.linked')
+    expect(refused.body.error.fields[0].path).toBe('room')
+    expect((await api('GET', `/v1/households/${moved.body.id}`, { token: worker.token })).body).toMatchObject({ room: newRoom, version: 2 })
+    // Other fields change in place as before.
+    expect((await edit(moved.body.id, { room: newRoom, members: 3 }, 2)).body).toMatchObject({ id: moved.body.id, members: 3, version: 3 })
   })
 
   it('shows the roster masked to the district admin, and not at all to a resident or another grid', async () => {

@@ -7,6 +7,7 @@ export const fieldErrors = {
   'household.notFound': { status: 404, message: '住户不存在' },
   'household.conflict': { status: 409, message: '该户台账已被他人修改，请刷新后重试' },
   'household.exists': { status: 409, message: '该门牌已登记在台账中' },
+  'household.linked': { status: 409, message: '已有居民关联这一户，不能修改门牌' },
   'household.importInvalid': { status: 422, message: '表格有误，整表未导入，请按提示修改后重新导入' },
   'patrol.notFound': { status: 404, message: '巡查不存在' },
   'patrol.closed': { status: 409, message: '该巡查已结束或打卡点已满，请开始新的巡查' },

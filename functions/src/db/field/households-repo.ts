@@ -12,7 +12,7 @@ import { BatchWriteCommand, execute as batchWrite } from 'dynamodb-toolbox/table
 import type { Entities } from '../entities'
 import { keys } from '../keys'
 import { fieldPatterns } from './patterns'
-import { chunks, committed } from '../transact'
+import { chunks, committed, transactNamed } from '../transact'
 import type { HouseholdRecord, HouseholdsRepo } from '../../services/field/ports'
 
 /** The household's items: the household itself and one entry per care tag, each on its lists. */
@@ -45,6 +45,7 @@ const records = (items: { summary?: unknown }[] | undefined) => (items ?? []).ma
 export function makeHouseholdsRepo(e: Entities): HouseholdsRepo {
   const households = e.Household.build(EntityRepository)
   const tags = e.HouseholdTag.build(EntityRepository)
+  const members = e.HouseholdMembers.build(EntityRepository)
   const p = fieldPatterns(e)
 
   /** The writes of a household: its items, put if its version is as read, and its dropped tag entries deleted. */
@@ -59,6 +60,12 @@ export function makeHouseholdsRepo(e: Entities): HouseholdsRepo {
     ]
   }
 
+  /** The deletes of a household as read (its version) and of its tag entries. */
+  const removal = (h: HouseholdRecord) => [
+    households.transactDelete({ districtId: h.districtId, householdId: h.householdId }, { condition: { attr: 'version', eq: h.version } }),
+    ...Object.keys(h.cadences).map((tagKey) => tags.transactDelete({ districtId: h.districtId, householdId: h.householdId, tagKey })),
+  ]
+
   return {
     put: (h, expected, dropped) => committed(() => execute(...writes(h, expected, dropped))),
 
@@ -68,13 +75,27 @@ export function makeHouseholdsRepo(e: Entities): HouseholdsRepo {
       return Item?.summary as HouseholdRecord | undefined
     },
 
-    remove: (h) =>
-      committed(() =>
-        execute(
-          households.transactDelete({ districtId: h.districtId, householdId: h.householdId }, { condition: { attr: 'version', eq: h.version } }),
-          ...Object.keys(h.cadences).map((tagKey) => tags.transactDelete({ districtId: h.districtId, householdId: h.householdId, tagKey })),
+    remove: (h) => committed(() => execute(...removal(h))),
+
+    async move(before, after) {
+      const { householdId, districtId } = before
+      const written = await transactNamed({
+        changed: removal(before),
+        // Residents linked to the old door would be linked to a door that is no longer theirs.
+        linked: members.transactCheck(
+          { districtId, householdId },
+          {
+            or: [
+              { attr: 'count', exists: false },
+              { attr: 'count', lte: 0 },
+            ],
+          },
         ),
-      ),
+        taken: writes(after, undefined, []),
+      })
+      if (written.ok) return 'moved'
+      return written.failed.includes('linked') ? 'linked' : written.failed.includes('taken') ? 'taken' : 'changed'
+    },
 
     /** Access pattern "households due to visit", every page: a grid's due households (bounded by its roster). */
     async countDue(districtId, gridId, dueBy) {

@@ -110,9 +110,12 @@ async function known(deps: FieldDeps, caller: Caller, catalogue: Catalogue, id: 
   return h
 }
 
+type Door = { building: string; unit: string; room: string }
+const doorOf = (a: Door) => [a.building, a.unit, a.room].map((p) => (p ?? '').trim().toLowerCase())
+
 /** A household's id: a keyed hash of its door in its grid, so one door is registered once (by hand or by import). */
-export const doorId = (deps: Pick<FieldDeps, 'idSalt'>, districtId: string, gridId: string, a: { building: string; unit: string; room: string }) =>
-  'hh' + opaqueId([gridId, a.building, a.unit, a.room].map((p) => p.trim().toLowerCase()).join('|'), `household:${districtId}`, deps.idSalt)
+export const doorId = (deps: Pick<FieldDeps, 'idSalt'>, districtId: string, gridId: string, a: Door) =>
+  'hh' + opaqueId([gridId, ...doorOf(a)].join('|'), `household:${districtId}`, deps.idSalt)
 
 /** The record of fields as typed: sealed, with the cadences of its tags. */
 export async function sealHousehold(
@@ -152,7 +155,21 @@ export async function updateHouseholdRecord(deps: FieldDeps, caller: Caller, id:
   const conflict = new DomainError('household.conflict', [{ path: 'version', message: '该户台账已被他人修改，请刷新后重试' }])
   if (before.version !== input.version) throw conflict
   const { version, ...fields } = input
-  const h = await sealHousehold(deps, before, fields, version + 1, deps.clock().toISOString())
+  const at = deps.clock().toISOString()
+  // Another door is another household (its id is the door's): moved under the new id, never the old id kept.
+  const door = (a: Door) => doorOf(a).join('|')
+  const was = JSON.parse((await deps.pii.open(before.districtId, before.householdId, before.sealed)).address ?? '{}') as Door
+  if (door(was) !== door(fields)) {
+    const householdId = doorId(deps, before.districtId, before.gridId, fields)
+    const after = await sealHousehold(deps, { ...before, householdId }, fields, version + 1, at)
+    const moved = await deps.repos.households.move(before, after)
+    if (moved === 'linked')
+      throw new DomainError('household.linked', [{ path: 'room', message: '已有居民关联这一户，不能直接修改门牌：请移除后按新门牌登记，居民重新申请关联' }])
+    if (moved === 'taken') throw new DomainError('household.exists', [{ path: 'room', message: `${addressOf(fields)}已登记在台账中` }])
+    if (moved === 'changed') throw conflict
+    return (await views(deps, caller, catalogue, [after], 'PUT /v1/households/{id}'))[0]!
+  }
+  const h = await sealHousehold(deps, before, fields, version + 1, at)
   const dropped = Object.keys(before.cadences).filter((k) => !(k in h.cadences))
   if (!(await deps.repos.households.put(h, version, dropped))) throw conflict
   return (await views(deps, caller, catalogue, [h], 'PUT /v1/households/{id}'))[0]!

@@ -115,6 +115,11 @@ export interface HouseholdsRepo {
   put(h: HouseholdRecord, expected: number | undefined, droppedTags: readonly string[]): Promise<boolean>
   get(districtId: string, householdId: string): Promise<HouseholdRecord | undefined>
   remove(h: HouseholdRecord): Promise<boolean>
+  /**
+   * A household moved to another door: the household under its new id (the new door's), the old one gone with its tag
+   * entries — one transaction, on conditions that the old is as read, nobody is linked to it, and the new door is free.
+   */
+  move(before: HouseholdRecord, after: HouseholdRecord): Promise<'moved' | 'changed' | 'linked' | 'taken'>
   /** The roster of a grid by entry, or a due list (all tags or one) most overdue first. */
   list(districtId: string, gridId: string, q: HouseholdQuery): Promise<Page<HouseholdRecord>>
   /** How many of the grid's households are due by then. */

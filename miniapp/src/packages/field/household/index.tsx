@@ -65,7 +65,8 @@ export default function Household() {
       : await updating.submit({ params: { id: params.id! }, body: { ...fields, version: household!.version } })
     if (!saved) return
     void Taro.showToast({ title: '已保存', icon: 'success' })
-    if (fresh) void Taro.redirectTo({ url: `/packages/field/household/index?id=${saved.id}` })
+    // A new household, or one moved to another door (a new id): open it under its id.
+    if (fresh || saved.id !== params.id) void Taro.redirectTo({ url: `/packages/field/household/index?id=${saved.id}` })
     else show(saved)
   }
   const remove = async () => {

@@ -219,6 +219,19 @@ describe('the household roster', () => {
       expect((await api('GET', '/v1/households?gridId=g-donghu-2', { token: w.token })).body.items).toHaveLength(0)
     })
 
+    it('judges a file’s size on the bytes it reads: a 3 MB CSV is refused in words, nothing written', async () => {
+      const w = await newGridworker('g-donghu-2')
+      const csv = Buffer.from('楼栋,门牌号,户主姓名,人口数\n' + '1,101,甲,1\n'.repeat(300_000))
+      expect(csv.length).toBeGreaterThan(3 * 1024 * 1024)
+      const res = await api('POST', '/v1/households/import', {
+        token: w.token,
+        body: { gridId: 'g-donghu-2', fileKey: await uploadFile(w.token, csv, 'text/csv') },
+      })
+      expectError(res, 400, 'upload.invalid')
+      expect(res.body.error.fields).toEqual([{ path: 'fileKey', message: '文件不能超过 2 MB' }])
+      expect((await api('GET', '/v1/households?gridId=g-donghu-2', { token: w.token })).body.items).toHaveLength(0)
+    })
+
     it('imports an Excel sheet and a CSV, exports the roster and imports the export into another grid unchanged', async () => {
       const w = await newGridworker('g-daoxiang-1')
       const rows = Array.from({ length: 30 }, (_, i) => [

@@ -1,4 +1,5 @@
-import { readSheet, writeSheet } from './roster-file'
+import { zipSync } from 'fflate'
+import { MAX_UNPACKED_BYTES, readSheet, SheetTooLarge, writeSheet } from './roster-file'
 
 describe('roster spreadsheets', () => {
   it('writes an Excel sheet and reads it back, row numbers as the sheet shows them', async () => {
@@ -15,6 +16,16 @@ describe('roster spreadsheets', () => {
       { row: 2, cells: { 楼栋: '3', 门牌号: '301', 户主姓名: '王秀兰', 人口数: '1' } },
       { row: 3, cells: { 楼栋: '4', 门牌号: '102', 户主姓名: '韩永福', 人口数: '2' } },
     ])
+  })
+
+  it('refuses a sheet that inflates past the bound (a zip bomb) before exceljs parses it', async () => {
+    // 40 MB of one repeated row compresses to well under the 2 MB an import may upload.
+    const row = '<row><c t="inlineStr"><is><t>3</t></is></c></row>'
+    const xml = new TextEncoder().encode(row.repeat(Math.ceil((40 * 1024 * 1024) / row.length)))
+    const bomb = zipSync({ '[Content_Types].xml': new TextEncoder().encode('<Types/>'), 'xl/worksheets/sheet1.xml': xml }, { level: 9 })
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024)
+    expect(xml.length).toBeGreaterThan(MAX_UNPACKED_BYTES)
+    await expect(readSheet(bomb, 'xlsx')).rejects.toBeInstanceOf(SheetTooLarge)
   })
 
   it('reads CSV with a BOM, quoted commas and blank lines', async () => {

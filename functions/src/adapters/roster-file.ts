@@ -3,6 +3,7 @@
  * first row names its columns (楼栋, 门牌号 …); each later row is one household, numbered as the spreadsheet shows it.
  */
 import { parse } from 'csv-parse/sync'
+import { Unzip, UnzipInflate } from 'fflate'
 
 /**
  * exceljs is loaded when a sheet is read or written, not with the function: on AWS it comes from the stack's
@@ -14,6 +15,32 @@ export interface SheetRow {
   /** The row's number in the sheet (the header is row 1). */
   row: number
   cells: Record<string, string>
+}
+
+/**
+ * What an .xlsx may unpack to before it is parsed: a sheet of the most households one import takes is well under a
+ * megabyte of XML; a file that inflates past this (a zip bomb) is refused without being parsed.
+ */
+export const MAX_UNPACKED_BYTES = 32 * 1024 * 1024
+
+export class SheetTooLarge extends Error {}
+
+/** Inflates every entry of a zip, counting, and stops at the bound: what the entries claim is not trusted. */
+function checkUnpacked(bytes: Uint8Array, max: number) {
+  let total = 0
+  const unzip = new Unzip((file) => {
+    file.ondata = (err, chunk) => {
+      if (err) throw err
+      total += chunk.length
+      if (total > max) {
+        file.terminate()
+        throw new SheetTooLarge(`unpacks to more than ${max} bytes`)
+      }
+    }
+    file.start()
+  })
+  unzip.register(UnzipInflate)
+  unzip.push(bytes, true)
 }
 
 export async function readSheet(bytes: Uint8Array, kind: 'csv' | 'xlsx'): Promise<SheetRow[]> {
@@ -28,6 +55,7 @@ export async function readSheet(bytes: Uint8Array, kind: 'csv' | 'xlsx'): Promis
     }) as { record: Record<string, string>; info: { lines: number } }[]
     return records.map(({ record, info }) => ({ row: info.lines, cells: record }))
   }
+  checkUnpacked(bytes, MAX_UNPACKED_BYTES)
   const book = new (await excel()).Workbook()
   await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer)
   const sheet = book.worksheets[0]

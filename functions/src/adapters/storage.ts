@@ -74,11 +74,14 @@ export function makeStorage(o: StorageOptions) {
       }
     },
 
-    /** The bytes stored under `key` (a file to import), or undefined when nothing is. */
-    async read(key: string): Promise<Uint8Array | undefined> {
+    /**
+     * The bytes stored under `key` (a file to import), at most `maxBytes + 1` of them (a Range read: more than
+     * `maxBytes` back means the object is too large), or undefined when nothing is stored.
+     */
+    async read(key: string, maxBytes: number): Promise<Uint8Array | undefined> {
       const { GetObjectCommand } = await import('@aws-sdk/client-s3')
       try {
-        const out = await (await s3()).send(new GetObjectCommand({ Bucket: o.bucket, Key: key }))
+        const out = await (await s3()).send(new GetObjectCommand({ Bucket: o.bucket, Key: key, Range: `bytes=0-${maxBytes}` }))
         return await out.Body!.transformToByteArray()
       } catch (err) {
         if ((err as Error).name === 'NoSuchKey' || (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return undefined

@@ -16,7 +16,7 @@ import {
   type RouteBody,
   type importHouseholds,
 } from '@linli/shared'
-import { readSheet, writeSheet } from '../../adapters/roster-file'
+import { readSheet, SheetTooLarge, writeSheet } from '../../adapters/roster-file'
 import { readOwnUpload } from '../uploads/uploads'
 import type { Caller } from '../identity/ports'
 import type { FieldDeps, HouseholdRecord } from './ports'
@@ -61,7 +61,8 @@ export async function importRoster(deps: FieldDeps, caller: Caller, input: Route
   if (!onGrid(catalogue, caller, 'households.manage', grid.id))
     throw new DomainError('auth.forbidden', [{ path: 'gridId', message: '只有本网格的网格员、网格长可以导入住户' }])
   const bytes = await readOwnUpload(deps, caller, input.fileKey, 'fileKey', 2 * 1024 * 1024)
-  const rows = await readSheet(bytes, input.fileKey.endsWith('.csv') ? 'csv' : 'xlsx').catch(() => {
+  const rows = await readSheet(bytes, input.fileKey.endsWith('.csv') ? 'csv' : 'xlsx').catch((e) => {
+    if (e instanceof SheetTooLarge) throw new DomainError('upload.invalid', [{ path: 'fileKey', message: '表格解压后过大，请只保留住户台账一张表后重新导入' }])
     throw new DomainError('upload.invalid', [{ path: 'fileKey', message: '无法读取表格，请上传 Excel（.xlsx）或 CSV 文件' }])
   })
   if (!rows.length)

@@ -67,8 +67,10 @@ export async function keepPhotos(deps: UploadsDeps, caller: Caller, keys: readon
 
 /** The bytes of one of the caller's uploads (a roster to import), or a 400 naming `field` when it is not theirs or not there. */
 export async function readOwnUpload(deps: UploadsDeps, caller: Caller, key: string, field: string, maxBytes: number): Promise<Uint8Array> {
-  const stored = isOwn(deps, caller.user.id, key) ? await deps.storage.inspect(key) : undefined
-  if (!stored) throw new DomainError('upload.invalid', [{ path: field, message: '文件不存在、尚未上传完成或不是你上传的' }])
-  if (stored.size > maxBytes) throw new DomainError('upload.invalid', [{ path: field, message: `文件不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB` }])
-  return (await deps.storage.read(key))!
+  // One read of the object, bounded: its size is judged on the bytes read, not on an earlier look that a new upload
+  // under the same key could have outdated.
+  const bytes = isOwn(deps, caller.user.id, key) ? await deps.storage.read(key, maxBytes) : undefined
+  if (!bytes) throw new DomainError('upload.invalid', [{ path: field, message: '文件不存在、尚未上传完成或不是你上传的' }])
+  if (bytes.length > maxBytes) throw new DomainError('upload.invalid', [{ path: field, message: `文件不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB` }])
+  return bytes
 }

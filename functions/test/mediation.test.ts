@@ -3,7 +3,7 @@
  * limits, idempotency, and reminders from the due index with the clock moved.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ICAL from 'ical.js'
@@ -541,6 +541,20 @@ describe('the session, its reminders and its agreement', () => {
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
     for (const words of ['人民调解协议书', '人调字第', agreement.facts, '工作日9:00–18:00施工', '自行履行', '柳岸3栋', '已于'])
       expect(text).toContain(words.replace(/\s+/g, ''))
+    // Made once and stored: the mediator's download is the same stored file, not a second one.
+    const { S3Client, ListObjectsV2Command } = await import('@aws-sdk/client-s3')
+    const s3 = new S3Client({
+      region: 'cn-north-1',
+      endpoint: cloud().env.S3_ENDPOINT,
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    })
+    const stored = async () =>
+      (await s3.send(new ListObjectsV2Command({ Bucket: cloud().env.UPLOADS_BUCKET, Prefix: `agreements/${id}/` }))).Contents?.map((o) => o.Key) ?? []
+    expect(await stored()).toHaveLength(1)
+    const again = await fetch(`${cloud().urls.api}/v1/bookings/${id}/agreement.pdf`, { headers: { authorization: `Bearer ${mediator.token}` } })
+    expect(Buffer.from(await again.arrayBuffer()).equals(readFileSync(file))).toBe(true)
+    expect(await stored()).toHaveLength(1)
     expectError(await api('GET', `/v1/bookings/${id}/agreement.pdf`, { token: (await login(uniqueOpenid('nosy'))).token }), 404, 'booking.notFound')
 
     // The follow-up visit is reminded to the mediator on its morning, then recorded once.

@@ -49,6 +49,12 @@ export function makeStorage(o: StorageOptions) {
       })
     },
 
+    /** Stores a file the server made (an agreement's PDF) under `key`, where no phone can write. */
+    async write(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
+      const { PutObjectCommand } = await import('@aws-sdk/client-s3')
+      await (await s3()).send(new PutObjectCommand({ Bucket: o.bucket, Key: key, Body: bytes, ContentType: contentType }))
+    },
+
     /** What is really stored under `key`, or undefined when nothing is. */
     async inspect(key: string): Promise<{ size: number; contentType: string } | undefined> {
       const { HeadObjectCommand, NotFound } = await import('@aws-sdk/client-s3')

@@ -22,7 +22,7 @@ export interface Deps {
   sender: Sender
   /** Seals and opens personal information (phones, addresses, care tags) field by field. */
   pii: Pii
-  storage: Pick<Storage, 'presignUpload' | 'inspect' | 'copy' | 'viewUrl' | 'read'>
+  storage: Pick<Storage, 'presignUpload' | 'inspect' | 'copy' | 'viewUrl' | 'read' | 'write'>
   tokens: SessionTokens
   clock: () => Date
   /** China's official calendar: the end of the n-th working day (SLA bands counted in working days). */

@@ -416,6 +416,14 @@ describe('the other party', () => {
     const asRequester = (await api('GET', `/v1/bookings/${made.id}`, { token: requester.token })).body
     expect(asRequester.respondent.contactPhone).toBeUndefined()
     expect((await api('GET', `/v1/bookings/${made.id}`, { token: mediator.token })).body.respondent.contactPhone).toBe('13800005555')
+    // Both phones are sealed at rest; the mediator's reading of them is in the audit log.
+    const stored = await repos().mediation.get('linjiang', made.id)
+    expect(JSON.stringify(stored)).not.toMatch(/13912345678|13800005555/)
+    expect(Object.keys(stored!.record.sealed!).sort()).toEqual(['contactPhone', 'respondentPhone'])
+    const audited = (await repos().audit.day('linjiang', chinaDate(new Date()), 100)).items.find(
+      (a) => a.subject === 'booking' && a.ids.includes(made.id) && a.userId === mediator.user.id,
+    )
+    expect(audited?.fields.sort()).toEqual(['contactPhone', 'respondentPhone'])
     expect((await api('GET', '/v1/bookings?view=mine', { token: respondent.token })).body.items.map((b: { id: string }) => b.id)).toEqual([made.id])
     expectError(await api('GET', `/v1/bookings/${made.id}`, { token: third.token }), 404, 'booking.notFound')
 

@@ -105,7 +105,7 @@ export function makeMediationEntities(table: LinliTable) {
       time: string(),
       requesterId: string(),
       requesterName: string(),
-      contactPhone: string().optional(),
+      sealed: any().optional(),
       disputeType: string(),
       statement: string(),
       otherPartyName: string().optional(),
@@ -113,7 +113,6 @@ export function makeMediationEntities(table: LinliTable) {
       inviteCode: string(),
       respondentId: string().optional(),
       respondentName: string().optional(),
-      respondentPhone: string().optional(),
       outcome: string()
         .enum(...outcomes)
         .optional(),

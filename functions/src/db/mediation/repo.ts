@@ -219,7 +219,7 @@ export function makeMediationRepo(e: Entities): MediationRepo {
               bookingId,
               respondentId: after.respondentId,
               respondentName: after.respondentName,
-              respondentPhone: after.respondentPhone,
+              sealed: after.sealed,
               version: after.version,
               updatedAt: after.updatedAt,
               timeline: $append([item]),

@@ -72,6 +72,8 @@ async function book(deps: MediationDeps, caller: Caller, input: BookingInput, cl
   ])
   const now = deps.clock().toISOString()
   const bookingId = deps.newId()
+  // The phone is personal information: sealed at rest, opened for its party and the mediator.
+  const sealed = input.contactPhone ? await deps.pii.seal(districtId, bookingId, { contactPhone: input.contactPhone }) : undefined
   // "Any mediator": the free ones in turn, each claim atomic; a lost race moves on to the next.
   for (const slot of free) {
     const record: BookingRecord = {
@@ -90,7 +92,7 @@ async function book(deps: MediationDeps, caller: Caller, input: BookingInput, cl
       time: slot.time,
       requesterId: caller.user.id,
       requesterName: caller.user.name,
-      contactPhone: input.contactPhone,
+      ...(sealed ? { sealed } : {}),
       disputeType: input.disputeType,
       statement: input.summary,
       otherPartyName: input.otherParty?.name,
@@ -139,22 +141,53 @@ const summaryView = (s: BookingSummaryRecord): BookingSummary => {
   return { id: bookingId, ...rest }
 }
 
+/**
+ * The parties' phones the caller may see, opened from their seals; a mediator's opening of another's phone is
+ * written to the audit log before the answer leaves.
+ */
+async function partyPhones(
+  deps: MediationDeps,
+  caller: Caller,
+  b: BookingRecord,
+  sees: Record<'contactPhone' | 'respondentPhone', boolean>,
+  mediator: boolean,
+): Promise<Partial<Record<'contactPhone' | 'respondentPhone', string>>> {
+  const fields = (['contactPhone', 'respondentPhone'] as const).filter((f) => sees[f] && b.sealed?.[f])
+  if (!fields.length) return {}
+  const opened = await deps.pii.open(b.districtId, b.bookingId, Object.fromEntries(fields.map((f) => [f, b.sealed![f]!])))
+  const own = (f: (typeof fields)[number]) => (f === 'contactPhone' ? b.requesterId : b.respondentId) === caller.user.id
+  const others = fields.filter((f) => !own(f))
+  if (mediator && others.length)
+    await deps.repos.audit.record({
+      districtId: b.districtId,
+      at: deps.clock().toISOString(),
+      userId: caller.user.id,
+      userName: caller.user.name,
+      subject: 'booking',
+      ids: [b.bookingId],
+      fields: others,
+      route: 'GET /v1/bookings/{id}',
+    })
+  return opened
+}
+
 export async function detailView(deps: MediationDeps, caller: Caller, b: BookingRecord, timeline: BookingTimelineRecord[]): Promise<BookingDetail> {
   const actors = bookingActors(caller, b)
   const room = await roomOf(deps, b.districtId, b.roomId)
   const now = deps.clock()
-  // Each party's own details are for that party and the mediator only.
+  // Each party's own details are for that party and the mediator only; the mediator's reading of a phone is audited.
   const seesRequester = actors.has('requester') || actors.has('mediator')
   const seesRespondent = actors.has('respondent') || actors.has('mediator')
+  const phones = await partyPhones(deps, caller, b, { contactPhone: seesRequester, respondentPhone: seesRespondent }, actors.has('mediator'))
   return {
     ...summaryView(b),
     version: b.version,
     roomAddress: b.roomAddress,
     summary: seesRequester ? b.statement : undefined,
-    contactPhone: seesRequester ? b.contactPhone : undefined,
+    contactPhone: phones.contactPhone,
     otherParty: b.otherPartyName ? { name: b.otherPartyName } : undefined,
     caseId: seesRequester ? b.caseId : undefined,
-    respondent: b.respondentId ? { name: b.respondentName ?? '', contactPhone: seesRespondent ? b.respondentPhone : undefined } : undefined,
+    respondent: b.respondentId ? { name: b.respondentName ?? '', contactPhone: phones.respondentPhone } : undefined,
     inviteCode: seesRequester && !b.respondentId && upcomingStatuses.includes(b.status) ? b.inviteCode : undefined,
     changeUntil: new Date(new Date(b.start).getTime() - room.cancelCutoffHours * HOUR).toISOString(),
     timeline: timeline.map(({ actorId: _a, ...t }) => t as BookingDetail['timeline'][number]),
@@ -208,7 +241,9 @@ export async function joinBooking(deps: MediationDeps, caller: Caller, code: str
   if (b.respondentId) throw new DomainError('booking.alreadyJoined', [{ path: 'code', message: '该预约已有对方当事人加入' }])
   const at = deps.clock().toISOString()
   const me = { id: caller.user.id, name: caller.user.name }
-  const after: BookingRecord = { ...b, respondentId: me.id, respondentName: me.name, respondentPhone: contactPhone, version: b.version + 1, updatedAt: at }
+  const phone = contactPhone ? await deps.pii.seal(districtId, b.bookingId, { respondentPhone: contactPhone }) : {}
+  const sealed = { ...b.sealed, ...phone }
+  const after: BookingRecord = { ...b, respondentId: me.id, respondentName: me.name, sealed, version: b.version + 1, updatedAt: at }
   const item: BookingTimelineRecord = { at, type: 'join', actorId: me.id, actorName: me.name }
   if (!(await deps.repos.mediation.join(b, after, item, bookingEvent(deps, after, 'join', ['mediator'], `${me.name}已加入`)))) {
     const fresh = await deps.repos.mediation.get(districtId, b.bookingId)

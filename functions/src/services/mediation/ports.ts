@@ -47,7 +47,8 @@ export interface BookingRecord {
   time: string
   requesterId: string
   requesterName: string
-  contactPhone?: string
+  /** The parties' phones (`contactPhone`, the requester's; `respondentPhone`), sealed field by field (deps.pii). */
+  sealed?: Record<string, string>
   disputeType: Specialty
   statement: string
   otherPartyName?: string
@@ -57,7 +58,6 @@ export interface BookingRecord {
   inviteCode: string
   respondentId?: string
   respondentName?: string
-  respondentPhone?: string
   outcome?: Outcome
   record?: string
   agreement?: AgreementRecord
@@ -197,6 +197,6 @@ export interface Disputes {
  * of a role, moderation's checks, idempotent writes, and the case loop's disputes.
  */
 export type MediationDeps = DepsOf<
-  'mediation' | 'catalogue' | 'idempotency' | 'moderation' | 'users',
-  'catalogue' | 'clock' | 'cursorSecret' | 'limits' | 'newId' | 'pdfFontPath' | 'storage' | 'wechat'
+  'mediation' | 'catalogue' | 'idempotency' | 'moderation' | 'users' | 'audit',
+  'catalogue' | 'clock' | 'cursorSecret' | 'limits' | 'newId' | 'pdfFontPath' | 'pii' | 'storage' | 'wechat'
 > & { disputes: Disputes }

@@ -3,6 +3,7 @@
  * is anonymous in the notices staff read, a neighbour who finds or follows a case sees its public view only, and
  * "nearby" never shows flagged cases or cases of sensitive classes (disputes, public order, welfare) to neighbours.
  */
+import { createHash } from 'node:crypto'
 import { chinaDate } from '@linli/shared'
 import { api, cloud, eventually, expectError, login, newOfficial, repos, standin, uniqueOpenid, uploadPhoto } from './support/client'
 
@@ -54,6 +55,14 @@ describe('privacy', () => {
     expect(checks.filter((k: { status?: number }) => k.status === 200).length).toBeGreaterThanOrEqual(2)
     const forged = await fetch(`${cloud().urls.api}/wechat/push?timestamp=1&nonce=x&signature=y`, { method: 'POST', body: '{}' })
     expect([forged.status, await forged.text()]).toEqual([403, 'forbidden'])
+    // A signed push taken once is refused when replayed within its window.
+    const [timestamp, nonce] = [String(Math.floor(Date.now() / 1000)), `replay${Math.random().toString(36).slice(2)}`]
+    const signature = createHash('sha1').update([cloud().env.WECHAT_PUSH_TOKEN!, timestamp, nonce].sort().join('')).digest('hex')
+    const push = () => fetch(`${cloud().urls.api}/wechat/push?${new URLSearchParams({ timestamp, nonce, signature })}`, { method: 'POST', body: '{}' })
+    const first = await push()
+    expect([first.status, await first.text()]).toEqual([200, 'success'])
+    const replayed = await push()
+    expect([replayed.status, await replayed.text()]).toEqual([403, 'replayed'])
   })
 
   it('keeps the photo the server checked: posting again to the presigned upload after the report changes nothing', async () => {

@@ -1,7 +1,8 @@
 /**
  * The mini-program's message server (消息推送, "JSON" format in the admin console): GET answers WeChat's URL check
  * with its `echostr`, POST takes events — today the verdicts of mediaCheckAsync. Every request must carry WeChat's
- * signature (sha1 of our push token, its timestamp and nonce) and a timestamp within five minutes; else 403.
+ * signature (sha1 of our push token, its timestamp and nonce) and a timestamp within five minutes; else 403. A POST
+ * is taken once: its timestamp and nonce are counted, and the same pair again within its window (a replay) is 403.
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
@@ -33,6 +34,8 @@ export const handler = (event: APIGatewayProxyEventV2) =>
     const q = event.queryStringParameters ?? {}
     if (!signedByWechat(deps.pushToken, q)) return text(403, 'forbidden')
     if (event.requestContext?.http?.method === 'GET') return text(200, q.echostr ?? '')
+    const until = new Date((Number(q.timestamp) + 2 * FRESH_SECONDS) * 1000)
+    if (!(await deps.repos.users.attempt('wechat-push', 'nonce', `${q.timestamp}#${q.nonce}`, 1, until))) return text(403, 'replayed')
     const raw =
       typeof event.body === 'string'
         ? event.isBase64Encoded

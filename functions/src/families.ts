@@ -54,8 +54,6 @@ export const makeRepos = (c: DbConnection) => makeDbRepos(c, families)
 export const patternsOf = (e: Entities): NamedPatterns =>
   Object.assign({ 'due now': dueNow(e, dueSubjectsOf(families)) }, ...families.map((f: Family) => f.patterns?.(e) ?? {}))
 
-export const fanOuts: Record<string, FanOut> = Object.assign({}, ...families.map((f: Family) => f.fanOuts ?? {}))
-
 const dueWorks = Object.assign({}, ...families.map((f: Family) => f.due ?? {})) as NonNullable<Family['due']>
 
 /** The timed work of the subject a due item names; a kind no family claims is an error. */
@@ -67,7 +65,21 @@ export function dueWork(deps: Deps, item: { subject: string; districtId: string;
 
 export const photoHiders = (deps: Deps): PhotoHiders => Object.assign({}, ...families.map((f: Family) => f.hidesPhotos?.(deps) ?? {}))
 
-/** Every family's part once a role is taken away (each bounded: what grows with the person's work goes through the outbox). */
-export async function roleRevoked(deps: Deps, revoked: RevokedRole): Promise<void> {
-  await Promise.all(families.map((f: Family) => f.roleRevoked?.(deps, revoked)))
+const revokers = families.filter((f: Family) => f.roleRevoked) as Family[]
+
+/**
+ * A revoked role's outbox event (identity writes it with the revocation, subject `role`): each family's part in turn,
+ * a page of the person's work per step, so no step grows with how much work they had. It sends nothing itself: what
+ * a family changes (a case back in the queue, a booking cancelled) writes its own events, whose fan-outs tell people.
+ */
+export const roleFanOut: FanOut = async (deps, event, limit) => {
+  const revoked = event.payload as unknown as RevokedRole
+  const at = event.cursor ? (JSON.parse(event.cursor) as { family: number; cursor?: string }) : { family: 0 }
+  const family = revokers[at.family]
+  const page = family ? await family.roleRevoked!(deps, revoked, { cursor: at.cursor, limit }) : {}
+  const next = page.cursor ? { family: at.family, cursor: page.cursor } : at.family + 1 < revokers.length ? { family: at.family + 1 } : undefined
+  return { notices: [], cursor: next && JSON.stringify(next) }
 }
+
+/** The outbox's fan-outs by subject kind: every family's, and the revoked role's that runs through them all. */
+export const fanOuts: Record<string, FanOut> = Object.assign({ role: roleFanOut }, ...families.map((f: Family) => f.fanOuts ?? {}))

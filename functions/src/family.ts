@@ -46,6 +46,10 @@ export interface Family<E extends object = object, R extends object = object> {
   due?: Record<string, (deps: Deps, districtId: string, id: string) => Promise<unknown>>
   /** How it hides a photo of its records that WeChat judged risky, by subject kind. */
   hidesPhotos?: (deps: Deps) => PhotoHiders
-  /** What it does with a person's work when one of their roles is taken away. */
-  roleRevoked?: (deps: Deps, revoked: RevokedRole) => Promise<void>
+  /**
+   * What it does with a person's work when one of their roles is taken away, one page at a time (at most `limit`
+   * records of their work from `cursor` on): the outbox runs it from the revocation's event, and runs it again from
+   * the answer's `cursor` until none is given. Idempotent: a page may run twice.
+   */
+  roleRevoked?: (deps: Deps, revoked: RevokedRole, page: { cursor?: string; limit: number }) => Promise<{ cursor?: string }>
 }

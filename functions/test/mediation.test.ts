@@ -252,9 +252,16 @@ describe('booking', () => {
     expect((await api('PUT', `/v1/rooms/${ROOM}/availability`, { token: second.token, body: { rules: rules.slice(0, 3) } })).status).toBe(200)
     const admin = await login('o-demo-admin')
     expect((await api('DELETE', `/v1/users/${second.user.id}/roles/mediator/${ROOM}`, { token: admin.token })).body).toEqual({ revoked: true })
+    // The mediation family's part of the revocation (run from its outbox event): the hours themselves are gone from
+    // the room's calendar, and the session the second mediator held is handed back — cancelled, its resident told why.
+    await eventually(async () => ((await repos().mediation.rules(second.user.districtId, ROOM, second.user.id)).length ? undefined : true))
     expect((await slotsOf(people[0]!.token)).some((s) => s.mediatorId === second.user.id)).toBe(false)
-    // The mediation family's part of the revocation: the hours themselves are gone from the room's calendar.
-    expect(await repos().mediation.rules(second.user.districtId, ROOM, second.user.id)).toEqual([])
+    const held = answers.findIndex((r) => r.status === 201 && r.body.mediatorId === second.user.id)
+    const handedBack = await eventually(async () => {
+      const b = (await api('GET', `/v1/bookings/${answers[held]!.body.id}`, { token: people[held]!.token })).body
+      return b.status === 'cancelled' ? b : undefined
+    })
+    expect(handedBack.timeline.at(-1)).toMatchObject({ type: 'cancel', note: expect.stringContaining('已不在青石街道说事室') })
   })
 
   it('cancel releases the slot; reschedule moves it in one go; a confirm racing a cancel has one winner', async () => {

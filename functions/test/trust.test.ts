@@ -143,3 +143,83 @@ it('a second report of an emergency in the same grid within the hour joins the f
   const elsewhere = await gas(second.token, { lat: 30.507, lng: 114.335 })
   expect(elsewhere.body.id).not.toBe(made.body.id)
 })
+
+describe('taking a role back takes the work and the channels with it', () => {
+  it('an official taken off a department leaves its cases: the last handler’s goes back to the queue, alerts stop reaching them', async () => {
+    const [admin, dispatcher, chief, resident, colleague] = await Promise.all([
+      login('o-demo-admin'),
+      login('o-demo-dispatcher'),
+      login('o-demo-district-dispatcher'),
+      login(uniqueOpenid('revoke-reporter')),
+      newOfficial('dept-water'),
+    ])
+    // O is an official of the water department and of housing; only the water role is taken back.
+    const official = await newOfficial('dept-water')
+    const housing = await api('POST', '/v1/invites', { token: admin.token, body: { role: 'official', scopeId: 'dept-housing' } })
+    await api('POST', '/v1/invites/redeem', { token: official.token, body: { code: housing.body.code } })
+    const o = await login(official.openid)
+    for (const who of [o, colleague]) await api('POST', '/v1/subscriptions', { token: who.token, body: { templateKey: 'case_alert', result: 'accept' } })
+    const fire = (token: string, id: string, body: Record<string, unknown>) => api('POST', `/v1/cases/${id}/events`, { token, body })
+    const dispatched = async (officialIds: string[]) => {
+      const c = (
+        await api('POST', '/v1/cases', { token: resident.token, body: { categoryId: 'cat-water-off', description: '整栋楼停水半天了', location: inLiuan1 } })
+      ).body
+      expect((await fire(dispatcher.token, c.id, { type: 'accept' })).status).toBe(200)
+      expect((await fire(dispatcher.token, c.id, { type: 'dispatch', departmentId: 'dept-water', officialIds })).status).toBe(200)
+      return c.id as string
+    }
+    const alone = await dispatched([official.user.id])
+    const shared = await dispatched([official.user.id, colleague.user.id])
+    const assigned = async () =>
+      (await api('GET', '/v1/cases?view=assigned', { token: (await login(official.openid)).token })).body.items.map((i: { id: string }) => i.id)
+    // Assignees' list entries are written from the stream.
+    await eventually(async () => ((await assigned()).length === 2 ? true : undefined))
+
+    expect((await api('DELETE', `/v1/users/${official.user.id}/roles/official/dept-water`, { token: admin.token })).body).toEqual({ revoked: true })
+    const left = await eventually(async () => {
+      const c = (await api('GET', `/v1/cases/${alone}`, { token: dispatcher.token })).body
+      return c.status === 'accepted' ? c : undefined
+    })
+    // Back in the street's queue, to be dispatched again; the timeline says why.
+    expect(left).toMatchObject({ assignees: [], allowedEvents: expect.arrayContaining(['dispatch']) })
+    expect(left.timeline.at(-1)).toMatchObject({ type: 'unassign', note: expect.stringContaining('待重新派单') })
+    const both = (await api('GET', `/v1/cases/${shared}`, { token: dispatcher.token })).body
+    expect(both).toMatchObject({ status: 'dispatched', assignees: [{ id: colleague.user.id, name: expect.any(String) }] })
+    await eventually(async () => ((await assigned()).length ? undefined : true))
+
+    // A 督办 after the removal reaches the colleague, never the former official, and rewrites no entry of theirs.
+    expect((await fire(chief.token, shared, { type: 'supervise', note: '请尽快恢复供水' })).status).toBe(200)
+    await eventually(async () => {
+      const { messages } = await standin('GET', `/dev/messages?touser=${colleague.openid}`)
+      return messages.some((m: { template_id: string; data: unknown }) => m.template_id === 'tpl-case-alert' && JSON.stringify(m.data).includes('督办'))
+        ? true
+        : undefined
+    })
+    const { messages } = await standin('GET', `/dev/messages?touser=${official.openid}`)
+    expect(
+      messages.filter((m: { template_id: string; data: unknown }) => m.template_id === 'tpl-case-alert' && JSON.stringify(m.data).includes('督办')),
+    ).toEqual([])
+    expect(await assigned()).toEqual([])
+  })
+
+  it('a gridworker taken off one grid (another kept) cannot go on checking in on the patrol they had open there', async () => {
+    const admin = await login('o-demo-admin')
+    const worker = await newGridworker('g-guixiang-1')
+    const second = await api('POST', '/v1/invites', { token: admin.token, body: { role: 'gridworker', scopeId: 'g-guixiang-2' } })
+    await api('POST', '/v1/invites/redeem', { token: worker.token, body: { code: second.body.code } })
+    const w = await login(worker.openid)
+    const patrolId = `revoked-${Math.random().toString(36).slice(2, 10)}`
+    expect((await api('PUT', `/v1/patrols/${patrolId}`, { token: w.token, body: { gridId: 'g-guixiang-1' } })).status).toBe(200)
+    const inGuixiang1 = { lat: 30.52, lng: 114.305, accuracy: 20 }
+    expect((await api('POST', '/v1/checkins', { token: w.token, body: { kind: 'patrol', patrolId, location: inGuixiang1 } })).status).toBe(201)
+
+    expect((await api('DELETE', `/v1/users/${worker.user.id}/roles/gridworker/g-guixiang-1`, { token: admin.token })).status).toBe(200)
+    const again = await login(worker.openid)
+    const refused = await api('POST', '/v1/checkins', { token: again.token, body: { kind: 'patrol', patrolId, location: inGuixiang1 } })
+    expectError(refused, 409, 'patrol.closed')
+    expect(refused.body.error.fields[0].message).toBe('你已不再负责桂香社区第一网格，该巡查已结束')
+    expect((await api('GET', `/v1/patrols/${patrolId}`, { token: again.token })).body.endedAt).toEqual(expect.any(String))
+    // The grid kept is still theirs to patrol.
+    expect((await api('PUT', `/v1/patrols/${patrolId}-2`, { token: again.token, body: { gridId: 'g-guixiang-2' } })).status).toBe(200)
+  })
+})

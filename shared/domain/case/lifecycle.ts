@@ -62,8 +62,8 @@ export const caseEventTypes = [
 export const moderationEvents: readonly CaseEventType[] = ['report', 'clear_flag']
 export type CaseEventType = (typeof caseEventTypes)[number]
 /** Everything a timeline can show. */
-/** `warn` and `overdue` are the clock's (黄牌, 红牌). */
-export const caseTimelineTypes = ['submit', 'follow', 'mediate', 'warn', 'overdue', ...caseEventTypes] as const
+/** `warn` and `overdue` are the clock's (黄牌, 红牌); `unassign`, a handler's leaving when their role was taken back. */
+export const caseTimelineTypes = ['submit', 'follow', 'mediate', 'warn', 'overdue', 'unassign', ...caseEventTypes] as const
 export type CaseTimelineType = (typeof caseTimelineTypes)[number]
 
 const open = ['submitted', 'accepted', 'dispatched', 'in_progress'] as const
@@ -98,6 +98,7 @@ export const caseLifecycle = defineLifecycle<CaseStatus, CaseTimelineType, Actor
     supervise: '督办',
     start_task: '联办开始',
     finish_task: '联办完成',
+    unassign: '人员调离',
   },
   rows: [
     { event: 'submit', from: [NEW], to: 'submitted', who: ['reporter'], clock: { start: ['accept'] } },
@@ -151,6 +152,18 @@ export const caseLifecycle = defineLifecycle<CaseStatus, CaseTimelineType, Actor
       notify: ['dispatchers'],
       clock: { start: ['dispatch'] },
     },
+    // A handler whose role was taken back leaves the case (side doors): the last one's goes back to the level's
+    // dispatchers to be dispatched again (待重新派单); with others still on it, it stays where it is.
+    {
+      event: 'unassign',
+      door: 'revocation',
+      from: handlerStages,
+      to: 'accepted',
+      who: ['system'],
+      notify: ['dispatchers'],
+      clock: { stop: ['resolve'], start: ['dispatch'] },
+    },
+    ...handlerStages.map((s) => ({ event: 'unassign' as const, door: 'revocationShared', from: [s], to: s, who: ['system' as const] })),
     // The clock (side doors): at 80 % its stage's handler is warned (黄牌); at 100 % the case is overdue (红牌) and the
     // handler and the dispatcher are told. The state stays; the mark is the clock's.
     ...dispatcherStages.map((s) => ({ event: 'warn' as const, door: 'clock', from: [s], to: s, who: ['system' as const], notify: ['dispatchers' as const] })),

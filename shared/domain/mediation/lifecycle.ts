@@ -69,6 +69,8 @@ export const bookingLifecycle = defineLifecycle<BookingStatus, BookingTimelineTy
     { event: 'decline', from: ['requested'], to: 'declined', who: ['mediator'], notify: ['requester', 'respondent'] },
     { event: 'cancel', from: upcoming, to: 'cancelled', who: ['requester'], notify: ['mediator', 'respondent'] },
     { event: 'cancel', from: upcoming, to: 'cancelled', who: ['mediator'], notify: ['requester', 'respondent'] },
+    // Side door: a mediator who left the room (their role taken back) hands their sessions back; the parties are told.
+    { event: 'cancel', door: 'revocation', from: upcoming, to: 'cancelled', who: ['system'], notify: ['requester', 'respondent'] },
     // Mediation needs both sides (人民调解法 §17): the other party may decline to take part.
     { event: 'refuse', from: upcoming, to: 'refused', who: ['respondent'], notify: ['requester', 'mediator'] },
     // A resident's new time waits for the mediator's confirmation again; the mediator's own move stands.

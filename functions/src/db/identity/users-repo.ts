@@ -7,6 +7,7 @@ import type { Entities } from '../entities'
 import { keys } from '../keys'
 import { decodeKey, encodeKey } from '../page-key'
 import { identityPatterns } from './patterns'
+import { outboxEventItem } from '../notify/outbox-repo'
 import type { Binding, UsersRepo } from '../../services/identity/ports'
 
 /** A role binding as stored: also findable by scope (gsi1, keys.scopeHolders). */
@@ -80,11 +81,12 @@ export function makeUsersRepo(e: Entities): UsersRepo {
     },
 
     /** One transaction: the binding goes (if it is there) and the holder's sessions end with it. */
-    async revokeRole(userId, binding) {
+    async revokeRole(userId, binding, event) {
       try {
         await execute(
           bindings.transactDelete({ userId, role: binding.role, scopeId: binding.scopeId }, { condition: { attr: 'userId', exists: true } }),
           users.transactUpdate({ userId, sessionGeneration: $add(1) }, { condition: { attr: 'userId', exists: true } }),
+          e.OutboxEvent.build(EntityRepository).transactPut(outboxEventItem(event)),
         )
         return true
       } catch (err) {

@@ -1,6 +1,5 @@
 import { revokeRole as route } from '@linli/shared'
 import { endpoint } from '../stack'
 import { revokeRole } from '../../services/identity/invites'
-import { roleRevoked } from '../../families'
 
-export const handler = endpoint(route, ({ caller, params }, deps) => revokeRole(deps, caller, params, (r) => roleRevoked(deps, r)))
+export const handler = endpoint(route, ({ caller, params }, deps) => revokeRole(deps, caller, params))

@@ -7,6 +7,7 @@ import { casePatterns } from '../../db/cases/patterns'
 import type { CasesRepo, RatesRepo } from './ports'
 import { caseFanOut } from './outbox'
 import { caseDue } from './events'
+import { officialLeft } from './revocation'
 
 export const casesFamily: Family<ReturnType<typeof makeCaseEntities>, { cases: CasesRepo; rates: RatesRepo }> = {
   name: 'cases',
@@ -19,4 +20,5 @@ export const casesFamily: Family<ReturnType<typeof makeCaseEntities>, { cases: C
   fanOuts: { case: caseFanOut },
   due: { case: caseDue },
   hidesPhotos: (deps) => ({ case: deps.repos.cases.hidePhoto }),
+  roleRevoked: officialLeft,
 }

@@ -68,6 +68,7 @@ const alertEvents: readonly CaseTimelineType[] = [
   'decline_extension',
   'supervise',
   'finish_task',
+  'unassign',
 ]
 
 /** Everyone handling a case: the lead department's officials, then each co-department's (联办), once each. */

@@ -72,6 +72,12 @@ export async function checkIn(deps: FieldDeps, caller: Caller, input: Input, ide
   const catalogue = await deps.catalogue(districtId)
   const patrol = input.patrolId ? await ownPatrol(deps, caller, input.patrolId) : undefined
   if (patrol?.endedAt) throw new DomainError('patrol.closed', [{ path: 'patrolId', message: '该巡查已结束，请开始新的巡查' }])
+  // Taken off the patrol's grid since it began (another grid of theirs kept): the patrol ends here, nothing is written
+  // into the grid's records.
+  if (patrol && !onGrid(catalogue, caller, 'patrols.manage', patrol.gridId)) {
+    await deps.repos.field.endPatrol(districtId, patrol.patrolId, caller.user.id, deps.clock().toISOString())
+    throw new DomainError('patrol.closed', [{ path: 'patrolId', message: `你已不再负责${patrol.gridName}，该巡查已结束` }])
+  }
   const household = input.householdId ? await deps.repos.households.get(districtId, input.householdId) : undefined
   if (input.householdId && (!household || !onGrid(catalogue, caller, 'households.manage', household.gridId)))
     throw new DomainError('household.notFound', [{ path: 'householdId', message: '住户不存在' }])

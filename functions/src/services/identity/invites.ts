@@ -2,6 +2,7 @@ import { DomainError, type Role } from '@linli/shared'
 import { newInviteCode } from '../../adapters/ids'
 import type { Caller, IdentityDeps } from './ports'
 import type { RevokedRole } from '../../family'
+import { outboxEvent } from '../../notify/outbox'
 import type { Catalogue } from '../district/ports'
 import { resolveScope } from './scopes'
 import { loadCaller, userView } from './users'
@@ -50,21 +51,21 @@ export async function redeemInvite(deps: IdentityDeps, caller: Caller, code: str
   return userView(deps, await loadCaller(deps, caller.user.id))
 }
 
-/** An admin takes a staff role back; the holder's sessions end with it. Someone else's district, or no such binding → 404. */
-export async function revokeRole(
-  deps: IdentityDeps,
-  caller: Caller,
-  p: { id: string; role: Role; scopeId: string },
-  revoked: (r: RevokedRole) => Promise<void>,
-) {
+/**
+ * An admin takes a staff role back; the holder's sessions end with it, and in the same write an outbox event hands
+ * their work back (families.ts `roleFanOut`: each family's part, page by page). Someone else's district, or no such
+ * binding → 404.
+ */
+export async function revokeRole(deps: IdentityDeps, caller: Caller, p: { id: string; role: Role; scopeId: string }) {
   if (p.id === caller.user.id) throw new DomainError('role.self')
   const notFound = () => new DomainError('role.notFound', [{ path: 'role', message: '该人员没有这个角色' }])
   const holder = await deps.repos.users.getWithRoles(p.id)
   const held =
     holder?.user.districtId === caller.user.districtId &&
     holder.roles.some((r) => r.role === p.role && r.scopeId === p.scopeId && r.districtId === caller.user.districtId)
-  if (!held || !(await deps.repos.users.revokeRole(p.id, p))) throw notFound()
-  // The families holding the person's work react (the mediator's hours leave the room's calendar …).
-  await revoked({ districtId: caller.user.districtId, userId: p.id, userName: holder.user.name, role: p.role, scopeId: p.scopeId })
+  if (!held) throw notFound()
+  const revoked: RevokedRole = { districtId: caller.user.districtId, userId: p.id, userName: holder.user.name, role: p.role, scopeId: p.scopeId }
+  const event = outboxEvent(deps, revoked.districtId, { kind: 'role', id: p.id }, 'revoked', { ...revoked })
+  if (!(await deps.repos.users.revokeRole(p.id, p, event))) throw notFound()
   return { revoked: true as const }
 }

@@ -1,6 +1,7 @@
 /** The identity family's records and the storage it needs (DESIGN.md §2 rule 8: ports are interfaces). */
 import type { DepsOf } from '../deps'
 import type { Role } from '@linli/shared'
+import type { OutboxEvent } from '../../notify/ports'
 
 export interface UserRecord {
   id: string
@@ -51,8 +52,8 @@ export interface UsersRepo {
   removeRole(userId: string, binding: Pick<Binding, 'role' | 'scopeId'>): Promise<void>
   /** Ends every session of the user (their generation moves on). */
   endSessions(userId: string): Promise<void>
-  /** Takes a binding back and ends the holder's sessions, in one transaction; false when there was no such binding. */
-  revokeRole(userId: string, binding: Pick<Binding, 'role' | 'scopeId'>): Promise<boolean>
+  /** Takes a binding back, ends the holder's sessions and writes the event that hands their work back, in one transaction; false when there was no such binding. */
+  revokeRole(userId: string, binding: Pick<Binding, 'role' | 'scopeId'>, event: OutboxEvent): Promise<boolean>
   /** Counts an attempt at a limited action in a window; false once `max` were made. */
   attempt(userId: string, action: string, window: string, max: number, expiresAt: Date): Promise<boolean>
   /** The profiles of these users (at most 100), those that exist. */

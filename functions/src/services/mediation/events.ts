@@ -15,6 +15,7 @@ import {
 } from '@linli/shared'
 import type { Caller } from '../identity/ports'
 import type { RoomRecord } from '../district/ports'
+import type { RevokedRole } from '../../family'
 import type { BookingRecord, BookingTimelineRecord, MediationDeps, SlotChange } from './ports'
 import { checkTexts } from '../moderation/content'
 import { bookingActors } from './access'
@@ -151,6 +152,33 @@ async function apply(
   if (outcome === 'slotTaken') throw new DomainError('booking.slotTaken', [{ path: 'start', message: '新时段刚被他人约走，请选择其他时段' }])
   if (outcome === 'conflict') throw new DomainError('booking.conflict')
   return { record, timeline: [...loaded.timeline, item] }
+}
+
+/**
+ * A mediator whose role in a room was taken back: their weekly hours leave its calendar (the first page), and their
+ * upcoming sessions there are cancelled, a page per step, the parties told they may book again (issue "Trust,
+ * second round").
+ */
+export async function mediatorLeft(deps: MediationDeps, r: RevokedRole, page: { cursor?: string; limit: number }): Promise<{ cursor?: string }> {
+  if (r.role !== 'mediator') return {}
+  if (!page.cursor) {
+    const before = (await deps.repos.mediation.rules(r.districtId, r.scopeId, r.userId)).length
+    if (before) await deps.repos.mediation.replaceRules(r.districtId, r.scopeId, { id: r.userId, name: r.userName }, before, [])
+  }
+  const now = deps.clock().toISOString()
+  const startKey = page.cursor ? (JSON.parse(page.cursor) as Record<string, unknown>) : undefined
+  const listed = await deps.repos.mediation.list(r.districtId, { kind: 'mediator', userId: r.userId }, 'upcoming', now, page.limit, startKey)
+  const row = (status: BookingRecord['status']) => bookingLifecycle.row(status, 'cancel', new Set(['system'] as const), 'revocation')
+  const mine = listed.items.filter((s) => s.roomId === r.scopeId && row(s.status))
+  for (const { bookingId } of mine) {
+    const loaded = await deps.repos.mediation.get(r.districtId, bookingId)
+    const b = loaded?.record
+    if (!b || b.mediatorId !== r.userId || !row(b.status)) continue
+    const note = `调解员${r.userName}已不在${b.roomName}，本次预约已取消，请重新预约`
+    const slot = { roomId: b.roomId, date: b.date, time: b.time, mediatorId: b.mediatorId }
+    await apply(deps, loaded, row(b.status)!, { next: {}, note, slots: { release: slot } }, { id: 'system', name: '系统' })
+  }
+  return { cursor: listed.lastKey && JSON.stringify(listed.lastKey) }
 }
 
 /**

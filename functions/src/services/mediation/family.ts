@@ -7,7 +7,7 @@ import type { Deps } from '../deps'
 import { caseDisputes } from '../cases/disputes'
 import type { MediationDeps, MediationRepo } from './ports'
 import { bookingFanOut } from './outbox'
-import { bookingDue } from './events'
+import { bookingDue, mediatorLeft } from './events'
 
 /** Mediation's use cases' dependencies: the platform's, and the case loop's disputes port. */
 export const mediationDeps = (deps: Deps): MediationDeps => ({ ...deps, disputes: caseDisputes(deps) })
@@ -22,10 +22,6 @@ export const mediationFamily: Family<ReturnType<typeof makeMediationEntities>, {
   patterns: mediationPatterns,
   fanOuts: { booking: (deps, event, limit) => bookingFanOut(mediationDeps(deps), event, limit) },
   due: { booking: (deps, districtId, id) => bookingDue(mediationDeps(deps), districtId, id) },
-  // A mediator no longer of the room leaves its calendar: their weekly hours offer no more slots there.
-  async roleRevoked(deps, { districtId, userId, userName, role, scopeId }) {
-    if (role !== 'mediator') return
-    const before = (await deps.repos.mediation.rules(districtId, scopeId, userId)).length
-    if (before) await deps.repos.mediation.replaceRules(districtId, scopeId, { id: userId, name: userName }, before, [])
-  },
+  // A mediator no longer of the room leaves its calendar and hands their sessions back.
+  roleRevoked: (deps, revoked, page) => mediatorLeft(mediationDeps(deps), revoked, page),
 }

@@ -1,0 +1,50 @@
+/**
+ * An official whose role was taken back leaves the cases of that department they were handling (issue "Trust, second
+ * round"): they are taken off the case, their list entry goes, and the last handler's case goes back to the level's
+ * dispatchers to be dispatched again (待重新派单), who are told. A page of the official's list per outbox step.
+ */
+import { caseLifecycle, DomainError, openStatuses } from '@linli/shared'
+import type { RevokedRole } from '../../family'
+import { apply } from './events'
+import type { CasesDeps } from './ports'
+
+const system = new Set(['system'] as const)
+
+export async function officialLeft(deps: CasesDeps, r: RevokedRole, page: { cursor?: string; limit: number }): Promise<{ cursor?: string }> {
+  if (r.role !== 'official') return {}
+  const listed = await deps.repos.cases.list(
+    r.districtId,
+    { kind: 'assigned', userId: r.userId },
+    undefined,
+    page.limit,
+    page.cursor ? (JSON.parse(page.cursor) as Record<string, unknown>) : undefined,
+  )
+  const open = listed.items.filter((s) => openStatuses.includes(s.status)).map((s) => s.caseId)
+  const { departments } = await deps.catalogue(r.districtId)
+  const department = departments.find((d) => d.id === r.scopeId)?.name ?? '本部门'
+  for (const loaded of open.length ? await deps.repos.cases.many(r.districtId, open) : []) {
+    const c = loaded.record
+    const at = c.assigneeIds.indexOf(r.userId)
+    if (at < 0 || c.departmentId !== r.scopeId) continue
+    const keep = (_: string, i: number) => i !== at
+    const last = c.assigneeIds.length === 1
+    const row = caseLifecycle.row(c.status, 'unassign', system, last ? 'revocation' : 'revocationShared')
+    if (!row) continue
+    const note = `${r.userName}已不再是${department}的工作人员${last ? '，待重新派单' : ''}`
+    try {
+      await apply(
+        deps,
+        loaded,
+        row,
+        { next: { assigneeIds: c.assigneeIds.filter(keep), assigneeNames: c.assigneeNames.filter(keep) }, note },
+        { id: 'system', name: '系统' },
+      )
+    } catch (err) {
+      // The case moved meanwhile: the step runs again (the outbox retries it) and finds it as it is then.
+      if (err instanceof DomainError && err.code === 'case.conflict')
+        throw new Error(`case ${c.caseId} changed while its official left; the step will run again`)
+      throw err
+    }
+  }
+  return { cursor: listed.lastKey && JSON.stringify(listed.lastKey) }
+}

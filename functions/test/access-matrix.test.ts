@@ -46,6 +46,8 @@ const roomBody = (name: string, nodeId: string) => ({
 interface Person {
   token: string
   user: { id: string }
+  /** The fresh staff's (official, mediator): they sign in again once their role is taken back. */
+  openid?: string
 }
 type Who = Person & { role: MatrixRole }
 interface World {
@@ -417,5 +419,36 @@ describe('the access matrix', () => {
     const who: Who = role === 'anonymous' ? { role, token: '', user: { id: 'nobody' } } : { role, ...world.people[role] }
     const expected = Object.fromEntries(Object.keys(routes).map((name) => [name, expectedAccess[name as RouteName][role]]))
     expect(await walk(world, who)).toEqual(expected)
+  })
+})
+
+/**
+ * The "after revocation" column: once an admin takes a role back, its former holder signs in again as a resident and
+ * meets every route and every record they stood to as a resident who stands to none of them — the resident's
+ * "foreign" answer for their former records, the resident's own answer where a route has no record. The matrix's
+ * fresh staff (an official, a mediator) are revoked, after every other column has run.
+ */
+describe('the access matrix, after revocation', () => {
+  const formerly = { official: 'dept-water', mediator: () => world.rooms.own } as const
+  it.each(Object.keys(formerly) as (keyof typeof formerly)[])('answers a former %s as a resident stranger to their former records', async (role) => {
+    const person = world.people[role]
+    const scope = role === 'official' ? formerly.official : formerly.mediator()
+    expect((await api('DELETE', `/v1/users/${person.user.id}/roles/${role}/${scope}`, { token: world.people.admin.token })).body).toEqual({ revoked: true })
+    const again = await login(person.openid!)
+    const stranger = (name: RouteName, s: Subject) => {
+      const resident = expectedAccess[name].resident
+      // A record everyone reads the same (a grid) has only the one answer.
+      return typeof resident === 'number' ? resident : (resident[s === 'other' ? 'other' : 'foreign'] ?? resident[s])
+    }
+    const expected = Object.fromEntries(
+      (Object.keys(routes) as RouteName[]).map((name) => {
+        const before = expectedAccess[name][role]
+        return [
+          name,
+          typeof before === 'number' ? stranger(name, 'own') : Object.fromEntries(Object.keys(before).map((s) => [s, stranger(name, s as Subject)])),
+        ]
+      }),
+    )
+    expect(await walk(world, { role, token: again.token, user: again.user })).toEqual(expected)
   })
 })

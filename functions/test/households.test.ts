@@ -108,6 +108,23 @@ describe('the household roster', () => {
     expectError(byTag, 403, 'auth.forbidden')
     expect(byTag.body.error.fields[0].path).toBe('tag')
     expectError(await api('GET', `/v1/households?gridId=${GRID}&due=1`, { token: admin.token }), 403, 'auth.forbidden')
+    // What the admin may know of the tags: how many households carry each, on the roster's first page — the same
+    // counts the grid's own staff would find by filtering.
+    const roster = (await api('GET', `/v1/households?gridId=${GRID}&limit=5`, { token: admin.token })).body
+    const counted = async (tag: string) => {
+      const ids: string[] = []
+      let cursor: string | undefined
+      do {
+        const page = (await api('GET', `/v1/households?gridId=${GRID}&tag=${tag}&limit=50${cursor ? `&cursor=${cursor}` : ''}`, { token: worker.token })).body
+        ids.push(...page.items.map((h: { id: string }) => h.id))
+        cursor = page.nextCursor
+      } while (cursor)
+      return ids.length
+    }
+    expect(roster.tagCounts.elderly_alone).toBe(await counted('elderly_alone'))
+    expect(roster.tagCounts.elderly_alone).toBeGreaterThan(0)
+    expect(Object.keys(roster.tagCounts).sort()).toEqual(['disabled', 'elderly_alone', 'key_attention', 'left_behind_child', 'low_income'])
+    expect((await api('GET', `/v1/households?gridId=${GRID}`, { token: worker.token })).body.tagCounts).toBeUndefined()
     const all = await api('GET', `/v1/households?gridId=${GRID}`, { token: admin.token })
     expect(all.status).toBe(200)
     expect(all.body.items.every((h: { masked: boolean; nextDueAt?: string; careTags: string[] }) => h.masked && !h.nextDueAt && !h.careTags.length)).toBe(true)

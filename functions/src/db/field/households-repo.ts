@@ -106,6 +106,18 @@ export function makeHouseholdsRepo(e: Entities): HouseholdsRepo {
       return Count
     },
 
+    /** Access pattern "households due to visit" of each tag, every page: bounded by the grid's roster. */
+    countTags: (districtId, gridId, tagKeys) =>
+      Promise.all(
+        tagKeys.map(async (tagKey) => {
+          const { Count = 0 } = await p['households due to visit']
+            .query({ districtId, gridId, tagKey })
+            .options((o) => ({ ...o, maxPages: Infinity }))
+            .send()
+          return Count
+        }),
+      ),
+
     /** Access pattern "import households": which of these ids are taken (BatchGetItem, 100 keys a call). */
     async existing(districtId, ids) {
       const found = await Promise.all(

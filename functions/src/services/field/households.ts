@@ -4,6 +4,7 @@
  * answer leaves; a district admin oversees the roster masked; anyone else does not know it exists.
  */
 import {
+  careTags,
   DomainError,
   endOfChinaDay,
   nextDueOf,
@@ -206,5 +207,18 @@ export async function householdPage(deps: FieldDeps, caller: Caller, q: RouteQue
     limit: q.limit,
     startKey: decodeCursor(deps.cursorSecret, list, q.cursor),
   })
-  return { items: await views(deps, caller, catalogue, page.items, 'GET /v1/households'), nextCursor: encodeCursor(deps.cursorSecret, list, page.lastKey) }
+  // What a masked reader may know of the tags: how many, never which household.
+  const counts =
+    as === 'overseer' && !q.cursor
+      ? await deps.repos.households.countTags(
+          districtId,
+          q.gridId,
+          careTags.map((t) => tagKey(deps, districtId, t)),
+        )
+      : undefined
+  return {
+    items: await views(deps, caller, catalogue, page.items, 'GET /v1/households'),
+    nextCursor: encodeCursor(deps.cursorSecret, list, page.lastKey),
+    ...(counts ? { tagCounts: Object.fromEntries(careTags.map((t, i) => [t, counts[i]!])) as Record<CareTag, number> } : {}),
+  }
 }

@@ -124,6 +124,8 @@ export interface HouseholdsRepo {
   list(districtId: string, gridId: string, q: HouseholdQuery): Promise<Page<HouseholdRecord>>
   /** How many of the grid's households are due by then. */
   countDue(districtId: string, gridId: string, dueBy: string): Promise<number>
+  /** How many households of the grid carry each of these care tags (by the tag's hash), every page of each tag's list. */
+  countTags(districtId: string, gridId: string, tagKeys: readonly string[]): Promise<number[]>
   /** Which of these household ids are on a roster already. */
   existing(districtId: string, ids: readonly string[]): Promise<string[]>
   /** Writes new households (an import: all rows checked first; ids from their doors, so a retry writes the same). */

@@ -350,13 +350,19 @@ async function apiOverhead(cloud: LocalCloud, c: Client, repos: ReturnType<typeo
     bareList,
     () => invoke(listHandler, 'GET', '/v1/cases', { view: 'mine' }),
   )
-  // POST /v1/cases with its Idempotency-Key: auth Query, then the counter Update (the content check runs alongside),
-  // then one TransactWrite (case, timeline, list entries, idempotency record).
+  // POST /v1/cases with its Idempotency-Key: auth Query, then the counter Update and the resident's two limit counts
+  // (hour, day) at once (the content check runs alongside), then one TransactWrite (case, timeline, list entries,
+  // idempotency record).
   const sample = (await repos.cases.get(DISTRICT, (await c.call('POST', '/v1/cases', me.token, report())).body.id))!.record
   let k = 0
   const bareSubmit = async () => {
     await repos.users.getWithRoles(userId)
-    await repos.cases.nextSequence(DISTRICT, 'bench-bare')
+    const expires = new Date(Date.now() + 86_400_000)
+    await Promise.all([
+      repos.cases.nextSequence(DISTRICT, 'bench-bare'),
+      repos.users.attempt(`${userId}-bare`, 'cases.submit', 'hour', 1e9, expires),
+      repos.users.attempt(`${userId}-bare`, 'cases.submit', 'day', 1e9, expires),
+    ])
     const caseId = `bare${k++}x${Date.now()}`
     const idempotency = {
       districtId: DISTRICT,

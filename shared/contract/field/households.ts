@@ -74,7 +74,7 @@ export const listHouseholds = defineRoute({
     items: z.array(householdSchema),
     nextCursor: z.string().optional(),
     /** For a reader of the masked roster (a district admin), on the first page: how many households carry each care tag. */
-    tagCounts: z.record(careTagSchema, z.number()).optional().describe('各关爱标签的户数（只给看脱敏台账的管理员，不说明是哪一户）'),
+    tagCounts: z.partialRecord(careTagSchema, z.number()).optional().describe('各关爱标签的户数（只给看脱敏台账的管理员，不说明是哪一户）'),
   }),
 })
 

@@ -50,24 +50,17 @@ export async function submit(
   const grid = lat !== undefined && lng !== undefined ? gridAt(catalogue, lat, lng) : gridNamed(catalogue, gridId!)
   if (input.onTheSpot) authorize(caller, 'cases.resolveOnTheSpot', grid.id, 'onTheSpot', '只有本网格的网格员可以现场办结')
   const urgent = category.autoDispatch && !input.onTheSpot
-  const [photoKeys, spotPhotoKeys, , mark] = await Promise.all([
+  const now = deps.clock()
+  const at = now.toISOString()
+  const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '') // China time
+  // Independent of each other, so all at once (one round trip): the photos kept, the resident's limit counted, an
+  // emergency's mark, the content check, the day's number (a refused request leaves a gap) and, for an emergency
+  // item, the department's officials.
+  const [photoKeys, spotPhotoKeys, , mark, flagged, seq, staff] = await Promise.all([
     keepPhotos(deps, caller, input.photoKeys, 'photoKeys'),
     keepPhotos(deps, caller, input.onTheSpot?.photoKeys ?? [], 'onTheSpot.photoKeys'),
     limited && !caller.roles.length ? enforce(deps, caller.user.id, SUBMIT_LIMITS[urgent ? 'urgent' : 'report']) : undefined,
     urgent ? deps.repos.cases.urgentMark(districtId, grid.id, category.id) : undefined,
-  ])
-
-  const now = deps.clock()
-  const joinMinutes = deps.urgentJoinMinutes ?? URGENT_JOIN_MINUTES
-  if (mark && now.getTime() - Date.parse(mark.at) < joinMinutes * 60_000) {
-    const joined = await joinEmergency(deps, caller, mark.caseId)
-    if (joined) return joined
-  }
-  const at = now.toISOString()
-  const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '') // China time
-  // Independent of each other, so at once: the content check, the day's number (a refused text leaves a gap) and,
-  // for an emergency item, the department's officials.
-  const [flagged, seq, staff] = await Promise.all([
     checkTexts(deps, caller, [
       { path: 'description', text: input.description, label: '描述' },
       { path: 'location.address', text: input.location.address, label: '地址' },
@@ -76,6 +69,11 @@ export async function submit(
     deps.repos.cases.nextSequence(districtId, day),
     urgent ? deps.repos.users.holders(districtId, category.departmentId, 'official', { limit: AUTO_DISPATCH_OFFICIALS }).then((p) => p.items) : [],
   ])
+  const joinMinutes = deps.urgentJoinMinutes ?? URGENT_JOIN_MINUTES
+  if (mark && now.getTime() - Date.parse(mark.at) < joinMinutes * 60_000) {
+    const joined = await joinEmergency(deps, caller, mark.caseId)
+    if (joined) return joined
+  }
   // The contact phone is personal information: sealed at rest, opened for the reporter and the case's handlers.
   const caseId = deps.newId()
   const sealed = input.contactPhone ? await deps.pii.seal(districtId, caseId, { contactPhone: input.contactPhone }) : undefined

@@ -19,6 +19,7 @@ import { decodeCursor, encodeCursor } from '../cursor'
 import type { CaseList, CaseRecord, CasesDeps, CaseSummaryRecord, TimelineRecord } from './ports'
 import { actorsFor, canView, eventActors, isStaffOf, taskOf } from './access'
 import { enforce, type Limit } from '../identity/limits'
+import { audited } from '../privacy/audit'
 
 export const NEARBY_METERS = 300
 
@@ -31,11 +32,7 @@ async function contactPhone(deps: CasesDeps, caller: Caller, c: CaseRecord, how:
   const { contactPhone: phone } = await deps.pii.open(c.districtId, c.caseId, c.sealed)
   if (how === 'masked') return maskPhone(phone)
   if (how === 'open')
-    await deps.repos.audit.record({
-      districtId: c.districtId,
-      at: deps.clock().toISOString(),
-      userId: caller.user.id,
-      userName: caller.user.name,
+    await audited(deps, caller, {
       subject: 'case',
       ids: [c.caseId],
       fields: ['contactPhone'],

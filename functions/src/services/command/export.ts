@@ -23,6 +23,7 @@ import type { CaseRecord, TimelineRecord } from '../cases/ports'
 import type { CommandExportDeps } from './ports'
 import { below, streetOf, watchedNode } from './watch'
 import { writeSheet } from '../../adapters/roster-file'
+import { audited } from '../privacy/audit'
 
 const PAGE = 200
 const columns = [
@@ -109,11 +110,7 @@ export async function exportCases(deps: CommandExportDeps, caller: Caller, q: Ro
   const found = await deps.repos.cases.many(districtId, ids)
   const rows = found.sort((a, b) => a.record.createdAt.localeCompare(b.record.createdAt)).map((c) => rowOf(c.record, c.timeline, names, nodes))
 
-  await deps.repos.audit.record({
-    districtId,
-    at: deps.clock().toISOString(),
-    userId: caller.user.id,
-    userName: caller.user.name,
+  await audited(deps, caller, {
     subject: 'case-export',
     ids: found.map((c) => c.record.caseId),
     fields: [`${node.name} ${q.from}～${q.to}`],

@@ -9,6 +9,7 @@ import type { FieldDeps, HouseholdLinkRecord } from './ports'
 import { decodeCursor, encodeCursor } from '../cursor'
 import { onGrid } from './grid-staff'
 import { addressOf, doorId, gridNode } from './households'
+import { audited } from '../privacy/audit'
 
 async function view(deps: FieldDeps, l: HouseholdLinkRecord): Promise<HouseholdLinkView> {
   const { door } = await deps.pii.open(l.districtId, `link:${l.userId}`, l.sealed)
@@ -60,11 +61,7 @@ export async function linkPage(deps: FieldDeps, caller: Caller, q: RouteQuery<ty
   const list = `links:${q.gridId}:${q.status}`
   const page = await deps.repos.householdLinks.list(districtId, q.gridId, q.status, q.limit, decodeCursor(deps.cursorSecret, list, q.cursor))
   if (page.items.length) {
-    await deps.repos.audit.record({
-      districtId,
-      at: deps.clock().toISOString(),
-      userId: caller.user.id,
-      userName: caller.user.name,
+    await audited(deps, caller, {
       subject: 'householdLink',
       ids: page.items.map((l) => l.userId),
       fields: ['address'],

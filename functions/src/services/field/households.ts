@@ -25,6 +25,7 @@ import { may } from '../authorize'
 import { decodeCursor, encodeCursor } from '../cursor'
 import type { FieldDeps, HouseholdRecord } from './ports'
 import { onGrid } from './grid-staff'
+import { audited } from '../privacy/audit'
 
 export type Fields = Omit<RouteBody<typeof createHousehold>, 'gridId'>
 /** The sealed fields, as the audit log names them. */
@@ -46,11 +47,7 @@ export async function views(deps: FieldDeps, caller: Caller, catalogue: Catalogu
   if (!records.length) return []
   const open = standing(catalogue, caller, records[0]!.gridId) === 'staff'
   if (open) {
-    await deps.repos.audit.record({
-      districtId: caller.user.districtId,
-      at: deps.clock().toISOString(),
-      userId: caller.user.id,
-      userName: caller.user.name,
+    await audited(deps, caller, {
       subject: 'household',
       ids: records.map((h) => h.householdId),
       fields: [...PERSONAL],

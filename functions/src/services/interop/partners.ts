@@ -6,6 +6,7 @@ import { DomainError } from '@linli/shared'
 import type { Caller } from '../identity/ports'
 import { apiKeyParts, keyHashOf, newApiKey, sameHash } from '../../adapters/ids'
 import type { PartnerRecord, PartnersDeps } from './ports'
+import { audited } from '../privacy/audit'
 
 const viewOf = (p: PartnerRecord) => ({
   id: p.partnerId,
@@ -21,11 +22,7 @@ export async function listPartners(deps: PartnersDeps, caller: Caller) {
 }
 
 const audit = (deps: PartnersDeps, caller: Caller, partner: PartnerRecord, what: string, route: string) =>
-  deps.repos.audit.record({
-    districtId: caller.user.districtId,
-    at: deps.clock().toISOString(),
-    userId: caller.user.id,
-    userName: caller.user.name,
+  audited(deps, caller, {
     subject: 'open311-partner',
     ids: [partner.partnerId],
     fields: [`${what}：${partner.name}（密钥尾号 ${partner.keyHint}）`],

@@ -23,6 +23,7 @@ import { roomOf } from './rooms'
 import { freeSlotsAt } from './slots'
 import { eventProblem, HOUR } from './timing'
 import { enforce, type Limit } from '../identity/limits'
+import { audited } from '../privacy/audit'
 
 export interface BookingInput {
   roomId: string
@@ -158,11 +159,7 @@ async function partyPhones(
   const own = (f: (typeof fields)[number]) => (f === 'contactPhone' ? b.requesterId : b.respondentId) === caller.user.id
   const others = fields.filter((f) => !own(f))
   if (mediator && others.length)
-    await deps.repos.audit.record({
-      districtId: b.districtId,
-      at: deps.clock().toISOString(),
-      userId: caller.user.id,
-      userName: caller.user.name,
+    await audited(deps, caller, {
       subject: 'booking',
       ids: [b.bookingId],
       fields: others,

@@ -14,6 +14,7 @@ import { sweep } from '../src/jobs/sweep'
 import { loadCaller } from '../src/services/identity/users'
 import { fireBookingEvent } from '../src/services/mediation/events'
 import { mediationDeps } from '../src/services/mediation/family'
+import { bookingEvent, bookingFanOut } from '../src/services/mediation/outbox'
 import { api, cloud, eventually, expectError, login, newMediator, repos, standin, uniqueOpenid } from './support/client'
 
 jest.setTimeout(60_000)
@@ -262,6 +263,14 @@ describe('booking', () => {
       return b.status === 'cancelled' ? b : undefined
     })
     expect(handedBack.timeline.at(-1)).toMatchObject({ type: 'cancel', note: expect.stringContaining('已不在青石街道说事室') })
+    // Whatever is written about their sessions later (a party's rating, a follow-up due), the former mediator is no
+    // longer told: the fan-out reads the binding when it runs; the party still is.
+    const deps = mediationDeps(buildDeps(await loadConfig(cloud().env)))
+    const theirs = (await repos().mediation.get('linjiang', handedBack.id))!.record
+    const told = async (b: typeof theirs) =>
+      (await bookingFanOut(deps, bookingEvent(deps, b, 'rate', ['mediator', 'requester']), 50)).notices.map((n) => n.recipient.id)
+    expect(await told(theirs)).toEqual([theirs.requesterId])
+    expect(await told({ ...theirs, mediatorId })).toEqual([theirs.requesterId, mediatorId])
   })
 
   it('cancel releases the slot; reschedule moves it in one go; a confirm racing a cancel has one winner', async () => {

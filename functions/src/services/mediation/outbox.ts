@@ -14,6 +14,8 @@ interface BookingPayload {
   /** The other party, once they joined. */
   respondent?: Recipient
   mediator: Recipient
+  /** The room the mediator serves the booking in (absent on events written before it was kept). */
+  roomId?: string
   /** The booking_request template's fields (the mediator hears of a new or moved request). */
   request: Record<string, string>
   status: Record<string, string>
@@ -35,6 +37,7 @@ export function bookingEvent(
     requester: { id: b.requesterId, name: b.requesterName },
     respondent: b.respondentId ? { id: b.respondentId, name: b.respondentName ?? '' } : undefined,
     mediator: { id: b.mediatorId, name: b.mediatorName },
+    roomId: b.roomId,
     request: { room: b.roomName, time, dispute: specialtyLabels[b.disputeType], requester: b.requesterName },
     status: { room: b.roomName, time, status: bookingStatusLabels[b.status], note: note || bookingLifecycle.labels[type] },
     reminder: { room: b.roomName, time, address: b.roomAddress, note: `${b.mediatorName}调解员将与你说事，请准时到场` },
@@ -43,24 +46,29 @@ export function bookingEvent(
   return outboxEvent(deps, b.districtId, { kind: 'booking', id: b.bookingId }, type, payload as unknown as Record<string, unknown>)
 }
 
+/** Whether the person still holds the mediator's role of the room (read from their bindings, at the step's time). */
+async function stillMediates(deps: MediationDeps, districtId: string, userId: string, roomId: string | undefined) {
+  const holder = await deps.repos.users.getWithRoles(userId)
+  return !!holder?.roles.some((r) => r.role === 'mediator' && r.districtId === districtId && (!roomId || r.scopeId === roomId))
+}
+
 /** A booking has at most three people to tell: one step always suffices. A completed session closes its dispute case. */
 export const bookingFanOut: FanOut<MediationDeps> = async (deps, event) => {
   const p = event.payload as unknown as BookingPayload
   if (p.settles) await deps.disputes.settled(event.districtId, p.settles.caseId, p.settles.note)
   const notices: NoticeDraft[] = []
+  // The mediator hears of the booking only while still a mediator of its room: one whose role was taken back gets
+  // no more booking_* messages (a follow-up due, a party's rating), whenever the event was written.
+  const toMediator = p.audiences.includes('mediator') && (await stillMediates(deps, event.districtId, p.mediator.id, p.roomId))
   if (event.type === 'remind') {
-    const to = [
-      p.audiences.includes('requester') && p.requester,
-      p.audiences.includes('respondent') && p.respondent,
-      p.audiences.includes('mediator') && p.mediator,
-    ]
+    const to = [p.audiences.includes('requester') && p.requester, p.audiences.includes('respondent') && p.respondent, toMediator && p.mediator]
     // A follow-up due is the mediator's task: it reads as a status note, not as "come to the room".
     const fields = p.audiences.length === 1 ? { ...p.reminder, note: p.status.note ?? '' } : p.reminder
     return { notices: to.flatMap((recipient) => (recipient ? [{ recipient, templateKey: 'booking_reminder' as const, fields }] : [])) }
   }
   if (p.audiences.includes('requester')) notices.push({ recipient: p.requester, templateKey: 'booking_status', fields: p.status })
   if (p.audiences.includes('respondent') && p.respondent) notices.push({ recipient: p.respondent, templateKey: 'booking_status', fields: p.status })
-  if (p.audiences.includes('mediator')) {
+  if (toMediator) {
     const asks = event.type === 'book' || event.type === 'reschedule'
     notices.push(
       asks

@@ -20,8 +20,6 @@ export async function officialLeft(deps: CasesDeps, r: RevokedRole, page: { curs
     page.cursor ? (JSON.parse(page.cursor) as Record<string, unknown>) : undefined,
   )
   const open = listed.items.filter((s) => openStatuses.includes(s.status)).map((s) => s.caseId)
-  const { departments } = await deps.catalogue(r.districtId)
-  const department = departments.find((d) => d.id === r.scopeId)?.name ?? '本部门'
   for (const loaded of open.length ? await deps.repos.cases.many(r.districtId, open) : []) {
     const c = loaded.record
     const at = c.assigneeIds.indexOf(r.userId)
@@ -30,7 +28,8 @@ export async function officialLeft(deps: CasesDeps, r: RevokedRole, page: { curs
     const last = c.assigneeIds.length === 1
     const row = caseLifecycle.row(c.status, 'unassign', system, last ? 'revocation' : 'revocationShared')
     if (!row) continue
-    const note = `${r.userName}已不再是${department}的工作人员${last ? '，待重新派单' : ''}`
+    // The reporter and followers read the timeline too: who left, and why, is the district's own business.
+    const note = last ? '处理人员调整，待重新派单' : '处理人员调整'
     try {
       await apply(
         deps,

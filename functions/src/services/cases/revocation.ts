@@ -3,7 +3,7 @@
  * round"): they are taken off the case, their list entry goes, and the last handler's case goes back to the level's
  * dispatchers to be dispatched again (待重新派单), who are told. A page of the official's list per outbox step.
  */
-import { caseLifecycle, DomainError, openStatuses } from '@linli/shared'
+import { caseLifecycle, openStatuses } from '@linli/shared'
 import type { RevokedRole } from '../../family'
 import { apply } from './events'
 import type { CasesDeps } from './ports'
@@ -30,20 +30,14 @@ export async function officialLeft(deps: CasesDeps, r: RevokedRole, page: { curs
     if (!row) continue
     // The reporter and followers read the timeline too: who left, and why, is the district's own business.
     const note = last ? '处理人员调整，待重新派单' : '处理人员调整'
-    try {
-      await apply(
-        deps,
-        loaded,
-        row,
-        { next: { assigneeIds: c.assigneeIds.filter(keep), assigneeNames: c.assigneeNames.filter(keep) }, note },
-        { id: 'system', name: '系统' },
-      )
-    } catch (err) {
-      // The case moved meanwhile: the step runs again (the outbox retries it) and finds it as it is then.
-      if (err instanceof DomainError && err.code === 'case.conflict')
-        throw new Error(`case ${c.caseId} changed while its official left; the step will run again`)
-      throw err
-    }
+    // A case that moved meanwhile fails the step (case.conflict): the outbox runs it again and finds it as it is then.
+    await apply(
+      deps,
+      loaded,
+      row,
+      { next: { assigneeIds: c.assigneeIds.filter(keep), assigneeNames: c.assigneeNames.filter(keep) }, note },
+      { id: 'system', name: '系统' },
+    )
   }
   return { cursor: listed.lastKey && JSON.stringify(listed.lastKey) }
 }

@@ -273,6 +273,43 @@ describe('booking', () => {
     expect(await told({ ...theirs, mediatorId })).toEqual([theirs.requesterId, mediatorId])
   })
 
+  it('a mediator taken off the room hands a session back to a colleague free at its time, who confirms it again', async () => {
+    const leaving = await newMediator(ROOM)
+    const rules = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '12:00', sessionMinutes: 60, bufferMinutes: 0 }))
+    expect((await api('PUT', `/v1/rooms/${ROOM}/availability`, { token: leaving.token, body: { rules } })).status).toBe(200)
+    const resident = await login(uniqueOpenid('handed'))
+    const slots = await slotsOf(resident.token)
+    // A time both hold free: 孙梅 can take it over.
+    const start = slots.find(
+      (s) => s.mediatorId === leaving.user.id && slots.some((o) => o.start === s.start && o.mediatorId === mediatorId && !o.taken),
+    )!.start
+    const booked = (await book(resident.token, { mediatorId: leaving.user.id, start })).body
+    expect(booked).toMatchObject({ status: 'requested', mediatorId: leaving.user.id })
+
+    const admin = await login('o-demo-admin')
+    expect((await api('DELETE', `/v1/users/${leaving.user.id}/roles/mediator/${ROOM}`, { token: admin.token })).body).toEqual({ revoked: true })
+    const moved = await eventually(async () => {
+      const b = (await api('GET', `/v1/bookings/${booked.id}`, { token: resident.token })).body
+      return b.mediatorId === mediatorId ? b : undefined
+    })
+    // Same time, the colleague asked to confirm it; the resident told who takes it; the slot is the colleague's now.
+    expect(moved).toMatchObject({ status: 'requested', start, mediatorName: '孙梅' })
+    expect(moved.timeline.at(-1)).toMatchObject({ type: 'reschedule', note: '调解员调整：改由孙梅调解员接待，时间不变，待其确认' })
+    expect((await slotsOf(resident.token, ROOM, mediatorId)).find((s) => s.start === start)!.taken).toBe(true)
+    // The colleague is asked to confirm; the resident is told who takes it.
+    const told = await eventually(async () => {
+      const notices = await repos().outbox.notices('linjiang', { kind: 'booking', id: booked.id }, 50)
+      const moves = notices.filter((n) => n.event === 'reschedule')
+      return moves.length === 2 ? moves : undefined
+    })
+    expect(Object.fromEntries(told.map((n) => [n.recipientId, n.templateKey]))).toEqual({
+      [mediatorId]: 'booking_request',
+      [resident.user.id]: 'booking_status',
+    })
+    expect(Object.values(told.find((n) => n.recipientId === resident.user.id)!.fields).join()).toContain('改由孙梅')
+    expect((await fire(mediator.token, booked.id, { type: 'confirm' })).body.status).toBe('confirmed')
+  })
+
   it('cancel releases the slot; reschedule moves it in one go; a confirm racing a cancel has one winner', async () => {
     const [resident, next] = await Promise.all([login(uniqueOpenid('move')), login(uniqueOpenid('next'))])
     const [s1, s2] = [await freeSlot(resident.token), await freeSlot(resident.token, 1)]

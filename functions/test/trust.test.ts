@@ -2,7 +2,10 @@
  * What strangers learn (issue "Trust, second round"), replayed over HTTP: a follower of someone else's case is told
  * what the public view shows, never the words written for the case's own people.
  */
-import { api, eventually, expectError, login, newGridworker, newOfficial, refusalOf, repos, standin, uniqueOpenid, userIdOf } from './support/client'
+import { api, cloud, eventually, expectError, login, newGridworker, newOfficial, refusalOf, repos, standin, uniqueOpenid, userIdOf } from './support/client'
+import { loadConfig } from '../src/config'
+import { buildDeps } from '../src/runtime'
+import { caseEvent, caseFanOut } from '../src/services/cases/outbox'
 import { windowOf, type Limit } from '../src/services/identity/limits'
 import { SUBMIT_LIMITS } from '../src/services/cases/submit'
 
@@ -202,7 +205,116 @@ describe('taking a role back takes the work and the channels with it', () => {
     expect(await assigned()).toEqual([])
   })
 
-  it('a gridworker taken off one grid (another kept) cannot go on checking in on the patrol they had open there', async () => {
+  it('a co-department’s official leaves its task: it goes to the department’s officials as they are now, and with none left the case goes back', async () => {
+    const [admin, dispatcher, resident, lead] = await Promise.all([
+      login('o-demo-admin'),
+      login('o-demo-dispatcher'),
+      login(uniqueOpenid('revoke-task-reporter')),
+      newOfficial('dept-water'),
+    ])
+    // The ecology office has one official, O (nobody else in the tests holds it): the 联办 task is O's alone.
+    const o = await newOfficial('dept-eco')
+    const c = (
+      await api('POST', '/v1/cases', { token: resident.token, body: { categoryId: 'cat-water-off', description: '河道边的水管破了', location: inLiuan1 } })
+    ).body
+    const fire = (token: string, body: Record<string, unknown>) => api('POST', `/v1/cases/${c.id}/events`, { token, body })
+    expect((await fire(dispatcher.token, { type: 'accept' })).status).toBe(200)
+    const dispatched = await fire(dispatcher.token, {
+      type: 'dispatch',
+      departmentId: 'dept-water',
+      officialIds: [lead.user.id],
+      coDepartmentIds: ['dept-eco'],
+    })
+    expect(dispatched.body.tasks[0].assignees.map((a: { id: string }) => a.id)).toEqual([o.user.id])
+    const taskOf = async () => (await api('GET', `/v1/cases/${c.id}`, { token: dispatcher.token })).body
+
+    // A second official joins the office after the dispatch; O's role is taken back: the task is the newcomer's.
+    const e = await newOfficial('dept-eco')
+    expect((await api('DELETE', `/v1/users/${o.user.id}/roles/official/dept-eco`, { token: admin.token })).status).toBe(200)
+    const handed = await eventually(async () => {
+      const now = await taskOf()
+      return now.tasks[0].assignees[0]?.id === e.user.id ? now : undefined
+    })
+    expect(handed).toMatchObject({
+      status: 'dispatched',
+      assignees: [{ id: lead.user.id }],
+      tasks: [{ departmentId: 'dept-eco', assignees: [{ id: e.user.id }] }],
+    })
+    await eventually(async () => {
+      const listed = (await api('GET', '/v1/cases?view=assigned', { token: (await login(e.openid)).token })).body.items
+      return listed.some((i: { id: string }) => i.id === c.id) ? true : undefined
+    })
+
+    // Then the newcomer's too: the office has nobody left, so the case cannot be finished as dispatched — back to the queue.
+    expect((await api('DELETE', `/v1/users/${e.user.id}/roles/official/dept-eco`, { token: admin.token })).status).toBe(200)
+    const back = await eventually(async () => {
+      const now = await taskOf()
+      return now.status === 'accepted' ? now : undefined
+    })
+    expect(back).toMatchObject({ assignees: [], tasks: [], allowedEvents: expect.arrayContaining(['dispatch']) })
+    expect(back.timeline.at(-1)).toMatchObject({ type: 'unassign', note: '处理人员调整，待重新派单' })
+  })
+
+  it('a resolved case waits for its reporter as it is; reopened with its official gone, it goes to the dispatchers', async () => {
+    const [admin, dispatcher, resident, o] = await Promise.all([
+      login('o-demo-admin'),
+      login('o-demo-dispatcher'),
+      login(uniqueOpenid('revoke-resolved-reporter')),
+      newOfficial('dept-water'),
+    ])
+    const c = (
+      await api('POST', '/v1/cases', { token: resident.token, body: { categoryId: 'cat-water-off', description: '小区停水一整天了', location: inLiuan1 } })
+    ).body
+    const fire = (token: string, body: Record<string, unknown>) => api('POST', `/v1/cases/${c.id}/events`, { token, body })
+    expect((await fire(dispatcher.token, { type: 'accept' })).status).toBe(200)
+    expect((await fire(dispatcher.token, { type: 'dispatch', departmentId: 'dept-water', officialIds: [o.user.id] })).status).toBe(200)
+    expect((await fire(o.token, { type: 'start' })).status).toBe(200)
+    expect((await fire(o.token, { type: 'resolve', result: '已更换阀门，恢复供水' })).body.status).toBe('resolved')
+
+    expect((await api('DELETE', `/v1/users/${o.user.id}/roles/official/dept-water`, { token: admin.token })).status).toBe(200)
+    const left = await eventually(async () => {
+      const now = (await api('GET', `/v1/cases/${c.id}`, { token: resident.token })).body
+      return now.timeline.at(-1).type === 'unassign' ? now : undefined
+    })
+    expect(left).toMatchObject({ status: 'resolved', assignees: [], allowedEvents: ['confirm', 'reopen'] })
+    const reopened = await fire(resident.token, { type: 'reopen', reason: '又停水了，没有修好' })
+    expect(reopened.body).toMatchObject({ status: 'accepted', assignees: [] })
+    expect((await api('GET', `/v1/cases/${c.id}`, { token: dispatcher.token })).body.allowedEvents).toContain('dispatch')
+  })
+
+  it('a message written before the role was taken back does not reach its former holder when it is sent after', async () => {
+    const [admin, dispatcher, resident, o, colleague] = await Promise.all([
+      login('o-demo-admin'),
+      login('o-demo-dispatcher'),
+      login(uniqueOpenid('revoke-late-reporter')),
+      newOfficial('dept-water'),
+      newOfficial('dept-water'),
+    ])
+    const c = (
+      await api('POST', '/v1/cases', { token: resident.token, body: { categoryId: 'cat-water-off', description: '水压太低，楼上没水', location: inLiuan1 } })
+    ).body
+    const fire = (token: string, body: Record<string, unknown>) => api('POST', `/v1/cases/${c.id}/events`, { token, body })
+    expect((await fire(dispatcher.token, { type: 'accept' })).status).toBe(200)
+    expect((await fire(dispatcher.token, { type: 'dispatch', departmentId: 'dept-water', officialIds: [o.user.id, colleague.user.id] })).status).toBe(200)
+    const districtId = o.user.districtId as string
+    // The case as a 督办 found it, written before the revocation: both officials on it.
+    const before = (await repos().cases.get(districtId, c.id))!.record
+    expect((await api('DELETE', `/v1/users/${o.user.id}/roles/official/dept-water`, { token: admin.token })).status).toBe(200)
+    await eventually(async () => ((await api('GET', `/v1/cases/${c.id}`, { token: dispatcher.token })).body.assignees.length === 1 ? true : undefined))
+
+    // Its fan-out runs only now: the step reads the bindings and leaves the former official out, entry and message.
+    const deps = buildDeps(await loadConfig(cloud().env))
+    const step = await caseFanOut(
+      deps,
+      caseEvent(deps, before, { ...before, supervision: { note: '请加快', byName: '督办', at: before.updatedAt } }, 'supervise', ['assignees']),
+      50,
+    )
+    expect(step.notices.map((n) => n.recipient.id)).toEqual([colleague.user.id])
+    const listed = await repos().cases.list(districtId, { kind: 'assigned', userId: o.user.id }, undefined, 50)
+    expect(listed.items.map((i) => i.caseId)).not.toContain(c.id)
+  })
+
+  it('a gridworker taken off one grid (another kept): their open patrol there ends at once, the other goes on', async () => {
     const admin = await login('o-demo-admin')
     const worker = await newGridworker('g-guixiang-1')
     const second = await api('POST', '/v1/invites', { token: admin.token, body: { role: 'gridworker', scopeId: 'g-guixiang-2' } })
@@ -210,15 +322,21 @@ describe('taking a role back takes the work and the channels with it', () => {
     const w = await login(worker.openid)
     const patrolId = `revoked-${Math.random().toString(36).slice(2, 10)}`
     expect((await api('PUT', `/v1/patrols/${patrolId}`, { token: w.token, body: { gridId: 'g-guixiang-1' } })).status).toBe(200)
+    expect((await api('PUT', `/v1/patrols/${patrolId}-kept`, { token: w.token, body: { gridId: 'g-guixiang-2' } })).status).toBe(200)
     const inGuixiang1 = { lat: 30.52, lng: 114.305, accuracy: 20 }
     expect((await api('POST', '/v1/checkins', { token: w.token, body: { kind: 'patrol', patrolId, location: inGuixiang1 } })).status).toBe(201)
 
     expect((await api('DELETE', `/v1/users/${worker.user.id}/roles/gridworker/g-guixiang-1`, { token: admin.token })).status).toBe(200)
     const again = await login(worker.openid)
+    // Ended by the revocation's own step, before anyone checks in again.
+    const ended = await eventually(async () => {
+      const p = (await api('GET', `/v1/patrols/${patrolId}`, { token: again.token })).body
+      return p.endedAt ? p : undefined
+    })
+    expect(ended.pointCount).toBe(1)
+    expect((await api('GET', `/v1/patrols/${patrolId}-kept`, { token: again.token })).body.endedAt).toBeUndefined()
     const refused = await api('POST', '/v1/checkins', { token: again.token, body: { kind: 'patrol', patrolId, location: inGuixiang1 } })
     expectError(refused, 409, 'patrol.closed')
-    expect(refused.body.error.fields[0].message).toBe('你已不再负责桂香社区第一网格，该巡查已结束')
-    expect((await api('GET', `/v1/patrols/${patrolId}`, { token: again.token })).body.endedAt).toEqual(expect.any(String))
     // The grid kept is still theirs to patrol.
     expect((await api('PUT', `/v1/patrols/${patrolId}-2`, { token: again.token, body: { gridId: 'g-guixiang-2' } })).status).toBe(200)
   })

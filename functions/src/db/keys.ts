@@ -116,6 +116,8 @@ export const keys = {
   checkinBound: (at: string, end: 'from' | 'to') => (end === 'from' ? at : `${at}~`),
   patrol: (districtId: string, patrolId: string) => tenant(districtId, 'PATROL', patrolId),
   patrolItem: 'PATROL',
+  /** A person's open patrols (gsi1 of the patrol while it is open: ending it removes it), by start. */
+  openPatrols: (districtId: string, userId: string) => tenant(districtId, 'PATROLS', 'OPEN', userId),
 
   /**
    * A household of the roster with its care-tag entries in one partition: the roster of a grid (gsi1, by entry),

@@ -140,6 +140,8 @@ export const caseLifecycle = defineLifecycle<CaseStatus, CaseTimelineType, Actor
     { event: 'resolve', from: ['in_progress'], to: 'resolved', who: ['assignee'], notify: ['reporter', 'followers'], clock: { stop: ['resolve'] } },
     { event: 'confirm', from: ['resolved'], to: 'closed', who: ['reporter', 'system'] },
     { event: 'reopen', from: ['resolved'], to: 'dispatched', who: ['reporter'], notify: ['assignees'], clock: { start: ['resolve'] } },
+    // Side door: nobody handles the resolved case any more (their roles were taken back): it reopens to the dispatchers.
+    { event: 'reopen', door: 'unheld', from: ['resolved'], to: 'accepted', who: ['reporter'], notify: ['dispatchers'], clock: { start: ['dispatch'] } },
     { event: 'escalate', from: open, to: 'accepted', who: ['dispatcher', 'assignee'], notify: ['dispatchers'], clock: { start: ['dispatch'] } },
     // 乡呼县应: an accept or dispatch deadline missed below the district sends the case one level up, by itself.
     { event: 'escalate', door: 'clock', from: dispatcherStages, to: 'accepted', who: ['system'], notify: ['dispatchers'], clock: { start: ['dispatch'] } },
@@ -153,7 +155,7 @@ export const caseLifecycle = defineLifecycle<CaseStatus, CaseTimelineType, Actor
       clock: { start: ['dispatch'] },
     },
     // A handler whose role was taken back leaves the case (side doors): the last one's goes back to the level's
-    // dispatchers to be dispatched again (待重新派单); with others still on it, it stays where it is.
+    // dispatchers to be dispatched again (待重新派单); with others still on it, or once resolved, it stays where it is.
     {
       event: 'unassign',
       door: 'revocation',
@@ -163,7 +165,13 @@ export const caseLifecycle = defineLifecycle<CaseStatus, CaseTimelineType, Actor
       notify: ['dispatchers'],
       clock: { stop: ['resolve'], start: ['dispatch'] },
     },
-    ...handlerStages.map((s) => ({ event: 'unassign' as const, door: 'revocationShared', from: [s], to: s, who: ['system' as const] })),
+    ...[...handlerStages, 'resolved' as const].map((s) => ({
+      event: 'unassign' as const,
+      door: 'revocationShared',
+      from: [s],
+      to: s,
+      who: ['system' as const],
+    })),
     // The clock (side doors): at 80 % its stage's handler is warned (黄牌); at 100 % the case is overdue (红牌) and the
     // handler and the dispatcher are told. The state stays; the mark is the clock's.
     ...dispatcherStages.map((s) => ({ event: 'warn' as const, door: 'clock', from: [s], to: s, who: ['system' as const], notify: ['dispatchers' as const] })),

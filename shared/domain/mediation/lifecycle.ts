@@ -69,7 +69,9 @@ export const bookingLifecycle = defineLifecycle<BookingStatus, BookingTimelineTy
     { event: 'decline', from: ['requested'], to: 'declined', who: ['mediator'], notify: ['requester', 'respondent'] },
     { event: 'cancel', from: upcoming, to: 'cancelled', who: ['requester'], notify: ['mediator', 'respondent'] },
     { event: 'cancel', from: upcoming, to: 'cancelled', who: ['mediator'], notify: ['requester', 'respondent'] },
-    // Side door: a mediator who left the room (their role taken back) hands their sessions back; the parties are told.
+    // Side doors: a mediator who left the room (their role taken back) hands their sessions back to it — to another
+    // mediator free at the same time, who confirms again, or else cancelled; the parties are told either way.
+    { event: 'reschedule', door: 'revocation', from: upcoming, to: 'requested', who: ['system'], notify: ['requester', 'respondent', 'mediator'] },
     { event: 'cancel', door: 'revocation', from: upcoming, to: 'cancelled', who: ['system'], notify: ['requester', 'respondent'] },
     // Mediation needs both sides (人民调解法 §17): the other party may decline to take part.
     { event: 'refuse', from: upcoming, to: 'refused', who: ['respondent'], notify: ['requester', 'mediator'] },

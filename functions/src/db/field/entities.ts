@@ -45,6 +45,10 @@ export function makeFieldEntities(table: LinliTable) {
       startedAt: string(),
       endedAt: string().optional(),
       points: number(),
+      /** On its author's open patrols while open (keys.openPatrols / startedAt, with what the index projects); removed when it ends. */
+      gsi1pk: string().optional(),
+      gsi1sk: string().optional(),
+      summary: any().optional(),
     }),
     computeKey: ({ districtId, patrolId }) => ({ pk: keys.patrol(districtId, patrolId), sk: keys.patrolItem }),
   })

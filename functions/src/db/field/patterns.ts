@@ -32,6 +32,10 @@ export function fieldPatterns(e: Entities) {
       .schema(map({ districtId: string(), userId: string(), from: string().optional(), to: string().optional() }))
       .pattern(({ districtId, userId, from, to }) => ({ index: 'gsi1', partition: keys.checkinsOfUser(districtId, userId), range: timeRange(from, to) }))
       .options({ reverse: true, attributes: ['summary'] }),
+    'open patrols of a person': ap(e)
+      .entities(e.Patrol)
+      .schema(map({ districtId: string(), userId: string() }))
+      .pattern(({ districtId, userId }) => ({ index: 'gsi1', partition: keys.openPatrols(districtId, userId) })),
     'points of a patrol': ap(e)
       .entities(e.Checkin)
       .schema(map({ districtId: string(), patrolId: string() }))

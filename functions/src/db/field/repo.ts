@@ -3,14 +3,14 @@
  * (a patrol point) its patrol's count, which stops at the patrol's end or its limit of points.
  */
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
-import { $add } from 'dynamodb-toolbox/entity/actions/update'
+import { $add, $remove } from 'dynamodb-toolbox/entity/actions/update'
 import { chinaDate } from '@linli/shared'
 import type { Entities } from '../entities'
 import { keys } from '../keys'
 import { fieldPatterns } from './patterns'
 import { conditional } from '../transact'
 import { keyedWrite } from '../idempotency/repo'
-import type { CheckinRecord, FieldRepo, PatrolRecord } from '../../services/field/ports'
+import type { CheckinRecord, FieldRepo, OpenPatrol, PatrolRecord } from '../../services/field/ports'
 import { householdItems } from './households-repo'
 
 /** The check-in item with its index attributes: its author's list (gsi1) and its patrol's route (gsi2). */
@@ -25,6 +25,10 @@ const checkinItem = (c: CheckinRecord) => ({
   gsi1sk: keys.changed(c.at, c.checkinId),
   ...(c.patrolId ? { gsi2pk: keys.patrol(c.districtId, c.patrolId), gsi2sk: keys.changed(c.capturedAt, c.checkinId) } : {}),
 })
+
+/** A patrol as the use cases know it, without its place on the open-patrols index. */
+const patrolOf = ({ gsi1pk: _, gsi1sk: __, summary: ___, ...patrol }: PatrolRecord & { gsi1pk?: string; gsi1sk?: string; summary?: unknown }): PatrolRecord =>
+  patrol
 
 const records = (items: { summary?: unknown }[] | undefined) => (items ?? []).map((i) => i.summary as CheckinRecord)
 
@@ -115,15 +119,35 @@ export function makeFieldRepo(e: Entities): FieldRepo {
 
     async patrol(districtId, patrolId) {
       const { Item } = await patrols.get({ districtId, patrolId }, { consistent: true })
-      return Item as PatrolRecord | undefined
+      return Item && patrolOf(Item)
     },
 
-    startPatrol: (patrol) => conditional(() => patrols.put(patrol, { condition: { attr: 'patrolId', exists: false } })),
+    startPatrol: (patrol) =>
+      conditional(() =>
+        patrols.put(
+          {
+            ...patrol,
+            gsi1pk: keys.openPatrols(patrol.districtId, patrol.userId),
+            gsi1sk: patrol.startedAt,
+            summary: { patrolId: patrol.patrolId, gridId: patrol.gridId },
+          },
+          { condition: { attr: 'patrolId', exists: false } },
+        ),
+      ),
+
+    /** Access pattern "open patrols of a person": one page of them (gsi1, sparse: an ended patrol leaves it). */
+    async openPatrols(districtId, userId, { limit, startKey }) {
+      const { Items = [], LastEvaluatedKey } = await p['open patrols of a person']
+        .query({ districtId, userId })
+        .options({ limit, exclusiveStartKey: startKey, attributes: ['summary'] })
+        .send()
+      return { items: Items.map((i) => i.summary as OpenPatrol), lastKey: LastEvaluatedKey }
+    },
 
     endPatrol: (districtId, patrolId, userId, endedAt) =>
       conditional(() =>
         patrols.update(
-          { districtId, patrolId, endedAt },
+          { districtId, patrolId, endedAt, gsi1pk: $remove(), gsi1sk: $remove(), summary: $remove() },
           {
             condition: {
               and: [

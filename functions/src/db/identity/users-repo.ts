@@ -123,6 +123,18 @@ export function makeUsersRepo(e: Entities): UsersRepo {
       return (Responses?.[0] ?? []).flatMap((i) => (i ? [{ id: i.userId, districtId: i.districtId, name: i.name, phone: i.phone }] : []))
     },
 
+    /** BatchGetItem of `USER#u / ROLE#role#scope` for each binding asked (≤ 100): the user ids whose binding is there. */
+    async holding(districtId, wanted) {
+      if (!wanted.length) return new Set()
+      const { Responses } = await batchGet(
+        { maxAttempts: 5 },
+        e.table
+          .build(BatchGetCommand)
+          .requests(...[...new Map(wanted.map((w) => [`${w.userId}#${w.role}#${w.scopeId}`, w])).values()].map((w) => bindings.batchGet(w))),
+      )
+      return new Set((Responses?.[0] ?? []).flatMap((b) => (b && b.districtId === districtId ? [b.userId] : [])))
+    },
+
     /** Access pattern "holders of a role in a scope" (the officials of a department): Query gsi1, one page. */
     async holders(districtId, scopeId, role, page = { limit: 100 }) {
       const { Items = [], LastEvaluatedKey } = await p['holders of a role in a scope']

@@ -59,7 +59,9 @@ export async function fireEvent(deps: CasesDeps, caller: Caller, caseId: string,
     ])
   }
   if (event.version !== undefined && event.version !== loaded.record.version) throw new DomainError('case.conflict')
-  const row = caseLifecycle.row(loaded.record.status, event.type, actors)!
+  // A resolved case whose handlers all left since (their roles taken back) reopens to the dispatchers, not to nobody.
+  const door = event.type === 'reopen' && !loaded.record.assigneeIds.length ? 'unheld' : undefined
+  const row = caseLifecycle.row(loaded.record.status, event.type, actors, door)!
   const [change, flagged] = await Promise.all([changeFor(deps, caller, loaded.record, event), checkTexts(deps, caller, eventTexts(event))])
   if (flagged) change.next.flagged = true
   const after = await apply(deps, loaded, row, change, { id: caller.user.id, name: caller.user.name })
@@ -214,9 +216,13 @@ async function changeFor(deps: CasesDeps, caller: Caller, c: CaseRecord, e: Case
 /** Officials of a co-department a task goes to (its first page of them). */
 const TASK_OFFICIALS = 10
 
+/** The officials a co-department's task goes to: its first page of them, as they are now. */
+export const taskOfficials = async (deps: CasesDeps, districtId: string, departmentId: string) =>
+  (await deps.repos.users.holders(districtId, departmentId, 'official', { limit: TASK_OFFICIALS })).items
+
 async function coDepartmentTask(deps: CasesDeps, districtId: string, department: { id: string; name: string } | undefined, path: string): Promise<CaseTask> {
   if (!department) throw new DomainError('department.notFound', [{ path, message: '联办部门不存在' }])
-  const officials = (await deps.repos.users.holders(districtId, department.id, 'official', { limit: TASK_OFFICIALS })).items
+  const officials = await taskOfficials(deps, districtId, department.id)
   if (!officials.length) throw new DomainError('official.notFound', [{ path, message: `${department.name}暂无可派单的工作人员` }])
   return {
     departmentId: department.id,
@@ -229,7 +235,7 @@ async function coDepartmentTask(deps: CasesDeps, districtId: string, department:
 }
 
 /** What a case loses when it goes back to a dispatcher (退回, escalation): its officials and its co-departments' tasks. */
-const unassigned: Partial<CaseRecord> = { assigneeIds: [], assigneeNames: [], tasks: undefined }
+export const unassigned: Partial<CaseRecord> = { assigneeIds: [], assigneeNames: [], tasks: undefined }
 
 function pendingExtension(c: CaseRecord) {
   if (!c.extension || c.sla?.stage !== 'resolve') throw new DomainError('case.invalidTransition', [{ path: 'type', message: '没有待审批的延期申请' }])

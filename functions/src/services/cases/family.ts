@@ -7,7 +7,7 @@ import { casePatterns } from '../../db/cases/patterns'
 import type { CasesRepo, RatesRepo } from './ports'
 import { caseFanOut } from './outbox'
 import { caseDue } from './events'
-import { officialLeft } from './revocation'
+import { handlersGone, officialLeft } from './revocation'
 
 export const casesFamily: Family<ReturnType<typeof makeCaseEntities>, { cases: CasesRepo; rates: RatesRepo }> = {
   name: 'cases',
@@ -17,7 +17,8 @@ export const casesFamily: Family<ReturnType<typeof makeCaseEntities>, { cases: C
     dueSubjects: { Case: { kind: 'case', id: 'caseId' } },
   },
   patterns: casePatterns,
-  fanOuts: { case: caseFanOut },
+  // A handler a fan-out finds without their role leaves the case there and then.
+  fanOuts: { case: (deps, event, limit) => caseFanOut(deps, event, limit, handlersGone) },
   due: { case: caseDue },
   hidesPhotos: (deps) => ({ case: deps.repos.cases.hidePhoto }),
   roleRevoked: officialLeft,

@@ -28,11 +28,16 @@ import type { NoticeDraft, OutboxEvent, Recipient } from '../../notify/ports'
 import type { CaseRecord, CasesDeps, CaseSummaryRecord } from './ports'
 import type { NodeRecord } from '../district/ports'
 
+export type Handler = Recipient & { departmentId?: string }
+/** Takes handlers whose role was taken back off the case (the family's revocation part, given by the family). */
+export type HandlersGone = (deps: CasesDeps, districtId: string, caseId: string, gone: Handler[]) => Promise<void>
+
 interface CasePayload {
   summary: CaseSummaryRecord & { districtId: string; version: number }
   audiences: readonly Audience[]
   reporter: Recipient
-  assignees: Recipient[]
+  /** Each with the department they handle it for, whose binding is checked again when the step runs. */
+  assignees: Handler[]
   /** Assignees the transition took the case away from: their list entries go. */
   dropped: string[]
   /** Followers when the transition committed (it is conditioned on this count, so none is missed). */
@@ -72,9 +77,9 @@ const alertEvents: readonly CaseTimelineType[] = [
 ]
 
 /** Everyone handling a case: the lead department's officials, then each co-department's (联办), once each. */
-function handlersOf(c: CaseRecord | undefined): Recipient[] {
+function handlersOf(c: CaseRecord | undefined): Handler[] {
   if (!c) return []
-  const all = [c, ...(c.tasks ?? [])].flatMap((h) => h.assigneeIds.map((id, i) => ({ id, name: h.assigneeNames[i] ?? '' })))
+  const all = [c, ...(c.tasks ?? [])].flatMap((h) => h.assigneeIds.map((id, i) => ({ id, name: h.assigneeNames[i] ?? '', departmentId: h.departmentId })))
   return all.filter((h, i) => all.findIndex((x) => x.id === h.id) === i)
 }
 
@@ -112,13 +117,15 @@ export function caseEvent(
     },
     publicProgress: { number: after.number, status: caseStatusLabels[after.status], note: caseEventLabels[type], time: chinaTime(after.updatedAt) },
     dispatch: { number: after.number, category: after.categoryName, place, deadline: chinaTime(after.resolveBy) },
-    alert: alertEvents.includes(type)
-      ? {
-          number: after.number,
-          note: `${caseEventLabels[type]}：${after.sla ? clockStageLabels[after.sla.stage] : caseStatusLabels[after.status]}`,
-          deadline: chinaTime(after.sla?.deadline ?? after.resolveBy),
-        }
-      : undefined,
+    // Dispatchers hear of what comes back to them as an alert, whatever brought it (a reopen nobody handles any more).
+    alert:
+      alertEvents.includes(type) || audiences.includes('dispatchers')
+        ? {
+            number: after.number,
+            note: `${caseEventLabels[type]}：${after.sla ? clockStageLabels[after.sla.stage] : caseStatusLabels[after.status]}`,
+            deadline: chinaTime(after.sla?.deadline ?? after.resolveBy),
+          }
+        : undefined,
     levelNodeId: after.levelNodeId,
     rates: Object.keys(tally).length
       ? { day: chinaDate(after.updatedAt), gridId: after.gridId, departmentId: after.departmentId, categoryId: after.categoryId, tally }
@@ -132,14 +139,14 @@ export function caseEvent(
  * One step: first the reporter and a page of assignees (their "my work orders" entries, the dropped ones removed),
  * then pages of followers (their "my reports" entries). Every step writes at most `limit` notices.
  */
-export const caseFanOut: FanOut = async (deps, event, limit) => {
-  const step = await noticesOf(deps, event, limit)
+export const caseFanOut = async (deps: CasesDeps, event: OutboxEvent, limit: number, gone?: HandlersGone): ReturnType<FanOut> => {
+  const step = await noticesOf(deps, event, limit, gone)
   const p = event.payload as unknown as CasePayload
   // The counters wait for no notice: they are written beside the sends, and the step is finished once they are.
   return !event.cursor && (p.rates || p.gauges) ? { ...step, later: () => count(deps, event, p) } : step
 }
 
-async function noticesOf(deps: CasesDeps, event: OutboxEvent, limit: number): ReturnType<FanOut> {
+async function noticesOf(deps: CasesDeps, event: OutboxEvent, limit: number, gone?: HandlersGone): ReturnType<FanOut> {
   const p = event.payload as unknown as CasePayload
   let cursor: Cursor = event.cursor ? JSON.parse(event.cursor) : { phase: 'assignees', offset: 0 }
   const notices: NoticeDraft[] = []
@@ -155,7 +162,10 @@ async function noticesOf(deps: CasesDeps, event: OutboxEvent, limit: number): Re
         room--
       }
     }
-    const page = p.assignees.slice(cursor.offset, cursor.offset + room)
+    const slice = p.assignees.slice(cursor.offset, cursor.offset + room)
+    const page = await stillHandling(deps, event, slice)
+    const lost = slice.filter((h) => !page.includes(h))
+    if (lost.length) await gone?.(deps, event.districtId, event.subject.id, lost)
     await deps.repos.cases.putEntries(
       p.summary,
       page.map((a) => ({ kind: 'assigned', userId: a.id })),
@@ -163,7 +173,7 @@ async function noticesOf(deps: CasesDeps, event: OutboxEvent, limit: number): Re
     if (p.audiences.includes('assignees'))
       notices.push(...page.map((a) => (p.alert ? alertTo(a, p.alert) : { recipient: a, templateKey: 'case_dispatch' as const, fields: p.dispatch })))
     room -= page.length
-    const offset = cursor.offset + page.length
+    const offset = cursor.offset + slice.length
     if (offset < p.assignees.length) return { notices, cursor: JSON.stringify({ phase: 'assignees', offset }) }
     const next: Cursor = p.audiences.includes('dispatchers') && p.alert ? { phase: 'dispatchers' } : { phase: 'followers' }
     if (room <= 0) return { notices, cursor: JSON.stringify(next) }
@@ -187,6 +197,20 @@ async function noticesOf(deps: CasesDeps, event: OutboxEvent, limit: number): Re
   const told = p.publicProgress ?? { ...p.progress, note: p.progress.status ?? '' }
   if (p.audiences.includes('followers')) notices.push(...followers.items.map((f) => ({ recipient: f, templateKey: p.progressTemplate, fields: told })))
   return { notices, cursor: followers.next ? JSON.stringify({ phase: 'followers', after: followers.next }) : undefined }
+}
+
+/**
+ * The handlers of a page who still hold their official's role of the department, read when the step runs: one whose
+ * role was taken back after the event was written gets no list entry and no message (issue "Trust, second round"),
+ * and leaves the case then (`gone`), should the revocation's own step have looked before their entry was written.
+ */
+async function stillHandling(deps: CasesDeps, event: OutboxEvent, page: Handler[]) {
+  const holding = await deps.repos.users.holding(
+    event.districtId,
+    page.flatMap((h) => (h.departmentId ? [{ userId: h.id, role: 'official' as const, scopeId: h.departmentId }] : [])),
+  )
+  // An event written before handlers carried their department is sent as it was.
+  return page.filter((h) => !h.departmentId || holding.has(h.id))
 }
 
 /** The state a transition reaches tells which of the three progress templates it is heard by. */

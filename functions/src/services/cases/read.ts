@@ -218,7 +218,7 @@ export async function listCases(
 }
 
 /** Nearby lookups one person may make: a report's few, with room; far too few to map a street's reports. */
-const NEARBY_LIMIT: Limit = { name: 'cases.nearby', label: '查看附近事件', hour: 60 }
+export const NEARBY_LIMIT: Limit = { name: 'cases.nearby', label: '查看附近事件', hour: 60 }
 /** Distances are told in steps of this many metres (约 100 米, 约 200 米 …). */
 export const NEARBY_BAND_METERS = 100
 

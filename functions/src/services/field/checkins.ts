@@ -19,6 +19,7 @@ import {
 } from '@linli/shared'
 import { geofence, type Boundary } from '@linli/shared/domain/field/geofence'
 import type { Caller } from '../identity/ports'
+import type { RevokedRole } from '../../family'
 import type { Catalogue, NodeRecord } from '../district/ports'
 import { authorize, may } from '../authorize'
 import { onGrid } from './grid-staff'
@@ -192,6 +193,24 @@ export async function endPatrol(deps: FieldDeps, caller: Caller, patrolId: strin
   // Ended already (a repeat, or another request just now): its first end stands.
   const ended = !patrol.endedAt && (await deps.repos.field.endPatrol(patrol.districtId, patrolId, caller.user.id, endedAt))
   return patrolView(await deps.catalogue(caller.user.districtId), ended ? { ...patrol, endedAt } : await ownPatrol(deps, caller, patrolId))
+}
+
+/**
+ * A gridworker or grid leader whose role was taken back: their open patrols on grids they may no longer patrol end
+ * now (issue "Trust, second round"), a page per outbox step; those on grids they keep go on.
+ */
+export async function patrolsLeft(deps: FieldDeps, r: RevokedRole, page: { cursor?: string; limit: number }): Promise<{ cursor?: string }> {
+  if (r.role !== 'gridworker' && r.role !== 'grid_leader') return {}
+  const startKey = page.cursor ? (JSON.parse(page.cursor) as Record<string, unknown>) : undefined
+  const [holder, catalogue, open] = await Promise.all([
+    deps.repos.users.getWithRoles(r.userId),
+    deps.catalogue(r.districtId),
+    deps.repos.field.openPatrols(r.districtId, r.userId, { limit: page.limit, startKey }),
+  ])
+  const lost = open.items.filter((p) => !holder || !onGrid(catalogue, holder, 'patrols.manage', p.gridId))
+  const at = deps.clock().toISOString()
+  await Promise.all(lost.map((p) => deps.repos.field.endPatrol(r.districtId, p.patrolId, r.userId, at)))
+  return { cursor: open.lastKey && JSON.stringify(open.lastKey) }
 }
 
 /** A patrol and its route: its author's, or the grid leader's of its grid. */

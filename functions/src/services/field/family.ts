@@ -8,6 +8,7 @@ import { makeAnnouncementsRepo, makeHouseholdLinksRepo } from '../../db/field/an
 import { fieldPatterns } from '../../db/field/patterns'
 import type { AnnouncementsRepo, FieldRepo, HouseholdLinksRepo, HouseholdsRepo } from './ports'
 import { announcementFanOut } from './announcements'
+import { patrolsLeft } from './checkins'
 
 interface FieldRepos {
   field: FieldRepo
@@ -29,5 +30,7 @@ export const fieldFamily: Family<ReturnType<typeof makeFieldEntities> & ReturnTy
   },
   patterns: fieldPatterns,
   fanOuts: { announcement: announcementFanOut },
+  // A gridworker no longer of a grid ends the patrols they had open there.
+  roleRevoked: patrolsLeft,
   hidesPhotos: (deps) => ({ announcement: deps.repos.announcements.hideImage }),
 }

@@ -38,6 +38,9 @@ export interface PatrolRecord {
   points: number
 }
 
+/** An open patrol as its author's list of them holds it. */
+export type OpenPatrol = Pick<PatrolRecord, 'patrolId' | 'gridId'>
+
 /** Where a check-in is stored: what a repeat of its request reads back. */
 export type CheckinRef = { gridId: string; at: string; checkinId: string }
 
@@ -76,6 +79,8 @@ export interface FieldRepo {
   patrol(districtId: string, patrolId: string): Promise<PatrolRecord | undefined>
   /** Starts a patrol: false when the id is taken. */
   startPatrol(p: PatrolRecord): Promise<boolean>
+  /** One page of a person's open patrols. */
+  openPatrols(districtId: string, userId: string, page: { limit: number; startKey?: Record<string, unknown> }): Promise<Page<OpenPatrol>>
   /** Ends the author's open patrol: false when it was not open. */
   endPatrol(districtId: string, patrolId: string, userId: string, endedAt: string): Promise<boolean>
   pointsOf(districtId: string, patrolId: string): Promise<CheckinRecord[]>

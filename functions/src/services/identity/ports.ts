@@ -58,6 +58,8 @@ export interface UsersRepo {
   attempt(userId: string, action: string, window: string, max: number, expiresAt: Date): Promise<boolean>
   /** The profiles of these users (at most 100), those that exist. */
   profiles(userIds: readonly string[]): Promise<UserRecord[]>
+  /** Which of these people hold their binding in the district now (at most 100): one batched read, for a send's check. */
+  holding(districtId: string, wanted: readonly { userId: string; role: Role; scopeId: string }[]): Promise<Set<string>>
   /** Who holds `role` in a scope of a district, one page at a time. */
   holders(
     districtId: string,

@@ -221,7 +221,7 @@ export async function listBookings(
 }
 
 /** Invite codes one person may try in an hour when joining a booking: enough for typos, too few to guess one. */
-const JOIN_LIMIT: Limit = { name: 'bookings.join', label: '用邀请码加入预约', hour: 10 }
+export const JOIN_LIMIT: Limit = { name: 'bookings.join', label: '用邀请码加入预约', hour: 10 }
 
 /** The other side joins with the invite code: they see the booking, hear of it, and may decline to take part. */
 export async function joinBooking(deps: MediationDeps, caller: Caller, code: string, contactPhone?: string): Promise<BookingDetail> {

@@ -156,8 +156,8 @@ async function apply(
 
 /**
  * A mediator whose role in a room was taken back: their weekly hours leave its calendar (the first page), and their
- * upcoming sessions there are cancelled, a page per step, the parties told they may book again (issue "Trust,
- * second round").
+ * upcoming sessions there go back to the room, a page per step (issue "Trust, second round"): each to another of its
+ * mediators free at the same time, who confirms it again, or else cancelled; the parties are told either way.
  */
 export async function mediatorLeft(deps: MediationDeps, r: RevokedRole, page: { cursor?: string; limit: number }): Promise<{ cursor?: string }> {
   if (r.role !== 'mediator') return {}
@@ -168,17 +168,39 @@ export async function mediatorLeft(deps: MediationDeps, r: RevokedRole, page: { 
   const now = deps.clock().toISOString()
   const startKey = page.cursor ? (JSON.parse(page.cursor) as Record<string, unknown>) : undefined
   const listed = await deps.repos.mediation.list(r.districtId, { kind: 'mediator', userId: r.userId }, 'upcoming', now, page.limit, startKey)
-  const row = (status: BookingRecord['status']) => bookingLifecycle.row(status, 'cancel', new Set(['system'] as const), 'revocation')
-  const mine = listed.items.filter((s) => s.roomId === r.scopeId && row(s.status))
+  const mine = listed.items.filter((s) => s.roomId === r.scopeId && upcomingStatuses.includes(s.status))
+  const room = mine.length ? await roomOf(deps, r.districtId, r.scopeId) : undefined
   for (const { bookingId } of mine) {
     const loaded = await deps.repos.mediation.get(r.districtId, bookingId)
-    const b = loaded?.record
-    if (!b || b.mediatorId !== r.userId || !row(b.status)) continue
-    const note = `调解员${r.userName}已不在${b.roomName}，本次预约已取消，请重新预约`
-    const slot = { roomId: b.roomId, date: b.date, time: b.time, mediatorId: b.mediatorId }
-    await apply(deps, loaded, row(b.status)!, { next: {}, note, slots: { release: slot } }, { id: 'system', name: '系统' })
+    if (loaded?.record.mediatorId === r.userId && upcomingStatuses.includes(loaded.record.status)) await handBack(deps, loaded, room!, r)
   }
   return { cursor: listed.lastKey && JSON.stringify(listed.lastKey) }
+}
+
+const system = { id: 'system', name: '系统' }
+const revocation = (status: BookingRecord['status'], event: 'reschedule' | 'cancel') =>
+  bookingLifecycle.row(status, event, new Set(['system'] as const), 'revocation')!
+
+/** One session of a mediator who left: to a colleague free at its time (the minimum notice still applies), or cancelled. */
+async function handBack(deps: MediationDeps, loaded: { record: BookingRecord; timeline: BookingTimelineRecord[] }, room: RoomRecord, r: RevokedRole) {
+  const b = loaded.record
+  const slot = { roomId: b.roomId, date: b.date, time: b.time, mediatorId: b.mediatorId }
+  const free = await freeSlotsAt(deps, r.districtId, room, b.start, 'any').catch((err) => (err instanceof DomainError ? [] : Promise.reject(err)))
+  const to = free.find((s) => s.mediatorId !== r.userId)
+  if (to) {
+    const change = {
+      next: { mediatorId: to.mediatorId, mediatorName: to.mediatorName },
+      note: `调解员调整：改由${to.mediatorName}调解员接待，时间不变，待其确认`,
+      slots: { release: slot, claim: { ...slot, mediatorId: to.mediatorId } },
+    }
+    // A colleague's slot taken meanwhile: the session is cancelled instead.
+    const moved = await apply(deps, loaded, revocation(b.status, 'reschedule'), change, system).catch((err) =>
+      err instanceof DomainError && err.code === 'booking.slotTaken' ? undefined : Promise.reject(err),
+    )
+    if (moved) return
+  }
+  const note = `调解员${r.userName}已不在${b.roomName}，该时段暂无其他调解员，本次预约已取消，请重新预约`
+  await apply(deps, loaded, revocation(b.status, 'cancel'), { next: {}, note, slots: { release: slot } }, system)
 }
 
 /**

@@ -27,7 +27,7 @@ const isOwn = (deps: UploadsDeps, userId: string, key: string) => {
 }
 
 /** Uploads one person may start: a report's nine photos ten times an hour, with room; a roster or grid file now and then. */
-const UPLOAD_LIMIT: Limit = { name: 'uploads.create', label: '上传文件', hour: 100, day: 300 }
+export const UPLOAD_LIMIT: Limit = { name: 'uploads.create', label: '上传文件', hour: 100, day: 300 }
 
 /** A presigned POST for one image under a key only the caller's requests will be taken for; limited per person. */
 export async function createUpload(

@@ -6,7 +6,7 @@
 import { addDays, chinaDate, DEFAULT_MIN_CASES, defaultGradeRules, defaultWeights, fillPath, routes, type RouteName } from '@linli/shared'
 import { matrixRoles, type MatrixRole, type Subject } from '@linli/shared/domain/access'
 import { expectedAccess } from '@linli/shared'
-import { api, login, mintCode, newGridworker, newMediator, newOfficial, repos, uniqueOpenid } from './support/client'
+import { api, login, mintCode, newDispatcher, newGridLeader, newGridworker, newLeader, newMediator, newOfficial, repos, uniqueOpenid } from './support/client'
 
 jest.setTimeout(180_000)
 
@@ -46,7 +46,7 @@ const roomBody = (name: string, nodeId: string) => ({
 interface Person {
   token: string
   user: { id: string }
-  /** The fresh staff's (official, mediator, gridworker): they sign in again once their role is taken back. */
+  /** The fresh staff's (every role but the admin): they sign in again once their role is taken back. */
   openid?: string
 }
 /** `former`: the role was taken back (the "after revocation" column): the probes make nothing in its name. */
@@ -138,10 +138,10 @@ async function buildWorld(): Promise<World> {
     login(uniqueOpenid('mx-resident')),
     login(uniqueOpenid('mx-stranger')),
     newGridworker('g-liuan-1'),
-    login('o-demo-gridleader'),
-    login('o-demo-dispatcher'),
+    newGridLeader('g-liuan-1'),
+    newDispatcher('s-qingshi'),
     login('o-demo-admin'),
-    login('o-demo-leader'),
+    newLeader('linjiang'),
     newOfficial('dept-water'),
     otherDistrict(),
   ])
@@ -429,10 +429,17 @@ describe('the access matrix', () => {
  * The "after revocation" column: once an admin takes a role back, its former holder signs in again as a resident and
  * meets every route and every record they stood to as a resident who stands to none of them — the resident's
  * "foreign" answer for their former records, the resident's own answer where a route has no record. The matrix's
- * fresh staff (an official, a mediator, a gridworker) are revoked, after every other column has run.
+ * fresh staff (every role but the admin, who takes the roles back) are revoked, after every other column has run.
  */
 describe('the access matrix, after revocation', () => {
-  const formerly = { official: () => 'dept-water', mediator: () => world.rooms.own, gridworker: () => 'g-liuan-1' } as const
+  const formerly = {
+    official: () => 'dept-water',
+    mediator: () => world.rooms.own,
+    gridworker: () => 'g-liuan-1',
+    grid_leader: () => 'g-liuan-1',
+    dispatcher: () => 's-qingshi',
+    leader: () => 'linjiang',
+  } as const
   it.each(Object.keys(formerly) as (keyof typeof formerly)[])('answers a former %s as a resident stranger to their former records', async (role) => {
     const person = world.people[role]
     const scope = formerly[role]()

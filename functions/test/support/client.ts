@@ -178,6 +178,7 @@ export const newMediator = (roomId: string) => newStaff('mediator', roomId)
 export const newDispatcher = (nodeId: string) => newStaff('dispatcher', nodeId)
 export const newGridworker = (gridId: string) => newStaff('gridworker', gridId)
 export const newGridLeader = (nodeId: string) => newStaff('grid_leader', nodeId)
+export const newLeader = (nodeId: string) => newStaff('leader', nodeId)
 
 async function newStaff(role: string, scopeId: string): Promise<{ token: string; user: any; openid: string }> {
   const admin = await login('o-demo-admin')

@@ -15,6 +15,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
       // Tests read untyped JSON answers; the product's own code keeps its types (tsc strict).
       '@typescript-eslint/no-explicit-any': 'off',
+      // zod's `z` export is a namespace object holding every locale: bundled whole into every function (260 KB).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='zod'] > :matches(ImportSpecifier[imported.name='z'], ImportDefaultSpecifier)",
+          message: "import * as z from 'zod' (tree-shaken; the `z` export brings every locale)",
+        },
+      ],
     },
   },
   {

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { parseOrThrow } from './validation'
 import { DomainError } from './errors'
 import { login } from './families'

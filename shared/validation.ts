@@ -1,8 +1,10 @@
-import { z } from 'zod'
+import * as z from 'zod'
+import { zhCN } from 'zod/locales'
 import { DomainError, type FieldError } from './errors'
 
-// Every zod message without a field-specific text of ours falls back to zod's own Simplified Chinese.
-z.config(z.locales.zhCN())
+// Every zod message without a field-specific text of ours falls back to zod's own Simplified Chinese (that locale
+// alone: `z.locales` would bring all of them, 260 KB of every function's bundle).
+z.config(zhCN())
 
 const joinPath = (path: readonly PropertyKey[]) => (path.length ? path.map(String).join('.') : 'body')
 

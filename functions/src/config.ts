@@ -2,7 +2,7 @@
  * Configuration of the functions, read once per container from the environment (and, on AWS, the secrets from
  * one SSM SecureString parameter). Secrets never live in the repo: locally `infra/local` passes throw-away ones.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { templateConfig, type TemplateConfig } from './notify/templates'
 import type { MiniprogramState } from './notify/ports'
 import type { LimitOverrides } from './services/identity/limits'

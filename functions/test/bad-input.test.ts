@@ -3,7 +3,7 @@
  * ids, repeated query parameters, deeply nested JSON, huge arrays and oversized bodies answer 4xx naming the field
  * in Chinese — never a 5xx.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { fillPath, routes, type RouteSpec } from '@linli/shared'
 import { api, api as client, login, refusalOf, uniqueOpenid, type Answer } from './support/client'
 

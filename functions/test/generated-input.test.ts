@@ -4,7 +4,7 @@
  * Chinese, and a 400 names the fields it refuses.
  */
 import fc from 'fast-check'
-import { z } from 'zod'
+import * as z from 'zod'
 import { fillPath, routes, type RouteName, type RouteSpec } from '@linli/shared'
 import { hostile, plausible } from './support/arbitraries'
 import { api, login, refusalOf, repos, uniqueOpenid, userIdOf } from './support/client'

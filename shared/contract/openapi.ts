@@ -1,5 +1,5 @@
 /** The OpenAPI 3.1 document, generated from the routes: `npm run openapi` prints it. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { errorCatalogue } from '../errors'
 import type { RouteSpec } from './route'
 import { allowsGuests, needsSession } from '../domain/permissions'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * A route of the HTTP API: the single source for the handler (validation, typing), the mini-program client,

@@ -3,7 +3,7 @@
  * forward ({"advanceMinutes": 60}) or back to the real time ({"reset": true}). Validated like every route.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
-import { z } from 'zod'
+import * as z from 'zod'
 import { fieldErrors } from '@linli/shared'
 import { devClock } from '../adapters/dev-clock'
 

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
-import { z } from 'zod'
+import * as z from 'zod'
 import { DomainError, defineRoute } from '@linli/shared'
 import { endpoint } from './stack'
 import { makeSessionTokens } from '../adapters/session-token'

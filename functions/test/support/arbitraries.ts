@@ -4,7 +4,7 @@
  * required field gone, an unknown field, any JSON at all).
  */
 import fc, { type Arbitrary } from 'fast-check'
-import { z } from 'zod'
+import * as z from 'zod'
 
 interface JsonSchema {
   type?: string

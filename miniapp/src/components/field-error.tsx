@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { fieldErrors, type FieldError as Issue } from '@linli/shared'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { ApiError } from '../api/request'
 // NutUI's styles first, so every page orders them before ours (mini-css-extract-plugin's conflicting order).
 import './nutui'

@@ -2,7 +2,7 @@
  * District administration (DESIGN.md §3 "Administration"): the district's admins edit its reference data —
  * departments and the case taxonomy's items — and read the log of every change made (who, when, before and after).
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineRoute } from '../route'
 import { cursorSchema, idParams, idSchema, pageLimit } from '../common'
 import { priorities, slaBandKeys } from '../../domain/case/sla'

@@ -4,7 +4,7 @@
  * (`community`: the community's id or name; `id` optional) — previews what the import adds, changes and retires,
  * then applies it. Every problem is answered feature by feature before anything is written.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineRoute, fileAnswer } from '../route'
 
 /** At most this many grids in one file, and this many vertices in one grid. */

@@ -3,7 +3,7 @@
  * a street, a department, a room, the district — with their phone masked; each can be invited or taken back through
  * identity's own routes (POST /v1/invites, DELETE /v1/users/{id}/roles/{role}/{scopeId}).
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineRoute } from '../route'
 import { cursorSchema, idSchema, pageLimit } from '../common'
 import { staffRoles } from '../../domain/roles'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineRoute } from '../route'
 import { idParams, idSchema, latitude, longitude, pointQuery, cursorSchema, pageLimit } from '../common'
 import { photoKeysSchema } from '../uploads/uploads'

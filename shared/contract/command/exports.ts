@@ -2,7 +2,7 @@
  * The command centre's export (DESIGN.md §3): a district's or a street's cases reported in a period, as .xlsx with
  * Chinese headers and every stage's time and deadline, scoped like the drill-down, each export recorded in the audit log.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineRoute, fileAnswer } from '../route'
 import { idSchema } from '../common'
 import { XLSX_TYPE } from '../uploads/uploads'

@@ -2,7 +2,7 @@
  * A district's own rules for its command centre, kept as data the admin sets: the weights of the 三率 in the ranking,
  * the fewest cases a unit is ranked on, and the rules of the five-colour grades (each grade with its reason).
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineRoute } from '../route'
 import { grades, type GridFigures } from '../../domain/command/grades'
 

@@ -4,7 +4,7 @@
  * is read from counters the stream keeps (never by scanning cases), so reading costs the same at a thousand cases as
  * at a hundred thousand.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineRoute } from '../route'
 import { idSchema } from '../common'
 import { rateLevels } from '../../domain/case/rates'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineRoute } from '../route'
 import { idParams, pointQuery } from '../common'
 import { gridLevels } from '../../domain/grid'

@@ -3,7 +3,7 @@
  * message where they consented) and shares it as a card to the households' WeChat groups; reads and acknowledgements
  * are recorded per resident and per group, and compared with the roster. Residents link to their household first.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineRoute } from '../route'
 import { cursorSchema, idParams, idSchema, pageLimit } from '../common'
 import { photoKeysSchema } from '../uploads/uploads'

@@ -2,7 +2,7 @@
  * Field work: a gridworker's check-ins (patrol point, household visit, duty) and patrols, whose check-ins draw a
  * route. The server decides with the same geofence the phone shows (shared/domain/field/geofence.ts).
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineRoute } from '../route'
 import { idParams, idSchema, latitude, longitude, cursorSchema, pageLimit } from '../common'
 import { photoKeysSchema } from '../uploads/uploads'

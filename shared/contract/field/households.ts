@@ -2,7 +2,7 @@
  * The household roster of a grid (住户台账): personal fields (address, phone, care tags, notes) are sealed at rest and
  * shown unmasked only to the grid's staff, each such read recorded in the audit log that admins read.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineRoute } from '../route'
 import { cursorSchema, idParams, idSchema, pageLimit } from '../common'
 import { fileAnswer } from '../route'

@@ -6,7 +6,7 @@
  * The finer statuses (mySociety's extension, in `status_notes` and `extended_attributes`) map from ours: see
  * shared/domain/interop/open311-status.ts.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineRoute } from '../route'
 import { idSchema } from '../common'
 

@@ -3,7 +3,7 @@
  * a hash), sees them listed by the key's last four characters, and revokes one; every issue and revocation is in
  * the audit log. A partner's reports enter the same loop as a resident's, the partner as their channel.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineRoute } from '../route'
 import { idParams } from '../common'
 

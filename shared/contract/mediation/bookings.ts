@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineRoute, fileAnswer } from '../route'
 import { idParams, idSchema, cursorSchema, pageLimit } from '../common'
 import { specialtySchema } from './rooms'

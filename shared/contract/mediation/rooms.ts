@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineRoute } from '../route'
 import { idParams, idSchema, latitude, longitude } from '../common'
 import { specialties } from '../../domain/mediation/specialties'

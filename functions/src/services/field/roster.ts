@@ -2,7 +2,7 @@
  * A grid's roster as a spreadsheet (Excel or CSV): import checks every row before writing any, export writes the
  * columns import reads. Apart from the roster's other routes, so only these two functions carry the spreadsheet code.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import {
   DomainError,
   MAX_IMPORT_ROWS,

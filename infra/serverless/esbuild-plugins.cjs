@@ -4,15 +4,14 @@
  */
 const { join } = require('node:path')
 
-const stub = (filter, file, importer = /./) => ({
+const stub = (filter, file) => ({
   name: `stub:${file}`,
   setup(build) {
-    build.onResolve({ filter }, (args) => (importer.test(args.importer) ? { path: join(__dirname, 'stubs', file) } : undefined))
+    build.onResolve({ filter }, () => ({ path: join(__dirname, 'stubs', file) }))
   },
 })
 
 module.exports = [
   stub(/^brotli\/decompress(\.js)?$/, 'no-woff2.cjs'),
-  // zod's `z.locales` carries every language (260 KB of each bundle); we speak Simplified Chinese only.
-  stub(/^\.\.\/locales\/index\.c?js$/, 'zod-locales.mjs', /[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/),
+  // zod's locales need no stub: our code imports zod as a namespace (tree-shaken) and zh-CN alone (eslint.config.mjs).
 ]

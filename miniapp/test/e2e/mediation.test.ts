@@ -79,6 +79,12 @@ it('find a room → book → invite → confirm → reminder → check in → ag
   await status(resident, '待确认')
   const code = await resident.locator('.booking__code').innerText()
   expect(code.trim()).toBe(booking.inviteCode)
+  // A browser has no share card: 复制邀请 puts the code and the join page's link on the clipboard (Taro's H5 keeps a copy).
+  await resident.locator('.booking__copy').tap()
+  await resident.getByText('邀请码和链接已复制，发给对方即可').waitFor()
+  const copied = await resident.evaluate(() => (JSON.parse(localStorage.getItem('taro_clipboard') ?? '{}') as { data?: string }).data ?? '')
+  expect(copied).toContain(`邀请码：${booking.inviteCode}`)
+  expect(copied).toContain(`#/packages/mediation/join/index?code=${booking.inviteCode}`)
 
   // The other party joins with the code.
   const other = await signedIn('张丽')

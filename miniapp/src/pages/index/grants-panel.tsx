@@ -26,6 +26,7 @@ export function GrantsPanel({ templates, round }: { templates: TemplateKey[]; ro
   const lasting = (t: TemplateKey) => grants[t]?.longTerm ?? false
   const toAsk = templates.filter((t) => !lasting(t))
   const low = toAsk.some((t) => (grants[t]?.grants ?? 0) < LOW)
+  const none = toAsk.filter((t) => !grants[t]?.grants)
   // Inside the tap: WeChat shows its sheet only there.
   const topUp = () => void (toAsk.length && tellConsent(askSubscribe(toAsk), '工作台').then(load))
   return (
@@ -35,9 +36,11 @@ export function GrantsPanel({ templates, round }: { templates: TemplateKey[]; ro
       description={
         !toAsk.length
           ? '已长期允许，在微信设置中关闭后需重新允许'
-          : low
-            ? '剩余不多了：点此允许更多提醒，以免错过派单和预警'
-            : '每次“允许”可以收到一条提醒，点此补充'
+          : none.length
+            ? `${none.map(templateLabel).join('、')}已用完，收不到新的提醒：点此允许`
+            : low
+              ? '剩余不多了：点此允许更多提醒，以免错过派单和预警'
+              : '每次“允许”可以收到一条提醒，点此补充'
       }
       clickable={toAsk.length > 0}
       onClick={topUp}

@@ -25,7 +25,8 @@ export function RatesPanel(props: { level: 'street' | 'district'; nodeId: string
     ['派单及时率', percent(t.dispatchRate)],
     ['办结及时率', percent(t.resolveRate)],
     ['满意率', percent(t.satisfactionRate)],
-    ['今日受理', String(t.received)],
+    // What came in today, whether accepted yet or not.
+    ['今日上报', String(t.received)],
     ['超时', String(t.overdue)],
     ['上报上级', String(t.escalated)],
     ['延期', String(t.extended)],

@@ -24,6 +24,15 @@ import './index.scss'
 import { usePageClass } from '../../../components/text-size'
 
 /** One booking: when and where, the dispute, its timeline, and exactly the actions the server allows now. */
+/** The invitation as text to paste into a chat: the room, the code, and the link that opens the join page with it. */
+function copyInvitation(roomName: string, code: string) {
+  const link = `${location.origin}${location.pathname}#/packages/mediation/join/index?code=${code}`
+  void Taro.setClipboardData({ data: `邀请你到${roomName}一起说事。邀请码：${code}，打开 ${link} 加入` }).then(
+    () => void Taro.showToast({ title: '邀请码和链接已复制，发给对方即可', icon: 'none' }),
+    () => void Taro.showToast({ title: `复制失败，请把邀请码 ${code} 告诉对方`, icon: 'none' }),
+  )
+}
+
 export default function Booking() {
   const pageClass = usePageClass()
   const session = useSession()
@@ -110,9 +119,16 @@ export default function Booking() {
                   description='对方在“预约说事 → 凭邀请码加入”输入，或打开你分享的卡片'
                 />
                 <View className='booking__share'>
-                  <Button openType='share' size='small' type='primary' fill='outline'>
-                    分享给对方
-                  </Button>
+                  {process.env.TARO_ENV === 'weapp' ? (
+                    <Button openType='share' size='small' type='primary' fill='outline'>
+                      分享给对方
+                    </Button>
+                  ) : (
+                    // A browser has no share card: the invitation (code and link) goes to the clipboard instead.
+                    <Button className='booking__copy' size='small' type='primary' fill='outline' onClick={() => copyInvitation(b.roomName, b.inviteCode!)}>
+                      复制邀请
+                    </Button>
+                  )}
                 </View>
               </CellGroup>
             )}

@@ -83,6 +83,25 @@ describe('the SLA clock', () => {
       (await api('GET', '/v1/cases?view=assigned', { token: official.token })).body.items.find((i: any) => i.id === c.id && i.mark === 'overdue'),
     )
     expect(assigned.overdue).toBe(true)
+
+    // 超时预警: the street's dispatchers find it among the level's marked cases, 红牌 before 黄牌; handled, it leaves.
+    const warnedList = async () => {
+      const all: { id: string; mark?: string }[] = []
+      for (let cursor: string | undefined, pages = 0; pages < 50; pages++) {
+        const { body } = await api('GET', `/v1/cases?view=warned&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: dispatcher.token })
+        all.push(...body.items)
+        cursor = body.nextCursor
+        if (!cursor) break
+      }
+      return all
+    }
+    const listed = await warnedList()
+    expect(listed.find((i) => i.id === c.id)).toMatchObject({ mark: 'overdue', status: 'dispatched' })
+    const firstYellow = listed.findIndex((i) => i.mark !== 'overdue')
+    expect(listed.slice(firstYellow < 0 ? listed.length : firstYellow).filter((i) => i.mark === 'overdue')).toEqual([])
+    expect((await fire(official.token, c.id, { type: 'start' })).status).toBe(200)
+    expect((await fire(official.token, c.id, { type: 'resolve', result: '已抢修，恢复供水' })).body.status).toBe('resolved')
+    expect((await warnedList()).map((i) => i.id)).not.toContain(c.id)
   })
 
   it('escalates a case nobody accepted to the district dispatcher’s queue by itself (乡呼县应), where a missed dispatch deadline only marks it', async () => {

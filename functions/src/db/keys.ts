@@ -46,12 +46,20 @@ export const keys = {
     grid: (districtId: string, gridId: string) => tenant(districtId, 'GRID', gridId),
     queue: (districtId: string, nodeId: string) => tenant(districtId, 'QUEUE', nodeId),
     assigned: (districtId: string, userId: string) => tenant(districtId, 'ASSIGNED', userId),
+    /** A level's cases the clock marked (超时预警), most urgent first: see `urgency`. */
+    warned: (districtId: string, nodeId: string) => tenant(districtId, 'WARNED', nodeId),
     withStatus: (viewKey: string, status: string) => `${viewKey}#${status}`,
   },
   /** Open cases of one category in one geohash-6 cell (gsi1, the case item itself). */
   near: (districtId: string, cell: string, categoryId: string) => tenant(districtId, 'NEAR', cell, categoryId),
   /** The district's cases by status (gsi2, the case item itself). */
   casesByStatus: (districtId: string, status: string) => tenant(districtId, 'CASES', status),
+  /**
+   * The warned list's sort key, read newest-first like every list: 红牌 (overdue) before 黄牌 (warn), then the
+   * nearest deadline first.
+   */
+  urgency: (overdue: boolean, deadline: string, caseId: string) =>
+    `${overdue ? 1 : 0}#${String(1e13 - new Date(deadline).getTime()).padStart(13, '0')}#${caseId}`,
   /** A sort key by time (`<ISO time>#<id>`): cases by their last change; check-ins, patrol points, households. */
   changed: (at: string, id: string) => `${at}#${id}`,
 

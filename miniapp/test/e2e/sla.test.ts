@@ -1,6 +1,6 @@
 /**
  * The SLA clock in the H5 build: a report the street dispatcher leaves unaccepted → the local clock moves past its
- * accept deadline and the sweeper runs → the district dispatcher finds it escalated with a red mark (and today's
+ * accept deadline and the sweeper runs → the district dispatcher finds it escalated with a red mark in 超时预警 (and today's
  * 时效 on the home page) and dispatches it jointly to the water bureau and the housing bureau → the housing bureau
  * finishes its task → the water bureau's official starts and resolves it.
  */
@@ -48,8 +48,9 @@ it('an unaccepted case escalates by the clock; the district dispatcher dispatche
 
   const dispatcher = await signedIn('刘洋')
   await dispatcher.locator('.rates-panel__title', { hasText: '今日时效' }).waitFor()
-  await dispatcher.getByText('派单').first().tap()
-  // Every case the clock sent up meanwhile is there too: the queue is paged.
+  // 超时预警 lists what the clock marked at the district's level, red first: every case sent up meanwhile is there too
+  // (the list is paged).
+  await dispatcher.getByText('超时预警').first().tap()
   await (await rowInList(dispatcher, number)).locator('.case-tags__overdue', { hasText: '红牌' }).waitFor()
   await openFromList(dispatcher, number)
   await dispatcher.locator('.case__timeline, .timeline__item', { hasText: '系统自动上报' }).first().waitFor()

@@ -140,15 +140,16 @@ export const caseDetailSchema = caseSummarySchema.extend({
 })
 export type CaseDetail = z.infer<typeof caseDetailSchema>
 
-export const caseViews = ['mine', 'queue', 'assigned', 'grid'] as const
+/** `warned`: 超时预警, a dispatcher level's cases the clock marked (黄牌, 红牌), most urgent first. */
+export const caseViews = ['mine', 'queue', 'warned', 'assigned', 'grid'] as const
 
 export const listCases = defineRoute({
   method: 'GET',
   path: '/v1/cases',
-  summary: '按视角列出事件（我的、受理队列、我的工单、本网格），分页',
+  summary: '按视角列出事件（我的、受理队列、超时预警、我的工单、本网格），分页',
   action: 'cases.list',
   query: z.strictObject({
-    view: z.enum(caseViews, { error: '视角只能是 mine、queue、assigned 或 grid' }),
+    view: z.enum(caseViews, { error: '视角只能是 mine、queue、warned、assigned 或 grid' }),
     status: status.optional(),
     scopeId: idSchema.optional(),
     cursor: cursorSchema.optional(),

@@ -29,14 +29,23 @@ const listKey = (districtId: string, l: CaseList) => {
       return keys.view.grid(districtId, l.gridId)
     case 'queue':
       return keys.view.queue(districtId, l.nodeId)
+    case 'warned':
+      return keys.view.warned(districtId, l.nodeId)
   }
 }
 
-/** The lists whose entries commit with the case: the reporter's, the grid's and the queue of the case's level. */
+/** Where the clock runs: a case the clock marked there is on its level's 超时预警 list. */
+const clocked: readonly CaseRecord['status'][] = ['submitted', 'accepted', 'dispatched', 'in_progress']
+
+/**
+ * The lists whose entries commit with the case: the reporter's, the grid's and the queue of the case's level, and
+ * while the clock marks it, its level's 超时预警 (the transition that clears the mark or moves the case drops it).
+ */
 const ownLists = (c: CaseRecord): CaseList[] => [
   { kind: 'mine', userId: c.reporterId },
   { kind: 'grid', gridId: c.gridId },
   { kind: 'queue', nodeId: c.levelNodeId },
+  ...(summaryOf(c).mark && clocked.includes(c.status) ? [{ kind: 'warned' as const, nodeId: c.levelNodeId }] : []),
 ]
 
 /** The case item with its index attributes: nearby (gsi1) while open, by status (gsi2), the due index (gsi3). */
@@ -61,7 +70,7 @@ export function makeCasesRepo(e: Entities): CasesRepo {
   const views = e.CaseView.build(EntityRepository)
   const followers = e.Follower.build(EntityRepository)
 
-  const entry = (s: CaseSummaryRecord & { districtId: string; version: number }, l: CaseList) => {
+  const entry = (s: CaseSummaryRecord & { districtId: string; version: number }, l: CaseList, order?: string) => {
     const viewKey = listKey(s.districtId, l)
     const { districtId, version, ...summary } = s
     const sort = keys.changed(s.updatedAt, s.caseId)
@@ -72,12 +81,17 @@ export function makeCasesRepo(e: Entities): CasesRepo {
       version,
       summary,
       gsi1pk: viewKey,
-      gsi1sk: sort,
+      gsi1sk: order ?? sort,
       gsi2pk: keys.view.withStatus(viewKey, s.status),
       gsi2sk: sort,
     }
   }
-  const entryOf = (c: CaseRecord, l: CaseList) => entry({ ...summaryOf(c), districtId: c.districtId, version: c.version }, l)
+  const entryOf = (c: CaseRecord, l: CaseList) => {
+    const summary = summaryOf(c)
+    // The warned list reads most urgent first: by the running stage's deadline.
+    const order = l.kind === 'warned' ? keys.urgency(summary.mark === 'overdue', c.sla?.deadline ?? c.resolveBy, c.caseId) : undefined
+    return entry({ ...summary, districtId: c.districtId, version: c.version }, l, order)
+  }
   const p = casePatterns(e)
 
   return {

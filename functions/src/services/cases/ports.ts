@@ -94,7 +94,7 @@ export interface TimelineRecord {
 /** What a list entry keeps of a case. */
 export type { CaseSummaryRecord } from '@linli/shared'
 
-export type CaseList = { kind: 'mine' | 'assigned'; userId: string } | { kind: 'grid'; gridId: string } | { kind: 'queue'; nodeId: string }
+export type CaseList = { kind: 'mine' | 'assigned'; userId: string } | { kind: 'grid'; gridId: string } | { kind: 'queue' | 'warned'; nodeId: string }
 
 export interface CasePage {
   items: CaseSummaryRecord[]

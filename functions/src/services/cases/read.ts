@@ -173,7 +173,7 @@ function summaryView({ caseId, lat: _lat, lng: _lng, ...rest }: CaseSummaryRecor
   return { ...rest, id: caseId, overdue }
 }
 
-type View = 'mine' | 'queue' | 'assigned' | 'grid'
+type View = 'mine' | 'queue' | 'warned' | 'assigned' | 'grid'
 
 /** The list a caller may read for a view (the permission table decides); a scope the caller does not hold is refused. */
 /** Whether the caller watches the grid from a level above it (a street's or the district's dispatcher, a leader). */
@@ -198,7 +198,8 @@ function listFor(caller: Caller, view: View, scopeId?: string): CaseList {
       authorize(caller, 'cases.list.assigned', undefined, 'view', '只有部门工作人员有工单列表')
       return { kind: 'assigned', userId: caller.user.id }
     case 'queue':
-      return { kind: 'queue', nodeId: scoped('cases.list.queue') }
+    case 'warned':
+      return { kind: view, nodeId: scoped('cases.list.queue') }
     case 'grid':
       return { kind: 'grid', gridId: scoped('cases.list.grid') }
   }

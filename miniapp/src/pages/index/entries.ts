@@ -59,7 +59,7 @@ export const workbench: Record<StaffRole, Entry[]> = {
   dispatcher: [
     { key: 'queue', icon: Received, text: '待受理', url: '/packages/case/list/index?view=queue&status=submitted' },
     { key: 'dispatch', icon: Transit, text: '派单', url: '/packages/case/list/index?view=queue&status=accepted' },
-    { key: 'overdue', icon: Warning, text: '超时预警', url: '/packages/case/list/index?view=queue&status=all' },
+    { key: 'overdue', icon: Warning, text: '超时预警', url: '/packages/case/list/index?view=warned' },
     { key: 'command', icon: Category, text: '指挥中心', url: '/packages/command/screen/index' },
   ],
   official: [

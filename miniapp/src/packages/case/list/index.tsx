@@ -28,6 +28,8 @@ const views: Record<CaseView, { title: string; empty: string; tabs: Tab[] }> = {
     empty: '队列里没有事件',
     tabs: ['submitted', 'all', 'accepted', 'dispatched', 'in_progress', 'resolved', 'referred', 'closed', 'rejected'],
   },
+  // The server keeps this list most urgent first (红牌, then the nearest deadline); a case leaves it once its clock is met.
+  warned: { title: '超时预警', empty: '没有即将超时或已超时的事件', tabs: ['all', 'submitted', 'accepted', 'dispatched', 'in_progress'] },
   assigned: { title: '我的工单', empty: '暂时没有派给你的工单', tabs: ['all', 'dispatched', 'in_progress', 'resolved', 'closed'] },
   grid: { title: '网格事件', empty: '本网格暂无事件', tabs: ['all', 'submitted', 'accepted', 'dispatched', 'in_progress', 'resolved', 'closed'] },
 }
@@ -35,7 +37,8 @@ const views: Record<CaseView, { title: string; empty: string; tabs: Tab[] }> = {
 const tabTitle = (t: Tab) => (t === 'all' ? '全部' : caseStatusLabels[t])
 
 /**
- * Case lists by `view`: mine (我的上报), queue (受理队列, opens on 待受理), assigned (我的工单) and grid (网格事件).
+ * Case lists by `view`: mine (我的上报), queue (受理队列, opens on 待受理), warned (超时预警), assigned (我的工单) and
+ * grid (网格事件).
  * Status tabs filter; pull down to refresh; more pages load at the bottom (nextCursor).
  */
 /** The dispatcher's queue puts first what needs them most: flagged content, 红牌, 黄牌, 督办, then new cases. */

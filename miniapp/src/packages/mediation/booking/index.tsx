@@ -116,7 +116,7 @@ export default function Booking() {
                 <Cell
                   title='邀请码'
                   extra={<Text className='booking__code'>{b.inviteCode}</Text>}
-                  description='对方在“预约说事 → 凭邀请码加入”输入，或打开你分享的卡片'
+                  description={`对方在“预约说事 → 凭邀请码加入”输入，或打开你${process.env.TARO_ENV === 'weapp' ? '分享的卡片' : '发去的链接'}`}
                 />
                 <View className='booking__share'>
                   {process.env.TARO_ENV === 'weapp' ? (

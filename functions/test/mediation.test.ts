@@ -113,6 +113,19 @@ describe('keeping rooms, profiles and hours', () => {
     expectError(await api('PUT', `/v1/rooms/${id}`, { token: resident.token, body: room }), 403, 'auth.forbidden')
     expectError(await api('PUT', `/v1/rooms/${id}`, { token: admin.token, body: { ...room, nodeId: 'g-liuan-1' } }), 400, 'request.invalid')
     expectError(await api('PUT', `/v1/rooms/${id}`, { token: admin.token, body: { ...room, specialties: [] } }), 400, 'request.invalid')
+
+    // Its page tells the hours its mediators keep, not the text typed once: they change when the rules do.
+    const keeper = await newMediator(id)
+    const rules = [
+      ...[1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '12:00', sessionMinutes: 60 })),
+      { weekday: 7, start: '14:00', end: '17:00', sessionMinutes: 60 },
+    ]
+    expect((await api('PUT', `/v1/rooms/${id}/availability`, { token: keeper.token, body: { rules } })).status).toBe(200)
+    const shown = (await api('GET', `/v1/rooms/${id}`, { token: resident.token })).body
+    expect(shown).toMatchObject({ weekly: '周一至周五 09:00–12:00；周日 14:00–17:00', closedOn: [] })
+    const closed = addDays(today(), 2)
+    expect((await api('POST', `/v1/rooms/${id}/exceptions`, { token: admin.token, body: { date: closed, kind: 'closed', wholeRoom: true } })).status).toBe(201)
+    expect((await api('GET', `/v1/rooms/${id}`, { token: resident.token })).body.closedOn).toEqual([closed])
   })
 
   it('lets a mediator edit their own profile only, keeping their record', async () => {

@@ -61,9 +61,19 @@ it('report with a photo → accept → dispatch → notice → resolve with a ph
   await status(dispatcher, '已派单')
   await dispatcher.getByText('赵刚').first().waitFor()
 
-  // The official finds the case among the assigned, starts and resolves it with a photo.
+  // The official finds the case among the assigned: where it is on the grid's map, and 导航 to it (高德's marker page in
+  // a browser, at the point in GCJ-02).
   await official.reload()
   await openFromList(official, number)
+  await official.locator('.case__map .grid-map__image').waitFor()
+  // No network here: the map page answers from the test.
+  await official.context().route('https://uri.amap.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '高德地图' }))
+  const opened = official.context().waitForEvent('page')
+  await official.locator('.case__navigate').tap()
+  const amap = await opened
+  await amap.waitForURL(/uri\.amap\.com/)
+  expect(amap.url()).toMatch(/^https:\/\/uri\.amap\.com\/marker\?position=114\.31\d+,30\.50\d+&name=/)
+  await amap.close()
   await act(official, 'start')
   await status(official, '处置中')
   await act(official, 'resolve', async (form) => {

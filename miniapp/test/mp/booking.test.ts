@@ -39,6 +39,8 @@ const room = getRoom.response.parse({
   horizonDays: 14,
   cancelCutoffHours: 2,
   mediators: [{ id: 'm-sun', name: '孙梅', specialties: ['neighbour'], intro: '从事人民调解 12 年', record: { held: 3, agreementRate: 0.67 } }],
+  weekly: '周一、周二 09:00–12:00',
+  closedOn: ['2030-01-09'],
 })
 
 const slot = (date: string, time: string, taken: boolean) => {
@@ -108,6 +110,8 @@ async function render() {
 test('shows the room, its mediators and the first day’s times, the taken one disabled', async () => {
   const view = await render()
   expect(text(view, '.room__name')).toBe('青石街道说事室')
+  // The hours the mediators keep, not the text the admin typed once, and the week's closed day.
+  expect(text(view, '.room__hours')).toContain('周一、周二 09:00–12:00；1月9日（周三）不开放')
   expect(view.querySelectorAll('.room__mediator').map((n) => n.dom!.textContent)).toEqual(['任意调解员', '孙梅'])
   expect(view.querySelectorAll('.slot-picker__day').map((n) => n.dom!.textContent)).toEqual(['周一1/7可约', '周二1/8可约'])
   const times = view.querySelectorAll('.slot-picker__time')

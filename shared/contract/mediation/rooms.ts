@@ -46,6 +46,10 @@ export const roomDetailSchema = roomSummarySchema.extend({
   horizonDays: z.number(),
   cancelCutoffHours: z.number(),
   mediators: z.array(mediatorSummarySchema),
+  /** The mediators' weekly hours in words, from their rules ("周一至周五 09:00–12:00"); empty when nobody receives. */
+  weekly: z.string(),
+  /** The China dates of the next seven days on which the whole room is closed. */
+  closedOn: z.array(z.string()),
 })
 export type RoomDetail = z.infer<typeof roomDetailSchema>
 

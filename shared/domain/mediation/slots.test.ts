@@ -1,4 +1,4 @@
-import { computeSlots, ruleProblems, slotId, type AvailabilityRule } from './slots'
+import { computeSlots, ruleProblems, slotId, weeklyHours, type AvailabilityRule } from './slots'
 import { chinaDate, chinaInstant, weekdayOf } from './china-time'
 
 // 2026-12-07 is a Monday.
@@ -104,5 +104,19 @@ describe('rule problems', () => {
     expect(ruleProblems([r(1, '09:00', '12:00'), r(1, '11:00', '13:00')])).toEqual([{ index: 1, message: '与第 1 条时段重叠' }])
     expect(ruleProblems([r(1, '12:00', '09:00')])[0]!.message).toContain('结束时间')
     expect(ruleProblems([r(1, '09:00', '09:30')])[0]!.message).toContain('短于')
+  })
+})
+
+describe('weekly hours in words', () => {
+  const r = (weekday: number, start: string, end: string) => ({ weekday, start, end })
+  it('merges the mediators’ windows per weekday and joins runs of equal days', () => {
+    const workdays = [1, 2, 3, 4, 5].map((d) => r(d, '09:00', '12:00'))
+    expect(weeklyHours([...workdays, r(7, '14:00', '17:00')])).toBe('周一至周五 09:00–12:00；周日 14:00–17:00')
+    // Two mediators overlapping on Monday make one window; a second window that day stays apart.
+    expect(weeklyHours([r(1, '09:00', '11:00'), r(1, '10:00', '12:00'), r(1, '14:00', '16:00'), r(2, '09:00', '12:00')])).toBe(
+      '周一 09:00–12:00、14:00–16:00；周二 09:00–12:00',
+    )
+    expect(weeklyHours([r(6, '09:00', '12:00'), r(7, '09:00', '12:00')])).toBe('周六、周日 09:00–12:00')
+    expect(weeklyHours([])).toBe('')
   })
 })

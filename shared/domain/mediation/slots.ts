@@ -3,7 +3,7 @@
  * closures and plus extra hours of the date exceptions, minus the minimum notice, inside the booking horizon, each
  * marked taken when a booking holds it. Everything in China time.
  */
-import { addDays, chinaDate, chinaInstant, clockOf, minutesOf, weekdayOf } from './china-time'
+import { addDays, chinaDate, chinaInstant, clockOf, minutesOf, weekdayLabels, weekdayOf } from './china-time'
 
 export interface AvailabilityRule {
   mediatorId: string
@@ -111,4 +111,41 @@ export function ruleProblems(rules: readonly Omit<AvailabilityRule, 'mediatorId'
     else if (overlapped >= 0) problems.push({ index: i, message: `与第 ${overlapped + 1} 条时段重叠` })
   })
   return problems
+}
+
+/**
+ * A room's opening hours in words, from its mediators' weekly rules (what the room page shows, so it changes when the
+ * hours do): each weekday's windows merged across mediators, and runs of weekdays with the same windows joined —
+ * "周一至周五 09:00–12:00；周日 14:00–17:00". Empty when nobody receives.
+ */
+export function weeklyHours(rules: readonly Pick<AvailabilityRule, 'weekday' | 'start' | 'end'>[]): string {
+  const windows = (weekday: number) => {
+    const merged: [number, number][] = []
+    for (const [a, b] of rules
+      .filter((r) => r.weekday === weekday)
+      .map((r) => [minutesOf(r.start), minutesOf(r.end)] as [number, number])
+      .sort((x, y) => x[0] - y[0])) {
+      const last = merged.at(-1)
+      if (last && a <= last[1]) last[1] = Math.max(last[1], b)
+      else merged.push([a, b])
+    }
+    return merged.map(([a, b]) => `${clockOf(a)}–${clockOf(b)}`).join('、')
+  }
+  const days = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, text: windows(weekday) }))
+  const runs: { from: number; to: number; text: string }[] = []
+  for (const d of days) {
+    const last = runs.at(-1)
+    if (last && last.text === d.text && last.to === d.weekday - 1) last.to = d.weekday
+    else runs.push({ from: d.weekday, to: d.weekday, text: d.text })
+  }
+  const label = (r: { from: number; to: number }) =>
+    r.from === r.to
+      ? weekdayLabels[r.from]
+      : r.to === r.from + 1
+        ? `${weekdayLabels[r.from]}、${weekdayLabels[r.to]}`
+        : `${weekdayLabels[r.from]}至${weekdayLabels[r.to]}`
+  return runs
+    .filter((r) => r.text)
+    .map((r) => `${label(r)} ${r.text}`)
+    .join('；')
 }

@@ -1,9 +1,12 @@
 /** Rooms, mediators and their hours: what residents browse before booking, and what mediators keep. */
 import {
+  addDays,
+  chinaDate,
   computeSlots,
   DomainError,
   ruleProblems,
   slotId,
+  weeklyHours,
   type MediatorDetail,
   type MediatorSummary,
   type RoomDetail,
@@ -26,9 +29,16 @@ export async function roomOf(deps: MediationDeps, districtId: string, roomId: st
 
 const roomSummary = ({ id, name, address, lat, lng, hours, specialties }: RoomRecord): RoomSummary => ({ id, name, address, lat, lng, hours, specialties })
 
-const roomDetail = (room: RoomRecord, mediators: MediatorProfile[]): RoomDetail => {
+const roomDetail = (room: RoomRecord, mediators: MediatorProfile[], week: Pick<RoomDetail, 'weekly' | 'closedOn'>): RoomDetail => {
   const { nodeId, minNoticeHours, horizonDays, cancelCutoffHours } = room
-  return { ...roomSummary(room), nodeId, minNoticeHours, horizonDays, cancelCutoffHours, mediators: mediators.map(mediatorSummary) }
+  return { ...roomSummary(room), nodeId, minNoticeHours, horizonDays, cancelCutoffHours, mediators: mediators.map(mediatorSummary), ...week }
+}
+
+/** The room's week as its page tells it, from the calendar itself: the mediators' hours and the days it is closed. */
+async function weekOf(deps: MediationDeps, districtId: string, roomId: string): Promise<Pick<RoomDetail, 'weekly' | 'closedOn'>> {
+  const today = chinaDate(deps.clock())
+  const { rules, exceptions } = await deps.repos.mediation.calendar(districtId, roomId, today, addDays(today, 6))
+  return { weekly: weeklyHours(rules), closedOn: exceptions.filter((e) => e.kind === 'closed' && !e.mediatorId && !e.start).map((e) => e.date) }
 }
 
 const mediatorSummary = (p: MediatorProfile): MediatorSummary => ({
@@ -80,8 +90,8 @@ const blankProfile = (districtId: string, userId: string, name: string, roomId: 
 
 export async function getRoom(deps: MediationDeps, caller: Caller, roomId: string): Promise<RoomDetail> {
   const room = await roomOf(deps, caller.user.districtId, roomId)
-  const mediators = await mediatorsOf(deps, caller.user.districtId, roomId)
-  return roomDetail(room, mediators)
+  const [mediators, week] = await Promise.all([mediatorsOf(deps, caller.user.districtId, roomId), weekOf(deps, caller.user.districtId, roomId)])
+  return roomDetail(room, mediators, week)
 }
 
 /** The room's sessions between two China dates, taken ones marked: two Queries of the room's calendar. */
@@ -163,7 +173,8 @@ export async function putRoom(deps: MediationDeps, caller: Caller, roomId: strin
   const room: RoomRecord = { id: roomId, ...input }
   await deps.repos.catalogue.putRoom(districtId, room)
   // Other containers see the change when their catalogue cache expires (CATALOGUE_TTL_SECONDS).
-  return roomDetail(room, await mediatorsOf(deps, districtId, roomId))
+  const [mediators, week] = await Promise.all([mediatorsOf(deps, districtId, roomId), weekOf(deps, districtId, roomId)])
+  return roomDetail(room, mediators, week)
 }
 
 /** A mediator says who they are: brand, specialties, introduction (only their own; another's id is unknown here). */

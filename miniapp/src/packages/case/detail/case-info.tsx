@@ -5,6 +5,7 @@ import { Cell, CellGroup, Rate, Tag } from '../components/nutui'
 import { CaseTags } from '../components/case-tags'
 import { PhotoGrid } from '../../../components/photo-grid'
 import { formatTime } from '../../../utils/format'
+import { CaseMap } from './case-map'
 
 const taskLabels = { open: '待办理', started: '办理中', done: '已办结' } as const
 
@@ -35,6 +36,8 @@ export function CaseInfo({ detail: d }: { detail: CaseDetail }) {
       <PhotoGrid photos={d.photos} />
       <CellGroup>
         <Cell title='问题位置' description={d.location.address ?? d.address ?? '附近'} extra={d.gridName} />
+        {/* The point itself: for whoever may see it (a follower sees no place but the grid). */}
+        {!d.public && d.location.lat !== undefined && d.location.lng !== undefined && <CaseMap detail={d} lat={d.location.lat} lng={d.location.lng} />}
         {d.reporterName && <Cell className='case__reporter' title='上报人' extra={d.reporterName} />}
         {phone && (
           <Cell
@@ -64,9 +67,10 @@ export function CaseInfo({ detail: d }: { detail: CaseDetail }) {
             extra={`${formatTime(d.clock.deadline)}${d.clock.mark === 'overdue' ? '（已超时）' : d.clock.mark === 'warn' ? '（即将超时）' : ''}`}
           />
         )}
-        <Cell title='受理时限' extra={formatTime(d.deadlines.acceptBy)} />
-        <Cell title='派单时限' extra={formatTime(d.deadlines.dispatchBy)} />
-        <Cell title='办结时限' extra={formatTime(d.deadlines.resolveBy)} />
+        {/* Each deadline once: the running stage's is the line above. */}
+        {d.clock?.stage !== 'accept' && <Cell title='受理时限' extra={formatTime(d.deadlines.acceptBy)} />}
+        {d.clock?.stage !== 'dispatch' && <Cell title='派单时限' extra={formatTime(d.deadlines.dispatchBy)} />}
+        {d.clock?.stage !== 'resolve' && <Cell title='办结时限' extra={formatTime(d.deadlines.resolveBy)} />}
         {d.extensionCount > 0 && <Cell title='已延期' extra={`${d.extensionCount} 次`} />}
         {d.extension && (
           <Cell

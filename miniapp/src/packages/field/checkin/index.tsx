@@ -11,7 +11,7 @@ import { isUploading, PhotoUploader, photoKeys, type PhotoItem } from '../../../
 import { randomId } from '../../../utils/format'
 import { seedReport } from '../../../utils/report-seed'
 import { Button, Cell, CellGroup, TextArea } from '../components/nutui'
-import { GridMap } from '../components/grid-map'
+import { GridMap } from '../../../components/grid-map'
 import { fieldGrids, loadGrid } from '../components/my-grid'
 import { enqueue, flush, queued, dropRefused, type Queued } from '../components/queue'
 import './index.scss'

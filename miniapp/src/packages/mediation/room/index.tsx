@@ -1,7 +1,17 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { createBooking, fireBookingEvent, getRoom, specialtyLabels, type RoomDetail, type SlotView, type Specialty } from '@linli/shared'
+import {
+  createBooking,
+  fireBookingEvent,
+  getRoom,
+  specialtyLabels,
+  weekdayLabels,
+  weekdayOf,
+  type RoomDetail,
+  type SlotView,
+  type Specialty,
+} from '@linli/shared'
 import { ApiError, call } from '../../../api/request'
 import { askSubscribe, tellConsent } from '../../../api/subscribe'
 import { StateView } from '../../../components/state-view'
@@ -95,7 +105,16 @@ export default function Room() {
   return (
     <View className={`${pageClass} room`}>
       <CellGroup>
-        <Cell title={<Text className='room__name'>{room.name}</Text>} description={`${room.address} · ${room.hours}`} />
+        <Cell title={<Text className='room__name'>{room.name}</Text>} description={room.address} />
+        {/* The hours as the mediators keep them (their weekly rules), and this week's closed days; the admin's text when nobody receives yet. */}
+        <Cell
+          className='room__hours'
+          title='接待时间'
+          description={[
+            room.weekly || room.hours,
+            ...room.closedOn.map((d) => `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日（${weekdayLabels[weekdayOf(d)]}）不开放`),
+          ].join('；')}
+        />
         <Cell title='接待' description={room.specialties.map((s) => specialtyLabels[s]).join('、')} />
         <Cell
           title='预约须知'

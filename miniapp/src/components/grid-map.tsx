@@ -1,11 +1,11 @@
 /**
  * A grid's boundary with points on it: WeChat's own map in weapp (GCJ-02, converted from our WGS84 at this edge with
- * gcoord), and in H5 the same shapes drawn as an SVG with no online tiles (../../../components/shapes-svg.ts).
+ * gcoord), and in H5 the same shapes drawn as an SVG with no online tiles (./shapes-svg.ts).
  */
 import { Image, Map, View } from '@tarojs/components'
 import gcoord from 'gcoord'
 import type { Boundary } from '@linli/shared/domain/field/geofence'
-import { MAP_COLOURS, shapesSvg, svgSource, type MapPoint } from '../../../components/shapes-svg'
+import { MAP_COLOURS, shapesSvg, svgSource, type MapPoint } from './shapes-svg'
 import './grid-map.scss'
 
 export type { MapPoint }

@@ -63,4 +63,16 @@ it('patrol → check-in → one-tap report → visit a due household → the lea
   expect(await leader.locator('.patrol__item', { hasText: '李建国' }).count()).toBeGreaterThanOrEqual(2)
   await leader.locator('.patrol__coverage', { hasText: '李建国' }).filter({ hasText: '走访 1 户次，其中到期应访 1' }).waitFor()
   await expectAccessible(leader, 'check-ins and coverage')
+  // One gridworker's route of the day: only their check-ins, drawn in order on the map.
+  await leader.locator('.patrol__person', { hasText: '李建国' }).tap()
+  await leader.locator('[aria-label$="李建国的轨迹"]').first().waitFor()
+  const items = leader.locator('.patrol__item')
+  expect(await items.count()).toBe(await items.filter({ hasText: '李建国' }).count())
+  // Another day (China's calendar): the day before, then back.
+  const today = await leader.locator('.patrol__date').innerText()
+  expect(today).toContain('今天')
+  await leader.locator('.patrol__prev').tap()
+  await leader.locator('.patrol__date', { hasNotText: '今天' }).waitFor()
+  await leader.locator('.patrol__next').tap()
+  await leader.locator('.patrol__date', { hasText: '今天' }).waitFor()
 })

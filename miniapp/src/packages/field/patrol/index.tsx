@@ -2,8 +2,12 @@ import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import {
+  addDays,
   checkinKindLabels,
   chinaDate,
+  chinaInstant,
+  weekdayLabels,
+  weekdayOf,
   endPatrol,
   getPatrol,
   listCheckins,
@@ -29,9 +33,17 @@ import { usePageClass } from '../../../components/text-size'
 const CURRENT = 'linli.patrol'
 const toast = (e: unknown) => void Taro.showToast({ title: e instanceof ApiError ? e.message : '网络不可用，请稍后重试', icon: 'none' })
 
+/** A China day's bounds as the check-in list takes them (whatever the phone's zone). */
+const dayBounds = (day: string) => ({
+  from: chinaInstant(day, '00:00').toISOString(),
+  to: new Date(chinaInstant(addDays(day, 1), '00:00').getTime() - 1).toISOString(),
+})
+const dayLabel = (day: string, today: string) =>
+  `${Number(day.slice(5, 7))}月${Number(day.slice(8))}日（${weekdayLabels[weekdayOf(day)]}）${day === today ? ' 今天' : ''}`
+
 /**
  * 巡查打卡: start a patrol, check in along the way, end it; its points draw the route on the grid's map. A grid
- * leader sees the grid's check-ins of today on the same map.
+ * leader reads the grid's 打卡轨迹 of a chosen day on the same map: everyone's check-ins, or one gridworker's route.
  */
 export default function Patrol() {
   const pageClass = usePageClass()
@@ -44,6 +56,20 @@ export default function Patrol() {
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
   const [coverage, setCoverage] = useState<RouteResponse<typeof visitsReport>>()
+  const todayDate = chinaDate(new Date())
+  const [day, setDay] = useState(todayDate)
+  const [who, setWho] = useState('')
+
+  /** The day's check-ins: the grid's for its leader, one's own for a gridworker. */
+  const loadDay = async (d: string) => {
+    const page = await call(listCheckins, { query: { ...(leader ? { gridId: binding!.scopeId } : {}), ...dayBounds(d), limit: 50 } })
+    setToday(page.items)
+  }
+  const pickDay = (d: string) => {
+    setDay(d)
+    setWho('')
+    loadDay(d).catch((e) => toast(e))
+  }
 
   const load = async () => {
     if (!binding) return
@@ -52,9 +78,7 @@ export default function Patrol() {
       setGrid(await loadGrid(binding.scopeId))
       const current = Taro.getStorageSync(CURRENT) as string
       setPatrol(current ? await call(getPatrol, { params: { id: current } }) : undefined)
-      const from = new Date(new Date().setHours(0, 0, 0, 0)).toISOString()
-      const page = await call(listCheckins, { query: { ...(leader ? { gridId: binding.scopeId } : {}), from, limit: 50 } })
-      setToday(page.items)
+      await loadDay(day)
       if (leader) setCoverage(await call(visitsReport, { query: { gridId: binding.scopeId, month: chinaDate(new Date()).slice(0, 7) } }))
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '加载失败，请检查网络')
@@ -104,15 +128,19 @@ export default function Patrol() {
     >
       {() => {
         if (!binding || !grid) return null
-        const route = patrol && !patrol.endedAt ? (patrol.points ?? []) : today
+        const patrolling = !!patrol && !patrol.endedAt
+        // One gridworker's check-ins of the day, in the order they were made, are their route.
+        const shown = who ? today.filter((c) => c.userId === who).sort((a, b) => a.capturedAt.localeCompare(b.capturedAt)) : today
+        const route = patrolling ? (patrol.points ?? []) : shown
+        const people = [...new Map(today.map((c) => [c.userId, c.userName])).entries()]
         const waiting = queued().filter((q) => !q.refused).length
         return (
           <>
             <GridMap
               boundary={grid.boundary as Boundary}
               points={route.map((c) => ({ lat: c.lat, lng: c.lng, label: formatTime(c.capturedAt) }))}
-              route={!!patrol && !patrol.endedAt}
-              label={`${grid.name}边界与${patrol ? '巡查轨迹' : '今日打卡点'}`}
+              route={patrolling || !!who}
+              label={`${grid.name}边界与${patrolling ? '巡查轨迹' : who ? `${people.find(([id]) => id === who)?.[1] ?? ''}的轨迹` : `${dayLabel(day, todayDate)}的打卡点`}`}
             />
             {patrol && !patrol.endedAt ? (
               <CellGroup title={`巡查中 · ${grid.name}`}>
@@ -148,9 +176,32 @@ export default function Patrol() {
                 ))}
               </CellGroup>
             )}
-            <CellGroup title={leader ? `${grid.name}今日打卡` : '我今日的打卡'}>
-              {today.length ? (
-                today.map((c) => (
+            {leader && (
+              <View className='patrol__day'>
+                <Button size='small' className='patrol__prev' onClick={() => pickDay(addDays(day, -1))}>
+                  前一天
+                </Button>
+                <Text className='patrol__date'>{dayLabel(day, todayDate)}</Text>
+                {/* No day after today: the button is not there rather than greyed (a greyed one is unreadable). */}
+                {day < todayDate && (
+                  <Button size='small' className='patrol__next' onClick={() => pickDay(addDays(day, 1))}>
+                    后一天
+                  </Button>
+                )}
+              </View>
+            )}
+            {leader && people.length > 0 && (
+              <View className='patrol__people'>
+                {[['', '全部'] as const, ...people].map(([id, name]) => (
+                  <Button key={id} size='small' className='patrol__person' type={who === id ? 'primary' : 'default'} onClick={() => setWho(id)}>
+                    {name}
+                  </Button>
+                ))}
+              </View>
+            )}
+            <CellGroup title={leader ? `${grid.name} · ${dayLabel(day, todayDate)}的打卡` : '我今日的打卡'}>
+              {shown.length ? (
+                shown.map((c) => (
                   <Cell
                     key={c.id}
                     className='patrol__item'
@@ -159,7 +210,7 @@ export default function Patrol() {
                   />
                 ))
               ) : (
-                <Text className='patrol__empty'>今天还没有打卡</Text>
+                <Text className='patrol__empty'>{day === todayDate ? '今天还没有打卡' : '这一天没有打卡'}</Text>
               )}
             </CellGroup>
           </>

@@ -147,3 +147,17 @@ it('find a room → book → invite → confirm → reminder → check in → ag
   for (const words of ['人民调解协议书', '申请人：王小梅', '被申请人：张丽', '调解员：王秀兰', '工作日九点至十八点施工', '张丽已于'])
     expect(text).toContain(words)
 })
+
+it('the mediator’s hours page: every field labelled, everything within the phone’s width', async () => {
+  const mediator = await signedIn('王秀兰')
+  await openEntry(mediator, '接待时间', '.rules-editor__rule')
+  // The session length says what it is.
+  const rule = mediator.locator('.rules-editor__rule').first()
+  await rule.getByText('每场').waitFor()
+  await rule.getByText('分钟').waitFor()
+  // Each specialty fits on the screen (the issue saw 土地纠纷 cut off at the right edge; it wraps now).
+  const width = mediator.viewportSize()!.width
+  for (const box of await mediator.locator('.hours__specialties .nut-checkbox').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right)))
+    expect(box).toBeLessThanOrEqual(width)
+  await expectAccessible(mediator, 'hours')
+})

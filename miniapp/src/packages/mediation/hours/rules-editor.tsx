@@ -40,13 +40,17 @@ export function RulesEditor(props: { roomId: string; rules: Rule[]; onSaved: (d:
           <Picker mode='time' value={r.end} onChange={(e) => set(i, { end: String(e.detail.value) })}>
             <Text className='rules-editor__time'>{r.end}</Text>
           </Picker>
+          {/* Labelled in words beside it: a bare "60" told nobody what it was. */}
+          <Text className='rules-editor__unit'>每场</Text>
           <Input
             className='rules-editor__minutes'
             type='number'
+            ariaLabel='每场分钟数'
             value={String(r.sessionMinutes)}
             onChange={(v) => set(i, { sessionMinutes: Number(v) || 0 })}
-            placeholder='每场分钟'
+            placeholder='60'
           />
+          <Text className='rules-editor__unit'>分钟</Text>
           <Button size='small' fill='none' className='rules-editor__remove' onClick={() => setRules((rs) => rs.filter((_, j) => j !== i))}>
             删除
           </Button>

@@ -155,7 +155,7 @@ it('the mediator’s hours page: every field labelled, everything within the pho
   const rule = mediator.locator('.rules-editor__rule').first()
   await rule.getByText('每场').waitFor()
   await rule.getByText('分钟').waitFor()
-  // Each specialty fits on the screen (the issue saw 土地纠纷 cut off at the right edge; it wraps now).
+  // Each specialty fits on the screen (the issue saw 土地纠纷 cut off at the right edge).
   const width = mediator.viewportSize()!.width
   for (const box of await mediator.locator('.hours__specialties .nut-checkbox').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right)))
     expect(box).toBeLessThanOrEqual(width)

@@ -76,3 +76,16 @@ it('patrol → check-in → one-tap report → visit a due household → the lea
   await leader.locator('.patrol__next').tap()
   await leader.locator('.patrol__date', { hasText: '今天' }).waitFor()
 })
+
+it('the district admin reads a grid’s roster masked, with none of its keepers’ buttons', async () => {
+  const admin = await signedIn('周敏')
+  await admin.goto(`${cloud().urls.h5}/#/packages/field/households/index?gridId=g-liuan-1&filter=all`)
+  await admin.locator('.households__item').first().waitFor()
+  // Masked: no names in clear.
+  expect(await admin.locator('.households__item').first().innerText()).toContain('*')
+  for (const keeper of ['.households__import', '.households__export', '.households__add']) expect(await admin.locator(keeper).count()).toBe(0)
+  // The grid's gridworker keeps it: the buttons are theirs.
+  const worker = await signedIn('李建国')
+  await worker.goto(`${cloud().urls.h5}/#/packages/field/households/index?filter=all`)
+  await worker.locator('.households__add').waitFor()
+})

@@ -24,6 +24,8 @@ export default function Households() {
   const session = useSession()
   const { params } = useRouter()
   const gridId = params.gridId ?? fieldGrids(session)[0]?.scopeId
+  // Only the grid's own staff keep its roster (a grid leader, the grids below them); anyone else reads it, masked.
+  const keeps = fieldGrids(session).some((b) => b.scopeId === gridId || b.role === 'grid_leader')
   const [filter, setFilter] = useState<Filter>((params.filter as Filter) ?? 'due')
   const [search, setSearch] = useState('')
   const list = usePagedList(
@@ -96,24 +98,26 @@ export default function Households() {
               <StateView empty={filter === 'due' ? '暂无到期应走访的住户' : '暂无住户'} />
             )}
             {list.items.length > 0 && <ListFooter list={list} block='households' />}
-            <View className='households__footer'>
-              <View className='households__footer-row'>
-                <Button className='households__import' onClick={importFile}>
-                  导入表格
-                </Button>
-                <Button className='households__export' onClick={exportFile}>
-                  导出
-                </Button>
-                <Button
-                  type='primary'
-                  className='households__add'
-                  onClick={() => void Taro.navigateTo({ url: `/packages/field/household/index?gridId=${gridId}` })}
-                >
-                  登记住户
-                </Button>
+            {keeps && (
+              <View className='households__footer'>
+                <View className='households__footer-row'>
+                  <Button className='households__import' onClick={importFile}>
+                    导入表格
+                  </Button>
+                  <Button className='households__export' onClick={exportFile}>
+                    导出
+                  </Button>
+                  <Button
+                    type='primary'
+                    className='households__add'
+                    onClick={() => void Taro.navigateTo({ url: `/packages/field/household/index?gridId=${gridId}` })}
+                  >
+                    登记住户
+                  </Button>
+                </View>
+                <SafeArea position='bottom' />
               </View>
-              <SafeArea position='bottom' />
-            </View>
+            )}
           </>
         )
       }}

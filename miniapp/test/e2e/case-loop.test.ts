@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { REPORT_LOCATED, act, cloud, expectAccessible, openFromList, phones, status } from './steps'
+import { REPORT_LOCATED, act, cloud, expectAccessible, openFromList, phones, rowInList, status } from './steps'
 
 jest.setTimeout(120_000)
 
@@ -50,6 +50,8 @@ it('report with a photo → accept → dispatch → notice → resolve with a ph
   // The street dispatcher accepts and dispatches to the water bureau.
   const dispatcher = await signedIn('陈志强')
   await dispatcher.getByText('待受理').first().tap()
+  await (await rowInList(dispatcher, number)).waitFor()
+  await expectAccessible(dispatcher, 'case list with its status tabs')
   await openFromList(dispatcher, number)
   await act(dispatcher, 'accept')
   await status(dispatcher, '已受理')
@@ -89,6 +91,7 @@ it('report with a photo → accept → dispatch → notice → resolve with a ph
     await form.locator('.case-action__rating .nut-rate-item').nth(4).tap()
   })
   await status(resident, '已办结')
+  await expectAccessible(resident, 'case, closed')
   const timeline = await resident.locator('.timeline__item').allInnerTexts()
   expect(timeline.join('\n')).toMatch(/上报[\s\S]*受理[\s\S]*派单[\s\S]*开始处置[\s\S]*办结反馈[\s\S]*评价/)
   expect(await resident.locator('.timeline__item img, .timeline__item .photos__image, .timeline__item taro-image-core').count()).toBeGreaterThanOrEqual(1)

@@ -88,4 +88,12 @@ it('the district admin reads a grid’s roster masked, with none of its keepers�
   const worker = await signedIn('李建国')
   await worker.goto(`${cloud().urls.h5}/#/packages/field/households/index?filter=all`)
   await worker.locator('.households__add').waitFor()
+  await worker.locator('.households__item').first().waitFor()
+  await expectAccessible(worker, 'roster with its tabs')
+  // Ending a patrol asks first: the dialog reads as well as the page.
+  await worker.goto(`${cloud().urls.h5}/#/packages/field/patrol/index`)
+  await worker.locator('.patrol__start').tap()
+  await worker.locator('.patrol__end').tap()
+  await worker.getByText('确定结束吗').waitFor()
+  await expectAccessible(worker, 'end-patrol dialog')
 })

@@ -17,6 +17,7 @@ it('publish → a resident opens it from the group and acknowledges → the grid
   await onScreen(worker, '.notices__compose').tap()
   await worker.locator('.compose__title input').fill('本周六停水通知')
   await worker.locator('.compose__body textarea').fill('本周六 8:00–12:00 二次供水检修，请提前储水。')
+  await expectAccessible(worker, 'compose a notice')
   await onScreen(worker, '.compose__publish').tap()
   await worker.locator('.notice__title', { hasText: '本周六停水通知' }).waitFor()
   const page = `${cloud().urls.h5}/#/packages/field/notice/index?id=${/[?&]id=([\w-]+)/.exec(worker.url())![1]}`

@@ -49,7 +49,14 @@ export default function Compose() {
               </View>
               <FieldError name='imageKeys' message={form.errors.imageKeys} />
             </CellGroup>
-            <Cell title='请住户回复已知晓' extra={<Checkbox className='compose__ack' checked={ackRequired} onChange={setAckRequired} />} />
+            <Cell
+              title='请住户回复已知晓'
+              extra={
+                <View ariaLabel='请住户回复已知晓'>
+                  <Checkbox className='compose__ack' checked={ackRequired} onChange={setAckRequired} />
+                </View>
+              }
+            />
             <FieldError name='form' message={form.errors._form ?? form.errors.gridId} />
             <View className='compose__footer'>
               <Button block type='primary' className='compose__publish' loading={form.busy} onClick={publish}>

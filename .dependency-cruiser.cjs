@@ -99,7 +99,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(miniapp/dist|\\.esbuild|\\.serverless)/' },
+    exclude: { path: '^(miniapp/dist|\\.esbuild|\\.esbuild-package|\\.serverless)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {

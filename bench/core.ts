@@ -4,10 +4,11 @@
  * `npm start`'s time to ready with builds up to date.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, readdirSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { LocalCloud } from '../infra/local/cloud'
+import { packageProd } from '../infra/serverless/package'
 import { bulkCases, type Repos } from '../functions/src/db'
 import { loadConfig } from '../functions/src/config'
 import { buildDeps } from '../functions/src/runtime'
@@ -131,14 +132,7 @@ export async function sweepOfALargeTable(cloud: LocalCloud, c: Client, repos: Re
 
 /** Each function as packaged for AWS: zipped size, and its module load time beyond bare node (median of 3). */
 export function bundles() {
-  const out = mkdtempSync(join(tmpdir(), 'linli-bench-package-'))
-  // A local cloud's bundles left in .esbuild would be zipped along (as scripts/check-iam.ts also knows).
-  rmSync(join(ROOT, '.esbuild'), { recursive: true, force: true })
-  execFileSync(join(ROOT, 'node_modules/.bin/serverless'), ['package', '--stage', 'prod', '--package', out], {
-    cwd: ROOT,
-    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' },
-    stdio: 'pipe',
-  })
+  const out = packageProd()
   // `sdk`: the DynamoDB client the runtime ships, required first, so the figure is our bundle's own share.
   const load = (file: string, sdk = false) =>
     Number(

@@ -10,14 +10,24 @@ import { join, resolve } from 'node:path'
 
 const ROOT = resolve(__dirname, '../..')
 const TEMPLATE = 'cloudformation-template-update-stack.json'
+/** Where packaging bundles (relative to the repository). */
+export const PACKAGE_WORK = '.esbuild-package'
 
 export function packageProd(): string {
   const out = mkdtempSync(join(tmpdir(), 'linli-package-'))
-  // A local cloud's bundles: serverless-esbuild refuses to clean a folder it did not leave.
-  rmSync(join(ROOT, '.esbuild'), { recursive: true, force: true })
+  // Its own work folder (serverless.yml's `outputWorkFolder`), not `.esbuild`: a running `npm start` bundles and
+  // watches there. Left from an earlier packaging it is cleared (serverless-esbuild refuses a folder it did not leave).
+  rmSync(join(ROOT, PACKAGE_WORK), { recursive: true, force: true })
   execFileSync(join(ROOT, 'node_modules/.bin/serverless'), ['package', '--stage', 'prod', '--package', out], {
     cwd: ROOT,
-    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', LINLI_AWS_CALL_LOG: '' },
+    env: {
+      ...process.env,
+      SLS_TELEMETRY_DISABLED: '1',
+      AWS_ACCESS_KEY_ID: '',
+      AWS_SECRET_ACCESS_KEY: '',
+      LINLI_AWS_CALL_LOG: '',
+      LINLI_ESBUILD_WORK: PACKAGE_WORK,
+    },
     stdio: 'pipe',
   })
   return out

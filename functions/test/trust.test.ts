@@ -148,6 +148,17 @@ it('a second report of an emergency in the same grid within the hour joins the f
 })
 
 describe('taking a role back takes the work and the channels with it', () => {
+  /** A fresh resident's 停水 report, accepted and dispatched by the street: its id and how to fire events on it. */
+  async function dispatchedCase(description: string, dispatch: Record<string, unknown>) {
+    const [dispatcher, resident] = await Promise.all([login('o-demo-dispatcher'), login(uniqueOpenid('revoke-reporter'))])
+    const c = (await api('POST', '/v1/cases', { token: resident.token, body: { categoryId: 'cat-water-off', description, location: inLiuan1 } })).body
+    const fire = (token: string, body: Record<string, unknown>) => api('POST', `/v1/cases/${c.id}/events`, { token, body })
+    expect((await fire(dispatcher.token, { type: 'accept' })).status).toBe(200)
+    const dispatched = await fire(dispatcher.token, { type: 'dispatch', departmentId: 'dept-water', ...dispatch })
+    expect(dispatched.status).toBe(200)
+    return { id: c.id as string, fire, dispatcher, resident, dispatched: dispatched.body }
+  }
+
   it('an official taken off a department leaves its cases: the last handler’s goes back to the queue, alerts stop reaching them', async () => {
     const [admin, dispatcher, chief, resident, colleague] = await Promise.all([
       login('o-demo-admin'),
@@ -206,27 +217,12 @@ describe('taking a role back takes the work and the channels with it', () => {
   })
 
   it('a co-department’s official leaves its task: it goes to the department’s officials as they are now, and with none left the case goes back', async () => {
-    const [admin, dispatcher, resident, lead] = await Promise.all([
-      login('o-demo-admin'),
-      login('o-demo-dispatcher'),
-      login(uniqueOpenid('revoke-task-reporter')),
-      newOfficial('dept-water'),
-    ])
+    const [admin, lead] = await Promise.all([login('o-demo-admin'), newOfficial('dept-water')])
     // The ecology office has one official, O (nobody else in the tests holds it): the 联办 task is O's alone.
     const o = await newOfficial('dept-eco')
-    const c = (
-      await api('POST', '/v1/cases', { token: resident.token, body: { categoryId: 'cat-water-off', description: '河道边的水管破了', location: inLiuan1 } })
-    ).body
-    const fire = (token: string, body: Record<string, unknown>) => api('POST', `/v1/cases/${c.id}/events`, { token, body })
-    expect((await fire(dispatcher.token, { type: 'accept' })).status).toBe(200)
-    const dispatched = await fire(dispatcher.token, {
-      type: 'dispatch',
-      departmentId: 'dept-water',
-      officialIds: [lead.user.id],
-      coDepartmentIds: ['dept-eco'],
-    })
-    expect(dispatched.body.tasks[0].assignees.map((a: { id: string }) => a.id)).toEqual([o.user.id])
-    const taskOf = async () => (await api('GET', `/v1/cases/${c.id}`, { token: dispatcher.token })).body
+    const { id, dispatcher, dispatched } = await dispatchedCase('河道边的水管破了', { officialIds: [lead.user.id], coDepartmentIds: ['dept-eco'] })
+    expect(dispatched.tasks[0].assignees.map((a: { id: string }) => a.id)).toEqual([o.user.id])
+    const taskOf = async () => (await api('GET', `/v1/cases/${id}`, { token: dispatcher.token })).body
 
     // A second official joins the office after the dispatch; O's role is taken back: the task is the newcomer's.
     const e = await newOfficial('dept-eco')
@@ -242,7 +238,7 @@ describe('taking a role back takes the work and the channels with it', () => {
     })
     await eventually(async () => {
       const listed = (await api('GET', '/v1/cases?view=assigned', { token: (await login(e.openid)).token })).body.items
-      return listed.some((i: { id: string }) => i.id === c.id) ? true : undefined
+      return listed.some((i: { id: string }) => i.id === id) ? true : undefined
     })
 
     // Then the newcomer's too: the office has nobody left, so the case cannot be finished as dispatched — back to the queue.
@@ -256,51 +252,30 @@ describe('taking a role back takes the work and the channels with it', () => {
   })
 
   it('a resolved case waits for its reporter as it is; reopened with its official gone, it goes to the dispatchers', async () => {
-    const [admin, dispatcher, resident, o] = await Promise.all([
-      login('o-demo-admin'),
-      login('o-demo-dispatcher'),
-      login(uniqueOpenid('revoke-resolved-reporter')),
-      newOfficial('dept-water'),
-    ])
-    const c = (
-      await api('POST', '/v1/cases', { token: resident.token, body: { categoryId: 'cat-water-off', description: '小区停水一整天了', location: inLiuan1 } })
-    ).body
-    const fire = (token: string, body: Record<string, unknown>) => api('POST', `/v1/cases/${c.id}/events`, { token, body })
-    expect((await fire(dispatcher.token, { type: 'accept' })).status).toBe(200)
-    expect((await fire(dispatcher.token, { type: 'dispatch', departmentId: 'dept-water', officialIds: [o.user.id] })).status).toBe(200)
+    const [admin, o] = await Promise.all([login('o-demo-admin'), newOfficial('dept-water')])
+    const { id, fire, dispatcher, resident } = await dispatchedCase('小区停水一整天了', { officialIds: [o.user.id] })
     expect((await fire(o.token, { type: 'start' })).status).toBe(200)
     expect((await fire(o.token, { type: 'resolve', result: '已更换阀门，恢复供水' })).body.status).toBe('resolved')
 
     expect((await api('DELETE', `/v1/users/${o.user.id}/roles/official/dept-water`, { token: admin.token })).status).toBe(200)
     const left = await eventually(async () => {
-      const now = (await api('GET', `/v1/cases/${c.id}`, { token: resident.token })).body
+      const now = (await api('GET', `/v1/cases/${id}`, { token: resident.token })).body
       return now.timeline.at(-1).type === 'unassign' ? now : undefined
     })
     expect(left).toMatchObject({ status: 'resolved', assignees: [], allowedEvents: ['confirm', 'reopen'] })
     const reopened = await fire(resident.token, { type: 'reopen', reason: '又停水了，没有修好' })
     expect(reopened.body).toMatchObject({ status: 'accepted', assignees: [] })
-    expect((await api('GET', `/v1/cases/${c.id}`, { token: dispatcher.token })).body.allowedEvents).toContain('dispatch')
+    expect((await api('GET', `/v1/cases/${id}`, { token: dispatcher.token })).body.allowedEvents).toContain('dispatch')
   })
 
   it('a message written before the role was taken back does not reach its former holder when it is sent after', async () => {
-    const [admin, dispatcher, resident, o, colleague] = await Promise.all([
-      login('o-demo-admin'),
-      login('o-demo-dispatcher'),
-      login(uniqueOpenid('revoke-late-reporter')),
-      newOfficial('dept-water'),
-      newOfficial('dept-water'),
-    ])
-    const c = (
-      await api('POST', '/v1/cases', { token: resident.token, body: { categoryId: 'cat-water-off', description: '水压太低，楼上没水', location: inLiuan1 } })
-    ).body
-    const fire = (token: string, body: Record<string, unknown>) => api('POST', `/v1/cases/${c.id}/events`, { token, body })
-    expect((await fire(dispatcher.token, { type: 'accept' })).status).toBe(200)
-    expect((await fire(dispatcher.token, { type: 'dispatch', departmentId: 'dept-water', officialIds: [o.user.id, colleague.user.id] })).status).toBe(200)
+    const [admin, o, colleague] = await Promise.all([login('o-demo-admin'), newOfficial('dept-water'), newOfficial('dept-water')])
+    const { id, dispatcher } = await dispatchedCase('水压太低，楼上没水', { officialIds: [o.user.id, colleague.user.id] })
     const districtId = o.user.districtId as string
     // The case as a 督办 found it, written before the revocation: both officials on it.
-    const before = (await repos().cases.get(districtId, c.id))!.record
+    const before = (await repos().cases.get(districtId, id))!.record
     expect((await api('DELETE', `/v1/users/${o.user.id}/roles/official/dept-water`, { token: admin.token })).status).toBe(200)
-    await eventually(async () => ((await api('GET', `/v1/cases/${c.id}`, { token: dispatcher.token })).body.assignees.length === 1 ? true : undefined))
+    await eventually(async () => ((await api('GET', `/v1/cases/${id}`, { token: dispatcher.token })).body.assignees.length === 1 ? true : undefined))
 
     // Its fan-out runs only now: the step reads the bindings and leaves the former official out, entry and message.
     const deps = buildDeps(await loadConfig(cloud().env))
@@ -311,7 +286,7 @@ describe('taking a role back takes the work and the channels with it', () => {
     )
     expect(step.notices.map((n) => n.recipient.id)).toEqual([colleague.user.id])
     const listed = await repos().cases.list(districtId, { kind: 'assigned', userId: o.user.id }, undefined, 50)
-    expect(listed.items.map((i) => i.caseId)).not.toContain(c.id)
+    expect(listed.items.map((i) => i.caseId)).not.toContain(id)
   })
 
   it('a gridworker taken off one grid (another kept): their open patrol there ends at once, the other goes on', async () => {

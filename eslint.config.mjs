@@ -6,7 +6,9 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/', '**/dist/', '.data/', '.esbuild/', '.esbuild-local*/', '.esbuild-package/', '.serverless/', 'coverage/', '**/.swc/', 'docs/'] },
+  {
+    ignores: ['**/node_modules/', '**/dist/', '.data/', '.esbuild/', '.esbuild-local*/', '.esbuild-package/', '.serverless/', 'coverage/', '**/.swc/', 'docs/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -155,9 +155,22 @@ it('the mediator’s hours page: every field labelled, everything within the pho
   const rule = mediator.locator('.rules-editor__rule').first()
   await rule.getByText('每场').waitFor()
   await rule.getByText('分钟').waitFor()
-  // Each specialty fits on the screen (the issue saw 土地纠纷 cut off at the right edge).
+  // Each specialty's label is whole on the screen and clear of the next (the issue saw 土地纠纷 cut off at the edge;
+  // NutUI squeezed all six onto one line, overlapping).
   const width = mediator.viewportSize()!.width
-  for (const box of await mediator.locator('.hours__specialties .nut-checkbox').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right)))
-    expect(box).toBeLessThanOrEqual(width)
+  const labels = await mediator.locator('.hours__specialties .nut-checkbox-label').evaluateAll((els) =>
+    els.map((e) => ({
+      left: e.getBoundingClientRect().left,
+      right: e.getBoundingClientRect().right,
+      top: e.getBoundingClientRect().top,
+      full: e.scrollWidth <= e.clientWidth,
+    })),
+  )
+  expect(labels).toHaveLength(6)
+  for (const [i, l] of labels.entries()) {
+    expect({ i, within: l.right <= width, whole: l.full }).toEqual({ i, within: true, whole: true })
+    const next = labels[i + 1]
+    if (next && next.top === l.top) expect(next.left).toBeGreaterThanOrEqual(l.right)
+  }
   await expectAccessible(mediator, 'hours')
 })

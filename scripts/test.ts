@@ -1,17 +1,16 @@
 /**
  * `npm test`: every check of the project, in order, on this machine's local cloud.
- *   type check → import boundaries → lint and format → mini-program builds → the prod stack packaged (offline) → unit + mini-program
+ *   type check → import boundaries → lint and format (the prod stack packaged offline beside them) → mini-program builds → unit + mini-program
  *   tests → integration + browser tests → the IAM check
  * Prints a closing `N passed, N failed` line (jest tests plus the named checks). Set LINLI_SKIP_BUILD=1 to reuse
  * existing miniapp/dist builds while iterating.
  */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { ensureChromium, ensureJava, ensurePoppler } from '../infra/local/system-packages'
 import { buildStamp, isBuilt, markBuilt } from '../infra/local/build-cache'
-import { packageProd } from '../infra/serverless/package'
 
 const ROOT = resolve(__dirname, '..')
 const bin = (name: string) => join(ROOT, 'node_modules/.bin', name)
@@ -57,11 +56,22 @@ function jest(name: string, config: string) {
   }
 }
 
-function main() {
+/**
+ * One offline `serverless package --stage prod` for the package test and the IAM check, in a child process: it runs
+ * beside the type check and lint, each of them on one core of two (a failure here shows in the package test).
+ */
+function packagingBeside(): Promise<string | undefined> {
+  const file = join(mkdtempSync(join(tmpdir(), 'linli-packaged-')), 'dir')
+  const child = spawn(bin('tsx'), [join(ROOT, 'infra/serverless/package.ts'), file], { cwd: ROOT, stdio: 'ignore' })
+  return new Promise((done) => child.on('close', (code) => done(code === 0 ? readFileSync(file, 'utf8') : undefined)))
+}
+
+async function main() {
   ensureJava()
   ensureChromium()
   ensurePoppler()
   const started = Date.now()
+  const packaged = packagingBeside()
   check('type check (shared, functions, infra, miniapp)', 'npm', ['run', '--silent', 'typecheck'])
   check('import boundaries (dependency-cruiser)', 'npm', ['run', '--silent', 'boundaries'])
   check('lint and format (ESLint, Prettier)', 'npm', ['run', '--silent', 'lint'])
@@ -75,14 +85,14 @@ function main() {
       else if (check(`build ${type}`, bin('taro'), ['build', '--type', type], local, join(ROOT, 'miniapp'))) markBuilt(type, stamp)
     }
   }
-  // One offline `serverless package --stage prod` serves the package test and the IAM check (a failure here shows there).
-  const packaging = Date.now()
-  try {
-    process.env.LINLI_PACKAGE_DIR = packageProd()
-    console.log(`\n✔ packaged the prod stack (${((Date.now() - packaging) / 1000).toFixed(1)} s)`)
-  } catch {
-    console.log('\n✘ packaging the prod stack failed: the package test says why')
-  }
+  const waiting = Date.now()
+  const dir = await packaged
+  if (dir) process.env.LINLI_PACKAGE_DIR = dir
+  console.log(
+    dir
+      ? `\n✔ packaged the prod stack beside the checks (waited ${((Date.now() - waiting) / 1000).toFixed(1)} s more for it)`
+      : '\n✘ packaging the prod stack failed: the package test says why',
+  )
   jest('unit and mini-program tests', 'jest.config.cjs')
   // The local cloud records every AWS action each function performs, for the IAM check that follows.
   const awsCalls = join(mkdtempSync(join(tmpdir(), 'linli-aws-calls-')), 'calls.jsonl')
@@ -96,4 +106,4 @@ function main() {
   process.exit(tally.failed === 0 && failures.length === 0 ? 0 : 1)
 }
 
-main()
+void main()

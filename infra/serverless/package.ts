@@ -4,7 +4,7 @@
  * test run on its own) this packages now.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
@@ -39,3 +39,7 @@ export function packagedTemplate<T>(): T {
   const dir = given && existsSync(join(given, TEMPLATE)) ? given : packageProd()
   return JSON.parse(readFileSync(join(dir, TEMPLATE), 'utf8')) as T
 }
+
+// `tsx infra/serverless/package.ts <file>`: packages, and writes the folder's path to <file> (npm test runs it in a
+// child process beside the type check and lint).
+if (require.main === module) writeFileSync(process.argv[2]!, packageProd())

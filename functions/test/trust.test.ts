@@ -276,6 +276,8 @@ describe('taking a role back takes the work and the channels with it', () => {
     const before = (await repos().cases.get(districtId, id))!.record
     expect((await api('DELETE', `/v1/users/${o.user.id}/roles/official/dept-water`, { token: admin.token })).status).toBe(200)
     await eventually(async () => ((await api('GET', `/v1/cases/${id}`, { token: dispatcher.token })).body.assignees.length === 1 ? true : undefined))
+    const assigned = async (userId: string) => (await repos().cases.list(districtId, { kind: 'assigned', userId }, undefined, 50)).items.map((i) => i.caseId)
+    await eventually(async () => ((await assigned(o.user.id)).includes(id) ? undefined : true))
 
     // Its fan-out runs only now: the step reads the bindings and leaves the former official out, entry and message.
     const deps = buildDeps(await loadConfig(cloud().env))
@@ -285,8 +287,9 @@ describe('taking a role back takes the work and the channels with it', () => {
       50,
     )
     expect(step.notices.map((n) => n.recipient.id)).toEqual([colleague.user.id])
-    const listed = await repos().cases.list(districtId, { kind: 'assigned', userId: o.user.id }, undefined, 50)
-    expect(listed.items.map((i) => i.caseId)).not.toContain(id)
+    await step.ready?.()
+    expect(await assigned(o.user.id)).not.toContain(id)
+    expect(await assigned(colleague.user.id)).toContain(id)
   })
 
   it('a gridworker taken off one grid (another kept): their open patrol there ends at once, the other goes on', async () => {

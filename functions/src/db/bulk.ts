@@ -5,7 +5,7 @@
 import { BatchWriteCommand, execute } from 'dynamodb-toolbox/table/actions/batchWrite'
 import { makeDocumentClient, makeDynamoClient, type DbConnection } from './client'
 import { makeTable, type LinliTable } from './table'
-import { chunks } from './transact'
+import { chunks, eachChunk } from './transact'
 
 type WriteRequest = Parameters<BatchWriteCommand['requests']>[number]
 
@@ -22,9 +22,5 @@ export async function bulkWrite<E extends object>(
     Array.from({ length: count }, (_, i) => i),
     25,
   )
-  const worker = async () => {
-    for (let b = batches.shift(); b; b = batches.shift())
-      await execute({ maxAttempts: 20 }, e.table.build(BatchWriteCommand).requests(...b.map((i) => item(e, i))))
-  }
-  await Promise.all(Array.from({ length: 4 }, worker))
+  await eachChunk(batches, 4, (b) => execute({ maxAttempts: 20 }, e.table.build(BatchWriteCommand).requests(...b.map((i) => item(e, i)))))
 }

@@ -20,10 +20,11 @@ const REFUSED = 43101
  * Sends claimed notices and records every outcome together; returns the outcomes. First they are marked `handed`
  * (one batch write): a worker that stops after that point leaves notices WeChat may have, which are never sent again.
  */
-export async function send(deps: Deps, claimed: readonly NoticeRecord[]): Promise<NoticeRecord[]> {
+export async function send(deps: Deps, claimed: readonly NoticeRecord[], onHanded?: () => void): Promise<NoticeRecord[]> {
   const now = deps.clock()
   const handed = claimed.map((n) => ({ ...n, state: 'handed' as const }))
   await deps.repos.outbox.save(handed)
+  onHanded?.()
   const attempts = await Promise.allSettled(handed.map((n) => attempt(deps, n, now)))
   const outcomes = attempts.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []))
   await deps.repos.outbox.save(outcomes)

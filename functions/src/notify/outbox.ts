@@ -8,14 +8,16 @@ import type { NoticeDraft, NoticeRecord, OutboxEvent, Subject } from './ports'
 import { LEASE_SECONDS, send } from './deliver'
 
 /**
- * One step of a family's fan-out: the notices of up to `limit` recipients, where the next step starts, and work the
- * step owes that no notice waits for (`later`: run beside the sends; the step is finished only once it succeeded).
+ * One step of a family's fan-out: the notices of up to `limit` recipients, where the next step starts, work its
+ * notices wait for (`ready`: what their links open, e.g. list entries; run beside creating the notices, which are sent
+ * once it succeeded) and work no notice waits for (`later`: run beside the sends). The step is finished only once
+ * both succeeded.
  */
 export type FanOut<D = Deps> = (
   deps: D,
   event: OutboxEvent,
   limit: number,
-) => Promise<{ notices: NoticeDraft[]; cursor?: string; later?: () => Promise<unknown> }>
+) => Promise<{ notices: NoticeDraft[]; cursor?: string; ready?: () => Promise<unknown>; later?: () => Promise<unknown> }>
 
 export const STEP_SIZE = 50
 
@@ -36,13 +38,23 @@ const nextStepId = (eventId: string) => {
   return `${base}#p${Number(page) + 1}`
 }
 
+/** Where a run's time went, in ms from its start: the fan-outs read, the notices created, handed over, sent. */
+export type StepTimings = { events: number; notices: number; fannedOut: number; created: number; handed: number; sent: number }
+
 /**
  * Runs one step of each event (a stream batch, or the steps the sweeper found due) together: every family's fan-out
  * at once, then all their notices created claimed in as few transactions as there are recipients' grants to spend,
  * the steps marked done (and the next ones written) in batches, and one round of sends. A fan-out that fails leaves
  * its step on the due index for the sweeper; the others go on.
  */
-export async function runSteps(deps: Deps, batch: readonly OutboxEvent[], fanOutOf: (kind: string) => FanOut | undefined): Promise<NoticeRecord[]> {
+export async function runSteps(
+  deps: Deps,
+  batch: readonly OutboxEvent[],
+  fanOutOf: (kind: string) => FanOut | undefined,
+  timings?: StepTimings,
+): Promise<NoticeRecord[]> {
+  const started = performance.now()
+  const mark = (phase: Exclude<keyof StepTimings, 'events' | 'notices'>) => timings && (timings[phase] = Math.round(performance.now() - started))
   // The same step twice in one batch (a stream retry meeting the sweeper) would put one item twice in a write.
   const events = [...new Map(batch.map((e) => [`${e.districtId}#${e.subject.kind}#${e.subject.id}#${e.eventId}`, e])).values()]
   const now = deps.clock()
@@ -55,6 +67,7 @@ export async function runSteps(deps: Deps, batch: readonly OutboxEvent[], fanOut
       return { event, ...(await fanOut(deps, event, STEP_SIZE)) }
     }),
   )
+  mark('fannedOut')
   const steps = expanded.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
   const later = Promise.allSettled(steps.map((s) => s.later?.()))
   const records = steps.flatMap(({ event, notices }) =>
@@ -76,21 +89,33 @@ export async function runSteps(deps: Deps, batch: readonly OutboxEvent[], fanOut
       }),
     ),
   )
-  const { claimed, noConsent } = records.length ? await deps.repos.outbox.createClaimed(records) : { claimed: [], noConsent: [] }
+  const [{ claimed, noConsent }, ready] = await Promise.all([
+    records.length ? deps.repos.outbox.createClaimed(records) : { claimed: [], noConsent: [] },
+    Promise.allSettled(steps.map((s) => s.ready?.())),
+  ])
+  mark('created')
+  if (timings) Object.assign(timings, { events: events.length, notices: claimed.length })
+  // A step whose ready work failed sends nothing now: its notices stay claimed until their lease runs out, then the
+  // sweeper sends them.
+  const unready = new Set(steps.flatMap(({ event }, i) => (ready[i]!.status === 'rejected' ? [event.eventId] : [])))
   // Finishing the steps and sending need not wait for each other: a step left unfinished by a crash runs again and
   // finds its notices already created (nothing is sent twice, no grant spent twice).
-  // A step whose later work failed stays due, as one whose fan-out failed does.
+  // A step whose ready or later work failed stays due, as one whose fan-out failed does.
   const [settled, outcomes] = await Promise.all([
     later.then(async (settled) => {
-      const done = steps.filter((_, i) => settled[i]!.status === 'fulfilled')
+      const done = steps.filter(({ event }, i) => settled[i]!.status === 'fulfilled' && !unready.has(event.eventId))
       await deps.repos.outbox.finishSteps(
         done.map(({ event, cursor }) => ({ event, next: cursor ? { ...event, eventId: nextStepId(event.eventId), cursor, createdAt: at } : undefined })),
       )
       return settled
     }),
-    send(deps, claimed),
+    send(
+      deps,
+      claimed.filter((n) => !unready.has(n.eventId)),
+      () => mark('handed'),
+    ).finally(() => mark('sent')),
   ])
-  const failed = [...expanded, ...settled].find((r): r is PromiseRejectedResult => r.status === 'rejected')
+  const failed = [...expanded, ...ready, ...settled].find((r): r is PromiseRejectedResult => r.status === 'rejected')
   if (failed) throw failed.reason
   return [...noConsent, ...outcomes]
 }

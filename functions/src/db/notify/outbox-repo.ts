@@ -10,7 +10,7 @@ import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut'
 import type { Entities } from '../entities'
 import { keys } from '../keys'
 import { notifyPatterns } from './patterns'
-import { chunks, conditional, transactNamed } from '../transact'
+import { chunks, conditional, eachChunk, transactNamed } from '../transact'
 import type { ConsentsRepo, NoticeRecord, OutboxEvent, OutboxRepo } from '../../notify/ports'
 import type { DynamoDBStreamEvent } from 'aws-lambda'
 import { unmarshall } from '@aws-sdk/util-dynamodb'
@@ -75,6 +75,23 @@ export const outboxEventRecord = (i: Record<string, any>): OutboxEvent => ({
   cursor: i.cursor,
   createdAt: i.createdAt,
 })
+
+/**
+ * The new outbox events of a stream batch. Only outbox events are read: another item's image is never unmarshalled.
+ * An image that cannot be read (the local stream has delivered an empty map as {}) is left to the sweeper, which reads
+ * the event from the table: it never fails the others of its batch.
+ */
+export const outboxEventsIn = (batch: DynamoDBStreamEvent): OutboxEvent[] =>
+  (batch.Records ?? [])
+    .filter((r) => r.eventName === 'INSERT' && r.dynamodb?.NewImage?._et?.S === 'OutboxEvent')
+    .flatMap((r) => {
+      try {
+        return [outboxEventRecord(unmarshall(r.dynamodb!.NewImage as Record<string, AttributeValue>))]
+      } catch (err) {
+        console.error(JSON.stringify({ level: 'warn', job: 'notifier', unread: r.dynamodb?.Keys, error: String(err) }))
+        return []
+      }
+    })
 
 /** Groups (each a recipient's notices and their one grant update) packed into transactions of at most 100 items. */
 function packed(groups: NoticeRecord[][]): NoticeRecord[][][] {
@@ -155,12 +172,7 @@ export function makeOutboxRepo(e: Entities): OutboxRepo {
 
   return {
     /** The table's stream (NEW_IMAGE): the outbox events that were just written. */
-    eventsIn: (batch: DynamoDBStreamEvent) =>
-      (batch.Records ?? [])
-        // Only outbox events are read: another item's image is never unmarshalled (nor can it fail the batch).
-        .filter((r) => r.eventName === 'INSERT' && r.dynamodb?.NewImage?._et?.S === 'OutboxEvent')
-        .map((r) => unmarshall(r.dynamodb!.NewImage as Record<string, AttributeValue>))
-        .map(outboxEventRecord),
+    eventsIn: outboxEventsIn,
 
     /** Access pattern "notices of a subject": Query pk = the subject's outbox, sk begins_with NOTICE#. */
     async notices(districtId, subject, limit) {
@@ -221,12 +233,9 @@ export function makeOutboxRepo(e: Entities): OutboxRepo {
 
     /** Records the outcomes of delivery attempts (25 to a request); only notices still due stay on the due index. */
     async save(outcomes) {
-      for (const chunk of chunks(outcomes, 25)) {
-        await executeBatch(
-          { maxAttempts: 10 },
-          e.table.build(BatchWriteCommand).requests(...chunk.map((n) => e.Notice.build(BatchPutRequest).item(noticeItem(n)))),
-        )
-      }
+      await eachChunk(chunks(outcomes, 25), 4, (chunk) =>
+        executeBatch({ maxAttempts: 10 }, e.table.build(BatchWriteCommand).requests(...chunk.map((n) => e.Notice.build(BatchPutRequest).item(noticeItem(n))))),
+      )
     },
 
     /** The steps leave the due index and their next steps are written, 25 items to a BatchWriteItem. */
@@ -235,9 +244,9 @@ export function makeOutboxRepo(e: Entities): OutboxRepo {
         { ...outboxEventItem(event), gsi3pk: undefined, gsi3sk: undefined },
         ...(next ? [outboxEventItem(next)] : []),
       ])
-      for (const chunk of chunks(items, 25)) {
-        await executeBatch({ maxAttempts: 10 }, e.table.build(BatchWriteCommand).requests(...chunk.map((i) => e.OutboxEvent.build(BatchPutRequest).item(i))))
-      }
+      await eachChunk(chunks(items, 25), 4, (chunk) =>
+        executeBatch({ maxAttempts: 10 }, e.table.build(BatchWriteCommand).requests(...chunk.map((i) => e.OutboxEvent.build(BatchPutRequest).item(i)))),
+      )
     },
   }
 }

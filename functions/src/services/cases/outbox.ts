@@ -25,7 +25,7 @@ import { publicSummaryOf, summaryOf } from '@linli/shared'
 import type { FanOut } from '../../notify/outbox'
 import { outboxEvent } from '../../notify/outbox'
 import type { NoticeDraft, OutboxEvent, Recipient } from '../../notify/ports'
-import type { CaseRecord, CasesDeps, CaseSummaryRecord } from './ports'
+import type { CaseList, CaseRecord, CasesDeps, CaseSummaryRecord } from './ports'
 import type { NodeRecord } from '../district/ports'
 
 export type Handler = Recipient & { departmentId?: string }
@@ -150,53 +150,56 @@ async function noticesOf(deps: CasesDeps, event: OutboxEvent, limit: number, gon
   const p = event.payload as unknown as CasePayload
   let cursor: Cursor = event.cursor ? JSON.parse(event.cursor) : { phase: 'assignees', offset: 0 }
   const notices: NoticeDraft[] = []
+  // The list entries the notices open: written beside the notices, before they are sent.
+  const entries: [CaseSummaryRecord & { districtId: string; version: number }, CaseList[]][] = []
+  const step = (next?: Cursor) => ({
+    notices,
+    cursor: next && JSON.stringify(next),
+    ready: () => Promise.all(entries.map(([summary, lists]) => deps.repos.cases.putEntries(summary, lists))),
+  })
   let room = limit
   if (cursor.phase === 'assignees') {
-    if (cursor.offset === 0) {
-      await deps.repos.cases.dropEntries(
-        { districtId: event.districtId, caseId: event.subject.id, version: p.summary.version },
-        p.dropped.map((userId) => ({ kind: 'assigned', userId })),
-      )
-      if (p.audiences.includes('reporter')) {
-        notices.push({ recipient: p.reporter, templateKey: p.progressTemplate, fields: p.progress })
-        room--
-      }
+    const first = cursor.offset === 0
+    if (first && p.audiences.includes('reporter')) {
+      notices.push({ recipient: p.reporter, templateKey: p.progressTemplate, fields: p.progress })
+      room--
     }
     const slice = p.assignees.slice(cursor.offset, cursor.offset + room)
-    const page = await stillHandling(deps, event, slice)
+    const [page] = await Promise.all([
+      stillHandling(deps, event, slice),
+      first &&
+        deps.repos.cases.dropEntries(
+          { districtId: event.districtId, caseId: event.subject.id, version: p.summary.version },
+          p.dropped.map((userId) => ({ kind: 'assigned', userId })),
+        ),
+    ])
     const lost = slice.filter((h) => !page.includes(h))
     if (lost.length) await gone?.(deps, event.districtId, event.subject.id, lost)
-    await deps.repos.cases.putEntries(
-      p.summary,
-      page.map((a) => ({ kind: 'assigned', userId: a.id })),
-    )
+    entries.push([p.summary, page.map((a) => ({ kind: 'assigned', userId: a.id }))])
     if (p.audiences.includes('assignees'))
       notices.push(...page.map((a) => (p.alert ? alertTo(a, p.alert) : { recipient: a, templateKey: 'case_dispatch' as const, fields: p.dispatch })))
     room -= page.length
     const offset = cursor.offset + slice.length
-    if (offset < p.assignees.length) return { notices, cursor: JSON.stringify({ phase: 'assignees', offset }) }
+    if (offset < p.assignees.length) return step({ phase: 'assignees', offset })
     const next: Cursor = p.audiences.includes('dispatchers') && p.alert ? { phase: 'dispatchers' } : { phase: 'followers' }
-    if (room <= 0) return { notices, cursor: JSON.stringify(next) }
+    if (room <= 0) return step(next)
     cursor = next
   }
   if (cursor.phase === 'dispatchers') {
     const page = await deps.repos.users.holders(event.districtId, p.levelNodeId, 'dispatcher', { limit: room, after: cursor.after })
     notices.push(...page.items.map((d) => alertTo({ id: d.userId, name: d.name }, p.alert!)))
-    if (page.next) return { notices, cursor: JSON.stringify({ phase: 'dispatchers', after: page.next }) }
+    if (page.next) return step({ phase: 'dispatchers', after: page.next })
     room -= page.items.length
-    if (room <= 0) return { notices, cursor: JSON.stringify({ phase: 'followers' }) }
+    if (room <= 0) return step({ phase: 'followers' })
   }
-  if (!p.followers) return { notices }
+  if (!p.followers) return step()
   const after = cursor.phase === 'followers' ? cursor.after : undefined
   const followers = await deps.repos.cases.followers(event.districtId, event.subject.id, { limit: room, after })
-  await deps.repos.cases.putEntries(
-    publicSummaryOf(p.summary),
-    followers.items.map((f) => ({ kind: 'mine', userId: f.id })),
-  )
+  entries.push([publicSummaryOf(p.summary), followers.items.map((f) => ({ kind: 'mine', userId: f.id }))])
   // A follower reads the case as a stranger does: the event's label, never the reason or result written for its people.
   const told = p.publicProgress ?? { ...p.progress, note: p.progress.status ?? '' }
   if (p.audiences.includes('followers')) notices.push(...followers.items.map((f) => ({ recipient: f, templateKey: p.progressTemplate, fields: told })))
-  return { notices, cursor: followers.next ? JSON.stringify({ phase: 'followers', after: followers.next }) : undefined }
+  return step(followers.next ? { phase: 'followers', after: followers.next } : undefined)
 }
 
 /**

@@ -81,12 +81,8 @@ export async function acceptWithFollowers(cloud: LocalCloud, c: Client, n = Numb
   })
 }
 
-/**
- * 100,000 resolved cases on the due index (99,900 due later, 100 due at the sweep): what one sweep reads. The sweep
- * runs with a clock two and a half hours ahead, so the local cloud's own sweeper (every minute, real time) leaves
- * the 100 alone while the table fills.
- */
-export async function sweepOfALargeTable(cloud: LocalCloud, c: Client, repos: Repos, total = Number(process.env.BENCH_CASES_LARGE ?? 100_000), due = 100) {
+/** A resident's report as the API writes it, turned into a case resolved at `resolvedAt` (a template for bulk loads). */
+export async function resolvedCase(c: Client, repos: Repos, resolvedAt: number) {
   const resident = await c.login('o-bench-sweep')
   const sample = (
     await c.call('POST', '/v1/cases', resident.token, {
@@ -96,8 +92,17 @@ export async function sweepOfALargeTable(cloud: LocalCloud, c: Client, repos: Re
     })
   ).body.id as string
   const { record, timeline } = (await repos.cases.get('linjiang', sample))!
+  return { resolved: { ...record, status: 'resolved' as const, updatedAt: new Date(resolvedAt).toISOString() }, timeline }
+}
+
+/**
+ * 100,000 resolved cases on the due index (99,900 due later, 100 due at the sweep): what one sweep reads. The sweep
+ * runs with a clock two and a half hours ahead, so the local cloud's own sweeper (every minute, real time) leaves
+ * the 100 alone while the table fills.
+ */
+export async function sweepOfALargeTable(cloud: LocalCloud, c: Client, repos: Repos, total = Number(process.env.BENCH_CASES_LARGE ?? 100_000), due = 100) {
   const now = Date.now()
-  const resolved = { ...record, status: 'resolved' as const, updatedAt: new Date(now - 70 * 3600_000).toISOString() }
+  const { resolved, timeline } = await resolvedCase(c, repos, now - 70 * 3600_000)
   const at = (hours: number) => new Date(now + hours * 3600_000).toISOString()
   const started = Date.now()
   // Due at the sweep: the first 100 (resolved 72 h before it); the rest fall due over the following six days.

@@ -16,7 +16,7 @@ import { print, type Client } from './core'
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!
 const round = (n: number) => Math.round(n * 100) / 100
 const DISTRICT = 'linjiang'
-const ROOM = 'room-bailu'
+export const ROOM = 'room-bailu'
 const connection = (cloud: LocalCloud) => ({ tableName: cloud.env.TABLE_NAME!, region: cloud.env.AWS_REGION!, endpoint: cloud.env.DYNAMODB_ENDPOINT })
 
 /** A mediator of the bench, invited into the room and sitting every day from 00:00 to 24:00 in 15-minute sessions. */
@@ -156,6 +156,31 @@ async function slotQueryItems(cloud: LocalCloud, repos: Repos, mediatorId: strin
   }
 }
 
+/** A confirmed booking of the bench's room with `mediatorId`, made `now` (the bulk loaders give each its id and slot). */
+export const bookingTemplate = (mediatorId: string, now: number): BookingRecord => ({
+  districtId: DISTRICT,
+  bookingId: 'x',
+  status: 'confirmed',
+  version: 2,
+  roomId: ROOM,
+  roomName: '白鹭镇说事室',
+  roomAddress: '白鹭镇综治中心一楼',
+  mediatorId,
+  mediatorName: '何平',
+  start: '',
+  end: '',
+  date: '',
+  time: '',
+  requesterId: 'bench-requester',
+  requesterName: '居民',
+  disputeType: 'land',
+  statement: '土地边界',
+  inviteCode: 'BULKCODE',
+  reminded: 0,
+  createdAt: new Date(now).toISOString(),
+  updatedAt: new Date(now).toISOString(),
+})
+
 /**
  * 10,000 confirmed bookings with reminders ahead, 100 of them due at the sweep: what one sweep reads and sends.
  * The sweep runs with a clock days ahead of the real one, so the local cloud's own sweeper leaves them alone.
@@ -163,29 +188,7 @@ async function slotQueryItems(cloud: LocalCloud, repos: Repos, mediatorId: strin
 async function reminderSweep(cloud: LocalCloud, repos: Repos, mediatorId: string, total = Number(process.env.BENCH_BOOKINGS_LARGE ?? 10_000), due = 100) {
   const now = Date.now()
   const sweepAt = now + 3 * 86_400_000
-  const template: BookingRecord = {
-    districtId: DISTRICT,
-    bookingId: 'x',
-    status: 'confirmed',
-    version: 2,
-    roomId: ROOM,
-    roomName: '白鹭镇说事室',
-    roomAddress: '白鹭镇综治中心一楼',
-    mediatorId,
-    mediatorName: '何平',
-    start: '',
-    end: '',
-    date: '',
-    time: '',
-    requesterId: 'bench-requester',
-    requesterName: '居民',
-    disputeType: 'land',
-    statement: '土地边界',
-    inviteCode: 'BULKCODE',
-    reminded: 0,
-    createdAt: new Date(now).toISOString(),
-    updatedAt: new Date(now).toISOString(),
-  }
+  const template = bookingTemplate(mediatorId, now)
   const t0 = Date.now()
   await bulkBookings(
     connection(cloud),

@@ -25,6 +25,7 @@ import { slaFigures } from './sla'
 import { fieldFigures } from './field'
 import { adminFigures } from './admin'
 import { commandFigures } from './command'
+import { mixedSweep } from './due'
 import type { OutboxEvent } from '../functions/src/notify/ports'
 import type { StepTimings } from '../functions/src/notify/outbox'
 import { userIdFor } from '../functions/src/adapters/ids'
@@ -116,6 +117,7 @@ async function main() {
     if (wanted('items')) await itemsRead(cloud, c, repos)
     if (wanted('followers')) await acceptWithFollowers(cloud, c)
     if (wanted('sweep')) await sweepOfALargeTable(cloud, c, repos)
+    if (wanted('due')) await mixedSweep(cloud, c, repos)
     if (wanted('mediation')) await mediationFigures(cloud, c, repos)
     if (wanted('sla')) await slaFigures(cloud, c, repos)
     // Last: it moves the local clock forward for good.
@@ -396,7 +398,17 @@ async function apiOverhead(cloud: LocalCloud, c: Client, repos: ReturnType<typeo
     }
     print({ metric: `${name}_ms`, n, p50: round(pct(a, 50)), p99: round(pct(a, 99)) })
     print({ metric: `${name}_bare_dynamodb_ms`, n, p50: round(pct(b, 50)), p99: round(pct(b, 99)) })
-    print({ metric: `${name}_handler_in_process_ms`, n, p50: round(pct(h, 50)), p99: round(pct(h, 99)), vs_bare_p50_ratio: round(pct(h, 50) / pct(b, 50)) })
+    // Our code alone: the handler called in this process against the same engine.
+    const own = pct(h, 50) / pct(b, 50)
+    print({
+      metric: `${name}_handler_in_process_ms`,
+      n,
+      p50: round(pct(h, 50)),
+      p99: round(pct(h, 99)),
+      vs_bare_p50_ratio: round(own),
+      budget: 1.1,
+      within: own <= 1.1,
+    })
     const r = pct(a, 50) / pct(b, 50)
     print({ metric: `${name}_vs_dynamodb_p50_ratio`, value: round(r), budget: 1.5, within: r <= 1.5 })
   }

@@ -7,9 +7,20 @@ import { bookingItem } from './repo'
 import { makeMediationEntities } from './entities'
 import type { BookingRecord, SlotRef } from '../../services/mediation/ports'
 
-/** `count` bookings like `template` (ids `bulkbooking<i>`), each holding the slot `slot(i)`, on the due index at `dueAt(i)`. */
-export const bulkBookings = (c: DbConnection, template: BookingRecord, count: number, slot: (i: number) => SlotRef, dueAt: (i: number) => string | undefined) =>
-  bulkWrite(c, count, makeMediationEntities, (e, i) => {
+/**
+ * `count` bookings like `template` (ids `bulkbooking<i>`, i from `offset`), each holding the slot `slot(i)`, on the due
+ * index at `dueAt(i)`.
+ */
+export const bulkBookings = (
+  c: DbConnection,
+  template: BookingRecord,
+  count: number,
+  slot: (i: number) => SlotRef,
+  dueAt: (i: number) => string | undefined,
+  offset = 0,
+) =>
+  bulkWrite(c, count, makeMediationEntities, (e, n) => {
+    const i = offset + n
     const s = slot(i)
     const start = chinaInstant(s.date, s.time)
     const end = new Date(start.getTime() + 3600_000).toISOString()

@@ -17,6 +17,8 @@ import { sweep } from '../functions/src/jobs/sweep'
 const ROOT = resolve(__dirname, '..')
 /** Figures outside their budget in this run (`within: false`), for the check mode. */
 export const outside: Record<string, unknown>[] = []
+/** Connections the local cloud reset under load: each request retried (where safe to repeat), counted, never fatal. */
+export const resets = { count: 0 }
 export const print = (figure: Record<string, unknown>) => {
   if (figure.within === false) outside.push(figure)
   console.log(JSON.stringify(figure))

@@ -6,14 +6,12 @@
  */
 import type { LocalCloud } from '../infra/local/cloud'
 import { bulkCases, type Repos } from '../functions/src/db'
+import { transactionProbe } from '../functions/src/db/bulk'
 import { bulkBookings } from '../functions/src/db/mediation/bulk'
 import { loadConfig } from '../functions/src/config'
 import { buildDeps } from '../functions/src/runtime'
 import { sweep, SWEEP_WIDTH } from '../functions/src/jobs/sweep'
-import { chunks, eachChunk } from '../functions/src/db/transact'
-import { makeDocumentClient, makeDynamoClient } from '../functions/src/db/client'
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
-import { chinaDate } from '@linli/shared'
+import { chinaDate, eachAtMost } from '@linli/shared'
 import { print, resolvedCase, type Client } from './core'
 import { bookingTemplate, ROOM } from './mediation'
 
@@ -83,18 +81,15 @@ export async function mixedSweep(cloud: LocalCloud, c: Client, repos: Repos, eac
   })
   // DynamoDB Local runs one transaction at a time: the floor is the same reads and transactions made straight, as
   // many at once as the sweep makes (a GetItem, then a transaction of six puts, per item).
-  const documents = makeDocumentClient(makeDynamoClient(connection))
-  const put = (i: number, k: number) => ({
-    Put: { TableName: connection.tableName, Item: { pk: `BENCH#due#${i}`, sk: `${k}`, ttl: Math.floor(Date.now() / 1000) + 3600 } },
-  })
+  const transaction = transactionProbe(connection)
   const f = performance.now()
-  await eachChunk(chunks(ids, 1), SWEEP_WIDTH, async ([i]) => {
+  await eachAtMost(ids, SWEEP_WIDTH, async (i) => {
     await repos.cases.get(DISTRICT, `bulkcase${i}`)
-    await documents.send(new TransactWriteCommand({ TransactItems: Array.from({ length: 6 }, (_, k) => put(i!, k)) }))
+    await transaction(`due#case#${i}`, 6)
   })
-  await eachChunk(chunks(ids, 1), SWEEP_WIDTH, async ([i]) => {
+  await eachAtMost(ids, SWEEP_WIDTH, async (i) => {
     await repos.mediation.get(DISTRICT, `bulkbooking${i}`)
-    await documents.send(new TransactWriteCommand({ TransactItems: Array.from({ length: 3 }, (_, k) => put(OFFSET + i!, k)) }))
+    await transaction(`due#booking#${i}`, 3)
   })
   const floorMs = Math.round(performance.now() - f)
   print({

@@ -9,7 +9,7 @@
 import { invokeLambda, type LocalCloud } from '../infra/local/cloud'
 import type { Repos } from '../functions/src/db'
 import type { NoticeRecord } from '../functions/src/notify/ports'
-import { inBatches, print, type Client } from './core'
+import { inBatches, print, resets, type Client } from './core'
 
 const OFFICIAL = 'o-bench-trust-official'
 const RESIDENTS = 100
@@ -65,9 +65,14 @@ export async function trustFigures(cloud: LocalCloud, c: Client, repos: Repos, n
   // nothing is, the clock moves two minutes (retries back off, leases end). Done after six quiet minutes.
   let quiet = 0
   let rounds = 0
+  let sweepsReset = 0
   while (quiet < 3 && rounds < 3000) {
     rounds++
-    const report = (await invokeLambda(cloud.ports.lambda, 'sweeper')) as { due?: number }
+    // A sweep is safe to run again: one the local cloud reset is counted and the loop goes on.
+    const report = (await invokeLambda(cloud.ports.lambda, 'sweeper').catch((err: Error) => {
+      sweepsReset++
+      return { error: String(err) }
+    })) as { due?: number }
     if (report?.due) quiet = 0
     else {
       quiet++
@@ -105,6 +110,8 @@ export async function trustFigures(cloud: LocalCloud, c: Client, repos: Repos, n
     byState,
     deadReasons,
     sweeperRounds: rounds,
+    sweepsReset,
+    connectionsReset: resets.count,
     messagesAtWechat: [...perNumber.values()].reduce((a, b) => a + b, 0),
     sentTwice: [...perNumber.values()].filter((k) => k > 1).length,
     seconds: Math.round((Date.now() - started) / 1000),

@@ -8,18 +8,6 @@ export const isConditionFailed = (err: unknown) => (err as Error).name === 'Cond
 export const cancelReasons = (err: unknown): string[] =>
   ((err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code ?? 'None')
 
-export const chunks = <T>(xs: readonly T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(xs.length / size) }, (_, i) => xs.slice(i * size, (i + 1) * size))
-
-/** Runs `work` on each chunk, at most `width` at a time: a batch's round trips overlap without a flood. */
-export async function eachChunk<T>(chunked: readonly T[], width: number, work: (chunk: T) => Promise<unknown>): Promise<void> {
-  const queue = [...chunked]
-  const worker = async () => {
-    for (let c = queue.shift(); c !== undefined; c = queue.shift()) await work(c)
-  }
-  await Promise.all(Array.from({ length: Math.min(width, queue.length) }, worker))
-}
-
 /** Runs a conditional write; a failed condition is an expected answer (false), anything else is thrown. */
 export async function conditional(write: () => Promise<unknown>): Promise<boolean> {
   try {

@@ -11,7 +11,7 @@ import { fanOuts, dueWork } from '../families'
 import { runSteps, STEP_SIZE } from '../notify/outbox'
 import { retry } from '../notify/deliver'
 import { asFunction } from '../adapters/aws-calls'
-import { chunks, eachChunk } from '../db/transact'
+import { chunks, eachAtMost } from '@linli/shared'
 
 export const SWEEP_LIMIT = 100
 /** Subjects whose timed work runs at once, per kind (each is a read and a transaction). */
@@ -49,7 +49,7 @@ async function sweepDue(deps: Deps, limit: number, lookbackDays?: number): Promi
   // Each kind's items in groups (a batch of notices, of steps, one subject), a few groups at a time.
   const kind = async <T>(groups: T[][], width: number, run: (group: T[]) => Promise<unknown>): Promise<SweepWork> => {
     let failed = 0
-    await eachChunk(groups, width, (group) =>
+    await eachAtMost(groups, width, (group) =>
       run(group).catch((err) => {
         failed += group.length
         console.error(JSON.stringify({ level: 'error', job: 'sweep', error: String(err) }))

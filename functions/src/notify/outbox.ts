@@ -5,6 +5,7 @@
  */
 import type { Deps } from '../services/deps'
 import type { NoticeDraft, NoticeRecord, OutboxEvent, Subject } from './ports'
+import { settledAtMost } from '@linli/shared'
 import { LEASE_SECONDS, send } from './deliver'
 
 /**
@@ -20,6 +21,8 @@ export type FanOut<D = Deps> = (
 ) => Promise<{ notices: NoticeDraft[]; cursor?: string; ready?: () => Promise<unknown>; later?: () => Promise<unknown> }>
 
 export const STEP_SIZE = 50
+/** Fan-outs of one run at once (each a few reads and writes; the DynamoDB client holds 50 sockets). */
+export const FAN_OUT_WIDTH = 16
 
 /** The event a transition writes in its own transaction. */
 export function outboxEvent(
@@ -60,13 +63,12 @@ export async function runSteps(
   const now = deps.clock()
   const at = now.toISOString()
   const lease = new Date(now.getTime() + LEASE_SECONDS * 1000).toISOString()
-  const expanded = await Promise.allSettled(
-    events.map(async (event) => {
-      const fanOut = fanOutOf(event.subject.kind)
-      if (!fanOut) throw new Error(`outbox: no fan-out for subjects of kind ${event.subject.kind}`)
-      return { event, ...(await fanOut(deps, event, STEP_SIZE)) }
-    }),
-  )
+  // A stream batch may hold a thousand events: their fan-outs run FAN_OUT_WIDTH at a time, within the client's sockets.
+  const expanded = await settledAtMost(events, FAN_OUT_WIDTH, async (event) => {
+    const fanOut = fanOutOf(event.subject.kind)
+    if (!fanOut) throw new Error(`outbox: no fan-out for subjects of kind ${event.subject.kind}`)
+    return { event, ...(await fanOut(deps, event, STEP_SIZE)) }
+  })
   mark('fannedOut')
   const steps = expanded.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
   const later = Promise.allSettled(steps.map((s) => s.later?.()))

@@ -5,7 +5,7 @@
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
 import { BatchWriteCommand, execute as execBatch } from 'dynamodb-toolbox/table/actions/batchWrite'
-import { chunks } from '../transact'
+import { chunks } from '@linli/shared'
 import { chinaDate } from '@linli/shared'
 import type { Entities } from '../entities'
 import { adminPatterns } from './patterns'

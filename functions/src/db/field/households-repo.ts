@@ -12,7 +12,8 @@ import { BatchWriteCommand, execute as batchWrite } from 'dynamodb-toolbox/table
 import type { Entities } from '../entities'
 import { keys } from '../keys'
 import { fieldPatterns } from './patterns'
-import { chunks, committed, transactNamed } from '../transact'
+import { chunks } from '@linli/shared'
+import { committed, transactNamed } from '../transact'
 import type { HouseholdRecord, HouseholdsRepo } from '../../services/field/ports'
 
 /** The household's items: the household itself and one entry per care tag, each on its lists. */

@@ -10,7 +10,8 @@ import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut'
 import type { Entities } from '../entities'
 import { keys } from '../keys'
 import { notifyPatterns } from './patterns'
-import { chunks, conditional, eachChunk, transactNamed } from '../transact'
+import { chunks, eachAtMost } from '@linli/shared'
+import { conditional, transactNamed } from '../transact'
 import type { ConsentsRepo, NoticeRecord, OutboxEvent, OutboxRepo } from '../../notify/ports'
 import type { DynamoDBStreamEvent } from 'aws-lambda'
 import { unmarshall } from '@aws-sdk/util-dynamodb'
@@ -233,7 +234,7 @@ export function makeOutboxRepo(e: Entities): OutboxRepo {
 
     /** Records the outcomes of delivery attempts (25 to a request); only notices still due stay on the due index. */
     async save(outcomes) {
-      await eachChunk(chunks(outcomes, 25), 4, (chunk) =>
+      await eachAtMost(chunks(outcomes, 25), 4, (chunk) =>
         executeBatch({ maxAttempts: 10 }, e.table.build(BatchWriteCommand).requests(...chunk.map((n) => e.Notice.build(BatchPutRequest).item(noticeItem(n))))),
       )
     },
@@ -244,7 +245,7 @@ export function makeOutboxRepo(e: Entities): OutboxRepo {
         { ...outboxEventItem(event), gsi3pk: undefined, gsi3sk: undefined },
         ...(next ? [outboxEventItem(next)] : []),
       ])
-      await eachChunk(chunks(items, 25), 4, (chunk) =>
+      await eachAtMost(chunks(items, 25), 4, (chunk) =>
         executeBatch({ maxAttempts: 10 }, e.table.build(BatchWriteCommand).requests(...chunk.map((i) => e.OutboxEvent.build(BatchPutRequest).item(i)))),
       )
     },

@@ -7,10 +7,10 @@
  * processes and their stopping are the same.
  */
 import { spawn, execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { apiBundle } from './api-bundle'
 import { freePorts, type Ports } from './ports'
 
@@ -25,15 +25,22 @@ const isFree = (port: number) =>
     srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)))
   })
 
-/** Starts `npm start` in its own process group and sends `signal` to the group when its output first shows `moment`. */
-async function interrupt(moment: string, signal: NodeJS.Signals): Promise<{ ports: Ports; dataDir: string; output: string; code: number | null }> {
+/**
+ * Starts `npm start` in its own process group and sends `signal` to the group when its output first shows `moment`
+ * (after `meanwhile`, when given). `bundles` replaces the tests' prebuilt bundles.
+ */
+async function interrupt(
+  moment: string,
+  signal: NodeJS.Signals,
+  o: { bundles?: string; meanwhile?: (ports: Ports) => Promise<void> } = {},
+): Promise<{ ports: Ports; dataDir: string; output: string; code: number | null }> {
   const ports = await freePorts()
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-start-'))
   const env = {
     ...process.env,
     LINLI_DATA_DIR: dataDir,
     LINLI_SKIP_BUILD: '1',
-    LINLI_API_BUNDLE: await apiBundle(),
+    LINLI_API_BUNDLE: o.bundles ?? (await apiBundle()),
     API_PORT: String(ports.api),
     LAMBDA_PORT: String(ports.lambda),
     H5_PORT: String(ports.h5),
@@ -53,6 +60,7 @@ async function interrupt(moment: string, signal: NodeJS.Signals): Promise<{ port
     npm.stderr.on('data', seen)
     void exited.then(() => reject(new Error(`npm start ended before "${moment}":\n${output}`)))
   })
+  await o.meanwhile?.(ports)
   process.kill(-npm.pid!, signal)
   const code = await exited
   // The group's members may outlive npm by a moment; wait for the stop to finish by watching the output end.
@@ -66,18 +74,50 @@ const leftovers = (dataDir: string) =>
     .split('\n')
     .filter((line) => line.includes(dataDir))
 
+/**
+ * The tests' bundles, copied beside them (serverless-offline reads them from within the project) with GET /v1/rooms's
+ * broken (not GET /v1/me's: `npm start` waits for that one to answer).
+ */
+async function brokenBundles(): Promise<string> {
+  const copy = mkdtempSync(join(ROOT, '.esbuild-local-broken-'))
+  cpSync(join(ROOT, await apiBundle()), copy, { recursive: true })
+  writeFileSync(join(copy, 'functions/src/http/rooms/list.js'), "throw new Error('a bundle that cannot load')\n")
+  return relative(ROOT, copy)
+}
+
 describe('npm start, interrupted', () => {
-  it.each([
-    ['Ctrl-C while DynamoDB Local has just started', 'DynamoDB Local, s3rver and the WeChat stand-in are up', 'SIGINT'],
-    ['SIGTERM once serverless-offline answers', 'API (serverless-offline) is up', 'SIGTERM'],
-  ] as const)('%s: every process ends and every port is free again', async (_, moment, signal) => {
-    const { ports, dataDir, output } = await interrupt(moment, signal)
+  it('Ctrl-C while DynamoDB Local has just started: every process ends and every port is free again', async () => {
+    const { ports, dataDir, output } = await interrupt('DynamoDB Local, s3rver and the WeChat stand-in are up', 'SIGINT')
     try {
       expect(output).toContain('Stopping')
       expect(leftovers(dataDir)).toEqual([])
       for (const port of Object.values(ports)) expect(await isFree(port)).toBe(true)
     } finally {
       rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+
+  it('SIGTERM once serverless-offline answers (a bundle that cannot load answering 500 meanwhile, as API Gateway does): every process ends and every port is free again', async () => {
+    const bundles = await brokenBundles()
+    const answers: Record<string, [number, unknown]> = {}
+    const { ports, dataDir, output } = await interrupt('API (serverless-offline) is up', 'SIGTERM', {
+      bundles,
+      meanwhile: async (p) => {
+        for (const path of ['/v1/rooms', '/v1/cases?view=mine']) {
+          const res = await fetch(`http://127.0.0.1:${p.api}${path}`)
+          answers[path] = [res.status, await res.json()]
+        }
+      },
+    })
+    try {
+      expect(answers['/v1/rooms']).toEqual([500, { message: 'Internal Server Error' }])
+      expect(answers['/v1/cases?view=mine']![0]).toBe(401)
+      expect(output).toContain('Stopping')
+      expect(leftovers(dataDir)).toEqual([])
+      for (const port of Object.values(ports)) expect(await isFree(port)).toBe(true)
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true })
+      rmSync(join(ROOT, bundles), { recursive: true, force: true })
     }
   })
 })

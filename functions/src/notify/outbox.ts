@@ -45,8 +45,8 @@ const nextStepId = (eventId: string) => {
 export type StepTimings = { events: number; notices: number; fannedOut: number; created: number; handed: number; sent: number }
 
 /**
- * Runs one step of each event (a stream batch, or the steps the sweeper found due) together: every family's fan-out
- * at once, then all their notices created claimed in as few transactions as there are recipients' grants to spend,
+ * Runs one step of each event (a stream batch, or the steps the sweeper found due) together: the families' fan-outs
+ * (FAN_OUT_WIDTH at a time), then all their notices created claimed in as few transactions as there are recipients' grants to spend,
  * the steps marked done (and the next ones written) in batches, and one round of sends. A fan-out that fails leaves
  * its step on the due index for the sweeper; the others go on.
  */

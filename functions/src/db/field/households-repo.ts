@@ -3,7 +3,7 @@
  * (≤ 5 tags: at most 6 puts and 5 deletes), each carrying the household's `summary`, so every list is one Query of
  * one index: the roster (gsi1), the grid's due list and each tag's (gsi2, by due date).
  */
-import { dueAfter, nextDueOf } from '@linli/shared'
+import { chunks, dueAfter, nextDueOf } from '@linli/shared'
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
 import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut'
@@ -12,7 +12,6 @@ import { BatchWriteCommand, execute as batchWrite } from 'dynamodb-toolbox/table
 import type { Entities } from '../entities'
 import { keys } from '../keys'
 import { fieldPatterns } from './patterns'
-import { chunks } from '@linli/shared'
 import { committed, transactNamed } from '../transact'
 import type { HouseholdRecord, HouseholdsRepo } from '../../services/field/ports'
 

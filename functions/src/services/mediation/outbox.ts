@@ -46,8 +46,12 @@ export function bookingEvent(
   return outboxEvent(deps, b.districtId, { kind: 'booking', id: b.bookingId }, type, payload as unknown as Record<string, unknown>)
 }
 
-/** Whether the person still holds the mediator's role of the room (read from their bindings, at the step's time). */
+/**
+ * Whether the person still holds the mediator's role of the room, read at the step's time: the one binding (as a case
+ * step reads its handlers'), or, for an event written before bookings named their room, all their roles.
+ */
 async function stillMediates(deps: MediationDeps, districtId: string, userId: string, roomId: string | undefined) {
+  if (roomId) return (await deps.repos.users.holding(districtId, [{ userId, role: 'mediator', scopeId: roomId }])).has(userId)
   const holder = await deps.repos.users.getWithRoles(userId)
   return !!holder?.roles.some((r) => r.role === 'mediator' && r.districtId === districtId && (!roomId || r.scopeId === roomId))
 }

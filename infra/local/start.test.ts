@@ -100,23 +100,25 @@ describe('npm start, interrupted', () => {
   it('SIGTERM once serverless-offline answers (a bundle that cannot load answering 500 meanwhile, as API Gateway does): every process ends and every port is free again', async () => {
     const bundles = await brokenBundles()
     const answers: Record<string, [number, unknown]> = {}
-    const { ports, dataDir, output } = await interrupt('API (serverless-offline) is up', 'SIGTERM', {
-      bundles,
-      meanwhile: async (p) => {
-        for (const path of ['/v1/rooms', '/v1/cases?view=mine']) {
-          const res = await fetch(`http://127.0.0.1:${p.api}${path}`)
-          answers[path] = [res.status, await res.json()]
-        }
-      },
-    })
+    let dataDir: string | undefined
     try {
+      const run = await interrupt('API (serverless-offline) is up', 'SIGTERM', {
+        bundles,
+        meanwhile: async (p) => {
+          for (const path of ['/v1/rooms', '/v1/cases?view=mine']) {
+            const res = await fetch(`http://127.0.0.1:${p.api}${path}`)
+            answers[path] = [res.status, await res.json()]
+          }
+        },
+      })
+      dataDir = run.dataDir
       expect(answers['/v1/rooms']).toEqual([500, { message: 'Internal Server Error' }])
       expect(answers['/v1/cases?view=mine']![0]).toBe(401)
-      expect(output).toContain('Stopping')
-      expect(leftovers(dataDir)).toEqual([])
-      for (const port of Object.values(ports)) expect(await isFree(port)).toBe(true)
+      expect(run.output).toContain('Stopping')
+      expect(leftovers(run.dataDir)).toEqual([])
+      for (const port of Object.values(run.ports)) expect(await isFree(port)).toBe(true)
     } finally {
-      rmSync(dataDir, { recursive: true, force: true })
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true })
       rmSync(join(ROOT, bundles), { recursive: true, force: true })
     }
   })

@@ -18,6 +18,9 @@ module.exports = {
     {
       displayName: 'mp',
       testEnvironment: 'jsdom',
+      // Each test renders the compiled mini-program and waits for it (event-driven); beside the start and crash
+      // tests' local clouds on two cores, one took 7 s once — past jest's default 5 s cap.
+      testTimeout: 15_000,
       transform,
       transformIgnorePatterns,
       roots: ['<rootDir>/miniapp/test/mp'],

@@ -6,6 +6,10 @@ module.exports = {
   // Two workers on two cores: the tests that start a local cloud of their own (infra/local start and crash) spend
   // most of their time waiting for it, and the others run meanwhile (63 s → 47 s).
   maxWorkers: 2,
+  // A mini-program test renders the compiled weapp and waits for it (event-driven); beside the start and crash tests'
+  // local clouds on two cores, one took 7 s — past jest's default 5 s. (Jest reads testTimeout from the top level
+  // only: set on a project it is silently ignored.)
+  testTimeout: 15_000,
   projects: [
     {
       displayName: 'unit',
@@ -18,9 +22,6 @@ module.exports = {
     {
       displayName: 'mp',
       testEnvironment: 'jsdom',
-      // Each test renders the compiled mini-program and waits for it (event-driven); beside the start and crash
-      // tests' local clouds on two cores, one took 7 s once — past jest's default 5 s cap.
-      testTimeout: 15_000,
       transform,
       transformIgnorePatterns,
       roots: ['<rootDir>/miniapp/test/mp'],

@@ -139,6 +139,10 @@ const AXE = readFileSync(createRequire(__filename).resolve('axe-core/axe.min.js'
  */
 export async function expectAccessible(page: Page, label: string) {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE })
+  // Not while a toast fades in or out (0.1 s): half transparent, its text failed the contrast check once.
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('.taro__toast')).every((t) => getComputedStyle(t).display === 'none' || getComputedStyle(t).opacity === '1'),
+  )
   const found = await page.evaluate(async () => {
     type Violation = { id: string; impact?: string; nodes: { target: string[] }[] }
     const run = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Violation[] }> } }).axe.run

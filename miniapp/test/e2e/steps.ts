@@ -37,6 +37,14 @@ export const onScreen = (page: Page, selectors: string) =>
     )
     .first()
 
+/** The page on screen has finished sliding in (Taro's H5 router moves a new page in from the right). */
+export const pageSettled = (page: Page) =>
+  page.waitForFunction(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).every(
+      (p) => getComputedStyle(p).display === 'none' || p.getBoundingClientRect().left === 0,
+    ),
+  )
+
 /** The report form once it has located the phone (its location button greys, below axe's contrast, while it locates). */
 export const REPORT_LOCATED = '.report__locate:not(.nut-button-loading):has-text("重新定位")'
 

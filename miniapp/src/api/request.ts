@@ -3,7 +3,7 @@
  * as ApiError carrying the catalogue code, the Chinese message and the offending fields.
  */
 import Taro from '@tarojs/taro'
-import { fillPath, login, needsSession, type ErrorBody, type FieldError, type RouteRequest, type RouteResponse, type RouteSpec } from '@linli/shared'
+import { fillPath, login, type ErrorBody, type FieldError, type RouteRequest, type RouteResponse, type RouteSpec } from '@linli/shared'
 import { clearSession, getSession, goToLogin, saveSession, type Session } from './session'
 
 // H5 is served with the API on its own origin; the weapp build calls the configured API host.
@@ -82,7 +82,9 @@ export async function call<S extends RouteSpec>(route: S, input?: Input<S>, opti
   if (res.statusCode >= 200 && res.statusCode < 300) return res.data as RouteResponse<S>
   const body = res.data as Partial<ErrorBody> | undefined
   const error = new ApiError(res.statusCode, body?.error?.code ?? 'internal', body?.error?.message ?? '服务器开小差了，请稍后再试', body?.error?.fields)
-  if (res.statusCode === 401 && needsSession(route)) {
+  // Only a route that needs a session answers 401 (one open to anyone never reads the token); the login route is the
+  // renewal itself. (Asking the permission table instead brought every family's routes into the first load.)
+  if (res.statusCode === 401 && route !== login) {
     // Once: a request the renewed session still cannot make goes to the sign-in page.
     if (!retried && (await renewSession())) return call(route, input, options, true)
     clearSession()

@@ -84,7 +84,7 @@ export async function call<S extends RouteSpec>(route: S, input?: Input<S>, opti
   const error = new ApiError(res.statusCode, body?.error?.code ?? 'internal', body?.error?.message ?? '服务器开小差了，请稍后再试', body?.error?.fields)
   // Only a route that needs a session answers 401 (one open to anyone never reads the token); the login route is the
   // renewal itself. (Asking the permission table instead brought every family's routes into the first load.)
-  if (res.statusCode === 401 && route !== login) {
+  if (res.statusCode === 401 && route.path !== login.path) {
     // Once: a request the renewed session still cannot make goes to the sign-in page.
     if (!retried && (await renewSession())) return call(route, input, options, true)
     clearSession()

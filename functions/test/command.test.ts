@@ -120,6 +120,16 @@ describe('the command centre', () => {
       repeatedMonth: 6,
     })
     expect(grid.boundary.type).toBe('Polygon')
+    // Today's patrol: the gridworker's check-in in its grid, none elsewhere.
+    expect(grid).toMatchObject({ checkinsToday: 1, visitsToday: 0 })
+    expect(map.grids.filter((g: { checkinsToday: number }) => g.checkinsToday > 0).map((g: { id: string }) => g.id)).toEqual(['g-daoxiang-3'])
+    // The rooms on the map: the district's all; a street's dispatcher, the street's only.
+    const roomsOf = (m: { rooms: { id: string }[] }) => m.rooms.map((r) => r.id).sort()
+    expect(roomsOf(map)).toEqual(d.catalogue.rooms.map((r) => r.id).sort())
+    expect(map.rooms[0]).toEqual({ id: expect.any(String), name: expect.any(String), lat: expect.any(Number), lng: expect.any(Number) })
+    const bailuRooms = roomsOf((await api('GET', '/v1/command/map', { token: bailu.token })).body)
+    expect(bailuRooms.length).toBeGreaterThan(0)
+    expect(bailuRooms.length).toBeLessThan(map.rooms.length)
     // Its card: who serves it and how many households, no phone.
     const roster = d.catalogue.nodes.find((n) => n.id === 'g-daoxiang-3')!.roster!
     expect(grid).toMatchObject({ staff: { gridworker: roster.gridworker!.name, gridLeader: roster.gridLeader!.name }, households: roster.households })

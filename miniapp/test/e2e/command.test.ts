@@ -25,6 +25,8 @@ it("the district's dispatcher watches the district on the phone and on the big s
   // The district's streets with what they have in hand, and the map drawn on a canvas with its legend.
   expect(await texts(page, '.command-unit__name')).toEqual(expect.arrayContaining(['青石街道', '白鹭镇']))
   await onScreen(page, '.command-map canvas').waitFor()
+  // The map says in words what it draws, today's patrols and the district's rooms among it.
+  expect(await onScreen(page, '.command-map').getAttribute('aria-label')).toMatch(/今日巡查网格 \d+\/\d+ 个，说事室 [1-9]\d* 处/)
   await onScreen(page, '.command-trend canvas').waitFor()
   expect(await onScreen(page, '.command-legend').textContent()).toMatch(/红色 \d+.*绿色 \d+/)
   await expectAccessible(page, 'command centre, phone')

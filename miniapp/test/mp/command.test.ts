@@ -46,9 +46,24 @@ const answers: Record<string, unknown> = {
         reasons: ['2 件超期未办结'],
         staff: { gridworker: '黄志明' },
         households: 430,
+        checkinsToday: 3,
+        visitsToday: 1,
       },
-      { id: 'g-2', name: '柳岸社区第一网格', open: 0, openOverdue: 0, receivedMonth: 0, reopenedMonth: 0, grade: 'green', reasons: [], staff: {} },
+      {
+        id: 'g-2',
+        name: '柳岸社区第一网格',
+        open: 0,
+        openOverdue: 0,
+        receivedMonth: 0,
+        reopenedMonth: 0,
+        grade: 'green',
+        reasons: [],
+        staff: {},
+        checkinsToday: 0,
+        visitsToday: 0,
+      },
     ],
+    rooms: [{ id: 'room-1', name: '白鹭镇说事室', lat: 30.5, lng: 114.33 }],
   },
   '/v1/command/trends': {
     node: { id: 'linjiang', name: '临江区' },
@@ -116,6 +131,7 @@ test('shows the figures, the graded grids with their reasons and the ranking, in
     .find((e) => (e.dom?.textContent ?? '').includes('2 件超期未办结'))!
     .dispatchEvent('tap')
   await waitFor(() => expect(texts(view, '.command-card').join('')).toContain('网格员 黄志明，网格长 未配备，住户 430 户'))
+  expect(texts(view, '.command-card__patrol')).toEqual(['今日打卡 3 次，走访 1 户'])
   // The month's categories and its hot spots.
   expect(texts(view, '.command-unit--hot')).toEqual(['热点稻香村第三网格 · 停水6 件'])
   // The trend as words and a table of the months with cases (WeChat draws no chart).

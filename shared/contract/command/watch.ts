@@ -49,7 +49,7 @@ export const commandOverview = defineRoute({
 export const commandMap = defineRoute({
   method: 'GET',
   path: '/v1/command/map',
-  summary: '一张图：辖区每个网格的边界（GeoJSON，WGS84）、在办与超期、本月受理，五色预警等级及其原因',
+  summary: '一张图：辖区每个网格的边界（GeoJSON，WGS84）、在办与超期、本月受理、今日打卡与走访，五色预警等级及其原因；辖区内的说事室',
   action: 'command.watch',
   query: watched,
   response: z.object({
@@ -68,10 +68,15 @@ export const commandMap = defineRoute({
         /** Who serves the grid (names only: their phones are on the grid's own page) and its households as the tree counts them. */
         staff: z.object({ gridworker: z.string().optional(), gridLeader: z.string().optional() }),
         households: z.number().optional(),
+        /** Today's check-ins and household visits in the grid (China's day): 0 and 0 is a grid nobody patrolled today. */
+        checkinsToday: z.number(),
+        visitsToday: z.number(),
         grade: z.enum(grades),
         reasons: z.array(z.string()),
       }),
     ),
+    /** The talk-it-out rooms within the watched node, where they are (WGS84). */
+    rooms: z.array(z.object({ id: z.string(), name: z.string(), lat: z.number(), lng: z.number() })),
   }),
 })
 

@@ -107,14 +107,16 @@ export async function overview(deps: CommandDeps, caller: Caller, q: { nodeId?: 
 
 export async function gridMap(deps: CommandDeps, caller: Caller, q: { nodeId?: string }) {
   const districtId = caller.user.districtId
-  const { nodes } = await deps.catalogue(districtId)
+  const { nodes, rooms } = await deps.catalogue(districtId)
   const node = watchedNode(caller, nodes, q.nodeId)
-  const month = chinaDate(deps.clock().toISOString()).slice(0, 7)
-  const [gauges, counts, { byGrid }, { gradeRules }] = await Promise.all([
+  const today = chinaDate(deps.clock().toISOString())
+  const month = today.slice(0, 7)
+  const [gauges, counts, { byGrid }, { gradeRules }, work] = await Promise.all([
     deps.repos.rates.gauges(districtId, 'grid'),
     deps.repos.rates.month(districtId, 'grid', month),
     deps.repos.rates.categoryMonth(districtId, month),
     settingsOf(deps, districtId),
+    deps.repos.field.dayWork(districtId, today),
   ])
   return {
     node: { id: node.id, name: node.name },
@@ -133,10 +135,13 @@ export async function gridMap(deps: CommandDeps, caller: Caller, q: { nodeId?: s
         boundary: g.boundary,
         staff,
         households: g.roster?.households,
+        checkinsToday: work.get(g.id)?.checkins ?? 0,
+        visitsToday: work.get(g.id)?.visits ?? 0,
         ...figures,
         ...gradeOf(figures, gradeRules),
       }
     }),
+    rooms: rooms.filter((r) => isWithin(nodes, r.nodeId, [node.id])).map((r) => ({ id: r.id, name: r.name, lat: r.lat, lng: r.lng })),
   }
 }
 

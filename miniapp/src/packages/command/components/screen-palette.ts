@@ -2,4 +2,5 @@
 import type { Grade } from '@linli/shared'
 
 export const GRADE_COLOURS: Record<Grade, string> = { red: '#e5484d', orange: '#f76b15', yellow: '#f5c518', blue: '#3e7bfa', green: '#30a46c' }
-export const SCREEN_COLOURS = { text: '#ffffff', border: '#9cc3ff' } as const
+/** `room`: the rooms' pins, a violet apart from the five grades and the cases' white dots. */
+export const SCREEN_COLOURS = { text: '#ffffff', border: '#9cc3ff', room: '#b48cff' } as const

@@ -4,9 +4,9 @@ import { Text, View } from '@tarojs/components'
 import { gradeLabels } from '@linli/shared'
 import { EChart } from '../components/echart'
 import { GRADE_COLOURS, SCREEN_COLOURS as C } from '../components/screen-palette'
-import { Panel, percent, type GridMap, type Points, type Trends } from './panels'
+import { Panel, patrolOf, percent, type GridMap, type Points, type Trends } from './panels'
 
-/** The grids coloured by grade, drawn from their GeoJSON (no tiles); a tap opens the grid's card. */
+/** The grids coloured by grade, drawn from their GeoJSON (no tiles), the open cases and the rooms on them; a tap opens the grid's card. */
 export function GradeMap({ map, points, onPick }: { map: GridMap; points: Points['points']; onPick: (name: string) => void }) {
   const name = `linli-${map.node.id}`
   const maps = useMemo(
@@ -25,14 +25,15 @@ export function GradeMap({ map, points, onPick }: { map: GridMap; points: Points
     () => ({
       tooltip: {
         trigger: 'item',
-        formatter: (p: { componentType: string; name: string }) => {
+        formatter: (p: { componentType: string; seriesName?: string; name: string }) => {
+          if (p.seriesName === 'rooms') return `说事室：${p.name}`
           if (p.componentType !== 'geo') {
             const c = points.find((x) => x.number === p.name)
             return c ? `${c.number} ${c.categoryName}${c.late ? '（已超办结时限）' : ''}` : ''
           }
           const g = map.grids.find((x) => x.id === p.name)
           return g
-            ? `${g.name}：${gradeLabels[g.grade]}<br/>在办 ${g.open}，超期 ${g.openOverdue}${g.reasons.length ? '<br/>' + g.reasons.join('；') : ''}`
+            ? `${g.name}：${gradeLabels[g.grade]}<br/>在办 ${g.open}，超期 ${g.openOverdue}<br/>${patrolOf(g)}${g.reasons.length ? '<br/>' + g.reasons.join('；') : ''}`
             : ''
         },
       },
@@ -52,17 +53,27 @@ export function GradeMap({ map, points, onPick }: { map: GridMap; points: Points
           symbolSize: 9,
           data: points.map((c) => ({ name: c.number, value: [c.lng, c.lat], itemStyle: { color: c.late ? GRADE_COLOURS.red : C.text } })),
         },
+        {
+          name: 'rooms',
+          type: 'scatter',
+          coordinateSystem: 'geo',
+          symbol: 'pin',
+          symbolSize: 22,
+          itemStyle: { color: C.room, borderColor: C.text, borderWidth: 1 },
+          data: map.rooms.map((r) => ({ name: r.name, value: [r.lng, r.lat] })),
+        },
       ],
     }),
     [map, points, wide],
   )
   const late = points.filter((c) => c.late).length
+  const patrolled = map.grids.filter((g) => g.checkinsToday > 0).length
   return (
     <EChart
       className='command-map'
       option={option}
       maps={maps}
-      label={`${map.node.name}网格五色预警图，在办事件 ${points.length} 件（超办结时限 ${late} 件）`}
+      label={`${map.node.name}网格五色预警图，在办事件 ${points.length} 件（超办结时限 ${late} 件），今日巡查网格 ${patrolled}/${map.grids.length} 个，说事室 ${map.rooms.length} 处`}
       onPick={onPick}
     />
   )

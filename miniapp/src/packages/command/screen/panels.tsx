@@ -111,6 +111,10 @@ export function GradeLegend({ map }: { map: GridMap }) {
   )
 }
 
+/** Today's patrol of a grid, in words. */
+export const patrolOf = (g: Grid) =>
+  g.checkinsToday ? `今日打卡 ${g.checkinsToday} 次${g.visitsToday ? `，走访 ${g.visitsToday} 户` : ''}` : '今日尚无巡查打卡'
+
 /** A grid picked on the map: its figures, who serves it, the reasons of its grade, and a way to its cases. */
 export function GridCard({ grid, onOpen }: { grid: Grid; onOpen: (g: Named) => void }) {
   return (
@@ -125,6 +129,7 @@ export function GridCard({ grid, onOpen }: { grid: Grid; onOpen: (g: Named) => v
         网格员 {grid.staff.gridworker ?? '未配备'}，网格长 {grid.staff.gridLeader ?? '未配备'}
         {grid.households !== undefined ? `，住户 ${grid.households} 户` : ''}
       </Text>
+      <Text className='command-card__patrol'>{patrolOf(grid)}</Text>
       <Text>{grid.reasons.length ? `原因：${grid.reasons.join('；')}` : '无预警'}</Text>
       <Text className='command-card__open' onClick={() => onOpen(grid)}>
         查看该网格事件 ›

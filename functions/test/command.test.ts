@@ -227,6 +227,26 @@ describe('the command centre', () => {
     const remapped = (await api('GET', '/v1/command/map', { token: leader.token })).body.grids
     expect(remapped.find((g: { id: string }) => g.id === 'g-daoxiang-3')).toMatchObject({ grade: 'red', reasons: ['在办 1 件'] })
     expect(remapped.filter((g: { grade: string }) => g.grade === 'red')).toHaveLength(2)
+    // A rule on patrols: a grid nobody checked in at for 2 days turns yellow; the map looks back 2 days, no more.
+    const patrols = { ...rules, gradeRules: [{ grade: 'yellow', figure: 'daysUnpatrolled', atLeast: 2, reason: '{n} 天无巡查打卡' }] }
+    const tooFar = await api('PUT', '/v1/command/settings', {
+      token: admin.token,
+      body: { ...patrols, gradeRules: [{ ...patrols.gradeRules[0], atLeast: 40 }] },
+    })
+    expect(tooFar.status).toBe(400)
+    expect(JSON.stringify(tooFar.body.error.fields)).toContain('无巡查天数最多看 31 天')
+    expect((await api('PUT', '/v1/command/settings', { token: admin.token, body: patrols })).status).toBe(200)
+    const patrolled = (await api('GET', '/v1/command/map', { token: leader.token })).body.grids
+    expect(patrolled.find((g: { id: string }) => g.id === 'g-daoxiang-3')).toMatchObject({ daysUnpatrolled: 0, grade: 'green' })
+    const idle = patrolled.filter((g: { id: string }) => g.id !== 'g-daoxiang-3')
+    expect(idle.length).toBeGreaterThan(0)
+    expect(
+      idle.every(
+        (g: { daysUnpatrolled: number; grade: string; reasons: string[] }) =>
+          g.daysUnpatrolled === 2 && g.grade === 'yellow' && g.reasons[0] === '2 天无巡查打卡',
+      ),
+    ).toBe(true)
+    expect((await api('PUT', '/v1/command/settings', { token: admin.token, body: rules })).status).toBe(200)
     const reranked = (await api('GET', `/v1/command/rankings?level=grid&month=${month}`, { token: leader.token })).body
     expect(reranked).toMatchObject({ weights: rules.weights, minCases: 7 })
     expect(reranked.units.every((u: { rank?: number }) => u.rank === undefined)).toBe(true)

@@ -65,6 +65,8 @@ export const commandMap = defineRoute({
         receivedMonth: z.number(),
         reopenedMonth: z.number(),
         repeatedMonth: z.number(),
+        /** Days since the grid's last check-in, counted as far back as the district's grade rules look (0 when none do). */
+        daysUnpatrolled: z.number(),
         /** Who serves the grid (names only: their phones are on the grid's own page) and its households as the tree counts them. */
         staff: z.object({ gridworker: z.string().optional(), gridLeader: z.string().optional() }),
         households: z.number().optional(),

@@ -1,6 +1,6 @@
 import { zeroCounts, type Counts } from '../case/rates'
 import { compositeScore, monthsBefore, rankUnits } from './ranking'
-import { gradeOf } from './grades'
+import { defaultGradeRules, gradeOf, PATROL_WINDOW_DAYS, patrolWindow } from './grades'
 
 const counts = (c: Partial<Counts>): Counts => ({ ...zeroCounts(), ...c })
 /** n cases received, accepted and resolved, `inTime` of them in time, `satisfied` of `rated` happy. */
@@ -43,13 +43,22 @@ describe('rankings', () => {
 })
 
 describe('五色预警', () => {
-  const grid = { open: 0, openOverdue: 0, receivedMonth: 0, reopenedMonth: 0, repeatedMonth: 0 }
+  const grid = { open: 0, openOverdue: 0, receivedMonth: 0, reopenedMonth: 0, repeatedMonth: 0, daysUnpatrolled: 0 }
   it('gives the gravest grade that holds, with every reason once', () => {
     expect(gradeOf(grid)).toEqual({ grade: 'green', reasons: [] })
     expect(gradeOf({ ...grid, receivedMonth: 12 })).toEqual({ grade: 'blue', reasons: ['本月受理 12 件'] })
     expect(gradeOf({ ...grid, open: 11, openOverdue: 1 })).toEqual({ grade: 'orange', reasons: ['1 件超期未办结', '在办 11 件'] })
     expect(gradeOf({ ...grid, open: 4, openOverdue: 4, reopenedMonth: 2 })).toEqual({ grade: 'red', reasons: ['4 件超期未办结', '本月 2 件重办'] })
     expect(gradeOf({ ...grid, receivedMonth: 4, repeatedMonth: 3 })).toEqual({ grade: 'orange', reasons: ['本月同类投诉 3 件'] })
+  })
+
+  it('looks back for patrols only as far as a rule asks, at most a month', () => {
+    const rule = (atLeast: number) => ({ grade: 'yellow' as const, figure: 'daysUnpatrolled' as const, atLeast, reason: '{n} 天无巡查打卡' })
+    expect(patrolWindow(defaultGradeRules)).toBe(0)
+    expect(patrolWindow([rule(3), rule(7), { grade: 'red', figure: 'open', atLeast: 50, reason: '在办 {n} 件' }])).toBe(7)
+    expect(patrolWindow([rule(400)])).toBe(PATROL_WINDOW_DAYS)
+    expect(gradeOf({ ...grid, daysUnpatrolled: 7 }, [rule(7)])).toEqual({ grade: 'yellow', reasons: ['7 天无巡查打卡'] })
+    expect(gradeOf({ ...grid, daysUnpatrolled: 6 }, [rule(7)])).toEqual({ grade: 'green', reasons: [] })
   })
 
   it('reads rules as data: a district may keep its own', () => {

@@ -20,7 +20,19 @@ export interface GridFigures {
   reopenedMonth: number
   /** The most cases of one category reported in the grid this month (repeated complaints, 重复投诉). */
   repeatedMonth: number
+  /**
+   * Days since the grid's last check-in (0: one today), counted back only as far as the longest a rule asks
+   * (at most PATROL_WINDOW_DAYS): a grid with none in that window counts the whole window.
+   */
+  daysUnpatrolled: number
 }
+
+/** The furthest back a grade rule may look for a grid's last patrol (one Query of the day's field work per day). */
+export const PATROL_WINDOW_DAYS = 31
+
+/** How many days of field work the rules need read (0 when none of them reads `daysUnpatrolled`). */
+export const patrolWindow = (rules: readonly GradeRule[]) =>
+  Math.min(PATROL_WINDOW_DAYS, Math.max(0, ...rules.filter((r) => r.figure === 'daysUnpatrolled').map((r) => r.atLeast)))
 
 export interface GradeRule {
   grade: Exclude<Grade, 'green'>

@@ -16,6 +16,7 @@ import {
   lineOf,
   monthsBefore,
   rankUnits,
+  patrolWindow,
   ratesOf,
   scopesFor,
   sumCounts,
@@ -118,6 +119,14 @@ export async function gridMap(deps: CommandDeps, caller: Caller, q: { nodeId?: s
     settingsOf(deps, districtId),
     deps.repos.field.dayWork(districtId, today),
   ])
+  // The days before today a grade rule looks back over for a grid's last patrol: one Query each, side by side.
+  const window = patrolWindow(gradeRules)
+  const earlier = await Promise.all(Array.from({ length: Math.max(0, window - 1) }, (_, i) => deps.repos.field.dayWork(districtId, addDays(today, -(i + 1)))))
+  const days = [work, ...earlier]
+  const unpatrolled = (gridId: string) => {
+    const last = days.findIndex((d) => (d.get(gridId)?.checkins ?? 0) > 0)
+    return last === -1 ? window : last
+  }
   return {
     node: { id: node.id, name: node.name },
     grids: below(nodes, node, 'grid').map((g) => {
@@ -126,6 +135,7 @@ export async function gridMap(deps: CommandDeps, caller: Caller, q: { nodeId?: s
         receivedMonth: counts.get(g.id)?.received ?? 0,
         reopenedMonth: counts.get(g.id)?.reopened ?? 0,
         repeatedMonth: Math.max(0, ...(byGrid.get(g.id)?.values() ?? [])),
+        daysUnpatrolled: unpatrolled(g.id),
       }
       const staff = { gridworker: g.roster?.gridworker?.name, gridLeader: g.roster?.gridLeader?.name }
       return {

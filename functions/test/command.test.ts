@@ -175,6 +175,14 @@ describe('the command centre', () => {
     const single = grids.units.find((u: { received: number }) => u.received === 1)
     expect(single.rank).toBeUndefined()
     expect(single.score).toBeUndefined()
+    // Communities (社区/村) likewise: 稻香村 ranked on its six; a street's dispatcher ranks their street's only.
+    const communities = (await api('GET', `/v1/command/rankings?level=community&month=${month}`, { token: leader.token })).body
+    expect(communities.units[0]).toMatchObject({ id: 'c-daoxiang', rank: 1, received: 6 })
+    const liuan = communities.units.find((u: { id: string }) => u.id === 'c-liuan')
+    expect({ received: liuan.received, ranked: 'rank' in liuan }).toEqual({ received: 1, ranked: false })
+    const ofBailu = (await api('GET', `/v1/command/rankings?level=community&month=${month}`, { token: bailu.token })).body.units
+    expect(ofBailu.map((u: { id: string }) => u.id)).toContain('c-daoxiang')
+    expect(ofBailu.map((u: { id: string }) => u.id)).not.toContain('c-liuan')
     const departments = (await api('GET', `/v1/command/rankings?level=department&month=${month}`, { token: admin.token })).body
     expect(departments.units.find((u: { id: string }) => u.id === 'dept-water')).toMatchObject({ rank: 1, received: 7 })
     expectError(await api('GET', `/v1/command/rankings?level=street&month=${month}`, { token: bailu.token }), 404, 'command.notFound')

@@ -14,7 +14,7 @@ export const ratesReport = defineRoute({
   action: 'reports.rates',
   query: z
     .strictObject({
-      level: z.enum(rateLevels, { error: '层级只能是 district、street、grid 或 department' }),
+      level: z.enum(rateLevels, { error: '层级只能是 district、street、community、grid 或 department' }),
       nodeId: idSchema,
       from: date,
       to: date,

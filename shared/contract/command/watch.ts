@@ -82,8 +82,8 @@ export const commandMap = defineRoute({
   }),
 })
 
-export const rankedLevels = ['street', 'grid', 'department'] as const satisfies readonly (typeof rateLevels)[number][]
-export const rankedLevelLabels: Record<(typeof rankedLevels)[number], string> = { street: '街道', grid: '网格', department: '部门' }
+export const rankedLevels = ['street', 'community', 'grid', 'department'] as const satisfies readonly (typeof rateLevels)[number][]
+export const rankedLevelLabels: Record<(typeof rankedLevels)[number], string> = { street: '街道', community: '社区', grid: '网格', department: '部门' }
 
 export const commandRankings = defineRoute({
   method: 'GET',

@@ -1,6 +1,6 @@
 /**
  * 三率 (response, resolution and satisfaction rates) as the clock recorded them (DESIGN.md §3 "SLA clock"): each
- * transition adds to a day's counts of its district, street, grid and department; rates are read from the counts.
+ * transition adds to a day's counts of its district, street, community, grid and department; rates are read from the counts.
  */
 import type { CaseStatus, CaseTimelineType } from './lifecycle'
 import type { SlaClock } from './sla'
@@ -26,7 +26,7 @@ export type RateCount = (typeof rateCounts)[number]
 export type Tally = Partial<Record<RateCount, number>>
 
 /** The levels a day's counts are kept for. */
-export const rateLevels = ['district', 'street', 'grid', 'department'] as const
+export const rateLevels = ['district', 'street', 'community', 'grid', 'department'] as const
 export type RateLevel = (typeof rateLevels)[number]
 
 /** A rating of 4 or 5 is a satisfied resident (满意). */

@@ -1,5 +1,5 @@
 /**
- * 三率 storage: a day's and a month's counts per node of each level (district, street, grid, department, and the
+ * 三率 storage: a day's and a month's counts per node of each level (district, street, community, grid, department, and the
  * command centre's category and grid-by-category months), and each node's gauges (在办, 超期 now), added to from the
  * stream (the fan-out of each case transition). A transition's counts and gauge moves are written once, under the
  * event's mark. The events of one stream batch meet on the same district items, so the counts asked for together

@@ -224,12 +224,13 @@ function progressTemplateOf(status: CaseStatus): CaseProgressTemplate {
 
 const alertTo = (recipient: Recipient, fields: Record<string, string>): NoticeDraft => ({ recipient, templateKey: 'case_alert', fields })
 
-/** The nodes a case's counts go to: its district, street, grid and department. */
+/** The nodes a case's counts go to: its district, street, community, grid and department. */
 function nodesOf(nodes: readonly NodeRecord[], districtId: string, { gridId, departmentId }: Placement) {
-  const street = lineOf(nodes, gridId).find((n) => n.level === 'street')
+  const line = lineOf(nodes, gridId)
   const levels: { level: RateLevel; nodeId: string | undefined }[] = [
     { level: 'district', nodeId: districtId },
-    { level: 'street', nodeId: street?.id },
+    { level: 'street', nodeId: line.find((n) => n.level === 'street')?.id },
+    { level: 'community', nodeId: line.find((n) => n.level === 'community')?.id },
     { level: 'grid', nodeId: gridId },
     { level: 'department', nodeId: departmentId },
   ]

@@ -61,7 +61,8 @@ function jest(name: string, config: string) {
  * A command run in the background at a lower priority (nice 10), its output kept and printed when it ends. The local
  * cloud's API is one Node process: the integration and browser tests keep about one core of two busy, and what runs
  * beside them at a lower priority takes the idle core without slowing them (measured: ~60 % of a core idle over those
- * five minutes). Before, the packaging ran beside the type check and lint and slowed both by ~20 s.
+ * five minutes; the packaging then takes most of them instead of one). Before, the packaging ran beside the type check
+ * and lint and slowed both by ~20 s.
  */
 function beside(name: string, command: string, args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<{ ok: boolean; print(): void }> {
   const started = Date.now()
@@ -117,7 +118,10 @@ async function main() {
   ensurePoppler()
   const started = Date.now()
   // One after the other (two builds at once would not leave the tests their core), both done before the unit step.
-  const background = packagingBeside().then(async (dir) => ({ dir, weapp: await weappBeside() }))
+  const background = packagingBeside().then(async (dir) => {
+    await weappBeside()
+    return dir
+  })
   check('type check (shared, functions, infra, miniapp)', 'npm', ['run', '--silent', 'typecheck'])
   check('import boundaries (dependency-cruiser)', 'npm', ['run', '--silent', 'boundaries'])
   check('lint and format (ESLint, Prettier)', 'npm', ['run', '--silent', 'lint'])
@@ -134,7 +138,7 @@ async function main() {
   jest('integration and browser tests (local cloud)', 'jest.cloud.config.cjs')
   delete process.env.LINLI_AWS_CALL_LOG
   const waiting = Date.now()
-  const { dir } = await background
+  const dir = await background
   console.log(`\n${dir ? '✔' : '✘'} the packaging and the weapp build beside the tests (waited ${((Date.now() - waiting) / 1000).toFixed(1)} s more for them)`)
   if (dir) process.env.LINLI_PACKAGE_DIR = dir
   jest('unit and mini-program tests', 'jest.config.cjs')

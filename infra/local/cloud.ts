@@ -138,7 +138,14 @@ export async function startLocalCloud(o: CloudOptions): Promise<LocalCloud> {
       const h5Root = join(ROOT, 'miniapp/dist/h5')
       if (!existsSync(join(h5Root, 'index.html'))) throw new Error('miniapp/dist/h5 is missing: build the mini-program first')
       const h5: Server = await serveH5(h5Root, o.ports.h5, { api: o.ports.api, wechat: o.ports.wechat })
-      stops.push(() => new Promise((r) => h5.close(r)))
+      // Connections a browser keeps alive would hold close() open: they are cut.
+      stops.push(
+        () =>
+          new Promise((r) => {
+            h5.close(r)
+            h5.closeAllConnections()
+          }),
+      )
     }
     return {
       ports: o.ports,

@@ -17,8 +17,13 @@ export function phones(at: { latitude: number; longitude: number }, teardown?: (
     browser = await launch()
   })
   afterAll(async () => {
-    await teardown?.()
-    await browser?.close()
+    // The browser closes even when the teardown fails (an API that died): left open, its keep-alive connections kept
+    // the H5 server, and so the whole run, from ever ending.
+    try {
+      await teardown?.()
+    } finally {
+      await browser?.close()
+    }
   })
   return (name: string) => signedIn(browser, name, at)
 }

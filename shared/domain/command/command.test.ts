@@ -1,6 +1,7 @@
 import { zeroCounts, type Counts } from '../case/rates'
 import { compositeScore, monthsBefore, rankUnits } from './ranking'
 import { defaultGradeRules, gradeOf, PATROL_WINDOW_DAYS, patrolWindow } from './grades'
+import { clusterPoints } from './clusters'
 
 const counts = (c: Partial<Counts>): Counts => ({ ...zeroCounts(), ...c })
 /** n cases received, accepted and resolved, `inTime` of them in time, `satisfied` of `rated` happy. */
@@ -66,5 +67,25 @@ describe('五色预警', () => {
       grade: 'yellow',
       reasons: ['在办 2 件'],
     })
+  })
+})
+
+describe('the map’s clusters', () => {
+  const extent = [114.0, 30.0, 114.24, 30.12] as const // 0.24° wide: cells of 0.01°
+  const at = (lng: number, lat: number, late = false) => ({ lng, lat, late })
+
+  it('draws points of one cell as one, at their mean, late when any is', () => {
+    const clusters = clusterPoints([at(114.001, 30.001), at(114.009, 30.009, true), at(114.2, 30.1)], extent)
+    expect(clusters).toHaveLength(2)
+    expect(clusters[0]!.lat).toBeCloseTo(30.005, 9)
+    expect(clusters[0]!.lng).toBeCloseTo(114.005, 9)
+    expect(clusters[0]!.late).toBe(1)
+    expect(clusters[0]!.points).toHaveLength(2)
+    expect(clusters[1]).toMatchObject({ lat: 30.1, lng: 114.2, late: 0, points: [at(114.2, 30.1)] })
+  })
+
+  it('keeps points of neighbouring cells apart, and copes with a map of one point', () => {
+    expect(clusterPoints([at(114.009, 30.0), at(114.011, 30.0)], extent)).toHaveLength(2)
+    expect(clusterPoints([at(114.0, 30.0)], [114.0, 30.0, 114.0, 30.0])).toEqual([{ lat: 30.0, lng: 114.0, late: 0, points: [at(114.0, 30.0)] }])
   })
 })

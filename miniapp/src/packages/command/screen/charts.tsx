@@ -1,10 +1,26 @@
 /** The command centre's charts (ECharts in the browser; WeChat's build draws none): the grade map and the trend. */
 import { useMemo } from 'react'
 import { Text, View } from '@tarojs/components'
-import { gradeLabels } from '@linli/shared'
+import { clusterPoints, gradeLabels } from '@linli/shared'
 import { EChart } from '../components/echart'
 import { GRADE_COLOURS, SCREEN_COLOURS as C } from '../components/screen-palette'
 import { Panel, patrolOf, percent, type GridMap, type Points, type Trends } from './panels'
+
+/** The map's extent `[west, south, east, north]`: every grid's boundary, whatever the depth of its coordinates. */
+function extentOf(map: GridMap): [number, number, number, number] {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity]
+  const walk = (c: unknown): void => {
+    if (!Array.isArray(c)) return
+    if (typeof c[0] !== 'number') return c.forEach(walk)
+    const [lng, lat] = c as number[]
+    box[0] = Math.min(box[0], lng!)
+    box[1] = Math.min(box[1], lat!)
+    box[2] = Math.max(box[2], lng!)
+    box[3] = Math.max(box[3], lat!)
+  }
+  for (const g of map.grids) walk((g.boundary as { coordinates?: unknown } | undefined)?.coordinates)
+  return Number.isFinite(box[0]) ? box : [0, 0, 0, 0]
+}
 
 /** The grids coloured by grade, drawn from their GeoJSON (no tiles), the open cases and the rooms on them; a tap opens the grid's card. */
 export function GradeMap({ map, points, onPick }: { map: GridMap; points: Points['points']; onPick: (name: string) => void }) {
@@ -19,17 +35,23 @@ export function GradeMap({ map, points, onPick }: { map: GridMap; points: Points
     [map],
   )
   const names = Object.fromEntries(map.grids.map((g) => [g.id, g.name]))
+  // Points close together on this map are drawn as one, labelled with their number.
+  const clusters = useMemo(() => clusterPoints(points, extentOf(map)), [map, points])
   // On a phone's width the grids' names would run into each other: the wall shows them, the phone's tooltip does.
   const wide = typeof window !== 'undefined' && window.innerWidth >= 1280
   const option = useMemo(
     () => ({
       tooltip: {
         trigger: 'item',
-        formatter: (p: { componentType: string; seriesName?: string; name: string }) => {
+        formatter: (p: { componentType: string; seriesName?: string; name: string; dataIndex: number }) => {
           if (p.seriesName === 'rooms') return `说事室：${p.name}`
           if (p.componentType !== 'geo') {
-            const c = points.find((x) => x.number === p.name)
-            return c ? `${c.number} ${c.categoryName}${c.late ? '（已超办结时限）' : ''}` : ''
+            const k = clusters[p.dataIndex]
+            if (!k) return ''
+            const [c] = k.points
+            if (k.points.length === 1) return `${c!.number} ${c!.categoryName}${c!.late ? '（已超办结时限）' : ''}`
+            const listed = k.points.slice(0, 5).map((x) => x.number)
+            return `此处在办 ${k.points.length} 件${k.late ? `（超期 ${k.late} 件）` : ''}<br/>${listed.join('、')}${k.points.length > 5 ? ' 等' : ''}`
           }
           const g = map.grids.find((x) => x.id === p.name)
           return g
@@ -50,8 +72,13 @@ export function GradeMap({ map, points, onPick }: { map: GridMap; points: Points
         {
           type: 'scatter',
           coordinateSystem: 'geo',
-          symbolSize: 9,
-          data: points.map((c) => ({ name: c.number, value: [c.lng, c.lat], itemStyle: { color: c.late ? GRADE_COLOURS.red : C.text } })),
+          data: clusters.map((k) => ({
+            name: k.points.length === 1 ? k.points[0]!.number : `${k.points.length} 件`,
+            value: [k.lng, k.lat],
+            symbolSize: k.points.length === 1 ? 9 : Math.min(36, 14 + 4 * Math.sqrt(k.points.length)),
+            itemStyle: { color: k.late ? GRADE_COLOURS.red : C.text },
+            label: { show: k.points.length > 1, formatter: String(k.points.length), color: k.late ? C.text : '#1a1a1a', fontWeight: 'bold' },
+          })),
         },
         {
           name: 'rooms',
@@ -64,7 +91,7 @@ export function GradeMap({ map, points, onPick }: { map: GridMap; points: Points
         },
       ],
     }),
-    [map, points, wide],
+    [map, clusters, wide],
   )
   const late = points.filter((c) => c.late).length
   const patrolled = map.grids.filter((g) => g.checkinsToday > 0).length

@@ -164,7 +164,9 @@ export default function CommandScreen() {
                   }}
                 />
                 {points?.points.length ? (
-                  <Text className='command-note'>图上白点为在办事件，红点为已超办结时限{points.capped ? '（每种状态只画最近变动的 150 件）' : ''}</Text>
+                  <Text className='command-note'>
+                    图上白点为在办事件，红点为已超办结时限，带数字的圆点为该处的件数{points.capped ? '（每种状态只画最近变动的 150 件）' : ''}；紫色标记为说事室
+                  </Text>
                 ) : null}
                 <GradeLegend map={map!} />
                 {grid ? <GridCard grid={grid} onOpen={openGrid} /> : null}

@@ -77,7 +77,7 @@ export function GradeMap({ map, points, onPick }: { map: GridMap; points: Points
             value: [k.lng, k.lat],
             symbolSize: k.points.length === 1 ? 9 : Math.min(36, 14 + 4 * Math.sqrt(k.points.length)),
             itemStyle: { color: k.late ? GRADE_COLOURS.red : C.text },
-            label: { show: k.points.length > 1, formatter: String(k.points.length), color: k.late ? C.text : '#1a1a1a', fontWeight: 'bold' },
+            label: { show: k.points.length > 1, formatter: String(k.points.length), color: k.late ? C.text : C.ink, fontWeight: 'bold' },
           })),
         },
         {

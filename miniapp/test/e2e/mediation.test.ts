@@ -154,15 +154,17 @@ it('the mediator’s hours page: every field labelled, within the phone’s widt
   // A leave 40 days on whose note is one long word (a link, a code), which must not widen the page: made through the
   // API as her, since the form's date picker starts tomorrow, where her bookings of the test above lie.
   const note = `https://example.com/${'x'.repeat(30)}`
-  const leave = await mediator.evaluate(
-    async ({ date, note }) => {
-      const { token } = JSON.parse(localStorage.getItem('linli.session')!).data as { token: string }
-      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
-      const made = await fetch('/v1/rooms/room-liuan/exceptions', { method: 'POST', headers, body: JSON.stringify({ date, kind: 'closed', note }) })
-      return (await made.json()) as { id: string }
-    },
-    { date: addDays(chinaDate(new Date()), 40), note },
-  )
+  /** A call of the API as her, with the session the app keeps. */
+  const asHer = (method: string, path: string, body?: object) =>
+    mediator.evaluate(
+      async ({ method, path, body }) => {
+        const { token } = JSON.parse(localStorage.getItem('linli.session')!).data as { token: string }
+        const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
+        return (await fetch(path, { method, headers, body: body && JSON.stringify(body) })).json() as Promise<{ id: string }>
+      },
+      { method, path, body },
+    )
+  const leave = await asHer('POST', '/v1/rooms/room-liuan/exceptions', { date: addDays(chinaDate(new Date()), 40), kind: 'closed', note })
   try {
     await openEntry(mediator, '接待时间', '.rules-editor__rule')
     // The session length says what it is.
@@ -203,12 +205,6 @@ it('the mediator’s hours page: every field labelled, within the phone’s widt
     }
     await expectAccessible(mediator, 'hours')
   } finally {
-    await mediator.evaluate(
-      async ({ id }) => {
-        const { token } = JSON.parse(localStorage.getItem('linli.session')!).data as { token: string }
-        await fetch(`/v1/rooms/room-liuan/exceptions/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } })
-      },
-      { id: leave.id },
-    )
+    await asHer('DELETE', `/v1/rooms/room-liuan/exceptions/${leave.id}`)
   }
 })

@@ -53,7 +53,7 @@ export function bookingEvent(
 async function stillMediates(deps: MediationDeps, districtId: string, userId: string, roomId: string | undefined) {
   if (roomId) return (await deps.repos.users.holding(districtId, [{ userId, role: 'mediator', scopeId: roomId }])).has(userId)
   const holder = await deps.repos.users.getWithRoles(userId)
-  return !!holder?.roles.some((r) => r.role === 'mediator' && r.districtId === districtId && (!roomId || r.scopeId === roomId))
+  return !!holder?.roles.some((r) => r.role === 'mediator' && r.districtId === districtId)
 }
 
 /** A booking has at most three people to tell: one step always suffices. A completed session closes its dispute case. */
